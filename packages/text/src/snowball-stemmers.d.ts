@@ -1,0 +1,15 @@
+// Type declarations for the untyped CommonJS package `snowball-stemmers` (a JavaScript port of the
+// Snowball stemmers, the same algorithms PostgreSQL's full-text search uses).
+declare module 'snowball-stemmers' {
+  /** One Snowball stemmer instance. */
+  interface Stemmer {
+    stem(word: string): string;
+  }
+  /** The package's factory. */
+  interface Factory {
+    newStemmer(algorithm: string): Stemmer;
+    algorithms(): string[];
+  }
+  const factory: Factory;
+  export default factory;
+}
