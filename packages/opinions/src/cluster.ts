@@ -1,0 +1,125 @@
+/**
+ * Pol.is's two-level clustering on the 2-D map: k-means into (up to) 100 base clusters, then weighted k-means
+ * on the base-cluster centres for k = 2..5, keeping the k with the best silhouette.
+ * Initialisation takes the first k distinct points in input order (Pol.is's "first distinct rows"), so the
+ * result is deterministic. Distance ties go to the lowest cluster index.
+ */
+
+/** A k-means result: assignment per point and the centres (x, y interleaved) of the non-empty clusters. */
+export interface KMeansResult {
+  assignment: Int32Array;
+  centers: Float64Array;
+  k: number;
+  iterations: number;
+}
+
+/**
+ * Weighted k-means on 2-D points (x, y interleaved). Starts from the first k distinct points, iterates until
+ * no assignment changes (or maxIterations), and drops clusters that become empty (renumbering in order).
+ */
+export function kmeans2d(points: Float64Array, k: number, weights?: Float64Array, maxIterations = 100): KMeansResult {
+  const n = points.length / 2;
+  const init: number[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < n && init.length < 2 * k; i++) {
+    const key = `${points[2 * i]},${points[2 * i + 1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    init.push(points[2 * i]!, points[2 * i + 1]!);
+  }
+  let centers = Float64Array.from(init);
+  let kk = centers.length / 2;
+  let assignment = new Int32Array(n).fill(-1);
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    let changed = false;
+    const next = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = points[2 * i]!, y = points[2 * i + 1]!;
+      let best = 0, bestD = Infinity;
+      for (let c = 0; c < kk; c++) {
+        const dx = x - centers[2 * c]!, dy = y - centers[2 * c + 1]!;
+        const d = dx * dx + dy * dy;
+        if (d < bestD) { bestD = d; best = c; }
+      }
+      next[i] = best;
+      if (best !== assignment[i]) changed = true;
+    }
+    if (!changed) break;
+    // recentre; drop empty clusters and renumber in order
+    const sx = new Float64Array(kk), sy = new Float64Array(kk), sw = new Float64Array(kk);
+    for (let i = 0; i < n; i++) {
+      const c = next[i]!, w = weights ? weights[i]! : 1;
+      sx[c]! += w * points[2 * i]!; sy[c]! += w * points[2 * i + 1]!; sw[c]! += w;
+    }
+    const remap = new Int32Array(kk).fill(-1);
+    const nc: number[] = [];
+    for (let c = 0; c < kk; c++) {
+      if (sw[c]! > 0) { remap[c] = nc.length / 2; nc.push(sx[c]! / sw[c]!, sy[c]! / sw[c]!); }
+    }
+    for (let i = 0; i < n; i++) next[i] = remap[next[i]!]!;
+    centers = Float64Array.from(nc);
+    kk = nc.length / 2;
+    assignment = next;
+  }
+  return { assignment, centers, k: kk, iterations };
+}
+
+/**
+ * Silhouette coefficient of a clustering, as Pol.is computes it on base-cluster centres: a point's mean
+ * distance to the other members of its own cluster (0 for a singleton) against the nearest other cluster's
+ * mean distance, averaged over points without weights. (Checked against Pol.is's stored silhouettes.)
+ */
+export function silhouette(points: Float64Array, assignment: Int32Array, k: number): number {
+  const n = points.length / 2;
+  if (k < 2 || n === 0) return 0;
+  const sum = new Float64Array(k), cnt = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    sum.fill(0); cnt.fill(0);
+    const x = points[2 * i]!, y = points[2 * i + 1]!;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const c = assignment[j]!;
+      sum[c]! += Math.hypot(x - points[2 * j]!, y - points[2 * j + 1]!);
+      cnt[c]! += 1;
+    }
+    const own = assignment[i]!;
+    const a = cnt[own]! > 0 ? sum[own]! / cnt[own]! : 0;
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && cnt[c]! > 0) b = Math.min(b, sum[c]! / cnt[c]!);
+    const m = Math.max(a, b);
+    total += m > 0 && Number.isFinite(b) ? (b - a) / m : 0;
+  }
+  return total / n;
+}
+
+/** Group clustering for every k tried, with the chosen one. */
+export interface GroupClustering {
+  /** Group index per base cluster. */
+  assignment: Int32Array;
+  k: number;
+  silhouettes: Record<number, number>;
+}
+
+/**
+ * Clusters base-cluster centres (weighted by member counts) into groups: k = 2..maxK where
+ * maxK = min(5, 2 + floor(nBase / 12)) as in Pol.is; the best silhouette wins, ties go to the smaller k.
+ * With fewer than two distinct centres everything is one group.
+ */
+export function clusterGroups(centers: Float64Array, weights: Float64Array, maxGroups = 5): GroupClustering {
+  const nBase = centers.length / 2;
+  const maxK = Math.min(maxGroups, 2 + Math.floor(nBase / 12), nBase);
+  let best: GroupClustering = { assignment: new Int32Array(nBase), k: nBase > 0 ? 1 : 0, silhouettes: {} };
+  let bestS = -Infinity;
+  const silhouettes: Record<number, number> = {};
+  for (let k = 2; k <= maxK; k++) {
+    const km = kmeans2d(centers, k, weights);
+    if (km.k < 2) continue;
+    const s = silhouette(centers, km.assignment, km.k);
+    silhouettes[k] = s;
+    if (s > bestS) { bestS = s; best = { assignment: km.assignment, k: km.k, silhouettes }; }
+  }
+  best.silhouettes = silhouettes;
+  return best;
+}
