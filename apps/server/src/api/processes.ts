@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { Platform } from '@tingsted/platform';
+import { errorResponses, failure } from './shared.ts';
+
+const Localized = Type.Record(Type.String(), Type.String(), { description: 'Text per language code (nb, nn, sv, da, en)' });
+
+export const ProcessSchema = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed')]),
+  title: Localized,
+  summary: Localized,
+  startsOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  endsOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+});
+
+/** Processes, as the public and staff see them. */
+export const processRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  const tags = ['Processes'];
+
+  api.get(
+    '/processes',
+    {
+      schema: {
+        tags,
+        summary: 'List processes (drafts only for process managers)',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed'), Type.Literal('all')])),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        }),
+        response: { 200: Type.Object({ processes: Type.Array(ProcessSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await platform.processes.listProcesses(request.ctx.user, request.query);
+      if (!result.ok) return failure(request, reply, result);
+      return { processes: result.value };
+    },
+  );
+
+  api.get(
+    '/processes/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'One process',
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        response: { 200: ProcessSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await platform.processes.getProcess(request.ctx.user, request.params.slug);
+      if (!result.ok) return failure(request, reply, result);
+      return result.value;
+    },
+  );
+};

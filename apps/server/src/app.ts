@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  cookieNames,
+  csrfMatches,
+  negotiateLocale,
+  newCsrfToken,
+  type Platform,
+  type RequestContext,
+  type WebBridge,
+} from '@tingsted/platform';
+import type { ServerConfig } from './config.ts';
+import { errorBody, sendFailure } from './http/errors.ts';
+import { apiContentSecurityPolicy, applyHeaders, securityHeaders } from './http/security.ts';
+import { authRoutes } from './api/auth.ts';
+import { meRoutes } from './api/me.ts';
+import { processRoutes } from './api/processes.ts';
+import { adminRoutes } from './api/admin.ts';
+import { oidcRoutes } from './api/oidc.ts';
+
+/** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
+export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    tingsted?: WebBridge;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  IncomingMessage,
+  ServerResponse,
+  import('fastify').FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface BuildOptions {
+  readonly platform: Platform;
+  readonly config: ServerConfig;
+  /** The built web app; without it only the API and health check are served. */
+  readonly web?: WebHandler | undefined;
+  /** Log to this stream instead of stdout (tests). */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the HTTP server: API, health check, OpenID Connect, and the web app for everything else. */
+export async function buildServer(options: BuildOptions): Promise<App> {
+  const { platform, config } = options;
+  const names = cookieNames(config.production);
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Belt and braces: nothing below should log these, but if a request object slips in, they are hidden.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+    },
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tingsted API',
+        version: '1.0.0',
+        description:
+          'Resident participation platform. Errors are `{ error: { code, message, fields } }`. State-changing requests ' +
+          'made with the session cookie must send the CSRF token (from GET /api/v1/session) in the X-CSRF-Token header.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: names.session } },
+      },
+    },
+  });
+
+  const headers = securityHeaders(config.production);
+
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.addHook('onRequest', async (request, reply) => {
+    const sessionToken = request.cookies[names.session];
+    const [user, municipality] = await Promise.all([
+      platform.accounts.sessionUser(sessionToken),
+      platform.municipality.get(),
+    ]);
+    const existing = request.cookies[names.csrf];
+    const csrfIsNew = !existing || existing.length < 20;
+    request.ctx = {
+      user,
+      sessionToken,
+      municipality,
+      locale: negotiateLocale({
+        chosen: request.cookies[names.locale] ?? user?.locale,
+        acceptLanguage: request.headers['accept-language'],
+        municipalityDefault: municipality.defaultLocale,
+      }),
+      csrfToken: csrfIsNew ? newCsrfToken() : existing,
+      csrfIsNew,
+      production: config.production,
+      oidcName: config.oidc?.displayName ?? null,
+    };
+    reply.headers(headers);
+  });
+
+  // Request log: method, path without the query (links carry tokens), status and time. No bodies, no cookies.
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    request.log[level]({ method: request.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = request.ctx?.locale ?? 'en';
+    if (error.validation) {
+      const fields = error.validation.map((v) => {
+        const params = v.params as Record<string, unknown>;
+        const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
+        const field = missing ?? (v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(error.validationContext ?? 'body'));
+        const message =
+          missing !== undefined
+            ? 'field.required'
+            : v.keyword === 'maxLength'
+              ? 'field.tooLong'
+              : v.keyword === 'minLength'
+                ? 'field.tooShort'
+                : 'field.invalid';
+        const limit = typeof params.limit === 'number' ? params.limit : 0;
+        return { field, message, params: { max: limit, min: limit } } as const;
+      });
+      return sendFailure(reply, locale, { ok: false, code: 'ValidationFailed', fields });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return sendFailure(reply, locale, { ok: false, code: 'PayloadTooLarge' });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return sendFailure(reply, locale, { ok: false, code: 'MalformedRequest' });
+    }
+    const id = request.id;
+    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack }, errorId: id }, 'unhandled error');
+    return reply.code(500).send(errorBody(locale, { code: 'Internal' }, id));
+  });
+
+  app.setNotFoundHandler((request, reply) => sendFailure(reply, request.ctx?.locale ?? 'en', { ok: false, code: 'NotFound' }));
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    const database = await platform.checkDatabase();
+    return reply.code(database.ok ? 200 : 503).send({
+      status: database.ok ? 'ok' : 'unavailable',
+      database: { reachable: database.ok, latencyMs: Math.round(database.latencyMs * 10) / 10 },
+    });
+  });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request, reply) => {
+        reply.header('content-security-policy', apiContentSecurityPolicy);
+        reply.header('cache-control', 'no-store');
+        if (request.ctx.csrfIsNew) {
+          reply.setCookie(names.csrf, request.ctx.csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production });
+        }
+        // Cookie-authenticated writes must prove they come from our own pages or a client that read the token.
+        if (unsafeMethods.has(request.method) && request.cookies[names.session] !== undefined) {
+          if (request.ctx.csrfIsNew || !csrfMatches(request.ctx.csrfToken, request.headers['x-csrf-token'])) {
+            return sendFailure(reply, request.ctx.locale, { ok: false, code: 'CsrfFailed' });
+          }
+        }
+        return undefined;
+      });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, { platform, config });
+      await api.register(meRoutes, { platform, config });
+      await api.register(processRoutes, { platform });
+      await api.register(adminRoutes, { platform });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(oidcRoutes, { platform, config });
+
+  const web = options.web;
+  await app.register(async (pages) => {
+    // Hand the raw request body to the web app untouched: SvelteKit reads and limits it itself.
+    pages.removeAllContentTypeParsers();
+    pages.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    pages.route({
+      method: ['GET', 'HEAD', 'POST'],
+      url: '/*',
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        if (!web) {
+          return reply
+            .code(503)
+            .type('text/plain; charset=utf-8')
+            .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it) and restart.');
+        }
+        reply.hijack();
+        applyHeaders(reply.raw, headers);
+        request.raw.tingsted = { platform, ctx: request.ctx };
+        web(request.raw, reply.raw, () => {
+          reply.raw.statusCode = 404;
+          reply.raw.end('Not found');
+        });
+        return reply;
+      },
+    });
+  });
+
+  return app;
+}
+
+export { unsafeMethods };

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+
+/** Settings for one server process, read from the environment. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly publicUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  readonly bodyLimit: number;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly oidc: OidcConfig | undefined;
+}
+
+/** One OpenID Connect provider (ID-porten, BankID, MitID or Freja through the municipality's broker). */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The name on the sign-in button, e.g. "ID-porten". */
+  readonly displayName: string;
+  /** Allow plain http issuers (tests and local brokers only). */
+  readonly allowInsecure: boolean;
+}
+
+/** Thrown when an environment variable has a value we cannot use; names the variable. */
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration; see the README's table of settings. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const production = env.NODE_ENV === 'production';
+  const oidcIssuer = env.OIDC_ISSUER;
+  let oidc: OidcConfig | undefined;
+  if (oidcIssuer) {
+    if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) {
+      throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too');
+    }
+    oidc = {
+      issuer: oidcIssuer,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      displayName: env.OIDC_NAME ?? 'ID-porten',
+      allowInsecure: env.OIDC_ALLOW_INSECURE === 'true',
+    };
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL; got "${publicUrl}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    production,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TINGSTED_DATA_DIR ?? '.data'),
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Tingsted <noreply@localhost>',
+    bodyLimit: integer(env, 'BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
+    oidc,
+  };
+}

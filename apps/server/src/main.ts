@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import pino from 'pino';
+import { migrateToLatest, openPlatform, seedDemo, demoPassword, DataFolderInUseError, type Platform } from '@tingsted/platform';
+import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { buildServer, type WebHandler } from './app.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Where adapter-node writes the built web app. */
+export const webBuildDir = join(here, '../../web/build');
+
+/** Loads the built web app, or returns undefined when it has not been built. */
+export async function loadWebHandler(): Promise<WebHandler | undefined> {
+  const handlerPath = join(webBuildDir, 'handler.js');
+  if (!existsSync(handlerPath)) return undefined;
+  const module = (await import(pathToFileURL(handlerPath).href)) as { handler: WebHandler };
+  return module.handler;
+}
+
+function platformConfig(config: ServerConfig, logger: pino.Logger) {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    logger,
+  };
+}
+
+async function withPlatform(config: ServerConfig, logger: pino.Logger, work: (platform: Platform) => Promise<void>) {
+  const platform = await openPlatform(platformConfig(config, logger), { migrate: false });
+  try {
+    await work(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+const usage = `Usage: tingsted <command>
+
+Commands:
+  start [--demo]   migrate, then serve on PORT (default 3000); --demo also seeds the demo municipality
+  migrate          bring the database schema up to date
+  seed             load the demo municipality (idempotent)
+
+Settings come from the environment; see the README. Without DATABASE_URL an embedded PostgreSQL runs in
+TINGSTED_DATA_DIR (default ./.data).
+`;
+
+/** The `tingsted` command. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...flags] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  let config: ServerConfig;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`tingsted: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  try {
+    switch (command) {
+      case 'migrate':
+        await withPlatform(config, logger, async (platform) => {
+          const applied = await migrateToLatest(platform.db);
+          process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+        });
+        return 0;
+      case 'seed':
+        await withPlatform(config, logger, async (platform) => {
+          await migrateToLatest(platform.db);
+          const seeded = await seedDemo(platform);
+          process.stdout.write(`Demo kommune: ${seeded.users} accounts (password "${demoPassword}"), ${seeded.processes} processes\n`);
+        });
+        return 0;
+      case 'start':
+        return await start(config, logger, flags.includes('--demo'));
+      default:
+        process.stderr.write(`tingsted: unknown command "${command}"\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) {
+      process.stderr.write(`tingsted: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): Promise<number> {
+  const platform = await openPlatform(platformConfig(config, logger));
+  if (demo) await seedDemo(platform);
+  const web = await loadWebHandler();
+  if (!web) logger.warn({ webBuildDir }, 'the web app is not built; serving the API only (run `npm run build`)');
+  process.env.BODY_SIZE_LIMIT ??= String(config.bodyLimit);
+  const app = await buildServer({ platform, config, web });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://localhost:${port}`, mail: platform.mailer.target, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'Tingsted is running');
+  return new Promise(() => undefined);
+}

@@ -1,0 +1,56 @@
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { migrations } from './migrations/index.ts';
+
+// PostgreSQL `date` columns stay ISO strings (YYYY-MM-DD) rather than becoming local-time Date objects.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// bigint counts (count(*)) fit in a JS number for every table we have.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10));
+
+/** The database handle every repository receives. */
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  readonly url: string;
+  /** Pool size; default 10. */
+  readonly maxConnections?: number;
+}
+
+/** Opens a pool to PostgreSQL at `url`. */
+export function createDatabase(options: DatabaseOptions): Db {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    // Migrations are schema-agnostic: they only need a Kysely handle.
+    db: db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+function unwrap(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed} failed: ${reason}`);
+  }
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Brings the schema to the latest migration; returns the names applied. Kysely takes a lock in the
+ * database, so several servers starting at once migrate exactly once.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+/** Undoes every migration (used by tests that check `down`). */
+export async function migrateToZero(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_23_0001_foundation.ts';
+
+/**
+ * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
+ * same under tsx, a bundler and compiled output.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_foundation': foundation,
+};

@@ -1,0 +1,7 @@
+import type { AccountsTables } from '../accounts/accounts.tables.ts';
+import type { AuditTables } from '../audit/audit.tables.ts';
+import type { MunicipalityTables } from '../municipality/municipality.tables.ts';
+import type { ProcessesTables } from '../processes/processes.tables.ts';
+
+/** Every table, as Kysely sees it: the union of the modules' own table types. */
+export interface Database extends AccountsTables, AuditTables, MunicipalityTables, ProcessesTables {}

@@ -1,0 +1,37 @@
+import { type Locale, locales } from './locales.ts';
+import { en, type MessageKey } from './messages/en.ts';
+import { nb } from './messages/nb.ts';
+import { nn } from './messages/nn.ts';
+import { sv } from './messages/sv.ts';
+import { da } from './messages/da.ts';
+
+export type { MessageKey };
+
+/** One language's complete catalog. */
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+/** All catalogs by locale. */
+export const catalogs: Readonly<Record<Locale, Catalog>> = { nb, nn, sv, da, en };
+
+/** Fills `{name}` placeholders; an unknown placeholder is left visible so a test can catch it. */
+export function interpolate(text: string, params?: Readonly<Record<string, string | number>>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** True when `key` names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in en;
+}
+
+/** The text for `key` in `locale` with its placeholders filled. */
+export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  return interpolate(catalogs[locale][key], params);
+}
+
+/** A translator bound to one locale, as pages use it: `t('nav.home')`. */
+export function translator(locale: Locale) {
+  return (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(locale, key, params);
+}
+
+export { locales };

@@ -1,0 +1,18 @@
+export { openPlatform, createPlatform, type Platform, type PlatformConfig } from './platform.ts';
+export { createDatabase, migrateToLatest, migrateToZero, type Db } from './db/database.ts';
+export { startEmbeddedPostgres, DataFolderInUseError, type EmbeddedDatabase } from './db/embedded.ts';
+export type { SessionUser } from './accounts/accounts.service.ts';
+export { accountsPolicy, hasRole, staffRoles, type Actor } from './accounts/accounts.policy.ts';
+export { roles, type Role } from './accounts/accounts.tables.ts';
+export type { Municipality } from './municipality/municipality.service.ts';
+export type { ProcessSummary } from './processes/processes.service.ts';
+export { processStatuses, type ProcessStatus } from './processes/processes.tables.ts';
+export { seedDemo, demoUsers, demoPassword } from './seed/demo.ts';
+export { type ErrorCode, type FieldError, type Failure, type Result, ok, fail } from './shared/result.ts';
+export { resolveText, cleanLocalized, type LocalizedText, type ResolvedText } from './shared/localized.ts';
+export type { Logger } from './shared/logger.ts';
+export { silentLogger } from './shared/logger.ts';
+export type { Mailer, OutgoingMail } from './mail/mailer.ts';
+export * from './i18n/locales.ts';
+export { translate, translator, interpolate, isMessageKey, catalogs, type MessageKey, type Catalog } from './i18n/translate.ts';
+export * from './request-context.ts';

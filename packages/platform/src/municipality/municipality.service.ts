@@ -1,0 +1,107 @@
+import type { Db } from '../db/database.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { accountsPolicy, type Actor } from '../accounts/accounts.policy.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
+import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
+import { checkText } from '../shared/validate.ts';
+
+/** The municipality that runs this installation: its name, logo, colour and default language. */
+export interface Municipality {
+  readonly name: string;
+  readonly logoUrl: string | null;
+  readonly primaryColour: string;
+  readonly defaultLocale: Locale;
+}
+
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG contrast ratio of white text on `hex`. */
+export function contrastWithWhite(hex: string): number {
+  return 1.05 / (luminance(hex) + 0.05);
+}
+
+const fallback: Municipality = { name: 'Tingsted', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' };
+
+/** Reads and changes the municipality's settings. */
+export function municipalityService(deps: { db: Db; audit: AuditService }) {
+  // Settings are read on every page; a few seconds of staleness across servers is fine.
+  let cached: { value: Municipality; at: number } | null = null;
+
+  async function get(): Promise<Municipality> {
+    if (cached && Date.now() - cached.at < 5000) return cached.value;
+    const row = await deps.db.selectFrom('municipality').selectAll().where('id', '=', 1).executeTakeFirst();
+    const value: Municipality = row
+      ? {
+          name: row.name,
+          logoUrl: row.logo_url,
+          primaryColour: row.primary_colour,
+          defaultLocale: isLocale(row.default_locale) ? row.default_locale : 'nb',
+        }
+      : fallback;
+    cached = { value, at: Date.now() };
+    return value;
+  }
+
+  return {
+    get,
+
+    /** Creates the settings row when missing (seeding); leaves existing settings alone. */
+    async ensure(initial: Municipality): Promise<void> {
+      await deps.db
+        .insertInto('municipality')
+        .values({
+          id: 1,
+          name: initial.name,
+          logo_url: initial.logoUrl,
+          primary_colour: initial.primaryColour,
+          default_locale: initial.defaultLocale,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      cached = null;
+    },
+
+    /** Changes the settings; administrators only. The colour must keep white text readable (4.5:1). */
+    async update(
+      actor: Actor,
+      input: { name: unknown; logoUrl: unknown; primaryColour: unknown; defaultLocale: unknown },
+    ): Promise<Result<Municipality>> {
+      if (!accountsPolicy.manageMunicipality(actor)) return fail('Forbidden');
+      const errors: FieldError[] = [];
+      const name = checkText(input.name, 'name', { max: 120 });
+      if ('error' in name) errors.push(name.error);
+      const logo = typeof input.logoUrl === 'string' ? input.logoUrl.trim() : '';
+      if (logo !== '' && !/^https:\/\/\S+$|^\/\S*$/.test(logo)) errors.push({ field: 'logoUrl', message: 'field.urlInvalid' });
+      const colour = typeof input.primaryColour === 'string' ? input.primaryColour.trim() : '';
+      if (!/^#[0-9a-fA-F]{6}$/.test(colour)) errors.push({ field: 'primaryColour', message: 'field.colourInvalid' });
+      else if (contrastWithWhite(colour) < 4.5) errors.push({ field: 'primaryColour', message: 'field.invalid' });
+      if (!isLocale(input.defaultLocale)) errors.push({ field: 'defaultLocale', message: 'field.localeUnknown' });
+      if (errors.length > 0 || 'error' in name || !isLocale(input.defaultLocale)) return fail('ValidationFailed', errors);
+      const value: Municipality = { name: name.value, logoUrl: logo || null, primaryColour: colour, defaultLocale: input.defaultLocale };
+      await deps.db
+        .insertInto('municipality')
+        .values({ id: 1, name: value.name, logo_url: value.logoUrl, primary_colour: value.primaryColour, default_locale: value.defaultLocale })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            name: value.name,
+            logo_url: value.logoUrl,
+            primary_colour: value.primaryColour,
+            default_locale: value.defaultLocale,
+            updated_at: new Date(),
+          }),
+        )
+        .execute();
+      cached = null;
+      await deps.audit.record({ actorId: actor.id, action: 'municipality.updated', subjectType: 'municipality', subjectId: '1' });
+      return ok(value);
+    },
+  };
+}
+
+export type MunicipalityService = ReturnType<typeof municipalityService>;

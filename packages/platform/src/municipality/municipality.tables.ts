@@ -1,0 +1,14 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface MunicipalityTable {
+  id: Generated<number>;
+  name: string;
+  logo_url: string | null;
+  primary_colour: ColumnType<string, string | undefined, string>;
+  default_locale: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MunicipalityTables {
+  municipality: MunicipalityTable;
+}

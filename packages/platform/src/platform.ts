@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { createDatabase, migrateToLatest, type Db } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { auditService } from './audit/audit.service.ts';
+import { accountsService } from './accounts/accounts.service.ts';
+import { municipalityService } from './municipality/municipality.service.ts';
+import { processesService } from './processes/processes.service.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import type { Logger } from './shared/logger.ts';
+
+/** Where the platform keeps its data and how it reaches the world. */
+export interface PlatformConfig {
+  /** A PostgreSQL ≥ 15 URL; without it an embedded PostgreSQL runs in `dataDir`. */
+  readonly databaseUrl?: string | undefined;
+  /** Local folder for the embedded database, uploads and the mail outbox. */
+  readonly dataDir: string;
+  /** The address people use to reach the site, for links in e-mails. */
+  readonly publicUrl: string;
+  readonly smtpUrl?: string | undefined;
+  readonly mailFrom: string;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly maxConnections?: number;
+  /** A mailer to use instead of the configured one (tests). */
+  readonly mailer?: Mailer;
+}
+
+/** Every domain service, wired to one database. */
+export interface Platform {
+  readonly db: Db;
+  readonly audit: ReturnType<typeof auditService>;
+  readonly accounts: ReturnType<typeof accountsService>;
+  readonly municipality: ReturnType<typeof municipalityService>;
+  readonly processes: ReturnType<typeof processesService>;
+  readonly mailer: Mailer;
+  readonly config: PlatformConfig;
+  /** Reports whether the database answers, for /healthz. */
+  checkDatabase(): Promise<{ ok: boolean; latencyMs: number }>;
+  close(): Promise<void>;
+}
+
+/** Wires the services to an open database handle. */
+export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Promise<void> = async () => undefined): Platform {
+  const clock = config.clock ?? systemClock;
+  const audit = auditService(db);
+  const mailer =
+    config.mailer ??
+    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: join(config.dataDir, 'outbox'), logger: config.logger });
+  const municipality = municipalityService({ db, audit });
+  const accounts = accountsService({
+    db,
+    audit,
+    mailer,
+    clock,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  const processes = processesService({ db });
+  return {
+    db,
+    audit,
+    accounts,
+    municipality,
+    processes,
+    mailer,
+    config,
+    async checkDatabase() {
+      const started = performance.now();
+      try {
+        await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+        return { ok: true, latencyMs: performance.now() - started };
+      } catch {
+        return { ok: false, latencyMs: performance.now() - started };
+      }
+    },
+    async close() {
+      await db.destroy();
+      await onClose();
+    },
+  };
+}
+
+/**
+ * Opens the database named by the configuration (starting the embedded server when there is no URL),
+ * migrates it to the latest schema and returns the wired platform. `close()` stops what it started.
+ */
+export async function openPlatform(config: PlatformConfig, options: { migrate?: boolean } = {}): Promise<Platform> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      onLog: (line) => config.logger.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url;
+    config.logger.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
+  }
+  const db = createDatabase({ url, ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}) });
+  try {
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(db);
+      if (applied.length > 0) config.logger.info({ migrations: applied }, 'migrations applied');
+    }
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return createPlatform(db, config, async () => {
+    await embedded?.stop();
+  });
+}

@@ -1,0 +1,11 @@
+import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
+import type { ProcessStatus } from './processes.tables.ts';
+
+/** Who may see and change processes. */
+export const processesPolicy = {
+  /** Drafts are visible to process managers only; published and closed processes to everyone. */
+  visibleStatuses(actor: Actor | null): ProcessStatus[] {
+    return hasRole(actor, 'process_manager') ? ['draft', 'published', 'closed'] : ['published', 'closed'];
+  },
+  manage: (actor: Actor | null) => hasRole(actor, 'process_manager'),
+};

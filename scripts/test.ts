@@ -1,0 +1,56 @@
+// `npm test`: runs every test in the repository with Node's own test runner, after starting the
+// database the tests use. With DATABASE_URL set, tests use that PostgreSQL server; without it, an
+// embedded PostgreSQL in .data/test-postgres (kept between runs, so the second run starts fast).
+//   npm test                       every test
+//   npm test -- packages/platform  only test files under that path
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/platform/src/db/embedded.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const roots = ['packages', 'apps', 'e2e'];
+const skip = new Set(['node_modules', '.svelte-kit', 'build', 'dist', '.data']);
+
+function findTests(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const name of entries.sort((a, b) => a.localeCompare(b))) {
+    if (skip.has(name)) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...findTests(full));
+    else if (name.endsWith('.test.ts')) out.push(relative(root, full));
+  }
+  return out;
+}
+
+const only = process.argv.slice(2);
+const files = roots
+  .flatMap((r) => findTests(join(root, r)))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)));
+if (files.length === 0) {
+  process.stderr.write(`no test files found${only.length ? ` under ${only.join(', ')}` : ''}\n`);
+  process.exit(1);
+}
+
+let embedded: EmbeddedDatabase | null = null;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  embedded = await startEmbeddedPostgres({ dataDir: join(root, '.data/test-postgres') });
+  databaseUrl = embedded.url;
+}
+process.stdout.write(`tests: ${files.length} files, PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
+
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TEST_DATABASE_URL: databaseUrl },
+});
+const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+await embedded?.stop();
+process.exit(code);
