@@ -98,8 +98,12 @@ export interface OpinionResult {
   consensus: { agree: ConsensusItem[]; disagree: ConsensusItem[] };
   /** Highest first; ties in column order. */
   groupAwareConsensus: { statement: Id; value: number }[];
-  /** Highest first; ties in column order. Empty when bridging is off. */
-  bridging: { statement: Id; score: number; polarity: number; votes: number }[];
+  /**
+   * Bridging score per statement (not mod-out), highest first; ties in column order. Empty when bridging is off.
+   * score = intercept − |polarity|: the predicted vote (−1…+1) one standard deviation to the less favourable
+   * side of the main divide. votes = agrees + disagrees.
+   */
+  bridging: { statement: Id; score: number; intercept: number; polarity: number; votes: number }[];
   /** Routing priority per statement (column order). */
   priorities: { statement: Id; priority: number }[];
 }
@@ -373,10 +377,10 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
     const init = new Float64Array(nRows);
     for (let i = 0; i < nRows; i++) init[i] = pos[2 * i]!;
     const br = bridgingScores(m, init, { modOut });
-    bridging = statements.map((statement, j) => ({ statement, score: br.intercept[j]!, polarity: br.factor[j]!, votes: tA[j]! + tD[j]!, j }))
+    bridging = statements.map((statement, j) => ({ statement, score: br.score[j]!, intercept: br.intercept[j]!, polarity: br.factor[j]!, votes: tA[j]! + tD[j]!, j }))
       .filter((e) => !modOut[e.j])
       .sort((a, b) => b.score - a.score || a.j - b.j)
-      .map(({ statement, score, polarity, votes }) => ({ statement, score, polarity, votes }));
+      .map(({ statement, score, intercept, polarity, votes }) => ({ statement, score, intercept, polarity, votes }));
   }
   const participants: ParticipantPosition[] = rowIds.map((id, r) => ({
     id, x: pos[2 * r]!, y: pos[2 * r + 1]!, votes: nVotesRow[r]!, inConv: inConv[r] === 1,

@@ -4,7 +4,9 @@
  * misinformation"): each vote is modelled as r_ij ≈ μ + a_i + b_j + f_i·g_j, with r = +1 agree and −1 disagree
  * (passes carry no direction and are left out). The one-dimensional factor f·g absorbs the main axis of
  * disagreement, so the statement intercept b_j measures agreement that remains once a participant's side is
- * accounted for: support that bridges. It does not use the clustering. Fitted by alternating ridge least
+ * accounted for. A statement bridges when its predicted vote stays positive on both sides of that axis, so the
+ * score is the lower of the two predictions one standard deviation either side (Community Notes likewise
+ * requires a high intercept and a small factor). It does not use the clustering. Fitted by alternating ridge least
  * squares (2 unknowns per participant / statement per step), started from the first principal component,
  * so it is deterministic.
  */
@@ -20,10 +22,16 @@ export interface BridgingOptions {
   modOut?: Uint8Array;
 }
 
-/** Fitted bridging model: statement intercepts (the bridging score) and factors (the polarity). */
+/**
+ * Fitted bridging model, with participant factors standardised (mean 0, standard deviation 1):
+ * `intercept` = predicted vote of a participant at the centre of the divide, `factor` = how much the
+ * predicted vote changes per standard deviation along it (the polarity), and `score` = the lower of the
+ * predicted votes one standard deviation to either side, intercept − |factor| (the bridging score).
+ */
 export interface BridgingResult {
   intercept: Float64Array;
   factor: Float64Array;
+  score: Float64Array;
   mu: number;
 }
 
@@ -93,5 +101,17 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
     }
     mu = nObs > 0 ? r / nObs : 0;
   }
-  return { intercept: b, factor: g, mu };
+  // standardise participant factors so that "one standard deviation to either side" is well defined
+  let fm = 0, fv = 0;
+  for (let i = 0; i < nRows; i++) fm += f[i]!;
+  fm /= Math.max(1, nRows);
+  for (let i = 0; i < nRows; i++) fv += (f[i]! - fm) ** 2;
+  const fs = Math.sqrt(fv / Math.max(1, nRows));
+  const intercept = new Float64Array(nCols), factor = new Float64Array(nCols), score = new Float64Array(nCols);
+  for (let j = 0; j < nCols; j++) {
+    intercept[j] = mu + b[j]! + g[j]! * fm;
+    factor[j] = g[j]! * fs;
+    score[j] = intercept[j]! - Math.abs(factor[j]!);
+  }
+  return { intercept, factor, score, mu };
 }

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildConversation, readCommentsCsv, readCommentsJson, readMathJson, readParticipantsVotesCsv, readVotesCsv, readVotesJson,
-  type CommentRecord, type ParticipantVotesRow, type PolisMath, type VoteRecord,
+  type CommentRecord, type ParticipantVotesRow, type PolisMath, type ReadError, type VoteRecord,
 } from './formats.ts';
 import type { ConversationState } from './state.ts';
 
@@ -24,9 +24,9 @@ export function hasPolisData(): boolean {
   return existsSync(join(dataDir(), 'polis', 'pcod'));
 }
 
-function must<T>(r: { ok: true } & T | { ok: false; detail: string }): T {
-  if (!r.ok) throw new Error(r.detail);
-  return r;
+function must<R extends { ok: true } | ReadError>(r: R): Extract<R, { ok: true }> {
+  if (!r.ok) throw new Error((r as ReadError).detail);
+  return r as Extract<R, { ok: true }>;
 }
 
 /** openData conversation loaded from CSV: comments, votes, participants-votes rows. */

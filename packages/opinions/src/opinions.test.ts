@@ -1,0 +1,241 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, buildMatrix, nextStatement, recompute, whereDoIStand } from './analyze.ts';
+import { kmeans2d, silhouette } from './cluster.ts';
+import { sparsePca, symmetricEigen } from './pca.ts';
+import { createRandom } from './prng.ts';
+import {
+  applyVote, createConversation, getVote, moderateStatement, removeVote, upsertStatement, voteStorageBytes,
+  type ConversationState, type Vote,
+} from './state.ts';
+import { priority, propTest, twoPropTest } from './stats.ts';
+import { adjustedRandIndex } from './metrics.ts';
+
+/** Two opinion camps voting on partisan statements, with some missing votes. */
+function camps(seed: string, nA: number, nB: number, nStatements: number, density = 0.7): ConversationState {
+  const rnd = createRandom(seed);
+  const state = createConversation();
+  for (let s = 0; s < nStatements; s++) upsertStatement(state, { id: s, moderation: 'accepted' });
+  for (let p = 0; p < nA + nB; p++) {
+    const camp = p < nA ? 1 : -1;
+    for (let s = 0; s < nStatements; s++) {
+      if (rnd() > density) continue;
+      const lean = s % 2 === 0 ? camp : -camp;
+      const r = rnd();
+      const vote: Vote = r < 0.8 ? (lean as Vote) : r < 0.9 ? 0 : (-lean as Vote);
+      applyVote(state, `p${p}`, s, vote);
+    }
+  }
+  return state;
+}
+
+test('PRNG: same seed same sequence, different seeds differ, values in [0, 1)', () => {
+  const a = createRandom('x'), b = createRandom('x'), c = createRandom('y');
+  const sa = Array.from({ length: 50 }, a), sb = Array.from({ length: 50 }, b), sc = Array.from({ length: 50 }, c);
+  assert.deepEqual(sa, sb);
+  assert.notDeepEqual(sa, sc);
+  assert.ok(sa.every((v) => v >= 0 && v < 1));
+});
+
+test('votes: a re-vote overwrites, counts follow, removal works, unknown statements are added', () => {
+  const s = createConversation();
+  applyVote(s, 'ann', 'q1', 1);
+  applyVote(s, 'ann', 'q1', -1);
+  applyVote(s, 'bob', 'q1', 0);
+  assert.equal(s.nVotes, 2);
+  assert.deepEqual([s.agree[0], s.disagree[0], s.pass[0]], [0, 1, 1]);
+  assert.equal(getVote(s, 'ann', 'q1'), -1);
+  assert.equal(removeVote(s, 'ann', 'q1'), true);
+  assert.equal(getVote(s, 'ann', 'q1'), undefined);
+  assert.equal(s.nVotes, 1);
+  assert.equal(s.disagree[0], 0);
+  assert.throws(() => applyVote(s, 'ann', 'q1', 2 as Vote));
+});
+
+test('memory grows with votes, not participants × statements', () => {
+  const s = createConversation();
+  for (let q = 0; q < 3000; q++) upsertStatement(s, { id: q });
+  for (let p = 0; p < 3000; p++) for (let k = 0; k < 3; k++) applyVote(s, p, (p * 7 + k * 1000) % 3000, 1);
+  assert.equal(s.nVotes, 9000);
+  // 9 M cells would be ≥ 9 MB even at one byte each
+  assert.ok(voteStorageBytes(s) < 500_000, `${voteStorageBytes(s)} bytes`);
+});
+
+test('sparse PCA equals the eigenvectors of the dense mean-imputed (and zero-filled) covariance', () => {
+  const state = camps('pca', 30, 20, 12, 0.6);
+  moderateStatement(state, 3, 'rejected');
+  const { matrix, modOut } = buildMatrix(state);
+  for (const imputation of ['mean', 'zero'] as const) {
+    const r = sparsePca(matrix, { modOut, imputation });
+    assert.ok(r.converged);
+    const n = matrix.nCols;
+    // dense matrix with explicit imputation
+    const dense: number[][] = Array.from({ length: matrix.nRows }, () => new Array<number>(n).fill(NaN));
+    for (let i = 0; i < matrix.nRows; i++) for (let k = matrix.rowPtr[i]!; k < matrix.rowPtr[i + 1]!; k++) dense[i]![matrix.col[k]!] = matrix.val[k]!;
+    const center = new Array<number>(n).fill(0);
+    for (let j = 0; j < n; j++) {
+      const vals = dense.map((row) => row[j]!).filter((v) => !Number.isNaN(v));
+      center[j] = modOut[j] ? 0 : imputation === 'mean' ? vals.reduce((a, b) => a + b, 0) / vals.length : vals.reduce((a, b) => a + b, 0) / matrix.nRows;
+    }
+    const filled = dense.map((row) => row.map((v, j) => (modOut[j] ? 0 : Number.isNaN(v) ? (imputation === 'mean' ? center[j]! : 0) : v) - (modOut[j] ? 0 : center[j]!)));
+    const cov = new Float64Array(n * n);
+    for (const row of filled) for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) cov[a * n + b]! += row[a]! * row[b]!;
+    const eig = symmetricEigen(cov, n);
+    for (let k = 0; k < 2; k++) {
+      let dot = 0;
+      for (let j = 0; j < n; j++) dot += eig.vectors[j * n + k]! * r.comps[k]![j]!;
+      assert.ok(Math.abs(Math.abs(dot) - 1) < 1e-9, `${imputation} component ${k}: |cos| ${Math.abs(dot)}`);
+      assert.ok(Math.abs(eig.values[k]! - r.eigenvalues[k]!) < 1e-8 * eig.values[0]!);
+    }
+    center.forEach((c, j) => assert.ok(Math.abs(c - r.center[j]!) < 1e-12));
+    assert.ok(r.comps[0][3] === 0 && r.comps[1][3] === 0, 'moderated-out statement has no loading');
+  }
+});
+
+test('the fixed sign rule: the largest loading of each component is positive', () => {
+  const r = analyze(camps('sign', 25, 25, 10));
+  for (const comp of r.pca.comps) {
+    let best = 0;
+    comp.forEach((v, j) => { if (Math.abs(v) > Math.abs(comp[best]!) + 1e-12) best = j; });
+    assert.ok(comp[best]! > 0);
+  }
+});
+
+test('k-means starts from the first distinct points and silhouette separates clear clusters', () => {
+  const pts = Float64Array.from([0, 0, 0, 0, 10, 10, 0.1, 0, 10, 10.2, 5, 5]);
+  const km = kmeans2d(pts, 2);
+  assert.equal(km.k, 2);
+  assert.equal(km.assignment[0], km.assignment[3]);
+  assert.equal(km.assignment[2], km.assignment[4]);
+  assert.notEqual(km.assignment[0], km.assignment[2]);
+  const good = silhouette(Float64Array.from([0, 0, 0.1, 0, 9, 9, 9.1, 9]), Int32Array.from([0, 0, 1, 1]), 2);
+  const bad = silhouette(Float64Array.from([0, 0, 0.1, 0, 9, 9, 9.1, 9]), Int32Array.from([0, 1, 0, 1]), 2);
+  assert.ok(good > 0.9 && bad < 0);
+});
+
+test('Pol.is proportion tests reproduce the stored consensus figures (tid 81: 286 of 295)', () => {
+  assert.ok(Math.abs(propTest(286, 295) - 16.158421785390882) < 1e-9);
+  assert.ok(Math.abs((286 + 1) / (295 + 2) - 0.9663299663299663) < 1e-15);
+  assert.equal(twoPropTest(5, 5, 5, 5), 0);
+  assert.ok(twoPropTest(9, 10, 1, 10) > 3);
+  assert.equal(priority(true, 0, 0, 0, 0), 49);
+  assert.ok(priority(false, 0, 0, 0, 0) > priority(false, 0, 0, 50, 0), 'new statements bubble up');
+});
+
+test('two camps are found as two groups; the result is identical when recomputed', () => {
+  const state = camps('groups', 40, 30, 16);
+  const r1 = analyze(state);
+  const r2 = analyze(state);
+  assert.deepEqual(r1, r2);
+  assert.equal(r1.groups.length, 2);
+  const truth = r1.participants.filter((p) => p.group !== null).map((p) => (Number(String(p.id).slice(1)) < 40 ? 0 : 1));
+  const got = r1.participants.filter((p) => p.group !== null).map((p) => p.group!);
+  assert.ok(adjustedRandIndex(truth, got) > 0.95);
+  assert.deepEqual(r1.groups.map((g) => g.id), [0, 1]);
+  assert.equal(r1.groups[0]!.members.length >= r1.groups[1]!.members.length, true, 'without history, id 0 is the largest group');
+});
+
+test('group ids stay with their members across updates, even when group sizes swap', () => {
+  const state = camps('stable', 30, 26, 16);
+  const before = recompute(state);
+  const idOf = (r: typeof before, member: string): number | null => r.participants.find((p) => p.id === member)?.group ?? null;
+  const smallId = idOf(before, 'p45');
+  const bigId = idOf(before, 'p1');
+  assert.notEqual(smallId, bigId);
+  // the smaller camp grows past the larger one
+  const rnd = createRandom('newcomers');
+  for (let p = 100; p < 120; p++) for (let s = 0; s < 16; s++) if (rnd() < 0.8) applyVote(state, `p${p}`, s, (s % 2 === 0 ? -1 : 1) as Vote);
+  const after = recompute(state);
+  assert.equal(idOf(after, 'p45'), smallId);
+  assert.equal(idOf(after, 'p1'), bigId);
+  // one more vote changes nothing about the names
+  applyVote(state, 'p2', 0, -1);
+  const again = recompute(state);
+  assert.equal(idOf(again, 'p45'), smallId);
+  assert.equal(idOf(again, 'p1'), bigId);
+  const fresh = analyze(state);
+  assert.equal(idOf(fresh, 'p45'), 0, 'without history the now-larger group would have been renamed');
+});
+
+test('incremental updates (re-votes, removals, moderation) give the same result as building from the final votes', () => {
+  const a = camps('incr', 20, 15, 10);
+  applyVote(a, 'p3', 1, -1);
+  applyVote(a, 'p3', 1, 1);
+  removeVote(a, 'p4', 2);
+  applyVote(a, 'zed', 5, 1);
+  moderateStatement(a, 7, 'rejected');
+  const b = createConversation();
+  for (let s = 0; s < 10; s++) upsertStatement(b, { id: s, moderation: s === 7 ? 'rejected' : 'accepted' });
+  a.participantIds.forEach((id, p) => {
+    for (let t = 0; t < a.voteLength[p]!; t++) {
+      const e = a.votes[p]![t]!;
+      applyVote(b, id, a.statementIds[e >> 2]!, ((e & 3) - 1) as Vote);
+    }
+  });
+  const ra = analyze(a), rb = analyze(b);
+  assert.deepEqual({ ...ra, revision: 0 }, { ...rb, revision: 0 });
+  assert.ok(ra.modOut.includes(7));
+});
+
+test('whereDoIStand matches the recomputed map and moves with a new vote', () => {
+  const state = camps('stand', 25, 25, 12);
+  assert.equal(whereDoIStand(state, 'p1').ok, false);
+  const r = recompute(state);
+  for (const p of r.participants) {
+    const w = whereDoIStand(state, p.id);
+    assert.ok(w.ok);
+    assert.ok(Math.abs(w.position[0] - p.x) < 1e-12 && Math.abs(w.position[1] - p.y) < 1e-12);
+    if (p.group !== null) assert.equal(w.assignedGroup, p.group);
+  }
+  const w0 = whereDoIStand(state, 'newbie');
+  assert.equal(w0.ok, false);
+  for (let s = 0; s < 12; s += 2) applyVote(state, 'newbie', s, 1);
+  const w1 = whereDoIStand(state, 'newbie');
+  assert.ok(w1.ok);
+  const camp0 = r.participants.find((p) => p.id === 'p0')!.group;
+  assert.equal(w1.nearestGroup, camp0, 'voting like camp A places you nearest camp A');
+  applyVote(state, 'newbie', 1, -1);
+  const w2 = whereDoIStand(state, 'newbie');
+  assert.ok(w2.ok && (w2.position[0] !== w1.position[0] || w2.position[1] !== w1.position[1]));
+});
+
+test('nextStatement: never a voted or rejected statement, null when done, reproducible from the seed', () => {
+  const state = camps('route', 10, 10, 8);
+  moderateStatement(state, 2, 'rejected');
+  recompute(state);
+  upsertStatement(state, { id: 'new', moderation: 'accepted' });
+  const pick = (seed: string): (string | number | null)[] => {
+    const rnd = createRandom(seed);
+    return Array.from({ length: 20 }, () => nextStatement(state, 'p0', rnd));
+  };
+  assert.deepEqual(pick('a'), pick('a'));
+  const picks = pick('b');
+  for (const s of picks) {
+    assert.notEqual(s, 2);
+    if (typeof s === 'number') assert.equal(getVote(state, 'p0', s), undefined);
+  }
+  for (const id of state.statementIds) if (id !== 2) applyVote(state, 'p0', id, 0);
+  assert.equal(nextStatement(state, 'p0', createRandom('c')), null);
+  // a brand-new participant can be routed before having voted
+  assert.notEqual(nextStatement(state, 'nobody', createRandom('d')), null);
+});
+
+test('bridging: a statement agreed across camps outranks an equally popular one-camp statement', () => {
+  const rnd = createRandom('bridge');
+  const state = createConversation();
+  const nA = 60, nB = 40;
+  for (let p = 0; p < nA + nB; p++) {
+    const camp = p < nA ? 1 : -1;
+    for (let s = 0; s < 10; s++) {
+      const r = rnd();
+      applyVote(state, p, s, (r < 0.9 ? (s % 2 === 0 ? camp : -camp) : -(s % 2 === 0 ? camp : -camp)) as Vote);
+    }
+    // 'both': 80 % agree in each camp; 'partisan': all of camp A, half of camp B — 80 % overall as well
+    applyVote(state, p, 'both', rnd() < 0.8 ? 1 : -1);
+    applyVote(state, p, 'partisan', camp === 1 ? 1 : p % 2 === 0 ? 1 : -1);
+  }
+  const r = analyze(state);
+  const score = (id: string | number): number => r.bridging.find((b) => b.statement === id)!.score;
+  assert.ok(score('both') > score('partisan'), `both ${score('both')} partisan ${score('partisan')}`);
+  assert.equal(r.bridging[0]!.statement, 'both');
+});
