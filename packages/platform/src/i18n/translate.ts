@@ -1,5 +1,6 @@
 import { type Locale, locales } from './locales.ts';
 import { en, type MessageKey } from './messages/en.ts';
+import { interpolate } from './interpolate.ts';
 import { nb } from './messages/nb.ts';
 import { nn } from './messages/nn.ts';
 import { sv } from './messages/sv.ts';
@@ -13,11 +14,6 @@ export type Catalog = Readonly<Record<MessageKey, string>>;
 /** All catalogs by locale. */
 export const catalogs: Readonly<Record<Locale, Catalog>> = { nb, nn, sv, da, en };
 
-/** Fills `{name}` placeholders; an unknown placeholder is left visible so a test can catch it. */
-export function interpolate(text: string, params?: Readonly<Record<string, string | number>>): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 /** True when `key` names a message. */
 export function isMessageKey(key: string): key is MessageKey {
@@ -34,4 +30,4 @@ export function translator(locale: Locale) {
   return (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(locale, key, params);
 }
 
-export { locales };
+export { locales, interpolate };

@@ -1,0 +1,23 @@
+import type { Platform as TingstedPlatform } from '@tingsted/platform/platform.ts';
+import type { RequestContext } from '@tingsted/platform/request-context.ts';
+import type { IncomingMessage } from 'node:http';
+import type { MessageKey } from '@tingsted/platform/i18n/translate.ts';
+
+declare global {
+  namespace App {
+    interface Locals {
+      platform: TingstedPlatform;
+      ctx: RequestContext;
+      t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+    }
+    interface Platform {
+      req: IncomingMessage & { tingsted?: { platform: TingstedPlatform; ctx: RequestContext } };
+    }
+    interface Error {
+      message: string;
+      id?: string;
+    }
+  }
+}
+
+export {};

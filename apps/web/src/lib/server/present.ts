@@ -1,0 +1,28 @@
+import type { ProcessSummary } from '@tingsted/platform/processes/processes.service.ts';
+import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import type { Locale } from '@tingsted/platform/i18n/locales.ts';
+
+/** A process ready for a page: texts in the reader's language (or the nearest one, marked). */
+export function presentProcess(process: ProcessSummary, locale: Locale, municipalityDefault: Locale) {
+  const title = resolveText(process.title, locale, municipalityDefault);
+  const summary = resolveText(process.summary, locale, municipalityDefault);
+  return {
+    slug: process.slug,
+    status: process.status,
+    startsOn: process.startsOn,
+    endsOn: process.endsOn,
+    title: title.text,
+    titleLang: title.locale,
+    summary: summary.text,
+    summaryLang: summary.locale,
+    /** The language shown when it is not the reader's, so the page can say so. */
+    fallbackLang: title.fallback || summary.fallback ? (summary.fallback ? summary.locale : title.locale) : null,
+  };
+}
+
+/** A date as the reader's language writes it. */
+export function formatDate(iso: string | null, locale: Locale): string {
+  if (!iso) return '';
+  const tag = locale === 'en' ? 'en-GB' : locale === 'nb' || locale === 'nn' ? `${locale}-NO` : locale === 'sv' ? 'sv-SE' : 'da-DK';
+  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}

@@ -1,0 +1,15 @@
+import type { PageServerLoad } from './$types';
+import { formatDate, presentProcess } from '$lib/server/present';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const { ctx, platform } = locals;
+  const result = await platform.processes.listProcesses(ctx.user, { status: 'published', pageSize: 12 });
+  const processes = result.ok ? result.value : [];
+  return {
+    open: processes.map((p) => ({
+      ...presentProcess(p, ctx.locale, ctx.municipality.defaultLocale),
+      start: formatDate(p.startsOn, ctx.locale),
+      end: formatDate(p.endsOn, ctx.locale),
+    })),
+  };
+};

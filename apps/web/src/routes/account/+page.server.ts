@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+import { clearSession, requireUser } from '$lib/server/session';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  return {
+    account: { displayName: user.displayName, email: user.email, emailVerified: user.emailVerified, locale: user.locale ?? '', roles: [...user.roles] },
+  };
+};
+
+export const actions: Actions = {
+  profile: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = { displayName: text(form, 'displayName'), locale: text(form, 'locale') };
+    const result = await locals.platform.accounts.updateProfile(user, values);
+    if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('account.saved') };
+  },
+  delete: async ({ request, locals, url, cookies }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const result = await locals.platform.accounts.deleteMyAccount(user, text(form, 'confirm'));
+    if (!result.ok) return formFailure(locals, result);
+    clearSession(cookies, locals.ctx.production);
+    redirect(303, '/?deleted=1');
+  },
+};

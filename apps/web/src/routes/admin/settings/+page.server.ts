@@ -1,0 +1,21 @@
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+import { requireUser } from '$lib/server/session';
+
+export const load: PageServerLoad = ({ locals }) => ({ settings: locals.ctx.municipality });
+
+export const actions: Actions = {
+  default: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = {
+      name: text(form, 'name'),
+      logoUrl: text(form, 'logoUrl'),
+      primaryColour: text(form, 'primaryColour'),
+      defaultLocale: text(form, 'defaultLocale'),
+    };
+    const result = await locals.platform.municipality.update(user, values);
+    if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('admin.settingsSaved') };
+  },
+};

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { formatDate, presentProcess } from '$lib/server/present';
+import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { ctx, platform } = locals;
+  const status = url.searchParams.get('status') ?? 'all';
+  const result = await platform.processes.listProcesses(ctx.user, { status, pageSize: 100 });
+  if (!result.ok) error(400, { message: locals.t('field.invalid') });
+  return {
+    status,
+    statuses: processesPolicy.visibleStatuses(ctx.user),
+    processes: result.value.map((p) => ({
+      ...presentProcess(p, ctx.locale, ctx.municipality.defaultLocale),
+      start: formatDate(p.startsOn, ctx.locale),
+      end: formatDate(p.endsOn, ctx.locale),
+    })),
+  };
+};

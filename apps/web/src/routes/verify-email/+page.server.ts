@@ -1,0 +1,15 @@
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+
+// The link only opens this page; the address is confirmed by pressing the button, so mail scanners
+// that follow links cannot use the token up.
+export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
+
+export const actions: Actions = {
+  default: async ({ request, locals }) => {
+    const form = await request.formData();
+    const result = await locals.platform.accounts.verifyEmail(text(form, 'token'));
+    if (!result.ok) return formFailure(locals, result);
+    return { done: locals.t('verify.ok') };
+  },
+};
