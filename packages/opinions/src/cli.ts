@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyze, type AnalyzeOptions } from './analyze.ts';
+import { summarizeResult } from './export.ts';
 import {
   buildConversation, readCommentsCsv, readCommentsJson, readMathJson, readParticipantsVotesCsv, readVotesCsv, readVotesJson,
   type CommentRecord, type VoteRecord,
@@ -97,17 +98,17 @@ function main(): void {
   const result = analyze(state, options);
   const seconds = (performance.now() - t0) / 1000;
   if (flags.has('json')) {
+    const summary = summarizeResult(result);
     const out = {
-      groups: result.groups.map((g) => ({ id: g.id, label: g.label, members: g.members, center: g.center })),
-      consensus: { agree: result.consensus.agree.map((e) => e.statement), disagree: result.consensus.disagree.map((e) => e.statement) },
-      consensusDetail: result.consensus,
-      repness: result.repness,
-      groupAwareConsensus: result.groupAwareConsensus,
-      bridging: result.bridging,
-      silhouettes: result.silhouettes,
-      participants: result.participants,
-      pca: { comps: result.pca.comps, eigenvalues: result.pca.eigenvalues, statements: result.statements },
-      priorities: result.priorities,
+      groups: summary.groups,
+      consensus: summary.consensus,
+      consensusDetail: summary.consensusDetail,
+      repness: summary.repness,
+      groupAwareConsensus: summary.groupAwareConsensus,
+      bridging: summary.bridging,
+      silhouettes: summary.silhouettes,
+      positions: summary.positions,
+      statements: summary.statements,
       nParticipants: result.nParticipants,
       nVotes: result.nVotes,
       seconds,

@@ -1,0 +1,31 @@
+/**
+ * @tingsted/opinions — opinion mapping compatible with Pol.is: sparse incremental vote state, PCA,
+ * two-level clustering, representative and consensus statements, group-aware consensus, routing priority,
+ * bridging score, "where do I stand", and Pol.is's data formats. Pure: no I/O, clock or Math.random().
+ */
+export {
+  createConversation, upsertStatement, moderateStatement, ensureParticipant, applyVote, removeVote, getVote, isModOut,
+  voteStorageBytes,
+  type ConversationState, type Id, type Vote, type Moderation, type StatementInput,
+} from './state.ts';
+export {
+  analyze, recompute, whereDoIStand, nextStatement, buildMatrix,
+  type AnalyzeOptions, type OpinionResult, type OpinionGroup, type ParticipantPosition, type RepnessItem, type ConsensusItem,
+  type StandResult, type StateMatrix,
+} from './analyze.ts';
+export { summarizeResult, type OpinionSummary } from './export.ts';
+export { sparsePca, columnCenter, symmetricEigen, fixSign, type SparseMatrix, type PcaResult, type PcaOptions, type Imputation } from './pca.ts';
+export { kmeans2d, silhouette, clusterGroups, type KMeansResult, type GroupClustering } from './cluster.ts';
+export {
+  propTest, twoPropTest, selectRepness, selectConsensus, groupAwareConsensus, priority, Z90, META_PRIORITY,
+  type Counts, type RepnessEntry, type ConsensusEntry,
+} from './stats.ts';
+export { bridgingScores, type BridgingOptions, type BridgingResult } from './bridging.ts';
+export { adjustedRandIndex } from './metrics.ts';
+export { createRandom, type Random } from './prng.ts';
+export { parseCsv, writeCsv, csvField, type CsvRecord, type CsvParse } from './csv.ts';
+export {
+  readCommentsCsv, readVotesCsv, readParticipantsVotesCsv, readVotesJson, readCommentsJson, readMathJson,
+  buildConversation, compareIds, parseId, writeCommentsCsv, writeVotesCsv, writeParticipantsVotesCsv,
+  type CommentRecord, type VoteRecord, type ParticipantVotesRow, type PolisMath, type ReadError, type CommentExportRow,
+} from './formats.ts';
