@@ -1,0 +1,83 @@
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { createPlatform, seedDemo, type Platform } from '@tingsted/platform';
+import { freshDatabase } from '@tingsted/platform/testing/database.ts';
+import { readConfig, type OidcConfig, type ServerConfig } from '../config.ts';
+import { buildServer, type App } from '../app.ts';
+import { loadWebHandler } from '../main.ts';
+import { startSmtpCatcher } from './smtp.ts';
+
+/** A whole Tingsted server on a fresh database, on a free loopback port, with mail caught over SMTP. */
+export interface TestServer {
+  readonly url: string;
+  readonly app: App;
+  readonly platform: Platform;
+  readonly mail: Awaited<ReturnType<typeof startSmtpCatcher>>;
+  /** Every log line the server wrote, for tests that check what is (not) logged. */
+  readonly logs: string[];
+  close(): Promise<void>;
+}
+
+/** A port that was free a moment ago (tests need it before the server starts, for redirect URIs). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestServer(
+  options: { seed?: boolean; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
+): Promise<TestServer> {
+  const database = await freshDatabase();
+  const mail = await startSmtpCatcher();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const port = options.port ?? (await freePort());
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const config: ServerConfig = {
+    ...readConfig({ PORT: String(port), LOG_LEVEL: 'info', PUBLIC_URL: publicUrl }),
+    databaseUrl: database.url,
+    smtpUrl: mail.url,
+    host: '127.0.0.1',
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    oidc: options.oidc?.(publicUrl),
+  };
+  const logger = pino({ level: 'info' }, logStream);
+  const platform = createPlatform(database.db, {
+    dataDir: '/nonexistent',
+    publicUrl,
+    smtpUrl: mail.url,
+    mailFrom: 'Demo kommune <noreply@demo.tingsted.no>',
+    logger,
+  });
+  if (options.seed !== false) await seedDemo(platform);
+  process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
+  const web = options.web === false ? undefined : await loadWebHandler();
+  if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');
+  const app = await buildServer({ platform, config, web, logStream });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url: publicUrl,
+    app,
+    platform,
+    mail,
+    logs,
+    async close() {
+      await app.close();
+      await mail.close();
+      await database.drop();
+    },
+  };
+}
