@@ -18,6 +18,7 @@ export interface BridgingOptions {
   interceptPenalty?: number;
   /** Ridge penalty on factors. Default 0.03. */
   factorPenalty?: number;
+  /** Most alternating sweeps (default 30); stops earlier when no reported intercept or polarity moves by 1e-6. */
   sweeps?: number;
   modOut?: Uint8Array;
 }
@@ -42,7 +43,7 @@ export interface BridgingResult {
 export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, options: BridgingOptions = {}): BridgingResult {
   const li = options.interceptPenalty ?? 0.15;
   const lf = options.factorPenalty ?? 0.03;
-  const sweeps = options.sweeps ?? 25;
+  const sweeps = options.sweeps ?? 30;
   const modOut = options.modOut;
   const { nRows, nCols, rowPtr, col, val } = m;
   const a = new Float64Array(nRows), f = new Float64Array(nRows);
@@ -54,59 +55,73 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
   for (let i = 0; i < nRows; i++) sq += (initialFactor[i]! - mean) ** 2;
   const sd = Math.sqrt(sq / Math.max(1, nRows)) || 1;
   for (let i = 0; i < nRows; i++) f[i] = (initialFactor[i]! - mean) / sd;
-  let mu = 0, nObs = 0;
-  for (let k = 0; k < rowPtr[nRows]!; k++) { const v = val[k]!; if (v !== 0 && !(modOut && modOut[col[k]!])) { mu += -v; nObs++; } }
+  // keep only directional votes on statements in the map: rows of (column, rating) with rating = +1 agree, −1 disagree
+  const keepPtr = new Int32Array(nRows + 1);
+  let nObs = 0;
+  for (let i = 0; i < nRows; i++) {
+    for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) if (val[k]! !== 0 && !(modOut && modOut[col[k]!])) nObs++;
+    keepPtr[i + 1] = nObs;
+  }
+  const kc = new Int32Array(nObs), kr = new Float64Array(nObs);
+  let mu = 0;
+  for (let i = 0, t = 0; i < nRows; i++) {
+    for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
+      if (val[k]! === 0 || (modOut && modOut[col[k]!])) continue;
+      kc[t] = col[k]!; kr[t] = -val[k]!; mu += kr[t]!; t++;
+    }
+  }
   mu = nObs > 0 ? mu / nObs : 0;
+  const prevI = new Float64Array(nCols).fill(NaN), prevF = new Float64Array(nCols).fill(NaN);
   const s1 = new Float64Array(nCols), sf = new Float64Array(nCols), sff = new Float64Array(nCols), sy = new Float64Array(nCols), syf = new Float64Array(nCols);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     // statements given participants
     s1.fill(0); sf.fill(0); sff.fill(0); sy.fill(0); syf.fill(0);
     for (let i = 0; i < nRows; i++) {
-      const fi = f[i]!, ai = a[i]!;
-      for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
-        const v = val[k]!; const j = col[k]!;
-        if (v === 0 || (modOut && modOut[j])) continue;
-        const y = -v - mu - ai;
+      const fi = f[i]!, base = mu + a[i]!;
+      for (let k = keepPtr[i]!; k < keepPtr[i + 1]!; k++) {
+        const j = kc[k]!;
+        const y = kr[k]! - base;
         s1[j]! += 1; sf[j]! += fi; sff[j]! += fi * fi; sy[j]! += y; syf[j]! += y * fi;
       }
     }
     for (let j = 0; j < nCols; j++) {
       const a11 = s1[j]! + li, a12 = sf[j]!, a22 = sff[j]! + lf;
       const det = a11 * a22 - a12 * a12;
-      b[j] = (a22 * sy[j]! - a12 * syf[j]!) / det;
-      g[j] = (a11 * syf[j]! - a12 * sy[j]!) / det;
+      const nb = (a22 * sy[j]! - a12 * syf[j]!) / det;
+      const ng = (a11 * syf[j]! - a12 * sy[j]!) / det;
+      b[j] = nb; g[j] = ng;
     }
-    // participants given statements
+    // participants given statements, and the residual mean for μ in the same pass
+    let resid = 0;
     for (let i = 0; i < nRows; i++) {
       let c1 = 0, cg = 0, cgg = 0, cy = 0, cyg = 0;
-      for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
-        const v = val[k]!; const j = col[k]!;
-        if (v === 0 || (modOut && modOut[j])) continue;
-        const gj = g[j]!, y = -v - mu - b[j]!;
+      const s = keepPtr[i]!, e = keepPtr[i + 1]!;
+      for (let k = s; k < e; k++) {
+        const j = kc[k]!;
+        const gj = g[j]!, y = kr[k]! - mu - b[j]!;
         c1 += 1; cg += gj; cgg += gj * gj; cy += y; cyg += y * gj;
       }
       const a11 = c1 + li, a12 = cg, a22 = cgg + lf;
       const det = a11 * a22 - a12 * a12;
-      a[i] = (a22 * cy - a12 * cyg) / det;
-      f[i] = (a11 * cyg - a12 * cy) / det;
+      const ai = (a22 * cy - a12 * cyg) / det;
+      const fi = (a11 * cyg - a12 * cy) / det;
+      a[i] = ai; f[i] = fi;
+      // Σ (r − μ − b − a − f·g) = cy − c1·a − f·cg
+      resid += cy - c1 * ai - fi * cg;
     }
-    // global mean
-    let r = 0;
-    for (let i = 0; i < nRows; i++) {
-      for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
-        const v = val[k]!; const j = col[k]!;
-        if (v === 0 || (modOut && modOut[j])) continue;
-        r += -v - a[i]! - b[j]! - f[i]! * g[j]!;
-      }
+    mu = nObs > 0 ? mu + resid / nObs : mu;
+    // convergence on what is reported (invariant to the model's scale and shift freedom)
+    const { fm, fs } = moments(f);
+    let change = 0;
+    for (let j = 0; j < nCols; j++) {
+      const ic = mu + b[j]! + g[j]! * fm, fc = g[j]! * fs;
+      change = Math.max(change, Math.abs(ic - prevI[j]!), Math.abs(fc - prevF[j]!));
+      prevI[j] = ic; prevF[j] = fc;
     }
-    mu = nObs > 0 ? r / nObs : 0;
+    if (change < 1e-6) break;
   }
   // standardise participant factors so that "one standard deviation to either side" is well defined
-  let fm = 0, fv = 0;
-  for (let i = 0; i < nRows; i++) fm += f[i]!;
-  fm /= Math.max(1, nRows);
-  for (let i = 0; i < nRows; i++) fv += (f[i]! - fm) ** 2;
-  const fs = Math.sqrt(fv / Math.max(1, nRows));
+  const { fm, fs } = moments(f);
   const intercept = new Float64Array(nCols), factor = new Float64Array(nCols), score = new Float64Array(nCols);
   for (let j = 0; j < nCols; j++) {
     intercept[j] = mu + b[j]! + g[j]! * fm;
@@ -114,4 +129,12 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
     score[j] = intercept[j]! - Math.abs(factor[j]!);
   }
   return { intercept, factor, score, mu };
+}
+
+function moments(f: Float64Array): { fm: number; fs: number } {
+  let fm = 0, fv = 0;
+  for (let i = 0; i < f.length; i++) fm += f[i]!;
+  fm /= Math.max(1, f.length);
+  for (let i = 0; i < f.length; i++) fv += (f[i]! - fm) ** 2;
+  return { fm, fs: Math.sqrt(fv / Math.max(1, f.length)) };
 }

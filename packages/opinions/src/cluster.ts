@@ -34,13 +34,26 @@ export function kmeans2d(points: Float64Array, k: number, weights?: Float64Array
   for (; iterations < maxIterations; iterations++) {
     let changed = false;
     const next = new Int32Array(n);
+    // nearest centre, searching outwards from the point's x in x-sorted centre order and stopping once the
+    // x-distance alone exceeds the best distance: the same answer as a full scan (ties: lowest index)
+    const order = Array.from({ length: kk }, (_, c) => c).sort((a, b) => centers[2 * a]! - centers[2 * b]! || a - b);
+    const ox = new Float64Array(kk), oy = new Float64Array(kk), oi = new Int32Array(kk);
+    order.forEach((c, t) => { ox[t] = centers[2 * c]!; oy[t] = centers[2 * c + 1]!; oi[t] = c; });
     for (let i = 0; i < n; i++) {
       const x = points[2 * i]!, y = points[2 * i + 1]!;
-      let best = 0, bestD = Infinity;
-      for (let c = 0; c < kk; c++) {
-        const dx = x - centers[2 * c]!, dy = y - centers[2 * c + 1]!;
+      let lo = 0, hi = kk;
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (ox[mid]! < x) lo = mid + 1; else hi = mid; }
+      let best = -1, bestD = Infinity;
+      let l = lo - 1, r = lo;
+      while (l >= 0 || r < kk) {
+        const dl = l >= 0 ? x - ox[l]! : Infinity;
+        const dr = r < kk ? ox[r]! - x : Infinity;
+        const t = dl <= dr ? l-- : r++;
+        const dx = x - ox[t]!;
+        if (dx * dx > bestD) break;
+        const dy = y - oy[t]!;
         const d = dx * dx + dy * dy;
-        if (d < bestD) { bestD = d; best = c; }
+        if (d < bestD || (d === bestD && oi[t]! < best)) { bestD = d; best = oi[t]!; }
       }
       next[i] = best;
       if (best !== assignment[i]) changed = true;

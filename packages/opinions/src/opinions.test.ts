@@ -239,3 +239,20 @@ test('bridging: a statement agreed across camps outranks an equally popular one-
   assert.ok(score('both') > score('partisan'), `both ${score('both')} partisan ${score('partisan')}`);
   assert.equal(r.bridging[0]!.statement, 'both');
 });
+
+test('meta and rejected statements are out of the map, meta ones get priority 49, and a statement can be re-admitted', () => {
+  const state = camps('meta', 15, 15, 8);
+  upsertStatement(state, { id: 'age', moderation: 'accepted', isMeta: true });
+  for (let p = 0; p < 30; p++) applyVote(state, `p${p}`, 'age', p % 2 === 0 ? 1 : -1);
+  moderateStatement(state, 4, 'rejected');
+  const r = analyze(state);
+  assert.deepEqual([...r.modOut].sort(), [4, 'age'].sort());
+  const col = r.statements.indexOf('age');
+  assert.equal(r.pca.comps[0][col], 0);
+  assert.equal(r.priorities[col]!.priority, 49);
+  assert.ok(!Object.values(r.repness).flat().some((e) => e.statement === 4 || e.statement === 'age'));
+  moderateStatement(state, 4, 'accepted');
+  const again = analyze(state);
+  assert.deepEqual(again.modOut, ['age']);
+  assert.notEqual(again.pca.comps[0][again.statements.indexOf(4)], 0);
+});
