@@ -234,7 +234,7 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
       const comp = pca.comps[k]!;
       const prevComp = options.previous.pca.comps[k]!;
       statements.forEach((id, j) => { const pj = prevCol.get(id); if (pj !== undefined) dot += comp[j]! * prevComp[pj]!; });
-      if (dot < 0) for (let j = 0; j < nCols; j++) comp[j] = -comp[j]!;
+      if (dot < 0) for (let j = 0; j < nCols; j++) comp[j] = -comp[j]! || 0;
     }
   }
   let nModOutCols = 0;

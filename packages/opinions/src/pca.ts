@@ -115,7 +115,7 @@ export function fixSign(v: Float64Array): void {
     const a = Math.abs(v[j]!);
     if (a > bestAbs + 1e-12) { bestAbs = a; best = j; }
   }
-  if (v[best]! < 0) for (let j = 0; j < v.length; j++) v[j] = -v[j]!;
+  if (v[best]! < 0) for (let j = 0; j < v.length; j++) v[j] = -v[j]! || 0; // no -0 in output
 }
 
 /** Computes the first two principal components of the (imputed, centred) sparse vote matrix. */
