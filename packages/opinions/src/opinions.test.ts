@@ -256,3 +256,19 @@ test('meta and rejected statements are out of the map, meta ones get priority 49
   assert.deepEqual(again.modOut, ['age']);
   assert.notEqual(again.pca.comps[0][again.statements.indexOf(4)], 0);
 });
+
+test('degenerate conversations (empty, one vote, unanimous) give a valid result instead of failing', () => {
+  const s = createConversation();
+  const empty = analyze(s);
+  assert.deepEqual([empty.nParticipants, empty.groups.length, empty.statements.length], [0, 0, 0]);
+  applyVote(s, 'a', 1, 1);
+  const one = analyze(s);
+  assert.deepEqual([one.participants[0]!.x, one.participants[0]!.y], [0, 0]);
+  for (let p = 0; p < 20; p++) for (let q = 0; q < 5; q++) applyVote(s, p, q, 1);
+  const unanimous = recompute(s);
+  assert.equal(unanimous.groups.length, 1, 'no spread, one group');
+  assert.equal(unanimous.consensus.agree.length, 5);
+  assert.ok(JSON.parse(JSON.stringify(unanimous)));
+  const w = whereDoIStand(s, 3);
+  assert.ok(w.ok);
+});
