@@ -5,7 +5,7 @@
 //   npm test -- packages/platform  only test files under that path
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/platform/src/db/embedded.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -36,6 +36,16 @@ const files = roots
 if (files.length === 0) {
   process.stderr.write(`no test files found${only.length ? ` under ${only.join(', ')}` : ''}\n`);
   process.exit(1);
+}
+
+// Browser tests need the built web app; build it when its sources are newer than the build.
+if (files.some((f) => f.startsWith('e2e/'))) {
+  const { webBuildIsStale } = (await import('./web-build.mjs')) as { webBuildIsStale: (root: string) => boolean };
+  if (webBuildIsStale(root)) {
+    process.stdout.write('building the web app for the browser tests\n');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 }
 
 let embedded: EmbeddedDatabase | null = null;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -56,6 +56,9 @@ export interface BuildOptions {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Headers through which the server tells the web app the request's real protocol, host and client address. */
+export const webHeaders = { protocol: 'x-tingsted-proto', host: 'x-tingsted-host', address: 'x-tingsted-client' } as const;
+
 /** Builds the HTTP server: API, health check, OpenID Connect, and the web app for everything else. */
 export async function buildServer(options: BuildOptions): Promise<App> {
   const { platform, config } = options;
@@ -67,7 +70,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       // Belt and braces: nothing below should log these, but if a request object slips in, they are hidden.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
     },
-    disableRequestLogging: true,
+    // Our own request log (below) replaces Fastify's, which would log the query string.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
@@ -214,6 +218,9 @@ export async function buildServer(options: BuildOptions): Promise<App> {
         reply.hijack();
         applyHeaders(reply.raw, headers);
         request.raw.tingsted = { platform, ctx: request.ctx };
+        request.raw.headers[webHeaders.protocol] = request.protocol;
+        request.raw.headers[webHeaders.host] = request.host;
+        request.raw.headers[webHeaders.address] = request.ip;
         web(request.raw, reply.raw, () => {
           reply.raw.statusCode = 404;
           reply.raw.end('Not found');
@@ -226,4 +233,3 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   return app;
 }
 
-export { unsafeMethods };

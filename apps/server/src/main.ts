@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { migrateToLatest, openPlatform, seedDemo, demoPassword, DataFolderInUseError, type Platform } from '@tingsted/platform';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
-import { buildServer, type WebHandler } from './app.ts';
+import { buildServer, webHeaders, type WebHandler } from './app.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where adapter-node writes the built web app. */
@@ -14,6 +14,11 @@ export const webBuildDir = join(here, '../../web/build');
 export async function loadWebHandler(): Promise<WebHandler | undefined> {
   const handlerPath = join(webBuildDir, 'handler.js');
   if (!existsSync(handlerPath)) return undefined;
+  // adapter-node reads these when its module loads. The server fills the headers itself from what
+  // Fastify knows (honouring TRUST_PROXY), overwriting anything a client sent under those names.
+  process.env.PROTOCOL_HEADER = webHeaders.protocol;
+  process.env.HOST_HEADER = webHeaders.host;
+  process.env.ADDRESS_HEADER = webHeaders.address;
   const module = (await import(pathToFileURL(handlerPath).href)) as { handler: WebHandler };
   return module.handler;
 }

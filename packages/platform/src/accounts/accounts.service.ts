@@ -277,6 +277,19 @@ export function accountsService(deps: AccountsDeps) {
       return ok({ ...session, userId });
     },
 
+    /** One's own account as it is now (pages read it after a change in the same request). */
+    async getAccount(actor: Actor) {
+      const user = await repo.findUserById(actor.id);
+      if (!user) return fail('NotFound');
+      return ok({
+        displayName: user.display_name,
+        email: user.email,
+        emailVerified: user.email_verified_at !== null,
+        locale: isLocale(user.locale) ? user.locale : null,
+        roles: await repo.rolesOf(user.id),
+      });
+    },
+
     /** Changes one's own name and language. */
     async updateProfile(actor: Actor, input: { displayName: unknown; locale: unknown }): Promise<Result<null>> {
       const name = checkText(input.displayName, 'displayName', { max: 100 });

@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { clearSession, requireUser } from '$lib/server/session';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
-  return {
-    account: { displayName: user.displayName, email: user.email, emailVerified: user.emailVerified, locale: user.locale ?? '', roles: [...user.roles] },
-  };
+  const account = await locals.platform.accounts.getAccount(user);
+  if (!account.ok) redirect(303, '/sign-in');
+  return { account: { ...account.value, locale: account.value.locale ?? '' } };
 };
 
 export const actions: Actions = {
