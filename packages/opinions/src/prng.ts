@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers: xoshiro128** (Blackman & Vigna, 2018), seeded through
- * cyrb128-style string hashing and splitmix32. Never Math.random(): results can be re-run from their seed.
+ * FNV-1a string hashing and splitmix32. Never Math.random(): results can be re-run from their seed.
  */
 
 /** A source of uniform numbers in [0, 1). */
