@@ -119,6 +119,26 @@ const LEXICON = new Map<string, Partial<Record<Cand, number>>>();
   }
 })();
 
+// Per-token evidence (lexicon + spelling patterns), memoised: the same words recur across inputs.
+const EVIDENCE = new Map<string, Float64Array>();
+function tokenEvidence(tok: string): Float64Array {
+  let ev = EVIDENCE.get(tok);
+  if (ev) return ev;
+  ev = new Float64Array(CANDIDATES.length);
+  const entry = LEXICON.get(tok);
+  if (entry) CANDIDATES.forEach((l, c) => (ev[c] = entry[l] ?? 0));
+  if (tok.length >= 3) {
+    for (const p of PATTERNS) {
+      if (!p.re.test(tok)) continue;
+      const c = CANDIDATES.indexOf(p.lang);
+      ev[c] = (ev[c] as number) + p.w;
+    }
+  }
+  if (EVIDENCE.size > 100_000) EVIDENCE.clear();
+  EVIDENCE.set(tok, ev);
+  return ev;
+}
+
 const TOKEN_RE = /[\p{L}\p{M}]+/gu;
 
 /**
@@ -132,13 +152,8 @@ export function detectLanguage(text: string): LanguageGuess {
   const lower = text.toLowerCase();
   const tokens = lower.match(TOKEN_RE) ?? [];
   for (const tok of tokens) {
-    const entry = LEXICON.get(tok);
-    if (entry) {
-      for (const l of CANDIDATES) scores[l] += entry[l] ?? 0;
-    }
-    if (tok.length >= 3) {
-      for (const p of PATTERNS) if (p.re.test(tok)) scores[p.lang] += p.w;
-    }
+    const ev = tokenEvidence(tok);
+    for (let c = 0; c < CANDIDATES.length; c++) scores[CANDIDATES[c] as Cand] += ev[c] as number;
   }
   for (const { ch, langs, w } of LETTERS) {
     let count = 0;

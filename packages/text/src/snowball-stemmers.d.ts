@@ -2,11 +2,11 @@
 // Snowball stemmers, the same algorithms PostgreSQL's full-text search uses).
 declare module 'snowball-stemmers' {
   /** One Snowball stemmer instance. */
-  interface Stemmer {
+  export interface Stemmer {
     stem(word: string): string;
   }
   /** The package's factory. */
-  interface Factory {
+  export interface Factory {
     newStemmer(algorithm: string): Stemmer;
     algorithms(): string[];
   }

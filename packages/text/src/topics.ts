@@ -1,0 +1,381 @@
+// Topics: TF-IDF → LSA (randomized truncated SVD) → unit vectors → spherical k-means with k-means++
+// seeding and several restarts (Dhillon & Modha 2001; Arthur & Vassilvitskii 2007). k is given, or
+// chosen by the mean silhouette (Rousseeuw 1987, cosine distance) over candidates on a sample.
+// Inputs far from every centre, and groups too small to stand alone, go to an "other" bucket instead
+// of being forced into a topic. Labels are the topic's most distinctive terms (class-based TF-IDF:
+// the topic's mean weight minus the corpus mean), shown as the most frequent surface word of each stem.
+
+import { analyze, stemLanguageOf, type Analyzed, type StemLanguage } from './tokenize.ts';
+import { detectLanguage } from './language.ts';
+import { fitVectorizer, transform, type FeatureOptions } from './features.ts';
+import { truncatedSvd } from './lsa.ts';
+import { nearestNeighbours } from './knn.ts';
+import { fromMap } from './sparse.ts';
+import { createRng, hashString, type Rng } from './rng.ts';
+import type { SparseVector } from './sparse.ts';
+
+/** One input to analyse. */
+export interface TextInput {
+  id: string;
+  text: string;
+  meta?: Record<string, string>;
+}
+
+/** Options for {@link findTopics}. */
+export interface TopicOptions {
+  /** Number of topics; omit to choose automatically. */
+  k?: number;
+  /** Largest k tried when choosing automatically. Default min(20, ⌊√n⌋). */
+  maxK?: number;
+  /** Seed for SVD and k-means. Default 'tingsted'. */
+  seed?: string | number;
+  /** Stemming language or 'auto' (detect per input). Default 'auto'. */
+  language?: StemLanguage | 'auto';
+  /** Spectral embedding dimensions. Default max(10, k) (k given) or max(10, maxK). */
+  dimensions?: number;
+  /** Features in more than this share of inputs are ignored when finding neighbours. Default 0.05. */
+  neighbourMaxDf?: number;
+  /** Neighbours per input in the similarity graph. Default 30. */
+  neighbours?: number;
+  /** k-means restarts (the best objective wins). Default 4. */
+  restarts?: number;
+  /** Inputs with cosine to their centre below this go to "other". Default 0.15. */
+  minSimilarity?: number;
+  /** Topics smaller than this are dissolved into "other". Default max(3, 1 % of n). */
+  minTopicSize?: number;
+  /** Number of keywords per topic. Default 8. */
+  keywords?: number;
+  /** Number of representative inputs per topic. Default 3. */
+  representatives?: number;
+  /** Precomputed document vectors (e.g. from an embedding provider), one per input, instead of LSA. */
+  vectors?: readonly (readonly number[])[];
+  /** Name of the path that produced `vectors`. Default 'builtin'. */
+  provider?: string;
+  /** Vectoriser options. */
+  features?: FeatureOptions;
+}
+
+/** One topic: its label (key terms), keywords with weights, members by closeness, representatives. */
+export interface Topic {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  members: string[];
+  representatives: string[];
+  cohesion: number;
+}
+
+/** Result of {@link findTopics}. `other` holds inputs placed in no topic (too far, or too small a group). */
+export interface TopicResult {
+  topics: Topic[];
+  other: string[];
+  k: number;
+  kChosen: 'given' | 'silhouette';
+  silhouettes: { k: number; silhouette: number }[];
+  assignments: Record<string, string>;
+  provider: string;
+  warnings: string[];
+}
+
+function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number): number {
+  let s = 0;
+  for (let j = 0; j < d; j++) s += (a[ao + j] as number) * (b[bo + j] as number);
+  return s;
+}
+
+/** Spherical k-means on unit rows; returns assignment, centres and the objective (sum of cosines). */
+function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: Rng, restarts: number, order: Int32Array): { assign: Int32Array; centres: Float64Array; objective: number } {
+  let best: { assign: Int32Array; centres: Float64Array; objective: number } | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const centres = new Float64Array(k * d);
+    // k-means++ over the id-hash order (so seeding does not depend on input order).
+    const first = order[rng.int(n)] as number;
+    centres.set(X.subarray(first * d, first * d + d), 0);
+    const dist = new Float64Array(n).fill(Infinity);
+    for (let c = 1; c < k; c++) {
+      let total = 0;
+      for (let t = 0; t < n; t++) {
+        const i = order[t] as number;
+        const dd = Math.max(0, 1 - dot(X, i * d, centres, (c - 1) * d, d));
+        if (dd < (dist[i] as number)) dist[i] = dd;
+        total += dist[i] as number;
+      }
+      let pick = order[n - 1] as number;
+      let u = rng.next() * total;
+      for (let t = 0; t < n; t++) {
+        const i = order[t] as number;
+        u -= dist[i] as number;
+        if (u <= 0) {
+          pick = i;
+          break;
+        }
+      }
+      centres.set(X.subarray(pick * d, pick * d + d), c * d);
+    }
+    const assign = new Int32Array(n).fill(-1);
+    let objective = 0;
+    for (let it = 0; it < 50; it++) {
+      let changed = 0;
+      objective = 0;
+      for (let i = 0; i < n; i++) {
+        let bc = 0;
+        let bs = -Infinity;
+        for (let c = 0; c < k; c++) {
+          const s = dot(X, i * d, centres, c * d, d);
+          if (s > bs) {
+            bs = s;
+            bc = c;
+          }
+        }
+        objective += bs;
+        if (assign[i] !== bc) {
+          assign[i] = bc;
+          changed++;
+        }
+      }
+      centres.fill(0);
+      for (let i = 0; i < n; i++) {
+        const c = assign[i] as number;
+        for (let j = 0; j < d; j++) centres[c * d + j] = (centres[c * d + j] as number) + (X[i * d + j] as number);
+      }
+      for (let c = 0; c < k; c++) {
+        let nrm = 0;
+        for (let j = 0; j < d; j++) nrm += (centres[c * d + j] as number) ** 2;
+        nrm = Math.sqrt(nrm);
+        if (nrm === 0) {
+          // Empty cluster: re-seed at the point farthest from its centre.
+          let far = 0;
+          let fs = Infinity;
+          for (let i = 0; i < n; i++) {
+            const s = dot(X, i * d, centres, (assign[i] as number) * d, d);
+            if (s < fs) {
+              fs = s;
+              far = i;
+            }
+          }
+          centres.set(X.subarray(far * d, far * d + d), c * d);
+        } else for (let j = 0; j < d; j++) centres[c * d + j] = (centres[c * d + j] as number) / nrm;
+      }
+      if (changed === 0) break;
+    }
+    if (!best || objective > best.objective + 1e-9) best = { assign, centres, objective };
+  }
+  return best as { assign: Int32Array; centres: Float64Array; objective: number };
+}
+
+/** Mean silhouette with cosine distance of a sample of rows under an assignment. */
+function silhouette(X: Float64Array, d: number, sample: readonly number[], assign: Int32Array, k: number): number {
+  let total = 0;
+  for (const i of sample) {
+    const sums = new Float64Array(k);
+    const counts = new Int32Array(k);
+    for (const j of sample) {
+      if (j === i) continue;
+      const c = assign[j] as number;
+      sums[c] = (sums[c] as number) + (1 - dot(X, i * d, X, j * d, d));
+      counts[c] = (counts[c] as number) + 1;
+    }
+    const own = assign[i] as number;
+    if ((counts[own] as number) === 0) continue;
+    const a = (sums[own] as number) / (counts[own] as number);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && (counts[c] as number) > 0) b = Math.min(b, (sums[c] as number) / (counts[c] as number));
+    if (b === Infinity) continue;
+    total += (b - a) / Math.max(a, b, 1e-12);
+  }
+  return sample.length ? total / sample.length : 0;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Groups inputs into topics. Deterministic for a seed; ties (equal sizes) are ordered by the smallest
+ * member id. Inputs with an empty text are reported in `warnings` and placed in `other`.
+ */
+export function findTopics(inputs: readonly TextInput[], options: TopicOptions = {}): TopicResult {
+  const warnings: string[] = [];
+  const seed = String(options.seed ?? 'tingsted');
+  const language = options.language ?? 'auto';
+  const analyzed: Analyzed[] = inputs.map((inp) => analyze(inp.text, language === 'auto' ? stemLanguageOf(detectLanguage(inp.text).language) : language));
+  const usable: number[] = [];
+  analyzed.forEach((a, i) => {
+    if (a.tokens.length === 0) warnings.push(`input "${(inputs[i] as TextInput).id}" has no words and is placed in other`);
+    else usable.push(i);
+  });
+  const n = usable.length;
+  const provider = options.vectors ? (options.provider ?? 'external') : 'builtin';
+  const empty: TopicResult = { topics: [], other: inputs.map((x) => x.id), k: 0, kChosen: options.k ? 'given' : 'silhouette', silhouettes: [], assignments: {}, provider, warnings };
+  if (n < 2) {
+    warnings.push('fewer than two inputs with words: no topics');
+    return empty;
+  }
+  const feat = fitVectorizer(
+    usable.map((i) => analyzed[i] as Analyzed),
+    options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
+  );
+  const rows: SparseVector[] = usable.map((i) => transform(feat, analyzed[i] as Analyzed));
+  // Document coordinates: external vectors or LSA, each row scaled to unit length.
+  let d: number;
+  let X: Float64Array;
+  if (options.vectors) {
+    d = (options.vectors[0] ?? []).length;
+    X = new Float64Array(n * d);
+    usable.forEach((i, r) => {
+      const v = options.vectors?.[i] ?? [];
+      if (v.length !== d) throw new Error(`vectors[${i}] has length ${v.length}, expected ${d}`);
+      X.set(v, r * d);
+    });
+  } else {
+    // Spectral embedding (Ng, Jordan & Weiss 2001) of the symmetrised m-nearest-neighbour graph:
+    // W = D^-1/2 A D^-1/2, top eigenvectors by randomized subspace iteration.
+    const m = Math.min(options.neighbours ?? 30, n - 1);
+    const nn = nearestNeighbours(rows, m, options.neighbourMaxDf ?? 0.05);
+    const adj: Map<number, number>[] = rows.map(() => new Map());
+    nn.forEach((nb, i) => {
+      nb.idx.forEach((j, t) => {
+        const s = Math.max(0, nb.sim[t] as number);
+        if (s <= 0) return;
+        const a = adj[i] as Map<number, number>;
+        const b = adj[j] as Map<number, number>;
+        a.set(j, Math.max(a.get(j) ?? 0, s));
+        b.set(i, Math.max(b.get(i) ?? 0, s));
+      });
+    });
+    const deg = adj.map((a) => [...a.values()].reduce((x, y) => x + y, 0));
+    const W = adj.map((a, i) => {
+      const mm = new Map<number, number>();
+      for (const [j, s] of a) mm.set(j, s / Math.sqrt((deg[i] as number) * (deg[j] as number)));
+      return fromMap(mm);
+    });
+    const dims = options.dimensions ?? Math.max(10, options.k ?? Math.min(options.maxK ?? 20, 20));
+    const svd = truncatedSvd(W, dims, createRng(`${seed}:spectral`), 4);
+    d = svd.rank;
+    X = svd.coords;
+  }
+  for (let i = 0; i < n; i++) {
+    let nrm = 0;
+    for (let j = 0; j < d; j++) nrm += (X[i * d + j] as number) ** 2;
+    nrm = Math.sqrt(nrm);
+    if (nrm > 0) for (let j = 0; j < d; j++) X[i * d + j] = (X[i * d + j] as number) / nrm;
+  }
+  const order = Int32Array.from(
+    [...Array(n).keys()].sort((a, b) => {
+      const ia = (inputs[usable[a] as number] as TextInput).id;
+      const ib = (inputs[usable[b] as number] as TextInput).id;
+      return hashString(ia) - hashString(ib) || cmpStr(ia, ib);
+    }),
+  );
+  const restarts = options.restarts ?? 4;
+  let k: number;
+  const silhouettes: { k: number; silhouette: number }[] = [];
+  if (options.k !== undefined) {
+    k = Math.max(1, Math.min(options.k, n));
+  } else {
+    const maxK = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
+    // Select k on a sample of at most 1,500 inputs (taken in id-hash order: independent of input order).
+    const m = Math.min(n, 1500);
+    const sampleRows = Array.from(order.subarray(0, m)).sort((a, b) => a - b);
+    const XS = new Float64Array(m * d);
+    sampleRows.forEach((i, r) => XS.set(X.subarray(i * d, i * d + d), r * d));
+    const sOrder = Int32Array.from([...Array(m).keys()]);
+    const idx = [...Array(m).keys()];
+    let bestK = 2;
+    let bestS = -Infinity;
+    for (let kk = 2; kk <= maxK; kk++) {
+      const km = sphericalKMeans(XS, m, d, kk, createRng(`${seed}:k${kk}`), 2, sOrder);
+      const s = silhouette(XS, d, idx, km.assign, kk);
+      silhouettes.push({ k: kk, silhouette: s });
+      if (s > bestS + 1e-12) {
+        bestS = s;
+        bestK = kk;
+      }
+    }
+    k = bestK;
+  }
+  const km = sphericalKMeans(X, n, d, k, createRng(`${seed}:kmeans`), restarts, order);
+  const sims = new Float64Array(n);
+  for (let i = 0; i < n; i++) sims[i] = dot(X, i * d, km.centres, (km.assign[i] as number) * d, d);
+  const minSim = options.minSimilarity ?? 0.15;
+  const minSize = options.minTopicSize ?? Math.max(3, Math.ceil(0.01 * n));
+  const groups: number[][] = Array.from({ length: k }, () => []);
+  const other: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if ((sims[i] as number) < minSim) other.push(i);
+    else (groups[km.assign[i] as number] as number[]).push(i);
+  }
+  const kept: number[][] = [];
+  for (const g of groups) {
+    if (g.length >= minSize) kept.push(g);
+    else other.push(...g);
+  }
+  // Corpus mean of word features, for distinctive-term scoring.
+  const V = feat.terms.length;
+  const corpusMean = new Float64Array(V);
+  for (const r of rows) for (let q = 0; q < r.idx.length; q++) if ((r.idx[q] as number) < V) corpusMean[r.idx[q] as number] = (corpusMean[r.idx[q] as number] as number) + (r.val[q] as number) / n;
+  // Most frequent surface form per stem (ties: first in code-point order).
+  const surface = new Map<string, Map<string, number>>();
+  for (const i of usable) {
+    const a = analyzed[i] as Analyzed;
+    a.stems.forEach((s, j) => {
+      const m = surface.get(s) ?? new Map<string, number>();
+      const w = a.surfaces[j] as string;
+      m.set(w, (m.get(w) ?? 0) + 1);
+      surface.set(s, m);
+    });
+  }
+  const show = (term: string): string =>
+    term
+      .split(' ')
+      .map((s) => {
+        const m = surface.get(s);
+        if (!m) return s;
+        return [...m.entries()].sort((x, y) => y[1] - x[1] || cmpStr(x[0], y[0]))[0]?.[0] ?? s;
+      })
+      .join(' ');
+  const nKeywords = options.keywords ?? 8;
+  const nReps = options.representatives ?? 3;
+  const idOf = (r: number): string => (inputs[usable[r] as number] as TextInput).id;
+  const topicsRaw = kept.map((g) => {
+    const mean = new Float64Array(V);
+    for (const r of g) {
+      const row = rows[r] as SparseVector;
+      for (let q = 0; q < row.idx.length; q++) if ((row.idx[q] as number) < V) mean[row.idx[q] as number] = (mean[row.idx[q] as number] as number) + (row.val[q] as number) / g.length;
+    }
+    const scored: { t: number; s: number }[] = [];
+    for (let t = 0; t < V; t++) if ((mean[t] as number) > 0) scored.push({ t, s: (mean[t] as number) - (corpusMean[t] as number) });
+    scored.sort((a, b) => b.s - a.s || a.t - b.t);
+    const keywords: string[] = [];
+    const usedStems = new Set<string>();
+    for (const { t } of scored) {
+      const term = feat.terms[t] as string;
+      const parts = term.split(' ');
+      if (parts.length === 1 && usedStems.has(term)) continue;
+      const shown = show(term);
+      if (keywords.includes(shown)) continue;
+      keywords.push(shown);
+      for (const p of parts) usedStems.add(p);
+      if (keywords.length >= nKeywords) break;
+    }
+    const members = g.slice().sort((a, b) => (sims[b] as number) - (sims[a] as number) || cmpStr(idOf(a), idOf(b)));
+    const cohesion = g.reduce((s, r) => s + (sims[r] as number), 0) / g.length;
+    return { keywords, members: members.map(idOf), cohesion, minId: members.map(idOf).sort(cmpStr)[0] as string };
+  });
+  topicsRaw.sort((a, b) => b.members.length - a.members.length || cmpStr(a.minId, b.minId));
+  const topics: Topic[] = topicsRaw.map((t, i) => ({
+    id: `t${i + 1}`,
+    label: t.keywords.slice(0, 3).join(', '),
+    keywords: t.keywords,
+    size: t.members.length,
+    members: t.members,
+    representatives: t.members.slice(0, nReps),
+    cohesion: t.cohesion,
+  }));
+  const assignments: Record<string, string> = {};
+  for (const t of topics) for (const m of t.members) assignments[m] = t.id;
+  const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => !usable.includes(i)).map((x) => x.id)].sort(cmpStr);
+  for (const o of otherIds) assignments[o] = 'other';
+  return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : 'silhouette', silhouettes, assignments, provider, warnings };
+}
