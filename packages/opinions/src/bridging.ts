@@ -14,10 +14,15 @@ import type { SparseMatrix } from './pca.ts';
 
 /** Options of {@link bridgingScores}. */
 export interface BridgingOptions {
-  /** Ridge penalty on intercepts (Community Notes uses 5× the factor penalty). Default 0.15. */
+  /** Ridge penalty on participant intercepts (Community Notes: 5× the factor penalty). Default 0.15. */
   interceptPenalty?: number;
-  /** Ridge penalty on factors. Default 0.03. */
+  /** Ridge penalty on participant factors. Default 0.03. */
   factorPenalty?: number;
+  /**
+   * Ridge penalty on each statement's intercept and factor, in units of votes: like adding this many votes at
+   * the conversation's average, so a statement with a handful of votes cannot top the list. Default 5.
+   */
+  statementPenalty?: number;
   /** Most alternating sweeps (default 30); stops earlier when no reported intercept or polarity moves by 1e-6. */
   sweeps?: number;
   modOut?: Uint8Array;
@@ -43,6 +48,7 @@ export interface BridgingResult {
 export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, options: BridgingOptions = {}): BridgingResult {
   const li = options.interceptPenalty ?? 0.15;
   const lf = options.factorPenalty ?? 0.03;
+  const ls = options.statementPenalty ?? 5;
   const sweeps = options.sweeps ?? 30;
   const modOut = options.modOut;
   const { nRows, nCols, rowPtr, col, val } = m;
@@ -85,7 +91,7 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
       }
     }
     for (let j = 0; j < nCols; j++) {
-      const a11 = s1[j]! + li, a12 = sf[j]!, a22 = sff[j]! + lf;
+      const a11 = s1[j]! + ls, a12 = sf[j]!, a22 = sff[j]! + ls;
       const det = a11 * a22 - a12 * a12;
       const nb = (a22 * sy[j]! - a12 * syf[j]!) / det;
       const ng = (a11 * syf[j]! - a12 * sy[j]!) / det;
@@ -110,6 +116,7 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
       resid += cy - c1 * ai - fi * cg;
     }
     mu = nObs > 0 ? mu + resid / nObs : mu;
+    moveAlongFlatDirections(a, f, b, g, keepPtr, s1, ls, lf, mu, (m) => { mu = m; });
     // convergence on what is reported (invariant to the model's scale and shift freedom)
     const { fm, fs } = moments(f);
     let change = 0;
@@ -137,4 +144,48 @@ function moments(f: Float64Array): { fm: number; fs: number } {
   fm /= Math.max(1, f.length);
   for (let i = 0; i < f.length; i++) fv += (f[i]! - fm) ** 2;
   return { fm, fs: Math.sqrt(fv / Math.max(1, f.length)) };
+}
+
+/**
+ * The fit μ + a_i + b_j + f_i·g_j is unchanged by (i) moving a constant between μ and the a's or the b's,
+ * (ii) shifting f by δ while b absorbs −δ·g, (iii) scaling f by c and g by 1/c. Only the ridge penalty changes
+ * along these directions, and alternating least squares crawls along them; this step jumps to the penalty's
+ * minimum on each (rows / columns without directional votes are left at 0).
+ */
+function moveAlongFlatDirections(
+  a: Float64Array, f: Float64Array, b: Float64Array, g: Float64Array, keepPtr: Int32Array, colCount: Float64Array,
+  ls: number, lf: number, mu: number, setMu: (m: number) => void,
+): void {
+  const nRows = a.length, nCols = b.length;
+  const hasRow = (i: number): boolean => keepPtr[i + 1]! > keepPtr[i]!;
+  let nr = 0, sa = 0;
+  for (let i = 0; i < nRows; i++) if (hasRow(i)) { nr++; sa += a[i]!; }
+  let nc = 0;
+  for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) nc++;
+  if (nr === 0 || nc === 0) return;
+  const ma = sa / nr;
+  for (let i = 0; i < nRows; i++) if (hasRow(i)) a[i] = a[i]! - ma;
+  mu += ma;
+  for (let round = 0; round < 3; round++) {
+    let sb = 0;
+    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) sb += b[j]!;
+    const mb = sb / nc;
+    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) b[j] = b[j]! - mb;
+    mu += mb;
+    let sgb = 0, sgg = 0, sf = 0;
+    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) { sgb += g[j]! * b[j]!; sgg += g[j]! * g[j]!; }
+    for (let i = 0; i < nRows; i++) if (hasRow(i)) sf += f[i]!;
+    const delta = (ls * sgb - lf * sf) / (lf * nr + ls * sgg);
+    for (let i = 0; i < nRows; i++) if (hasRow(i)) f[i] = f[i]! + delta;
+    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) b[j] = b[j]! - delta * g[j]!;
+  }
+  let ff = 0, gg = 0;
+  for (let i = 0; i < nRows; i++) if (hasRow(i)) ff += f[i]! * f[i]!;
+  for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) gg += g[j]! * g[j]!;
+  if (ff > 0 && gg > 0) {
+    const c = Math.pow((ls * gg) / (lf * ff), 0.25);
+    for (let i = 0; i < nRows; i++) f[i] = f[i]! * c;
+    for (let j = 0; j < nCols; j++) g[j] = g[j]! / c;
+  }
+  setMu(mu);
 }

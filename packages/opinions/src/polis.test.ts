@@ -98,3 +98,13 @@ test('openData vtaiwan.uberx with its own group-ids: group-aware consensus and c
   assert.deepEqual(r.groupAwareConsensus.slice(0, 10).map((e) => e.statement), [40, 16, 7, 111, 64, 141, 65, 68, 104, 139]);
   assert.deepEqual(r.consensus.agree.map((e) => e.statement), [40, 16, 7, 68, 65]);
 });
+
+test('openData vtaiwan.uberx: the clustering-free bridging ranking agrees with group-aware consensus on Pol.is groups', { skip }, () => {
+  const d = loadOpenData('vtaiwan.uberx');
+  const r = analyze(buildConversation(d.comments, d.votes));
+  const top = r.bridging.slice(0, 10).map((e) => e.statement);
+  const gacTop = [40, 16, 7, 111, 64, 141, 65, 68, 104, 139];
+  const shared = top.filter((s) => gacTop.includes(s as number)).length;
+  assert.ok(shared >= 7, `bridging top-10 ${top.join(',')} shares ${shared} with the group-aware consensus top-10`);
+  assert.ok(r.bridging.slice(0, 20).every((e) => e.votes >= 20), 'statements with a handful of votes do not reach the top');
+});
