@@ -1,0 +1,34 @@
+// Public API of @tingsted/text: offline text analytics for citizen input in Norwegian (bokmål and
+// nynorsk), Swedish, Danish and English. Pure and deterministic for a given seed; no I/O.
+
+export { detectLanguage, detectLanguages, type LanguageCode, type LanguageGuess } from './language.ts';
+export { tokenize, stem, isStopWord, analyze, stemLanguageOf, type StemLanguage, type Analyzed } from './tokenize.ts';
+export { STOPWORDS } from './stopwords.ts';
+export { fitVectorizer, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+export { findTopics, type TextInput, type Topic, type TopicOptions, type TopicResult } from './topics.ts';
+export {
+  trainTagger,
+  suggestTags,
+  learnFromCorrections,
+  type TagDefinition,
+  type TrainingExample,
+  type Correction,
+  type TaggerOptions,
+  type TaggerModel,
+  type TrainResult,
+  type TagSuggestion,
+} from './tags.ts';
+export { findDuplicates, foldScandinavian, type DuplicateInput, type DuplicateOptions, type DuplicatePair, type DuplicateResult } from './duplicates.ts';
+export { summarize, splitSentences, keywordsByGroup, type Summary, type SummarySentence, type SummaryOptions, type GroupKeywords } from './summarize.ts';
+export {
+  createOpenAiCompatibleProvider,
+  findTopicsWithProvider,
+  summarizeWithProvider,
+  type FetchLike,
+  type TextProvider,
+  type ChatMessage,
+  type OpenAiCompatibleSettings,
+} from './provider.ts';
+export { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from './metrics.ts';
+export { createRng, hashString, shuffled, type Rng } from './rng.ts';
+export { parseCsv, readInputsCsv, type InputRecord, type ReadResult } from './csv.ts';
