@@ -19,8 +19,8 @@ export interface BridgingOptions {
   /** Ridge penalty on participant factors. Default 0.03. */
   factorPenalty?: number;
   /**
-   * Ridge penalty on each statement's intercept and factor, in units of votes: like adding this many votes at
-   * the conversation's average, so a statement with a handful of votes cannot top the list. Default 5.
+   * Ridge penalty on each statement's centre prediction (μ + intercept) and factor, in units of votes: like
+   * adding this many neutral votes, so a statement needs evidence to score high. Default 5.
    */
   statementPenalty?: number;
   /** Most alternating sweeps (default 30); stops earlier when no reported intercept or polarity moves by 1e-6. */
@@ -93,8 +93,10 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
     for (let j = 0; j < nCols; j++) {
       const a11 = s1[j]! + ls, a12 = sf[j]!, a22 = sff[j]! + ls;
       const det = a11 * a22 - a12 * a12;
-      const nb = (a22 * sy[j]! - a12 * syf[j]!) / det;
-      const ng = (a11 * syf[j]! - a12 * sy[j]!) / det;
+      // the statement's penalty pulls its centre prediction μ + b_j towards 0 (neutral pseudo-votes)
+      const rhs = sy[j]! - ls * mu;
+      const nb = (a22 * rhs - a12 * syf[j]!) / det;
+      const ng = (a11 * syf[j]! - a12 * rhs) / det;
       b[j] = nb; g[j] = ng;
     }
     // participants given statements, and the residual mean for μ in the same pass
@@ -147,7 +149,7 @@ function moments(f: Float64Array): { fm: number; fs: number } {
 }
 
 /**
- * The fit μ + a_i + b_j + f_i·g_j is unchanged by (i) moving a constant between μ and the a's or the b's,
+ * The fit μ + a_i + b_j + f_i·g_j is unchanged by (i) moving a constant between μ and the a's,
  * (ii) shifting f by δ while b absorbs −δ·g, (iii) scaling f by c and g by 1/c. Only the ridge penalty changes
  * along these directions, and alternating least squares crawls along them; this step jumps to the penalty's
  * minimum on each (rows / columns without directional votes are left at 0).
@@ -160,25 +162,17 @@ function moveAlongFlatDirections(
   const hasRow = (i: number): boolean => keepPtr[i + 1]! > keepPtr[i]!;
   let nr = 0, sa = 0;
   for (let i = 0; i < nRows; i++) if (hasRow(i)) { nr++; sa += a[i]!; }
-  let nc = 0;
-  for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) nc++;
-  if (nr === 0 || nc === 0) return;
+  if (nr === 0) return;
   const ma = sa / nr;
   for (let i = 0; i < nRows; i++) if (hasRow(i)) a[i] = a[i]! - ma;
   mu += ma;
-  for (let round = 0; round < 3; round++) {
-    let sb = 0;
-    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) sb += b[j]!;
-    const mb = sb / nc;
-    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) b[j] = b[j]! - mb;
-    mu += mb;
-    let sgb = 0, sgg = 0, sf = 0;
-    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) { sgb += g[j]! * b[j]!; sgg += g[j]! * g[j]!; }
-    for (let i = 0; i < nRows; i++) if (hasRow(i)) sf += f[i]!;
-    const delta = (ls * sgb - lf * sf) / (lf * nr + ls * sgg);
-    for (let i = 0; i < nRows; i++) if (hasRow(i)) f[i] = f[i]! + delta;
-    for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) b[j] = b[j]! - delta * g[j]!;
-  }
+  // (b and μ trade freely: the statement penalty is on μ + b_j, so that direction is flat in both fit and penalty)
+  let sgb = 0, sgg = 0, sf = 0;
+  for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) { sgb += g[j]! * (b[j]! + mu); sgg += g[j]! * g[j]!; }
+  for (let i = 0; i < nRows; i++) if (hasRow(i)) sf += f[i]!;
+  const delta = (ls * sgb - lf * sf) / (lf * nr + ls * sgg);
+  for (let i = 0; i < nRows; i++) if (hasRow(i)) f[i] = f[i]! + delta;
+  for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) b[j] = b[j]! - delta * g[j]!;
   let ff = 0, gg = 0;
   for (let i = 0; i < nRows; i++) if (hasRow(i)) ff += f[i]! * f[i]!;
   for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) gg += g[j]! * g[j]!;
