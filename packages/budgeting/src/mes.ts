@@ -1,0 +1,537 @@
+// The Method of Equal Shares (Peters & Skowron 2021; Peters, Pierczyński & Skowron 2021), exact.
+//
+// Every voter starts with an equal endowment. A project can be bought when its supporters together hold its
+// cost; the price is split so that each supporter pays in proportion to the utility the project gives them,
+// capped by what they have left. Each round buys the project with the smallest price per unit of utility (ρ);
+// for cost utilities that is the largest "effective vote count" cost ÷ payment.
+//
+// Exactness: budgets and payments are BigInt rationals; no floating-point value decides anything. Doubles are
+// only used to order work (which candidate to evaluate first, how to sort budgets), and every comparison
+// whose doubles are too close to be trusted is redone exactly.
+//
+// Speed (approval ballots): voters with identical ballots always hold identical budgets, so they are merged
+// into weighted classes; and since a voter either pays the full payment p or everything they have left, every
+// budget is b0 − (sum of payments of the projects paid so far) or 0. Classes are therefore kept in "budget
+// groups" (same exact budget), and a candidate is evaluated by summing class weights per group and then doing
+// a handful of exact operations per group, not per voter.
+import type { Profile } from './model.ts';
+import { emptyOutcome, type ProjectNote, type RuleOutcome } from './outcome.ts';
+import { add, cmp, div, mul, mulInt, q, reduce, sub, toNumber, ZERO, type Q } from './rational.ts';
+import type { TieBreaker } from './tiebreak.ts';
+
+/**
+ * What a voter gains from a funded project they chose: its cost ('cost', the equalshares.net default), one unit
+ * ('approval', i.e. cardinality), or the points they gave it ('points').
+ */
+export type MesUtility = 'cost' | 'approval' | 'points';
+
+/** Options for one fixed-endowment MES run. */
+export interface MesRunOptions {
+  readonly utility: MesUtility;
+  /** Endowment per voter (exact). */
+  readonly endowment: Q;
+  /** Evaluate every candidate every round and record per-voter payments (slower; for explanations). */
+  readonly explain: boolean;
+}
+
+/** The result of one fixed-endowment MES run. */
+export interface MesRun extends RuleOutcome {
+  /** Exact ρ and payment of each funded project, parallel to `selected`. */
+  readonly rho: Q[];
+}
+
+const REL = 1e-9;
+/** debug */
+export const STATS = { evals: 0, rounds: 0, groups: 0 };
+
+function closeOrder(a: number, b: number): boolean {
+  return Math.abs(a - b) <= REL * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * One run of MES without completion. Uses the grouped engine for 'cost' and 'approval' utilities when every
+ * ballot gives one point per project, and the general engine otherwise.
+ */
+export function mesRun(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
+  if (options.utility === 'points') return mesGeneral(profile, tie, options);
+  return mesGrouped(profile, tie, options);
+}
+
+interface Evaluation {
+  affordable: boolean;
+  /** Price per unit of utility. */
+  rho: Q;
+  /** Payment of a voter who pays in full (utility-weighted for the general engine). */
+  p: Q;
+}
+
+/** Grouped exact engine for cost and approval utilities (utility depends only on the project). */
+export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
+  const { classes, approvers, cost } = profile;
+  const m = profile.ids.length;
+  const out = emptyOutcome(profile) as MesRun;
+  (out as { rho: Q[] }).rho = [];
+  const b0 = reduce(options.endowment);
+  const b0f = toNumber(b0);
+  // Exact money is kept as integer numerators over one common denominator D: the endowment b0N / D and the
+  // payment of each funded project pN[c] / D. When a new payment needs a larger denominator, every numerator
+  // is rescaled by a small integer; no gcd of large numbers is ever needed.
+  let D = b0.d;
+  let b0N = b0.n;
+  const pN: bigint[] = new Array<bigint>(m).fill(0n);
+  const funded: number[] = [];
+  // Absolute error bound of a group's double budget: each payment subtracted adds at most ~2 ulps of b0;
+  // 1e-12·b0 covers more than 2,000 rounds.
+  const E = 1e-12 * b0f;
+  // Group 0: budget zero. Group 1: the full endowment. Group g > 1: the parent's budget minus the payment of
+  // project gProj[g] (its voters paid that payment in full).
+  const gParent: number[] = [-1, -1];
+  const gProj: number[] = [-1, -1];
+  const gApprox: number[] = [0, b0f];
+  const gChild: (Map<number, number> | undefined)[] = [undefined, undefined];
+  const gAcc: number[] = [0, 0];
+  const pApprox = new Float64Array(m);
+  const classGroup = new Int32Array(classes.length).fill(1);
+  const weight = classes.map((c) => c.weight);
+  const utilF = (j: number): number => (options.utility === 'cost' ? cost[j]! : 1);
+
+  /** Numerator (over D) of a group's exact budget. */
+  const budgetN = (g: number): bigint => {
+    if (g === 0) return 0n;
+    let v = b0N;
+    for (let x = g; x > 1; x = gParent[x]!) v -= pN[gProj[x]!]!;
+    return v;
+  };
+
+  // Lower bounds on ρ (doubles, safely below the true value): ρ never decreases as budgets shrink.
+  const bound = new Float64Array(m);
+  const remaining: number[] = [];
+  for (let j = 0; j < m; j++) {
+    const k = profile.votes[j]!;
+    if (k <= 0) {
+      out.notes[j] = { reason: 'no-support', detail: 'Nobody chose this project.' };
+      continue;
+    }
+    bound[j] = (cost[j]! / (k * utilF(j))) * (1 - 1e-9);
+    remaining.push(j);
+  }
+  const lastEff = new Float64Array(m).fill(NaN);
+  const touched: number[] = [];
+
+  const gather = (j: number): number => {
+    for (const g of touched) gAcc[g] = 0;
+    touched.length = 0;
+    let total = 0;
+    const list = approvers[j]!;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      const g = classGroup[ci]!;
+      if (g === 0) continue;
+      if (gAcc[g] === 0) touched.push(g);
+      gAcc[g]! += weight[ci]!;
+      total += weight[ci]!;
+    }
+    return total;
+  };
+
+  /** Numerator over D of Σ w_g·b_g: W·b0 − Σ_c (weight that paid c in full)·p_c. */
+  const moneyN = (groups: readonly number[]): bigint => {
+    const coef = new Map<number, number>();
+    let W = 0;
+    for (const g of groups) {
+      const w = gAcc[g]!;
+      W += w;
+      for (let x = g; x > 1; x = gParent[x]!) {
+        const c = gProj[x]!;
+        coef.set(c, (coef.get(c) ?? 0) + w);
+      }
+    }
+    let s = b0N * BigInt(W);
+    for (const [c, w] of coef) s -= pN[c]! * BigInt(w);
+    return s;
+  };
+
+  interface FloatEval {
+    affordable: 'yes' | 'no' | 'unsure';
+    p: number;
+    err: number;
+    total: number;
+  }
+  // Double-precision evaluation with a rigorous error bound; leaves the groups in `touched`. The payment p
+  // solves Σ_g w_g·min(b_g, p) = cost; it is found by the monotone fixed point p ← (cost − money of groups
+  // with b_g < p) ÷ (weight of the others), which needs no sorting.
+  const floatEval = (j: number): FloatEval => {
+    const c = cost[j]!;
+    const total = gather(j);
+    const G = touched.length;
+    let money = 0;
+    for (const g of touched) money += gAcc[g]! * gApprox[g]!;
+    const sumErr = total * (E + (G + 4) * Number.EPSILON * b0f) + 4 * Number.EPSILON * c;
+    if (c === 0) return { affordable: 'yes', p: 0, err: 0, total };
+    let affordable: FloatEval['affordable'] = money < c - sumErr ? 'no' : money > c + sumErr ? 'yes' : 'unsure';
+    if (affordable === 'no') return { affordable, p: 0, err: 0, total };
+    let p = c / total;
+    let poorCount = -1;
+    for (;;) {
+      let paid = 0;
+      let wp = 0;
+      let count = 0;
+      for (const g of touched) {
+        const b = gApprox[g]!;
+        if (b < p) {
+          paid += gAcc[g]! * b;
+          wp += gAcc[g]!;
+          count++;
+        }
+      }
+      if (total - wp <= 0) {
+        affordable = 'unsure';
+        break;
+      }
+      const next = (c - paid) / (total - wp);
+      if (count === poorCount) {
+        p = next;
+        const err = sumErr / (total - wp) + 4 * Number.EPSILON * Math.abs(p);
+        return { affordable, p, err, total };
+      }
+      poorCount = count;
+      p = next > p ? next : p;
+    }
+    return { affordable: 'unsure', p, err: Infinity, total };
+  };
+
+  interface ExactEval {
+    affordable: boolean;
+    /** Payment = num / (D · den). */
+    num: bigint;
+    den: number;
+    poor: Set<number>;
+  }
+  // Exact payment: doubles classify the clear cases; groups near the payment are settled exactly.
+  const exactEval = (j: number): ExactEval => {
+    const fe = floatEval(j);
+    const c = cost[j]!;
+    const none: ExactEval = { affordable: false, num: 0n, den: 1, poor: new Set() };
+    if (fe.affordable === 'no') return none;
+    const costN = BigInt(c) * D;
+    if (fe.affordable === 'unsure' && moneyN(touched) < costN) return none;
+    if (c === 0) return { affordable: true, num: 0n, den: 1, poor: new Set() };
+    const poor: number[] = [];
+    const unsure: number[] = [];
+    let WP = 0;
+    for (const g of touched) {
+      if (gApprox[g]! + E < fe.p - fe.err) {
+        poor.push(g);
+        WP += gAcc[g]!;
+      } else if (!(gApprox[g]! - E > fe.p + fe.err)) unsure.push(g);
+    }
+    let S = moneyN(poor);
+    const W = fe.total;
+    const exactB = new Map<number, bigint>();
+    for (const g of unsure) exactB.set(g, budgetN(g));
+    unsure.sort((a, b) => {
+      const x = exactB.get(a)!;
+      const y = exactB.get(b)!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    for (const g of unsure) {
+      const w = gAcc[g]!;
+      if (W - WP - w <= 0) break;
+      const bg = exactB.get(g)!;
+      // poor when b_g ≤ p = (costN − S) / (D·(W − WP)), i.e. bg·(W − WP) ≤ costN − S
+      if (bg * BigInt(W - WP) <= costN - S) {
+        S += bg * BigInt(w);
+        WP += w;
+        poor.push(g);
+      } else break;
+    }
+    return { affordable: true, num: costN - S, den: W - WP, poor: new Set(poor) };
+  };
+  /** ρ of an exact evaluation as a rational (unreduced). */
+  const rhoQ = (j: number, e: ExactEval): Q => ({ n: e.num, d: D * BigInt(e.den) * BigInt(utilF(j)) });
+
+  let lastWinner: number | undefined;
+  const alive = new Uint8Array(m);
+  for (const j of remaining) alive[j] = 1;
+  const drop = (j: number): void => {
+    alive[j] = 0;
+    const note: ProjectNote =
+      lastWinner === undefined
+        ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
+        : {
+            reason: 'supporters-ran-out',
+            displacedBy: lastWinner,
+            detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
+          };
+    if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
+    out.notes[j] = note;
+  };
+  let round = 0;
+  for (;;) {
+    round++;
+    const order = remaining.filter((j) => alive[j] === 1);
+    order.sort((a, b) => bound[a]! - bound[b]! || a - b);
+    let minHi = Infinity;
+    const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
+    for (const j of order) {
+      if (!options.explain && bound[j]! > minHi) break;
+      STATS.evals++;
+      const fe = floatEval(j);
+      if (fe.affordable === 'no') {
+        drop(j);
+        continue;
+      }
+      let p = fe.p;
+      let err = fe.err;
+      let exact: ExactEval | undefined;
+      if (fe.affordable === 'unsure') {
+        exact = exactEval(j);
+        if (!exact.affordable) {
+          drop(j);
+          continue;
+        }
+        p = toNumber({ n: exact.num, d: D * BigInt(exact.den) });
+        err = 4 * Number.EPSILON * p;
+      }
+      const u = utilF(j);
+      const lo = (p - err) / u;
+      const hi = (p + err) / u;
+      if (lo > bound[j]!) bound[j] = lo;
+      if (p > 0) lastEff[j] = cost[j]! / p;
+      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo };
+      if (exact !== undefined) e.exact = exact;
+      evals.push(e);
+      if (hi < minHi) minHi = hi;
+    }
+    if (evals.length === 0) break;
+    const contenders = evals.filter((e) => e.lo <= minHi);
+    let best: number;
+    let sol: ExactEval;
+    if (contenders.length === 1) {
+      best = contenders[0]!.j;
+      sol = contenders[0]!.exact ?? exactEval(best);
+    } else {
+      const sols = contenders.map((e) => ({ j: e.j, s: e.exact ?? exactEval(e.j) }));
+      let top = sols[0]!;
+      let tied = [top];
+      for (const x of sols.slice(1)) {
+        const s = cmp(rhoQ(x.j, x.s), rhoQ(top.j, top.s));
+        if (s < 0) {
+          top = x;
+          tied = [x];
+        } else if (s === 0) tied.push(x);
+      }
+      if (tied.length > 1) {
+        const ids = tied.map((x) => x.j);
+        const w = tie.pick(ids);
+        out.ties.push({ round, tied: ids, winner: w, decidedBy: tie.decidedBy(w, ids.find((x) => x !== w)!) });
+        top = tied.find((x) => x.j === w)!;
+      }
+      best = top.j;
+      sol = top.s;
+    }
+    // Payment = num / (D·den). Put it over a common denominator D' = D·k with k = den / gcd(num, den).
+    if (sol.poor.size > 0 || sol.num !== 0n) {
+      const den = BigInt(sol.den);
+      let g = sol.num % den;
+      let a = den;
+      while (g !== 0n) {
+        const t = a % g;
+        a = g;
+        g = t;
+      }
+      const k = den / a;
+      if (k !== 1n) {
+        D *= k;
+        b0N *= k;
+        for (const c of funded) pN[c] = pN[c]! * k;
+      }
+      pN[best] = sol.num / a;
+    }
+    const p: Q = { n: pN[best]!, d: D };
+    funded.push(best);
+    out.selected.push(best);
+    out.rho.push(q(p.n, p.d * BigInt(utilF(best))));
+    alive[best] = 0;
+    pApprox[best] = toNumber(p);
+    const note: ProjectNote = { reason: 'funded', detail: `Funded in round ${round} (it costs nothing).` };
+    if (p.n > 0n) {
+      const eff = div(q(cost[best]!), p);
+      note.effective = eff;
+      note.detail = `Funded in round ${round} with ${toNumber(eff).toFixed(2)} effective votes; each supporter paid at most ${toNumber(p).toFixed(2)}.`;
+    }
+    out.notes[best] = note;
+    lastWinner = best;
+    if (p.n === 0n) continue;
+    // Charge: poor groups pay everything (to group 0); the others pay p and move to their child group.
+    const target = new Map<number, number>();
+    const list = approvers[best]!;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      const g = classGroup[ci]!;
+      if (g === 0) continue;
+      let to = target.get(g);
+      if (to === undefined) {
+        if (sol.poor.has(g)) to = 0;
+        else {
+          let children = gChild[g];
+          if (children === undefined) {
+            children = new Map();
+            gChild[g] = children;
+          }
+          to = children.get(best);
+          if (to === undefined) {
+            to = gApprox.length;
+            gParent.push(g);
+            gProj.push(best);
+            gApprox.push(gApprox[g]! - pApprox[best]!);
+            gChild.push(undefined);
+            gAcc.push(0);
+            children.set(best, to);
+          }
+        }
+        target.set(g, to);
+      }
+      if (options.explain) {
+        // budgetN(g) must be read before the class moves; its value is over the current D.
+        out.payments[ci]!.push({ project: best, amount: to === 0 ? { n: budgetN(g), d: D } : p });
+      }
+      classGroup[ci] = to;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    if (out.notes[j] === undefined) out.notes[j] = { reason: 'not-chosen', detail: 'Not funded.' };
+  }
+  out.details = { utility: options.utility, rounds: out.selected.length };
+  return out;
+}
+
+/**
+ * General exact engine: per-class budgets and per-voter utilities (points). Also accepts 'cost' and 'approval'
+ * utilities, which makes it an independent cross-check of the grouped engine.
+ */
+export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
+  const { classes, approvers, cost } = profile;
+  const m = profile.ids.length;
+  const out = emptyOutcome(profile) as MesRun;
+  (out as { rho: Q[] }).rho = [];
+  const budget: Q[] = classes.map(() => reduce(options.endowment));
+  const approx: number[] = classes.map(() => toNumber(options.endowment));
+  // utility of project j to one voter of each approving class
+  const uOf: Float64Array[] = approvers.map((list, j) =>
+    Float64Array.from(list, (ci) => {
+      const c = classes[ci]!;
+      if (options.utility === 'cost') return cost[j]!;
+      if (options.utility === 'approval') return 1;
+      const pos = c.items.indexOf(j);
+      return c.points[pos] ?? 0;
+    }),
+  );
+  const alive = new Uint8Array(m);
+  for (let j = 0; j < m; j++) {
+    let total = 0;
+    const us = uOf[j]!;
+    for (let t = 0; t < us.length; t++) total += us[t]! * classes[approvers[j]![t]!]!.weight;
+    if (total > 0) alive[j] = 1;
+    else out.notes[j] = { reason: 'no-support', detail: 'Nobody gave this project any utility.' };
+  }
+  let lastWinner: number | undefined;
+  let round = 0;
+  interface Ev { rho: Q; }
+  const evaluate = (j: number): Ev | undefined => {
+    const list = approvers[j]!;
+    const us = uOf[j]!;
+    const idx: number[] = [];
+    let money = ZERO;
+    for (let t = 0; t < list.length; t++) {
+      if (us[t]! <= 0) continue;
+      const ci = list[t]!;
+      if (budget[ci]!.n === 0n) continue;
+      idx.push(t);
+      money = add(money, mulInt(budget[ci]!, BigInt(classes[ci]!.weight)));
+    }
+    const costQ = q(cost[j]!);
+    if (cmp(money, costQ) < 0) return undefined;
+    if (cost[j] === 0) return { rho: ZERO };
+    // Sort by the ρ at which each class runs out: budget / utility.
+    idx.sort((a, b) => {
+      const ca = list[a]!;
+      const cb = list[b]!;
+      const x = approx[ca]! / us[a]!;
+      const y = approx[cb]! / us[b]!;
+      if (!closeOrder(x, y)) return x - y;
+      return cmp(mul(budget[ca]!, q(1, BigInt(us[a]!))), mul(budget[cb]!, q(1, BigInt(us[b]!)))) || a - b;
+    });
+    let rest = costQ;
+    let uSum = 0n;
+    for (const t of idx) uSum += BigInt(us[t]!) * BigInt(classes[list[t]!]!.weight);
+    for (const t of idx) {
+      const ci = list[t]!;
+      const w = BigInt(classes[ci]!.weight);
+      const u = BigInt(us[t]!);
+      // ρ = rest / uSum; poor if ρ·u > budget
+      if (cmp(mulInt(rest, u), mulInt(budget[ci]!, uSum)) > 0) {
+        rest = sub(rest, mulInt(budget[ci]!, w));
+        uSum -= w * u;
+      } else break;
+    }
+    return { rho: q(rest.n, rest.d * uSum) };
+  };
+  for (;;) {
+    round++;
+    let best = -1;
+    let bestRho: Q | undefined;
+    let tied: number[] = [];
+    for (let j = 0; j < m; j++) {
+      if (alive[j] !== 1) continue;
+      const ev = evaluate(j);
+      if (ev === undefined) {
+        alive[j] = 0;
+        out.notes[j] = lastWinner === undefined
+          ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
+          : {
+              reason: 'supporters-ran-out',
+              displacedBy: lastWinner,
+              detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
+            };
+        continue;
+      }
+      if (bestRho === undefined || cmp(ev.rho, bestRho) < 0) {
+        best = j;
+        bestRho = ev.rho;
+        tied = [j];
+      } else if (cmp(ev.rho, bestRho) === 0) tied.push(j);
+    }
+    if (best < 0 || bestRho === undefined) break;
+    if (tied.length > 1) {
+      const w = tie.pick(tied);
+      out.ties.push({ round, tied: [...tied], winner: w, decidedBy: tie.decidedBy(w, tied.find((x) => x !== w)!) });
+      best = w;
+    }
+    const rho = bestRho;
+    out.selected.push(best);
+    out.rho.push(rho);
+    alive[best] = 0;
+    lastWinner = best;
+    // effective votes: cost ÷ (ρ · mean utility) is not meaningful for points; report cost ÷ max payment.
+    const list = approvers[best]!;
+    const us = uOf[best]!;
+    let maxPay = ZERO;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      if (us[t]! <= 0 || budget[ci]!.n === 0n) continue;
+      const want = mulInt(rho, BigInt(us[t]!));
+      const pay = cmp(budget[ci]!, want) > 0 ? want : budget[ci]!;
+      if (cmp(pay, maxPay) > 0) maxPay = pay;
+      budget[ci] = sub(budget[ci]!, pay);
+      approx[ci] = toNumber(budget[ci]!);
+      if (options.explain && pay.n !== 0n) out.payments[ci]!.push({ project: best, amount: pay });
+    }
+    const note: ProjectNote = { reason: 'funded', detail: `Funded in round ${round}.` };
+    if (maxPay.n > 0n) note.effective = div(q(cost[best]!), maxPay);
+    out.notes[best] = note;
+  }
+  for (let j = 0; j < m; j++) if (out.notes[j] === undefined) out.notes[j] = { reason: 'not-chosen', detail: 'Not funded.' };
+  out.details = { utility: options.utility, rounds: out.selected.length };
+  return out;
+}
