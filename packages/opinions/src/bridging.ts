@@ -1,14 +1,13 @@
 /**
  * Bridging score per statement, in the spirit of Community Notes' matrix factorisation (Wojcik et al. 2022,
  * "Birdwatch: crowd wisdom and bridging algorithms can inform understanding and reduce the spread of
- * misinformation"): each vote is modelled as r_ij ≈ μ + a_i + b_j + f_i·g_j, with r = +1 agree and −1 disagree
- * (passes carry no direction and are left out). The one-dimensional factor f·g absorbs the main axis of
- * disagreement, so the statement intercept b_j measures agreement that remains once a participant's side is
- * accounted for. A statement bridges when its predicted vote stays positive on both sides of that axis, so the
- * score is the lower of the two predictions one standard deviation either side (Community Notes likewise
- * requires a high intercept and a small factor). It does not use the clustering. Fitted by alternating ridge least
- * squares (2 unknowns per participant / statement per step), started from the first principal component,
- * so it is deterministic.
+ * misinformation"), where a vote is modelled as r_ij ≈ μ + a_i + b_j + f_i·g_j (r = +1 agree, −1 disagree; passes
+ * carry no direction and are left out). The factor f·g absorbs the main axis of disagreement; a statement
+ * bridges when its predicted vote stays positive on both sides of that axis, so the score is the lower of the
+ * two predictions one standard deviation either side (Community Notes likewise requires a high intercept and a
+ * small factor). Default method 'axis': f is the standardised PC1 position and each statement is an exact ridge
+ * regression. Method 'factorization': the full model by alternating least squares (approximate). Neither uses
+ * the clustering; both are deterministic.
  */
 import type { SparseMatrix } from './pca.ts';
 
@@ -23,9 +22,18 @@ export interface BridgingOptions {
    * adding this many neutral votes, so a statement needs evidence to score high. Default 5.
    */
   statementPenalty?: number;
-  /** Most alternating sweeps (default 30); stops earlier when no reported intercept or polarity moves by 1e-6. */
+  /** Method 'factorization': most alternating sweeps (default 30); stops when no reported value moves by 1e-6. */
   sweeps?: number;
   modOut?: Uint8Array;
+  /** With method 'factorization': learn the participant factor (default true) or keep the PC1 start fixed. */
+  learnFactor?: boolean;
+  /**
+   * 'axis' (default): each statement's votes are regressed on the participants' standardised PC1 positions
+   * (intercept and slope, ridge penalty `statementPenalty` on both) — exact, one pass, stable between
+   * recomputes. 'factorization': the full model with participant intercepts fitted by alternating least squares
+   * (approximate: ALS settles slowly on unbalanced Pol.is data; see README).
+   */
+  method?: 'axis' | 'factorization';
 }
 
 /**
@@ -49,9 +57,11 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
   const li = options.interceptPenalty ?? 0.15;
   const lf = options.factorPenalty ?? 0.03;
   const ls = options.statementPenalty ?? 5;
+  const learnFactor = options.learnFactor ?? true;
   const sweeps = options.sweeps ?? 30;
   const modOut = options.modOut;
   const { nRows, nCols, rowPtr, col, val } = m;
+  if ((options.method ?? 'axis') === 'axis') return axisBridging(m, initialFactor, options.statementPenalty ?? 5, options.modOut);
   const a = new Float64Array(nRows), f = new Float64Array(nRows);
   const b = new Float64Array(nCols), g = new Float64Array(nCols);
   // standardise the initial factor
@@ -109,16 +119,22 @@ export function bridgingScores(m: SparseMatrix, initialFactor: Float64Array, opt
         const gj = g[j]!, y = kr[k]! - mu - b[j]!;
         c1 += 1; cg += gj; cgg += gj * gj; cy += y; cyg += y * gj;
       }
-      const a11 = c1 + li, a12 = cg, a22 = cgg + lf;
-      const det = a11 * a22 - a12 * a12;
-      const ai = (a22 * cy - a12 * cyg) / det;
-      const fi = (a11 * cyg - a12 * cy) / det;
+      let ai: number, fi: number;
+      if (learnFactor) {
+        const a11 = c1 + li, a12 = cg, a22 = cgg + lf;
+        const det = a11 * a22 - a12 * a12;
+        ai = (a22 * cy - a12 * cyg) / det;
+        fi = (a11 * cyg - a12 * cy) / det;
+      } else {
+        fi = f[i]!;
+        ai = (cy - fi * cg) / (c1 + li);
+      }
       a[i] = ai; f[i] = fi;
       // Σ (r − μ − b − a − f·g) = cy − c1·a − f·cg
       resid += cy - c1 * ai - fi * cg;
     }
     mu = nObs > 0 ? mu + resid / nObs : mu;
-    moveAlongFlatDirections(a, f, b, g, keepPtr, s1, ls, lf, mu, (m) => { mu = m; });
+    moveAlongFlatDirections(a, f, b, g, keepPtr, s1, ls, lf, mu, learnFactor, (m) => { mu = m; });
     // convergence on what is reported (invariant to the model's scale and shift freedom)
     const { fm, fs } = moments(f);
     let change = 0;
@@ -156,7 +172,7 @@ function moments(f: Float64Array): { fm: number; fs: number } {
  */
 function moveAlongFlatDirections(
   a: Float64Array, f: Float64Array, b: Float64Array, g: Float64Array, keepPtr: Int32Array, colCount: Float64Array,
-  ls: number, lf: number, mu: number, setMu: (m: number) => void,
+  ls: number, lf: number, mu: number, learnFactor: boolean, setMu: (m: number) => void,
 ): void {
   const nRows = a.length, nCols = b.length;
   const hasRow = (i: number): boolean => keepPtr[i + 1]! > keepPtr[i]!;
@@ -166,6 +182,7 @@ function moveAlongFlatDirections(
   const ma = sa / nr;
   for (let i = 0; i < nRows; i++) if (hasRow(i)) a[i] = a[i]! - ma;
   mu += ma;
+  if (!learnFactor) { setMu(mu); return; }
   // (b and μ trade freely: the statement penalty is on μ + b_j, so that direction is flat in both fit and penalty)
   let sgb = 0, sgg = 0, sf = 0;
   for (let j = 0; j < nCols; j++) if (colCount[j]! > 0) { sgb += g[j]! * (b[j]! + mu); sgg += g[j]! * g[j]!; }
@@ -182,4 +199,31 @@ function moveAlongFlatDirections(
     for (let j = 0; j < nCols; j++) g[j] = g[j]! / c;
   }
   setMu(mu);
+}
+
+/** Closed-form bridging on the map's main axis: per statement, ridge regression of ±1 votes on [1, f]. */
+function axisBridging(m: SparseMatrix, position: Float64Array, ls: number, modOut: Uint8Array | undefined): BridgingResult {
+  const { nRows, nCols, rowPtr, col, val } = m;
+  const { fm, fs } = moments(position);
+  const scale = fs > 0 ? 1 / fs : 0;
+  const n = new Float64Array(nCols), sf = new Float64Array(nCols), sff = new Float64Array(nCols), sy = new Float64Array(nCols), syf = new Float64Array(nCols);
+  for (let i = 0; i < nRows; i++) {
+    const fi = (position[i]! - fm) * scale;
+    for (let k = rowPtr[i]!; k < rowPtr[i + 1]!; k++) {
+      const v = val[k]!; const j = col[k]!;
+      if (v === 0 || (modOut && modOut[j])) continue;
+      const r = -v;
+      n[j]! += 1; sf[j]! += fi; sff[j]! += fi * fi; sy[j]! += r; syf[j]! += r * fi;
+    }
+  }
+  const intercept = new Float64Array(nCols), factor = new Float64Array(nCols), score = new Float64Array(nCols);
+  for (let j = 0; j < nCols; j++) {
+    const a11 = n[j]! + ls, a12 = sf[j]!, a22 = sff[j]! + ls;
+    const det = a11 * a22 - a12 * a12;
+    if (!(det > 0)) continue;
+    intercept[j] = (a22 * sy[j]! - a12 * syf[j]!) / det;
+    factor[j] = (a11 * syf[j]! - a12 * sy[j]!) / det;
+    score[j] = intercept[j]! - Math.abs(factor[j]!);
+  }
+  return { intercept, factor, score, mu: 0 };
 }

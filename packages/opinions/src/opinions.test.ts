@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, buildMatrix, nextStatement, recompute, whereDoIStand } from './analyze.ts';
 import { kmeans2d, silhouette } from './cluster.ts';
+import { bridgingScores } from './bridging.ts';
 import { sparsePca, symmetricEigen } from './pca.ts';
 import { createRandom } from './prng.ts';
 import {
@@ -238,6 +239,11 @@ test('bridging: a statement agreed across camps outranks an equally popular one-
   const score = (id: string | number): number => r.bridging.find((b) => b.statement === id)!.score;
   assert.ok(score('both') > score('partisan'), `both ${score('both')} partisan ${score('partisan')}`);
   assert.equal(r.bridging[0]!.statement, 'both');
+  // the full factorisation (approximate) ranks them the same way
+  const { matrix, modOut, statementCol } = buildMatrix(state);
+  const init = new Float64Array(r.participants.map((p) => p.x));
+  const fact = bridgingScores(matrix, init, { modOut, method: 'factorization' });
+  assert.ok(fact.score[statementCol[state.statementIndex.get('both')!]!]! > fact.score[statementCol[state.statementIndex.get('partisan')!]!]!);
 });
 
 test('meta and rejected statements are out of the map, meta ones get priority 49, and a statement can be re-admitted', () => {
