@@ -41,8 +41,6 @@ export interface MesRun extends RuleOutcome {
 }
 
 const REL = 1e-9;
-/** debug */
-export const STATS = { evals: 0, rounds: 0, groups: 0 };
 
 function closeOrder(a: number, b: number): boolean {
   return Math.abs(a - b) <= REL * Math.max(Math.abs(a), Math.abs(b));
@@ -275,7 +273,6 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
     for (const j of order) {
       if (!options.explain && bound[j]! > minHi) break;
-      STATS.evals++;
       const fe = floatEval(j);
       if (fe.affordable === 'no') {
         drop(j);

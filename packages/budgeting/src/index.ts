@@ -1,0 +1,21 @@
+// Public API of @tingsted/budgeting: participatory-budgeting ballots, tallies and explanations.
+export type { Ballot, BallotRules, Election, Profile, Project, VoteType, VoterClass } from './model.ts';
+export { buildProfile, ordinalPoints } from './model.ts';
+export type { BallotContext, Violation, ViolationCode } from './ballots.ts';
+export { bordaScoring, validateBallot, validateBallots } from './ballots.ts';
+export type { PbError, PbReadResult } from './pabulib.ts';
+export { readPabulib, writePabulib } from './pabulib.ts';
+export type { ComparisonMeasure, EqualSharesOptions, RuleName, TallyOptions } from './tally.ts';
+export { equalShares, isExhaustive, RULES, tally, tallyProfile } from './tally.ts';
+export type { Payment, ProjectExplanation, ProjectReason, TallyResult, TieRecord, VoterExplanation } from './explain.ts';
+export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
+export { createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';
+export type { MesRun, MesRunOptions, MesUtility } from './mes.ts';
+export { mesGeneral, mesGrouped, mesRun } from './mes.ts';
+export type { GreedyOptions } from './greedy.ts';
+export { greedy } from './greedy.ts';
+export { phragmen } from './phragmen.ts';
+export type { RuleOutcome } from './outcome.ts';
+export type { Rng } from './prng.ts';
+export { createRng } from './prng.ts';
+export type { Q } from './rational.ts';
