@@ -13,9 +13,9 @@ import type { SparseMatrix } from './pca.ts';
 
 /** Options of {@link bridgingScores}. */
 export interface BridgingOptions {
-  /** Ridge penalty on participant intercepts (Community Notes: 5× the factor penalty). Default 0.15. */
+  /** Method 'factorization': ridge penalty on participant intercepts (Community Notes: 5× the factor one). Default 0.15. */
   interceptPenalty?: number;
-  /** Ridge penalty on participant factors. Default 0.03. */
+  /** Method 'factorization': ridge penalty on participant factors. Default 0.03. */
   factorPenalty?: number;
   /**
    * Ridge penalty on each statement's centre prediction (μ + intercept) and factor, in units of votes: like
