@@ -10,7 +10,7 @@ export function nearestNeighbours(rows: readonly SparseVector[], m: number, maxD
   const n = rows.length;
   const df = new Map<number, number>();
   for (const r of rows) for (let k = 0; k < r.idx.length; k++) df.set(r.idx[k] as number, (df.get(r.idx[k] as number) ?? 0) + 1);
-  const cap = Math.max(2, Math.floor(maxDfRatio * n));
+  const cap = Math.max(200, Math.floor(maxDfRatio * n));
   const fid = new Map<number, number>();
   for (const [f, c] of df) if (c <= cap && c >= 2) fid.set(f, fid.size);
   const F = fid.size;

@@ -69,7 +69,7 @@ export function symmetricEigen(a: Float64Array, l: number): { values: Float64Arr
  * Projects sparse rows onto their top `rank` singular directions: returns an n×rank row-major matrix
  * U·S (the LSA document coordinates). Feature indices are compacted to those that occur.
  */
-export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: Rng, powerIterations = 2): { coords: Float64Array; rank: number } {
+export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: Rng, powerIterations = 2): { coords: Float64Array; rank: number; singularValues: Float64Array } {
   const n = rows.length;
   const remap = new Map<number, number>();
   const cidx = rows.map((r) => {
@@ -142,10 +142,12 @@ export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: R
   const { values, vectors } = symmetricEigen(G, l);
   const order = [...values.keys()].sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
   const coords = new Float64Array(n * r);
+  const singularValues = new Float64Array(r);
   for (let c = 0; c < r; c++) {
     const e = order[c] as number;
     // Q·u_e·σ_e where σ_e² = λ_e: coordinates = Y·u·σ
     const sigma = Math.sqrt(Math.max(0, values[e] as number));
+    singularValues[c] = sigma;
     // Fix the sign so the largest-magnitude entry of u is positive (deterministic orientation).
     let big = 0;
     for (let a = 0; a < l; a++) if (Math.abs(vectors[a * l + e] as number) > Math.abs(big)) big = vectors[a * l + e] as number;
@@ -156,5 +158,5 @@ export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: R
       coords[i * r + c] = sgn * s * sigma;
     }
   }
-  return { coords, rank: r };
+  return { coords, rank: r, singularValues };
 }

@@ -1,6 +1,7 @@
-// Topics: TF-IDF → LSA (randomized truncated SVD) → unit vectors → spherical k-means with k-means++
-// seeding and several restarts (Dhillon & Modha 2001; Arthur & Vassilvitskii 2007). k is given, or
-// chosen by the mean silhouette (Rousseeuw 1987, cosine distance) over candidates on a sample.
+// Topics: TF-IDF (stems + char n-grams) → 30-nearest-neighbour similarity graph → spectral embedding
+// (Ng, Jordan & Weiss 2001) → unit vectors → spherical k-means with k-means++ seeding and several restarts (Dhillon & Modha 2001; Arthur & Vassilvitskii 2007). k is given, or
+// chosen by the eigengap of the similarity graph (built-in path) or the mean silhouette (Rousseeuw
+// 1987, cosine distance) on a sample (external embeddings).
 // Inputs far from every centre, and groups too small to stand alone, go to an "other" bucket instead
 // of being forced into a topic. Labels are the topic's most distinctive terms (class-based TF-IDF:
 // the topic's mean weight minus the corpus mean), shown as the most frequent surface word of each stem.
@@ -31,7 +32,7 @@ export interface TopicOptions {
   seed?: string | number;
   /** Stemming language or 'auto' (detect per input). Default 'auto'. */
   language?: StemLanguage | 'auto';
-  /** Spectral embedding dimensions. Default max(10, k) (k given) or max(10, maxK). */
+  /** Spectral embedding dimensions. Default k (the number of topics), as in Ng, Jordan & Weiss. */
   dimensions?: number;
   /** Features in more than this share of inputs are ignored when finding neighbours. Default 0.05. */
   neighbourMaxDf?: number;
@@ -39,7 +40,11 @@ export interface TopicOptions {
   neighbours?: number;
   /** k-means restarts (the best objective wins). Default 4. */
   restarts?: number;
-  /** Inputs with cosine to their centre below this go to "other". Default 0.15. */
+  /**
+   * Inputs whose mean similarity to their 5 nearest neighbours is below this share of the corpus
+   * median go to "other" (built-in path); with external vectors, inputs whose cosine to their topic
+   * centre is below this value. Default 0.4 (built-in), 0.2 (external).
+   */
   minSimilarity?: number;
   /** Topics smaller than this are dissolved into "other". Default max(3, 1 % of n). */
   minTopicSize?: number;
@@ -71,8 +76,10 @@ export interface TopicResult {
   topics: Topic[];
   other: string[];
   k: number;
-  kChosen: 'given' | 'silhouette';
+  /** How k was set: given, by the eigengap of the similarity graph (built-in path), or by silhouette (external vectors). */
+  kChosen: 'given' | 'eigengap' | 'silhouette';
   silhouettes: { k: number; silhouette: number }[];
+  eigengaps: { k: number; gap: number }[];
   assignments: Record<string, string>;
   provider: string;
   warnings: string[];
@@ -207,7 +214,7 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   });
   const n = usable.length;
   const provider = options.vectors ? (options.provider ?? 'external') : 'builtin';
-  const empty: TopicResult = { topics: [], other: inputs.map((x) => x.id), k: 0, kChosen: options.k ? 'given' : 'silhouette', silhouettes: [], assignments: {}, provider, warnings };
+  const empty: TopicResult = { topics: [], other: inputs.map((x) => x.id), k: 0, kChosen: options.k !== undefined ? 'given' : 'eigengap', silhouettes: [], eigengaps: [], assignments: {}, provider, warnings };
   if (n < 2) {
     warnings.push('fewer than two inputs with words: no topics');
     return empty;
@@ -220,6 +227,9 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   // Document coordinates: external vectors or LSA, each row scaled to unit length.
   let d: number;
   let X: Float64Array;
+  const eigengaps: { k: number; gap: number }[] = [];
+  const outlier = new Uint8Array(n);
+  let eigenK = 0;
   if (options.vectors) {
     d = (options.vectors[0] ?? []).length;
     X = new Float64Array(n * d);
@@ -233,6 +243,17 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
     // W = D^-1/2 A D^-1/2, top eigenvectors by randomized subspace iteration.
     const m = Math.min(options.neighbours ?? 30, n - 1);
     const nn = nearestNeighbours(rows, m, options.neighbourMaxDf ?? 0.05);
+    const m5 = nn.map((x) => {
+      let t = 0;
+      for (let q = 0; q < 5 && q < x.sim.length; q++) t += x.sim[q] as number;
+      return t / 5;
+    });
+    const sortedM5 = m5.slice().sort((a, b) => a - b);
+    const median = sortedM5[Math.floor(n / 2)] as number;
+    const share = options.minSimilarity ?? 0.4;
+    m5.forEach((v, r) => {
+      if (v < share * median) outlier[r] = 1;
+    });
     const adj: Map<number, number>[] = rows.map(() => new Map());
     nn.forEach((nb, i) => {
       nb.idx.forEach((j, t) => {
@@ -250,10 +271,31 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
       for (const [j, s] of a) mm.set(j, s / Math.sqrt((deg[i] as number) * (deg[j] as number)));
       return fromMap(mm);
     });
-    const dims = options.dimensions ?? Math.max(10, options.k ?? Math.min(options.maxK ?? 20, 20));
+    const maxKAuto = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
+    const dims = options.dimensions ?? Math.max(2, options.k ?? maxKAuto + 1);
     const svd = truncatedSvd(W, dims, createRng(`${seed}:spectral`), 4);
     d = svd.rank;
     X = svd.coords;
+    if (options.k === undefined) {
+      // Eigengap heuristic (von Luxburg 2007): k where the drop between consecutive eigenvalues of
+      // the normalised affinity matrix is largest.
+      let bestGap = -Infinity;
+      for (let kk = 2; kk <= Math.min(maxKAuto, d - 1); kk++) {
+        const gap = (svd.singularValues[kk - 1] as number) - (svd.singularValues[kk] as number);
+        eigengaps.push({ k: kk, gap });
+        if (gap > bestGap + 1e-12) {
+          bestGap = gap;
+          eigenK = kk;
+        }
+      }
+      const keep = Math.min(d, options.dimensions ?? eigenK);
+      if (keep < d) {
+        const Y = new Float64Array(n * keep);
+        for (let i = 0; i < n; i++) for (let j = 0; j < keep; j++) Y[i * keep + j] = X[i * d + j] as number;
+        X = Y;
+        d = keep;
+      }
+    }
   }
   for (let i = 0; i < n; i++) {
     let nrm = 0;
@@ -273,6 +315,8 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   const silhouettes: { k: number; silhouette: number }[] = [];
   if (options.k !== undefined) {
     k = Math.max(1, Math.min(options.k, n));
+  } else if (eigenK > 0) {
+    k = eigenK;
   } else {
     const maxK = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
     // Select k on a sample of at most 1,500 inputs (taken in id-hash order: independent of input order).
@@ -298,12 +342,12 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   const km = sphericalKMeans(X, n, d, k, createRng(`${seed}:kmeans`), restarts, order);
   const sims = new Float64Array(n);
   for (let i = 0; i < n; i++) sims[i] = dot(X, i * d, km.centres, (km.assign[i] as number) * d, d);
-  const minSim = options.minSimilarity ?? 0.15;
+  const minSim = options.vectors ? (options.minSimilarity ?? 0.2) : -Infinity;
   const minSize = options.minTopicSize ?? Math.max(3, Math.ceil(0.01 * n));
   const groups: number[][] = Array.from({ length: k }, () => []);
   const other: number[] = [];
   for (let i = 0; i < n; i++) {
-    if ((sims[i] as number) < minSim) other.push(i);
+    if ((sims[i] as number) < minSim || outlier[i] === 1) other.push(i);
     else (groups[km.assign[i] as number] as number[]).push(i);
   }
   const kept: number[][] = [];
@@ -377,5 +421,5 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   for (const t of topics) for (const m of t.members) assignments[m] = t.id;
   const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => !usable.includes(i)).map((x) => x.id)].sort(cmpStr);
   for (const o of otherIds) assignments[o] = 'other';
-  return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : 'silhouette', silhouettes, assignments, provider, warnings };
+  return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : eigenK > 0 ? 'eigengap' : 'silhouette', silhouettes, eigengaps, assignments, provider, warnings };
 }

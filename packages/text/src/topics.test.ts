@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTopics } from './topics.ts';
+import { nmi } from './metrics.ts';
+import { syntheticCorpus, haveTextData, readSib } from './testdata.ts';
+
+const corpus = syntheticCorpus(30, 'topics');
+
+test('recovers three known themes with k given, with readable labels and representatives', () => {
+  const r = findTopics(corpus, { k: 3, seed: 1 });
+  assert.equal(r.topics.length, 3);
+  assert.equal(r.provider, 'builtin');
+  const pred = corpus.map((e) => r.assignments[e.id] ?? 'missing');
+  assert.ok(nmi(corpus.map((e) => e.label), pred) > 0.8);
+  for (const t of r.topics) {
+    assert.equal(t.size, t.members.length);
+    assert.ok(t.keywords.length > 0 && t.label.length > 0);
+    const theme = (t.representatives[0] ?? '').split('-')[0] as string;
+    // The label names words of the theme its most representative input belongs to.
+    const themeWords: Record<string, RegExp> = { sykkel: /sykk|trafikk|kryss|hjelm|fortau|parkering|farlig/, skole: /skole|elev|lærer|klasse|lekse|rektor|friminutt|bibliotek|timeplan|undervisning/, park: /park|trær|benk|blomst|gress|turvei|dam|fugl|natur|lekeplass|grønt/ };
+    assert.match(t.label, themeWords[theme] as RegExp, `label "${t.label}" for ${theme}`);
+  }
+});
+
+test('chooses the number of topics automatically', () => {
+  const r = findTopics(corpus, { seed: 1 });
+  assert.equal(r.kChosen, 'eigengap');
+  assert.ok(r.eigengaps.length > 1);
+  assert.equal(r.k, 3);
+});
+
+test('same seed, same topics; input order does not matter', () => {
+  const a = findTopics(corpus, { k: 3, seed: 5 });
+  const b = findTopics(corpus, { k: 3, seed: 5 });
+  assert.deepEqual(a, b);
+  const c = findTopics(corpus.slice().reverse(), { k: 3, seed: 5 });
+  assert.deepEqual(Object.keys(c.assignments).sort().map((id) => c.assignments[id]), Object.keys(a.assignments).sort().map((id) => a.assignments[id]));
+});
+
+test('adding a few inputs does not reshuffle the topics', () => {
+  const a = findTopics(corpus, { k: 3, seed: 3 });
+  const extra = syntheticCorpus(2, 'extra').map((e) => ({ ...e, id: `x-${e.id}` }));
+  const b = findTopics([...corpus, ...extra], { k: 3, seed: 3 });
+  // Pairwise agreement on whether two original inputs share a topic.
+  let same = 0;
+  let total = 0;
+  for (let i = 0; i < corpus.length; i++) {
+    for (let j = i + 1; j < corpus.length; j++) {
+      const x = corpus[i]?.id as string;
+      const y = corpus[j]?.id as string;
+      total++;
+      if ((a.assignments[x] === a.assignments[y]) === (b.assignments[x] === b.assignments[y])) same++;
+    }
+  }
+  assert.ok(same / total > 0.95, `${same}/${total}`);
+});
+
+test('off-topic and empty inputs go to "other" instead of a topic', () => {
+  const odd = [
+    { id: 'odd-1', text: 'Kvantemekanikk og stjernetåker fascinerer astronomer.' },
+    { id: 'odd-2', text: 'Oppskrift på lefse: mel, smør, sukker, kanel.' },
+    { id: 'empty', text: '   ' },
+  ];
+  const r = findTopics([...corpus, ...odd], { k: 3, seed: 1 });
+  assert.ok(r.other.includes('empty'));
+  assert.ok(r.warnings.some((w) => w.includes('"empty"')));
+  assert.ok(r.other.includes('odd-1') || r.other.includes('odd-2'), `other: ${r.other.join(',')}`);
+  assert.equal(r.assignments.empty, 'other');
+});
+
+test('SIB-200 English: NMI with k = 7 beats the TF-IDF + k-means bar (0.06–0.10)', (t) => {
+  if (!haveTextData()) return t.skip('shared data not found');
+  const rows = [...readSib('eng_Latn', 'train'), ...readSib('eng_Latn', 'dev')];
+  const r = findTopics(rows, { k: 7, seed: 1, minSimilarity: 0, minTopicSize: 1 });
+  const score = nmi(rows.map((e) => e.label), rows.map((e) => r.assignments[e.id] ?? 'other'));
+  assert.ok(score >= 0.15, `NMI ${score}`);
+});
