@@ -3,7 +3,7 @@
  * queries the platform needs between recomputes: "where do I stand" and routing of the next statement.
  */
 import { bridgingScores } from './bridging.ts';
-import { clusterGroups, kmeans2d } from './cluster.ts';
+import { clusterGroups, kmeans2d, smoothK, type KSmoother } from './cluster.ts';
 import { sparsePca, type Imputation, type SparseMatrix } from './pca.ts';
 import type { Random } from './prng.ts';
 import { isModOut, type ConversationState, type Id } from './state.ts';
@@ -36,6 +36,11 @@ export interface AnalyzeOptions {
   baseClusters?: ReadonlyArray<readonly Id[]>;
   /** Fixed opinion groups (e.g. an export's group-id), replacing all clustering. */
   groups?: ReadonlyArray<{ id: number; members: readonly Id[] }>;
+  /**
+   * Recomputes a new best k must win before the number of groups changes (Pol.is's group-k buffer, 4); only
+   * applies with a previous result.
+   */
+  kBuffer?: number;
   /** The previous result: group ids are carried over (largest member overlap) and component signs aligned. */
   previous?: OpinionResult | null;
   /** Compute the bridging score (default true). */
@@ -93,6 +98,8 @@ export interface OpinionResult {
   baseClusters: { id: number; members: Id[]; center: [number, number] }[];
   groups: OpinionGroup[];
   silhouettes: Record<string, number>;
+  /** Pol.is's smoothing of the number of groups (null when groups were given or there are no base clusters). */
+  kSmoother: KSmoother | null;
   groupVotes: { group: number; nMembers: number; votes: Counts[] }[];
   repness: Record<string, RepnessItem[]>;
   consensus: { agree: ConsensusItem[]; disagree: ConsensusItem[] };
@@ -307,6 +314,7 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
   let groupRows: number[][] = [];
   let groupBases: number[][] = [];
   let silhouettes: Record<string, number> = {};
+  let kSmoother: KSmoother | null = null;
   let fixedIds: number[] | null = null;
   if (options.groups) {
     fixedIds = options.groups.map((g) => g.id);
@@ -317,10 +325,13 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
   } else if (baseMembers.length > 0) {
     const gc = clusterGroups(baseCenters, baseWeights, options.maxGroups ?? 5);
     silhouettes = Object.fromEntries(Object.entries(gc.silhouettes).map(([k, v]) => [k, v]));
-    groupRows = Array.from({ length: gc.k }, () => []);
-    groupBases = Array.from({ length: gc.k }, () => []);
+    kSmoother = smoothK(options.previous?.kSmoother, gc.k, options.kBuffer ?? 4);
+    const chosen = gc.byK[kSmoother.smoothedK] ?? { assignment: gc.assignment, k: gc.k };
+    if (!gc.byK[kSmoother.smoothedK]) kSmoother = { ...kSmoother, smoothedK: gc.k };
+    groupRows = Array.from({ length: chosen.k }, () => []);
+    groupBases = Array.from({ length: chosen.k }, () => []);
     baseMembers.forEach((rows, b) => {
-      const g = gc.assignment[b]!;
+      const g = chosen.assignment[b]!;
       groupBases[g]!.push(b);
       for (const r of rows) groupRows[g]!.push(r);
     });
@@ -413,6 +424,7 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
     baseClusters: baseMembers.map((rows, b) => ({ id: b, members: rows.map((r) => rowIds[r]!), center: [baseCenters[2 * b]!, baseCenters[2 * b + 1]!] })),
     groups,
     silhouettes,
+    kSmoother,
     groupVotes: groupCounts.map((votes, g) => ({ group: groupIds[g]!, nMembers: groupRows[g]!.length, votes })),
     repness,
     consensus: { agree: cons.agree.map(toItem), disagree: cons.disagree.map(toItem) },

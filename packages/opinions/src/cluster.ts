@@ -107,12 +107,14 @@ export function silhouette(points: Float64Array, assignment: Int32Array, k: numb
   return total / n;
 }
 
-/** Group clustering for every k tried, with the chosen one. */
+/** Group clustering for every k tried, with the best one by silhouette. */
 export interface GroupClustering {
-  /** Group index per base cluster. */
+  /** Group index per base cluster, for the best k. */
   assignment: Int32Array;
   k: number;
   silhouettes: Record<number, number>;
+  /** The clustering for each k tried (key = k requested). */
+  byK: Record<number, { assignment: Int32Array; k: number }>;
 }
 
 /**
@@ -123,16 +125,39 @@ export interface GroupClustering {
 export function clusterGroups(centers: Float64Array, weights: Float64Array, maxGroups = 5): GroupClustering {
   const nBase = centers.length / 2;
   const maxK = Math.min(maxGroups, 2 + Math.floor(nBase / 12), nBase);
-  let best: GroupClustering = { assignment: new Int32Array(nBase), k: nBase > 0 ? 1 : 0, silhouettes: {} };
+  let best: { assignment: Int32Array; k: number } = { assignment: new Int32Array(nBase), k: nBase > 0 ? 1 : 0 };
   let bestS = -Infinity;
   const silhouettes: Record<number, number> = {};
+  const byK: Record<number, { assignment: Int32Array; k: number }> = {};
   for (let k = 2; k <= maxK; k++) {
     const km = kmeans2d(centers, k, weights);
     if (km.k < 2) continue;
     const s = silhouette(centers, km.assignment, km.k);
     silhouettes[k] = s;
-    if (s > bestS) { bestS = s; best = { assignment: km.assignment, k: km.k, silhouettes }; }
+    const entry = { assignment: km.assignment, k: km.k };
+    byK[k] = entry;
+    if (s > bestS) { bestS = s; best = entry; }
   }
-  best.silhouettes = silhouettes;
-  return best;
+  return { assignment: best.assignment, k: best.k, silhouettes, byK };
+}
+
+/** Pol.is's smoothing of the number of groups across recomputes (carried in the result). */
+export interface KSmoother {
+  /** Best k by silhouette at this recompute. */
+  lastK: number;
+  /** How many consecutive recomputes lastK has been the best. */
+  lastKCount: number;
+  /** The k actually used. */
+  smoothedK: number;
+}
+
+/**
+ * Pol.is's group-k smoother: the number of groups changes only after a new k has been the best for `buffer`
+ * consecutive recomputes (Pol.is: 4), so groups do not flicker between k = 2 and 3 as single votes arrive.
+ * Without history the best k is used at once.
+ */
+export function smoothK(previous: KSmoother | null | undefined, bestK: number, buffer = 4): KSmoother {
+  if (!previous) return { lastK: bestK, lastKCount: 1, smoothedK: bestK };
+  const count = previous.lastK === bestK ? previous.lastKCount + 1 : 1;
+  return { lastK: bestK, lastKCount: count, smoothedK: count >= buffer ? bestK : previous.smoothedK };
 }

@@ -15,7 +15,7 @@ export {
 } from './analyze.ts';
 export { summarizeResult, type OpinionSummary } from './export.ts';
 export { sparsePca, columnCenter, symmetricEigen, fixSign, type SparseMatrix, type PcaResult, type PcaOptions, type Imputation } from './pca.ts';
-export { kmeans2d, silhouette, clusterGroups, type KMeansResult, type GroupClustering } from './cluster.ts';
+export { kmeans2d, silhouette, clusterGroups, smoothK, type KMeansResult, type GroupClustering, type KSmoother } from './cluster.ts';
 export {
   propTest, twoPropTest, selectRepness, selectConsensus, groupAwareConsensus, priority, Z90, META_PRIORITY,
   type Counts, type RepnessEntry, type ConsensusEntry,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, buildMatrix, nextStatement, recompute, whereDoIStand } from './analyze.ts';
-import { kmeans2d, silhouette } from './cluster.ts';
+import { kmeans2d, silhouette, smoothK } from './cluster.ts';
 import { bridgingScores } from './bridging.ts';
 import { sparsePca, symmetricEigen } from './pca.ts';
 import { createRandom } from './prng.ts';
@@ -277,4 +277,20 @@ test('degenerate conversations (empty, one vote, unanimous) give a valid result 
   assert.ok(JSON.parse(JSON.stringify(unanimous)));
   const w = whereDoIStand(s, 3);
   assert.ok(w.ok);
+});
+
+test('the number of groups changes only after the new best k has won 4 recomputes in a row (Pol.is smoother)', () => {
+  let s = smoothK(null, 2);
+  assert.equal(s.smoothedK, 2);
+  const seq = [3, 3, 3];
+  for (const k of seq) { s = smoothK(s, k); assert.equal(s.smoothedK, 2); }
+  s = smoothK(s, 3);
+  assert.equal(s.smoothedK, 3);
+  s = smoothK(s, 2);
+  assert.equal(s.smoothedK, 3, 'one recompute preferring 2 is not enough');
+  const state = camps('smooth', 20, 20, 10);
+  const r1 = recompute(state);
+  const r2 = recompute(state);
+  assert.equal(r2.kSmoother!.lastKCount, r1.kSmoother!.lastKCount + 1);
+  assert.equal(r2.groups.length, r2.kSmoother!.smoothedK);
 });
