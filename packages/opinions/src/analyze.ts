@@ -276,8 +276,11 @@ export function analyze(state: ConversationState, options: AnalyzeOptions = {}):
     for (const id of options.inConv) { const r = rowOf.get(id); if (r !== undefined) inConv[r] = 1; }
   } else {
     const threshold = Math.min(options.minVotes ?? 7, nCols);
+    // as in Pol.is, once in the conversation a participant stays in (with a previous result)
+    if (options.previous) for (const p of options.previous.participants) if (p.inConv) { const r = rowOf.get(p.id); if (r !== undefined) inConv[r] = 1; }
     let count = 0;
-    for (let i = 0; i < nRows; i++) if (nVotesRow[i]! >= threshold) { inConv[i] = 1; count++; }
+    for (let i = 0; i < nRows; i++) if (nVotesRow[i]! >= threshold) inConv[i] = 1;
+    for (let i = 0; i < nRows; i++) count += inConv[i]!;
     const minIn = options.minInConv ?? 15;
     if (count < minIn) {
       const rest = Array.from({ length: nRows }, (_, i) => i).filter((i) => !inConv[i]).sort((a, b) => nVotesRow[b]! - nVotesRow[a]! || a - b);

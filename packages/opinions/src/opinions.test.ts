@@ -294,3 +294,15 @@ test('the number of groups changes only after the new best k has won 4 recompute
   assert.equal(r2.kSmoother!.lastKCount, r1.kSmoother!.lastKCount + 1);
   assert.equal(r2.groups.length, r2.kSmoother!.smoothedK);
 });
+
+test('with a previous result, a participant once in the conversation stays in', () => {
+  const state = camps('sticky', 20, 20, 10);
+  const first = recompute(state);
+  const someone = first.participants.find((p) => p.inConv && p.votes >= 7)!;
+  // remove votes until they are below the threshold
+  for (let s = 0; s < 10 && (state.voteLength[state.participantIndex.get(someone.id)!]! > 3); s++) removeVote(state, someone.id, s);
+  const fresh = analyze(state);
+  const sticky = recompute(state);
+  assert.equal(fresh.participants.find((p) => p.id === someone.id)!.inConv, false);
+  assert.equal(sticky.participants.find((p) => p.id === someone.id)!.inConv, true);
+});
