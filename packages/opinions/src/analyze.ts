@@ -45,8 +45,6 @@ export interface AnalyzeOptions {
   previous?: OpinionResult | null;
   /** Compute the bridging score (default true). */
   bridging?: boolean;
-  /** Treat unmoderated statements as hidden for routing (Pol.is strict moderation). */
-  strictModeration?: boolean;
 }
 
 /** A participant's place on the map. */
