@@ -80,14 +80,16 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config:
         expectedNonce: saved.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error('no ID token claims');
+      const idToken = tokens.claims();
+      if (!idToken) throw new Error('no ID token claims');
+      // Providers may keep e-mail and name out of the ID token; the userinfo endpoint has them.
+      const info = { ...idToken, ...(await oidc.fetchUserInfo(conf, tokens.access_token, idToken.sub)) };
       const result = await platform.accounts.signInWithOidc({
-        issuer: claims.iss,
-        subject: claims.sub,
-        email: typeof claims.email === 'string' ? claims.email : undefined,
-        emailVerified: claims.email_verified === true,
-        name: typeof claims.name === 'string' ? claims.name : undefined,
+        issuer: idToken.iss,
+        subject: idToken.sub,
+        email: typeof info.email === 'string' ? info.email : undefined,
+        emailVerified: info.email_verified === true,
+        name: typeof info.name === 'string' ? info.name : undefined,
       });
       if (!result.ok) throw new Error(`sign-in refused: ${result.code}`);
       setSessionCookie(reply, config.production, result.value.token, result.value.expiresAt);
