@@ -306,3 +306,12 @@ test('with a previous result, a participant once in the conversation stays in', 
   assert.equal(fresh.participants.find((p) => p.id === someone.id)!.inConv, false);
   assert.equal(sticky.participants.find((p) => p.id === someone.id)!.inConv, true);
 });
+
+test('the state survives structured clone (for a worker thread) and analyses identically there', () => {
+  const state = camps('clone', 15, 15, 8);
+  recompute(state);
+  const copy = structuredClone(state);
+  assert.deepEqual(analyze(copy), analyze(state));
+  applyVote(copy, 'p0', 1, 0);
+  assert.notEqual(copy.revision, state.revision);
+});
