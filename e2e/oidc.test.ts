@@ -31,8 +31,8 @@ before(async () => {
         ],
         // Any login name is an account; its e-mail is verified by the provider.
         findAccount: async (_ctx: unknown, id: string) => ({
-          accountId: `pid-${id}`,
-          claims: async () => ({ sub: `pid-${id}`, email: `${id}@example.no`, email_verified: true, name: `Ida ${id}` }),
+          accountId: id,
+          claims: async () => ({ sub: id, email: `${id}@example.no`, email_verified: true, name: `Ida ${id}` }),
         }),
         claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
         pkce: { required: () => true },
@@ -107,7 +107,7 @@ test('signing in through the provider creates a verified account and a session',
   assert.equal(session.user.emailVerified, true);
   assert.deepEqual(session.user.roles, ['resident']);
   const identities = await server.platform.db.selectFrom('oidc_identities').select(['subject']).execute();
-  assert.deepEqual(identities.map((i) => i.subject), ['pid-ida']);
+  assert.deepEqual(identities.map((i) => i.subject), ['ida']);
 });
 
 test('a login refused at the provider brings the person back with a message and no session', async () => {
