@@ -315,3 +315,12 @@ test('the state survives structured clone (for a worker thread) and analyses ide
   applyVote(copy, 'p0', 1, 0);
   assert.notEqual(copy.revision, state.revision);
 });
+
+test('a result stored as JSON works as the previous result (the platform keeps it in the database)', () => {
+  const state = camps('json', 20, 15, 10);
+  const first = analyze(state);
+  const stored = JSON.parse(JSON.stringify(first)) as typeof first;
+  assert.deepEqual(stored, first);
+  applyVote(state, 'p1', 2, -1);
+  assert.deepEqual(analyze(state, { previous: stored }), analyze(state, { previous: first }));
+});
