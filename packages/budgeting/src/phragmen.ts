@@ -3,7 +3,7 @@
 // that keeps the largest load smallest. Exact rationals throughout.
 import type { Profile } from './model.ts';
 import { displacer, emptyOutcome, type ProjectNote, type RuleOutcome } from './outcome.ts';
-import { add, cmp, div, mulInt, q, sub, toNumber, ZERO, type Q } from './rational.ts';
+import { div, q, sub, toNumber, ZERO, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 
 /**
@@ -17,8 +17,11 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
   const m = profile.ids.length;
   const out = emptyOutcome(profile);
   // Load group of each class: -1 = load 0, otherwise the position in `selected` that last set its load.
+  // Loads are integer numerators over one common denominator D (rescaled by a small factor when needed),
+  // so comparing two candidate loads is a cross-multiplication of integers and no gcd of large numbers runs.
   const group = new Int32Array(classes.length).fill(-1);
-  const loads: Q[] = [];
+  const loadN: bigint[] = [];
+  let D = 1n;
   const acc = new Float64Array(m + 1);
   const alive = new Uint8Array(m);
   for (let j = 0; j < m; j++) {
@@ -27,7 +30,8 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
   }
   let left = profile.budget;
   let round = 0;
-  const newLoad = (j: number): Q => {
+  // New load of j's supporters: num / (D · W).
+  const newLoad = (j: number): { num: bigint; W: number } => {
     const list = approvers[j]!;
     const touched: number[] = [];
     let total = 0;
@@ -40,17 +44,22 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
       if (acc[g] === 0) touched.push(g);
       acc[g]! += w;
     }
-    let sum: Q = q(cost[j]!);
+    let num = BigInt(cost[j]!) * D;
     for (const g of touched) {
-      sum = add(sum, mulInt(loads[g]!, BigInt(acc[g]!)));
+      num += loadN[g]! * BigInt(acc[g]!);
       acc[g] = 0;
     }
-    return q(sum.n, sum.d * BigInt(total));
+    return { num, W: total };
+  };
+  const less = (a: { num: bigint; W: number }, b: { num: bigint; W: number }): number => {
+    const x = a.num * BigInt(b.W);
+    const y = b.num * BigInt(a.W);
+    return x < y ? -1 : x > y ? 1 : 0;
   };
   for (;;) {
     round++;
     let best = -1;
-    let bestT: Q | undefined;
+    let bestT: { num: bigint; W: number } | undefined;
     let tied: number[] = [];
     for (let j = 0; j < m; j++) {
       if (alive[j] !== 1) continue;
@@ -66,22 +75,41 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
         continue;
       }
       const t = newLoad(j);
-      if (bestT === undefined || cmp(t, bestT) < 0) {
+      const s = bestT === undefined ? -1 : less(t, bestT);
+      if (s < 0) {
         best = j;
         bestT = t;
         tied = [j];
-      } else if (cmp(t, bestT) === 0) tied.push(j);
+      } else if (s === 0) tied.push(j);
     }
     if (best < 0 || bestT === undefined) break;
     if (tied.length > 1) {
       const w = tie.pick(tied);
       out.ties.push({ round, tied: [...tied], winner: w, decidedBy: tie.decidedBy(w, tied.find((x) => x !== w)!) });
-      best = w;
+      if (w !== best) {
+        best = w;
+        bestT = newLoad(w);
+      }
     }
-    const t = bestT;
+    // Put the new load num / (D·W) over a common denominator D' = D·k, k = W / gcd(num, W).
+    const W = BigInt(bestT.W);
+    let a = W;
+    let r = bestT.num % W;
+    while (r !== 0n) {
+      const x = a % r;
+      a = r;
+      r = x;
+    }
+    const k = W / a;
+    if (k !== 1n) {
+      D *= k;
+      for (let g = 0; g < loadN.length; g++) loadN[g] = loadN[g]! * k;
+    }
+    const tN = bestT.num / a;
+    const t: Q = { n: tN, d: D };
     const pos = out.selected.length;
     out.selected.push(best);
-    loads.push(t);
+    loadN.push(tN);
     alive[best] = 0;
     left -= cost[best]!;
     const note: ProjectNote = {
@@ -92,7 +120,7 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
     out.notes[best] = note;
     for (const ci of approvers[best]!) {
       const g = group[ci]!;
-      const before = g < 0 ? ZERO : loads[g]!;
+      const before: Q = g < 0 ? ZERO : { n: loadN[g]!, d: D };
       out.payments[ci]!.push({ project: best, amount: sub(t, before) });
       group[ci] = pos;
     }
