@@ -27,7 +27,7 @@ export interface TallyOptions {
   readonly threshold?: number;
   /** MES utilities; default 'cost' for approval and choose-1 ballots, 'points' otherwise. */
   readonly utility?: MesUtility;
-  /** Add1: endowment step in money units (default 1 = one currency unit when moneyScale is 1). */
+  /** Add1: endowment step in money units (default: one currency unit, i.e. the election's moneyScale). */
   readonly add1Step?: number;
   /** MES: after MES (and Add1), fund remaining projects greedily by utility per cost while money is left. */
   readonly utilitarianCompletion?: boolean;
@@ -46,7 +46,8 @@ export interface TallyOptions {
 export function tally(election: Election, options: TallyOptions): TallyResult {
   const profile = buildProfile(election);
   const utility = options.utility ?? (election.voteType === 'approval' || election.voteType === 'choose-1' ? 'cost' : 'points');
-  return tallyProfile(profile, { ...options, utility });
+  // Add1 steps by one currency unit: moneyScale minor units when the file had decimals.
+  return tallyProfile(profile, { ...options, utility, add1Step: options.add1Step ?? election.moneyScale });
 }
 
 /** Runs a tally on an already compiled profile (see buildProfile). */
