@@ -1,5 +1,5 @@
 import type { Highs } from './solver.ts';
-import { Budget } from './solver.ts';
+import { Budget, TimeLimitError } from './solver.ts';
 import type { Compiled } from './model.ts';
 
 /** A panel over groups: how many members of each group sit on it (sparse, groups ascending). */
@@ -100,10 +100,17 @@ export class PanelOracle {
 
   /**
    * A panel maximising Σ weight[g]·count[g]; `null` when no panel exists. Weights are scaled internally
-   * so that the largest is 1. With `collect`, every improving incumbent found on the way is returned too
-   * (cheap extra columns for column generation).
+   * so that the largest is 1. Every improving incumbent found on the way is returned in `others` (cheap
+   * extra columns for column generation). `gap` is HiGHS' relative MIP gap. With `threshold`, the search
+   * stops as soon as it knows on which side of the threshold the optimum lies: an incumbent above it, or a
+   * bound at or below it (`bound` is then a proven upper bound on the optimum). `start` is a known panel
+   * given to HiGHS as the first incumbent.
    */
-  best(weights: Float64Array, phase: string, collect = false): { panel: GroupPanel; value: number; others: GroupPanel[] } | null {
+  best(
+    weights: Float64Array,
+    phase: string,
+    options: { gap?: number; threshold?: number; start?: GroupPanel | undefined } = {},
+  ): { panel: GroupPanel; value: number; bound: number; others: GroupPanel[] } | null {
     this.budget.check(phase);
     let scale = 0;
     for (const w of weights) scale = Math.max(scale, Math.abs(w));
@@ -111,32 +118,54 @@ export class PanelOracle {
     const costs = new Float64Array(weights.length);
     for (let g = 0; g < weights.length; g++) costs[g] = weights[g]! / scale;
     this.model.changeColsCost({ kind: 'range', from: 0, to: weights.length - 1 }, costs);
-    this.model.options.set({ time_limit: this.budget.remaining() });
+    this.model.options.set({ time_limit: this.budget.remaining(), mip_rel_gap: options.gap ?? 1e-7 });
+    if (options.start) {
+      const x = new Float64Array(weights.length);
+      for (let i = 0; i < options.start.groups.length; i++) x[options.start.groups[i]!] = options.start.counts[i]!;
+      this.model.setSolution({ colValue: x });
+    }
     const found: Float64Array[] = [];
+    const threshold = options.threshold !== undefined ? options.threshold / scale : undefined;
+    const margin = 1e-9;
+    const cb = this.highs.constants.callbackType;
     const t0 = this.budget.elapsed();
-    const status = collect
-      ? this.model.run({
-          [this.highs.constants.callbackType.mipImprovingSolution]: (event) => {
-            const sol = event.data.mip_solution;
-            if (sol) found.push(Float64Array.from(sol));
-            return undefined;
-          },
-        }).modelStatus
-      : this.model.run().modelStatus;
+    let interruptedBound: number | undefined;
+    const status = this.model.run({
+      [cb.mipImprovingSolution]: (event) => {
+        const sol = event.data.mip_solution;
+        if (sol) found.push(Float64Array.from(sol));
+        return undefined;
+      },
+      ...(threshold !== undefined
+        ? {
+            [cb.mipInterrupt]: (event) => {
+              const primal = event.data.mip_primal_bound;
+              const dual = event.data.mip_dual_bound;
+              if (primal !== undefined && primal > threshold + margin) event.interrupt();
+              else if (dual !== undefined && dual <= threshold) {
+                interruptedBound = dual;
+                event.interrupt();
+              }
+              return undefined;
+            },
+          }
+        : {}),
+    }).modelStatus;
     this.seconds += this.budget.elapsed() - t0;
     this.calls++;
     const ms = this.highs.constants.modelStatus;
     if (status === ms.infeasible) return null;
-    if (status === ms.timeLimit) this.budget.check(phase);
-    if (status !== ms.optimal) {
-      if (status === ms.timeLimit) throw new Error(`integer program hit the time limit during ${phase}`);
-      throw new Error(`integer program ended with status ${status} during ${phase}`);
-    }
+    if (status === ms.timeLimit) throw new TimeLimitError(phase, `time limit of ${this.budget.limitSeconds} s reached during ${phase}`);
+    if (status !== ms.optimal && status !== ms.interrupted) throw new Error(`integer program ended with status ${status} during ${phase}`);
     const panel = toPanel(this.model.getSolution().colValue);
     let value = 0;
     for (let i = 0; i < panel.groups.length; i++) value += weights[panel.groups[i]!]! * panel.counts[i]!;
-    const others = found.slice(0, -1).map(toPanel);
-    return { panel, value, others };
+    let bound: number;
+    if (status === ms.optimal) bound = Math.max(value, this.model.info.get('mip_dual_bound') as number * scale);
+    else bound = interruptedBound !== undefined ? interruptedBound * scale : Infinity;
+    if (!Number.isFinite(bound) && status === ms.optimal) bound = value;
+    const others = found.map(toPanel);
+    return { panel, value, bound, others };
   }
 }
 

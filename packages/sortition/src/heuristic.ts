@@ -1,0 +1,128 @@
+/**
+ * Cheap pricing by local search, tried before the integer program. Starting from a panel, it applies the
+ * best improving exchange until none is left: one member out and one in (checked against every quota), or
+ * two out and two in with the same values in every category (so every quota count is unchanged — the
+ * only moves possible under exact quotas). Not used with the household rule.
+ */
+import type { Compiled } from './model.ts';
+import type { GroupPanel } from './oracle.ts';
+
+/** Local search over group panels for one compiled problem. */
+export class LocalSearch {
+  private readonly compiled: Compiled;
+  private readonly sizes: Int32Array;
+  /** Pair signature → list of [g1, g2] with g1 ≤ g2. */
+  private readonly pairs: Map<string, [number, number][]> | null;
+
+  constructor(compiled: Compiled) {
+    this.compiled = compiled;
+    const G = compiled.groups.length;
+    this.sizes = Int32Array.from(compiled.groups, (g) => g.members.length);
+    if (G > 700) {
+      this.pairs = null;
+      return;
+    }
+    this.pairs = new Map();
+    for (let a = 0; a < G; a++) {
+      for (let b = a; b < G; b++) {
+        if (a === b && this.sizes[a]! < 2) continue;
+        const key = this.signature(a, b);
+        const list = this.pairs.get(key);
+        if (list) list.push([a, b]);
+        else this.pairs.set(key, [[a, b]]);
+      }
+    }
+  }
+
+  private signature(a: number, b: number): string {
+    const ra = this.compiled.groups[a]!.rows;
+    const rb = this.compiled.groups[b]!.rows;
+    let key = '';
+    for (let c = 0; c < ra.length; c++) {
+      const x = ra[c]!;
+      const y = rb[c]!;
+      key += x < y ? `${x}.${y},` : `${y}.${x},`;
+    }
+    return key;
+  }
+
+  /** Improves `start` for weights `w` (value Σ w_g·count_g); returns the improved panel and its value. */
+  improve(start: GroupPanel, w: Float64Array, maxMoves = 200): { panel: GroupPanel; value: number } {
+    const { groups, rows } = this.compiled;
+    const G = groups.length;
+    const x = new Int32Array(G);
+    for (let i = 0; i < start.groups.length; i++) x[start.groups[i]!] = start.counts[i]!;
+    const count = new Int32Array(rows.length);
+    for (let g = 0; g < G; g++) if (x[g]) for (const r of groups[g]!.rows) count[r]! += x[g]!;
+    for (let move = 0; move < maxMoves; move++) {
+      let bestGain = 1e-12;
+      let bestMove: number[] | null = null;
+      const inPanel: number[] = [];
+      for (let g = 0; g < G; g++) if (x[g]! > 0) inPanel.push(g);
+      // One out, one in.
+      for (const a of inPanel) {
+        const ra = groups[a]!.rows;
+        for (let b = 0; b < G; b++) {
+          if (b === a || x[b]! >= this.sizes[b]!) continue;
+          const gain = w[b]! - w[a]!;
+          if (gain <= bestGain) continue;
+          const rb = groups[b]!.rows;
+          let ok = true;
+          for (let c = 0; c < ra.length && ok; c++) {
+            if (ra[c] === rb[c]) continue;
+            if (count[ra[c]!]! - 1 < rows[ra[c]!]!.min || count[rb[c]!]! + 1 > rows[rb[c]!]!.max) ok = false;
+          }
+          if (ok) {
+            bestGain = gain;
+            bestMove = [a, b];
+          }
+        }
+      }
+      // Two out, two in, same values.
+      if (bestMove === null && this.pairs !== null) {
+        for (let i = 0; i < inPanel.length; i++) {
+          for (let j = i; j < inPanel.length; j++) {
+            const a1 = inPanel[i]!;
+            const a2 = inPanel[j]!;
+            if (a1 === a2 && x[a1]! < 2) continue;
+            const list = this.pairs.get(this.signature(a1, a2));
+            if (!list) continue;
+            const out = w[a1]! + w[a2]!;
+            for (const [b1, b2] of list) {
+              const gain = w[b1]! + w[b2]! - out;
+              if (gain <= bestGain) continue;
+              // Capacity after removing a1, a2.
+              const need = (g: number): number => (g === b1 ? 1 : 0) + (g === b2 ? 1 : 0) - (g === a1 ? 1 : 0) - (g === a2 ? 1 : 0);
+              if (x[b1]! + need(b1) > this.sizes[b1]! || x[b2]! + need(b2) > this.sizes[b2]!) continue;
+              bestGain = gain;
+              bestMove = [a1, a2, b1, b2];
+            }
+          }
+        }
+      }
+      if (bestMove === null) break;
+      const half = bestMove.length / 2;
+      for (let t = 0; t < half; t++) {
+        const a = bestMove[t]!;
+        x[a]!--;
+        for (const r of groups[a]!.rows) count[r]!--;
+      }
+      for (let t = half; t < bestMove.length; t++) {
+        const b = bestMove[t]!;
+        x[b]!++;
+        for (const r of groups[b]!.rows) count[r]!++;
+      }
+    }
+    const outGroups: number[] = [];
+    const outCounts: number[] = [];
+    let value = 0;
+    for (let g = 0; g < G; g++) {
+      if (x[g]! > 0) {
+        outGroups.push(g);
+        outCounts.push(x[g]!);
+        value += w[g]! * x[g]!;
+      }
+    }
+    return { panel: { groups: Int32Array.from(outGroups), counts: Int32Array.from(outCounts) }, value };
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * @tingsted/sortition — stratified selection of citizens' panels: LEXIMIN, MAXIMIN and LEGACY lotteries,
+ * transparent draws, quota diagnostics, replacements and the Sortition Foundation CSV formats.
+ * Pure: no I/O; randomness and the clock are parameters. Runs in Node and in the browser.
+ */
+export { compile, checkPanel, householdKey, normaliseValue } from './model.ts';
+export type { Category, QuotaValue, Person, SelectionProblem, Compiled, Group, QuotaRow, InputError } from './model.ts';
+export { analyze, select, drawFromLottery, randomSource } from './select.ts';
+export type { Algorithm, SelectOptions, Lottery, Analysis, Selection, SelectionFailure } from './select.ts';
+export type { Progress, SolveStats } from './fair.ts';
+export { checkQuotas, diagnose } from './diagnostics.ts';
+export type { QuotaIssue, QuotaChange, Diagnosis } from './diagnostics.ts';
+export { drawReplacements } from './replacements.ts';
+export type { Replacement } from './replacements.ts';
+export { roundToUniform, verifyDraw, drawIndex, lotteryText, parseLotteryText } from './transparent.ts';
+export type { UniformLottery, RoundOptions, Verification } from './transparent.ts';
+export { parseCsv, readCategoriesCsv, readPeopleCsv, writeCsv, writeCategoriesCsv, writeSelectedCsv, csvField } from './csv.ts';
+export type { CsvIssue, CsvError, CsvRecord, CsvTable, CategoriesFormat, PeopleCsvOptions, PeopleCsv } from './csv.ts';
+export { createRandom, randomInt, randomFloat, sampleWithoutReplacement, Xoshiro128 } from './random.ts';
+export type { RandomSource, Seed } from './random.ts';
+export { sha256Hex, sha256Bytes } from './sha256.ts';
+export { loadSolver, Budget, TimeLimitError } from './solver.ts';
+export type { Highs } from './solver.ts';
+export { legacyDraw } from './legacy.ts';
