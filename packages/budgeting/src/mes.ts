@@ -86,8 +86,9 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   const gParent: number[] = [-1, -1];
   const gProj: number[] = [-1, -1];
   const gApprox: number[] = [0, b0f];
-  const gChild: (Map<number, number> | undefined)[] = [undefined, undefined];
   const gAcc: number[] = [0, 0];
+  const stamp: number[] = [0, 0];
+  const target: number[] = [0, 0];
   const pApprox = new Float64Array(m);
   const classGroup = new Int32Array(classes.length).fill(1);
   const weight = classes.map((c) => c.weight);
@@ -133,19 +134,22 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   };
 
   /** Numerator over D of Σ w_g·b_g: W·b0 − Σ_c (weight that paid c in full)·p_c. */
+  const coef = new Float64Array(m);
   const moneyN = (groups: readonly number[]): bigint => {
-    const coef = new Map<number, number>();
     let W = 0;
     for (const g of groups) {
       const w = gAcc[g]!;
       W += w;
-      for (let x = g; x > 1; x = gParent[x]!) {
-        const c = gProj[x]!;
-        coef.set(c, (coef.get(c) ?? 0) + w);
-      }
+      for (let x = g; x > 1; x = gParent[x]!) coef[gProj[x]!]! += w;
     }
     let s = b0N * BigInt(W);
-    for (const [c, w] of coef) s -= pN[c]! * BigInt(w);
+    for (const c of funded) {
+      const w = coef[c]!;
+      if (w !== 0) {
+        s -= pN[c]! * BigInt(w);
+        coef[c] = 0;
+      }
+    }
     return s;
   };
 
@@ -348,49 +352,43 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const p: Q = { n: pN[best]!, d: D };
     funded.push(best);
     out.selected.push(best);
-    out.rho.push(q(p.n, p.d * BigInt(utilF(best))));
+    out.rho.push({ n: p.n, d: p.d * BigInt(utilF(best)) });
     alive[best] = 0;
     pApprox[best] = toNumber(p);
     const note: ProjectNote = { reason: 'funded', detail: `Funded in round ${round} (it costs nothing).` };
     if (p.n > 0n) {
-      const eff = div(q(cost[best]!), p);
+      const eff: Q = { n: BigInt(cost[best]!) * p.d, d: p.n };
       note.effective = eff;
       note.detail = `Funded in round ${round} with ${toNumber(eff).toFixed(2)} effective votes; each supporter paid at most ${toNumber(p).toFixed(2)}.`;
     }
     out.notes[best] = note;
     lastWinner = best;
     if (p.n === 0n) continue;
-    // Charge: poor groups pay everything (to group 0); the others pay p and move to their child group.
-    const target = new Map<number, number>();
+    // Charge: poor groups pay everything (to group 0); the others pay p and move to a new child group (a
+    // project is funded once, so the child for (group, project) never exists yet).
     const list = approvers[best]!;
     for (let t = 0; t < list.length; t++) {
       const ci = list[t]!;
       const g = classGroup[ci]!;
       if (g === 0) continue;
-      let to = target.get(g);
-      if (to === undefined) {
+      let to: number;
+      if (stamp[g] === round) to = target[g]!;
+      else {
         if (sol.poor.has(g)) to = 0;
         else {
-          let children = gChild[g];
-          if (children === undefined) {
-            children = new Map();
-            gChild[g] = children;
-          }
-          to = children.get(best);
-          if (to === undefined) {
-            to = gApprox.length;
-            gParent.push(g);
-            gProj.push(best);
-            gApprox.push(gApprox[g]! - pApprox[best]!);
-            gChild.push(undefined);
-            gAcc.push(0);
-            children.set(best, to);
-          }
+          to = gApprox.length;
+          gParent.push(g);
+          gProj.push(best);
+          gApprox.push(gApprox[g]! - pApprox[best]!);
+          gAcc.push(0);
+          stamp.push(0);
+          target.push(0);
         }
-        target.set(g, to);
+        stamp[g] = round;
+        target[g] = to;
       }
       if (options.explain) {
-        // budgetN(g) must be read before the class moves; its value is over the current D.
+        // The budget is read before the class moves; its numerator is over the current D.
         out.payments[ci]!.push({ project: best, amount: to === 0 ? { n: budgetN(g), d: D } : p });
       }
       classGroup[ci] = to;

@@ -110,7 +110,8 @@ export function equalShares(profile: Profile, tie: TieBreaker, options: EqualSha
   const n = Math.max(1, profile.voterCount);
   const e0 = q(B, n);
   const run = (e: Q, explain: boolean): MesRun => mesRun(profile, tie, { utility, endowment: e, explain });
-  let best = run(e0, false);
+  const explainOnce = options.completion === 'none' && options.explain !== false;
+  let best = run(e0, explainOnce);
   let endowment = e0;
   let iterations = 1;
   const supported = profile.votes.filter((v) => v > 0).length;
@@ -130,7 +131,7 @@ export function equalShares(profile: Profile, tie: TieBreaker, options: EqualSha
       } else break;
     }
   }
-  let out: RuleOutcome = options.explain === false ? best : run(endowment, true);
+  let out: RuleOutcome = options.explain === false || explainOnce ? best : run(endowment, true);
   out.details = {
     ...out.details,
     completion: options.completion,
