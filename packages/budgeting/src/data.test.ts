@@ -107,10 +107,68 @@ test('Łódź 2022: greedy with votes ≥ 100 16 / 6,112,868; MES 29 / 2,987,680
 
 test(
   'Warszawa 2021 Bielany: plain MES with cost utilities, 57 winners / 3,324,920',
-  { todo: 'we compute 53 / 3,285,295; an independent double-precision MES (mes.test.ts) agrees with us — see README' },
+  { todo: 'we compute 53 / 3,285,295, and so does an independent double-precision MES (test below); see README' },
   (t) => {
     const m = run('Poland_Warszawa_2021_Bielany.pb', { rule: 'mes' });
     if (m === undefined) return t.skip(`shared data not found at ${DIR}`);
     assert.deepEqual([m.selected.length, m.cost], [57, 3324920]);
   },
 );
+
+/** Plain double-precision MES, one voter at a time, as in the published reference algorithm (cost utilities). */
+function floatMes(e: Election): string[] {
+  const n = e.ballots.length;
+  const budget = new Float64Array(n).fill(e.budget / n);
+  const cost = new Map(e.projects.map((p) => [p.id, p.cost] as const));
+  const approvers = new Map<string, number[]>(e.projects.map((p) => [p.id, []]));
+  e.ballots.forEach((b, i) => b.projects.forEach((id) => approvers.get(id)!.push(i)));
+  const remaining = new Map<string, number>();
+  for (const [id, a] of approvers) if (cost.get(id)! > 0 && a.length > 0) remaining.set(id, a.length);
+  const winners: string[] = [];
+  for (;;) {
+    let best: string | undefined;
+    let bestEff = 0;
+    const order = [...remaining.keys()].sort((a, b) => remaining.get(b)! - remaining.get(a)!);
+    for (const c of order) {
+      if (remaining.get(c)! < bestEff) break;
+      const a = approvers.get(c)!;
+      const total = cost.get(c)!;
+      if (a.reduce((s, i) => s + budget[i]!, 0) < total) {
+        remaining.delete(c);
+        continue;
+      }
+      a.sort((x, y) => budget[x]! - budget[y]!);
+      let paid = 0;
+      let left = a.length;
+      for (const i of a) {
+        const pay = (total - paid) / left;
+        if (pay > budget[i]!) {
+          paid += budget[i]!;
+          left--;
+        } else {
+          remaining.set(c, total / pay);
+          if (total / pay > bestEff) {
+            bestEff = total / pay;
+            best = c;
+          }
+          break;
+        }
+      }
+    }
+    if (best === undefined) break;
+    winners.push(best);
+    remaining.delete(best);
+    const pay = cost.get(best)! / bestEff;
+    for (const i of approvers.get(best)!) budget[i] = budget[i]! > pay ? budget[i]! - pay : 0;
+  }
+  return winners;
+}
+
+test('an independent double-precision MES agrees with the exact engine (Bielany, Mokotów)', (t) => {
+  for (const name of ['Poland_Warszawa_2021_Bielany.pb', 'Poland_Warszawa_2021_Mokotow.pb']) {
+    const e = load(name);
+    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    const exact = tally(e, { rule: 'mes', explainVoters: false });
+    assert.deepEqual(floatMes(e), exact.selected, name);
+  }
+});

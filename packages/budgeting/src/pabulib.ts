@@ -236,36 +236,40 @@ export function readPabulib(text: string): PbReadResult {
   const pointsCol = voteHeader.indexOf('points');
   const ballots: Ballot[] = [];
   const voterIds = new Set<string>();
+  const extraVoteCols: number[] = [];
+  for (let k = 1; k < voteHeader.length; k++) if (k !== voteCol && k !== pointsCol) extraVoteCols.push(k);
+  const splitList = (raw: string): string[] => {
+    if (raw === '') return [];
+    const parts = raw.split(',');
+    if (raw.includes(' ') || raw.includes('\t')) for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.trim();
+    return parts;
+  };
   for (const r of voteRows) {
     const voter = r.fields[0]!.trim();
     if (voterIds.has(voter)) err(r.line, `voter_id "${voter}" appears twice`);
     voterIds.add(voter);
-    const raw = (r.fields[voteCol] ?? '').trim();
-    const list = raw === '' ? [] : raw.split(',').map((x) => x.trim());
-    const seen = new Set<string>();
-    for (const pid of list) {
+    const list = splitList((r.fields[voteCol] ?? '').trim());
+    for (let k = 0; k < list.length; k++) {
+      const pid = list[k]!;
       if (!ids.has(pid)) err(r.line, `vote names unknown project "${pid}"`);
-      if (seen.has(pid)) err(r.line, `vote lists project "${pid}" twice`);
-      seen.add(pid);
+      for (let l = 0; l < k; l++) if (list[l] === pid) err(r.line, `vote lists project "${pid}" twice`);
     }
     const fields: Record<string, string> = {};
-    voteHeader.forEach((h, k) => {
-      if (k === 0 || k === voteCol || k === pointsCol) return;
-      fields[h] = r.fields[k] ?? '';
-    });
+    for (const k of extraVoteCols) fields[voteHeader[k]!] = r.fields[k] ?? '';
     const b: { voter: string; projects: string[]; points?: number[]; fields: Record<string, string> } = {
       voter,
       projects: list,
       fields,
     };
     if (pointsCol >= 0) {
-      const praw = (r.fields[pointsCol] ?? '').trim();
-      const pts = praw === '' ? [] : praw.split(',').map((x) => x.trim());
+      const pts = splitList((r.fields[pointsCol] ?? '').trim());
       if (pts.length !== list.length) err(r.line, `${pts.length} points for ${list.length} projects`);
-      const nums = pts.map((x) => Number(x));
-      pts.forEach((x, k) => {
+      const nums = new Array<number>(pts.length);
+      for (let k = 0; k < pts.length; k++) {
+        const x = pts[k]!;
         if (!DEC.test(x)) err(r.line, `points "${x}" at position ${k + 1} is not a number`);
-      });
+        nums[k] = Number(x);
+      }
       b.points = nums;
     } else if (voteType === 'cumulative' || voteType === 'scoring') {
       if (list.length > 0) err(r.line, `a ${voteType} vote needs a points column`);
