@@ -172,3 +172,22 @@ test('an independent double-precision MES agrees with the exact engine (Bielany,
     assert.deepEqual(floatMes(e), exact.selected, name);
   }
 });
+
+test('the per-voter engine with cost utilities agrees with the grouped engine on real data (Świecie, Mokotów)', async (t) => {
+  const { buildProfile } = await import('./model.ts');
+  const { mesGrouped } = await import('./mes.ts');
+  const { mesPerVoter } = await import('./mes-points.ts');
+  const { createTieBreaker } = await import('./tiebreak.ts');
+  const { q } = await import('./rational.ts');
+  for (const name of ['Poland_Swiecie_2023.pb', 'Poland_Warszawa_2021_Mokotow.pb']) {
+    const e = load(name);
+    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    const p = buildProfile(e);
+    const tie = createTieBreaker(p);
+    for (const endowment of [q(p.budget, p.voterCount), q(Math.floor(p.budget / p.voterCount) + 100)]) {
+      const a = mesGrouped(p, tie, { utility: 'cost', endowment, explain: false });
+      const b = mesPerVoter(p, tie, { utility: 'cost', endowment, explain: false });
+      assert.deepEqual(b.selected, a.selected, name);
+    }
+  }
+});

@@ -12,6 +12,7 @@ export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
 export { createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';
 export type { MesRun, MesRunOptions, MesUtility } from './mes.ts';
 export { mesGeneral, mesGrouped, mesRun } from './mes.ts';
+export { mesPerVoter } from './mes-points.ts';
 export type { GreedyOptions } from './greedy.ts';
 export { greedy } from './greedy.ts';
 export { phragmen } from './phragmen.ts';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { tally } from './tally.ts';
 import { buildProfile } from './model.ts';
 import { mesGeneral, mesGrouped } from './mes.ts';
+import { mesPerVoter } from './mes-points.ts';
 import { createTieBreaker } from './tiebreak.ts';
 import { createRng } from './prng.ts';
 import { q } from './rational.ts';
@@ -144,4 +145,38 @@ test('MES on points: voters pay in proportion to the points they gave', () => {
   assert.deepEqual(r.selected, ['P']);
   const pays = r.explanations.voters.map((v) => v.payments[0]!.exact);
   assert.deepEqual(pays, ['6', '2']);
+});
+
+test('per-voter (points) engine agrees exactly with the reference engine on 200 random cumulative elections', () => {
+  let ties = 0;
+  for (let s = 0; s < 200; s++) {
+    const base = randomElection(5000 + s);
+    const rng = createRng(`points-${s}`);
+    const e = {
+      ...base,
+      voteType: 'cumulative' as const,
+      ballots: base.ballots.map((b) => ({ ...b, points: b.projects.map(() => 1 + rng.below(3)) })),
+    };
+    const p = buildProfile(e);
+    const tie = createTieBreaker(p, { seed: s });
+    const endowment = q(p.budget, p.voterCount);
+    for (const utility of ['points', 'cost', 'approval'] as const) {
+      const a = mesPerVoter(p, tie, { utility, endowment, explain: s % 2 === 0 });
+      const b = mesGeneral(p, tie, { utility, endowment, explain: false });
+      assert.deepEqual(a.selected, b.selected, `seed ${s} ${utility}`);
+      assert.equal(a.ties.length, b.ties.length, `seed ${s} ${utility} ties`);
+      ties += a.ties.length;
+      if (s % 2 === 0) {
+        // exact payments add up to each funded project's cost
+        for (const j of a.selected) {
+          let sum: [bigint, bigint] = [0n, 1n];
+          a.payments.forEach((list, ci) => {
+            for (const x of list) if (x.project === j) sum = fadd(sum, [x.amount.n * BigInt(p.classes[ci]!.weight), x.amount.d]);
+          });
+          assert.ok(feq(sum, [BigInt(p.cost[j]!), 1n]), `seed ${s} ${utility}: ${p.ids[j]} paid exactly`);
+        }
+      }
+    }
+  }
+  assert.ok(ties > 10, `ties exercised (${ties})`);
 });

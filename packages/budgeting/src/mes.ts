@@ -18,6 +18,7 @@ import type { Profile } from './model.ts';
 import { emptyOutcome, type ProjectNote, type RuleOutcome } from './outcome.ts';
 import { add, cmp, div, mul, mulInt, q, reduce, sub, toNumber, ZERO, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
+import { mesPerVoter } from './mes-points.ts';
 
 /**
  * What a voter gains from a funded project they chose: its cost ('cost', the equalshares.net default), one unit
@@ -47,11 +48,11 @@ function closeOrder(a: number, b: number): boolean {
 }
 
 /**
- * One run of MES without completion. Uses the grouped engine for 'cost' and 'approval' utilities when every
- * ballot gives one point per project, and the general engine otherwise.
+ * One run of MES without completion: the grouped engine for 'cost' and 'approval' utilities, the per-voter
+ * engine (mes-points.ts) for 'points'.
  */
 export function mesRun(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
-  if (options.utility === 'points') return mesGeneral(profile, tie, options);
+  if (options.utility === 'points') return mesPerVoter(profile, tie, options);
   return mesGrouped(profile, tie, options);
 }
 
@@ -402,8 +403,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
 }
 
 /**
- * General exact engine: per-class budgets and per-voter utilities (points). Also accepts 'cost' and 'approval'
- * utilities, which makes it an independent cross-check of the grouped engine.
+ * Reference exact engine: plain per-class rational budgets, every candidate evaluated every round, no
+ * screening. Slow; kept as an independent cross-check of the fast engines (any utility).
  */
 export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
   const { classes, approvers, cost } = profile;

@@ -1,0 +1,335 @@
+// MES with per-voter utilities (points ballots), exact and fast enough for city-size elections.
+//
+// Same design as the grouped engine in mes.ts, with voter classes in place of budget groups: a class that
+// still has money has paid ρ_j·u(j) for every funded project j on its ballot, so its exact budget is
+// b0 − Σ_j ρ_j·u(j), and the exact money of any set of classes is W·b0 − Σ_j ρ_j·(Σ w·u(j)): a handful of
+// integer operations over one common denominator D. Doubles screen candidates with rigorous error bounds.
+import type { Profile } from './model.ts';
+import { emptyOutcome, type ProjectNote } from './outcome.ts';
+import { cmp, reduce, toNumber, type Q } from './rational.ts';
+import type { TieBreaker } from './tiebreak.ts';
+import type { MesRun, MesRunOptions } from './mes.ts';
+
+/**
+ * One fixed-endowment MES run where voter i pays ρ·u_i(j) for project j (capped by what they have left) and each
+ * round funds the affordable project with the smallest ρ. Utilities: the points on the ballot ('points'), the
+ * cost ('cost') or 1 ('approval'). Points must be whole numbers. Exact; ties go to the tie-breaker.
+ */
+export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
+  const { classes, approvers, cost } = profile;
+  const m = profile.ids.length;
+  const nc = classes.length;
+  const out = emptyOutcome(profile) as MesRun;
+  (out as { rho: Q[] }).rho = [];
+  const b0 = reduce(options.endowment);
+  const b0f = toNumber(b0);
+  let D = b0.d;
+  let b0N = b0.n;
+  const rhoN: bigint[] = new Array<bigint>(m).fill(0n);
+  const isFunded = new Uint8Array(m);
+  const funded: number[] = [];
+  const E = 1e-12 * b0f;
+  // Utility of project j to each approving class, parallel to approvers[j].
+  const util: Float64Array[] = approvers.map((list, j) =>
+    Float64Array.from(list, (ci) => {
+      if (options.utility === 'cost') return cost[j]!;
+      if (options.utility === 'approval') return 1;
+      const c = classes[ci]!;
+      const u = c.points[c.items.indexOf(j)] ?? 0;
+      if (!Number.isInteger(u) || u < 0) throw new Error(`MES with points needs whole, non-negative points (got ${u})`);
+      return u;
+    }),
+  );
+  // Utility of each class for its own items (same values, indexed the other way).
+  const itemUtil: Float64Array[] = classes.map((c, ci) =>
+    Float64Array.from(c.items, (j) => {
+      const list = approvers[j]!;
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < ci) lo = mid + 1;
+        else hi = mid;
+      }
+      return util[j]![lo]!;
+    }),
+  );
+  const approx = new Float64Array(nc).fill(b0f);
+  const zero = new Uint8Array(nc);
+  const weight = classes.map((c) => c.weight);
+
+  /** Numerator over D of Σ w_c·b_c for the listed classes (indices into approvers[j]). */
+  const coef = new Float64Array(m);
+  const moneyN = (cls: readonly number[]): bigint => {
+    let W = 0;
+    for (const ci of cls) {
+      const w = weight[ci]!;
+      W += w;
+      const items = classes[ci]!.items;
+      const us = itemUtil[ci]!;
+      for (let t = 0; t < items.length; t++) {
+        const j = items[t]!;
+        if (isFunded[j] === 1) coef[j]! += w * us[t]!;
+      }
+    }
+    let s = b0N * BigInt(W);
+    for (const j of funded) {
+      const k = coef[j]!;
+      if (k !== 0) {
+        s -= rhoN[j]! * BigInt(k);
+        coef[j] = 0;
+      }
+    }
+    return s;
+  };
+  const budgetN = (ci: number): bigint => {
+    if (zero[ci] === 1) return 0n;
+    let v = b0N;
+    const items = classes[ci]!.items;
+    const us = itemUtil[ci]!;
+    for (let t = 0; t < items.length; t++) if (isFunded[items[t]!] === 1) v -= rhoN[items[t]!]! * BigInt(us[t]!);
+    return v;
+  };
+
+  interface FloatEval {
+    affordable: 'yes' | 'no' | 'unsure';
+    rho: number;
+    err: number;
+  }
+  const live: number[] = [];
+  const liveU: number[] = [];
+  const floatEval = (j: number): FloatEval => {
+    const c = cost[j]!;
+    const list = approvers[j]!;
+    const us = util[j]!;
+    live.length = 0;
+    liveU.length = 0;
+    let money = 0;
+    let U = 0;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      if (zero[ci] === 1 || us[t]! <= 0) continue;
+      live.push(ci);
+      liveU.push(us[t]!);
+      money += weight[ci]! * approx[ci]!;
+      U += weight[ci]! * us[t]!;
+    }
+    const W = live.reduce((s, ci) => s + weight[ci]!, 0);
+    const sumErr = W * (E + (live.length + 4) * Number.EPSILON * b0f) + 4 * Number.EPSILON * c;
+    if (c === 0) return { affordable: 'yes', rho: 0, err: 0 };
+    let affordable: FloatEval['affordable'] = money < c - sumErr ? 'no' : money > c + sumErr ? 'yes' : 'unsure';
+    if (affordable === 'no' || U === 0) return { affordable: 'no', rho: 0, err: 0 };
+    let rho = c / U;
+    let poorCount = -1;
+    for (;;) {
+      let paid = 0;
+      let up = 0;
+      let count = 0;
+      for (let k = 0; k < live.length; k++) {
+        const ci = live[k]!;
+        const u = liveU[k]!;
+        if (approx[ci]! < rho * u) {
+          paid += weight[ci]! * approx[ci]!;
+          up += weight[ci]! * u;
+          count++;
+        }
+      }
+      if (U - up <= 0) {
+        affordable = 'unsure';
+        return { affordable, rho, err: Infinity };
+      }
+      const next = (c - paid) / (U - up);
+      if (count === poorCount) {
+        const err = sumErr / (U - up) + 4 * Number.EPSILON * Math.abs(next);
+        return { affordable, rho: next, err };
+      }
+      poorCount = count;
+      rho = next > rho ? next : rho;
+    }
+  };
+
+  interface ExactEval {
+    affordable: boolean;
+    /** ρ = num / (D · den). */
+    num: bigint;
+    den: bigint;
+    poor: Set<number>;
+  }
+  const exactEval = (j: number): ExactEval => {
+    const fe = floatEval(j);
+    const c = cost[j]!;
+    const none: ExactEval = { affordable: false, num: 0n, den: 1n, poor: new Set() };
+    if (fe.affordable === 'no') return none;
+    const costN = BigInt(c) * D;
+    if (fe.affordable === 'unsure' && moneyN(live) < costN) return none;
+    if (c === 0) return { affordable: true, num: 0n, den: 1n, poor: new Set() };
+    const poor: number[] = [];
+    const unsure: { ci: number; u: number; b: bigint }[] = [];
+    let UP = 0;
+    let U = 0;
+    for (let k = 0; k < live.length; k++) {
+      const ci = live[k]!;
+      const u = liveU[k]!;
+      U += weight[ci]! * u;
+      const pay = fe.rho * u;
+      const perr = fe.err * u;
+      if (approx[ci]! + E < pay - perr) {
+        poor.push(ci);
+        UP += weight[ci]! * u;
+      } else if (!(approx[ci]! - E > pay + perr)) unsure.push({ ci, u, b: budgetN(ci) });
+    }
+    let S = moneyN(poor);
+    // Sort the unsure classes by the ρ at which they run out, b/u (exact cross-multiplication).
+    unsure.sort((x, y) => {
+      const l = x.b * BigInt(y.u);
+      const r = y.b * BigInt(x.u);
+      return l < r ? -1 : l > r ? 1 : x.ci - y.ci;
+    });
+    for (const x of unsure) {
+      const wu = weight[x.ci]! * x.u;
+      if (U - UP - wu <= 0) break;
+      // poor when b ≤ ρ·u with ρ = (costN − S) / (D·(U − UP)): b·(U − UP) ≤ (costN − S)·u
+      if (x.b * BigInt(U - UP) <= (costN - S) * BigInt(x.u)) {
+        S += x.b * BigInt(weight[x.ci]!);
+        UP += wu;
+        poor.push(x.ci);
+      } else break;
+    }
+    return { affordable: true, num: costN - S, den: BigInt(U - UP), poor: new Set(poor) };
+  };
+
+  const bound = new Float64Array(m);
+  const alive = new Uint8Array(m);
+  const lastEff = new Float64Array(m).fill(NaN);
+  for (let j = 0; j < m; j++) {
+    let U = 0;
+    const list = approvers[j]!;
+    for (let t = 0; t < list.length; t++) U += weight[list[t]!]! * util[j]![t]!;
+    if (U > 0) {
+      alive[j] = 1;
+      bound[j] = (cost[j]! / U) * (1 - 1e-9);
+    } else out.notes[j] = { reason: 'no-support', detail: 'Nobody gave this project any points.' };
+  }
+  let lastWinner: number | undefined;
+  const drop = (j: number): void => {
+    alive[j] = 0;
+    const note: ProjectNote =
+      lastWinner === undefined
+        ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
+        : {
+            reason: 'supporters-ran-out',
+            displacedBy: lastWinner,
+            detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
+          };
+    if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
+    out.notes[j] = note;
+  };
+  let round = 0;
+  for (;;) {
+    round++;
+    const order: number[] = [];
+    for (let j = 0; j < m; j++) if (alive[j] === 1) order.push(j);
+    order.sort((a, b) => bound[a]! - bound[b]! || a - b);
+    let minHi = Infinity;
+    const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
+    for (const j of order) {
+      if (!options.explain && bound[j]! > minHi) break;
+      const fe = floatEval(j);
+      if (fe.affordable === 'no') {
+        drop(j);
+        continue;
+      }
+      let rho = fe.rho;
+      let err = fe.err;
+      let exact: ExactEval | undefined;
+      if (fe.affordable === 'unsure') {
+        exact = exactEval(j);
+        if (!exact.affordable) {
+          drop(j);
+          continue;
+        }
+        rho = toNumber({ n: exact.num, d: D * exact.den });
+        err = 4 * Number.EPSILON * rho;
+      }
+      if (rho - err > bound[j]!) bound[j] = rho - err;
+      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo: rho - err };
+      if (exact !== undefined) e.exact = exact;
+      evals.push(e);
+      if (rho + err < minHi) minHi = rho + err;
+    }
+    if (evals.length === 0) break;
+    const contenders = evals.filter((e) => e.lo <= minHi);
+    const sols = contenders.map((e) => ({ j: e.j, s: e.exact ?? exactEval(e.j) }));
+    const rhoOf = (x: { s: ExactEval }): Q => ({ n: x.s.num, d: D * x.s.den });
+    let top = sols[0]!;
+    let tied = [top];
+    for (const x of sols.slice(1)) {
+      const s = cmp(rhoOf(x), rhoOf(top));
+      if (s < 0) {
+        top = x;
+        tied = [x];
+      } else if (s === 0) tied.push(x);
+    }
+    if (tied.length > 1) {
+      const ids = tied.map((x) => x.j);
+      const w = tie.pick(ids);
+      out.ties.push({ round, tied: ids, winner: w, decidedBy: tie.decidedBy(w, ids.find((x) => x !== w)!) });
+      top = tied.find((x) => x.j === w)!;
+    }
+    const best = top.j;
+    const sol = top.s;
+    // ρ = num / (D·den) over a common denominator D·k, k = den / gcd(num, den).
+    let a = sol.den;
+    let r = sol.num % a;
+    while (r !== 0n) {
+      const x = a % r;
+      a = r;
+      r = x;
+    }
+    const k = sol.den / a;
+    if (k !== 1n) {
+      D *= k;
+      b0N *= k;
+      for (const f of funded) rhoN[f] = rhoN[f]! * k;
+    }
+    // Exact budgets of the poor (read before charging, over the new D).
+    const poorBudget = new Map<number, bigint>();
+    if (options.explain) for (const ci of sol.poor) poorBudget.set(ci, budgetN(ci));
+    rhoN[best] = sol.num / a;
+    isFunded[best] = 1;
+    funded.push(best);
+    alive[best] = 0;
+    out.selected.push(best);
+    const rhoQ: Q = { n: rhoN[best]!, d: D };
+    out.rho.push(rhoQ);
+    const rhoF = toNumber(rhoQ);
+    let maxPay = 0;
+    const list = approvers[best]!;
+    const us = util[best]!;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      const u = us[t]!;
+      if (zero[ci] === 1 || u <= 0) continue;
+      if (sol.poor.has(ci)) {
+        if (options.explain) out.payments[ci]!.push({ project: best, amount: { n: poorBudget.get(ci)!, d: D } });
+        if (approx[ci]! > maxPay) maxPay = approx[ci]!;
+        zero[ci] = 1;
+        approx[ci] = 0;
+      } else {
+        if (options.explain) out.payments[ci]!.push({ project: best, amount: { n: rhoQ.n * BigInt(u), d: D } });
+        if (rhoF * u > maxPay) maxPay = rhoF * u;
+        approx[ci] = approx[ci]! - rhoF * u;
+      }
+    }
+    const note: ProjectNote = { reason: 'funded', detail: `Funded in round ${round}.` };
+    if (maxPay > 0) {
+      note.effectiveApprox = cost[best]! / maxPay;
+      note.detail = `Funded in round ${round}; the largest single payment was ${maxPay.toFixed(2)}.`;
+    }
+    out.notes[best] = note;
+    lastWinner = best;
+  }
+  for (let j = 0; j < m; j++) if (out.notes[j] === undefined) out.notes[j] = { reason: 'not-chosen', detail: 'Not funded.' };
+  out.details = { utility: options.utility, rounds: out.selected.length };
+  return out;
+}
