@@ -57,7 +57,7 @@ export function greedy(profile: Profile, tie: TieBreaker, options: GreedyOptions
     }
     const next = pos + 1 < order.length ? order[pos + 1] : undefined;
     if (next !== undefined && key[next] === k && order.length > 1) {
-      // Record the tie this position was decided by (only ties that matter: same key as the next project).
+      // Projects with equal votes (score) were ordered by the tie-breaker: record that, once per such run.
       const tied = order.filter((x) => key[x] === k);
       if (tied[0] === j && tied.length > 1) {
         out.ties.push({ round: out.selected.length + 1, tied, winner: j, decidedBy: tie.decidedBy(j, tied[1]!) });

@@ -28,3 +28,8 @@ export function feq(a: [bigint, bigint], b: [bigint, bigint]): boolean {
 export function fle(a: [bigint, bigint], b: [bigint, bigint]): boolean {
   return a[0] * b[1] <= b[0] * a[1];
 }
+
+/** Comparator by UTF-16 code units (deterministic string order). */
+export function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

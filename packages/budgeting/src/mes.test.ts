@@ -7,7 +7,7 @@ import { mesPerVoter } from './mes-points.ts';
 import { createTieBreaker } from './tiebreak.ts';
 import { createRng } from './prng.ts';
 import { q } from './rational.ts';
-import { approvalElection, fadd, feq, fle, frac } from './helpers.test-util.ts';
+import { byCode, approvalElection, fadd, feq, fle, frac } from './helpers.test-util.ts';
 
 test('MES: cost utilities fund the broad project, approval utilities the cheap ones (tie by lot is seeded)', () => {
   // 4 voters, budget 40 → 10 each. X (40) has everyone; Y (4) has v1; Z (4) has v2.
@@ -16,7 +16,7 @@ test('MES: cost utilities fund the broad project, approval utilities the cheap o
   assert.deepEqual(cost.selected, ['X']);
   assert.equal(cost.explanations.projects.find((p) => p.project === 'X')!.effectiveVotesExact, '4');
   const appr = tally(e, { rule: 'mes', utility: 'approval' });
-  assert.deepEqual([...appr.selected].sort(), ['Y', 'Z']);
+  assert.deepEqual([...appr.selected].sort(byCode), ['Y', 'Z']);
   // Y and Z tie on payment, cost and votes: the lot decides, and the same seed gives the same order.
   assert.equal(appr.ties.length, 1);
   assert.equal(appr.ties[0]!.decidedBy, 'lot');
@@ -50,10 +50,10 @@ test('Add1 raises the endowment until the outcome overspends; the exhaustive var
   const e = approvalElection(10, { X: 6, Y: 4, Z: 5 }, [['X'], ['Y', 'Z']]);
   assert.deepEqual(tally(e, { rule: 'mes' }).selected, ['Y']);
   const add1 = tally(e, { rule: 'mes-add1' });
-  assert.deepEqual([...add1.selected].sort(), ['X', 'Y']);
+  assert.deepEqual([...add1.selected].sort(byCode), ['X', 'Y']);
   assert.equal(add1.details.endowment, '8');
   const exh = tally(e, { rule: 'mes-add1-exhaustive' });
-  assert.deepEqual([...exh.selected].sort(), ['X', 'Y']);
+  assert.deepEqual([...exh.selected].sort(byCode), ['X', 'Y']);
   assert.equal(exh.details.endowment, '6');
 });
 

@@ -56,14 +56,6 @@ export function mesRun(profile: Profile, tie: TieBreaker, options: MesRunOptions
   return mesGrouped(profile, tie, options);
 }
 
-interface Evaluation {
-  affordable: boolean;
-  /** Price per unit of utility. */
-  rho: Q;
-  /** Payment of a voter who pays in full (utility-weighted for the general engine). */
-  p: Q;
-}
-
 /** Grouped exact engine for cost and approval utilities (utility depends only on the project). */
 export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
   const { classes, approvers, cost } = profile;
