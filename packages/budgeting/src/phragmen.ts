@@ -56,11 +56,17 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
     const y = b.num * BigInt(a.W);
     return x < y ? -1 : x > y ? 1 : 0;
   };
+  // A candidate's new load never decreases (loads only grow), so its last value is a lower bound and candidates
+  // are evaluated in order of that bound until the bound exceeds the best found (with a safety margin).
+  const bound = new Float64Array(m);
+  for (let j = 0; j < m; j++) if (alive[j] === 1) bound[j] = (cost[j]! / profile.votes[j]!) * (1 - 1e-9);
   for (;;) {
     round++;
     let best = -1;
     let bestT: { num: bigint; W: number } | undefined;
+    let bestF = Infinity;
     let tied: number[] = [];
+    const order: number[] = [];
     for (let j = 0; j < m; j++) {
       if (alive[j] !== 1) continue;
       if (cost[j]! > left) {
@@ -74,11 +80,18 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
         out.notes[j] = note;
         continue;
       }
+      order.push(j);
+    }
+    order.sort((a, b) => bound[a]! - bound[b]! || a - b);
+    for (const j of order) {
+      if (best >= 0 && bound[j]! > bestF * (1 + 1e-9)) break;
       const t = newLoad(j);
+      bound[j] = toNumber({ n: t.num, d: D * BigInt(t.W) });
       const s = bestT === undefined ? -1 : less(t, bestT);
       if (s < 0) {
         best = j;
         bestT = t;
+        bestF = bound[j]!;
         tied = [j];
       } else if (s === 0) tied.push(j);
     }
