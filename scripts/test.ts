@@ -38,8 +38,10 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-// Browser tests need the built web app; build it when its sources are newer than the build.
+// Browser tests need Debian's Chromium and the built web app (rebuilt when its sources are newer).
 if (files.some((f) => f.startsWith('e2e/'))) {
+  const chromium = spawnSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+  if (chromium.status !== 0) process.exit(chromium.status ?? 1);
   const { webBuildIsStale } = (await import('./web-build.mjs')) as { webBuildIsStale: (root: string) => boolean };
   if (webBuildIsStale(root)) {
     process.stdout.write('building the web app for the browser tests\n');
