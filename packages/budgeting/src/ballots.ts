@@ -116,8 +116,8 @@ export function validateBallots(election: Election): { voter: string; violations
 }
 
 /**
- * A scoring function for ordinal ballots: points by rank, e.g. `scoringVector([3, 2, 1])`, or Borda with
- * `bordaScoring(k)` = [k, k−1, …, 1]. Pass the result as `Election.ordinalScoring`.
+ * Borda points by rank for ordinal ballots of at most k projects: [k, k−1, …, 1] (k = 3 gives Kraków's 3-2-1).
+ * Pass the result (or any other vector of points by rank) as `Election.ordinalScoring`.
  */
 export function bordaScoring(k: number): number[] {
   return Array.from({ length: k }, (_, i) => k - i);

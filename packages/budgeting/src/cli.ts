@@ -8,13 +8,14 @@ import type { TieBreakKey } from './tiebreak.ts';
 
 const USAGE = `Usage:
   tingsted-budget tally FILE.pb --rule ${RULES.join('|')}
-      [--by votes|score] [--threshold N] [--utility cost|approval|points]
+      [--by votes|score] [--threshold N] [--scoring 3,2,1] [--utility cost|approval|points]
       [--utilitarian] [--comparison cardinality|cost|exclusion] [--add1-step N]
       [--tie-break key,key,...] [--seed S] [--explain] [--json]
   tingsted-budget validate FILE.pb [--json]
 
 --json prints one JSON object: selected (ids in selection order), cost, budget, seconds, ties, details
-(and explanations with --explain). Tie-break keys: lowest-cost, highest-cost, most-votes, fewest-votes,
+(and explanations with --explain). --scoring gives points by rank to ordinal ballots without a points
+column. Tie-break keys: lowest-cost, highest-cost, most-votes, fewest-votes,
 most-score, input-order, lot (default lowest-cost,most-votes,lot).
 `;
 
@@ -31,6 +32,7 @@ function main(argv: string[]): void {
       rule: { type: 'string' },
       by: { type: 'string' },
       threshold: { type: 'string' },
+      scoring: { type: 'string' },
       utility: { type: 'string' },
       utilitarian: { type: 'boolean' },
       comparison: { type: 'string' },
@@ -62,7 +64,12 @@ function main(argv: string[]): void {
     process.exit(1);
   }
   for (const w of read.warnings) process.stderr.write(`${file}:${w.line}: warning: ${w.message}\n`);
-  const election = read.election;
+  let election = read.election;
+  if (values.scoring !== undefined) {
+    const pts = values.scoring.split(',').map((x) => Number(x.trim()));
+    if (pts.some((x) => !Number.isFinite(x))) fail('--scoring must be numbers separated by commas, e.g. 3,2,1');
+    election = { ...election, ordinalScoring: pts };
+  }
   if (command === 'validate') {
     const bad = validateBallots(election);
     if (values.json === true) process.stdout.write(JSON.stringify({ ballots: election.ballots.length, invalid: bad }) + '\n');

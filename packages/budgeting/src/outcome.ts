@@ -83,11 +83,9 @@ export function toResult(profile: Profile, rule: string, outcome: RuleOutcome, i
   });
   const voters: VoterExplanation[] = [];
   if (includeVoters) {
-    const isSel = new Set(outcome.selected);
     profile.classes.forEach((c, ci) => {
       const funded: string[] = [];
       for (const j of outcome.selected) if (c.items.includes(j)) funded.push(profile.ids[j]!);
-      void isSel;
       const payments = (outcome.payments[ci] ?? []).map((p) => ({
         project: profile.ids[p.project]!,
         amount: toNumber(p.amount),
