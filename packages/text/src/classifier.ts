@@ -8,11 +8,14 @@ import type { SparseVector } from './sparse.ts';
 import { denseDot } from './sparse.ts';
 import type { Rng } from './rng.ts';
 
-/** A trained linear model: one weight row and bias per class. */
+/**
+ * A trained linear model. `weights` is feature-major: the K class weights of feature f are at
+ * [f·K, f·K + K), so scoring touches one cache line per feature instead of one per class.
+ */
 export interface LinearModel {
   classes: string[];
   dim: number;
-  weights: Float64Array[];
+  weights: Float32Array;
   bias: Float64Array;
 }
 
@@ -50,7 +53,8 @@ export function trainLinear(
     for (let k = 0; k < x.val.length; k++) s += (x.val[k] as number) ** 2;
     qd[i] = s;
   }
-  const weights: Float64Array[] = [];
+  const K = classes.length;
+  const weights = new Float32Array(dim * K);
   const bias = new Float64Array(classes.length);
   const order = new Int32Array(n);
   for (let c = 0; c < classes.length; c++) {
@@ -92,7 +96,7 @@ export function trainLinear(
       }
       if (pgMax - pgMin < tol) break;
     }
-    weights.push(w);
+    for (let f = 0; f < dim; f++) if (w[f] !== 0) weights[f * K + c] = w[f] as number;
     bias[c] = b;
   }
   return { classes: classes.slice(), dim, weights, bias };
@@ -100,8 +104,14 @@ export function trainLinear(
 
 /** Decision values (one per class) for one vector. */
 export function decision(model: LinearModel, x: SparseVector): Float64Array {
-  const out = new Float64Array(model.classes.length);
-  for (let c = 0; c < model.classes.length; c++) out[c] = denseDot(x, model.weights[c] as Float64Array) + (model.bias[c] as number);
+  const K = model.classes.length;
+  const out = Float64Array.from(model.bias);
+  const W = model.weights;
+  for (let q = 0; q < x.idx.length; q++) {
+    const v = x.val[q] as number;
+    const base = (x.idx[q] as number) * K;
+    for (let c = 0; c < K; c++) out[c] = (out[c] as number) + v * (W[base + c] as number);
+  }
   return out;
 }
 

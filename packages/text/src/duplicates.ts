@@ -24,6 +24,8 @@ export interface DuplicateOptions {
   prefix?: number;
   /** Features shared by more than this many inputs are not used to find candidates. Default max(64, 4·log2 n · 8). */
   maxPosting?: number;
+  /** Prefix features two inputs must share to be compared. Default 2. */
+  minShared?: number;
   /** Fold Scandinavian spellings together (cross-language matches). Default true. */
   fold?: boolean;
 }
@@ -144,18 +146,31 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
       else postings.set(f, [i]);
     }
   });
-  const mark = new Int32Array(n).fill(-1);
+  // A candidate must share `minShared` prefix features (1 when either prefix is very short).
+  const minShared = options.minShared ?? 2;
+  const shared = new Int32Array(n);
+  const touched = new Int32Array(n);
   const found: { i: number; j: number; s: number }[] = [];
   let candidates = 0;
   for (let i = 0; i < n; i++) {
+    let nt = 0;
     for (const f of prefixes[i] as Int32Array) {
       for (const j of postings.get(f) ?? []) {
-        if (j <= i || mark[j] === i) continue;
-        mark[j] = i;
-        candidates++;
-        const s = sparseDot(rows[i] as SparseVector, rows[j] as SparseVector);
-        if (s >= threshold) found.push({ i, j, s: Math.min(1, s) });
+        if (j <= i) continue;
+        if (shared[j] === 0) touched[nt++] = j;
+        shared[j] = (shared[j] as number) + 1;
       }
+    }
+    const pi = (prefixes[i] as Int32Array).length;
+    for (let t = 0; t < nt; t++) {
+      const j = touched[t] as number;
+      const c = shared[j] as number;
+      shared[j] = 0;
+      const need = Math.min(minShared, pi, (prefixes[j] as Int32Array).length);
+      if (c < need) continue;
+      candidates++;
+      const s = sparseDot(rows[i] as SparseVector, rows[j] as SparseVector);
+      if (s >= threshold) found.push({ i, j, s: Math.min(1, s) });
     }
   }
   found.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);

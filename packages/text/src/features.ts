@@ -12,7 +12,7 @@ import type { SparseVector } from './sparse.ts';
 export interface FeatureOptions {
   /** 1 = stems only, 2 = stems and adjacent stem pairs. Default 2. */
   wordNgrams?: 1 | 2;
-  /** Character n-gram range inside words, or null for none. Default [2, 5]. */
+  /** Character n-gram range inside words, or null for none. Default [3, 5]. */
   charNgrams?: readonly [number, number] | null;
   /** Share of the squared norm given to the char block (0..1). Default 0.5. */
   charWeight?: number;
@@ -73,7 +73,7 @@ function forEachCharGram(tokens: readonly string[], range: readonly [number, num
  */
 export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions = {}): Vectorizer {
   const wordNgrams = options.wordNgrams ?? 2;
-  const charNgrams = options.charNgrams === undefined ? ([2, 5] as const) : options.charNgrams;
+  const charNgrams = options.charNgrams === undefined ? ([3, 5] as const) : options.charNgrams;
   const charWeight = charNgrams ? (options.charWeight ?? 0.5) : 0;
   const hashBits = options.hashBits ?? 18;
   const minDf = options.minDf ?? 1;

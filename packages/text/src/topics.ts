@@ -36,7 +36,7 @@ export interface TopicOptions {
   dimensions?: number;
   /** Features in more than this share of inputs are ignored when finding neighbours. Default 0.05. */
   neighbourMaxDf?: number;
-  /** Neighbours per input in the similarity graph. Default 30. */
+  /** Neighbours per input in the similarity graph. Default √n, at least 30 and at most 100. */
   neighbours?: number;
   /** k-means restarts (the best objective wins). Default 4. */
   restarts?: number;
@@ -241,7 +241,7 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   } else {
     // Spectral embedding (Ng, Jordan & Weiss 2001) of the symmetrised m-nearest-neighbour graph:
     // W = D^-1/2 A D^-1/2, top eigenvectors by randomized subspace iteration.
-    const m = Math.min(options.neighbours ?? 30, n - 1);
+    const m = Math.min(options.neighbours ?? Math.max(30, Math.min(100, Math.round(Math.sqrt(n)))), n - 1);
     const nn = nearestNeighbours(rows, m, options.neighbourMaxDf ?? 0.05);
     const m5 = nn.map((x) => {
       let t = 0;

@@ -1,0 +1,197 @@
+// Benchmark: quality on the shared reference data (../shared/data/text) and speed on synthetic inputs.
+// Prints figures and compares them with the targets in issue 9; always exits 0.
+// Usage: npm run bench -w packages/text   (set BENCH_QUICK=1 to skip the 100,000-input run)
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { HAVE_DATA, DATA_DIR, loadReykjavik, loadSib, loadCycling, SIB_LANGS, type Example } from './data.ts';
+import { trainTagger, suggestTags } from '../src/tags.ts';
+import { findTopics } from '../src/topics.ts';
+import { findDuplicates } from '../src/duplicates.ts';
+import { detectLanguage } from '../src/language.ts';
+import { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from '../src/metrics.ts';
+import { createRng } from '../src/rng.ts';
+
+const w = (s: string): void => void process.stdout.write(s);
+const f3 = (x: number): string => x.toFixed(3);
+const secs = (t0: number): number => (performance.now() - t0) / 1000;
+
+/** Synthetic inputs: 50 words each (pseudo-words of 1–3 syllables, about 6 letters) from a Zipf vocabulary of 8,000 mixed with one of 20 topic vocabularies; 5 % are near-copies of an earlier input. */
+function synthetic(n: number, seed: string): { id: string; text: string; label: string }[] {
+  const rng = createRng(seed);
+  const syll = ['ka', 'lo', 'mi', 'ste', 'ren', 'bu', 'vik', 'sa', 'tor', 'heim', 'dal', 'ne', 'ro', 'fjell', 'gar', 'li', 'sko', 'by', 'vei', 'park'];
+  const word = (): string => {
+    let s = '';
+    const k = 1 + rng.int(3);
+    for (let i = 0; i < k; i++) s += syll[rng.int(syll.length)];
+    return s;
+  };
+  const common = Array.from({ length: 8000 }, word);
+  const topics = Array.from({ length: 20 }, () => Array.from({ length: 60 }, word));
+  const zipf = (): number => Math.min(common.length - 1, Math.floor(Math.exp(rng.next() * Math.log(common.length))) - 1);
+  const out: { id: string; text: string; label: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 10 && rng.next() < 0.05) {
+      const src = out[rng.int(out.length)] as { text: string; label: string };
+      const ws = src.text.split(' ');
+      for (let c = 0; c < 3; c++) ws[rng.int(ws.length)] = common[zipf()] as string;
+      out.push({ id: `s${i}`, text: ws.join(' '), label: src.label });
+      continue;
+    }
+    const t = rng.int(topics.length);
+    const ws: string[] = [];
+    for (let j = 0; j < 50; j++) ws.push(rng.next() < 0.4 ? ((topics[t] as string[])[rng.int(60)] as string) : (common[zipf()] as string));
+    out.push({ id: `s${i}`, text: ws.join(' '), label: `t${t}` });
+  }
+  return out;
+}
+
+if (process.argv.includes('--duplicates-child')) {
+  const n = Number(process.argv[process.argv.indexOf('--duplicates-child') + 1]);
+  const inputs = synthetic(n, `dup${n}`);
+  const t0 = performance.now();
+  const r = findDuplicates(inputs);
+  const s = secs(t0);
+  w(JSON.stringify({ n, seconds: s, pairs: r.pairs.length, candidates: r.candidates, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+function tagEval(name: string, train: Example[], test: Example[], bar: string): void {
+  const t0 = performance.now();
+  const r = trainTagger([], train.map((e) => ({ text: e.text, tags: [e.label] })), { seed: 1, calibrate: false });
+  if (!r.ok) {
+    w(`${name}: training failed: ${r.detail}\n`);
+    return;
+  }
+  const pred = suggestTags(r.model, test).map((s) => s.tag);
+  const truth = test.map((e) => e.label);
+  w(`  ${name.padEnd(28)} n=${String(train.length).padStart(5)}/${String(test.length).padEnd(5)} accuracy ${f3(accuracy(truth, pred))}  macro-F1 ${f3(macroF1(truth, pred))}  (bar ${bar})  ${secs(t0).toFixed(1)} s\n`);
+}
+
+function topicEval(name: string, ex: Example[], k: number, bar: string): void {
+  const t0 = performance.now();
+  const given = findTopics(ex, { k, seed: 1, minSimilarity: 0, minTopicSize: 1 });
+  const t1 = secs(t0);
+  const auto = findTopics(ex, { seed: 1 });
+  const truth = ex.map((e) => e.label);
+  const nGiven = nmi(truth, ex.map((e) => given.assignments[e.id] ?? 'other'));
+  const nAuto = nmi(truth, ex.map((e) => auto.assignments[e.id] ?? 'other'));
+  w(`  ${name.padEnd(28)} NMI k=${k}: ${f3(nGiven)}   auto k=${auto.k} (${auto.kChosen}): ${f3(nAuto)}, other ${auto.other.length}/${ex.length}  (bar ${bar})  ${t1.toFixed(1)} s\n`);
+}
+
+w(`# @tingsted/text benchmark — Node ${process.version}, ${new Date().toISOString()}\n\n`);
+if (!HAVE_DATA) w(`shared data not found at ${DATA_DIR}: quality section skipped\n`);
+else {
+  const reyk = loadReykjavik();
+  const split = stratifiedSplit(reyk.map((e) => e.label), 0.2, createRng('reykjavik'));
+  const rTrain = split.train.map((i) => reyk[i] as Example);
+  const rTest = split.test.map((i) => reyk[i] as Example);
+  const cyc = loadCycling();
+  const cSplit = stratifiedSplit(cyc.map((e) => e.label), 0.2, createRng('cycling'));
+  const cTrain = cSplit.train.map((i) => cyc[i] as Example);
+  const cTest = cSplit.test.map((i) => cyc[i] as Example);
+
+  w('## Tags (single-label): held-out accuracy and macro-F1\n');
+  w('Splits: Better Reykjavík and Cycling Dialogues stratified 80/20 with seeds "reykjavik"/"cycling"; SIB-200 train → dev.\n');
+  tagEval('Better Reykjavík', rTrain, rTest, '0.38');
+  for (const [folder, code] of Object.entries(SIB_LANGS)) tagEval(`SIB-200 ${code}`, loadSib(folder as keyof typeof SIB_LANGS, 'train'), loadSib(folder as keyof typeof SIB_LANGS, 'dev'), '0.47–0.64');
+  tagEval('Cycling Dialogues (main cat.)', cTrain, cTest, 'none given');
+
+  w('\n## Tags (multi-label): Cycling Dialogues level-1 categories, same split\n');
+  {
+    const t0 = performance.now();
+    const r = trainTagger([], cTrain.filter((e) => e.labels.length > 0).map((e) => ({ text: e.text, tags: e.labels })), { seed: 1, multiLabel: true });
+    if (r.ok) {
+      const pred = suggestTags(r.model, cTest).map((s) => s.tags.map((t) => t.tag));
+      const m = multiLabelF1(cTest.map((e) => e.labels), pred);
+      w(`  micro-F1 ${f3(m.micro)}  macro-F1 ${f3(m.macro)}  (${cTest.length} test inputs, ${secs(t0).toFixed(1)} s)\n`);
+    }
+  }
+
+  w('\n## Topics: normalised mutual information with the labels (all inputs of each set)\n');
+  topicEval('Better Reykjavík', reyk, 12, '0.06–0.10');
+  for (const [folder, code] of Object.entries(SIB_LANGS)) {
+    const ex = [...loadSib(folder as keyof typeof SIB_LANGS, 'train'), ...loadSib(folder as keyof typeof SIB_LANGS, 'dev')];
+    topicEval(`SIB-200 ${code}`, ex, 7, '0.06–0.10');
+  }
+  topicEval('Cycling Dialogues', cyc, 8, 'none given');
+
+  w('\n## Duplicates: SIB-200 parallel sentences (train+dev, 5 languages, 5,020 inputs)\n');
+  {
+    const all: { id: string; text: string; sid: string; lang: string }[] = [];
+    for (const [folder, code] of Object.entries(SIB_LANGS)) {
+      for (const split of ['train', 'dev'] as const) for (const e of loadSib(folder as keyof typeof SIB_LANGS, split)) all.push({ id: `${code}:${e.id}`, text: e.text, sid: e.id, lang: code });
+    }
+    const bySid = new Map<string, number>();
+    for (const a of all) bySid.set(a.sid, (bySid.get(a.sid) ?? 0) + 1);
+    const meta = new Map(all.map((a) => [a.id, a]));
+    const scand = new Set(['nb', 'nn', 'sv', 'da']);
+    for (const threshold of [0.25, 0.3, 0.4, 0.5]) {
+      const t0 = performance.now();
+      const r = findDuplicates(all, { threshold });
+      let tp = 0;
+      let fp = 0;
+      let tpS = 0;
+      let fpS = 0;
+      for (const p of r.pairs) {
+        const a = meta.get(p.a) as { sid: string; lang: string };
+        const b = meta.get(p.b) as { sid: string; lang: string };
+        const ok = a.sid === b.sid;
+        if (ok) tp++;
+        else fp++;
+        if (scand.has(a.lang) && scand.has(b.lang)) {
+          if (ok) tpS++;
+          else fpS++;
+        }
+      }
+      const totalPairs = [...bySid.values()].reduce((s, c) => s + (c * (c - 1)) / 2, 0);
+      const totalS = (totalPairs / 10) * 6;
+      w(`  threshold ${threshold.toFixed(2)}: nb/nn/sv/da pairs P ${f3(tpS / Math.max(1, tpS + fpS))} R ${f3(tpS / totalS)}; all five languages P ${f3(tp / Math.max(1, tp + fp))} R ${f3(tp / totalPairs)}  (${secs(t0).toFixed(2)} s)\n`);
+    }
+  }
+
+  w('\n## Language identification: SIB-200 dev+train (nb/nn answered "no" counted right)\n');
+  for (const [folder, code] of Object.entries(SIB_LANGS)) {
+    const ex = [...loadSib(folder as keyof typeof SIB_LANGS, 'train'), ...loadSib(folder as keyof typeof SIB_LANGS, 'dev')];
+    const counts = new Map<string, number>();
+    for (const e of ex) {
+      const g = detectLanguage(e.text).language;
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    const exact = counts.get(code) ?? 0;
+    const right = exact + (code === 'nb' || code === 'nn' ? (counts.get('no') ?? 0) : 0);
+    w(`  ${code}: right ${f3(right / ex.length)}  exact ${f3(exact / ex.length)}  answers ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([l, c]) => `${l}:${c}`).join(' ')}\n`);
+  }
+}
+
+w('\n## Speed (synthetic inputs of 50 words; machine shared with other jobs, timings noisy)\n');
+{
+  const inputs = synthetic(10_000, 'speed');
+  let t0 = performance.now();
+  const tr = findTopics(inputs, { seed: 1 });
+  const tTopics = secs(t0);
+  w(`  topics, 10,000 inputs:        ${tTopics.toFixed(2)} s (target < 5 s)  k=${tr.k}\n`);
+  t0 = performance.now();
+  const trained = trainTagger([], inputs.slice(0, 2000).map((e) => ({ text: e.text, tags: [e.label] })), { seed: 1, calibrate: false });
+  const tTrain = secs(t0);
+  if (trained.ok) {
+    t0 = performance.now();
+    suggestTags(trained.model, inputs);
+    w(`  tagging, 10,000 inputs:       ${secs(t0).toFixed(2)} s after training on 2,000 (${tTrain.toFixed(1)} s) (target < 1 s)\n`);
+  }
+  t0 = performance.now();
+  const d = findDuplicates(inputs);
+  w(`  duplicates, 10,000 inputs:    ${secs(t0).toFixed(2)} s (target < 2 s), ${d.pairs.length} pairs\n`);
+  const sizes = process.env.BENCH_QUICK ? [25_000] : [25_000, 50_000, 100_000];
+  const self = fileURLToPath(import.meta.url);
+  for (const n of sizes) {
+    const c = spawnSync(process.execPath, ['--import', 'tsx', self, '--duplicates-child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    try {
+      const r = JSON.parse(c.stdout) as { n: number; seconds: number; pairs: number; candidates: number; maxRssMb: number };
+      w(`  duplicates, ${n.toLocaleString('en')} inputs: ${r.seconds.toFixed(2)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.candidates} candidates, ${r.pairs} pairs${n === 100_000 ? ' (targets < 30 s, < 1 GB)' : ''}\n`);
+    } catch {
+      w(`  duplicates, ${n} inputs: child failed: ${c.stderr.slice(0, 300)}\n`);
+    }
+  }
+}
