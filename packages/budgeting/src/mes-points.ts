@@ -32,7 +32,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
   // Utility of project j to each approving class, parallel to approvers[j].
   const util: Float64Array[] = approvers.map((list, j) =>
     Float64Array.from(list, (ci) => {
-      if (options.utility === 'cost') return cost[j]!;
+      if (options.utility === 'cost') return Math.max(cost[j]!, 1);
       if (options.utility === 'approval') return 1;
       const c = classes[ci]!;
       const u = c.points[c.items.indexOf(j)] ?? 0;
@@ -306,7 +306,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     let maxPay = 0;
     const list = approvers[best]!;
     const us = util[best]!;
-    for (let t = 0; t < list.length; t++) {
+    for (let t = 0; t < list.length && rhoN[best] !== 0n; t++) {
       const ci = list[t]!;
       const u = us[t]!;
       if (zero[ci] === 1 || u <= 0) continue;

@@ -180,3 +180,16 @@ test('per-voter (points) engine agrees exactly with the reference engine on 200 
   }
   assert.ok(ties > 10, `ties exercised (${ties})`);
 });
+
+test('a free project with supporters is funded first and charges nobody; voters without ballots still count', () => {
+  const e = approvalElection(10, { F: 0, A: 10 }, [['F', 'A'], ['A'], []]);
+  for (const rule of ['mes', 'mes-add1', 'phragmen', 'greedy'] as const) {
+    const r = tally(e, { rule });
+    assert.ok(r.selected.includes('F'), rule);
+  }
+  const r = tally(e, { rule: 'mes' });
+  // 3 voters hold 10/3 each; A's two supporters hold 20/3 < 10: A is not funded by plain MES.
+  assert.deepEqual(r.selected, ['F']);
+  assert.deepEqual(r.explanations.voters.find((v) => v.voter === 'v1')!.payments.map((p) => p.exact), []);
+  assert.deepEqual(tally(e, { rule: 'mes-add1' }).selected, ['F', 'A']);
+});

@@ -85,7 +85,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   const pApprox = new Float64Array(m);
   const classGroup = new Int32Array(classes.length).fill(1);
   const weight = classes.map((c) => c.weight);
-  const utilF = (j: number): number => (options.utility === 'cost' ? cost[j]! : 1);
+  // A free project's cost utility counts as 1 so that ρ = payment ÷ utility stays defined (it is 0).
+  const utilF = (j: number): number => (options.utility === 'cost' ? Math.max(cost[j]!, 1) : 1);
 
   /** Numerator (over D) of a group's exact budget. */
   const budgetN = (g: number): bigint => {
@@ -409,7 +410,7 @@ export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOpt
   const uOf: Float64Array[] = approvers.map((list, j) =>
     Float64Array.from(list, (ci) => {
       const c = classes[ci]!;
-      if (options.utility === 'cost') return cost[j]!;
+      if (options.utility === 'cost') return Math.max(cost[j]!, 1);
       if (options.utility === 'approval') return 1;
       const pos = c.items.indexOf(j);
       return c.points[pos] ?? 0;
