@@ -93,33 +93,16 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
 
   interface FloatEval {
     affordable: 'yes' | 'no' | 'unsure';
-    rho: number;
-    err: number;
+    /** Rigorous bounds on the exact ρ: lo ≤ ρ ≤ hi. */
+    lo: number;
+    hi: number;
   }
   const live: number[] = [];
   const liveU: number[] = [];
-  const floatEval = (j: number): FloatEval => {
-    const c = cost[j]!;
-    const list = approvers[j]!;
-    const us = util[j]!;
-    live.length = 0;
-    liveU.length = 0;
-    let money = 0;
-    let U = 0;
-    for (let t = 0; t < list.length; t++) {
-      const ci = list[t]!;
-      if (zero[ci] === 1 || us[t]! <= 0) continue;
-      live.push(ci);
-      liveU.push(us[t]!);
-      money += weight[ci]! * approx[ci]!;
-      U += weight[ci]! * us[t]!;
-    }
-    const W = live.reduce((s, ci) => s + weight[ci]!, 0);
-    const sumErr = W * (E + (live.length + 4) * Number.EPSILON * b0f) + 4 * Number.EPSILON * c;
-    if (c === 0) return { affordable: 'yes', rho: 0, err: 0 };
-    let affordable: FloatEval['affordable'] = money < c - sumErr ? 'no' : money > c + sumErr ? 'yes' : 'unsure';
-    if (affordable === 'no' || U === 0) return { affordable: 'no', rho: 0, err: 0 };
-    let rho = c / U;
+  // Solves Σ w·min(b̃, ρ·u) = target over the live classes (monotone fixed point, no sorting); Infinity when
+  // they hold less than target.
+  const solve = (target: number, U: number): number => {
+    let rho = target / U;
     let poorCount = -1;
     for (;;) {
       let paid = 0;
@@ -134,18 +117,40 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
           count++;
         }
       }
-      if (U - up <= 0) {
-        affordable = 'unsure';
-        return { affordable, rho, err: Infinity };
-      }
-      const next = (c - paid) / (U - up);
-      if (count === poorCount) {
-        const err = sumErr / (U - up) + 4 * Number.EPSILON * Math.abs(next);
-        return { affordable, rho: next, err };
-      }
+      if (U - up <= 0) return Infinity;
+      const next = (target - paid) / (U - up);
+      if (count === poorCount) return next;
       poorCount = count;
       rho = next > rho ? next : rho;
     }
+  };
+  // Double evaluation with rigorous bounds (see the grouped engine in mes.ts for the argument).
+  const floatEval = (j: number): FloatEval => {
+    const c = cost[j]!;
+    const list = approvers[j]!;
+    const us = util[j]!;
+    live.length = 0;
+    liveU.length = 0;
+    let money = 0;
+    let U = 0;
+    let W = 0;
+    for (let t = 0; t < list.length; t++) {
+      const ci = list[t]!;
+      if (zero[ci] === 1 || us[t]! <= 0) continue;
+      live.push(ci);
+      liveU.push(us[t]!);
+      money += weight[ci]! * approx[ci]!;
+      U += weight[ci]! * us[t]!;
+      W += weight[ci]!;
+    }
+    if (c === 0) return { affordable: 'yes', lo: 0, hi: 0 };
+    const delta = W * E + (live.length + 8) * Number.EPSILON * (c + money);
+    const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
+    if (affordable === 'no' || U === 0) return { affordable: 'no', lo: 0, hi: 0 };
+    if (affordable === 'unsure') return { affordable, lo: 0, hi: Infinity };
+    const lo = c - delta > 0 ? solve(c - delta, U) * (1 - 8 * Number.EPSILON) : 0;
+    const hi = solve(c + delta, U) * (1 + 8 * Number.EPSILON);
+    return { affordable, lo, hi };
   };
 
   interface ExactEval {
@@ -171,12 +176,10 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
       const ci = live[k]!;
       const u = liveU[k]!;
       U += weight[ci]! * u;
-      const pay = fe.rho * u;
-      const perr = fe.err * u;
-      if (approx[ci]! + E < pay - perr) {
+      if (approx[ci]! + E < fe.lo * u * (1 - 4 * Number.EPSILON)) {
         poor.push(ci);
         UP += weight[ci]! * u;
-      } else if (!(approx[ci]! - E > pay + perr)) unsure.push({ ci, u, b: budgetN(ci) });
+      } else if (!(approx[ci]! - E > fe.hi * u * (1 + 4 * Number.EPSILON))) unsure.push({ ci, u, b: budgetN(ci) });
     }
     let S = moneyN(poor);
     // Sort the unsure classes by the ρ at which they run out, b/u (exact cross-multiplication).
@@ -239,8 +242,8 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
         drop(j);
         continue;
       }
-      let rho = fe.rho;
-      let err = fe.err;
+      let lo = fe.lo;
+      let hi = fe.hi;
       let exact: ExactEval | undefined;
       if (fe.affordable === 'unsure') {
         exact = exactEval(j);
@@ -248,14 +251,15 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
           drop(j);
           continue;
         }
-        rho = toNumber({ n: exact.num, d: D * exact.den });
-        err = 4 * Number.EPSILON * rho;
+        const rho = toNumber({ n: exact.num, d: D * exact.den });
+        lo = rho * (1 - 4 * Number.EPSILON);
+        hi = rho * (1 + 4 * Number.EPSILON);
       }
-      if (rho - err > bound[j]!) bound[j] = rho - err;
-      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo: rho - err };
+      if (lo > bound[j]!) bound[j] = lo;
+      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo };
       if (exact !== undefined) e.exact = exact;
       evals.push(e);
-      if (rho + err < minHi) minHi = rho + err;
+      if (hi < minHi) minHi = hi;
     }
     if (evals.length === 0) break;
     const contenders = evals.filter((e) => e.lo <= minHi);

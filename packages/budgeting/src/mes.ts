@@ -149,24 +149,16 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
 
   interface FloatEval {
     affordable: 'yes' | 'no' | 'unsure';
-    p: number;
-    err: number;
+    /** Rigorous bounds on the exact payment p: lo ≤ p ≤ hi. */
+    lo: number;
+    hi: number;
     total: number;
   }
-  // Double-precision evaluation with a rigorous error bound; leaves the groups in `touched`. The payment p
-  // solves Σ_g w_g·min(b_g, p) = cost; it is found by the monotone fixed point p ← (cost − money of groups
-  // with b_g < p) ÷ (weight of the others), which needs no sorting.
-  const floatEval = (j: number): FloatEval => {
-    const c = cost[j]!;
-    const total = gather(j);
-    const G = touched.length;
-    let money = 0;
-    for (const g of touched) money += gAcc[g]! * gApprox[g]!;
-    const sumErr = total * (E + (G + 4) * Number.EPSILON * b0f) + 4 * Number.EPSILON * c;
-    if (c === 0) return { affordable: 'yes', p: 0, err: 0, total };
-    let affordable: FloatEval['affordable'] = money < c - sumErr ? 'no' : money > c + sumErr ? 'yes' : 'unsure';
-    if (affordable === 'no') return { affordable, p: 0, err: 0, total };
-    let p = c / total;
+  // Solves Σ_g w_g·min(b̃_g, p) = target on the double budgets b̃ by the monotone fixed point
+  // p ← (target − money of groups with b̃_g < p) ÷ (weight of the others); no sorting needed. Infinity when the
+  // groups hold less than target.
+  const solve = (target: number, total: number): number => {
+    let p = target / total;
     let poorCount = -1;
     for (;;) {
       let paid = 0;
@@ -180,20 +172,30 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
           count++;
         }
       }
-      if (total - wp <= 0) {
-        affordable = 'unsure';
-        break;
-      }
-      const next = (c - paid) / (total - wp);
-      if (count === poorCount) {
-        p = next;
-        const err = sumErr / (total - wp) + 4 * Number.EPSILON * Math.abs(p);
-        return { affordable, p, err, total };
-      }
+      if (total - wp <= 0) return Infinity;
+      const next = (target - paid) / (total - wp);
+      if (count === poorCount) return next;
       poorCount = count;
       p = next > p ? next : p;
     }
-    return { affordable: 'unsure', p, err: Infinity, total };
+  };
+  // Double-precision evaluation with rigorous bounds; leaves the groups in `touched`. Each double budget is
+  // within E of the exact one, so the exact money function f and its double version f̃ differ by at most
+  // W·E (+ rounding, δ in total); f is increasing, hence the exact payment lies between the solutions of
+  // f̃(p) = cost − δ and f̃(p) = cost + δ.
+  const floatEval = (j: number): FloatEval => {
+    const c = cost[j]!;
+    const total = gather(j);
+    const G = touched.length;
+    let money = 0;
+    for (const g of touched) money += gAcc[g]! * gApprox[g]!;
+    const delta = total * E + (G + 8) * Number.EPSILON * (c + money);
+    if (c === 0) return { affordable: 'yes', lo: 0, hi: 0, total };
+    const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
+    if (affordable !== 'yes') return { affordable, lo: 0, hi: Infinity, total };
+    const lo = c - delta > 0 ? solve(c - delta, total) * (1 - 8 * Number.EPSILON) : 0;
+    const hi = solve(c + delta, total) * (1 + 8 * Number.EPSILON);
+    return { affordable, lo, hi, total };
   };
 
   interface ExactEval {
@@ -216,10 +218,10 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const unsure: number[] = [];
     let WP = 0;
     for (const g of touched) {
-      if (gApprox[g]! + E < fe.p - fe.err) {
+      if (gApprox[g]! + E < fe.lo) {
         poor.push(g);
         WP += gAcc[g]!;
-      } else if (!(gApprox[g]! - E > fe.p + fe.err)) unsure.push(g);
+      } else if (!(gApprox[g]! - E > fe.hi)) unsure.push(g);
     }
     let S = moneyN(poor);
     const W = fe.total;
@@ -276,8 +278,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
         drop(j);
         continue;
       }
-      let p = fe.p;
-      let err = fe.err;
+      let pLo = fe.lo;
+      let pHi = fe.hi;
       let exact: ExactEval | undefined;
       if (fe.affordable === 'unsure') {
         exact = exactEval(j);
@@ -285,14 +287,15 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
           drop(j);
           continue;
         }
-        p = toNumber({ n: exact.num, d: D * BigInt(exact.den) });
-        err = 4 * Number.EPSILON * p;
+        const p = toNumber({ n: exact.num, d: D * BigInt(exact.den) });
+        pLo = p * (1 - 4 * Number.EPSILON);
+        pHi = p * (1 + 4 * Number.EPSILON);
       }
       const u = utilF(j);
-      const lo = (p - err) / u;
-      const hi = (p + err) / u;
+      const lo = pLo / u;
+      const hi = pHi / u;
       if (lo > bound[j]!) bound[j] = lo;
-      if (p > 0) lastEff[j] = cost[j]! / p;
+      if (pHi > 0 && pHi < Infinity) lastEff[j] = cost[j]! / ((pLo + pHi) / 2);
       const e: { j: number; lo: number; exact?: ExactEval } = { j, lo };
       if (exact !== undefined) e.exact = exact;
       evals.push(e);
