@@ -193,3 +193,25 @@ test('a free project with supporters is funded first and charges nobody; voters 
   assert.deepEqual(r.explanations.voters.find((v) => v.voter === 'v1')!.payments.map((p) => p.exact), []);
   assert.deepEqual(tally(e, { rule: 'mes-add1' }).selected, ['F', 'A']);
 });
+
+test('engines agree on large amounts and many voters, where doubles alone would be unsafe', () => {
+  for (let s = 0; s < 40; s++) {
+    const rng = createRng(`large-${s}`);
+    const m = 4 + rng.below(5);
+    const costs: Record<string, number> = {};
+    // Costs near 2^40 with shared factors: exact ties and near-ties at magnitudes where ulps matter.
+    for (let j = 0; j < m; j++) costs[`p${j}`] = (2 ** 40 / 7) * (1 + rng.below(3)) + rng.below(3);
+    const n = 40 + rng.below(80);
+    const votes = Array.from({ length: n }, () => Object.keys(costs).filter(() => rng.below(2) === 0));
+    const total = Object.values(costs).reduce((a, b) => a + Math.floor(b), 0);
+    const e = approvalElection(Math.floor(total * 0.7), Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.floor(v)])), votes);
+    const p = buildProfile(e);
+    const tie = createTieBreaker(p, { seed: s });
+    for (const utility of ['cost', 'approval'] as const) {
+      const endowment = q(p.budget, p.voterCount);
+      const ref = mesGeneral(p, tie, { utility, endowment, explain: false }).selected;
+      assert.deepEqual(mesGrouped(p, tie, { utility, endowment, explain: false }).selected, ref, `seed ${s} ${utility}`);
+      assert.deepEqual(mesPerVoter(p, tie, { utility, endowment, explain: false }).selected, ref, `seed ${s} ${utility} per-voter`);
+    }
+  }
+});
