@@ -109,10 +109,12 @@ test('a form posted without the CSRF token is refused and changes nothing', asyn
   const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(`${server.url}/register`);
-  await page.evaluate(() => document.querySelector('main input[name="_csrf"]')?.setAttribute('value', 'forged-token-forged-token-forged'));
+  await page.locator('main input[name="_csrf"]').evaluate((input: HTMLInputElement) => {
+    input.value = 'forged-token-forged-token-forged';
+  });
   await page.fill('#field-displayName', 'Forged');
   await page.fill('#field-email', 'forged@example.no');
-  await page.fill('#field-password', 'forged-but-long-enough');
+  await page.fill('#field-password', 'a-long-and-valid-passphrase');
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main button[type="submit"]')]);
   assert.equal(response.status(), 403);
   const rows = await server.platform.db.selectFrom('users').select('id').where('email', '=', 'forged@example.no').execute();
