@@ -109,34 +109,42 @@ export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions
   return { terms, vocab, wordIdf, charIdf, charOffset: terms.length, dim: terms.length + size, wordNgrams, charNgrams, charWeight, hashBits };
 }
 
-function block(counts: Map<number, number>, idf: Float64Array, offset: number, scale: number): { idx: number[]; val: number[] } {
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  const val: number[] = [];
-  let ss = 0;
-  for (const k of keys) {
-    const v = (1 + Math.log(counts.get(k) as number)) * (idf[k] as number);
-    val.push(v);
-    ss += v * v;
-  }
-  const f = ss > 0 ? scale / Math.sqrt(ss) : 0;
-  return { idx: keys.map((k) => k + offset), val: val.map((v) => v * f) };
-}
 
 // Reused counting buffer for hashed char n-grams (cleared after each document).
 let scratch = new Int32Array(0);
+
+/** Sorted distinct keys with their counts, written to the output arrays; returns the count. */
+function countSorted(keys: Int32Array, outKeys: Int32Array, outCounts: Float64Array): number {
+  keys.sort();
+  let m = 0;
+  for (let q = 0; q < keys.length; q++) {
+    const k = keys[q] as number;
+    if (m > 0 && outKeys[m - 1] === k) outCounts[m - 1] = (outCounts[m - 1] as number) + 1;
+    else {
+      outKeys[m] = k;
+      outCounts[m] = 1;
+      m++;
+    }
+  }
+  return m;
+}
 
 /**
  * Turns one analysed document into a unit-length TF-IDF vector (the zero vector when it has no known
  * feature). Unknown words are ignored; char n-grams unseen in fitting get the maximum IDF.
  */
 export function transform(v: Vectorizer, doc: Analyzed): SparseVector {
-  const wc = new Map<number, number>();
-  for (const f of wordFeatures(doc, v.wordNgrams)) {
+  const wf = wordFeatures(doc, v.wordNgrams);
+  const wIdx: number[] = [];
+  for (const f of wf) {
     const i = v.vocab.get(f);
-    if (i !== undefined) wc.set(i, (wc.get(i) ?? 0) + 1);
+    if (i !== undefined) wIdx.push(i);
   }
-  let cKeys: Int32Array = new Int32Array(0);
-  let cVals: Float64Array = new Float64Array(0);
+  const wKeys = new Int32Array(wIdx.length);
+  const wVals = new Float64Array(wIdx.length);
+  const nw = countSorted(Int32Array.from(wIdx), wKeys, wVals);
+  let cKeys = new Int32Array(0);
+  let cVals = new Float64Array(0);
   if (v.charNgrams) {
     const size = 1 << v.hashBits;
     if (scratch.length !== size) scratch = new Int32Array(size);
@@ -147,33 +155,40 @@ export function transform(v: Vectorizer, doc: Analyzed): SparseVector {
     });
     cKeys = Int32Array.from(touched).sort();
     cVals = new Float64Array(cKeys.length);
-    cKeys.forEach((h, q) => {
+    for (let q = 0; q < cKeys.length; q++) {
+      const h = cKeys[q] as number;
       cVals[q] = scratch[h] as number;
       scratch[h] = 0;
-    });
+    }
   }
-  const cc = { size: cKeys.length };
-  const hasW = wc.size > 0;
-  const hasC = cc.size > 0;
   let ws = Math.sqrt(1 - v.charWeight);
   let cs = Math.sqrt(v.charWeight);
-  if (!hasW && hasC) cs = 1;
-  if (!hasC && hasW) ws = 1;
-  const a = block(wc, v.wordIdf, 0, ws);
-  let ss = 0;
+  if (nw === 0 && cKeys.length > 0) cs = 1;
+  if (cKeys.length === 0 && nw > 0) ws = 1;
+  let sw = 0;
+  for (let q = 0; q < nw; q++) {
+    const x = (1 + Math.log(wVals[q] as number)) * (v.wordIdf[wKeys[q] as number] as number);
+    wVals[q] = x;
+    sw += x * x;
+  }
+  let sc = 0;
   for (let q = 0; q < cKeys.length; q++) {
     const x = (1 + Math.log(cVals[q] as number)) * (v.charIdf[cKeys[q] as number] as number);
     cVals[q] = x;
-    ss += x * x;
+    sc += x * x;
   }
-  const f = ss > 0 ? cs / Math.sqrt(ss) : 0;
-  const b = { idx: Array.from(cKeys, (k) => k + v.charOffset), val: Array.from(cVals, (x) => x * f) };
-  const n = a.idx.length + b.idx.length;
+  const fw = sw > 0 ? ws / Math.sqrt(sw) : 0;
+  const fc = sc > 0 ? cs / Math.sqrt(sc) : 0;
+  const n = nw + cKeys.length;
   const idx = new Int32Array(n);
   const val = new Float32Array(n);
-  idx.set(a.idx, 0);
-  idx.set(b.idx, a.idx.length);
-  val.set(a.val, 0);
-  val.set(b.val, a.val.length);
+  for (let q = 0; q < nw; q++) {
+    idx[q] = wKeys[q] as number;
+    val[q] = (wVals[q] as number) * fw;
+  }
+  for (let q = 0; q < cKeys.length; q++) {
+    idx[nw + q] = (cKeys[q] as number) + v.charOffset;
+    val[nw + q] = (cVals[q] as number) * fc;
+  }
   return { idx, val };
 }
