@@ -144,7 +144,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
       W += weight[ci]!;
     }
     if (c === 0) return { affordable: 'yes', lo: 0, hi: 0 };
-    const delta = W * E + (live.length + 8) * Number.EPSILON * (c + money);
+    const delta = W * E + 2 * (live.length + 8) * Number.EPSILON * (c + money);
     const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
     if (affordable === 'no' || U === 0) return { affordable: 'no', lo: 0, hi: 0 };
     if (affordable === 'unsure') return { affordable, lo: 0, hi: Infinity };

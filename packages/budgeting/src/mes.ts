@@ -156,7 +156,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   }
   // Solves Σ_g w_g·min(b̃_g, p) = target on the double budgets b̃ by the monotone fixed point
   // p ← (target − money of groups with b̃_g < p) ÷ (weight of the others); no sorting needed. Infinity when the
-  // groups hold less than target.
+  // groups hold less than target. `richWeight` receives the weight of the groups with b̃_g ≥ p.
+  let richWeight = 0;
   const solve = (target: number, total: number): number => {
     let p = target / total;
     let poorCount = -1;
@@ -172,6 +173,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
           count++;
         }
       }
+      richWeight = total - wp;
       if (total - wp <= 0) return Infinity;
       const next = (target - paid) / (total - wp);
       if (count === poorCount) return next;
@@ -179,22 +181,38 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
       p = next > p ? next : p;
     }
   };
+  /** f̃(p) = Σ_g w_g·min(b̃_g, p) over the touched groups. */
+  const moneyAt = (p: number): number => {
+    let s = 0;
+    for (const g of touched) {
+      const b = gApprox[g]!;
+      s += gAcc[g]! * (b < p ? b : p);
+    }
+    return s;
+  };
   // Double-precision evaluation with rigorous bounds; leaves the groups in `touched`. Each double budget is
   // within E of the exact one, so the exact money function f and its double version f̃ differ by at most
-  // W·E (+ rounding, δ in total); f is increasing, hence the exact payment lies between the solutions of
-  // f̃(p) = cost − δ and f̃(p) = cost + δ.
-  const floatEval = (j: number): FloatEval => {
+  // W·E (+ rounding: δ in total); f is increasing, hence the exact payment lies between the solutions of
+  // f̃(p) = cost − δ and f̃(p) = cost + δ. f̃ is concave (its slope is the weight of the groups richer than p),
+  // so with p̃ solving f̃(p̃) = cost and R the rich weight there, p̃ − δ/R is below the lower solution; an upper
+  // bound is p̃ + 2δ/R if f̃ reaches cost + δ there, else a second solve. The upper bound is only computed
+  // when `needHi(lo)` says the candidate can still matter.
+  const floatEval = (j: number, needHi: (lo: number) => boolean): FloatEval => {
     const c = cost[j]!;
     const total = gather(j);
     const G = touched.length;
     let money = 0;
     for (const g of touched) money += gAcc[g]! * gApprox[g]!;
-    const delta = total * E + (G + 8) * Number.EPSILON * (c + money);
+    const delta = total * E + 2 * (G + 8) * Number.EPSILON * (c + money);
     if (c === 0) return { affordable: 'yes', lo: 0, hi: 0, total };
     const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
     if (affordable !== 'yes') return { affordable, lo: 0, hi: Infinity, total };
-    const lo = c - delta > 0 ? solve(c - delta, total) * (1 - 8 * Number.EPSILON) : 0;
-    const hi = solve(c + delta, total) * (1 + 8 * Number.EPSILON);
+    const p = solve(c, total);
+    const R = richWeight;
+    const lo = Math.max(0, (p - delta / R) * (1 - 8 * Number.EPSILON));
+    if (!needHi(lo)) return { affordable, lo, hi: Infinity, total };
+    const h = p + (2 * delta) / R;
+    const hi = (moneyAt(h) >= (c + delta) * (1 + 4 * (G + 4) * Number.EPSILON) ? h : solve(c + delta, total)) * (1 + 8 * Number.EPSILON);
     return { affordable, lo, hi, total };
   };
 
@@ -207,7 +225,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   }
   // Exact payment: doubles classify the clear cases; groups near the payment are settled exactly.
   const exactEval = (j: number): ExactEval => {
-    const fe = floatEval(j);
+    const fe = floatEval(j, () => true);
     const c = cost[j]!;
     const none: ExactEval = { affordable: false, num: 0n, den: 1, poor: new Set() };
     if (fe.affordable === 'no') return none;
@@ -273,7 +291,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
     for (const j of order) {
       if (!options.explain && bound[j]! > minHi) break;
-      const fe = floatEval(j);
+      const u0 = utilF(j);
+      const fe = floatEval(j, (lo) => options.explain || lo / u0 <= minHi);
       if (fe.affordable === 'no') {
         drop(j);
         continue;
