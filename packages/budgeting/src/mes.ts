@@ -158,6 +158,8 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   // p ← (target − money of groups with b̃_g < p) ÷ (weight of the others); no sorting needed. Infinity when the
   // groups hold less than target. `richWeight` receives the weight of the groups with b̃_g ≥ p.
   let richWeight = 0;
+  /** Supporters' money found by the latest evaluation (for explanations). */
+  let lastMoney = 0;
   const solve = (target: number, total: number): number => {
     let p = target / total;
     let poorCount = -1;
@@ -203,6 +205,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const G = touched.length;
     let money = 0;
     for (const g of touched) money += gAcc[g]! * gApprox[g]!;
+    lastMoney = money;
     const delta = total * E + 2 * (G + 8) * Number.EPSILON * (c + money);
     if (c === 0) return { affordable: 'yes', lo: 0, hi: 0, total };
     const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
@@ -271,13 +274,14 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   for (const j of remaining) alive[j] = 1;
   const drop = (j: number): void => {
     alive[j] = 0;
+    const held = `its supporters held ${lastMoney.toFixed(2)} of its cost ${cost[j]}`;
     const note: ProjectNote =
       lastWinner === undefined
-        ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
+        ? { reason: 'supporters-cannot-afford', detail: `Even at the start ${held}.` }
         : {
             reason: 'supporters-ran-out',
             displacedBy: lastWinner,
-            detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
+            detail: `After ${profile.ids[lastWinner]} was funded, ${held}.`,
           };
     if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
     out.notes[j] = note;
