@@ -1,6 +1,7 @@
 // Compares this package's stems with PostgreSQL's Snowball dictionaries on every distinct word of the
 // SIB-200 sentences. Needs `psql` and a running server: PGSTEMS="psql -h /tmp -p 55439 -U postgres"
 // node --import tsx bench/pg-stems.ts. Words PostgreSQL treats as stop words (empty lexeme) are skipped.
+import { byCodePoint } from '../src/rng.ts';
 import { execSync } from 'node:child_process';
 import { loadSib, SIB_LANGS } from './data.ts';
 import { tokenize, stem, type StemLanguage } from '../src/tokenize.ts';
@@ -14,7 +15,7 @@ const DICT: Record<string, string> = { nb: 'norwegian_stem', nn: 'norwegian_stem
 for (const [folder, code] of Object.entries(SIB_LANGS)) {
   const words = new Set<string>();
   for (const split of ['train', 'dev'] as const) for (const e of loadSib(folder as keyof typeof SIB_LANGS, split)) for (const t of tokenize(e.text)) if (/^\p{L}+$/u.test(t)) words.add(t);
-  const list = [...words].sort();
+  const list = [...words].sort(byCodePoint);
   const sql = `select w || E'\\t' || coalesce(array_to_string(ts_lexize('${DICT[code]}', w), ','), '') from unnest(array[${list.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]) as w;`;
   const out = execSync(`${psql} -Atq`, { input: sql, encoding: 'utf8', maxBuffer: 64 << 20 });
   let same = 0;

@@ -1,5 +1,6 @@
 // Evaluation measures and a seeded stratified split, so quality claims can be re-run.
 
+import { byCodePoint } from './rng.ts';
 import type { Rng } from './rng.ts';
 import { shuffled } from './rng.ts';
 
@@ -16,7 +17,7 @@ export function accuracy(truth: readonly string[], predicted: readonly string[])
  * with labels = the true classes; a class never predicted scores 0).
  */
 export function macroF1(truth: readonly string[], predicted: readonly string[]): number {
-  const classes = [...new Set(truth)].sort();
+  const classes = [...new Set(truth)].sort(byCodePoint);
   let total = 0;
   for (const c of classes) {
     let tp = 0;
@@ -35,7 +36,7 @@ export function macroF1(truth: readonly string[], predicted: readonly string[]):
 
 /** Multi-label micro and macro F1 over the label sets (macro over labels occurring in truth). */
 export function multiLabelF1(truth: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): { micro: number; macro: number } {
-  const labels = [...new Set(truth.flat())].sort();
+  const labels = [...new Set(truth.flat())].sort(byCodePoint);
   let TP = 0;
   let FP = 0;
   let FN = 0;
@@ -107,7 +108,7 @@ export function stratifiedSplit(labels: readonly string[], testShare: number, rn
   });
   const train: number[] = [];
   const test: number[] = [];
-  for (const key of [...byClass.keys()].sort()) {
+  for (const key of [...byClass.keys()].sort(byCodePoint)) {
     const items = shuffled(byClass.get(key) as number[], rng);
     const k = Math.round(items.length * testShare);
     items.forEach((idx, j) => (j < k ? test : train).push(idx));

@@ -100,3 +100,8 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
   }
   return out;
 }
+
+/** Comparator ordering strings by UTF-16 code units (the default sort order, made explicit). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -5,6 +5,7 @@
 // sentence saying nearly the same (cosine ≥ `supportSimilarity`). Group keywords use the weighted
 // log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
+import { byCodePoint } from './rng.ts';
 import { analyze, stemLanguageOf, tokenize, type Analyzed, type StemLanguage } from './tokenize.ts';
 import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform } from './features.ts';
@@ -183,7 +184,7 @@ export function keywordsByGroup(
   const A0 = 500;
   const show = (s: string): string => [...(surface.get(s) ?? new Map<string, number>()).entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? s;
   const groups: GroupKeywords[] = [];
-  for (const g of [...byGroup.keys()].sort()) {
+  for (const g of [...byGroup.keys()].sort(byCodePoint)) {
     const members = byGroup.get(g) as number[];
     const memberSet = new Set(members);
     const cg = new Map<string, number>();

@@ -3,6 +3,7 @@
 // retrained with staff corrections, which weigh more than the original examples and replace earlier
 // answers for the same input.
 
+import { byCodePoint } from './rng.ts';
 import { analyze, stemLanguageOf, type Analyzed, type StemLanguage } from './tokenize.ts';
 import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform, type FeatureOptions, type Vectorizer } from './features.ts';
@@ -140,7 +141,7 @@ export function trainTagger(
   for (const c of corrections) all.push({ id: c.id, text: c.text, tags: c.tags, weight: cw });
   if (all.length === 0) return { ok: false, reason: 'no-examples', detail: 'no tag has a description or an example' };
   const used = new Set(all.flatMap((e) => e.tags));
-  const tags = [...new Set([...definitions.map((d) => d.id), ...used])].sort();
+  const tags = [...new Set([...definitions.map((d) => d.id), ...used])].sort(byCodePoint);
   for (const t of tags) if (!used.has(t)) warnings.push(`tag "${t}" has no example or description and will never be suggested`);
   const withData = tags.filter((t) => used.has(t));
   if (withData.length < 2) {

@@ -1,3 +1,4 @@
+import { byCodePoint } from './rng.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTopics } from './topics.ts';
@@ -34,7 +35,7 @@ test('same seed, same topics; input order does not matter', () => {
   const b = findTopics(corpus, { k: 3, seed: 5 });
   assert.deepEqual(a, b);
   const c = findTopics(corpus.slice().reverse(), { k: 3, seed: 5 });
-  assert.deepEqual(Object.keys(c.assignments).sort().map((id) => c.assignments[id]), Object.keys(a.assignments).sort().map((id) => a.assignments[id]));
+  assert.deepEqual(Object.keys(c.assignments).sort(byCodePoint).map((id) => c.assignments[id]), Object.keys(a.assignments).sort(byCodePoint).map((id) => a.assignments[id]));
 });
 
 test('adding a few inputs does not reshuffle the topics', () => {
