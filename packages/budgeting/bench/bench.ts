@@ -76,3 +76,11 @@ for (const name of ['Poland_Warszawa_2021_Mokotow.pb', 'Poland_Warszawa_2020_Pra
   show(`${short}: plain MES`, { rule: 'mes' });
   show(`${short}: MES + Add1`, { rule: 'mes-add1' });
 }
+
+const krakow = load('Poland_Krakow_2021.pb');
+if (krakow !== undefined) {
+  line('Kraków 2021 (ordinal, 51,229 voters): parse', krakow.parse);
+  profile = buildProfile(krakow.election);
+  show('Kraków 2021: greedy by score', { rule: 'greedy', by: 'score' });
+  show('Kraków 2021: MES with points utilities', { rule: 'mes', utility: 'points' });
+}
