@@ -12,6 +12,7 @@ import { findDuplicates } from '../src/duplicates.ts';
 import { detectLanguage } from '../src/language.ts';
 import { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from '../src/metrics.ts';
 import { createRng } from '../src/rng.ts';
+import { baselineTagger, baselineKMeans } from './baseline.ts';
 
 const w = (s: string): void => void process.stdout.write(s);
 const f3 = (x: number): string => x.toFixed(3);
@@ -90,7 +91,9 @@ function tagEval(name: string, train: Example[], test: Example[], bar: string): 
   }
   const pred = suggestTags(r.model, test).map((s) => s.tag);
   const truth = test.map((e) => e.label);
-  w(`  ${name.padEnd(28)} n=${String(train.length).padStart(5)}/${String(test.length).padEnd(5)} accuracy ${f3(accuracy(truth, pred))}  macro-F1 ${f3(macroF1(truth, pred))}  (bar ${bar})  ${secs(t0).toFixed(1)} s\n`);
+  const took = secs(t0);
+  const base = baselineTagger(train, test);
+  w(`  ${name.padEnd(28)} n=${String(train.length).padStart(5)}/${String(test.length).padEnd(5)} accuracy ${f3(accuracy(truth, pred))}  macro-F1 ${f3(macroF1(truth, pred))}  | baseline here: accuracy ${f3(accuracy(truth, base))} macro-F1 ${f3(macroF1(truth, base))} (README bar ${bar})  ${took.toFixed(1)} s\n`);
 }
 
 function topicEval(name: string, ex: Example[], k: number, bar: string): void {
@@ -101,7 +104,8 @@ function topicEval(name: string, ex: Example[], k: number, bar: string): void {
   const truth = ex.map((e) => e.label);
   const nGiven = nmi(truth, ex.map((e) => given.assignments[e.id] ?? 'other'));
   const nAuto = nmi(truth, ex.map((e) => auto.assignments[e.id] ?? 'other'));
-  w(`  ${name.padEnd(28)} NMI k=${k}: ${f3(nGiven)}   auto k=${auto.k} (${auto.kChosen}): ${f3(nAuto)}, other ${auto.other.length}/${ex.length}  (bar ${bar})  ${t1.toFixed(1)} s\n`);
+  const nBase = nmi(truth, baselineKMeans(ex.map((e) => e.text), k, 'baseline'));
+  w(`  ${name.padEnd(28)} NMI k=${k}: ${f3(nGiven)}   auto k=${auto.k} (${auto.kChosen}): ${f3(nAuto)}, other ${auto.other.length}/${ex.length}  | baseline here k=${k}: ${f3(nBase)} (README bar ${bar})  ${t1.toFixed(1)} s\n`);
 }
 
 w(`# @tingsted/text benchmark — Node ${process.version}, ${new Date().toISOString()}\n\n`);
