@@ -47,6 +47,8 @@ export interface SolveStats {
   readonly panelsGenerated: number;
   /** Panels found by local search instead of an integer program. */
   readonly heuristicPanels: number;
+  /** Seconds in local-search pricing. */
+  readonly heuristicSeconds: number;
   readonly levels: number;
   readonly groups: number;
 }
@@ -75,6 +77,8 @@ export interface FairOptions {
 
 const PRICE_EPS = 1e-7;
 const FIX_TOL = 1e-9;
+/** Local-search starts per pricing round. */
+const MULTI_START = 5;
 
 /** Solves LEXIMIN or MAXIMIN over the compiled problem's groups; `null` when no panel exists at all. */
 export function solveFair(highs: Highs, compiled: Compiled, options: FairOptions): GroupLottery | null {
@@ -184,6 +188,7 @@ export function solveFair(highs: Highs, compiled: Compiled, options: FairOptions
     lp.addPanels(panels);
     const unfixed = new Set(active);
     let heuristicColumns = 0;
+    let heuristicSeconds = 0;
     const fixedValue = new Float64Array(G);
     let lastValue = 0;
     // Pricing: local search first (cheap), the integer program only when it finds nothing; returns true
@@ -191,12 +196,21 @@ export function solveFair(highs: Highs, compiled: Compiled, options: FairOptions
     const price = (sol: MasterSolution): boolean => {
       const w = new Float64Array(G);
       for (const g of active) w[g] = sol.y[g]! / sizes[g]!;
-      const start = bestPanel(panels, w);
+      const starts = topPanels(panels, w, MULTI_START);
+      const start = starts[0];
       if (local !== null && start !== undefined) {
-        const improved = local.improve(start, w);
-        if (improved.value > sol.yhat + PRICE_EPS && addPanel(improved.panel)) {
-          heuristicColumns++;
-          lp.addPanels([improved.panel]);
+        // Local search from the few best panels: several new columns per LP solve.
+        const th = budget.elapsed();
+        const fresh: GroupPanel[] = [];
+        for (const from of starts) {
+          const improved = local.improve(from, w);
+          if (improved.value > sol.yhat + PRICE_EPS && addPanel(improved.panel)) fresh.push(improved.panel);
+        }
+        heuristicSeconds += budget.elapsed() - th;
+        if (fresh.length > 0) {
+          heuristicColumns += fresh.length;
+          lp.addPanels(fresh);
+          progress('column-generation', { minProbability: sol.objective });
           return false;
         }
       }
@@ -295,6 +309,7 @@ export function solveFair(highs: Highs, compiled: Compiled, options: FairOptions
         mipSeconds: oracle.seconds,
         panelsGenerated: panels.length,
         heuristicPanels: heuristicColumns,
+        heuristicSeconds,
         levels: level,
         groups: G,
       },
@@ -311,6 +326,17 @@ interface MasterSolution {
   readonly y: Float64Array;
   /** Dual of the convexity row. */
   readonly yhat: number;
+}
+
+/** The `count` generated panels with the largest weight (earlier panels first on ties). */
+function topPanels(panels: readonly GroupPanel[], w: Float64Array, count: number): GroupPanel[] {
+  const scored = panels.map((p, j) => {
+    let v = 0;
+    for (let i = 0; i < p.groups.length; i++) v += w[p.groups[i]!]! * p.counts[i]!;
+    return [v, j] as const;
+  });
+  scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  return scored.slice(0, count).map(([, j]) => panels[j]!);
 }
 
 /** The generated panel with the largest weight (first on ties). */
@@ -404,7 +430,7 @@ class Master {
 
   solve(solver: 'simplex'): MasterSolution {
     this.budget.check('column generation');
-    this.model.options.set({ solver, time_limit: this.budget.remaining() });
+    this.model.options.set({ solver, simplex_strategy: 4, time_limit: this.budget.remaining() });
     const t0 = this.budget.elapsed();
     const status = this.model.run().modelStatus;
     this.seconds += this.budget.elapsed() - t0;

@@ -241,6 +241,7 @@ function analyzeLegacy(compiled: Compiled, options: SelectOptions, budget: Budge
       mipSeconds: 0,
       panelsGenerated: panelCounts.size,
       heuristicPanels: 0,
+      heuristicSeconds: 0,
       levels: 0,
       groups: compiled.candidates.length,
     },
