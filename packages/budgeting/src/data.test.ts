@@ -191,3 +191,19 @@ test('the per-voter engine with cost utilities agrees with the grouped engine on
     }
   }
 });
+
+test('real files survive a write/read round trip with the same tally (Świecie, Kraków)', async (t) => {
+  const { writePabulib } = await import('./pabulib.ts');
+  for (const [name, options] of [
+    ['Poland_Swiecie_2023.pb', { rule: 'mes' }],
+    ['Poland_Krakow_2021.pb', { rule: 'greedy', by: 'score' }],
+  ] as const) {
+    const e = load(name);
+    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    const back = readPabulib(writePabulib(e));
+    assert.ok(back.ok, name);
+    assert.equal(back.election.ballots.length, e.ballots.length);
+    assert.deepEqual(back.election.rules, e.rules);
+    assert.deepEqual(tally(back.election, { ...options, explainVoters: false }).selected, tally(e, { ...options, explainVoters: false }).selected);
+  }
+});
