@@ -117,7 +117,7 @@ test('a login refused at the provider brings the person back with a message and 
   await page.getByText('Cancel').click();
   await page.waitForURL(/\/sign-in\?error=OidcFailed/);
   assert.ok(((await page.textContent('.error-summary')) ?? '').includes(translate('nb', 'error.OidcFailed')));
-  const session = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
+  const session = (await page.evaluate(async () => (await fetch('/api/v1/session')).json())) as { user: unknown };
   assert.equal(session.user, null);
   await context.close();
 });
@@ -129,7 +129,7 @@ test('a callback whose state does not match the one we sent is refused', async (
   await page.goto(`${server.url}/auth/oidc/start`);
   await page.goto(`${server.url}/auth/oidc/callback?code=stolen-code&state=forged-state&iss=${encodeURIComponent(new URL(page.url()).origin)}`);
   await page.waitForURL(/\/sign-in\?error=OidcFailed/);
-  const session = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
+  const session = (await page.evaluate(async () => (await fetch('/api/v1/session')).json())) as { user: unknown };
   assert.equal(session.user, null);
   const log = server.logs.join('');
   assert.match(log, /OpenID sign-in refused/);

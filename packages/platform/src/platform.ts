@@ -99,7 +99,11 @@ export async function openPlatform(config: PlatformConfig, options: { migrate?: 
     url = embedded.url;
     config.logger.info({ dataDir: embedded.dataDir }, 'embedded PostgreSQL started');
   }
-  const db = createDatabase({ url, ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}) });
+  const db = createDatabase({
+    url,
+    ...(config.maxConnections ? { maxConnections: config.maxConnections } : {}),
+    onIdleError: (error) => config.logger.warn({ err: { message: error.message } }, 'an idle database connection failed'),
+  });
   try {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(db);

@@ -1,5 +1,4 @@
 import type { LayoutServerLoad } from './$types';
-import { catalogs } from '@tingsted/platform/i18n/translate.ts';
 import { localeNames, locales } from '@tingsted/platform/i18n/locales.ts';
 import { accountsPolicy } from '@tingsted/platform/accounts/accounts.policy.ts';
 
@@ -7,7 +6,6 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
   const { ctx } = locals;
   return {
     locale: ctx.locale,
-    messages: catalogs[ctx.locale],
     languages: locales.map((code) => ({ code, name: localeNames[code] })),
     municipality: ctx.municipality,
     user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles] } : null,

@@ -15,11 +15,15 @@ export interface DatabaseOptions {
   readonly url: string;
   /** Pool size; default 10. */
   readonly maxConnections?: number;
+  /** Told when an idle connection fails (the database restarted, say); the pool replaces it. */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 /** Opens a pool to PostgreSQL at `url`. */
 export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  // Without a listener, an idle connection closed by the server would crash the process.
+  pool.on('error', (error) => options.onIdleError?.(error));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -20,9 +20,17 @@ export function presentProcess(process: ProcessSummary, locale: Locale, municipa
   };
 }
 
+const regionTags: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
+// Building a DateTimeFormat costs far more than using one: keep one per language.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** A date as the reader's language writes it. */
 export function formatDate(iso: string | null, locale: Locale): string {
   if (!iso) return '';
-  const tag = locale === 'en' ? 'en-GB' : locale === 'nb' || locale === 'nn' ? `${locale}-NO` : locale === 'sv' ? 'sv-SE' : 'da-DK';
-  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(regionTags[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
