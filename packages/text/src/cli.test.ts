@@ -51,6 +51,9 @@ test('topics, tag, duplicates, languages and summarize print the documented JSON
   assert.equal(sum.sentences.length, 2);
   assert.ok(sum.sentences.every((x) => x.sources.length >= 1));
   assert.deepEqual(sum.groups.map((x) => x.group), ['Vest', 'Øst']);
+  const bt = run('summarize', '--input', input, '--sentences', '1', '--by-topic', '--k', '3', '--json');
+  assert.equal(bt.status, 0, bt.stderr);
+  assert.equal((JSON.parse(bt.stdout) as { topics: unknown[] }).topics.length, 3);
 });
 
 test('bad input files give a clear error and exit code 2', () => {

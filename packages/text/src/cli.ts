@@ -7,7 +7,7 @@ import { findTopics } from './topics.ts';
 import { trainTagger, suggestTags } from './tags.ts';
 import { findDuplicates } from './duplicates.ts';
 import { detectLanguage } from './language.ts';
-import { summarize, keywordsByGroup } from './summarize.ts';
+import { summarize, summarizeTopics, keywordsByGroup } from './summarize.ts';
 
 const USAGE = `usage: tingsted-text <command> [options]
 
@@ -17,7 +17,7 @@ commands:
              (T.csv has a "label" column; with --multi-label, labels are separated by "|")
   duplicates --input F.csv [--threshold X] [--json]
   languages  --input F.csv [--json]
-  summarize  --input F.csv [--sentences N] [--group-by COLUMN] [--json]
+  summarize  --input F.csv [--sentences N] [--group-by COLUMN] [--by-topic [--k N] [--seed S]] [--json]
 
 Input files are CSV with a header containing "id" and "text"; other columns are kept as metadata.
 `;
@@ -136,12 +136,20 @@ function main(argv: string[]): number {
     case 'summarize': {
       const inputs = load(str(flags, 'input', true) as string);
       const n = num(flags, 'sentences');
-      const r = summarize(inputs, n !== undefined ? { sentences: n } : {});
+      const opts = n !== undefined ? { sentences: n } : {};
+      const r = summarize(inputs, opts);
       warn(r.warnings);
+      let byTopic: { topic: string; label: string; sentences: unknown[] }[] | undefined;
+      if (flags.has('by-topic')) {
+        const k = num(flags, 'k');
+        const seed = str(flags, 'seed', false);
+        const t = findTopics(inputs, { ...(k !== undefined ? { k } : {}), ...(seed !== undefined ? { seed } : {}) });
+        byTopic = summarizeTopics(inputs, t, opts).topics.map((x) => ({ topic: x.topic, label: x.label, sentences: x.summary.sentences }));
+      }
       const groupBy = str(flags, 'group-by', false);
       const groups = groupBy !== undefined ? keywordsByGroup(inputs, groupBy) : undefined;
       if (groupBy !== undefined && inputs.every((i) => !(groupBy in i.meta))) throw new UsageError(`--group-by: no column "${groupBy}" in the input`);
-      out(json, { sentences: r.sentences, ...(groups ? { groups: groups.groups } : {}), provider: r.provider, seconds: seconds() }, () =>
+      out(json, { sentences: r.sentences, ...(byTopic ? { topics: byTopic } : {}), ...(groups ? { groups: groups.groups } : {}), provider: r.provider, seconds: seconds() }, () =>
         r.sentences.map((s) => `${s.text} [${s.sources.join(', ')}]\n`).join(''),
       );
       return 0;

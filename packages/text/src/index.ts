@@ -19,7 +19,7 @@ export {
   type TagSuggestion,
 } from './tags.ts';
 export { findDuplicates, foldScandinavian, type DuplicateInput, type DuplicateOptions, type DuplicatePair, type DuplicateResult } from './duplicates.ts';
-export { summarize, splitSentences, keywordsByGroup, type Summary, type SummarySentence, type SummaryOptions, type GroupKeywords } from './summarize.ts';
+export { summarize, summarizeTopics, splitSentences, keywordsByGroup, type Summary, type SummarySentence, type SummaryOptions, type GroupKeywords } from './summarize.ts';
 export {
   createOpenAiCompatibleProvider,
   findTopicsWithProvider,

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarize, keywordsByGroup, splitSentences } from './summarize.ts';
+import { summarize, summarizeTopics, keywordsByGroup, splitSentences } from './summarize.ts';
+import { findTopics } from './topics.ts';
+import { syntheticCorpus } from './testdata.ts';
 
 const inputs = [
   { id: 'i1', text: 'Vi trenger flere sykkelveier i sentrum. Det er farlig å sykle der i dag.', meta: { area: 'Sentrum' } },
@@ -45,4 +47,17 @@ test('empty input: no sentences and a warning, not a crash', () => {
   const s = summarize([{ id: 'e', text: ' ' }]);
   assert.deepEqual(s.sentences, []);
   assert.ok(s.warnings.length >= 1);
+});
+
+test('per-topic summaries cite only members of their topic', () => {
+  const corpus = syntheticCorpus(10, 'sum');
+  const topics = findTopics(corpus, { k: 3, seed: 1 });
+  const r = summarizeTopics(corpus, topics, { sentences: 2 });
+  assert.equal(r.topics.length, 3);
+  assert.ok(r.process.sentences.length === 2);
+  for (const t of r.topics) {
+    const members = new Set(topics.topics.find((x) => x.id === t.topic)?.members);
+    assert.ok(t.summary.sentences.length > 0);
+    for (const s of t.summary.sentences) for (const id of s.sources) assert.ok(members.has(id), `${id} not in ${t.topic}`);
+  }
 });

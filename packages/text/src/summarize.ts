@@ -10,7 +10,7 @@ import { analyze, stemLanguageOf, tokenize, type Analyzed, type StemLanguage } f
 import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform } from './features.ts';
 import { sparseDot, type SparseVector } from './sparse.ts';
-import type { TextInput } from './topics.ts';
+import type { TextInput, TopicResult } from './topics.ts';
 
 /** Options for {@link summarize}. */
 export interface SummaryOptions {
@@ -213,4 +213,27 @@ export function keywordsByGroup(
     });
   }
   return { groups, missing };
+}
+
+/**
+ * One extractive summary per topic (from the topic's members, in input order) plus one for the whole
+ * process. Sentences' `sources` name the inputs, as in {@link summarize}.
+ */
+export function summarizeTopics(
+  inputs: readonly TextInput[],
+  topics: TopicResult,
+  options: SummaryOptions = {},
+): { process: Summary; topics: { topic: string; label: string; summary: Summary }[] } {
+  const byId = new Map(inputs.map((x, i) => [x.id, i]));
+  return {
+    process: summarize(inputs, options),
+    topics: topics.topics.map((t) => {
+      const members = t.members
+        .map((id) => byId.get(id))
+        .filter((i): i is number => i !== undefined)
+        .sort((a, b) => a - b)
+        .map((i) => inputs[i] as TextInput);
+      return { topic: t.id, label: t.label, summary: summarize(members, options) };
+    }),
+  };
 }

@@ -69,6 +69,12 @@ test('off-topic and empty inputs go to "other" instead of a topic', () => {
   assert.equal(r.assignments.empty, 'other');
 });
 
+test('inputs in an unrecognised language are analysed anyway and named in a warning', () => {
+  const r = findTopics([...corpus, { id: 'jp', text: '公園にベンチを増やしてください' }], { k: 3, seed: 1 });
+  assert.ok(r.warnings.some((w) => w.includes('language not recognised') && w.includes('jp')));
+  assert.ok(r.assignments.jp !== undefined);
+});
+
 test('SIB-200 English: NMI with k = 7 beats the TF-IDF + k-means bar (0.06–0.10)', (t) => {
   if (!haveTextData()) return t.skip('shared data not found');
   const rows = [...readSib('eng_Latn', 'train'), ...readSib('eng_Latn', 'dev')];

@@ -206,7 +206,16 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
   const warnings: string[] = [];
   const seed = String(options.seed ?? 'tingsted');
   const language = options.language ?? 'auto';
-  const analyzed: Analyzed[] = inputs.map((inp) => analyze(inp.text, language === 'auto' ? stemLanguageOf(detectLanguage(inp.text).language) : language));
+  const unknown: string[] = [];
+  const analyzed: Analyzed[] = inputs.map((inp) => {
+    if (language !== 'auto') return analyze(inp.text, language);
+    const lang = detectLanguage(inp.text).language;
+    if (lang === 'und' && inp.text.trim() !== '') unknown.push(inp.id);
+    return analyze(inp.text, stemLanguageOf(lang));
+  });
+  if (unknown.length > 0) {
+    warnings.push(`language not recognised for ${unknown.length} input(s) (analysed without stop words or stems): ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}`);
+  }
   const usable: number[] = [];
   analyzed.forEach((a, i) => {
     if (a.tokens.length === 0) warnings.push(`input "${(inputs[i] as TextInput).id}" has no words and is placed in other`);
