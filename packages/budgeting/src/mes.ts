@@ -224,17 +224,18 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     /** Payment = num / (D · den). */
     num: bigint;
     den: number;
-    poor: Set<number>;
+    /** Groups that pay everything they have left. */
+    poor: number[];
   }
   // Exact payment: doubles classify the clear cases; groups near the payment are settled exactly.
   const exactEval = (j: number): ExactEval => {
     const fe = floatEval(j, () => true);
     const c = cost[j]!;
-    const none: ExactEval = { affordable: false, num: 0n, den: 1, poor: new Set() };
+    const none: ExactEval = { affordable: false, num: 0n, den: 1, poor: [] };
     if (fe.affordable === 'no') return none;
     const costN = BigInt(c) * D;
     if (fe.affordable === 'unsure' && moneyN(touched) < costN) return none;
-    if (c === 0) return { affordable: true, num: 0n, den: 1, poor: new Set() };
+    if (c === 0) return { affordable: true, num: 0n, den: 1, poor: [] };
     const poor: number[] = [];
     const unsure: number[] = [];
     let WP = 0;
@@ -264,7 +265,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
         poor.push(g);
       } else break;
     }
-    return { affordable: true, num: costN - S, den: W - WP, poor: new Set(poor) };
+    return { affordable: true, num: costN - S, den: W - WP, poor };
   };
   /** ρ of an exact evaluation as a rational (unreduced). */
   const rhoQ = (j: number, e: ExactEval): Q => ({ n: e.num, d: D * BigInt(e.den) * BigInt(utilF(j)) });
@@ -352,7 +353,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
       sol = top.s;
     }
     // Payment = num / (D·den). Put it over a common denominator D' = D·k with k = den / gcd(num, den).
-    if (sol.poor.size > 0 || sol.num !== 0n) {
+    if (sol.poor.length > 0 || sol.num !== 0n) {
       const den = BigInt(sol.den);
       let g = sol.num % den;
       let a = den;
@@ -385,8 +386,13 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     lastWinner = best;
     if (p.n === 0n) continue;
     // Charge: poor groups pay everything (to group 0); the others pay p and move to a new child group (a
-    // project is funded once, so the child for (group, project) never exists yet).
+    // project is funded once, so the child for (group, project) never exists yet). stamp/target memoise the
+    // destination of each group for this round.
     const list = approvers[best]!;
+    for (const g of sol.poor) {
+      stamp[g] = round;
+      target[g] = 0;
+    }
     for (let t = 0; t < list.length; t++) {
       const ci = list[t]!;
       const g = classGroup[ci]!;
@@ -394,16 +400,13 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
       let to: number;
       if (stamp[g] === round) to = target[g]!;
       else {
-        if (sol.poor.has(g)) to = 0;
-        else {
-          to = gApprox.length;
-          gParent.push(g);
-          gProj.push(best);
-          gApprox.push(gApprox[g]! - pApprox[best]!);
-          gAcc.push(0);
-          stamp.push(0);
-          target.push(0);
-        }
+        to = gApprox.length;
+        gParent.push(g);
+        gProj.push(best);
+        gApprox.push(gApprox[g]! - pApprox[best]!);
+        gAcc.push(0);
+        stamp.push(0);
+        target.push(0);
         stamp[g] = round;
         target[g] = to;
       }
