@@ -3,18 +3,19 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readPabulib } from './pabulib.ts';
 import { validateBallots } from './ballots.ts';
-import { tally, RULES, type RuleName, type TallyOptions } from './tally.ts';
+import { officialRule, tally, RULES, type RuleName, type TallyOptions } from './tally.ts';
 import type { TieBreakKey } from './tiebreak.ts';
 
 const USAGE = `Usage:
-  tingsted-budget tally FILE.pb --rule ${RULES.join('|')}
+  tingsted-budget tally FILE.pb --rule ${RULES.join('|')}|official
       [--by votes|score] [--threshold N] [--scoring 3,2,1] [--utility cost|approval|points]
       [--utilitarian] [--comparison cardinality|cost|exclusion] [--add1-step N]
       [--tie-break key,key,...] [--seed S] [--explain] [--json]
   tingsted-budget validate FILE.pb [--json]
 
 --json prints one JSON object: selected (ids in selection order), cost, budget, seconds, ties, details
-(and explanations with --explain). --scoring gives points by rank to ordinal ballots without a points
+(and explanations with --explain). --rule official uses the file's META rule (greedy, greedy-threshold,
+greedy-no-skip, equalshares, equalshares/add1). --scoring gives points by rank to ordinal ballots without a points
 column. Tie-break keys: lowest-cost, highest-cost, most-votes, fewest-votes,
 most-score, input-order, lot (default lowest-cost,most-votes,lot).
 `;
@@ -79,9 +80,17 @@ function main(argv: string[]): void {
     }
     return;
   }
-  const rule = values.rule as RuleName | undefined;
-  if (rule === undefined || !RULES.includes(rule)) fail(`--rule must be one of ${RULES.join(', ')}`);
-  const options: { -readonly [K in keyof TallyOptions]: TallyOptions[K] } = { rule, explainVoters: values.explain === true };
+  let base: TallyOptions;
+  if (values.rule === 'official') {
+    const o = officialRule(election);
+    if (!o.ok) fail(o.detail);
+    base = o.options;
+  } else {
+    const rule = values.rule as RuleName | undefined;
+    if (rule === undefined || !RULES.includes(rule)) fail(`--rule must be one of ${RULES.join(', ')}, official`);
+    base = { rule };
+  }
+  const options: { -readonly [K in keyof TallyOptions]: TallyOptions[K] } = { ...base, explainVoters: values.explain === true };
   if (values.by !== undefined) {
     if (values.by !== 'votes' && values.by !== 'score') fail('--by must be votes or score');
     options.by = values.by;

@@ -207,3 +207,24 @@ test('real files survive a write/read round trip with the same tally (Świecie, 
     assert.deepEqual(tally(back.election, { ...options, explainVoters: false }).selected, tally(e, { ...options, explainVoters: false }).selected);
   }
 });
+
+test('--rule official: the META rule reproduces the `selected` column of every reference file', async (t) => {
+  const { officialRule } = await import('./tally.ts');
+  const files = [
+    'Netherlands_Assen_2024.pb',
+    'Poland_Swiecie_2023.pb',
+    'Poland_Warszawa_2021_Mokotow.pb',
+    'Poland_Warszawa_2020_Praga-Poludnie.pb',
+    'Poland_Warszawa_2021_Bielany.pb',
+    'Poland_Krakow_2021.pb',
+    'Poland_Lodz_2022.pb',
+  ];
+  for (const name of files) {
+    const e = load(name);
+    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    const o = officialRule(e);
+    assert.ok(o.ok, name);
+    const r = tally(e, { ...o.options, explainVoters: false });
+    assert.deepEqual(sorted(r.selected), sorted(official(e)), name);
+  }
+});

@@ -6,7 +6,7 @@ export { bordaScoring, validateBallot, validateBallots } from './ballots.ts';
 export type { PbError, PbReadResult } from './pabulib.ts';
 export { readPabulib, writePabulib } from './pabulib.ts';
 export type { ComparisonMeasure, EqualSharesOptions, RuleName, TallyOptions } from './tally.ts';
-export { equalShares, isExhaustive, RULES, tally, tallyProfile } from './tally.ts';
+export { equalShares, isExhaustive, officialRule, RULES, tally, tallyProfile } from './tally.ts';
 export type { Payment, ProjectExplanation, ProjectReason, TallyResult, TieRecord, VoterExplanation } from './explain.ts';
 export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
 export { createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';

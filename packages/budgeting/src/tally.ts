@@ -209,3 +209,33 @@ function comparisonStep(profile: Profile, tie: TieBreaker, mes: RuleOutcome, mea
   };
   return chosen;
 }
+
+/**
+ * The tally options that correspond to a Pabulib file's META `rule` value, or an explanation of why there is
+ * none: `greedy` → greedy (by score for ordinal, cumulative and scoring ballots), `greedy-threshold` → greedy
+ * with META `min_project_score_threshold`, `greedy-no-skip` → greedy-no-skip, `equalshares` → mes,
+ * `equalshares/add1` → mes-add1-exhaustive (the equalshares.net tool, whose order Świecie 2023 published).
+ */
+export function officialRule(election: Election): { ok: true; options: TallyOptions } | { ok: false; reason: 'unknown-rule'; detail: string } {
+  const rule = election.meta.rule ?? '';
+  const by = election.voteType === 'approval' || election.voteType === 'choose-1' ? 'votes' : 'score';
+  switch (rule) {
+    case 'greedy':
+      return { ok: true, options: { rule: 'greedy', by } };
+    case 'greedy-no-skip':
+      return { ok: true, options: { rule: 'greedy-no-skip', by } };
+    case 'greedy-threshold': {
+      const t = Number(election.meta.min_project_score_threshold);
+      if (!Number.isFinite(t)) {
+        return { ok: false, reason: 'unknown-rule', detail: 'greedy-threshold needs META min_project_score_threshold' };
+      }
+      return { ok: true, options: { rule: 'greedy', by, threshold: t } };
+    }
+    case 'equalshares':
+      return { ok: true, options: { rule: 'mes' } };
+    case 'equalshares/add1':
+      return { ok: true, options: { rule: 'mes-add1-exhaustive' } };
+    default:
+      return { ok: false, reason: 'unknown-rule', detail: `no tally for META rule "${rule}"` };
+  }
+}
