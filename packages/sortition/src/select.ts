@@ -32,7 +32,7 @@ export interface SelectOptions {
   readonly aggregate?: boolean;
   /** LEGACY: number of seeded runs used to estimate probabilities (default 1000). */
   readonly legacyRuns?: number;
-  /** LEXIMIN/MAXIMIN: warm-start panels from multiplicative weights (default min(groups, 30)). */
+  /** LEXIMIN/MAXIMIN: warm-start panels from multiplicative weights (default: see `FairOptions`). */
   readonly warmStartPanels?: number;
 }
 
