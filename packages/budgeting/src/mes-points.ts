@@ -100,7 +100,8 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
   const live: number[] = [];
   const liveU: number[] = [];
   // Solves Σ w·min(b̃, ρ·u) = target over the live classes (monotone fixed point, no sorting); Infinity when
-  // they hold less than target.
+  // they hold less than target. `richU` receives Σ w·u of the classes not exhausted at the solution.
+  let richU = 0;
   const solve = (target: number, U: number): number => {
     let rho = target / U;
     let poorCount = -1;
@@ -117,6 +118,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
           count++;
         }
       }
+      richU = U - up;
       if (U - up <= 0) return Infinity;
       const next = (target - paid) / (U - up);
       if (count === poorCount) return next;
@@ -124,8 +126,21 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
       rho = next > rho ? next : rho;
     }
   };
-  // Double evaluation with rigorous bounds (see the grouped engine in mes.ts for the argument).
-  const floatEval = (j: number): FloatEval => {
+  /** Σ w·min(b̃, ρ·u) over the live classes. */
+  const moneyAt = (rho: number): number => {
+    let s = 0;
+    for (let k = 0; k < live.length; k++) {
+      const ci = live[k]!;
+      const b = approx[ci]!;
+      const pay = rho * liveU[k]!;
+      s += weight[ci]! * (b < pay ? b : pay);
+    }
+    return s;
+  };
+  // Double evaluation with rigorous bounds (see the grouped engine in mes.ts for the argument; the money
+  // function is concave in ρ with slope Σ w·u of the classes not yet exhausted). The upper bound is only
+  // computed when `needHi(lo)` says the candidate can still matter.
+  const floatEval = (j: number, needHi: (lo: number) => boolean): FloatEval => {
     const c = cost[j]!;
     const list = approvers[j]!;
     const us = util[j]!;
@@ -148,8 +163,12 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
     if (affordable === 'no' || U === 0) return { affordable: 'no', lo: 0, hi: 0 };
     if (affordable === 'unsure') return { affordable, lo: 0, hi: Infinity };
-    const lo = c - delta > 0 ? solve(c - delta, U) * (1 - 8 * Number.EPSILON) : 0;
-    const hi = solve(c + delta, U) * (1 + 8 * Number.EPSILON);
+    const rho = solve(c, U);
+    const R = richU;
+    const lo = Math.max(0, (rho - delta / R) * (1 - 8 * Number.EPSILON));
+    if (!needHi(lo)) return { affordable, lo, hi: Infinity };
+    const h = rho + (2 * delta) / R;
+    const hi = (moneyAt(h) >= (c + delta) * (1 + 4 * (live.length + 4) * Number.EPSILON) ? h : solve(c + delta, U)) * (1 + 8 * Number.EPSILON);
     return { affordable, lo, hi };
   };
 
@@ -161,7 +180,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     poor: Set<number>;
   }
   const exactEval = (j: number): ExactEval => {
-    const fe = floatEval(j);
+    const fe = floatEval(j, () => true);
     const c = cost[j]!;
     const none: ExactEval = { affordable: false, num: 0n, den: 1n, poor: new Set() };
     if (fe.affordable === 'no') return none;
@@ -237,7 +256,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
     for (const j of order) {
       if (!options.explain && bound[j]! > minHi) break;
-      const fe = floatEval(j);
+      const fe = floatEval(j, (lo) => options.explain || lo <= minHi);
       if (fe.affordable === 'no') {
         drop(j);
         continue;
