@@ -5,6 +5,9 @@ import { auditService } from './audit/audit.service.ts';
 import { accountsService } from './accounts/accounts.service.ts';
 import { municipalityService } from './municipality/municipality.service.ts';
 import { processesService } from './processes/processes.service.ts';
+import { ideasService } from './ideas/ideas.service.ts';
+import { feedbackService } from './feedback/feedback.service.ts';
+import { notificationsService } from './notifications/notifications.service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -22,6 +25,8 @@ export interface PlatformConfig {
   readonly logger: Logger;
   readonly clock?: Clock;
   readonly maxConnections?: number;
+  /** The municipality's time zone: phases open and close by its calendar. Default Europe/Oslo. */
+  readonly timeZone?: string;
   /** A mailer to use instead of the configured one (tests). */
   readonly mailer?: Mailer;
 }
@@ -33,6 +38,9 @@ export interface Platform {
   readonly accounts: ReturnType<typeof accountsService>;
   readonly municipality: ReturnType<typeof municipalityService>;
   readonly processes: ReturnType<typeof processesService>;
+  readonly ideas: ReturnType<typeof ideasService>;
+  readonly feedback: ReturnType<typeof feedbackService>;
+  readonly notifications: ReturnType<typeof notificationsService>;
   readonly mailer: Mailer;
   readonly config: PlatformConfig;
   /** Reports whether the database answers, for /healthz. */
@@ -59,13 +67,30 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const processes = processesService({ db });
+  const processes = processesService({ db, audit, clock, timeZone: config.timeZone ?? 'Europe/Oslo' });
+  const notifications = notificationsService({
+    db,
+    accounts,
+    mailer,
+    clock,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    logger: config.logger,
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  const ideas = ideasService({ db, audit, processes, notifications });
+  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   return {
     db,
     audit,
     accounts,
     municipality,
     processes,
+    ideas,
+    feedback,
+    notifications,
     mailer,
     config,
     async checkDatabase() {

@@ -25,6 +25,8 @@ export const statusOf: Record<ErrorCode, number> = {
   MalformedRequest: 400,
   OidcFailed: 401,
   Conflict: 409,
+  PhaseClosed: 409,
+  AlreadySupported: 409,
   Internal: 500,
 };
 

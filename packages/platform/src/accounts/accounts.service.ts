@@ -277,6 +277,25 @@ export function accountsService(deps: AccountsDeps) {
       return ok({ ...session, userId });
     },
 
+    /** How to reach people (for notifications): address, name, language and how often they want e-mail. */
+    async contactsOf(userIds: readonly string[]) {
+      if (userIds.length === 0) return [];
+      const rows = await deps.db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'locale', 'notify_mode'])
+        .where('id', 'in', userIds)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, locale: isLocale(r.locale) ? r.locale : null, notifyMode: r.notify_mode }));
+    },
+
+    /** Sets how often one hears by e-mail: immediately, in a daily digest, or never. */
+    async setNotifyMode(actor: Actor, mode: unknown): Promise<Result<null>> {
+      if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none') return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
+      await deps.db.updateTable('users').set({ notify_mode: mode, updated_at: new Date() }).where('id', '=', actor.id).execute();
+      return ok(null);
+    },
+
     /** One's own account as it is now (pages read it after a change in the same request). */
     async getAccount(actor: Actor) {
       const user = await repo.findUserById(actor.id);
@@ -286,6 +305,7 @@ export function accountsService(deps: AccountsDeps) {
         email: user.email,
         emailVerified: user.email_verified_at !== null,
         locale: isLocale(user.locale) ? user.locale : null,
+        notifyMode: user.notify_mode,
         roles: await repo.rolesOf(user.id),
       });
     },

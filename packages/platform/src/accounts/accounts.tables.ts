@@ -13,6 +13,7 @@ export interface UsersTable {
   password_hash: string | null;
   email_verified_at: Date | null;
   locale: string | null;
+  notify_mode: ColumnType<'immediate' | 'daily' | 'none', 'immediate' | 'daily' | 'none' | undefined, 'immediate' | 'daily' | 'none'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -2,6 +2,16 @@ import type { AccountsTables } from '../accounts/accounts.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { MunicipalityTables } from '../municipality/municipality.tables.ts';
 import type { ProcessesTables } from '../processes/processes.tables.ts';
+import type { IdeasTables } from '../ideas/ideas.tables.ts';
+import type { FeedbackTables } from '../feedback/feedback.tables.ts';
+import type { NotificationsTables } from '../notifications/notifications.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
-export interface Database extends AccountsTables, AuditTables, MunicipalityTables, ProcessesTables {}
+export interface Database
+  extends AccountsTables,
+    AuditTables,
+    MunicipalityTables,
+    ProcessesTables,
+    IdeasTables,
+    FeedbackTables,
+    NotificationsTables {}

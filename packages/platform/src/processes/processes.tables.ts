@@ -7,12 +7,56 @@ export type ProcessStatus = (typeof processStatuses)[number];
 
 type Json<T> = ColumnType<T, string, string>;
 
-export interface ProcessesTable {
+/** The charter's texts, each stored per language. */
+export const charterFields = [
+  'question',
+  'why_involved',
+  'scope_can_change',
+  'scope_cannot_change',
+  'decision_maker',
+  'response_commitment',
+  'target_groups',
+  'outreach',
+  'method_rationale',
+  'funding',
+] as const;
+export type CharterField = (typeof charterFields)[number];
+
+type LocalizedColumn = ColumnType<LocalizedText, string | undefined, string>;
+
+export const phaseMethods = ['information', 'ideas', 'survey', 'conversation', 'budgeting', 'panel', 'stakeholders', 'event'] as const;
+/** What residents do in a phase. */
+export type PhaseMethod = (typeof phaseMethods)[number];
+
+export interface PhasesTable {
+  id: Generated<string>;
+  process_id: string;
+  method: PhaseMethod;
+  title: LocalizedColumn;
+  description: LocalizedColumn;
+  starts_on: string;
+  ends_on: string;
+  settings: ColumnType<PhaseSettings, string | undefined, string>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Per-phase switches. */
+export interface PhaseSettings {
+  /** Ideas wait for a moderator before they are shown. */
+  preScreening?: boolean;
+  /** Survey results are visible to the public. */
+  publicResults?: boolean;
+}
+
+export interface ProcessesTable extends Record<CharterField, LocalizedColumn> {
   id: Generated<string>;
   slug: string;
   status: ColumnType<ProcessStatus, ProcessStatus | undefined, ProcessStatus>;
   title: Json<LocalizedText>;
-  summary: Json<LocalizedText>;
+  summary: LocalizedColumn;
+  respond_by: string | null;
+  published_at: Date | null;
+  closed_at: Date | null;
   starts_on: string | null;
   ends_on: string | null;
   created_by: string | null;
@@ -22,4 +66,5 @@ export interface ProcessesTable {
 
 export interface ProcessesTables {
   processes: ProcessesTable;
+  phases: PhasesTable;
 }

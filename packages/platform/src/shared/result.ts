@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'MalformedRequest'
   | 'OidcFailed'
   | 'Conflict'
+  | 'PhaseClosed'
+  | 'AlreadySupported'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_23_0001_foundation.ts';
+import * as participation from './2026_11_23_0002_participation.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_23_0001_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
+  '2026_11_23_0002_participation': participation,
 };

@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Screening } from './ideas.tables.ts';
+
+/** Idea list orders: newest, most supported, or a random order that stays the same for one seed. */
+export type IdeaSort = 'newest' | 'supported' | 'random';
+
+/** The only place with SQL for ideas, comments, supports, follows and flags. */
+export function ideasRepository(db: Db) {
+  const ideaColumns = [
+    'ideas.id',
+    'ideas.process_id',
+    'ideas.phase_id',
+    'ideas.author_id',
+    'ideas.title',
+    'ideas.body',
+    'ideas.category',
+    'ideas.status',
+    'ideas.screening',
+    'ideas.hidden_at',
+    'ideas.hidden_reason',
+    'ideas.support_count',
+    'ideas.comment_count',
+    'ideas.progress_percent',
+    'ideas.created_at',
+    'ideas.edited_at',
+  ] as const;
+
+  return {
+    async insertIdea(input: { processId: string; phaseId: string; authorId: string; title: string; body: string; category: string | null; screening: Screening }) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('ideas')
+          .values({
+            process_id: input.processId,
+            phase_id: input.phaseId,
+            author_id: input.authorId,
+            title: input.title,
+            body: input.body,
+            category: input.category,
+            screening: input.screening,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // Authors follow their own ideas.
+        await trx.insertInto('idea_follows').values({ idea_id: row.id, user_id: input.authorId }).execute();
+        return row.id;
+      });
+    },
+
+    findIdea(id: string) {
+      return db
+        .selectFrom('ideas')
+        .leftJoin('users', 'users.id', 'ideas.author_id')
+        .select([...ideaColumns, 'users.display_name as author_name'])
+        .where('ideas.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** A page of visible ideas in a process. */
+    listIdeas(query: { processId: string; sort: IdeaSort; seed: number; limit: number; offset: number; includeHidden: boolean; viewerId: string | null }) {
+      let q = db
+        .selectFrom('ideas')
+        .leftJoin('users', 'users.id', 'ideas.author_id')
+        .select([...ideaColumns, 'users.display_name as author_name'])
+        .where('ideas.process_id', '=', query.processId);
+      if (!query.includeHidden) {
+        q = q.where('ideas.hidden_at', 'is', null).where((eb) =>
+          eb.or([eb('ideas.screening', '=', 'published'), ...(query.viewerId ? [eb('ideas.author_id', '=', query.viewerId)] : [])]),
+        );
+      }
+      if (query.sort === 'supported') q = q.orderBy('ideas.support_count', 'desc').orderBy('ideas.created_at', 'desc');
+      else if (query.sort === 'random') q = q.orderBy(sql`md5(ideas.id::text || ${String(query.seed)})`);
+      else q = q.orderBy('ideas.created_at', 'desc');
+      return q.orderBy('ideas.id').limit(query.limit).offset(query.offset).execute();
+    },
+
+    async countIdeas(processId: string, includeHidden: boolean): Promise<number> {
+      let q = db.selectFrom('ideas').select((eb) => eb.fn.countAll<number>().as('n')).where('process_id', '=', processId);
+      if (!includeHidden) q = q.where('hidden_at', 'is', null).where('screening', '=', 'published');
+      return (await q.executeTakeFirstOrThrow()).n;
+    },
+
+    async updateIdeaText(id: string, title: string, body: string, category: string | null) {
+      // Editing is allowed only while nobody has reacted: the condition is part of the update.
+      const result = await db
+        .updateTable('ideas')
+        .set({ title, body, category, edited_at: new Date() })
+        .where('id', '=', id)
+        .where('support_count', '=', 0)
+        .where('comment_count', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Adds a support; false when the person already supports the idea. */
+    async addSupport(ideaId: string, userId: string): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('idea_supports')
+          .values({ idea_id: ideaId, user_id: userId })
+          .onConflict((oc) => oc.columns(['idea_id', 'user_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+        await trx.updateTable('ideas').set((eb) => ({ support_count: eb('support_count', '+', 1) })).where('id', '=', ideaId).execute();
+        await trx
+          .insertInto('idea_follows')
+          .values({ idea_id: ideaId, user_id: userId })
+          .onConflict((oc) => oc.columns(['idea_id', 'user_id']).doNothing())
+          .execute();
+        return true;
+      });
+    },
+
+    async removeSupport(ideaId: string, userId: string): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const removed = await trx.deleteFrom('idea_supports').where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst();
+        if (Number(removed.numDeletedRows) === 0) return false;
+        await trx.updateTable('ideas').set((eb) => ({ support_count: eb('support_count', '-', 1) })).where('id', '=', ideaId).execute();
+        return true;
+      });
+    },
+
+    async supportedBy(ideaIds: readonly string[], userId: string): Promise<Set<string>> {
+      if (ideaIds.length === 0) return new Set();
+      const rows = await db.selectFrom('idea_supports').select('idea_id').where('user_id', '=', userId).where('idea_id', 'in', ideaIds).execute();
+      return new Set(rows.map((r) => r.idea_id));
+    },
+
+    async setFollow(ideaId: string, userId: string, follow: boolean) {
+      if (follow) {
+        await db.insertInto('idea_follows').values({ idea_id: ideaId, user_id: userId }).onConflict((oc) => oc.columns(['idea_id', 'user_id']).doNothing()).execute();
+      } else {
+        await db.deleteFrom('idea_follows').where('idea_id', '=', ideaId).where('user_id', '=', userId).execute();
+      }
+    },
+
+    async isFollowing(ideaId: string, userId: string): Promise<boolean> {
+      return (await db.selectFrom('idea_follows').select('idea_id').where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+    },
+
+    /** Everyone to tell when something happens to an idea: its author, supporters and followers. */
+    async audienceOf(ideaId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('idea_follows')
+        .select('user_id')
+        .where('idea_id', '=', ideaId)
+        .union(db.selectFrom('idea_supports').select('user_id').where('idea_id', '=', ideaId))
+        .execute();
+      return [...new Set(rows.map((r) => r.user_id))].sort((a, b) => a.localeCompare(b));
+    },
+
+    async insertComment(input: { ideaId: string; parentId: string | null; authorId: string; body: string }) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('comments')
+          .values({ idea_id: input.ideaId, parent_id: input.parentId, author_id: input.authorId, body: input.body })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('ideas').set((eb) => ({ comment_count: eb('comment_count', '+', 1) })).where('id', '=', input.ideaId).execute();
+        return row.id;
+      });
+    },
+
+    findComment(id: string) {
+      return db.selectFrom('comments').select(['id', 'idea_id', 'parent_id', 'author_id', 'hidden_at']).where('id', '=', id).executeTakeFirst();
+    },
+
+    commentsOf(ideaId: string) {
+      return db
+        .selectFrom('comments')
+        .leftJoin('users', 'users.id', 'comments.author_id')
+        .select(['comments.id', 'comments.parent_id', 'comments.author_id', 'comments.body', 'comments.hidden_at', 'comments.hidden_reason', 'comments.created_at', 'users.display_name as author_name'])
+        .where('comments.idea_id', '=', ideaId)
+        .orderBy('comments.created_at')
+        .orderBy('comments.id')
+        .execute();
+    },
+
+    async hide(target: 'idea' | 'comment', id: string, reason: string, moderatorId: string) {
+      const table = target === 'idea' ? 'ideas' : 'comments';
+      await db.updateTable(table).set({ hidden_at: new Date(), hidden_reason: reason, hidden_by: moderatorId }).where('id', '=', id).execute();
+      await db.updateTable('flags').set({ resolved_at: new Date() }).where('target_type', '=', target).where('target_id', '=', id).where('resolved_at', 'is', null).execute();
+    },
+
+    async setScreening(id: string, screening: Screening) {
+      await db.updateTable('ideas').set({ screening }).where('id', '=', id).execute();
+    },
+
+    async addFlag(target: 'idea' | 'comment', id: string, userId: string, reason: string) {
+      await db
+        .insertInto('flags')
+        .values({ target_type: target, target_id: id, user_id: userId, reason })
+        .onConflict((oc) => oc.columns(['target_type', 'target_id', 'user_id']).where('resolved_at', 'is', null).doNothing())
+        .execute();
+    },
+
+    /** Open flags and ideas awaiting screening in a process, for moderators. */
+    async moderationQueue(processId: string) {
+      const flags = await db
+        .selectFrom('flags')
+        .leftJoin('comments', (join) => join.onRef('comments.id', '=', 'flags.target_id').on('flags.target_type', '=', 'comment'))
+        .leftJoin('ideas', (join) =>
+          join.on((eb) =>
+            eb.or([
+              eb.and([eb('flags.target_type', '=', 'idea'), eb('ideas.id', '=', eb.ref('flags.target_id'))]),
+              eb.and([eb('flags.target_type', '=', 'comment'), eb('ideas.id', '=', eb.ref('comments.idea_id'))]),
+            ]),
+          ),
+        )
+        .select(['flags.id', 'flags.target_type', 'flags.target_id', 'flags.reason', 'flags.created_at', 'ideas.id as idea_id', 'ideas.title as idea_title', 'comments.body as comment_body'])
+        .where('flags.resolved_at', 'is', null)
+        .where('ideas.process_id', '=', processId)
+        .orderBy('flags.created_at')
+        .execute();
+      const pending = await db
+        .selectFrom('ideas')
+        .select(['id', 'title', 'body', 'created_at'])
+        .where('process_id', '=', processId)
+        .where('screening', '=', 'pending')
+        .where('hidden_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
+      return { flags, pending };
+    },
+
+    async setIdeaStatus(id: string, status: string, progress: number | null | undefined) {
+      await db
+        .updateTable('ideas')
+        .set({ status, ...(progress !== undefined ? { progress_percent: progress } : {}) })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+export type IdeasRepository = ReturnType<typeof ideasRepository>;

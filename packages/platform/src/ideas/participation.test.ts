@@ -1,0 +1,207 @@
+// The weekly work of a municipality, through the services: charter, timeline, ideas, moderation, answers,
+// progress, notifications and "you said, we did".
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testPlatform } from '../testing/database.ts';
+import type { Platform } from '../platform.ts';
+import type { Actor } from '../accounts/accounts.policy.ts';
+
+let platform: Platform;
+let mailer: Awaited<ReturnType<typeof testPlatform>>['mailer'];
+let drop: () => Promise<void>;
+const now = new Date('2026-11-23T10:00:00Z');
+
+let manager: Actor;
+let moderator: Actor;
+let decider: Actor;
+let kari: Actor;
+let ola: Actor;
+let processId = '';
+let ideasPhase = '';
+
+before(async () => {
+  ({ platform, mailer, drop } = await testPlatform({ clock: () => now }));
+  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' });
+  const user = async (email: string, roles: Actor['roles'][number][]) => ({
+    id: await platform.accounts.ensureUser({ email, displayName: email.split('@')[0] ?? email, password: null, roles }),
+    roles,
+  });
+  manager = await user('manager@example.no', ['process_manager']);
+  moderator = await user('moderator@example.no', ['moderator']);
+  decider = await user('ordforer@example.no', ['decision_maker']);
+  kari = await user('kari@example.no', ['resident']);
+  ola = await user('ola@example.no', ['resident']);
+});
+after(async () => drop());
+
+describe('charter and timeline', () => {
+  test('a resident cannot create a process; a manager creates a draft with an address from its title', async () => {
+    assert.equal(!(await platform.processes.createProcess(kari, { title: 'Ny park', locale: 'nb' })).ok, true);
+    const created = await platform.processes.createProcess(manager, { title: 'Ny park på Øvre Torg', locale: 'nb' });
+    assert.ok(created.ok);
+    assert.equal(created.value.slug, 'ny-park-pa-ovre-torg');
+    processId = created.value.id;
+    const again = await platform.processes.createProcess(manager, { title: 'Ny park på Øvre Torg', locale: 'nb' });
+    assert.equal(again.ok && again.value.slug, 'ny-park-pa-ovre-torg-2');
+  });
+
+  test('publishing names every missing charter field, and nothing changes', async () => {
+    const result = await platform.processes.publishProcess(manager, processId);
+    assert.equal(result.ok, false);
+    const fields = !result.ok ? (result.fields ?? []).map((f) => f.field) : [];
+    assert.deepEqual(fields, ['summary', 'question', 'why_involved', 'scope_can_change', 'scope_cannot_change', 'decision_maker', 'response_commitment', 'target_groups', 'method_rationale', 'respondBy', 'phases']);
+    const still = await platform.processes.getProcessById(processId);
+    assert.equal(still?.status, 'draft');
+  });
+
+  test('phases: end before start and overlaps are refused; the process dates follow the timeline', async () => {
+    const bad = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-12-01', endsOn: '2026-11-01', locale: 'nb' });
+    assert.deepEqual(!bad.ok && bad.fields?.map((f) => f.message), ['field.endBeforeStart']);
+    const info = await platform.processes.addPhase(manager, processId, { method: 'information', title: 'Informasjon', startsOn: '2026-11-01', endsOn: '2026-11-14', locale: 'nb' });
+    assert.ok(info.ok);
+    const ideas = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb' });
+    assert.ok(ideas.ok);
+    ideasPhase = ideas.value.id;
+    const overlap = await platform.processes.addPhase(manager, processId, { method: 'survey', title: 'Undersøkelse', startsOn: '2026-12-20', endsOn: '2027-01-10', locale: 'nb' });
+    assert.deepEqual(!overlap.ok && overlap.fields?.map((f) => f.message), ['field.phaseOverlap']);
+    const detail = await platform.processes.getProcessById(processId);
+    assert.equal(detail?.startsOn, '2026-11-01');
+    assert.equal(detail?.endsOn, '2026-12-31');
+    assert.deepEqual(detail?.phases.map((p) => p.state), ['closed', 'open']);
+    assert.equal(detail?.currentPhaseId, ideasPhase);
+  });
+
+  test('with the charter written, the process publishes and the public sees it', async () => {
+    const texts = {
+      summary: 'Hva skal parken inneholde?',
+      question: 'Hvordan skal parken på Øvre Torg bli?',
+      why_involved: 'Parken er for alle som bor her.',
+      scope_can_change: 'Innhold, beplantning og lys.',
+      scope_cannot_change: 'Plasseringen og budsjettet på 4 millioner.',
+      decision_maker: 'Kommunestyret',
+      response_commitment: 'Kommunestyret svarer på alle innspill i mars.',
+      target_groups: 'Barn, unge og eldre i sentrum.',
+      method_rationale: 'Idéer gir bredde før vi velger.',
+    };
+    const tooLong = await platform.processes.updateCharter(manager, processId, { locale: 'nb', texts: { question: 'x'.repeat(501) } });
+    assert.deepEqual(!tooLong.ok && tooLong.fields?.map((f) => f.field), ['question']);
+    assert.equal((await platform.processes.updateCharter(manager, processId, { locale: 'nb', texts, respondBy: '2027-03-31' })).ok, true);
+    assert.equal((await platform.processes.publishProcess(manager, processId)).ok, true);
+    const seen = await platform.processes.getProcess(null, 'ny-park-pa-ovre-torg');
+    assert.equal(seen.ok && seen.value.charter.scope_cannot_change.nb, 'Plasseringen og budsjettet på 4 millioner.');
+  });
+});
+
+let kariIdea = '';
+let olaIdea = '';
+let olaComment = '';
+
+describe('ideas, comments and supports', () => {
+  test('empty or overlong ideas are refused by field; a good idea is posted and its author follows it', async () => {
+    const bad = await platform.ideas.postIdea(kari, { phaseId: ideasPhase, title: '', body: 'x'.repeat(6000) });
+    assert.deepEqual(!bad.ok && bad.fields?.map((f) => `${f.field}:${f.message}`), ['title:field.required', 'body:field.tooLong']);
+    const posted = await platform.ideas.postIdea(kari, { phaseId: ideasPhase, title: 'Lekeplass for de minste', body: 'En inngjerdet lekeplass med sand og huske.' });
+    assert.ok(posted.ok);
+    kariIdea = posted.value.id;
+    const second = await platform.ideas.postIdea(ola, { phaseId: ideasPhase, title: 'Benker i skyggen', body: 'Flere benker under trærne for eldre.' });
+    assert.ok(second.ok);
+    olaIdea = second.value.id;
+    assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id]);
+  });
+
+  test('posting in a phase that is not open is refused', async () => {
+    const detail = await platform.processes.getProcessById(processId);
+    const closed = detail?.phases.find((p) => p.method === 'information');
+    const result = await platform.ideas.postIdea(kari, { phaseId: closed?.id ?? '', title: 'For sent ute', body: 'Dette burde ikke gå.' });
+    assert.equal(!result.ok && result.code, 'NotFound', 'an information phase takes no ideas');
+  });
+
+  test('supporting twice is refused; the count is exact; the supporter then follows', async () => {
+    assert.equal((await platform.ideas.supportIdea(ola, kariIdea)).ok, true);
+    const twice = await platform.ideas.supportIdea(ola, kariIdea);
+    assert.equal(!twice.ok && twice.code, 'AlreadySupported');
+    const list = await platform.ideas.listIdeas(ola, { processId, sort: 'supported' });
+    assert.deepEqual(list.ideas.map((i) => [i.title, i.supportCount, i.supportedByViewer]), [
+      ['Lekeplass for de minste', 1, true],
+      ['Benker i skyggen', 0, false],
+    ]);
+    assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id, ola.id].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test('the author cannot edit after the first reaction', async () => {
+    const edit = await platform.ideas.editIdea(kari, kariIdea, { title: 'Lekeplass for alle', body: 'Endret tekst etter støtte.' });
+    assert.equal(!edit.ok && edit.code, 'Conflict');
+    const own = await platform.ideas.editIdea(ola, olaIdea, { title: 'Benker i skyggen ved dammen', body: 'Flere benker under trærne for eldre.' });
+    assert.equal(own.ok, true, 'no reactions yet, so Ola may edit');
+  });
+
+  test('comments with replies nest one level; a moderator hides a comment with a reason the author is told', async () => {
+    const comment = await platform.ideas.postComment(kari, { ideaId: olaIdea, body: 'God idé!' });
+    assert.ok(comment.ok);
+    const reply = await platform.ideas.postComment(ola, { ideaId: olaIdea, parentId: comment.value.id, body: 'Takk!' });
+    assert.ok(reply.ok);
+    const replyToReply = await platform.ideas.postComment(kari, { ideaId: olaIdea, parentId: reply.value.id, body: 'Bare hyggelig.' });
+    assert.ok(replyToReply.ok);
+    olaComment = reply.value.id;
+    assert.equal(!(await platform.ideas.hide(kari, { target: 'comment', id: olaComment, reason: 'Spam' })).ok, true, 'residents cannot hide');
+    const noReason = await platform.ideas.hide(moderator, { target: 'comment', id: olaComment, reason: '' });
+    assert.deepEqual(!noReason.ok && noReason.fields?.map((f) => f.message), ['field.reasonRequired']);
+    assert.equal((await platform.ideas.hide(moderator, { target: 'comment', id: olaComment, reason: 'Personopplysninger' })).ok, true);
+    const publicView = await platform.ideas.getIdea(null, olaIdea);
+    assert.ok(publicView.ok);
+    const [first] = publicView.value.comments;
+    assert.equal(first?.replies.length, 2);
+    assert.equal(first?.replies[0]?.body, null, 'the public no longer sees the hidden text');
+    const authorView = await platform.ideas.getIdea(ola, olaIdea);
+    assert.equal(authorView.ok && authorView.value.comments[0]?.replies[0]?.hiddenReason, 'Personopplysninger');
+    const told = await platform.notifications.listFor(ola, 'nb');
+    assert.match(told[0]?.text ?? '', /Personopplysninger/);
+  });
+});
+
+describe('closing the loop', () => {
+  test('rejecting requires an answer; accepting with an answer notifies author and supporters by e-mail', async () => {
+    const noAnswer = await platform.feedback.answerIdea(decider, olaIdea, { status: 'rejected', body: '' });
+    assert.deepEqual(!noAnswer.ok && noAnswer.fields?.map((f) => f.message), ['field.answerRequired']);
+    assert.equal(!(await platform.feedback.answerIdea(kari, kariIdea, { status: 'accepted', body: 'Ja' })).ok, true, 'residents cannot answer');
+    const before = mailer.sent.length;
+    const answered = await platform.feedback.answerIdea(decider, kariIdea, { status: 'accepted', body: 'Vi bygger lekeplassen i 2027.' });
+    assert.equal(answered.ok, true);
+    const mails = mailer.sent.slice(before);
+    assert.deepEqual(mails.map((m) => m.to).sort((a, b) => a.localeCompare(b)), ['kari@example.no', 'ola@example.no']);
+    assert.match(mails[0]?.text ?? '', /\/processes\/ny-park-pa-ovre-torg\/ideas\//);
+    const history = await platform.feedback.historyOf(kariIdea);
+    assert.deepEqual(history.answers.map((a) => [a.status, a.authorName, a.authorRole]), [['accepted', 'ordforer', 'decision_maker']]);
+  });
+
+  test('milestones move the progress of an accepted idea, and only of one that allows progress', async () => {
+    const bad = await platform.feedback.addMilestone(manager, kariIdea, { title: 'Anbud', date: '2027-13-01', progress: 150 });
+    assert.deepEqual(!bad.ok && bad.fields?.map((f) => f.field), ['date', 'progress']);
+    assert.equal((await platform.feedback.addMilestone(manager, kariIdea, { title: 'Anbud sendt ut', date: '2027-01-15', progress: 20 })).ok, true);
+    assert.equal(!(await platform.feedback.addMilestone(manager, olaIdea, { title: 'x', date: '2027-01-15', progress: 10 })).ok, true);
+    const view = await platform.ideas.getIdea(null, kariIdea);
+    assert.equal(view.ok && view.value.idea.progressPercent, 20);
+  });
+
+  test('daily-digest readers get one e-mail with everything; "none" readers get none but see the list', async () => {
+    await platform.accounts.setNotifyMode(ola, 'daily');
+    await platform.accounts.setNotifyMode(kari, 'none');
+    const before = mailer.sent.length;
+    await platform.feedback.addMilestone(manager, kariIdea, { title: 'Bygging startet', date: '2027-04-01', progress: 50 });
+    assert.equal(mailer.sent.length, before, 'no immediate mail for daily or none');
+    assert.equal(await platform.notifications.sendDigests(), 1);
+    const digest = mailer.sent.slice(before);
+    assert.deepEqual(digest.map((m) => m.to), ['ola@example.no']);
+    assert.match(digest[0]?.text ?? '', /Bygging startet/);
+    assert.equal(await platform.notifications.sendDigests(), 0, 'nothing is sent twice');
+    assert.ok((await platform.notifications.unreadCount(kari)) >= 2);
+  });
+
+  test('"you said, we did" counts ideas by status and lists every answer', async () => {
+    const report = await platform.feedback.youSaidWeDid(processId);
+    assert.equal(report.total, 2);
+    const counts = Object.fromEntries(report.counts.map((c) => [c.status.key, c.count]));
+    assert.deepEqual(counts, { received: 1, under_consideration: 0, accepted: 1, rejected: 0, implemented: 0 });
+    assert.deepEqual(report.answers.map((a) => [a.title, a.status, a.progress]), [['Lekeplass for de minste', 'accepted', 50]]);
+  });
+});

@@ -1,0 +1,173 @@
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../accounts/accounts.policy.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
+import type { Logger } from '../shared/logger.ts';
+
+/** What happened, for the notification's text. */
+export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden';
+
+const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }> = {
+  status_changed: { subject: 'notify.status_changed.subject', body: 'notify.status_changed.body' },
+  answered: { subject: 'notify.answered.subject', body: 'notify.answered.body' },
+  milestone: { subject: 'notify.milestone.subject', body: 'notify.milestone.body' },
+  idea_hidden: { subject: 'notify.idea_hidden.subject', body: 'notify.idea_hidden.body' },
+  comment_hidden: { subject: 'notify.comment_hidden.subject', body: 'notify.comment_hidden.body' },
+};
+
+/** A notification in the site's list. */
+export interface NotificationView {
+  readonly id: string;
+  readonly kind: NotificationKind;
+  readonly text: string;
+  readonly link: string;
+  readonly createdAt: Date;
+  readonly read: boolean;
+}
+
+type Payload = Record<string, string | number | null>;
+
+/**
+ * Tells people what happened to what they took part in: in the site's notification list, and by e-mail
+ * immediately, in a daily digest, or not at all, as each person chose.
+ */
+export function notificationsService(deps: {
+  db: Db;
+  accounts: AccountsService;
+  mailer: Mailer;
+  clock: Clock;
+  publicUrl: string;
+  logger: Logger;
+  municipality: () => Promise<{ name: string; defaultLocale: Locale }>;
+}) {
+  function params(payload: Payload): Record<string, string | number> {
+    return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v ?? '']));
+  }
+  function link(payload: Payload): string {
+    return `/processes/${String(payload.processSlug ?? '')}/ideas/${String(payload.ideaId ?? '')}`;
+  }
+  function render(locale: Locale, kind: NotificationKind, payload: Payload) {
+    const p = params(payload);
+    return { subject: translate(locale, kinds[kind].subject, p), body: translate(locale, kinds[kind].body, p) };
+  }
+
+  return {
+    /** Records a notification for each person and e-mails those who want it immediately. */
+    async notify(input: { userIds: readonly string[]; kind: NotificationKind; subjectType: string; subjectId: string; payload: Payload }): Promise<void> {
+      const userIds = [...new Set(input.userIds)];
+      if (userIds.length === 0) return;
+      await deps.db
+        .insertInto('notifications')
+        .values(userIds.map((id) => ({ user_id: id, kind: input.kind, subject_type: input.subjectType, subject_id: input.subjectId, payload: JSON.stringify(input.payload) })))
+        .execute();
+      const municipality = await deps.municipality();
+      const contacts = await deps.accounts.contactsOf(userIds);
+      const sent: string[] = [];
+      for (const contact of contacts.filter((c) => c.notifyMode === 'immediate')) {
+        const locale = contact.locale ?? municipality.defaultLocale;
+        const { subject, body } = render(locale, input.kind, input.payload);
+        try {
+          await deps.mailer.send({
+            to: contact.email,
+            subject: `${subject} – ${municipality.name}`,
+            text: [
+              translate(locale, 'mail.greeting', { name: contact.displayName }),
+              '',
+              body,
+              `${deps.publicUrl}${link(input.payload)}`,
+              '',
+              translate(locale, 'notify.footer', { url: `${deps.publicUrl}/account` }),
+              '',
+              translate(locale, 'mail.signature', { municipality: municipality.name }),
+            ].join('\n'),
+          });
+          sent.push(contact.id);
+        } catch (error) {
+          // The notification stays in the list and unsent; the next digest run retries it.
+          deps.logger.warn({ err: { message: (error as Error).message } }, 'notification e-mail failed');
+        }
+      }
+      if (sent.length > 0) {
+        await deps.db
+          .updateTable('notifications')
+          .set({ emailed_at: deps.clock() })
+          .where('user_id', 'in', sent)
+          .where('subject_id', '=', input.subjectId)
+          .where('kind', '=', input.kind)
+          .where('emailed_at', 'is', null)
+          .execute();
+      }
+    },
+
+    /** The person's notifications, newest first. */
+    async listFor(actor: Actor, locale: Locale): Promise<NotificationView[]> {
+      const rows = await deps.db
+        .selectFrom('notifications')
+        .select(['id', 'kind', 'payload', 'created_at', 'read_at'])
+        .where('user_id', '=', actor.id)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(100)
+        .execute();
+      return rows.map((r) => {
+        const kind = r.kind as NotificationKind;
+        return { id: r.id, kind, text: render(locale, kind, r.payload).body, link: link(r.payload), createdAt: r.created_at, read: r.read_at !== null };
+      });
+    },
+
+    async unreadCount(actor: Actor): Promise<number> {
+      const row = await deps.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', actor.id)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    async markAllRead(actor: Actor): Promise<void> {
+      await deps.db.updateTable('notifications').set({ read_at: deps.clock() }).where('user_id', '=', actor.id).where('read_at', 'is', null).execute();
+    },
+
+    /**
+     * Sends one digest e-mail to each person who chose daily e-mail and has unsent notifications, and to
+     * anyone whose immediate e-mail failed. Returns how many digests went out.
+     */
+    async sendDigests(): Promise<number> {
+      const pending = await deps.db
+        .selectFrom('notifications')
+        .select(['id', 'user_id', 'kind', 'payload'])
+        .where('emailed_at', 'is', null)
+        .orderBy('user_id')
+        .orderBy('created_at')
+        .execute();
+      const byUser = new Map<string, typeof pending>();
+      for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
+      const contacts = await deps.accounts.contactsOf([...byUser.keys()]);
+      const municipality = await deps.municipality();
+      let sent = 0;
+      for (const contact of contacts) {
+        const items = byUser.get(contact.id) ?? [];
+        const ids = items.map((i) => i.id);
+        if (contact.notifyMode !== 'none') {
+          const locale = contact.locale ?? municipality.defaultLocale;
+          const lines = items.map((i) => `- ${render(locale, i.kind as NotificationKind, i.payload).body}\n  ${deps.publicUrl}${link(i.payload)}`);
+          await deps.mailer.send({
+            to: contact.email,
+            subject: translate(locale, 'notify.digest.subject', { count: items.length, municipality: municipality.name }),
+            text: [translate(locale, 'mail.greeting', { name: contact.displayName }), '', ...lines, '', translate(locale, 'notify.footer', { url: `${deps.publicUrl}/account` })].join('\n'),
+          });
+          sent++;
+        }
+        // People who chose no e-mail still see these in the site's list; they are not e-mailed later.
+        await deps.db.updateTable('notifications').set({ emailed_at: deps.clock() }).where('id', 'in', ids).execute();
+      }
+      return sent;
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof notificationsService>;
