@@ -290,6 +290,18 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       return ok(await repo.moderationQueue(processId));
     },
 
+    /**
+     * Brings in an idea from elsewhere (an earlier platform, a paper form, a seed), whatever the phase's
+     * dates, with its supporters. For the municipality's own imports, not for residents.
+     */
+    async importIdea(input: { phaseId: string; authorId: string; title: string; body: string; supporterIds?: readonly string[] }): Promise<string> {
+      const found = await deps.processes.getPhase(input.phaseId);
+      if (!found) throw new Error(`no phase ${input.phaseId}`);
+      const id = await repo.insertIdea({ processId: found.process.id, phaseId: input.phaseId, authorId: input.authorId, title: input.title, body: input.body, category: null, screening: 'published' });
+      for (const supporter of input.supporterIds ?? []) await repo.addSupport(id, supporter);
+      return id;
+    },
+
     /** Who hears about an idea: author, supporters, followers. */
     audienceOf: (ideaId: string) => repo.audienceOf(ideaId),
 

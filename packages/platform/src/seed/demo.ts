@@ -1,4 +1,6 @@
 import type { Platform } from '../platform.ts';
+import type { LocalizedText } from '../shared/localized.ts';
+import type { CharterField, PhaseMethod } from '../processes/processes.tables.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -14,70 +16,172 @@ export const demoUsers = [
   { email: 'sara@demo.tingsted.no', displayName: 'Sara Haugen', roles: ['resident'] },
 ] as const;
 
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function charter(nb: Partial<Record<CharterField, string>>, en: Partial<Record<CharterField, string>>): Partial<Record<CharterField, LocalizedText>> {
+  const out: Partial<Record<CharterField, LocalizedText>> = {};
+  for (const key of Object.keys(nb) as CharterField[]) out[key] = { nb: nb[key] ?? '', ...(en[key] ? { en: en[key] } : {}) };
+  return out;
+}
+
 /**
- * Seeds "Demo kommune": settings, staff, residents and processes in draft, open and closed states.
- * Idempotent: running it again changes nothing that exists.
+ * Seeds "Demo kommune": settings, staff, residents and processes in draft, open and closed states, with
+ * charters, timelines relative to today, and ideas in every status with answers and progress.
+ * Idempotent: a process that exists is left as it is.
  */
 export async function seedDemo(platform: Platform): Promise<{ users: number; processes: number }> {
   await platform.municipality.ensure({ name: 'Demo kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' });
   const ids: Record<string, string> = {};
   for (const user of demoUsers) {
-    ids[user.email] = await platform.accounts.ensureUser({
-      email: user.email,
-      displayName: user.displayName,
-      password: demoPassword,
-      roles: user.roles,
-    });
+    ids[user.email] = await platform.accounts.ensureUser({ email: user.email, displayName: user.displayName, password: demoPassword, roles: user.roles });
   }
-  const manager = ids['prosess@demo.tingsted.no'] ?? null;
-  const year = new Date().getUTCFullYear();
-  const processes = [
-    {
-      slug: 'ny-sentrumsplan',
-      status: 'published' as const,
-      title: { nb: 'Ny sentrumsplan', nn: 'Ny sentrumsplan', en: 'A new plan for the town centre' },
-      summary: {
-        nb: 'Hvordan skal sentrum se ut i 2040? Kommunen vil høre hva du mener før planen legges fram for kommunestyret.',
-        nn: 'Korleis skal sentrum sjå ut i 2040? Kommunen vil høyre kva du meiner før planen vert lagd fram for kommunestyret.',
-        en: 'What should the town centre look like in 2040? The municipality wants to hear from you before the plan goes to the council.',
-      },
-      startsOn: `${year}-09-01`,
-      endsOn: `${year + 1}-02-28`,
+  const id = (email: string) => ids[email] ?? '';
+  const manager = id('prosess@demo.tingsted.no');
+  const today = platform.processes.today();
+  const phase = (method: PhaseMethod, nb: string, en: string, from: number, to: number, settings = {}) => ({
+    method,
+    title: { nb, en },
+    startsOn: addDays(today, from),
+    endsOn: addDays(today, to),
+    settings,
+  });
+
+  const centre = await platform.processes.ensureProcess({
+    slug: 'ny-sentrumsplan',
+    status: 'published',
+    title: { nb: 'Ny sentrumsplan', nn: 'Ny sentrumsplan', en: 'A new plan for the town centre' },
+    summary: {
+      nb: 'Hvordan skal sentrum se ut i 2040? Kommunen vil høre hva du mener før planen legges fram for kommunestyret.',
+      nn: 'Korleis skal sentrum sjå ut i 2040? Kommunen vil høyre kva du meiner før planen vert lagd fram for kommunestyret.',
+      en: 'What should the town centre look like in 2040? The municipality wants to hear from you before the plan goes to the council.',
     },
-    {
-      slug: 'trygg-skolevei',
-      status: 'published' as const,
-      title: { nb: 'Trygg skolevei', en: 'Safe routes to school' },
-      summary: {
-        nb: 'Meld inn steder der barn opplever skoleveien som utrygg, og stem på tiltakene som bør komme først.',
-        en: 'Tell us where children feel unsafe on their way to school, and vote on which measures should come first.',
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    respondBy: addDays(today, 120),
+    charter: charter(
+      {
+        question: 'Hva er viktigst for deg i et levende sentrum?',
+        why_involved: 'Sentrum brukes av alle som bor og jobber her. Dere kjenner det best.',
+        scope_can_change: 'Møteplasser, grøntområder, gang- og sykkelveier, lys og benker.',
+        scope_cannot_change: 'Riksveien gjennom sentrum og vedtatte byggeprosjekter.',
+        decision_maker: 'Kommunestyret vedtar planen.',
+        response_commitment: 'Plan- og bygningsetaten svarer på hvert innspill før planen behandles, og kommunestyret begrunner vedtaket.',
+        target_groups: 'Alle innbyggere, særlig unge, eldre og næringsdrivende i sentrum.',
+        outreach: 'Plakater, skolebesøk og åpent møte på biblioteket.',
+        method_rationale: 'Idéer gir bredde; undersøkelsen viser hvor mange som står bak dem.',
+        funding: 'Planarbeidet er finansiert i budsjettet for 2026.',
       },
-      startsOn: `${year}-10-01`,
-      endsOn: `${year + 1}-01-15`,
-    },
-    {
-      slug: 'budsjett-for-nabolaget',
-      status: 'draft' as const,
-      title: { nb: 'Budsjett for nabolaget', en: 'A budget for the neighbourhood' },
-      summary: {
-        nb: 'Innbyggerne foreslår og stemmer over prosjekter for to millioner kroner.',
-        en: 'Residents propose and vote on projects worth two million kroner.',
+      {
+        question: 'What matters most to you in a lively town centre?',
+        why_involved: 'Everyone who lives and works here uses the centre. You know it best.',
+        scope_can_change: 'Meeting places, green spaces, walking and cycling routes, lighting and benches.',
+        scope_cannot_change: 'The national road through the centre and building projects already approved.',
+        decision_maker: 'The municipal council adopts the plan.',
+        response_commitment: 'The planning office answers every input before the plan is debated, and the council gives reasons for its decision.',
+        target_groups: 'All residents, especially young and old people and businesses in the centre.',
+        method_rationale: 'Ideas give breadth; the survey shows how many stand behind them.',
       },
-      startsOn: `${year + 1}-03-01`,
-      endsOn: `${year + 1}-06-30`,
+    ),
+    phases: [
+      phase('information', 'Informasjon om planen', 'About the plan', -40, -21),
+      phase('ideas', 'Idéer til sentrum', 'Ideas for the centre', -20, 30),
+      phase('survey', 'Spørreundersøkelse', 'Survey', 31, 60, { publicResults: true }),
+    ],
+  });
+  if (centre.created) {
+    const ideasPhase = centre.phaseIds[1] ?? '';
+    const a = await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('kari@demo.tingsted.no'), title: 'Flere benker langs elva', body: 'Det er for få steder å sette seg ned langs elvepromenaden, særlig for eldre.', supporterIds: [id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+    const b = await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('ola@demo.tingsted.no'), title: 'Bilfritt torg på lørdager', body: 'Steng torget for biler på lørdager og la markedet ta plass.', supporterIds: [id('kari@demo.tingsted.no')] });
+    await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('sara@demo.tingsted.no'), title: 'Lys i smuget ved kinoen', body: 'Smuget mellom kinoen og busstasjonen er mørkt og utrygt om kvelden.' });
+    await platform.ideas.postComment({ id: id('sara@demo.tingsted.no'), roles: ['resident'] }, { ideaId: a, body: 'Enig! Gjerne med ryggstøtte.' });
+    await platform.feedback.answerIdea({ id: id('ordforer@demo.tingsted.no'), roles: ['decision_maker'] }, b, { status: 'under_consideration', body: 'Vi ser på dette sammen med torghandlerne.' });
+  }
+
+  await platform.processes.ensureProcess({
+    slug: 'trygg-skolevei',
+    status: 'published',
+    title: { nb: 'Trygg skolevei', en: 'Safe routes to school' },
+    summary: {
+      nb: 'Meld inn steder der barn opplever skoleveien som utrygg, og stem på tiltakene som bør komme først.',
+      en: 'Tell us where children feel unsafe on their way to school, and vote on which measures should come first.',
     },
-    {
-      slug: 'ny-badeplass',
-      status: 'closed' as const,
-      title: { nb: 'Ny badeplass ved fjorden', en: 'A new bathing spot by the fjord' },
-      summary: {
-        nb: 'Innspillene er behandlet, og kommunestyret vedtok badeplassen i juni.',
-        en: 'The input has been answered, and the council approved the bathing spot in June.',
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    respondBy: addDays(today, 90),
+    charter: charter(
+      {
+        question: 'Hvor er skoleveien utrygg, og hva bør gjøres først?',
+        why_involved: 'Barn og foreldre vet hvor skoleveien er farlig.',
+        scope_can_change: 'Fotgjengerfelt, fartsdumper, belysning og skilting.',
+        scope_cannot_change: 'Fylkesveiene, som fylket har ansvar for.',
+        decision_maker: 'Utvalg for teknikk og miljø.',
+        response_commitment: 'Utvalget svarer på alle innspill innen fristen under.',
+        target_groups: 'Elever, foreldre og ansatte ved skolene.',
+        method_rationale: 'Idéer med støtte viser hvilke steder som haster mest.',
       },
-      startsOn: `${year - 1}-03-01`,
-      endsOn: `${year - 1}-05-31`,
-    },
-  ];
-  for (const process of processes) await platform.processes.ensureProcess({ ...process, createdBy: manager });
-  return { users: demoUsers.length, processes: processes.length };
+      {},
+    ),
+    phases: [phase('ideas', 'Meld inn steder', 'Report places', -10, 45, { preScreening: true })],
+  });
+
+  await platform.processes.ensureProcess({
+    slug: 'budsjett-for-nabolaget',
+    status: 'draft',
+    title: { nb: 'Budsjett for nabolaget', en: 'A budget for the neighbourhood' },
+    summary: { nb: 'Innbyggerne foreslår og stemmer over prosjekter for to millioner kroner.', en: 'Residents propose and vote on projects worth two million kroner.' },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    phases: [phase('budgeting', 'Forslag og avstemning', 'Proposals and vote', 100, 190)],
+  });
+
+  const bathing = await platform.processes.ensureProcess({
+    slug: 'ny-badeplass',
+    status: 'closed',
+    title: { nb: 'Ny badeplass ved fjorden', en: 'A new bathing spot by the fjord' },
+    summary: { nb: 'Innspillene er behandlet, og kommunestyret vedtok badeplassen i juni.', en: 'The input has been answered, and the council approved the bathing spot in June.' },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    respondBy: addDays(today, -150),
+    charter: charter(
+      {
+        question: 'Hvordan skal den nye badeplassen bli?',
+        why_involved: 'Badeplassen skal brukes av alle, hele sommeren.',
+        scope_can_change: 'Brygger, toaletter, stupebrett og beplantning.',
+        scope_cannot_change: 'Plasseringen ved Sandvika.',
+        decision_maker: 'Kommunestyret.',
+        response_commitment: 'Alle innspill ble besvart før vedtaket i juni.',
+        target_groups: 'Familier, ungdom og folk med nedsatt funksjonsevne.',
+        method_rationale: 'Idéer og støtte viste hva folk ønsket seg mest.',
+      },
+      {},
+    ),
+    phases: [phase('ideas', 'Idéer til badeplassen', 'Ideas for the bathing spot', -300, -200)],
+  });
+  if (bathing.created) {
+    const ideasPhase = bathing.phaseIds[0] ?? '';
+    const decider = { id: id('ordforer@demo.tingsted.no'), roles: ['decision_maker' as const] };
+    const staff = { id: manager, roles: ['process_manager' as const] };
+    const idea = (author: string, title: string, body: string, supporters: string[]) =>
+      platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id(author), title, body, supporterIds: supporters.map(id) });
+    const ramp = await idea('kari@demo.tingsted.no', 'Rampe for rullestol ut i vannet', 'Alle skal kunne bade, også de som sitter i rullestol.', ['ola@demo.tingsted.no', 'sara@demo.tingsted.no']);
+    const toilet = await idea('ola@demo.tingsted.no', 'Toalett som er åpent hele sommeren', 'I dag stenger toalettene i august.', ['kari@demo.tingsted.no']);
+    const jetty = await idea('sara@demo.tingsted.no', 'Flytebrygge med stupebrett', 'Ungdommen trenger et sted å stupe trygt.', ['kari@demo.tingsted.no', 'ola@demo.tingsted.no']);
+    const kiosk = await idea('kari@demo.tingsted.no', 'Kiosk på stranda', 'En liten kiosk med is og kaffe.', []);
+    await idea('ola@demo.tingsted.no', 'Parkering for bobiler', 'Bobilturister trenger et sted å stå.', []);
+    await platform.feedback.answerIdea(decider, ramp, { status: 'accepted', body: 'Rampen er med i vedtaket og bygges før sommeren.' });
+    await platform.feedback.addMilestone(staff, ramp, { title: 'Rampen er tegnet', date: addDays(today, -120), progress: 30 });
+    await platform.feedback.answerIdea(decider, toilet, { status: 'implemented', body: 'Toalettene holder nå åpent fra 1. juni til 31. august.' });
+    await platform.feedback.addMilestone(staff, toilet, { title: 'Nye åpningstider innført', date: addDays(today, -100), progress: 100 });
+    await platform.feedback.answerIdea(decider, jetty, { status: 'under_consideration', body: 'Vi utreder sikkerheten ved stupebrett før vi bestemmer oss.' });
+    await platform.feedback.answerIdea(decider, kiosk, { status: 'rejected', body: 'Kommunen kan ikke drive kiosk, men vi har lyst ut plassen for private drivere.' });
+  }
+  return { users: demoUsers.length, processes: 4 };
 }
