@@ -20,7 +20,7 @@ export interface DuplicateOptions {
   threshold?: number;
   /** Char n-gram length. Default 4. */
   ngram?: number;
-  /** Number of rarest features per input used to find candidates. Default 12. */
+  /** Number of rarest features per input used to find candidates (up to half of them whole words, the rest char n-grams). Default 12. */
   prefix?: number;
   /** Features shared by more than this many inputs are not used to find candidates. Default max(64, 4·log2 n · 8). */
   maxPosting?: number;
@@ -79,11 +79,22 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const docKeys: Int32Array[] = [];
   const docCounts: Int32Array[] = [];
   const df = new Int32Array(1 << BITS);
+  const wdf = new Int32Array(1 << BITS);
+  const docWords: Int32Array[] = [];
   inputs.forEach((inp) => {
     const t = fold ? foldScandinavian(inp.text) : inp.text.toLowerCase();
     const toks = t.match(WORD) ?? [];
     const touched: number[] = [];
+    const wordSet = new Set<number>();
     for (const tok of toks) {
+      // The whole (folded) word is used to find candidates (rare words make the search selective) but
+      // not in the similarity itself.
+      let hw = 0x811c9dc5 ^ 0x5bd1e995;
+      for (let q = 0; q < tok.length; q++) {
+        hw ^= tok.charCodeAt(q);
+        hw = Math.imul(hw, 16777619);
+      }
+      wordSet.add((Math.imul(hw ^ (hw >>> 15), 0x2c1b3c6d) ^ 0x68e31da4) & MASK);
       const s = ` ${tok} `;
       const L = s.length;
       const last = Math.max(0, L - ng);
@@ -107,6 +118,9 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     });
     docKeys.push(keys);
     docCounts.push(counts);
+    const wk = Int32Array.from(wordSet).sort();
+    for (const h of wk) wdf[h] = (wdf[h] as number) + 1;
+    docWords.push(wk);
   });
   const rows: SparseVector[] = [];
   const logN = Math.log(n + 1);
@@ -125,18 +139,27 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     for (let q = 0; q < val.length; q++) val[q] = (val[q] as number) / nr;
     rows.push({ idx: keys, val });
   }
-  // Prefix: the `prefix` rarest features of each input (ties by feature id), among those with
+  // Prefix: the `prefix` rarest features of each input (up to half words, the rest char n-grams) (ties by feature id), among those with
   // document frequency ≥ 2 (a unique feature cannot be shared) and ≤ maxPosting.
   const P = options.prefix ?? 12;
   const maxPosting = options.maxPosting ?? Math.max(64, Math.ceil(8 * Math.log2(n + 1) * 4));
-  const prefixes: Int32Array[] = rows.map((r) => {
-    const cand: number[] = [];
+  // Prefix features are keyed as (hash << 1) | kind so word and char hashes never meet.
+  const prefixes: Int32Array[] = rows.map((r, i) => {
+    const chars: { key: number; df: number }[] = [];
     for (let q = 0; q < r.idx.length; q++) {
       const d = df[r.idx[q] as number] as number;
-      if (d >= 2 && d <= maxPosting) cand.push(r.idx[q] as number);
+      if (d >= 2 && d <= maxPosting) chars.push({ key: (r.idx[q] as number) * 2, df: d });
     }
-    cand.sort((x, y) => (df[x] as number) - (df[y] as number) || x - y);
-    return Int32Array.from(cand.slice(0, P));
+    const words: { key: number; df: number }[] = [];
+    for (const h of docWords[i] as Int32Array) {
+      const d = wdf[h] as number;
+      if (d >= 2 && d <= maxPosting) words.push({ key: h * 2 + 1, df: d });
+    }
+    const byDf = (x: { key: number; df: number }, y: { key: number; df: number }): number => x.df - y.df || x.key - y.key;
+    chars.sort(byDf);
+    words.sort(byDf);
+    const wp = Math.min(words.length, Math.floor(P / 2));
+    return Int32Array.from([...words.slice(0, wp), ...chars.slice(0, P - wp)], (c) => c.key);
   });
   const postings = new Map<number, number[]>();
   prefixes.forEach((p, i) => {

@@ -69,6 +69,15 @@ test('off-topic and empty inputs go to "other" instead of a topic', () => {
   assert.equal(r.assignments.empty, 'other');
 });
 
+test('large inputs: topics found on a sample, every other input joins a topic or "other"', () => {
+  const r = findTopics(corpus, { k: 3, seed: 1, sampleSize: 45 });
+  assert.ok(r.warnings.some((w) => w.includes('sample of 45 of 90')));
+  assert.equal(Object.keys(r.assignments).length, corpus.length);
+  const pred = corpus.map((e) => r.assignments[e.id] ?? 'missing');
+  assert.ok(nmi(corpus.map((e) => e.label), pred) > 0.7);
+  assert.equal(r.topics.reduce((s, t) => s + t.size, 0) + r.other.length, corpus.length);
+});
+
 test('inputs in an unrecognised language are analysed anyway and named in a warning', () => {
   const r = findTopics([...corpus, { id: 'jp', text: '公園にベンチを増やしてください' }], { k: 3, seed: 1 });
   assert.ok(r.warnings.some((w) => w.includes('language not recognised') && w.includes('jp')));

@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform, type FeatureOptions } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
-import { fromMap } from './sparse.ts';
+import { fromMap, denseDot } from './sparse.ts';
 import { createRng, hashString, type Rng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
 
@@ -36,6 +36,10 @@ export interface TopicOptions {
   dimensions?: number;
   /** Features in more than this share of inputs are ignored when finding neighbours. Default 0.05. */
   neighbourMaxDf?: number;
+  /** Above this many inputs, topics are found on a sample of this size and the rest join the nearest topic. Default 4,000. */
+  sampleSize?: number;
+  /** Features used to find neighbours: 'all' (stems and char n-grams) or 'words' (stems only). Default 'all'. */
+  neighbourFeatures?: 'all' | 'words';
   /** Neighbours per input in the similarity graph. Default √n, at least 30 and at most 100. */
   neighbours?: number;
   /** k-means restarts (the best objective wins). Default 4. */
@@ -203,6 +207,103 @@ function cmpStr(a: string, b: string): number {
  * member id. Inputs with an empty text are reported in `warnings` and placed in `other`.
  */
 export function findTopics(inputs: readonly TextInput[], options: TopicOptions = {}): TopicResult {
+  const limit = options.sampleSize ?? 4000;
+  if (options.vectors || inputs.length <= limit) return findTopicsOnAll(inputs, options);
+  return findTopicsOnSample(inputs, options, limit);
+}
+
+/**
+ * Large inputs: topics are found on a sample of `limit` inputs (the first in id-hash order, so the
+ * sample does not depend on input order), and every other input joins the topic whose TF-IDF
+ * centroid is most similar — or "other" when that similarity is below half the median similarity of
+ * the sample's members to their own centroid.
+ */
+function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions, limit: number): TopicResult {
+  const order = inputs.map((x, i) => i).sort((a, b) => {
+    const ia = (inputs[a] as TextInput).id;
+    const ib = (inputs[b] as TextInput).id;
+    return hashString(ia) - hashString(ib) || cmpStr(ia, ib);
+  });
+  const inSample = new Uint8Array(inputs.length);
+  for (const i of order.slice(0, limit)) inSample[i] = 1;
+  const sampleIdx = inputs.map((_, i) => i).filter((i) => inSample[i] === 1);
+  const sample = sampleIdx.map((i) => inputs[i] as TextInput);
+  const base = findTopicsOnAll(sample, options);
+  const language = options.language ?? 'auto';
+  const analyzed = inputs.map((inp) => analyze(inp.text, language === 'auto' ? stemLanguageOf(detectLanguage(inp.text).language) : language));
+  const feat = fitVectorizer(
+    sampleIdx.map((i) => analyzed[i] as Analyzed),
+    options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
+  );
+  const rows = analyzed.map((a) => transform(feat, a));
+  const index = new Map(inputs.map((x, i) => [x.id, i]));
+  // Dense unit-length centroids (a sparse centroid has as many entries as its members' features together).
+  const centroids = base.topics.map((t) => {
+    const c = new Float32Array(feat.dim);
+    for (const id of t.members) {
+      const r = rows[index.get(id) as number] as SparseVector;
+      for (let q = 0; q < r.idx.length; q++) c[r.idx[q] as number] = (c[r.idx[q] as number] as number) + (r.val[q] as number);
+    }
+    let nr = 0;
+    for (let f = 0; f < c.length; f++) nr += (c[f] as number) ** 2;
+    nr = Math.sqrt(nr) || 1;
+    for (let f = 0; f < c.length; f++) c[f] = (c[f] as number) / nr;
+    return c;
+  });
+  const own: number[] = [];
+  const sim = new Float64Array(inputs.length);
+  const topicOf = new Int32Array(inputs.length).fill(-1);
+  base.topics.forEach((t, ti) => {
+    for (const id of t.members) {
+      const i = index.get(id) as number;
+      sim[i] = denseDot(rows[i] as SparseVector, centroids[ti] as Float32Array);
+      topicOf[i] = ti;
+      own.push(sim[i] as number);
+    }
+  });
+  own.sort((a, b) => a - b);
+  const floor = 0.5 * (own[Math.floor(own.length / 2)] ?? 0);
+  const other = new Set(base.other);
+  inputs.forEach((inp, i) => {
+    if (inSample[i] === 1) return;
+    if ((analyzed[i] as Analyzed).tokens.length === 0) {
+      other.add(inp.id);
+      base.warnings.push(`input "${inp.id}" has no words and is placed in other`);
+      return;
+    }
+    let best = -1;
+    let bs = -Infinity;
+    centroids.forEach((c, ti) => {
+      const v = denseDot(rows[i] as SparseVector, c);
+      if (v > bs) {
+        bs = v;
+        best = ti;
+      }
+    });
+    if (best < 0 || bs < floor) other.add(inp.id);
+    else {
+      topicOf[i] = best;
+      sim[i] = bs;
+    }
+  });
+  const groups = base.topics.map((t, ti) => ({ t, members: inputs.map((_, i) => i).filter((i) => topicOf[i] === ti) }));
+  const ranked = groups
+    .map(({ t, members }) => {
+      const sorted = members.sort((a, b) => (sim[b] as number) - (sim[a] as number) || cmpStr((inputs[a] as TextInput).id, (inputs[b] as TextInput).id)).map((i) => (inputs[i] as TextInput).id);
+      return { t, ids: sorted, minId: sorted.slice().sort(cmpStr)[0] as string, cohesion: members.reduce((acc, i) => acc + (sim[i] as number), 0) / Math.max(1, members.length) };
+    })
+    .sort((a, b) => b.ids.length - a.ids.length || cmpStr(a.minId, b.minId));
+  const nReps = options.representatives ?? 3;
+  const topics: Topic[] = ranked.map((r, i) => ({ ...r.t, id: `t${i + 1}`, size: r.ids.length, members: r.ids, representatives: r.ids.slice(0, nReps), cohesion: r.cohesion }));
+  const assignments: Record<string, string> = {};
+  for (const t of topics) for (const m of t.members) assignments[m] = t.id;
+  const otherIds = [...other].sort(cmpStr);
+  for (const o of otherIds) assignments[o] = 'other';
+  base.warnings.push(`topics found on a sample of ${limit} of ${inputs.length} inputs; the rest joined the nearest topic`);
+  return { ...base, topics, other: otherIds, assignments };
+}
+
+function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {}): TopicResult {
   const warnings: string[] = [];
   const seed = String(options.seed ?? 'tingsted');
   const language = options.language ?? 'auto';
@@ -251,7 +352,17 @@ export function findTopics(inputs: readonly TextInput[], options: TopicOptions =
     // Spectral embedding (Ng, Jordan & Weiss 2001) of the symmetrised m-nearest-neighbour graph:
     // W = D^-1/2 A D^-1/2, top eigenvectors by randomized subspace iteration.
     const m = Math.min(options.neighbours ?? Math.max(30, Math.min(100, Math.round(Math.sqrt(n)))), n - 1);
-    const nn = nearestNeighbours(rows, m, options.neighbourMaxDf ?? 0.05);
+    // Neighbour search on the word block only when asked (faster: words are sparser than char n-grams).
+    const V0 = feat.terms.length;
+    const searchRows =
+      (options.neighbourFeatures ?? 'all') === 'words'
+        ? rows.map((r) => {
+            let k = 0;
+            while (k < r.idx.length && (r.idx[k] as number) < V0) k++;
+            return { idx: r.idx.subarray(0, k), val: r.val.subarray(0, k) };
+          })
+        : rows;
+    const nn = nearestNeighbours(searchRows, m, options.neighbourMaxDf ?? 0.05);
     const m5 = nn.map((x) => {
       let t = 0;
       for (let q = 0; q < 5 && q < x.sim.length; q++) t += x.sim[q] as number;
