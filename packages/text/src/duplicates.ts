@@ -22,7 +22,7 @@ export interface DuplicateOptions {
   ngram?: number;
   /** Number of rarest features per input used to find candidates (up to half of them whole words, the rest char n-grams). Default 12. */
   prefix?: number;
-  /** Features shared by more than this many inputs are not used to find candidates. Default max(64, 4·log2 n · 8). */
+  /** Features shared by more than this many inputs are not used to find candidates. Default max(64, 16·log2 n). */
   maxPosting?: number;
   /** Prefix features two inputs must share to be compared. Default 2. */
   minShared?: number;
@@ -142,7 +142,7 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   // Prefix: the `prefix` rarest features of each input (up to half words, the rest char n-grams) (ties by feature id), among those with
   // document frequency ≥ 2 (a unique feature cannot be shared) and ≤ maxPosting.
   const P = options.prefix ?? 12;
-  const maxPosting = options.maxPosting ?? Math.max(64, Math.ceil(8 * Math.log2(n + 1) * 4));
+  const maxPosting = options.maxPosting ?? Math.max(64, Math.ceil(16 * Math.log2(n + 1)));
   // Prefix features are keyed as (hash << 1) | kind so word and char hashes never meet.
   const prefixes: Int32Array[] = rows.map((r, i) => {
     const chars: { key: number; df: number }[] = [];

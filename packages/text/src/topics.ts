@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform, type FeatureOptions } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
-import { fromMap, denseDot } from './sparse.ts';
+import { fromMap } from './sparse.ts';
 import { createRng, hashString, type Rng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
 
@@ -237,26 +237,38 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   );
   const rows = analyzed.map((a) => transform(feat, a));
   const index = new Map(inputs.map((x, i) => [x.id, i]));
-  // Dense unit-length centroids (a sparse centroid has as many entries as its members' features together).
-  const centroids = base.topics.map((t) => {
-    const c = new Float32Array(feat.dim);
+  // Dense unit-length centroids stored feature-major (the K values of feature f at [f·K, f·K + K)),
+  // so scoring an input touches one cache line per feature.
+  const K = base.topics.length;
+  const cent = new Float32Array(feat.dim * K);
+  base.topics.forEach((t, ti) => {
     for (const id of t.members) {
       const r = rows[index.get(id) as number] as SparseVector;
-      for (let q = 0; q < r.idx.length; q++) c[r.idx[q] as number] = (c[r.idx[q] as number] as number) + (r.val[q] as number);
+      for (let q = 0; q < r.idx.length; q++) {
+        const at = (r.idx[q] as number) * K + ti;
+        cent[at] = (cent[at] as number) + (r.val[q] as number);
+      }
     }
-    let nr = 0;
-    for (let f = 0; f < c.length; f++) nr += (c[f] as number) ** 2;
-    nr = Math.sqrt(nr) || 1;
-    for (let f = 0; f < c.length; f++) c[f] = (c[f] as number) / nr;
-    return c;
   });
+  const norms = new Float64Array(K);
+  for (let f = 0; f < feat.dim; f++) for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
+  const scores = (r: SparseVector): Float64Array => {
+    const out = new Float64Array(K);
+    for (let q = 0; q < r.idx.length; q++) {
+      const v = r.val[q] as number;
+      const base0 = (r.idx[q] as number) * K;
+      for (let c = 0; c < K; c++) out[c] = (out[c] as number) + v * (cent[base0 + c] as number);
+    }
+    for (let c = 0; c < K; c++) out[c] = (out[c] as number) / (Math.sqrt(norms[c] as number) || 1);
+    return out;
+  };
   const own: number[] = [];
   const sim = new Float64Array(inputs.length);
   const topicOf = new Int32Array(inputs.length).fill(-1);
   base.topics.forEach((t, ti) => {
     for (const id of t.members) {
       const i = index.get(id) as number;
-      sim[i] = denseDot(rows[i] as SparseVector, centroids[ti] as Float32Array);
+      sim[i] = scores(rows[i] as SparseVector)[ti] as number;
       topicOf[i] = ti;
       own.push(sim[i] as number);
     }
@@ -273,13 +285,13 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
     }
     let best = -1;
     let bs = -Infinity;
-    centroids.forEach((c, ti) => {
-      const v = denseDot(rows[i] as SparseVector, c);
-      if (v > bs) {
-        bs = v;
+    const sc = scores(rows[i] as SparseVector);
+    for (let ti = 0; ti < K; ti++) {
+      if ((sc[ti] as number) > bs) {
+        bs = sc[ti] as number;
         best = ti;
       }
-    });
+    }
     if (best < 0 || bs < floor) other.add(inp.id);
     else {
       topicOf[i] = best;
