@@ -433,6 +433,8 @@ class Master {
 
   solve(solver: 'simplex'): MasterSolution {
     this.budget.check('column generation');
+    // HiGHS compares time_limit with the model's cumulative run time: reset it before every run.
+    this.model.zeroAllClocks();
     this.model.options.set({ solver, simplex_strategy: 4, time_limit: this.budget.remaining() });
     const t0 = this.budget.elapsed();
     const status = this.model.run().modelStatus;
@@ -484,6 +486,7 @@ class Master {
       this.model.changeCoefficient(r, 0, -1);
       this.model.changeRowBounds(r, fixedValue[g]!, this.highs.infinity);
     }
+    this.model.zeroAllClocks();
     this.model.options.set({ solver: 'simplex', time_limit: this.budget.remaining() });
     const t0 = this.budget.elapsed();
     const status = this.model.run().modelStatus;

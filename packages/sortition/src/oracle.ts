@@ -118,6 +118,8 @@ export class PanelOracle {
     const costs = new Float64Array(weights.length);
     for (let g = 0; g < weights.length; g++) costs[g] = weights[g]! / scale;
     this.model.changeColsCost({ kind: 'range', from: 0, to: weights.length - 1 }, costs);
+    // HiGHS compares time_limit with the model's cumulative run time: reset it before every run.
+    this.model.zeroAllClocks();
     this.model.options.set({ time_limit: this.budget.remaining(), mip_rel_gap: options.gap ?? 1e-7 });
     if (options.start) {
       const x = new Float64Array(weights.length);
