@@ -205,10 +205,10 @@ export function trainTagger(
 
 /**
  * Suggests tags for each input. Single-label: a softmax over tags; multi-label: an independent
- * probability per tag, `tags` = those ≥ 0.5 (or the best one if none is). Ties in confidence are
- * broken by tag id.
+ * probability per tag, `tags` = those ≥ 0.5 (or the best one if none is). `ranking` lists the `top`
+ * (default 5) most confident tags. Ties in confidence are broken by tag id.
  */
-export function suggestTags(model: TaggerModel, inputs: readonly { id: string; text: string }[]): TagSuggestion[] {
+export function suggestTags(model: TaggerModel, inputs: readonly { id: string; text: string }[], options: { top?: number } = {}): TagSuggestion[] {
   const language = model.options.language ?? 'auto';
   return inputs.map((inp) => {
     const x = transform(model.vectorizer, analyzeWith(inp.text, language));
@@ -218,11 +218,12 @@ export function suggestTags(model: TaggerModel, inputs: readonly { id: string; t
       probs = new Float64Array(d.length);
       d.forEach((s, i) => (probs[i] = 1 / (1 + Math.exp(-s * model.temperature))));
     } else probs = softmax(d, model.temperature);
-    const ranking = model.tags
-      .map((tag, i) => ({ tag, confidence: probs[i] as number }))
-      .sort((a, b) => b.confidence - a.confidence || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    // model.tags is sorted, so ties in confidence fall back to tag order via the index.
+    const order = Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
+    const ranking = order.slice(0, Math.max(1, options.top ?? 5)).map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number }));
+    const chosenIdx = model.multiLabel ? order.filter((i) => (probs[i] as number) >= 0.5) : [];
     const top = ranking[0] as { tag: string; confidence: number };
-    const chosen = model.multiLabel ? ranking.filter((r) => r.confidence >= 0.5) : [top];
+    const chosen = model.multiLabel ? chosenIdx.map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number })) : [top];
     return { id: inp.id, tag: top.tag, confidence: top.confidence, tags: chosen.length > 0 ? chosen : [top], ranking, provider: 'builtin' as const };
   });
 }
