@@ -134,7 +134,7 @@ function tokenEvidence(tok: string): Float64Array {
       ev[c] = (ev[c] as number) + p.w;
     }
   }
-  if (EVIDENCE.size > 100_000) EVIDENCE.clear();
+  if (EVIDENCE.size > 500_000) EVIDENCE.clear();
   EVIDENCE.set(tok, ev);
   return ev;
 }
@@ -148,9 +148,16 @@ const TOKEN_RE = /[\p{L}\p{M}]+/gu;
  * scores (for `no`, the two Norwegian scores pooled).
  */
 export function detectLanguage(text: string): LanguageGuess {
-  const scores: Record<Cand, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0, de: 0 };
   const lower = text.toLowerCase();
-  const tokens = lower.match(TOKEN_RE) ?? [];
+  return detectFromTokens(lower, lower.match(TOKEN_RE) ?? []);
+}
+
+/**
+ * The same as {@link detectLanguage} for a text already lower-cased and split into word tokens (lets
+ * the analysers tokenise once).
+ */
+export function detectFromTokens(lower: string, tokens: readonly string[]): LanguageGuess {
+  const scores: Record<Cand, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0, de: 0 };
   for (const tok of tokens) {
     const ev = tokenEvidence(tok);
     for (let c = 0; c < CANDIDATES.length; c++) scores[CANDIDATES[c] as Cand] += ev[c] as number;

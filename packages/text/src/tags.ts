@@ -4,8 +4,7 @@
 // answers for the same input.
 
 import { byCodePoint } from './rng.ts';
-import { analyze, stemLanguageOf, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { detectLanguage } from './language.ts';
+import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import { fitVectorizer, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
@@ -84,8 +83,7 @@ export interface TagSuggestion {
 }
 
 function analyzeWith(text: string, language: StemLanguage | 'auto'): Analyzed {
-  const lang = language === 'auto' ? stemLanguageOf(detectLanguage(text).language) : language;
-  return analyze(text, lang);
+  return analyzeAuto(text, language);
 }
 
 interface Prepared {

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Factory } from 'snowball-stemmers';
 import { STOPWORDS } from './stopwords.ts';
-import type { LanguageCode } from './language.ts';
+import { detectFromTokens, type LanguageCode } from './language.ts';
 
 /** Languages with stemming support; `none` keeps lower-cased words as they are (e.g. Icelandic). */
 export type StemLanguage = 'nb' | 'nn' | 'no' | 'sv' | 'da' | 'en' | 'de' | 'none';
@@ -35,6 +35,17 @@ function stemmerFor(lang: Exclude<StemLanguage, 'none'>): { stem(w: string): str
   return s;
 }
 
+/**
+ * Detects the language (unless `language` is fixed) and analyses the text, tokenising once.
+ */
+export function analyzeAuto(text: string, language: StemLanguage | 'auto'): Analyzed & { language: LanguageCode | 'none' } {
+  const tokens = tokenize(text);
+  if (language !== 'auto') return { ...analyzeTokens(tokens, language), language };
+  const lower = text.normalize('NFC').toLowerCase();
+  const guess = detectFromTokens(lower, tokens).language;
+  return { ...analyzeTokens(tokens, stemLanguageOf(guess)), language: guess };
+}
+
 /** Maps a detected language to the stemming language (`und` → `none`). */
 export function stemLanguageOf(lang: LanguageCode): StemLanguage {
   return lang === 'und' ? 'none' : lang;
@@ -57,7 +68,7 @@ export function stem(word: string, lang: StemLanguage): string {
   let out = s.cache.get(word);
   if (out === undefined) {
     out = s.stem(word);
-    if (s.cache.size > 200_000) s.cache.clear();
+    if (s.cache.size > 500_000) s.cache.clear();
     s.cache.set(word, out);
   }
   return out;
@@ -80,13 +91,17 @@ export interface Analyzed {
  * Tokenises, removes stop words and pure numbers, and stems. `stems[i]` came from `surfaces[i]`.
  */
 export function analyze(text: string, lang: StemLanguage): Analyzed {
-  const tokens = tokenize(text);
+  return analyzeTokens(tokenize(text), lang);
+}
+
+/** {@link analyze} for tokens from {@link tokenize}. */
+export function analyzeTokens(tokens: string[], lang: StemLanguage): Analyzed {
   const stems: string[] = [];
   const surfaces: string[] = [];
   for (const t of tokens) {
     if (isStopWord(t, lang)) continue;
-    if (/^\p{N}+$/u.test(t)) continue;
     if (t.length < 2) continue;
+    if (/^\p{N}+$/u.test(t)) continue;
     stems.push(stem(t, lang));
     surfaces.push(t);
   }
