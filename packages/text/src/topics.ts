@@ -6,8 +6,8 @@
 // of being forced into a topic. Labels are the topic's most distinctive terms (class-based TF-IDF:
 // the topic's mean weight minus the corpus mean), shown as the most frequent surface word of each stem.
 
-import { analyze, stemLanguageOf, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { detectLanguage } from './language.ts';
+import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
+import type { LanguageCode } from './language.ts';
 import { fitVectorizer, transform, type FeatureOptions } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
@@ -36,7 +36,7 @@ export interface TopicOptions {
   dimensions?: number;
   /** Features in more than this share of inputs are ignored when finding neighbours. Default 0.05. */
   neighbourMaxDf?: number;
-  /** Above this many inputs, topics are found on a sample of this size and the rest join the nearest topic. Default 4,000. */
+  /** Above this many inputs, topics are found on a sample of this size and the rest join the nearest topic. Default 3,000. */
   sampleSize?: number;
   /** Features used to find neighbours: 'all' (stems and char n-grams) or 'words' (stems only). Default 'all'. */
   neighbourFeatures?: 'all' | 'words';
@@ -207,7 +207,7 @@ function cmpStr(a: string, b: string): number {
  * member id. Inputs with an empty text are reported in `warnings` and placed in `other`.
  */
 export function findTopics(inputs: readonly TextInput[], options: TopicOptions = {}): TopicResult {
-  const limit = options.sampleSize ?? 4000;
+  const limit = options.sampleSize ?? 3000;
   if (options.vectors || inputs.length <= limit) return findTopicsOnAll(inputs, options);
   return findTopicsOnSample(inputs, options, limit);
 }
@@ -228,9 +228,9 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   for (const i of order.slice(0, limit)) inSample[i] = 1;
   const sampleIdx = inputs.map((_, i) => i).filter((i) => inSample[i] === 1);
   const sample = sampleIdx.map((i) => inputs[i] as TextInput);
-  const base = findTopicsOnAll(sample, options);
   const language = options.language ?? 'auto';
-  const analyzed = inputs.map((inp) => analyze(inp.text, language === 'auto' ? stemLanguageOf(detectLanguage(inp.text).language) : language));
+  const analyzed = inputs.map((inp) => analyzeAuto(inp.text, language));
+  const base = findTopicsOnAll(sample, options, sampleIdx.map((i) => analyzed[i] as Analyzed & { language: LanguageCode | 'none' }));
   const feat = fitVectorizer(
     sampleIdx.map((i) => analyzed[i] as Analyzed),
     options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
@@ -315,16 +315,15 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   return { ...base, topics, other: otherIds, assignments };
 }
 
-function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {}): TopicResult {
+function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {}, preAnalyzed?: readonly (Analyzed & { language: LanguageCode | 'none' })[]): TopicResult {
   const warnings: string[] = [];
   const seed = String(options.seed ?? 'tingsted');
   const language = options.language ?? 'auto';
   const unknown: string[] = [];
-  const analyzed: Analyzed[] = inputs.map((inp) => {
-    if (language !== 'auto') return analyze(inp.text, language);
-    const lang = detectLanguage(inp.text).language;
-    if (lang === 'und' && inp.text.trim() !== '') unknown.push(inp.id);
-    return analyze(inp.text, stemLanguageOf(lang));
+  const analyzed: Analyzed[] = inputs.map((inp, i) => {
+    const a = preAnalyzed?.[i] ?? analyzeAuto(inp.text, language);
+    if (a.language === 'und' && inp.text.trim() !== '') unknown.push(inp.id);
+    return a;
   });
   if (unknown.length > 0) {
     warnings.push(`language not recognised for ${unknown.length} input(s) (analysed without stop words or stems): ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}`);
