@@ -1,10 +1,8 @@
 // Visits every page as each role, runs axe-core (WCAG 2.2 AA rule sets) and keeps a screenshot of each.
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { demoPassword } from '@tingsted/platform';
-import { cookieNames } from '@tingsted/platform/request-context.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, launchBrowser, newContext, screenshot } from './browser.ts';
+import { assertAccessible, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,24 +15,26 @@ after(async () => {
   await server?.close();
 });
 
-const publicPages = ['/', '/processes', '/processes?status=closed', '/processes/ny-sentrumsplan', '/processes/ny-badeplass'];
+const publicPages = [
+  '/',
+  '/processes',
+  '/processes?status=closed',
+  '/processes/ny-sentrumsplan',
+  '/processes/ny-sentrumsplan/ideas',
+  '/processes/ny-badeplass',
+  '/processes/ny-badeplass/ideas?sort=supported',
+  '/processes/ny-badeplass/results',
+];
 const anonymousPages = ['/sign-in', '/register', '/magic-link', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/finnes-ikke'];
 const roles = [
-  { role: 'resident', email: 'kari@demo.tingsted.no', pages: ['/account'] },
-  { role: 'process_manager', email: 'prosess@demo.tingsted.no', pages: ['/account', '/processes?status=draft', '/processes/budsjett-for-nabolaget'] },
+  { role: 'resident', email: 'kari@demo.tingsted.no', pages: ['/account', '/notifications'] },
+  { role: 'process_manager', email: 'prosess@demo.tingsted.no', pages: ['/account', '/processes?status=draft', '/processes/budsjett-for-nabolaget', '/manage'] },
   { role: 'moderator', email: 'moderator@demo.tingsted.no', pages: ['/account'] },
   { role: 'decision_maker', email: 'ordforer@demo.tingsted.no', pages: ['/account'] },
   { role: 'administrator', email: 'admin@demo.tingsted.no', pages: ['/account', '/admin', '/admin/users', '/admin/settings'] },
 ];
 
-async function signedInContext(email: string) {
-  const context = await newContext(browser);
-  const session = await server.platform.accounts.signIn({ email, password: demoPassword });
-  if (!session.ok) throw new Error(`demo sign-in failed for ${email}`);
-  const url = new URL(server.url);
-  await context.addCookies([{ name: cookieNames(false).session, value: session.value.token, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
+const signedIn = (email: string) => signedInContext(browser, server, email);
 
 describe('every page passes axe as an anonymous visitor', () => {
   for (const path of [...publicPages, ...anonymousPages]) {
@@ -81,7 +81,7 @@ for (const { role, email, pages } of roles) {
   describe(`every page passes axe as ${role}`, () => {
     for (const path of [...publicPages, ...pages]) {
       test(path, async () => {
-        const context = await signedInContext(email);
+        const context = await signedIn(email);
         const page = await context.newPage();
         const response = await page.goto(server.url + path);
         if ((response?.status() ?? 500) >= 400) throw new Error(`${path} answered ${response?.status()} for ${role}`);

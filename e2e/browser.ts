@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { demoPassword } from '@tingsted/platform';
+import { cookieNames } from '@tingsted/platform/request-context.ts';
+import type { TestServer } from '../apps/server/src/testing/server.ts';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -55,9 +58,13 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+let axeSource: string | undefined;
+
 /** Runs axe-core on the page and fails with a readable list of every violation. */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated rather than added as a <script>, so it also runs on pages opened with JavaScript off.
+  axeSource ??= readFileSync(axePath, 'utf8');
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -67,6 +74,22 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary}`).join('\n')}`)
     .join('\n');
   assert.equal(violations.length, 0, `axe found violations on ${label}:\n${report}`);
+}
+
+/**
+ * axe needs JavaScript in the page. For a page opened with JavaScript off, the same address is checked in
+ * a companion context with JavaScript on and the same cookies (the markup is the same server render).
+ */
+export async function assertAccessibleWithoutJs(page: Page, label: string): Promise<void> {
+  const context = page.context();
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser');
+  const companion = await newContext(browser);
+  await companion.addCookies(await context.cookies());
+  const twin = await companion.newPage();
+  await twin.goto(page.url());
+  await assertAccessible(twin, label);
+  await companion.close();
 }
 
 /** Saves a full-page screenshot under e2e/screenshots/ for a person to look at. */
@@ -82,4 +105,14 @@ export async function tabTo(page: Page, selector: string, maxPresses = 60): Prom
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`could not reach ${selector} with ${maxPresses} presses of Tab`);
+}
+
+/** A browser context signed in as a demo account (the sign-in form itself is tested elsewhere). */
+export async function signedInContext(browser: Browser, server: TestServer, email: string, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  const context = await newContext(browser, options);
+  const session = await server.platform.accounts.signIn({ email, password: demoPassword });
+  if (!session.ok) throw new Error(`demo sign-in failed for ${email}`);
+  const url = new URL(server.url);
+  await context.addCookies([{ name: cookieNames(false).session, value: session.value.token, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  return context;
 }

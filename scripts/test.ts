@@ -58,7 +58,7 @@ if (!databaseUrl) {
 }
 process.stdout.write(`tests: ${files.length} files, PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TEST_DATABASE_URL: databaseUrl },

@@ -1,8 +1,8 @@
 import type { LayoutServerLoad } from './$types';
 import { localeNames, locales } from '@tingsted/platform/i18n/locales.ts';
-import { accountsPolicy } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { accountsPolicy, hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
   const { ctx } = locals;
   return {
     locale: ctx.locale,
@@ -10,6 +10,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
     municipality: ctx.municipality,
     user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles] } : null,
     isAdmin: accountsPolicy.manageUsers(ctx.user),
+    canManage: hasRole(ctx.user, 'process_manager'),
+    unread: ctx.user ? await locals.platform.notifications.unreadCount(ctx.user) : 0,
     csrfToken: ctx.csrfToken,
     oidcName: ctx.oidcName,
     path: url.pathname + url.search,

@@ -19,6 +19,13 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('account.saved') };
   },
+  notify: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const result = await locals.platform.accounts.setNotifyMode(user, text(form, 'notifyMode'));
+    if (!result.ok) return formFailure(locals, result);
+    return { saved: locals.t('account.saved') };
+  },
   delete: async ({ request, locals, url, cookies }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();

@@ -1,16 +1,40 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { formatDate, presentProcess } from '$lib/server/present';
+import { formatDate } from '$lib/server/present';
+import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { charterFields } from '@tingsted/platform/processes/processes.tables.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;
   const result = await platform.processes.getProcess(ctx.user, params.slug);
   if (!result.ok) error(404, { message: 'NotFound' });
+  const p = result.value;
+  const resolve = (value: Parameters<typeof resolveText>[0]) => resolveText(value, ctx.locale, ctx.municipality.defaultLocale);
+  const title = resolve(p.title);
+  const summary = resolve(p.summary);
+  const charter = charterFields
+    .map((field) => ({ field, ...resolve(p.charter[field]) }))
+    .filter((c) => c.text !== '');
+  const fallbackLang = [title, summary, ...charter].find((r) => r.fallback)?.locale ?? null;
   return {
     process: {
-      ...presentProcess(result.value, ctx.locale, ctx.municipality.defaultLocale),
-      start: formatDate(result.value.startsOn, ctx.locale),
-      end: formatDate(result.value.endsOn, ctx.locale),
+      id: p.id,
+      slug: p.slug,
+      status: p.status,
+      title: title.text,
+      titleLang: title.locale,
+      summary: summary.text,
+      summaryLang: summary.locale,
+      start: formatDate(p.startsOn, ctx.locale),
+      end: formatDate(p.endsOn, ctx.locale),
+      respondBy: p.respondBy ? formatDate(p.respondBy, ctx.locale) : null,
+      fallbackLang,
     },
+    charter: charter.map((c) => ({ field: c.field, text: c.text, lang: c.locale })),
+    phases: p.phases.map((phase) => {
+      const t = resolve(phase.title);
+      return { id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
+    }),
+    hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),
   };
 };

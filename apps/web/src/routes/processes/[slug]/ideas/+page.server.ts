@@ -1,0 +1,46 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+import { loadProcess } from '$lib/server/process';
+import { statusLabels } from '$lib/server/labels';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const found = await loadProcess(locals, params.slug);
+  if (!found.hasIdeas) error(404, { message: 'NotFound' });
+  const sort = url.searchParams.get('sort') ?? 'newest';
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? '1') || 1);
+  // A random order stays the same for one person for a day, so paging through it works.
+  const seed = Number.parseInt((locals.ctx.user?.id ?? locals.ctx.csrfToken).replace(/[^0-9a-f]/gi, '').slice(0, 8) || '0', 16) + Number(locals.platform.processes.today().replace(/-/g, ''));
+  const list = await locals.platform.ideas.listIdeas(locals.ctx.user, { processId: found.process.id, sort, page, seed });
+  return {
+    process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang, status: found.process.status },
+    openPhaseId: found.process.status === 'published' ? (found.openIdeasPhase?.id ?? null) : null,
+    signedIn: locals.ctx.user !== null,
+    statusLabels: await statusLabels(locals),
+    ideas: list.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body.length > 280 ? `${i.body.slice(0, 277)}…` : i.body, status: i.status, supportCount: i.supportCount, commentCount: i.commentCount, supported: i.supportedByViewer, authorName: i.authorName, awaitingScreening: i.awaitingScreening })),
+    total: list.total,
+    page: list.page,
+    pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+    sort: list.sort,
+  };
+};
+
+export const actions: Actions = {
+  post: async ({ request, locals, params, url }) => {
+    if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
+    const form = await request.formData();
+    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category') };
+    const result = await locals.platform.ideas.postIdea(locals.ctx.user, { phaseId: text(form, 'phaseId'), ...values });
+    if (!result.ok) return formFailure(locals, result, values);
+    if (result.value.awaitingScreening) return { posted: locals.t('ideas.awaitingScreening') };
+    redirect(303, `/processes/${params.slug}/ideas/${result.value.id}?posted=1`);
+  },
+  support: async ({ request, locals, url }) => {
+    if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+    const form = await request.formData();
+    const id = text(form, 'ideaId');
+    const result = text(form, 'withdraw') === '1' ? await locals.platform.ideas.withdrawSupport(locals.ctx.user, id) : await locals.platform.ideas.supportIdea(locals.ctx.user, id);
+    if (!result.ok) return formFailure(locals, result);
+    return { supported: id };
+  },
+};

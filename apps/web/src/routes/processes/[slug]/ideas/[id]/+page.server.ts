@@ -1,0 +1,119 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+import { loadProcess } from '$lib/server/process';
+import { roleLabel, statusLabels } from '$lib/server/labels';
+import { formatDate } from '$lib/server/present';
+import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+
+interface CommentItem {
+  id: string;
+  authorName: string | null;
+  body: string | null;
+  hiddenReason: string | null;
+  mine: boolean;
+  date: string;
+  replies: CommentItem[];
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const found = await loadProcess(locals, params.slug);
+  const result = await locals.platform.ideas.getIdea(locals.ctx.user, params.id);
+  if (!result.ok || result.value.idea.processId !== found.process.id) error(404, { message: 'NotFound' });
+  const { idea, comments, following } = result.value;
+  const history = await locals.platform.feedback.historyOf(idea.id);
+  const statuses = await locals.platform.feedback.statuses();
+  const user = locals.ctx.user;
+  const phaseOpen = found.process.status === 'published' && found.openIdeasPhase?.id === idea.phaseId;
+  const date = (d: Date) => formatDate(d.toISOString().slice(0, 10), locals.ctx.locale);
+  const mapComment = (c: (typeof comments)[number]): CommentItem => ({
+    id: c.id,
+    authorName: c.authorName,
+    body: c.body,
+    hiddenReason: c.hiddenReason,
+    mine: c.mine,
+    date: date(c.createdAt),
+    replies: c.replies.map(mapComment),
+  });
+  return {
+    process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
+    idea: { ...idea, date: date(idea.createdAt), mine: user?.id === idea.authorId },
+    comments: comments.map(mapComment),
+    following,
+    phaseOpen,
+    posted: url.searchParams.get('posted') === '1',
+    answers: history.answers.map((a) => ({ status: a.status, body: a.body, signature: locals.t('ideas.answeredBy', { name: a.authorName, role: roleLabel(locals, a.authorRole), date: date(a.createdAt) }) })),
+    milestones: history.milestones.map((m) => ({ ...m, date: formatDate(m.date, locals.ctx.locale) })),
+    statusLabels: await statusLabels(locals),
+    statuses: statuses.map((s) => ({ key: s.key, allowsProgress: s.allowsProgress })),
+    allowsProgress: statuses.find((s) => s.key === idea.status)?.allowsProgress ?? false,
+    signedIn: user !== null,
+    canModerate: hasRole(user, 'moderator', 'process_manager'),
+    canAnswer: hasRole(user, 'process_manager', 'decision_maker', 'moderator'),
+    canAddMilestone: hasRole(user, 'process_manager', 'decision_maker'),
+  };
+};
+
+function signedIn(event: RequestEvent) {
+  const user = event.locals.ctx.user;
+  if (!user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(event.url.pathname)}`);
+  return user;
+}
+
+export const actions: Actions = {
+  support: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const result = text(form, 'withdraw') === '1' ? await event.locals.platform.ideas.withdrawSupport(user, event.params.id) : await event.locals.platform.ideas.supportIdea(user, event.params.id);
+    if (!result.ok) return formFailure(event.locals, result);
+    return { done: event.locals.t('ideas.supported') };
+  },
+  follow: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const result = await event.locals.platform.ideas.followIdea(user, event.params.id, text(form, 'follow') === '1');
+    if (!result.ok) return formFailure(event.locals, result);
+    return {};
+  },
+  comment: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const values = { body: text(form, 'body'), parentId: text(form, 'parentId') };
+    const result = await event.locals.platform.ideas.postComment(user, { ideaId: event.params.id, ...values });
+    if (!result.ok) return formFailure(event.locals, result, values);
+    redirect(303, `${event.url.pathname}#comment-${result.value.id}`);
+  },
+  flag: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const result = await event.locals.platform.ideas.flag(user, { target: text(form, 'target'), id: text(form, 'targetId'), reason: text(form, 'reason') });
+    if (!result.ok) return formFailure(event.locals, result);
+    return { done: event.locals.t('flag.sent') };
+  },
+  hide: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const result = await event.locals.platform.ideas.hide(user, { target: text(form, 'target'), id: text(form, 'targetId'), reason: text(form, 'reason') });
+    if (!result.ok) return formFailure(event.locals, result, { targetId: text(form, 'targetId') });
+    return { done: event.locals.t('moderation.hidden') };
+  },
+  answer: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const values = { status: text(form, 'status'), answer: text(form, 'answer') };
+    const result = await event.locals.platform.feedback.answerIdea(user, event.params.id, { status: values.status, body: values.answer });
+    if (!result.ok) return formFailure(event.locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => (f.field === 'body' ? { ...f, field: 'answer' } : f)) } : {}) }, values);
+    return { done: event.locals.t('answer.saved') };
+  },
+  milestone: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const values = { title: text(form, 'milestoneTitle'), date: text(form, 'date'), progress: text(form, 'progress') };
+    const result = await event.locals.platform.feedback.addMilestone(user, event.params.id, values);
+    if (!result.ok) {
+      const rename: Record<string, string> = { title: 'milestoneTitle' };
+      return formFailure(event.locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => ({ ...f, field: rename[f.field] ?? f.field })) } : {}) }, values);
+    }
+    return { done: event.locals.t('manage.saved') };
+  },
+};

@@ -1,0 +1,23 @@
+import type { PageServerLoad } from './$types';
+import { loadProcess } from '$lib/server/process';
+import { roleLabel, statusLabels } from '$lib/server/labels';
+import { formatDate } from '$lib/server/present';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const found = await loadProcess(locals, params.slug);
+  const report = await locals.platform.feedback.youSaidWeDid(found.process.id);
+  const labels = await statusLabels(locals);
+  return {
+    process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
+    total: report.total,
+    counts: report.counts.map((c) => ({ key: c.status.key, label: labels[c.status.key] ?? c.status.key, count: c.count })),
+    answers: report.answers.map((a) => ({
+      ideaId: a.ideaId,
+      title: a.title,
+      status: labels[a.status] ?? a.status,
+      body: a.body,
+      progress: a.progress,
+      signature: locals.t('ideas.answeredBy', { name: a.authorName, role: roleLabel(locals, a.authorRole), date: formatDate(a.createdAt.toISOString().slice(0, 10), locals.ctx.locale) }),
+    })),
+  };
+};

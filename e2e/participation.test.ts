@@ -1,0 +1,229 @@
+// The story of issue 6 in a browser: a manager publishes a process with a charter and two phases; a
+// resident registers, posts an idea, comments and supports another (with JavaScript off); a moderator
+// hides a comment; the decision-maker answers and accepts the idea and adds a milestone; the resident gets
+// the e-mail and sees the status. axe checks every page on the way.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { translate } from '@tingsted/platform';
+import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { linkIn } from '../apps/server/src/testing/smtp.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+before(async () => {
+  server = await startTestServer({ web: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function day(offset: number): string {
+  const d = new Date(`${server.platform.processes.today()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+async function check(page: Page, name: string, options: { javaScriptOff?: boolean } = {}) {
+  if (options.javaScriptOff) await assertAccessibleWithoutJs(page, name);
+  else await assertAccessible(page, name);
+  await screenshot(page, `story-${name}`);
+}
+
+const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
+let slug = '';
+let residentIdeaUrl = '';
+let olaIdeaUrl = '';
+
+test('a manager writes the charter, adds two phases and publishes', async () => {
+  const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/manage`);
+  await check(page, 'manage');
+  await page.fill('#field-title', 'Grønnere skolegårder');
+  await page.click('form[action="?/create"] button');
+  await page.waitForURL(/\/manage\/[0-9a-f-]{36}$/);
+  // Publishing too early names what is missing.
+  await page.click('form[action="?/publish"] button');
+  await page.waitForSelector('.error-summary');
+  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('field.phasesRequired').slice(0, 20)));
+  await check(page, 'manage-publish-refused');
+
+  const charter: Record<string, string> = {
+    summary: 'Hvordan kan skolegårdene bli grønnere og bedre å leke i?',
+    question: 'Hva vil dere ha i skolegården?',
+    why_involved: 'Elevene bruker skolegården hver dag.',
+    scope_can_change: 'Beplantning, lekeapparater og sitteplasser.',
+    scope_cannot_change: 'Størrelsen på skolegården.',
+    decision_maker: 'Oppvekstutvalget',
+    response_commitment: 'Utvalget svarer på alle innspill før sommerferien.',
+    target_groups: 'Elever, foreldre og lærere.',
+    method_rationale: 'Idéer med støtte viser hva som betyr mest.',
+  };
+  for (const [field, value] of Object.entries(charter)) await page.fill(`#field-${field}`, value);
+  await page.fill('#field-respondBy', day(60));
+  await page.click('form[action="?/charter"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+
+  for (const phase of [
+    { title: 'Informasjon', method: 'information', from: -20, to: -2 },
+    { title: 'Idéer', method: 'ideas', from: -1, to: 30 },
+  ]) {
+    await page.fill('#field-phaseTitle', phase.title);
+    await page.selectOption('#field-method', phase.method);
+    await page.fill('#field-startsOn', day(phase.from));
+    await page.fill('#field-endsOn', day(phase.to));
+    await page.click('form[action="?/addPhase"] button[type="submit"]');
+    await page.getByRole('status').waitFor();
+  }
+  // An overlapping phase is refused with a reason.
+  await page.fill('#field-phaseTitle', 'Overlapp');
+  await page.fill('#field-startsOn', day(10));
+  await page.fill('#field-endsOn', day(40));
+  await page.click('form[action="?/addPhase"] button[type="submit"]');
+  await page.waitForSelector('#field-startsOn-error');
+  await page.click('form[action="?/publish"] button');
+  await page.getByText(nb('manage.published')).waitFor();
+  await check(page, 'manage-published');
+  slug = (await page.getAttribute('a[href^="/processes/"]', 'href'))?.split('/')[2] ?? '';
+  assert.equal(slug, 'gronnere-skolegarder');
+
+  await page.goto(`${server.url}/processes/${slug}`);
+  assert.equal(await page.textContent('#charter-scope_cannot_change + p'), 'Størrelsen på skolegården.');
+  assert.equal(await page.getAttribute('li[aria-current="step"] strong', 'lang'), 'nb');
+  await check(page, 'process-page');
+  await context.close();
+
+  // Another resident's idea, for our resident to support and comment on.
+  const ola = await server.platform.accounts.signIn({ email: 'ola@demo.tingsted.no', password: 'demo-passord-2026' });
+  assert.ok(ola.ok);
+  const olaActor = { id: ola.value.userId, roles: ['resident' as const] };
+  const process = await server.platform.processes.getProcess(null, slug);
+  assert.ok(process.ok);
+  const posted = await server.platform.ideas.postIdea(olaActor, { phaseId: process.value.currentPhaseId ?? '', title: 'Epletrær langs gjerdet', body: 'Frukttrær gir skygge og epler om høsten.' });
+  assert.ok(posted.ok);
+  olaIdeaUrl = `${server.url}/processes/${slug}/ideas/${posted.value.id}`;
+});
+
+test('a resident registers, posts an idea, comments and supports another, with JavaScript off', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/register`);
+  await page.fill('#field-displayName', 'Ingrid Innbygger');
+  await page.fill('#field-email', 'ingrid@example.no');
+  await page.fill('#field-password', 'skolegarden-min-er-fin');
+  await page.click('main button[type="submit"]');
+  const confirmation = await server.mail.waitFor('ingrid@example.no');
+  await page.goto(linkIn(confirmation).href);
+  await page.click('main button[type="submit"]');
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#field-email', 'ingrid@example.no');
+  await page.fill('#field-password', 'skolegarden-min-er-fin');
+  await page.click('main button[type="submit"]');
+  await page.waitForURL(`${server.url}/`);
+
+  await page.goto(`${server.url}/processes/${slug}/ideas`);
+  await check(page, 'ideas-list', { javaScriptOff: true });
+  // An empty idea is refused by field, and nothing is saved.
+  await page.click('form[action="?/post"] button[type="submit"]');
+  await page.waitForSelector('#field-title-error');
+  await page.fill('#field-title', 'Gapahuk for uteskole');
+  await page.fill('#field-body', 'En gapahuk der klassene kan ha undervisning ute, også når det regner.');
+  await page.click('form[action="?/post"] button[type="submit"]');
+  await page.waitForURL(/\/ideas\/[0-9a-f-]{36}\?posted=1$/);
+  residentIdeaUrl = page.url().replace('?posted=1', '');
+  await check(page, 'idea-posted', { javaScriptOff: true });
+
+  await page.goto(olaIdeaUrl);
+  await page.click('form[action="?/support"] button');
+  await page.getByText(nb('ideas.supported'), { exact: false }).first().waitFor();
+  await page.fill('#field-body', 'Gjerne epler som tåler frost!');
+  await page.click('form.panel[action="?/comment"] button[type="submit"]');
+  await page.waitForURL(/#comment-/);
+  assert.equal(await page.locator('.comments > li').count(), 1);
+  assert.match((await page.textContent('.support-panel')) ?? '', /1/);
+  await check(page, 'idea-commented', { javaScriptOff: true });
+
+  // Supporting twice is refused with a message.
+  const ideaId = olaIdeaUrl.split('/').pop() ?? '';
+  const ingrid = await server.platform.accounts.signIn({ email: 'ingrid@example.no', password: 'skolegarden-min-er-fin' });
+  assert.ok(ingrid.ok);
+  const twice = await server.platform.ideas.supportIdea({ id: ingrid.value.userId, roles: ['resident'] }, ideaId);
+  assert.equal(!twice.ok && twice.code, 'AlreadySupported');
+  await context.close();
+});
+
+test('a moderator hides the comment with a reason', async () => {
+  const context = await signedInContext(browser, server, 'moderator@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(olaIdeaUrl);
+  await page.locator('.comments details summary').first().click();
+  await page.locator('.comments form[action="?/hide"] input[name="reason"]').first().fill('Ikke relevant for saken');
+  await page.locator('.comments form[action="?/hide"] button').first().click();
+  await page.getByText(nb('moderation.hidden')).waitFor();
+  await check(page, 'comment-hidden');
+  await context.close();
+
+  const anonymous = await newContext(browser);
+  const publicPage = await anonymous.newPage();
+  await publicPage.goto(olaIdeaUrl);
+  assert.equal(await publicPage.getByText('Gjerne epler som tåler frost!').count(), 0, 'the public no longer sees it');
+  assert.equal(await publicPage.getByText(nb('comments.hidden')).count(), 1);
+  await anonymous.close();
+});
+
+test('the decision-maker accepts the idea with an answer, the manager adds a milestone', async () => {
+  const decider = await signedInContext(browser, server, 'ordforer@demo.tingsted.no');
+  const page = await decider.newPage();
+  await page.goto(residentIdeaUrl);
+  await check(page, 'idea-staff');
+  await page.selectOption('#field-status', 'rejected');
+  await page.click('form[action="?/answer"] button');
+  await page.waitForSelector('#field-answer-error');
+  await page.selectOption('#field-status', 'accepted');
+  await page.fill('#field-answer', 'Vi bygger gapahuken ved Sentrum skole til høsten.');
+  await page.click('form[action="?/answer"] button');
+  await page.getByText(nb('answer.saved')).waitFor();
+  await decider.close();
+
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const managerPage = await manager.newPage();
+  await managerPage.goto(residentIdeaUrl);
+  await managerPage.fill('#field-milestoneTitle', 'Tegningene er klare');
+  await managerPage.fill('#field-date', day(0));
+  await managerPage.fill('#field-progress', '25');
+  await managerPage.click('form[action="?/milestone"] button');
+  await managerPage.getByRole('status').waitFor();
+  assert.equal(await managerPage.getAttribute('progress', 'value'), '25');
+  await check(managerPage, 'idea-milestone');
+  await manager.close();
+});
+
+test('the resident gets the e-mail, sees the status and the answer, and the notification list', async () => {
+  const answered = await server.mail.waitFor('ingrid@example.no', (m) => m.text.includes('Gapahuk for uteskole') && m.subject.includes('Gapahuk'));
+  const link = new URL(answered.text.match(/https?:\/\/\S+\/ideas\/\S+/)?.[0] ?? '');
+  assert.equal(link.href, residentIdeaUrl);
+
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#field-email', 'ingrid@example.no');
+  await page.fill('#field-password', 'skolegarden-min-er-fin');
+  await page.click('main button[type="submit"]');
+  await page.waitForURL(`${server.url}/`);
+  await page.goto(link.href);
+  assert.match((await page.textContent('.idea .badge')) ?? '', new RegExp(nb('status.accepted')));
+  assert.match((await page.textContent('.answers')) ?? '', /Vi bygger gapahuken/);
+  assert.match((await page.textContent('.answers')) ?? '', new RegExp(nb('role.decision_maker')));
+  await check(page, 'idea-resident-sees-answer');
+  await page.goto(`${server.url}/notifications`);
+  assert.ok((await page.locator('main .answers li').count()) >= 2);
+  await check(page, 'notifications');
+  await page.goto(`${server.url}/processes/${slug}/results`);
+  assert.match((await page.textContent('.answers')) ?? '', /Gapahuk for uteskole/);
+  await check(page, 'results');
+  await context.close();
+});
