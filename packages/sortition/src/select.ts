@@ -34,6 +34,11 @@ export interface SelectOptions {
   readonly legacyRuns?: number;
   /** LEXIMIN/MAXIMIN: warm-start panels from multiplicative weights (default: see `FairOptions`). */
   readonly warmStartPanels?: number;
+  /**
+   * Try a balanced design first (default true): panels in which every candidate sits equally often, which
+   * give everyone seats/candidates — the largest possible minimum — without column generation.
+   */
+  readonly balancedDesign?: boolean;
 }
 
 /** A lottery over panels, compactly: candidates in interchangeable groups, each panel a count per group. */
@@ -97,6 +102,7 @@ export async function analyze(problem: SelectionProblem, options: SelectOptions 
       budget,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.warmStartPanels !== undefined ? { warmStartPanels: options.warmStartPanels } : {}),
+      ...(options.balancedDesign !== undefined ? { balancedDesign: options.balancedDesign } : {}),
     });
     if (lottery === null) return infeasible(highs, compiled, budget);
     const warnings: string[] = [];
