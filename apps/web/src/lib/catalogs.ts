@@ -11,7 +11,16 @@ const loaders: Record<Locale, () => Promise<Catalog>> = {
   en: () => import('@tingsted/platform/i18n/messages/en.ts').then((m) => m.en),
 };
 
-/** The UI text of one language. */
-export function loadCatalog(locale: Locale): Promise<Catalog> {
-  return loaders[locale]();
+const loaded = new Map<Locale, Catalog>();
+
+/**
+ * The UI text of one language. Kept once loaded: on the server a dynamic import() per request costs a
+ * round trip through the module loader.
+ */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  const cached = loaded.get(locale);
+  if (cached) return cached;
+  const catalog = await loaders[locale]();
+  loaded.set(locale, catalog);
+  return catalog;
 }

@@ -103,6 +103,11 @@ function phaseState(startsOn: string, endsOn: string, today: string): PhaseState
 export function processesService(deps: { db: Db; audit: AuditService; clock: Clock; timeZone: string }) {
   const repo = processesRepository(deps.db);
   const today = () => localDate(deps.clock(), deps.timeZone);
+  // The public list is read on every front-page view; a two-second cache takes it off the database.
+  // Changes made on this server clear it at once; other servers see them within two seconds.
+  const listCache = new Map<string, { at: number; rows: ProcessSummary[] }>();
+  const listCacheMs = 2000;
+  const invalidate = () => listCache.clear();
 
   function present(row: Awaited<ReturnType<typeof repo.list>>[number]): ProcessSummary {
     return { id: row.id, slug: row.slug, status: row.status, title: row.title, summary: row.summary, startsOn: row.starts_on, endsOn: row.ends_on };
@@ -177,8 +182,13 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       if (statuses.length === 0) return ok([]);
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
       const page = Math.max(1, Math.floor(query.page ?? 1));
-      const rows = await repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize });
-      return ok(rows.map(present));
+      const key = `${statuses.join(',')}|${page}|${pageSize}`;
+      const cached = listCache.get(key);
+      if (cached && Date.now() - cached.at < listCacheMs) return ok(cached.rows);
+      const rows = (await repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize })).map(present);
+      if (listCache.size > 100) listCache.clear();
+      listCache.set(key, { at: Date.now(), rows });
+      return ok(rows);
     },
 
     /** One process by its address, if the actor may see it. */
@@ -215,6 +225,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       let slug = base;
       for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
       const id = await repo.insertProcess({ slug, title: { [locale]: title }, createdBy: actor?.id ?? null });
+      invalidate();
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.created', subjectType: 'process', subjectId: id });
       return ok({ id, slug });
     },
@@ -258,6 +269,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
         else errors.push({ field: 'respondBy', message: 'field.dateInvalid' });
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
+      invalidate();
       await repo.updateProcess(processId, changes, respondBy);
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.charter_updated', subjectType: 'process', subjectId: processId, details: { locale } });
       return ok(null);
@@ -295,6 +307,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
         return row.id;
       });
       if (!result) return fail('ValidationFailed', [{ field: 'startsOn', message: 'field.phaseOverlap' }]);
+      invalidate();
       await syncDates(processId);
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.phase_added', subjectType: 'process', subjectId: processId, details: { phaseId: result } });
       return ok({ id: result });
@@ -306,6 +319,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       if (!found.ok) return found;
       const removed = await deps.db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).where('starts_on', '>', today()).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) return fail('Conflict');
+      invalidate();
       await syncDates(processId);
       return ok(null);
     },
@@ -320,6 +334,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       if (!row.respond_by) missing.push({ field: 'respondBy', message: 'field.requiredToPublish' });
       if ((await repo.phasesOf(processId)).length === 0) missing.push({ field: 'phases', message: 'field.phasesRequired' });
       if (missing.length > 0) return fail('ValidationFailed', missing);
+      invalidate();
       await repo.setStatus(processId, 'published');
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.published', subjectType: 'process', subjectId: processId });
       return ok(null);
@@ -330,6 +345,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       const found = await managed(actor, processId);
       if (!found.ok) return found;
       if (found.value.status !== 'published') return fail('Conflict');
+      invalidate();
       await repo.setStatus(processId, 'closed');
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.closed', subjectType: 'process', subjectId: processId });
       return ok(null);
@@ -364,6 +380,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       if (input.phases?.length) await syncDates(id);
       else await deps.db.updateTable('processes').set({ starts_on: input.startsOn, ends_on: input.endsOn }).where('id', '=', id).execute();
       if (input.status !== 'draft') await repo.setStatus(id, input.status);
+      invalidate();
       return { id, created: true, phaseIds };
     },
   };
