@@ -51,7 +51,18 @@ const instances: Instance[] = [
   { name: 'exact360', load: () => syntheticProblem(360, 30, [2, 2, 3, 3, 4, 4, 5], { kind: 'exact' }, 'exact-a'), targetSeconds: 30, timeLimit: 300 },
   { name: 'synth1000', load: () => syntheticProblem(1000, 50, [2, 3, 3, 4, 4, 5, 6], { kind: 'band', slack: 0.15 }, 'synth-1000'), timeLimit: 600 },
   { name: 'synth5000', load: () => syntheticProblem(5000, 100, [2, 2, 3, 3, 4, 5, 6, 8], { kind: 'band', slack: 0.08 }, 'synth-5000'), timeLimit: 900 },
+  // The same pool with the first category's quotas moved off the proportional share, so equal
+  // probabilities are impossible and column generation has to do the work.
+  { name: 'synth5000-skew', load: () => skewed(syntheticProblem(5000, 100, [2, 2, 3, 3, 4, 5, 6, 8], { kind: 'band', slack: 0.08 }, 'synth-5000')), timeLimit: 900 },
 ];
+
+/** Moves the first category's first value 6 seats above its band and the second value 6 seats below. */
+function skewed(problem: SelectionProblem): SelectionProblem {
+  const [first, ...rest] = problem.categories;
+  if (first === undefined) return problem;
+  const values = first.values.map((v, i) => (i === 0 ? { ...v, min: v.max + 6, max: v.max + 6 } : i === 1 ? { ...v, min: Math.max(0, v.min - 6 - (v.max - v.min)), max: v.min - 6 } : v));
+  return { ...problem, categories: [{ ...first, values }, ...rest] };
+}
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length > 0 ? instances.filter((i) => wanted.includes(i.name)) : instances;
