@@ -20,6 +20,7 @@ import { authRoutes } from './api/auth.ts';
 import { meRoutes } from './api/me.ts';
 import { processRoutes } from './api/processes.ts';
 import { adminRoutes } from './api/admin.ts';
+import { ideaRoutes } from './api/ideas.ts';
 import { oidcRoutes } from './api/oidc.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -188,6 +189,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(meRoutes, { platform, config });
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
+      await api.register(ideaRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

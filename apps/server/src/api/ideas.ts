@@ -1,0 +1,309 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { hasRole, type Platform } from '@tingsted/platform';
+import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
+
+const Localized = Type.Record(Type.String(), Type.String());
+
+const PhaseSchema = Type.Object({
+  id: Type.String(),
+  method: Type.String(),
+  title: Localized,
+  startsOn: Type.String({ format: 'date' }),
+  endsOn: Type.String({ format: 'date' }),
+  state: Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')]),
+});
+
+const ProcessDetailSchema = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  status: Type.String(),
+  title: Localized,
+  summary: Localized,
+  startsOn: Type.Union([Type.String(), Type.Null()]),
+  endsOn: Type.Union([Type.String(), Type.Null()]),
+  respondBy: Type.Union([Type.String(), Type.Null()]),
+  charter: Type.Record(Type.String(), Localized, { description: 'question, why_involved, scope_can_change, scope_cannot_change, decision_maker, response_commitment, target_groups, outreach, method_rationale, funding' }),
+  phases: Type.Array(PhaseSchema),
+  currentPhaseId: Type.Union([Type.String(), Type.Null()]),
+});
+
+const IdeaSchema = Type.Object({
+  id: Type.String(),
+  processId: Type.String(),
+  phaseId: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  category: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  authorName: Type.Union([Type.String(), Type.Null()]),
+  supportCount: Type.Integer(),
+  commentCount: Type.Integer(),
+  progressPercent: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  supportedByViewer: Type.Boolean(),
+  awaitingScreening: Type.Boolean(),
+});
+
+const CommentSchema = Type.Object({
+  id: Type.String(),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  authorName: Type.Union([Type.String(), Type.Null()]),
+  body: Type.Union([Type.String(), Type.Null()], { description: 'null when a moderator hid it' }),
+  hiddenReason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote everything; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Processes in detail, ideas, comments, supports, answers, milestones, results and exports. */
+export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  const tags = ['Ideas'];
+
+  api.get(
+    '/processes/:slug/detail',
+    { schema: { tags: ['Processes'], summary: 'A process with its charter and timeline', params: Type.Object({ slug: Type.String({ maxLength: 200 }) }), response: { 200: ProcessDetailSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const result = await platform.processes.getProcess(request.ctx.user, request.params.slug);
+      if (!result.ok) return failure(request, reply, result);
+      return result.value;
+    },
+  );
+
+  api.get(
+    '/processes/:slug/ideas',
+    {
+      schema: {
+        tags,
+        summary: "A page of a process's ideas",
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        querystring: Type.Object({ sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('supported'), Type.Literal('random')])), page: Type.Optional(Type.Integer({ minimum: 1 })), seed: Type.Optional(Type.Integer()) }),
+        response: { 200: Type.Object({ ideas: Type.Array(IdeaSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const process = await platform.processes.getProcess(request.ctx.user, request.params.slug);
+      if (!process.ok) return failure(request, reply, process);
+      const list = await platform.ideas.listIdeas(request.ctx.user, { processId: process.value.id, ...request.query });
+      return { ideas: list.ideas.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), total: list.total, page: list.page, pageSize: list.pageSize };
+    },
+  );
+
+  api.post(
+    '/phases/:phaseId/ideas',
+    {
+      schema: {
+        tags,
+        summary: 'Post an idea in an open ideas phase',
+        params: Type.Object({ phaseId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ title: Type.String({ maxLength: 1000 }), body: Type.String({ maxLength: 20000 }), category: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 201: Type.Object({ id: Type.String(), awaitingScreening: Type.Boolean() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.ideas.postIdea(user, { phaseId: request.params.phaseId, ...request.body });
+      if (!result.ok) return failure(request, reply, result);
+      return reply.code(201).send(result.value);
+    },
+  );
+
+  api.get(
+    '/ideas/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One idea with its comments, official answers and milestones',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({
+            idea: IdeaSchema,
+            comments: Type.Array(Type.Object({ ...CommentSchema.properties, replies: Type.Array(CommentSchema) })),
+            answers: Type.Array(Type.Object({ status: Type.String(), body: Type.Union([Type.String(), Type.Null()]), authorName: Type.String(), authorRole: Type.String(), createdAt: Type.String() })),
+            milestones: Type.Array(Type.Object({ title: Type.String(), date: Type.String(), progress: Type.Integer() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await platform.ideas.getIdea(request.ctx.user, request.params.id);
+      if (!result.ok) return failure(request, reply, result);
+      const history = await platform.feedback.historyOf(request.params.id);
+      const comment = (c: (typeof result.value.comments)[number]) => ({ ...c, createdAt: c.createdAt.toISOString() });
+      return {
+        idea: { ...result.value.idea, createdAt: result.value.idea.createdAt.toISOString() },
+        comments: result.value.comments.map((c) => ({ ...comment(c), replies: c.replies.map(comment) })),
+        answers: history.answers.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+        milestones: history.milestones,
+      };
+    },
+  );
+
+  api.post(
+    '/ideas/:id/support',
+    { schema: { tags, summary: 'Support an idea (once per person)', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: OkSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.ideas.supportIdea(user, request.params.id);
+      if (!result.ok) return failure(request, reply, result);
+      return { ok: true as const };
+    },
+  );
+
+  api.delete(
+    '/ideas/:id/support',
+    { schema: { tags, summary: 'Withdraw support', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: OkSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.ideas.withdrawSupport(user, request.params.id);
+      if (!result.ok) return failure(request, reply, result);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/ideas/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comment on an idea, or reply to a comment',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ body: Type.String({ maxLength: 10000 }), parentId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.ideas.postComment(user, { ideaId: request.params.id, ...request.body });
+      if (!result.ok) return failure(request, reply, result);
+      return reply.code(201).send(result.value);
+    },
+  );
+
+  api.post(
+    '/ideas/:id/answers',
+    {
+      schema: {
+        tags,
+        summary: 'Set the status with an official answer (staff; required when rejecting)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ status: Type.String({ maxLength: 40 }), body: Type.Optional(Type.String({ maxLength: 20000 })) }),
+        response: { 200: OkSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.feedback.answerIdea(user, request.params.id, { status: request.body.status, body: request.body.body ?? '' });
+      if (!result.ok) return failure(request, reply, result);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/ideas/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary: 'Add a dated milestone with progress to an accepted idea (staff)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ title: Type.String({ maxLength: 1000 }), date: Type.String({ maxLength: 10 }), progress: Type.Integer() }),
+        response: { 200: OkSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.feedback.addMilestone(user, request.params.id, request.body);
+      if (!result.ok) return failure(request, reply, result);
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/processes/:slug/results',
+    {
+      schema: {
+        tags,
+        summary: '"You said, we did": ideas by status and every answer',
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            counts: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer() })),
+            answers: Type.Array(Type.Object({ ideaId: Type.String(), title: Type.String(), status: Type.String(), body: Type.Union([Type.String(), Type.Null()]), authorName: Type.String(), authorRole: Type.String(), progress: Type.Union([Type.Integer(), Type.Null()]), createdAt: Type.String() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const process = await platform.processes.getProcess(request.ctx.user, request.params.slug);
+      if (!process.ok) return failure(request, reply, process);
+      const report = await platform.feedback.youSaidWeDid(process.value.id);
+      return {
+        total: report.total,
+        counts: report.counts.map((c) => ({ status: c.status.key, count: c.count })),
+        answers: report.answers.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+      };
+    },
+  );
+
+  api.get(
+    '/processes/:slug/ideas/export',
+    {
+      schema: {
+        tags,
+        summary: 'Every idea with its status and latest official answer, as CSV or JSON (staff)',
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')])) }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      if (!hasRole(user, 'process_manager', 'decision_maker', 'moderator')) return failure(request, reply, { ok: false, code: 'Forbidden' });
+      const process = await platform.processes.getProcess(user, request.params.slug);
+      if (!process.ok) return failure(request, reply, process);
+      const rows = [];
+      for (let page = 1; ; page++) {
+        const list = await platform.ideas.listIdeas(user, { processId: process.value.id, sort: 'newest', page });
+        rows.push(...list.ideas);
+        if (list.ideas.length < list.pageSize) break;
+      }
+      const report = await platform.feedback.youSaidWeDid(process.value.id);
+      const answers = new Map(report.answers.map((a) => [a.ideaId, a]));
+      const records = rows.map((i) => ({
+        id: i.id,
+        title: i.title,
+        body: i.body,
+        category: i.category,
+        status: i.status,
+        supports: i.supportCount,
+        comments: i.commentCount,
+        progress: i.progressPercent,
+        createdAt: i.createdAt.toISOString(),
+        answer: answers.get(i.id)?.body ?? null,
+        answeredBy: answers.get(i.id) ? `${answers.get(i.id)?.authorName} (${answers.get(i.id)?.authorRole})` : null,
+      }));
+      await platform.audit.record({ actorId: user.id, action: 'process.ideas_exported', subjectType: 'process', subjectId: process.value.id, details: { count: records.length } });
+      if (request.query.format === 'json') {
+        return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.json"`).type('application/json; charset=utf-8').send(JSON.stringify(records, null, 2) as never);
+      }
+      const header = Object.keys(records[0] ?? { id: '' });
+      const csv = [header.map(csvCell).join(','), ...records.map((r) => header.map((h) => csvCell((r as Record<string, unknown>)[h])).join(','))].join('\r\n');
+      return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.csv"`).type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+    },
+  );
+};
