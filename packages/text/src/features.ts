@@ -110,23 +110,115 @@ export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions
 }
 
 
-// Reused counting buffer for hashed char n-grams (cleared after each document).
-let scratch = new Int32Array(0);
+// Per-vectoriser lookup tables built on first use by `transform` (the vectoriser itself stays plain
+// data): stem → stem id, unigram feature per stem id, and an open-addressing table (stem id pair →
+// bigram feature), so a document's word features are found without building "a b" strings.
+interface WordTables {
+  stemId: Map<string, number>;
+  unigram: Int32Array;
+  pairKeys: Int32Array; // 2 slots per entry: stem ids a, b (a = -1: empty)
+  pairVals: Int32Array;
+  pairMask: number;
+}
+const wordTables = new WeakMap<Vectorizer, WordTables>();
 
-/** Sorted distinct keys with their counts, written to the output arrays; returns the count. */
-function countSorted(keys: Int32Array, outKeys: Int32Array, outCounts: Float64Array): number {
-  keys.sort();
-  let m = 0;
-  for (let q = 0; q < keys.length; q++) {
-    const k = keys[q] as number;
-    if (m > 0 && outKeys[m - 1] === k) outCounts[m - 1] = (outCounts[m - 1] as number) + 1;
-    else {
-      outKeys[m] = k;
-      outCounts[m] = 1;
-      m++;
+function pairSlot(a: number, b: number, mask: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+function tablesFor(v: Vectorizer): WordTables {
+  let t = wordTables.get(v);
+  if (t) return t;
+  const stemId = new Map<string, number>();
+  const idOf = (s: string): number => {
+    let id = stemId.get(s);
+    if (id === undefined) {
+      id = stemId.size;
+      stemId.set(s, id);
+    }
+    return id;
+  };
+  const pairs: [number, number, number][] = [];
+  const unis: [number, number][] = [];
+  v.terms.forEach((term, i) => {
+    const sp = term.indexOf(' ');
+    if (sp < 0) unis.push([idOf(term), i]);
+    else pairs.push([idOf(term.slice(0, sp)), idOf(term.slice(sp + 1)), i]);
+  });
+  const unigram = new Int32Array(stemId.size).fill(-1);
+  for (const [id, i] of unis) unigram[id] = i;
+  let cap = 16;
+  while (cap < pairs.length * 2) cap *= 2;
+  const pairKeys = new Int32Array(cap * 2).fill(-1);
+  const pairVals = new Int32Array(cap);
+  const mask = cap - 1;
+  for (const [a, b, i] of pairs) {
+    let s = pairSlot(a, b, mask);
+    while (pairKeys[2 * s] !== -1) s = (s + 1) & mask;
+    pairKeys[2 * s] = a;
+    pairKeys[2 * s + 1] = b;
+    pairVals[s] = i;
+  }
+  t = { stemId, unigram, pairKeys, pairVals, pairMask: mask };
+  wordTables.set(v, t);
+  return t;
+}
+
+function pairFeature(t: WordTables, a: number, b: number): number {
+  const keys = t.pairKeys;
+  let s = pairSlot(a, b, t.pairMask);
+  for (;;) {
+    const ka = keys[2 * s] as number;
+    if (ka === -1) return -1;
+    if (ka === a && keys[2 * s + 1] === b) return t.pairVals[s] as number;
+    s = (s + 1) & t.pairMask;
+  }
+}
+
+// Reused buffers (grown as needed): hashed char n-gram counts (cleared after each document), the
+// list of touched buckets, and word feature indices.
+let scratch = new Int32Array(0);
+let touchedBuf = new Int32Array(1024);
+let wordBuf = new Int32Array(256);
+// 1 + ln(tf) for small tf, computed once (the same Math.log values as computing them each time).
+const SUBLINEAR = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+const sublinear = (tf: number): number => (tf < 64 ? (SUBLINEAR[tf] as number) : 1 + Math.log(tf));
+
+/**
+ * Counts the char n-grams of every token (padded with a space each side) into `scratch`, listing
+ * each bucket the first time it is seen in `touchedBuf`; returns how many buckets were touched. The
+ * same hashes as {@link forEachCharGram}, inlined (this is the hot loop of featurising).
+ */
+function countCharGrams(tokens: readonly string[], range: readonly [number, number], mask: number): number {
+  const lo = range[0];
+  const hi = range[1];
+  let nt = 0;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti] as string;
+    const L = tok.length + 2;
+    if (touchedBuf.length < nt + L * (hi - lo + 1)) {
+      const bigger = new Int32Array(2 * (nt + L * (hi - lo + 1)));
+      bigger.set(touchedBuf.subarray(0, nt));
+      touchedBuf = bigger;
+    }
+    for (let start = 0; start < L; start++) {
+      let h = 2166136261;
+      for (let n = 1; n <= hi && start + n <= L; n++) {
+        const at = start + n - 1;
+        h ^= at === 0 || at === L - 1 ? 32 : tok.charCodeAt(at - 1);
+        h = Math.imul(h, 16777619);
+        if (n >= lo) {
+          const f = Math.imul(h ^ (n * 0x9e3779b1), 0x85ebca6b);
+          const b = (f ^ (f >>> 15)) & mask;
+          const c = scratch[b] as number;
+          if (c === 0) touchedBuf[nt++] = b;
+          scratch[b] = c + 1;
+        }
+      }
     }
   }
-  return m;
+  return nt;
 }
 
 /**
@@ -134,61 +226,189 @@ function countSorted(keys: Int32Array, outKeys: Int32Array, outCounts: Float64Ar
  * feature). Unknown words are ignored; char n-grams unseen in fitting get the maximum IDF.
  */
 export function transform(v: Vectorizer, doc: Analyzed): SparseVector {
-  const wf = wordFeatures(doc, v.wordNgrams);
-  const wIdx: number[] = [];
-  for (const f of wf) {
-    const i = v.vocab.get(f);
-    if (i !== undefined) wIdx.push(i);
-  }
-  const wKeys = new Int32Array(wIdx.length);
-  const wVals = new Float64Array(wIdx.length);
-  const nw = countSorted(Int32Array.from(wIdx), wKeys, wVals);
-  let cKeys = new Int32Array(0);
-  let cVals = new Float64Array(0);
-  if (v.charNgrams) {
-    const size = 1 << v.hashBits;
-    if (scratch.length !== size) scratch = new Int32Array(size);
-    const touched: number[] = [];
-    forEachCharGram(doc.tokens, v.charNgrams, size - 1, (h) => {
-      if (scratch[h] === 0) touched.push(h);
-      scratch[h] = (scratch[h] as number) + 1;
-    });
-    cKeys = Int32Array.from(touched).sort();
-    cVals = new Float64Array(cKeys.length);
-    for (let q = 0; q < cKeys.length; q++) {
-      const h = cKeys[q] as number;
-      cVals[q] = scratch[h] as number;
-      scratch[h] = 0;
-    }
-  }
-  let ws = Math.sqrt(1 - v.charWeight);
-  let cs = Math.sqrt(v.charWeight);
-  if (nw === 0 && cKeys.length > 0) cs = 1;
-  if (cKeys.length === 0 && nw > 0) ws = 1;
-  let sw = 0;
-  for (let q = 0; q < nw; q++) {
-    const x = (1 + Math.log(wVals[q] as number)) * (v.wordIdf[wKeys[q] as number] as number);
-    wVals[q] = x;
-    sw += x * x;
-  }
-  let sc = 0;
-  for (let q = 0; q < cKeys.length; q++) {
-    const x = (1 + Math.log(cVals[q] as number)) * (v.charIdf[cKeys[q] as number] as number);
-    cVals[q] = x;
-    sc += x * x;
-  }
-  const fw = sw > 0 ? ws / Math.sqrt(sw) : 0;
-  const fc = sc > 0 ? cs / Math.sqrt(sc) : 0;
-  const n = nw + cKeys.length;
-  const idx = new Int32Array(n);
-  const val = new Float32Array(n);
+  const nw = wordCounts(v, doc);
+  const nc = v.charNgrams ? charCounts(v, doc) : 0;
+  const n = nw + nc;
+  // One backing store for both arrays (allocating typed arrays is a large share of the cost).
+  const buf = new ArrayBuffer(8 * n);
+  const idx = new Int32Array(buf, 0, n);
+  const val = new Float32Array(buf, 4 * n, n);
+  const { fw, fc } = weights(v, nw, nc);
   for (let q = 0; q < nw; q++) {
     idx[q] = wKeys[q] as number;
     val[q] = (wVals[q] as number) * fw;
   }
-  for (let q = 0; q < cKeys.length; q++) {
-    idx[nw + q] = (cKeys[q] as number) + v.charOffset;
+  const off = v.charOffset;
+  for (let q = 0; q < nc; q++) {
+    idx[nw + q] = (cKeys[q] as number) + off;
     val[nw + q] = (cVals[q] as number) * fc;
   }
   return { idx, val };
+}
+
+// Reused per-document buffers: sorted word feature indices and their counts, sorted char buckets and
+// their counts.
+let wKeys = new Int32Array(256);
+let wVals = new Float64Array(256);
+let cKeys = new Int32Array(1024);
+let cVals = new Float64Array(1024);
+
+/** Counts the word features of a document into wKeys/wVals (sorted by index); returns how many. */
+function wordCounts(v: Vectorizer, doc: Analyzed): number {
+  const t = tablesFor(v);
+  const stems = doc.stems;
+  const ns = stems.length;
+  if (wordBuf.length < 2 * ns) wordBuf = new Int32Array(4 * ns);
+  let nwf = 0;
+  let prev = -1;
+  for (let i = 0; i < ns; i++) {
+    const id = t.stemId.get(stems[i] as string) ?? -1;
+    if (id >= 0) {
+      const u = t.unigram[id] as number;
+      if (u >= 0) wordBuf[nwf++] = u;
+      if (v.wordNgrams === 2 && prev >= 0) {
+        const p = pairFeature(t, prev, id);
+        if (p >= 0) wordBuf[nwf++] = p;
+      }
+    }
+    prev = id;
+  }
+  const sorted = wordBuf.subarray(0, nwf).sort();
+  if (wKeys.length < nwf) {
+    wKeys = new Int32Array(2 * nwf);
+    wVals = new Float64Array(2 * nwf);
+  }
+  let nw = 0;
+  for (let q = 0; q < nwf; q++) {
+    const k = sorted[q] as number;
+    if (nw > 0 && wKeys[nw - 1] === k) wVals[nw - 1] = (wVals[nw - 1] as number) + 1;
+    else {
+      wKeys[nw] = k;
+      wVals[nw] = 1;
+      nw++;
+    }
+  }
+  return nw;
+}
+
+let radixCount = new Int32Array(0);
+/**
+ * Sorts the first n values of `a` (distinct, in [0, 2^bits)) ascending into `out` by a two-pass LSD
+ * radix sort (`a` is used as the scratch of the first pass and left permuted).
+ */
+function radixSort(a: Int32Array, n: number, out: Int32Array, bits: number): void {
+  const b1 = Math.ceil(bits / 2);
+  const R = 1 << b1;
+  const mask = R - 1;
+  if (radixCount.length !== R) radixCount = new Int32Array(R);
+  const cnt = radixCount;
+  // pass 1: low digit, a → out
+  cnt.fill(0);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) & mask;
+    cnt[d] = (cnt[d] as number) + 1;
+  }
+  let sum = 0;
+  for (let d = 0; d < R; d++) {
+    const c = cnt[d] as number;
+    cnt[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    const d = x & mask;
+    out[cnt[d] as number] = x;
+    cnt[d] = (cnt[d] as number) + 1;
+  }
+  // pass 2: high digit, out → a, then copy back
+  cnt.fill(0);
+  for (let i = 0; i < n; i++) {
+    const d = (out[i] as number) >>> b1;
+    cnt[d] = (cnt[d] as number) + 1;
+  }
+  sum = 0;
+  for (let d = 0; d < R; d++) {
+    const c = cnt[d] as number;
+    cnt[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const x = out[i] as number;
+    const d = x >>> b1;
+    a[cnt[d] as number] = x;
+    cnt[d] = (cnt[d] as number) + 1;
+  }
+  out.set(a.subarray(0, n));
+}
+
+/** Counts the hashed char n-grams of a document into cKeys/cVals (sorted by bucket); returns how many. */
+function charCounts(v: Vectorizer, doc: Analyzed): number {
+  const size = 1 << v.hashBits;
+  if (scratch.length !== size) scratch = new Int32Array(size);
+  const nt = countCharGrams(doc.tokens, v.charNgrams as readonly [number, number], size - 1);
+  if (cKeys.length < nt) {
+    cKeys = new Int32Array(2 * nt);
+    cVals = new Float64Array(2 * nt);
+  }
+  radixSort(touchedBuf, nt, cKeys, v.hashBits);
+  for (let q = 0; q < nt; q++) {
+    const h = cKeys[q] as number;
+    cKeys[q] = h;
+    cVals[q] = scratch[h] as number;
+    scratch[h] = 0;
+  }
+  return nt;
+}
+
+/**
+ * Turns the counts in wKeys/wVals (nw) and cKeys/cVals (nc) into TF-IDF weights in place and returns
+ * the factors that normalise each block and mix them.
+ */
+function weights(v: Vectorizer, nw: number, nc: number): { fw: number; fc: number } {
+  let ws = Math.sqrt(1 - v.charWeight);
+  let cs = Math.sqrt(v.charWeight);
+  if (nw === 0 && nc > 0) cs = 1;
+  if (nc === 0 && nw > 0) ws = 1;
+  let sw = 0;
+  for (let q = 0; q < nw; q++) {
+    const x = sublinear(wVals[q] as number) * (v.wordIdf[wKeys[q] as number] as number);
+    wVals[q] = x;
+    sw += x * x;
+  }
+  let sc = 0;
+  const cidf = v.charIdf;
+  for (let q = 0; q < nc; q++) {
+    const x = sublinear(cVals[q] as number) * (cidf[cKeys[q] as number] as number);
+    cVals[q] = x;
+    sc += x * x;
+  }
+  return { fw: sw > 0 ? ws / Math.sqrt(sw) : 0, fc: sc > 0 ? cs / Math.sqrt(sc) : 0 };
+}
+
+/**
+ * Scores one analysed document against a feature-major weight matrix without building its vector:
+ * `out[c] = bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, doc), summed in the same
+ * (increasing feature) order with the same float32 values, so the result equals scoring the
+ * vector. Rows with `rowUsed[f] === 0` (all-zero weights) are skipped.
+ */
+export function scoreDocument(v: Vectorizer, doc: Analyzed, W: Float32Array, K: number, bias: Float64Array, rowUsed: Uint8Array, out: Float64Array): void {
+  const nw = wordCounts(v, doc);
+  const nc = v.charNgrams ? charCounts(v, doc) : 0;
+  for (let c = 0; c < K; c++) out[c] = bias[c] as number;
+  const { fw, fc } = weights(v, nw, nc);
+  for (let q = 0; q < nw; q++) {
+    const f = wKeys[q] as number;
+    if (rowUsed[f] === 0) continue;
+    const x = Math.fround((wVals[q] as number) * fw);
+    const base = f * K;
+    for (let c = 0; c < K; c++) out[c] = (out[c] as number) + x * (W[base + c] as number);
+  }
+  const off = v.charOffset;
+  for (let q = 0; q < nc; q++) {
+    const f = (cKeys[q] as number) + off;
+    if (rowUsed[f] === 0) continue;
+    const x = Math.fround((cVals[q] as number) * fc);
+    const base = f * K;
+    for (let c = 0; c < K; c++) out[c] = (out[c] as number) + x * (W[base + c] as number);
+  }
 }

@@ -119,12 +119,12 @@ const LEXICON = new Map<string, Partial<Record<Cand, number>>>();
   }
 })();
 
-// Per-token evidence (lexicon + spelling patterns), memoised: the same words recur across inputs.
-const EVIDENCE = new Map<string, Float64Array>();
-function tokenEvidence(tok: string): Float64Array {
-  let ev = EVIDENCE.get(tok);
-  if (ev) return ev;
-  ev = new Float64Array(CANDIDATES.length);
+/**
+ * Evidence of one lower-cased token for each candidate (nb, nn, sv, da, en, de in that order): its
+ * lexicon weight plus its spelling patterns. Callers may cache it per token.
+ */
+export function computeTokenEvidence(tok: string): Float64Array {
+  const ev = new Float64Array(CANDIDATES.length);
   const entry = LEXICON.get(tok);
   if (entry) CANDIDATES.forEach((l, c) => (ev[c] = entry[l] ?? 0));
   if (tok.length >= 3) {
@@ -134,6 +134,15 @@ function tokenEvidence(tok: string): Float64Array {
       ev[c] = (ev[c] as number) + p.w;
     }
   }
+  return ev;
+}
+
+// Per-token evidence, memoised: the same words recur across inputs.
+const EVIDENCE = new Map<string, Float64Array>();
+function tokenEvidence(tok: string): Float64Array {
+  let ev = EVIDENCE.get(tok);
+  if (ev) return ev;
+  ev = computeTokenEvidence(tok);
   if (EVIDENCE.size > 500_000) EVIDENCE.clear();
   EVIDENCE.set(tok, ev);
   return ev;
@@ -157,11 +166,20 @@ export function detectLanguage(text: string): LanguageGuess {
  * the analysers tokenise once).
  */
 export function detectFromTokens(lower: string, tokens: readonly string[]): LanguageGuess {
-  const scores: Record<Cand, number> = { nb: 0, nn: 0, sv: 0, da: 0, en: 0, de: 0 };
-  for (const tok of tokens) {
-    const ev = tokenEvidence(tok);
-    for (let c = 0; c < CANDIDATES.length; c++) scores[CANDIDATES[c] as Cand] += ev[c] as number;
+  const acc = new Float64Array(CANDIDATES.length);
+  for (let t = 0; t < tokens.length; t++) {
+    const ev = tokenEvidence(tokens[t] as string);
+    for (let c = 0; c < ev.length; c++) acc[c] = (acc[c] as number) + (ev[c] as number);
   }
+  return detectFromEvidence(lower, acc);
+}
+
+/**
+ * The decision of {@link detectFromTokens} from the summed token evidence `acc` (as from
+ * {@link computeTokenEvidence}, in the order nb, nn, sv, da, en, de) and the lower-cased text.
+ */
+export function detectFromEvidence(lower: string, acc: Float64Array): LanguageGuess {
+  const scores: Record<Cand, number> = { nb: acc[0] as number, nn: acc[1] as number, sv: acc[2] as number, da: acc[3] as number, en: acc[4] as number, de: acc[5] as number };
   for (const { ch, langs, w } of LETTERS) {
     let count = 0;
     for (let i = lower.indexOf(ch); i >= 0; i = lower.indexOf(ch, i + 1)) count++;

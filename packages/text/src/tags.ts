@@ -5,7 +5,7 @@
 
 import { byCodePoint } from './rng.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { fitVectorizer, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { fitVectorizer, scoreDocument, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
@@ -201,6 +201,25 @@ export function trainTagger(
   return { ok: true, model, warnings };
 }
 
+// Which feature rows of a model have any non-zero weight (features never seen in training have none).
+const usedRows = new WeakMap<LinearModel, Uint8Array>();
+function rowsUsed(m: LinearModel): Uint8Array {
+  let u = usedRows.get(m);
+  if (u) return u;
+  const K = m.classes.length;
+  u = new Uint8Array(m.dim);
+  for (let f = 0; f < m.dim; f++) {
+    for (let c = 0; c < K; c++) {
+      if (m.weights[f * K + c] !== 0) {
+        u[f] = 1;
+        break;
+      }
+    }
+  }
+  usedRows.set(m, u);
+  return u;
+}
+
 /**
  * Suggests tags for each input. Single-label: a softmax over tags; multi-label: an independent
  * probability per tag, `tags` = those ≥ 0.5 (or the best one if none is). `ranking` lists the `top`
@@ -208,13 +227,16 @@ export function trainTagger(
  */
 export function suggestTags(model: TaggerModel, inputs: readonly { id: string; text: string }[], options: { top?: number } = {}): TagSuggestion[] {
   const language = model.options.language ?? 'auto';
+  const { weights: W, bias } = model.linear;
+  const K = model.tags.length;
+  const used = rowsUsed(model.linear);
+  const d = new Float64Array(K);
   return inputs.map((inp) => {
-    const x = transform(model.vectorizer, analyzeWith(inp.text, language));
-    const d = decision(model.linear, x);
+    scoreDocument(model.vectorizer, analyzeWith(inp.text, language), W, K, bias, used, d);
     let probs: Float64Array;
     if (model.multiLabel) {
-      probs = new Float64Array(d.length);
-      d.forEach((s, i) => (probs[i] = 1 / (1 + Math.exp(-s * model.temperature))));
+      probs = new Float64Array(K);
+      for (let i = 0; i < K; i++) probs[i] = 1 / (1 + Math.exp(-(d[i] as number) * model.temperature));
     } else probs = softmax(d, model.temperature);
     // model.tags is sorted, so ties in confidence fall back to tag order via the index.
     const order = Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Factory } from 'snowball-stemmers';
 import { STOPWORDS } from './stopwords.ts';
-import { detectFromTokens, type LanguageCode } from './language.ts';
+import { computeTokenEvidence, detectFromEvidence, type LanguageCode } from './language.ts';
 
 /** Languages with stemming support; `none` keeps lower-cased words as they are (e.g. Icelandic). */
 export type StemLanguage = 'nb' | 'nn' | 'no' | 'sv' | 'da' | 'en' | 'de' | 'none';
@@ -35,15 +35,68 @@ function stemmerFor(lang: Exclude<StemLanguage, 'none'>): { stem(w: string): str
   return s;
 }
 
+// Everything the analysers need about one token, computed once per distinct token: its language
+// evidence (on first need) and, per stemming language, its stem or null when the token is dropped
+// (stop word, one letter, a pure number).
+interface TokenInfo {
+  ev: Float64Array | null;
+  stems: (string | null | undefined)[];
+}
+const TOKENS = new Map<string, TokenInfo>();
+const SLOT: Record<StemLanguage, number> = { nb: 0, nn: 1, no: 2, sv: 3, da: 4, en: 5, de: 6, none: 7 };
+const NUMBER_RE = /^\p{N}+$/u;
+
+function tokenInfo(t: string): TokenInfo {
+  let info = TOKENS.get(t);
+  if (info === undefined) {
+    info = { ev: null, stems: [] };
+    if (TOKENS.size > 500_000) TOKENS.clear();
+    TOKENS.set(t, info);
+  }
+  return info;
+}
+
+function stemOrDrop(info: TokenInfo, t: string, lang: StemLanguage): string | null {
+  const slot = SLOT[lang];
+  let s = info.stems[slot];
+  if (s === undefined) {
+    s = isStopWord(t, lang) || t.length < 2 || NUMBER_RE.test(t) ? null : stem(t, lang);
+    info.stems[slot] = s;
+  }
+  return s;
+}
+
 /**
- * Detects the language (unless `language` is fixed) and analyses the text, tokenising once.
+ * Detects the language (unless `language` is fixed) and analyses the text, tokenising once and
+ * looking each token up once.
  */
 export function analyzeAuto(text: string, language: StemLanguage | 'auto'): Analyzed & { language: LanguageCode | 'none' } {
-  const tokens = tokenize(text);
-  if (language !== 'auto') return { ...analyzeTokens(tokens, language), language };
   const lower = text.normalize('NFC').toLowerCase();
-  const guess = detectFromTokens(lower, tokens).language;
-  return { ...analyzeTokens(tokens, stemLanguageOf(guess)), language: guess };
+  const tokens = lower.match(WORD_RE) ?? [];
+  const infos: TokenInfo[] = new Array<TokenInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) infos[i] = tokenInfo(tokens[i] as string);
+  let lang: LanguageCode | 'none';
+  if (language === 'auto') {
+    const acc = new Float64Array(6);
+    for (let i = 0; i < tokens.length; i++) {
+      const info = infos[i] as TokenInfo;
+      let ev = info.ev;
+      if (ev === null) ev = info.ev = computeTokenEvidence(tokens[i] as string);
+      for (let c = 0; c < 6; c++) acc[c] = (acc[c] as number) + (ev[c] as number);
+    }
+    lang = detectFromEvidence(lower, acc).language;
+  } else lang = language;
+  const sl = lang === 'none' ? 'none' : stemLanguageOf(lang);
+  const stems: string[] = [];
+  const surfaces: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const s = stemOrDrop(infos[i] as TokenInfo, t, sl);
+    if (s === null) continue;
+    stems.push(s);
+    surfaces.push(t);
+  }
+  return { tokens, stems, surfaces, language: lang };
 }
 
 /** Maps a detected language to the stemming language (`und` → `none`). */
@@ -99,10 +152,9 @@ export function analyzeTokens(tokens: string[], lang: StemLanguage): Analyzed {
   const stems: string[] = [];
   const surfaces: string[] = [];
   for (const t of tokens) {
-    if (isStopWord(t, lang)) continue;
-    if (t.length < 2) continue;
-    if (/^\p{N}+$/u.test(t)) continue;
-    stems.push(stem(t, lang));
+    const s = stemOrDrop(tokenInfo(t), t, lang);
+    if (s === null) continue;
+    stems.push(s);
     surfaces.push(t);
   }
   return { tokens, stems, surfaces };
