@@ -3,10 +3,10 @@
 // embedded PostgreSQL in .data/test-postgres (kept between runs, so the second run starts fast).
 //   npm test                       every test
 //   npm test -- packages/platform  only test files under that path
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/platform/src/db/embedded.ts';
+import { DataFolderInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/platform/src/db/embedded.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const roots = ['packages', 'apps', 'e2e'];
@@ -52,8 +52,17 @@ if (files.some((f) => f.startsWith('e2e/'))) {
 
 let embedded: EmbeddedDatabase | null = null;
 let databaseUrl = process.env.DATABASE_URL;
+let scratch: string | null = null;
 if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres({ dataDir: join(root, '.data/test-postgres') });
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: join(root, '.data/test-postgres') });
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    // Another test run holds the shared test database: use a fresh one of our own, removed afterwards.
+    scratch = join(root, `.data/test-postgres-${process.pid}`);
+    process.stdout.write(`tests: ${error.dataDir} is busy; using ${scratch}\n`);
+    embedded = await startEmbeddedPostgres({ dataDir: scratch });
+  }
   databaseUrl = embedded.url;
 }
 process.stdout.write(`tests: ${files.length} files, PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
@@ -65,4 +74,5 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
 });
 const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 await embedded?.stop();
+if (scratch) rmSync(scratch, { recursive: true, force: true });
 process.exit(code);

@@ -8,6 +8,7 @@ import { processesService } from './processes/processes.service.ts';
 import { ideasService } from './ideas/ideas.service.ts';
 import { feedbackService } from './feedback/feedback.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
+import { surveysService } from './surveys/surveys.service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -41,6 +42,7 @@ export interface Platform {
   readonly ideas: ReturnType<typeof ideasService>;
   readonly feedback: ReturnType<typeof feedbackService>;
   readonly notifications: ReturnType<typeof notificationsService>;
+  readonly surveys: ReturnType<typeof surveysService>;
   readonly mailer: Mailer;
   readonly config: PlatformConfig;
   /** Reports whether the database answers, for /healthz. */
@@ -82,6 +84,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   const ideas = ideasService({ db, audit, processes, notifications });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
+  const surveys = surveysService({ db, audit, processes });
   return {
     db,
     audit,
@@ -91,6 +94,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     ideas,
     feedback,
     notifications,
+    surveys,
     mailer,
     config,
     async checkDatabase() {

@@ -27,6 +27,7 @@ export const statusOf: Record<ErrorCode, number> = {
   Conflict: 409,
   PhaseClosed: 409,
   AlreadySupported: 409,
+  AlreadyResponded: 409,
   Internal: 500,
 };
 

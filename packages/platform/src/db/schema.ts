@@ -5,6 +5,7 @@ import type { ProcessesTables } from '../processes/processes.tables.ts';
 import type { IdeasTables } from '../ideas/ideas.tables.ts';
 import type { FeedbackTables } from '../feedback/feedback.tables.ts';
 import type { NotificationsTables } from '../notifications/notifications.tables.ts';
+import type { SurveysTables } from '../surveys/surveys.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     ProcessesTables,
     IdeasTables,
     FeedbackTables,
-    NotificationsTables {}
+    NotificationsTables,
+    SurveysTables {}

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'Conflict'
   | 'PhaseClosed'
   | 'AlreadySupported'
+  | 'AlreadyResponded'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */
