@@ -54,6 +54,10 @@ export class LocalSearch {
     for (let i = 0; i < start.groups.length; i++) x[start.groups[i]!] = start.counts[i]!;
     const count = new Int32Array(rows.length);
     for (let g = 0; g < G; g++) if (x[g]) for (const r of groups[g]!.rows) count[r]! += x[g]!;
+    // Groups by weight, largest first (ties: lower index first). Scanning candidates in this order finds,
+    // for each member a, the same best entering group as a scan by index, and stops as soon as no later
+    // group can beat the best gain so far.
+    const byWeight = Int32Array.from(groups.keys()).sort((a, b) => w[b]! - w[a]! || a - b);
     for (let move = 0; move < maxMoves; move++) {
       let bestGain = 1e-12;
       let bestMove: number[] | null = null;
@@ -62,10 +66,10 @@ export class LocalSearch {
       // One out, one in.
       for (const a of inPanel) {
         const ra = groups[a]!.rows;
-        for (let b = 0; b < G; b++) {
-          if (b === a || x[b]! >= this.sizes[b]!) continue;
+        for (const b of byWeight) {
           const gain = w[b]! - w[a]!;
-          if (gain <= bestGain) continue;
+          if (gain <= bestGain) break;
+          if (b === a || x[b]! >= this.sizes[b]!) continue;
           const rb = groups[b]!.rows;
           let ok = true;
           for (let c = 0; c < ra.length && ok; c++) {
