@@ -412,3 +412,18 @@ export function scoreDocument(v: Vectorizer, doc: Analyzed, W: Float32Array, K: 
     for (let c = 0; c < K; c++) out[c] = (out[c] as number) + x * (W[base + c] as number);
   }
 }
+
+/** Which rows f of a feature-major K-column matrix have any non-zero entry (1) or none (0). */
+export function nonZeroRows(W: Float32Array, dim: number, K: number): Uint8Array {
+  const u = new Uint8Array(dim);
+  for (let f = 0; f < dim; f++) {
+    const base = f * K;
+    for (let c = 0; c < K; c++) {
+      if (W[base + c] !== 0) {
+        u[f] = 1;
+        break;
+      }
+    }
+  }
+  return u;
+}

@@ -5,7 +5,7 @@
 
 import { byCodePoint } from './rng.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { fitVectorizer, scoreDocument, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { fitVectorizer, nonZeroRows, scoreDocument, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
@@ -206,16 +206,7 @@ const usedRows = new WeakMap<LinearModel, Uint8Array>();
 function rowsUsed(m: LinearModel): Uint8Array {
   let u = usedRows.get(m);
   if (u) return u;
-  const K = m.classes.length;
-  u = new Uint8Array(m.dim);
-  for (let f = 0; f < m.dim; f++) {
-    for (let c = 0; c < K; c++) {
-      if (m.weights[f * K + c] !== 0) {
-        u[f] = 1;
-        break;
-      }
-    }
-  }
+  u = nonZeroRows(m.weights, m.dim, m.classes.length);
   usedRows.set(m, u);
   return u;
 }

@@ -8,7 +8,7 @@
 
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import type { LanguageCode } from './language.ts';
-import { fitVectorizer, transform, type FeatureOptions } from './features.ts';
+import { fitVectorizer, nonZeroRows, scoreDocument, transform, type FeatureOptions } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
 import { fromMap } from './sparse.ts';
@@ -235,15 +235,15 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
     sampleIdx.map((i) => analyzed[i] as Analyzed),
     options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
   );
-  const rows = analyzed.map((a) => transform(feat, a));
   const index = new Map(inputs.map((x, i) => [x.id, i]));
   // Dense unit-length centroids stored feature-major (the K values of feature f at [f·K, f·K + K)),
-  // so scoring an input touches one cache line per feature.
+  // so scoring an input touches one cache line per feature. Only the sample's members are turned
+  // into vectors; every input is then scored without building its vector (scoreDocument).
   const K = base.topics.length;
   const cent = new Float32Array(feat.dim * K);
   base.topics.forEach((t, ti) => {
     for (const id of t.members) {
-      const r = rows[index.get(id) as number] as SparseVector;
+      const r = transform(feat, analyzed[index.get(id) as number] as Analyzed);
       for (let q = 0; q < r.idx.length; q++) {
         const at = (r.idx[q] as number) * K + ti;
         cent[at] = (cent[at] as number) + (r.val[q] as number);
@@ -252,23 +252,35 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   });
   const norms = new Float64Array(K);
   for (let f = 0; f < feat.dim; f++) for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
-  const scores = (r: SparseVector): Float64Array => {
-    const out = new Float64Array(K);
-    for (let q = 0; q < r.idx.length; q++) {
-      const v = r.val[q] as number;
-      const base0 = (r.idx[q] as number) * K;
-      for (let c = 0; c < K; c++) out[c] = (out[c] as number) + v * (cent[base0 + c] as number);
-    }
-    for (let c = 0; c < K; c++) out[c] = (out[c] as number) / (Math.sqrt(norms[c] as number) || 1);
-    return out;
+  const used = nonZeroRows(cent, feat.dim, K);
+  const zero = new Float64Array(K);
+  const sc = new Float64Array(K);
+  /** Cosine of input i to every centroid, into `sc`. */
+  const scores = (i: number): Float64Array => {
+    scoreDocument(feat, analyzed[i] as Analyzed, cent, K, zero, used, sc);
+    for (let c = 0; c < K; c++) sc[c] = (sc[c] as number) / (Math.sqrt(norms[c] as number) || 1);
+    return sc;
+  };
+  const one = new Float32Array(feat.dim);
+  const oneUsed = new Uint8Array(feat.dim);
+  const b0 = new Float64Array(1);
+  const s0 = new Float64Array(1);
+  /** Cosine of input i to centroid ti alone (the same value as scores(i)[ti]). */
+  const similarityTo = (i: number, ti: number): number => {
+    scoreDocument(feat, analyzed[i] as Analyzed, one, 1, b0, oneUsed, s0);
+    return (s0[0] as number) / (Math.sqrt(norms[ti] as number) || 1);
   };
   const own: number[] = [];
   const sim = new Float64Array(inputs.length);
   const topicOf = new Int32Array(inputs.length).fill(-1);
   base.topics.forEach((t, ti) => {
+    for (let f = 0; f < feat.dim; f++) {
+      one[f] = cent[f * K + ti] as number;
+      oneUsed[f] = one[f] === 0 ? 0 : 1;
+    }
     for (const id of t.members) {
       const i = index.get(id) as number;
-      sim[i] = scores(rows[i] as SparseVector)[ti] as number;
+      sim[i] = similarityTo(i, ti);
       topicOf[i] = ti;
       own.push(sim[i] as number);
     }
@@ -285,7 +297,7 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
     }
     let best = -1;
     let bs = -Infinity;
-    const sc = scores(rows[i] as SparseVector);
+    const sc = scores(i);
     for (let ti = 0; ti < K; ti++) {
       if ((sc[ti] as number) > bs) {
         bs = sc[ti] as number;
@@ -550,7 +562,7 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
   }));
   const assignments: Record<string, string> = {};
   for (const t of topics) for (const m of t.members) assignments[m] = t.id;
-  const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => !usable.includes(i)).map((x) => x.id)].sort(cmpStr);
+  const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => (analyzed[i] as Analyzed).tokens.length === 0).map((x) => x.id)].sort(cmpStr);
   for (const o of otherIds) assignments[o] = 'other';
   return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : eigenK > 0 ? 'eigengap' : 'silhouette', silhouettes, eigengaps, assignments, provider, warnings };
 }
