@@ -227,3 +227,31 @@ test('the resident gets the e-mail, sees the status and the answer, and the noti
   await check(page, 'results');
   await context.close();
 });
+
+test('a resident answers a survey with JavaScript off, once, and sees the results', async () => {
+  await server.platform.accounts.ensureUser({ email: 'svar@example.no', displayName: 'Svein Svar', password: 'demo-passord-2026', roles: ['resident'] });
+  const context = await signedInContext(browser, server, 'svar@example.no', { javaScript: false });
+  const page = await context.newPage();
+  const library = await server.platform.processes.getProcess(null, 'bibliotekets-apningstider');
+  assert.ok(library.ok);
+  const surveyUrl = `${server.url}/processes/bibliotekets-apningstider/survey/${library.value.currentPhaseId}`;
+  await page.goto(surveyUrl);
+  assert.equal(await page.locator('fieldset.survey-part > legend').count(), 2, 'the page break makes two parts');
+  await check(page, 'survey', { javaScriptOff: true });
+  await page.click('main form button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await page.getByLabel('Hver uke').check();
+  await page.getByLabel('Kveld').check();
+  await page.getByLabel('Lørdag').check();
+  await page.locator('input[type="radio"][value="5"]').check();
+  await page.click('main form button[type="submit"]');
+  await page.getByText(nb('survey.thanks')).waitFor();
+  await page.goto(surveyUrl);
+  assert.equal(await page.locator('main form button[type="submit"]').count(), 0, 'one response per person');
+  await page.goto(`${surveyUrl}/results`);
+  assert.match((await page.textContent('main .lead')) ?? '', /4/);
+  const weekly = page.locator('tr', { has: page.locator('th', { hasText: 'Hver uke' }) });
+  assert.match((await weekly.textContent()) ?? '', /3\s*75 %/);
+  await check(page, 'survey-results', { javaScriptOff: true });
+  await context.close();
+});

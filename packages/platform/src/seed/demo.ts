@@ -141,6 +141,50 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
     phases: [phase('budgeting', 'Forslag og avstemning', 'Proposals and vote', 100, 190)],
   });
 
+  const library = await platform.processes.ensureProcess({
+    slug: 'bibliotekets-apningstider',
+    status: 'published',
+    title: { nb: 'Bibliotekets åpningstider', en: 'Library opening hours' },
+    summary: { nb: 'Når passer det deg å bruke biblioteket? Svar på fem korte spørsmål.', en: 'When does the library suit you? Answer five short questions.' },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    respondBy: addDays(today, 75),
+    charter: charter(
+      {
+        question: 'Hvilke åpningstider passer best for innbyggerne?',
+        why_involved: 'Biblioteket er for alle, og åpningstidene bør passe flest mulig.',
+        scope_can_change: 'Fordelingen av åpningstimer over uka.',
+        scope_cannot_change: 'Det totale antallet timer, som er fastsatt i budsjettet.',
+        decision_maker: 'Kultursjefen.',
+        response_commitment: 'Resultatene publiseres her, og nye åpningstider kunngjøres før sommeren.',
+        target_groups: 'Alle, også de som ikke bruker biblioteket i dag.',
+        method_rationale: 'En kort undersøkelse når mange på kort tid.',
+      },
+      {},
+    ),
+    phases: [phase('survey', 'Spørreundersøkelse', 'Survey', -5, 40, { publicResults: true })],
+  });
+  if (library.created) {
+    const surveyPhase = library.phaseIds[0] ?? '';
+    const staff = { id: manager, roles: ['process_manager' as const] };
+    const add = async (input: Parameters<typeof platform.surveys.addQuestion>[2]) => {
+      const result = await platform.surveys.addQuestion(staff, surveyPhase, input);
+      return result.ok ? result.value.id : '';
+    };
+    const how = await add({ kind: 'single_choice', prompt: 'Hvor ofte bruker du biblioteket?', locale: 'nb', required: true, choices: ['Hver uke', 'Hver måned', 'Sjeldnere', 'Aldri'] });
+    const when = await add({ kind: 'multiple_choice', prompt: 'Når ønsker du at biblioteket er åpent?', locale: 'nb', choices: ['Tidlig morgen', 'Ettermiddag', 'Kveld', 'Lørdag', 'Søndag'] });
+    await add({ kind: 'page_break', prompt: '', locale: 'nb' });
+    const happy = await add({ kind: 'scale', prompt: 'Hvor fornøyd er du med åpningstidene i dag?', locale: 'nb', min: 1, max: 5, required: true });
+    await add({ kind: 'long_text', prompt: 'Er det noe annet vi bør vite?', locale: 'nb' });
+    const answers: [string, Record<string, unknown>][] = [
+      ['kari@demo.tingsted.no', { [how]: 'c1', [when]: ['c3', 'c4'], [happy]: 2 }],
+      ['ola@demo.tingsted.no', { [how]: 'c2', [when]: ['c3'], [happy]: 3 }],
+      ['sara@demo.tingsted.no', { [how]: 'c1', [when]: ['c2', 'c5'], [happy]: 4 }],
+    ];
+    for (const [email, given] of answers) await platform.surveys.submitResponse({ id: id(email), roles: ['resident'] }, surveyPhase, given);
+  }
+
   const bathing = await platform.processes.ensureProcess({
     slug: 'ny-badeplass',
     status: 'closed',
@@ -183,5 +227,5 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
     await platform.feedback.answerIdea(decider, jetty, { status: 'under_consideration', body: 'Vi utreder sikkerheten ved stupebrett før vi bestemmer oss.' });
     await platform.feedback.answerIdea(decider, kiosk, { status: 'rejected', body: 'Kommunen kan ikke drive kiosk, men vi har lyst ut plassen for private drivere.' });
   }
-  return { users: demoUsers.length, processes: 4 };
+  return { users: demoUsers.length, processes: 5 };
 }

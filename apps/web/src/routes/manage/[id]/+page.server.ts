@@ -20,12 +20,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     texts[field] = value[contentLocale] ?? '';
   }
   const queue = await locals.platform.ideas.moderationQueue(locals.ctx.user, process.id);
+  const surveys = [];
+  for (const phase of process.phases.filter((p) => p.method === 'survey')) {
+    const questions = await locals.platform.surveys.questionsOf(phase.id);
+    surveys.push({
+      phaseId: phase.id,
+      title: resolveText(phase.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text,
+      questions: questions.map((q) => ({ id: q.id, kind: q.kind, prompt: resolveText(q.prompt, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, required: q.required })),
+    });
+  }
   return {
     managed: { id: process.id, slug: process.slug, status: process.status, respondBy: process.respondBy ?? '', title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
     contentLocale,
     texts,
     methods: [...phaseMethods],
     phases: process.phases.map((p) => ({ id: p.id, method: p.method, title: resolveText(p.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, start: formatDate(p.startsOn, locals.ctx.locale), end: formatDate(p.endsOn, locals.ctx.locale), state: p.state })),
+    surveys,
     queue: queue.ok ? { flags: queue.value.flags.map((f) => ({ id: f.id, targetType: f.target_type, targetId: f.target_id, reason: f.reason, ideaId: f.idea_id, ideaTitle: f.idea_title, commentBody: f.comment_body })), pending: queue.value.pending.map((p) => ({ id: p.id, title: p.title, body: p.body })) } : { flags: [], pending: [] },
   };
 };
@@ -58,6 +68,22 @@ export const actions: Actions = {
       publicResults: form.get('publicResults'),
     });
     if (!result.ok) return formFailure(locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => (f.field === 'title' ? { ...f, field: 'phaseTitle' } : f)) } : {}) }, values);
+    return { saved: locals.t('manage.saved') };
+  },
+  addQuestion: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = { prompt: text(form, 'prompt'), choices: text(form, 'choices'), kind: text(form, 'kind') };
+    const result = await locals.platform.surveys.addQuestion(user, text(form, 'phaseId'), {
+      kind: values.kind,
+      prompt: values.prompt,
+      locale: locals.ctx.locale,
+      required: form.get('required'),
+      choices: values.choices,
+      min: text(form, 'min'),
+      max: text(form, 'max'),
+    });
+    if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('manage.saved') };
   },
   removePhase: async ({ request, locals, params, url }) => {
