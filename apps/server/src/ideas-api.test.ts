@@ -68,3 +68,15 @@ test('ideas over the API: post, support once, comment, answer, results and expor
   assert.equal(lines.length, 5, 'a header and four ideas');
   assert.ok(lines.some((l) => l.includes('"Sykkelparkering ved torget"') && l.includes('"accepted"') && l.includes('"Kommer i 2027."')));
 });
+
+test('survey responses export as CSV for staff only, with choices by their text', async () => {
+  const library = (await (await fetch(`${server.url}/api/v1/processes/bibliotekets-apningstider/detail`)).json()) as { currentPhaseId: string };
+  const resident = await signIn('kari@demo.tingsted.no');
+  assert.equal((await resident(`/api/v1/phases/${library.currentPhaseId}/survey/export`)).status, 403);
+  const manager = await signIn('prosess@demo.tingsted.no');
+  const csv = await (await manager(`/api/v1/phases/${library.currentPhaseId}/survey/export`)).text();
+  const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines.length, 4, 'a header and the three seeded responses');
+  assert.match(lines[0] ?? '', /"Hvor ofte bruker du biblioteket\?"/);
+  assert.match(lines[1] ?? '', /"Hver uke","Kveld; Lørdag","2"/);
+});

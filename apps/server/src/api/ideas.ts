@@ -260,6 +260,26 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
   );
 
   api.get(
+    '/phases/:phaseId/survey/export',
+    {
+      schema: {
+        tags: ['Surveys'],
+        summary: "A survey's responses as CSV, one row per response (staff)",
+        params: Type.Object({ phaseId: Type.String({ format: 'uuid' }) }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.surveys.exportResponses(user, request.params.phaseId, request.ctx.locale);
+      if (!result.ok) return failure(request, reply, result);
+      const csv = [result.value.header, ...result.value.rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
+      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+    },
+  );
+
+  api.get(
     '/processes/:slug/ideas/export',
     {
       schema: {

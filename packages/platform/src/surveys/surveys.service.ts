@@ -159,6 +159,27 @@ export function surveysService(deps: { db: Db; audit: AuditService; processes: P
       return ok(null);
     },
 
+    /** Every response as rows for a CSV file (process managers): one column per question, choices by their text. */
+    async exportResponses(actor: Actor | null, phaseId: string, locale: string): Promise<Result<{ header: string[]; rows: string[][] }>> {
+      if (!hasRole(actor, 'process_manager', 'decision_maker')) return fail('Forbidden');
+      if (!(await surveyPhase(phaseId))) return fail('NotFound');
+      const questions = (await questionsOf(phaseId)).filter((q) => q.kind !== 'page_break');
+      const label = (text: LocalizedText) => (isLocale(locale) ? text[locale] : undefined) ?? Object.values(text)[0] ?? '';
+      const responses = await deps.db.selectFrom('survey_responses').select(['id', 'answers', 'created_at']).where('phase_id', '=', phaseId).orderBy('created_at').orderBy('id').execute();
+      const rows = responses.map((r) => [
+        r.id,
+        r.created_at.toISOString(),
+        ...questions.map((q) => {
+          const answer = r.answers[q.id];
+          if (answer === undefined) return '';
+          const choices = new Map((q.options.choices ?? []).map((c) => [c.key, label(c.label)]));
+          return (Array.isArray(answer) ? answer : [answer]).map((a) => choices.get(String(a)) ?? String(a)).join('; ');
+        }),
+      ]);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'survey.exported', subjectType: 'phase', subjectId: phaseId, details: { count: rows.length } });
+      return ok({ header: ['response', 'submitted', ...questions.map((q) => label(q.prompt))], rows });
+    },
+
     /** Whether the person has answered already. */
     async hasResponded(actor: Actor | null, phaseId: string): Promise<boolean> {
       if (!actor) return false;
