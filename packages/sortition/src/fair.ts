@@ -148,7 +148,9 @@ export function solveFair(highs: Highs, compiled: Compiled, options: FairOptions
       let panel: GroupPanel;
       if (local !== null) {
         budget.check('warm start');
-        panel = local.improve(previous, weights).panel;
+        // Above 500 groups, a few exchanges per round: the first moves carry most of the gain, and later
+        // ones scan thousands of groups each (measured on synth5000-skew: 5 ms instead of 130 ms a round).
+        panel = local.improve(previous, weights, G > 500 ? 20 : 200).panel;
       } else {
         const res = oracle.best(weights, 'warm start', { gap: 0.05 });
         if (res === null) break;
