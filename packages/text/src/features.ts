@@ -385,32 +385,98 @@ function weights(v: Vectorizer, nw: number, nc: number): { fw: number; fc: numbe
   return { fw: sw > 0 ? ws / Math.sqrt(sw) : 0, fc: sc > 0 ? cs / Math.sqrt(sc) : 0 };
 }
 
+// Growable per-batch buffers of scoreDocuments: (feature, document, value) entries, and the same
+// sorted by feature.
+let eF = new Int32Array(1 << 16);
+let eD = new Int32Array(1 << 16);
+let eX = new Float32Array(1 << 16);
+let sD = new Int32Array(1 << 16);
+let sX = new Float32Array(1 << 16);
+
 /**
- * Scores one analysed document against a feature-major weight matrix without building its vector:
- * `out[c] = bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, doc), summed in the same
- * (increasing feature) order with the same float32 values, so the result equals scoring the
- * vector. Rows with `rowUsed[f] === 0` (all-zero weights) are skipped.
+ * Scores analysed documents against a feature-major weight matrix without building their vectors:
+ * `out[d·K + c] = bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, docs[d]). Rows with
+ * `rowUsed[f] === 0` (all-zero weights) are skipped. Documents are taken in batches whose
+ * (feature, document, value) entries are sorted by feature, so the weight matrix is read in
+ * increasing order instead of at random (it is far larger than the CPU caches); every document
+ * still sums its features in increasing order with the same float32 values, so the scores equal
+ * those of the vectors, bit for bit.
  */
-export function scoreDocument(v: Vectorizer, doc: Analyzed, W: Float32Array, K: number, bias: Float64Array, rowUsed: Uint8Array, out: Float64Array): void {
-  const nw = wordCounts(v, doc);
-  const nc = v.charNgrams ? charCounts(v, doc) : 0;
-  for (let c = 0; c < K; c++) out[c] = bias[c] as number;
-  const { fw, fc } = weights(v, nw, nc);
-  for (let q = 0; q < nw; q++) {
-    const f = wKeys[q] as number;
-    if (rowUsed[f] === 0) continue;
-    const x = Math.fround((wVals[q] as number) * fw);
-    const base = f * K;
-    for (let c = 0; c < K; c++) out[c] = (out[c] as number) + x * (W[base + c] as number);
+export function scoreDocuments(v: Vectorizer, docs: readonly Analyzed[], W: Float32Array, K: number, bias: Float64Array, rowUsed: Uint8Array): Float64Array {
+  const n = docs.length;
+  const out = new Float64Array(n * K);
+  for (let d = 0; d < n; d++) out.set(bias.subarray(0, K), d * K);
+  const dim = rowUsed.length;
+  const start = new Int32Array(dim + 1);
+  const BATCH = 2048;
+  for (let s0 = 0; s0 < n; s0 += BATCH) {
+    const e0 = Math.min(n, s0 + BATCH);
+    let m = 0;
+    for (let d = s0; d < e0; d++) {
+      const doc = docs[d] as Analyzed;
+      const nw = wordCounts(v, doc);
+      const nc = v.charNgrams ? charCounts(v, doc) : 0;
+      const { fw, fc } = weights(v, nw, nc);
+      if (eF.length < m + nw + nc) {
+        const cap = 2 * (m + nw + nc);
+        const f2 = new Int32Array(cap);
+        f2.set(eF.subarray(0, m));
+        eF = f2;
+        const d2 = new Int32Array(cap);
+        d2.set(eD.subarray(0, m));
+        eD = d2;
+        const x2 = new Float32Array(cap);
+        x2.set(eX.subarray(0, m));
+        eX = x2;
+      }
+      for (let q = 0; q < nw; q++) {
+        const f = wKeys[q] as number;
+        if (rowUsed[f] === 0) continue;
+        eF[m] = f;
+        eD[m] = d;
+        eX[m++] = (wVals[q] as number) * fw;
+      }
+      const off = v.charOffset;
+      for (let q = 0; q < nc; q++) {
+        const f = (cKeys[q] as number) + off;
+        if (rowUsed[f] === 0) continue;
+        eF[m] = f;
+        eD[m] = d;
+        eX[m++] = (cVals[q] as number) * fc;
+      }
+    }
+    // Counting sort of the entries by feature (stable: documents keep their order within a feature).
+    start.fill(0);
+    for (let q = 0; q < m; q++) {
+      const f = (eF[q] as number) + 1;
+      start[f] = (start[f] as number) + 1;
+    }
+    for (let f = 0; f < dim; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+    if (sD.length < m) {
+      sD = new Int32Array(eF.length);
+      sX = new Float32Array(eF.length);
+    }
+    for (let q = 0; q < m; q++) {
+      const f = eF[q] as number;
+      const at = start[f] as number;
+      sD[at] = eD[q] as number;
+      sX[at] = eX[q] as number;
+      start[f] = at + 1;
+    }
+    // start[f] is now the end of feature f's entries (and the start of f + 1's).
+    let p = 0;
+    for (let f = 0; f < dim; f++) {
+      const end = start[f] as number;
+      if (p === end) continue;
+      const base = f * K;
+      for (; p < end; p++) {
+        const o = (sD[p] as number) * K;
+        const x = sX[p] as number;
+        for (let c = 0; c < K; c++) out[o + c] = (out[o + c] as number) + x * (W[base + c] as number);
+      }
+    }
   }
-  const off = v.charOffset;
-  for (let q = 0; q < nc; q++) {
-    const f = (cKeys[q] as number) + off;
-    if (rowUsed[f] === 0) continue;
-    const x = Math.fround((cVals[q] as number) * fc);
-    const base = f * K;
-    for (let c = 0; c < K; c++) out[c] = (out[c] as number) + x * (W[base + c] as number);
-  }
+  return out;
 }
 
 /** Which rows f of a feature-major K-column matrix have any non-zero entry (1) or none (0). */

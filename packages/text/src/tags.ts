@@ -5,7 +5,7 @@
 
 import { byCodePoint } from './rng.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { fitVectorizer, nonZeroRows, scoreDocument, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
@@ -221,9 +221,14 @@ export function suggestTags(model: TaggerModel, inputs: readonly { id: string; t
   const { weights: W, bias } = model.linear;
   const K = model.tags.length;
   const used = rowsUsed(model.linear);
-  const d = new Float64Array(K);
-  return inputs.map((inp) => {
-    scoreDocument(model.vectorizer, analyzeWith(inp.text, language), W, K, bias, used, d);
+  // Analyse and score in batches (scoring a batch at once reads the weights in order).
+  const scores = new Float64Array(inputs.length * K);
+  for (let s = 0; s < inputs.length; s += 4096) {
+    const batch = inputs.slice(s, s + 4096).map((inp) => analyzeWith(inp.text, language));
+    scores.set(scoreDocuments(model.vectorizer, batch, W, K, bias, used), s * K);
+  }
+  return inputs.map((inp, n) => {
+    const d = scores.subarray(n * K, n * K + K);
     let probs: Float64Array;
     if (model.multiLabel) {
       probs = new Float64Array(K);

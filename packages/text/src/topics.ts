@@ -8,7 +8,7 @@
 
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import type { LanguageCode } from './language.ts';
-import { fitVectorizer, nonZeroRows, scoreDocument, transform, type FeatureOptions } from './features.ts';
+import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
 import { fromMap } from './sparse.ts';
@@ -253,34 +253,17 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   const norms = new Float64Array(K);
   for (let f = 0; f < feat.dim; f++) for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
   const used = nonZeroRows(cent, feat.dim, K);
-  const zero = new Float64Array(K);
-  const sc = new Float64Array(K);
-  /** Cosine of input i to every centroid, into `sc`. */
-  const scores = (i: number): Float64Array => {
-    scoreDocument(feat, analyzed[i] as Analyzed, cent, K, zero, used, sc);
-    for (let c = 0; c < K; c++) sc[c] = (sc[c] as number) / (Math.sqrt(norms[c] as number) || 1);
-    return sc;
-  };
-  const one = new Float32Array(feat.dim);
-  const oneUsed = new Uint8Array(feat.dim);
-  const b0 = new Float64Array(1);
-  const s0 = new Float64Array(1);
-  /** Cosine of input i to centroid ti alone (the same value as scores(i)[ti]). */
-  const similarityTo = (i: number, ti: number): number => {
-    scoreDocument(feat, analyzed[i] as Analyzed, one, 1, b0, oneUsed, s0);
-    return (s0[0] as number) / (Math.sqrt(norms[ti] as number) || 1);
-  };
+  const all = scoreDocuments(feat, analyzed, cent, K, new Float64Array(K), used);
+  for (let i = 0; i < inputs.length; i++) for (let c = 0; c < K; c++) all[i * K + c] = (all[i * K + c] as number) / (Math.sqrt(norms[c] as number) || 1);
+  /** Cosine of input i to every centroid. */
+  const scores = (i: number): Float64Array => all.subarray(i * K, i * K + K);
   const own: number[] = [];
   const sim = new Float64Array(inputs.length);
   const topicOf = new Int32Array(inputs.length).fill(-1);
   base.topics.forEach((t, ti) => {
-    for (let f = 0; f < feat.dim; f++) {
-      one[f] = cent[f * K + ti] as number;
-      oneUsed[f] = one[f] === 0 ? 0 : 1;
-    }
     for (const id of t.members) {
       const i = index.get(id) as number;
-      sim[i] = similarityTo(i, ti);
+      sim[i] = scores(i)[ti] as number;
       topicOf[i] = ti;
       own.push(sim[i] as number);
     }
