@@ -46,27 +46,6 @@ function wordFeatures(doc: Analyzed, ngrams: 1 | 2): string[] {
   return out;
 }
 
-/** Calls `emit(hash)` for every char n-gram of every token padded with spaces. */
-function forEachCharGram(tokens: readonly string[], range: readonly [number, number], mask: number, emit: (h: number) => void): void {
-  const [lo, hi] = range;
-  for (const tok of tokens) {
-    const s = ` ${tok} `;
-    const L = s.length;
-    for (let start = 0; start < L; start++) {
-      let h = 2166136261;
-      for (let n = 1; n <= hi && start + n <= L; n++) {
-        h ^= s.charCodeAt(start + n - 1);
-        h = Math.imul(h, 16777619);
-        if (n >= lo) {
-          // Mix the length in so "ab" and a longer gram with a colliding prefix hash differ.
-          const f = Math.imul(h ^ (n * 0x9e3779b1), 0x85ebca6b);
-          emit((f ^ (f >>> 15)) & mask);
-        }
-      }
-    }
-  }
-}
-
 /**
  * Fits the vocabulary and IDF weights on analysed documents. Term order is deterministic: by
  * document frequency (descending), then by the term's code points.
@@ -95,15 +74,16 @@ export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions
   const charIdf = new Float64Array(size);
   if (charNgrams) {
     const cdf = new Int32Array(size);
-    const mark = new Int32Array(size).fill(-1);
-    docs.forEach((d, di) => {
-      forEachCharGram(d.tokens, charNgrams, size - 1, (h) => {
-        if (mark[h] !== di) {
-          mark[h] = di;
-          cdf[h] = (cdf[h] as number) + 1;
-        }
-      });
-    });
+    if (scratch.length !== size) scratch = new Int32Array(size);
+    for (const d of docs) {
+      // countCharGrams lists each bucket of the document once (and counts into scratch, reset here).
+      const nt = countCharGrams(d.tokens, charNgrams, size - 1);
+      for (let q = 0; q < nt; q++) {
+        const h = touchedBuf[q] as number;
+        cdf[h] = (cdf[h] as number) + 1;
+        scratch[h] = 0;
+      }
+    }
     for (let h = 0; h < size; h++) charIdf[h] = Math.log((1 + n) / (1 + (cdf[h] as number))) + 1;
   }
   return { terms, vocab, wordIdf, charIdf, charOffset: terms.length, dim: terms.length + size, wordNgrams, charNgrams, charWeight, hashBits };
@@ -187,8 +167,9 @@ const sublinear = (tf: number): number => (tf < 64 ? (SUBLINEAR[tf] as number) :
 
 /**
  * Counts the char n-grams of every token (padded with a space each side) into `scratch`, listing
- * each bucket the first time it is seen in `touchedBuf`; returns how many buckets were touched. The
- * same hashes as {@link forEachCharGram}, inlined (this is the hot loop of featurising).
+ * each bucket the first time it is seen in `touchedBuf`; returns how many buckets were touched.
+ * Hash: FNV-1a over the n-gram's UTF-16 code units, then the length n mixed in (so a gram and a
+ * longer one with a colliding prefix hash differ) and a murmur-style finaliser, masked to the table.
  */
 function countCharGrams(tokens: readonly string[], range: readonly [number, number], mask: number): number {
   const lo = range[0];
