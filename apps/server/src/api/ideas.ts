@@ -235,8 +235,9 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     {
       schema: {
         tags,
-        summary: '"You said, we did": ideas by status and every answer',
+        summary: '"You said, we did": ideas by status and the answers, newest first, 50 a page',
         params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1 })) }),
         response: {
           200: Type.Object({
             total: Type.Integer(),
@@ -250,7 +251,7 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     async (request, reply) => {
       const process = await platform.processes.getProcess(request.ctx.user, request.params.slug);
       if (!process.ok) return failure(request, reply, process);
-      const report = await platform.feedback.youSaidWeDid(process.value.id);
+      const report = await platform.feedback.youSaidWeDid(process.value.id, request.query);
       return {
         total: report.total,
         counts: report.counts.map((c) => ({ status: c.status.key, count: c.count })),
@@ -302,8 +303,12 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
         rows.push(...list.ideas);
         if (list.ideas.length < list.pageSize) break;
       }
-      const report = await platform.feedback.youSaidWeDid(process.value.id);
-      const answers = new Map(report.answers.map((a) => [a.ideaId, a]));
+      const answers = new Map<string, Awaited<ReturnType<typeof platform.feedback.youSaidWeDid>>['answers'][number]>();
+      for (let page = 1; ; page++) {
+        const report = await platform.feedback.youSaidWeDid(process.value.id, { page, pageSize: 500 });
+        for (const a of report.answers) answers.set(a.ideaId, a);
+        if (report.answers.length < report.pageSize) break;
+      }
       const records = rows.map((i) => ({
         id: i.id,
         title: i.title,

@@ -118,6 +118,7 @@ export function accountsRepository(db: Db) {
           'users.display_name',
           'users.locale',
           'users.email_verified_at',
+          sql<Role[]>`coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_roles.user_id = users.id), '{}')`.as('roles'),
         ])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)

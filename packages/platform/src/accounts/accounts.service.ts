@@ -233,7 +233,7 @@ export function accountsService(deps: AccountsDeps) {
         displayName: row.display_name,
         locale: isLocale(row.locale) ? row.locale : null,
         emailVerified: row.email_verified_at !== null,
-        roles: await repo.rolesOf(row.id),
+        roles: row.roles,
       };
     },
 

@@ -162,8 +162,10 @@ export function feedbackService(deps: {
       };
     },
 
-    /** "You said, we did": how many published ideas have each status, and every answer given. */
-    async youSaidWeDid(processId: string) {
+    /** "You said, we did": how many published ideas have each status, and the answers given, newest first, a page at a time. */
+    async youSaidWeDid(processId: string, query: { page?: number; pageSize?: number } = {}) {
+      const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? 50)));
+      const page = Math.max(1, Math.floor(query.page ?? 1));
       const counts = await deps.db
         .selectFrom('ideas')
         .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -187,15 +189,28 @@ export function feedbackService(deps: {
         ])
         .where('ideas.process_id', '=', processId)
         .where('ideas.hidden_at', 'is', null)
-        .where(sql<boolean>`official_answers.created_at = (SELECT max(a2.created_at) FROM official_answers a2 WHERE a2.idea_id = ideas.id)`)
+        .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM official_answers later WHERE later.idea_id = ideas.id AND (later.created_at, later.id) > (official_answers.created_at, official_answers.id))`)
         .orderBy('official_answers.created_at', 'desc')
         .orderBy('ideas.id')
-        .limit(500)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
         .execute();
+      const answeredTotal = (
+        await deps.db
+          .selectFrom('ideas')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('process_id', '=', processId)
+          .where('hidden_at', 'is', null)
+          .where((eb) => eb.exists(eb.selectFrom('official_answers').select('official_answers.id').whereRef('official_answers.idea_id', '=', 'ideas.id')))
+          .executeTakeFirstOrThrow()
+      ).n;
       const all = await statuses();
       return {
         counts: all.map((s) => ({ status: s, count: counts.find((c) => c.status === s.key)?.n ?? 0 })),
         total: counts.reduce((sum, c) => sum + c.n, 0),
+        answeredTotal,
+        page,
+        pageSize,
         answers: answers.map((a) => ({
           ideaId: a.idea_id,
           title: a.title,

@@ -69,10 +69,12 @@ export function ideasRepository(db: Db) {
           eb.or([eb('ideas.screening', '=', 'published'), ...(query.viewerId ? [eb('ideas.author_id', '=', query.viewerId)] : [])]),
         );
       }
-      if (query.sort === 'supported') q = q.orderBy('ideas.support_count', 'desc').orderBy('ideas.created_at', 'desc');
-      else if (query.sort === 'random') q = q.orderBy(sql`md5(ideas.id::text || ${String(query.seed)})`);
-      else q = q.orderBy('ideas.created_at', 'desc');
-      return q.orderBy('ideas.id').limit(query.limit).offset(query.offset).execute();
+      // The orders match the indexes (process_id, support_count, created_at, id) and (process_id, created_at, id),
+      // read backwards, so the first page never sorts the whole process.
+      if (query.sort === 'supported') q = q.orderBy('ideas.support_count', 'desc').orderBy('ideas.created_at', 'desc').orderBy('ideas.id', 'desc');
+      else if (query.sort === 'random') q = q.orderBy(sql`md5(ideas.id::text || ${String(query.seed)})`).orderBy('ideas.id');
+      else q = q.orderBy('ideas.created_at', 'desc').orderBy('ideas.id', 'desc');
+      return q.limit(query.limit).offset(query.offset).execute();
     },
 
     async countIdeas(processId: string, includeHidden: boolean): Promise<number> {

@@ -107,7 +107,21 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
   // Changes made on this server clear it at once; other servers see them within two seconds.
   const listCache = new Map<string, { at: number; rows: ProcessSummary[] }>();
   const listCacheMs = 2000;
-  const invalidate = () => listCache.clear();
+  // Every idea, comment and support checks its process and phase; the same short cache serves them.
+  const detailCache = new Map<string, { at: number; detail: ProcessDetail | null }>();
+  const invalidate = () => {
+    listCache.clear();
+    detailCache.clear();
+  };
+  async function cachedDetail(key: string, load: () => Promise<ProcessDetail | null>): Promise<ProcessDetail | null> {
+    const cacheKey = `${key}|${today()}`;
+    const hit = detailCache.get(cacheKey);
+    if (hit && Date.now() - hit.at < listCacheMs) return hit.detail;
+    const detail = await load();
+    if (detailCache.size > 500) detailCache.clear();
+    detailCache.set(cacheKey, { at: Date.now(), detail });
+    return detail;
+  }
 
   function present(row: Awaited<ReturnType<typeof repo.list>>[number]): ProcessSummary {
     return { id: row.id, slug: row.slug, status: row.status, title: row.title, summary: row.summary, startsOn: row.starts_on, endsOn: row.ends_on };
@@ -193,15 +207,20 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 
     /** One process by its address, if the actor may see it. */
     async getProcess(actor: Actor | null, slug: string): Promise<Result<ProcessDetail>> {
-      const row = await repo.findFullBySlug(slug);
-      if (!row || !processesPolicy.visibleStatuses(actor).includes(row.status)) return fail('NotFound');
-      return ok(await loadDetail(row));
+      const detail = await cachedDetail(`slug:${slug}`, async () => {
+        const row = await repo.findFullBySlug(slug);
+        return row ? loadDetail(row) : null;
+      });
+      if (!detail || !processesPolicy.visibleStatuses(actor).includes(detail.status)) return fail('NotFound');
+      return ok(detail);
     },
 
     /** One process by id (for other modules, which check their own permissions). */
     async getProcessById(processId: string): Promise<ProcessDetail | null> {
-      const row = await repo.findFullById(processId);
-      return row ? loadDetail(row) : null;
+      return cachedDetail(`id:${processId}`, async () => {
+        const row = await repo.findFullById(processId);
+        return row ? loadDetail(row) : null;
+      });
     },
 
     /** The phase and its process, with the phase's state today. */

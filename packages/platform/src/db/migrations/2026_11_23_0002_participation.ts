@@ -98,8 +98,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('ideas_screening_known', sql`screening IN ('pending', 'published', 'refused')`)
     .addCheckConstraint('ideas_progress_range', sql`progress_percent IS NULL OR progress_percent BETWEEN 0 AND 100`)
     .execute();
-  await db.schema.createIndex('ideas_process_support_idx').on('ideas').columns(['process_id', 'support_count', 'created_at']).execute();
-  await db.schema.createIndex('ideas_process_created_idx').on('ideas').columns(['process_id', 'created_at']).execute();
+  await db.schema.createIndex('ideas_process_support_idx').on('ideas').columns(['process_id', 'support_count', 'created_at', 'id']).execute();
+  await db.schema.createIndex('ideas_process_created_idx').on('ideas').columns(['process_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('ideas_author_idx').on('ideas').column('author_id').execute();
 
   await db.schema
@@ -157,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_role', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('official_answers_idea_idx').on('official_answers').columns(['idea_id', 'created_at']).execute();
+  await db.schema.createIndex('official_answers_idea_idx').on('official_answers').columns(['idea_id', 'created_at', 'id']).execute();
 
   await db.schema
     .createTable('milestones')

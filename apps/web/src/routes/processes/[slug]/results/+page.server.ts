@@ -3,13 +3,16 @@ import { loadProcess } from '$lib/server/process';
 import { roleLabel, statusLabels } from '$lib/server/labels';
 import { formatDate } from '$lib/server/present';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
-  const report = await locals.platform.feedback.youSaidWeDid(found.process.id);
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? '1') || 1);
+  const report = await locals.platform.feedback.youSaidWeDid(found.process.id, { page });
   const labels = await statusLabels(locals);
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
     total: report.total,
+    page: report.page,
+    pages: Math.max(1, Math.ceil(report.answeredTotal / report.pageSize)),
     counts: report.counts.map((c) => ({ key: c.status.key, label: labels[c.status.key] ?? c.status.key, count: c.count })),
     answers: report.answers.map((a) => ({
       ideaId: a.ideaId,

@@ -1,0 +1,128 @@
+// Issue 6 benchmark: a process with 10,000 ideas, 100,000 supports and 50,000 comments (generated in
+// SQL). Measures, with autocannon on loopback against the bundled server: the idea list page (first page,
+// most supported) and the "you said, we did" page at 20 connections (target p99 < 50 ms), and posting
+// supports from 2,000 signed-in residents (target ≥ 1,000 per second).
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sql } from 'kysely';
+import autocannon from 'autocannon';
+import { openPlatform, seedDemo, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const dataDir = mkdtempSync(join(tmpdir(), 'tingsted-bench6-'));
+chmodSync(dataDir, 0o755);
+const embedded = await startEmbeddedPostgres({ dataDir });
+const platform = await openPlatform({ databaseUrl: embedded.url, dataDir, publicUrl: 'http://127.0.0.1', mailFrom: 'bench@localhost', logger: silentLogger });
+await seedDemo(platform);
+const db = platform.db;
+const manager = (await db.selectFrom('users').select('id').where('email', '=', 'prosess@demo.tingsted.no').executeTakeFirstOrThrow()).id;
+const created = await platform.processes.createProcess({ id: manager, roles: ['process_manager'] }, { title: 'Stor prosess', locale: 'nb' });
+if (!created.ok) throw new Error('could not create the process');
+const processId = created.value.id;
+const today = platform.processes.today();
+const phase = await platform.processes.addPhase({ id: manager, roles: ['process_manager'] }, processId, { method: 'ideas', title: 'Idéer', startsOn: today, endsOn: '2099-12-31', locale: 'nb' });
+if (!phase.ok) throw new Error('could not add the phase');
+await db.updateTable('processes').set({ status: 'published' }).where('id', '=', processId).execute();
+
+const started = performance.now();
+await sql`INSERT INTO users (email, display_name) SELECT 'bench' || g || '@example.no', 'Innbygger ' || g FROM generate_series(1, 2000) g`.execute(db);
+await sql`INSERT INTO ideas (process_id, phase_id, author_id, title, body)
+  SELECT ${processId}, ${phase.value.id}, (SELECT id FROM users WHERE email = 'bench' || (1 + g % 2000) || '@example.no'),
+         'Idé nummer ' || g, 'En beskrivelse av idé nummer ' || g || ' med litt mer tekst for å ligne på et ekte innspill.'
+  FROM generate_series(1, 10000) g`.execute(db);
+// 100,000 supports: each of the 2,000 people supports 50 different ideas (k * 199 + n * 7 mod 10,000).
+await sql`WITH u AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users WHERE email LIKE 'bench%'),
+  i AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM ideas WHERE process_id = ${processId})
+  INSERT INTO idea_supports (idea_id, user_id)
+  SELECT i.id, u.id FROM u CROSS JOIN generate_series(0, 49) k JOIN i ON i.n = (k * 199 + u.n * 7) % 10000`.execute(db);
+await sql`WITH u AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users WHERE email LIKE 'bench%'),
+  i AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM ideas WHERE process_id = ${processId})
+  INSERT INTO comments (idea_id, author_id, body)
+  SELECT i.id, u.id, 'Kommentar ' || g FROM generate_series(0, 49999) g JOIN i ON i.n = g % 10000 JOIN u ON u.n = g % 2000`.execute(db);
+await sql`UPDATE ideas SET support_count = s.n FROM (SELECT idea_id, count(*) n FROM idea_supports GROUP BY idea_id) s WHERE s.idea_id = ideas.id`.execute(db);
+await sql`UPDATE ideas SET comment_count = c.n FROM (SELECT idea_id, count(*) n FROM comments GROUP BY idea_id) c WHERE c.idea_id = ideas.id`.execute(db);
+const answered = await sql<{ id: string }>`SELECT id FROM ideas WHERE process_id = ${processId} ORDER BY id LIMIT 2000`.execute(db);
+for (const [i, row] of answered.rows.entries()) {
+  const status = ['accepted', 'rejected', 'under_consideration', 'implemented'][i % 4] ?? 'accepted';
+  await db.insertInto('official_answers').values({ idea_id: row.id, status, body: `Svar ${i}`, author_id: manager, author_name: 'Per', author_role: 'process_manager' }).execute();
+  await db.updateTable('ideas').set({ status }).where('id', '=', row.id).execute();
+}
+await sql`ANALYZE`.execute(db);
+const generation = (performance.now() - started) / 1000;
+
+// Sessions for 2,000 residents, to post supports as them.
+const tokens: string[] = [];
+const users = await db.selectFrom('users').select('id').where('email', 'like', 'bench%').orderBy('email').execute();
+for (const user of users) {
+  const token = randomBytes(32).toString('base64url');
+  tokens.push(token);
+  await db.insertInto('sessions').values({ token_hash: createHash('sha256').update(token).digest('hex'), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) }).execute();
+}
+const ideaIds = (await db.selectFrom('ideas').select('id').where('process_id', '=', processId).orderBy('id').execute()).map((r) => r.id);
+const supported = new Set((await db.selectFrom('idea_supports').select(['idea_id', 'user_id']).execute()).map((r) => `${r.idea_id}|${r.user_id}`));
+
+const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
+const server = spawn(process.execPath, [bin, 'start'], {
+  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
+    if (match) resolve(Number(match[1]));
+  });
+  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+const slug = created.value.slug;
+
+async function load(path: string) {
+  await autocannon({ url: base + path, connections: 20, duration: 2 });
+  const r = await autocannon({ url: base + path, connections: 20, duration: seconds });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+const list = await load(`/processes/${slug}/ideas?sort=supported`);
+const results = await load(`/processes/${slug}/results`);
+
+// Supports: each request is a new (resident, idea) pair, so every one is a real insert.
+let n = 0;
+const csrf = 'bench-csrf-token-bench-csrf-token';
+const supportRun = await autocannon({
+  url: base,
+  connections: 20,
+  duration: seconds,
+  requests: [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        let user = 0;
+        let idea = '';
+        do {
+          user = n % tokens.length;
+          idea = ideaIds[Math.floor(n / tokens.length) % ideaIds.length] ?? '';
+          n++;
+        } while (supported.has(`${idea}|${users[user]?.id}`));
+        return { ...request, path: `/api/v1/ideas/${idea}/support`, headers: { cookie: `ts_session=${tokens[user]}; ts_csrf=${csrf}`, 'x-csrf-token': csrf } };
+      },
+    },
+  ],
+});
+const supportsMade = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM idea_supports`.execute(db)).rows[0]?.n ?? 0) - 100000;
+server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
+await platform.close();
+await embedded.stop();
+
+const rows = [
+  ['idea list, first page, most supported (20 conn.)', `${Math.round(list.rps)} req/s`, `p50 ${list.p50} ms, p99 ${list.p99} ms`, 'p99 < 50 ms', list.p99 < 50],
+  ['"you said, we did" (20 conn.)', `${Math.round(results.rps)} req/s`, `p50 ${results.p50} ms, p99 ${results.p99} ms`, 'p99 < 50 ms', results.p99 < 50],
+  ['posting a support (20 conn.)', `${Math.round(supportRun.requests.average)} req/s`, `${supportRun.non2xx} refused, ${supportsMade} stored, p99 ${supportRun.latency.p99} ms`, '≥ 1,000/s', supportRun.requests.average >= 1000 && supportRun.non2xx === 0],
+] as const;
+process.stdout.write(`\nprocess with 10,000 ideas, 100,000 supports, 50,000 comments (generated in ${generation.toFixed(1)} s), ${seconds} s per run\n\n`);
+process.stdout.write('| what | throughput | latency | target | met |\n|---|---|---|---|---|\n');
+for (const [what, rps, latency, target, met] of rows) process.stdout.write(`| ${what} | ${rps} | ${latency} | ${target} | ${met ? 'yes' : 'NO'} |\n`);
