@@ -8,7 +8,7 @@
 
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import type { LanguageCode } from './language.ts';
-import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions } from './features.ts';
+import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
 import { fromMap } from './sparse.ts';
@@ -230,11 +230,18 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   const sample = sampleIdx.map((i) => inputs[i] as TextInput);
   const language = options.language ?? 'auto';
   const analyzed = inputs.map((inp) => analyzeAuto(inp.text, language));
-  const base = findTopicsOnAll(sample, options, sampleIdx.map((i) => analyzed[i] as Analyzed & { language: LanguageCode | 'none' }));
-  const feat = fitVectorizer(
-    sampleIdx.map((i) => analyzed[i] as Analyzed),
-    options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
-  );
+  const fitted: Fitted = {};
+  const base = findTopicsOnAll(sample, options, sampleIdx.map((i) => analyzed[i] as Analyzed & { language: LanguageCode | 'none' }), fitted);
+  // When every sample input has words, the sample's vectoriser and vectors are exactly those fitted
+  // for the sample's topics (same documents, same options): reuse them.
+  const reuse = fitted.feat !== undefined && fitted.rows !== undefined && fitted.rows.length === sample.length;
+  const feat = reuse
+    ? (fitted.feat as Vectorizer)
+    : fitVectorizer(
+        sampleIdx.map((i) => analyzed[i] as Analyzed),
+        options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
+      );
+  const samplePos = new Map(sampleIdx.map((i, r) => [i, r]));
   const index = new Map(inputs.map((x, i) => [x.id, i]));
   // Dense unit-length centroids stored feature-major (the K values of feature f at [f·K, f·K + K)),
   // so scoring an input touches one cache line per feature. Only the sample's members are turned
@@ -243,7 +250,8 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   const cent = new Float32Array(feat.dim * K);
   base.topics.forEach((t, ti) => {
     for (const id of t.members) {
-      const r = transform(feat, analyzed[index.get(id) as number] as Analyzed);
+      const i = index.get(id) as number;
+      const r = reuse ? ((fitted.rows as SparseVector[])[samplePos.get(i) as number] as SparseVector) : transform(feat, analyzed[i] as Analyzed);
       for (let q = 0; q < r.idx.length; q++) {
         const at = (r.idx[q] as number) * K + ti;
         cent[at] = (cent[at] as number) + (r.val[q] as number);
@@ -310,7 +318,13 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   return { ...base, topics, other: otherIds, assignments };
 }
 
-function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {}, preAnalyzed?: readonly (Analyzed & { language: LanguageCode | 'none' })[]): TopicResult {
+/** The vectoriser and vectors {@link findTopicsOnAll} fitted (rows of the inputs with words, in order). */
+interface Fitted {
+  feat?: Vectorizer;
+  rows?: SparseVector[];
+}
+
+function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {}, preAnalyzed?: readonly (Analyzed & { language: LanguageCode | 'none' })[], fitted?: Fitted): TopicResult {
   const warnings: string[] = [];
   const seed = String(options.seed ?? 'tingsted');
   const language = options.language ?? 'auto';
@@ -340,6 +354,10 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
     options.features ?? { minDf: 2, maxDfRatio: 0.5, charNgrams: [3, 5], charWeight: 0.6, hashBits: 18, maxWordFeatures: 30000 },
   );
   const rows: SparseVector[] = usable.map((i) => transform(feat, analyzed[i] as Analyzed));
+  if (fitted) {
+    fitted.feat = feat;
+    fitted.rows = rows;
+  }
   // Document coordinates: external vectors or LSA, each row scaled to unit length.
   let d: number;
   let X: Float64Array;
