@@ -332,6 +332,23 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       return ok({ id: result });
     },
 
+    /** Writes a phase's text (the information residents read; Markdown subset) in one language. */
+    async setPhaseDescription(actor: Actor | null, processId: string, phaseId: string, input: { locale: unknown; text: unknown }): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      if (!isLocale(input.locale)) return fail('ValidationFailed', [{ field: 'locale', message: 'field.localeUnknown' }]);
+      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      if (text.length > 20000) return fail('ValidationFailed', [{ field: 'description', message: 'field.tooLong', params: { max: 20000 } }]);
+      const phase = (await repo.phasesOf(processId)).find((p) => p.id === phaseId);
+      if (!phase) return fail('NotFound');
+      const next: LocalizedText = { ...phase.description };
+      if (text === '') delete next[input.locale];
+      else next[input.locale] = text;
+      await deps.db.updateTable('phases').set({ description: JSON.stringify(next) }).where('id', '=', phaseId).execute();
+      invalidate();
+      return ok(null);
+    },
+
     /** Removes a phase that has not started. */
     async removePhase(actor: Actor | null, processId: string, phaseId: string): Promise<Result<null>> {
       const found = await managed(actor, processId);
@@ -381,7 +398,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       createdBy: string | null;
       charter?: Partial<Record<CharterField, LocalizedText>>;
       respondBy?: string | null;
-      phases?: { method: PhaseMethod; title: LocalizedText; startsOn: string; endsOn: string; settings?: PhaseSettings }[];
+      phases?: { method: PhaseMethod; title: LocalizedText; description?: LocalizedText; startsOn: string; endsOn: string; settings?: PhaseSettings }[];
     }): Promise<{ id: string; created: boolean; phaseIds: string[] }> {
       const existing = await repo.findFullBySlug(input.slug);
       if (existing) return { id: existing.id, created: false, phaseIds: (await repo.phasesOf(existing.id)).map((p) => p.id) };
@@ -391,7 +408,7 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       for (const phase of input.phases ?? []) {
         const row = await deps.db
           .insertInto('phases')
-          .values({ process_id: id, method: phase.method, title: JSON.stringify(phase.title), starts_on: phase.startsOn, ends_on: phase.endsOn, settings: JSON.stringify(phase.settings ?? {}) })
+          .values({ process_id: id, method: phase.method, title: JSON.stringify(phase.title), description: JSON.stringify(phase.description ?? {}), starts_on: phase.startsOn, ends_on: phase.endsOn, settings: JSON.stringify(phase.settings ?? {}) })
           .returning('id')
           .executeTakeFirstOrThrow();
         phaseIds.push(row.id);

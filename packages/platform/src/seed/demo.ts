@@ -88,7 +88,13 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
       },
     ),
     phases: [
-      phase('information', 'Informasjon om planen', 'About the plan', -40, -21),
+      {
+        ...phase('information', 'Informasjon om planen', 'About the plan', -40, -21),
+        description: {
+          nb: '## Hva er en sentrumsplan?\nEn sentrumsplan bestemmer hvordan gater, plasser og bygninger i sentrum skal brukes de neste tjue årene.\n\n## Slik kan du delta\n- Les om planen her\n- Del idéer og støtt andres\n- Svar på undersøkelsen\n\nLes mer i [planprogrammet](https://example.no/planprogram.pdf).',
+          en: '## What is a town-centre plan?\nIt decides how streets, squares and buildings in the centre are used for the next twenty years.\n\n## How to take part\n- Read about the plan here\n- Share ideas and support others\n- Answer the survey',
+        },
+      },
       phase('ideas', 'Idéer til sentrum', 'Ideas for the centre', -20, 30),
       phase('survey', 'Spørreundersøkelse', 'Survey', 31, 60, { publicResults: true }),
     ],

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     contentLocale,
     texts,
     methods: [...phaseMethods],
-    phases: process.phases.map((p) => ({ id: p.id, method: p.method, title: resolveText(p.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, start: formatDate(p.startsOn, locals.ctx.locale), end: formatDate(p.endsOn, locals.ctx.locale), state: p.state })),
+    phases: process.phases.map((p) => ({ description: p.description[contentLocale] ?? '', id: p.id, method: p.method, title: resolveText(p.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, start: formatDate(p.startsOn, locals.ctx.locale), end: formatDate(p.endsOn, locals.ctx.locale), state: p.state })),
     surveys,
     queue: queue.ok ? { flags: queue.value.flags.map((f) => ({ id: f.id, targetType: f.target_type, targetId: f.target_id, reason: f.reason, ideaId: f.idea_id, ideaTitle: f.idea_title, commentBody: f.comment_body })), pending: queue.value.pending.map((p) => ({ id: p.id, title: p.title, body: p.body })) } : { flags: [], pending: [] },
   };
@@ -84,6 +84,13 @@ export const actions: Actions = {
       max: text(form, 'max'),
     });
     if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('manage.saved') };
+  },
+  describePhase: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const result = await locals.platform.processes.setPhaseDescription(user, params.id, text(form, 'phaseId'), { locale: text(form, 'contentLocale'), text: text(form, 'description') });
+    if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },
   removePhase: async ({ request, locals, params, url }) => {

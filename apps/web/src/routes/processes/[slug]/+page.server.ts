@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 import { charterFields } from '@tingsted/platform/processes/processes.tables.ts';
+import { renderMarkdown } from '@tingsted/platform/shared/markdown.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;
@@ -33,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     charter: charter.map((c) => ({ field: c.field, text: c.text, lang: c.locale })),
     phases: p.phases.map((phase) => {
       const t = resolve(phase.title);
-      return { id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
+      const description = resolve(phase.description);
+      return { descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
     }),
     hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),
   };
