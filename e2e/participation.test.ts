@@ -255,3 +255,43 @@ test('a resident answers a survey with JavaScript off, once, and sees the result
   await check(page, 'survey-results', { javaScriptOff: true });
   await context.close();
 });
+
+test('a manager attaches a document and an image with alt text; residents see them on the timeline', async () => {
+  const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await context.newPage();
+  const process = await server.platform.processes.getProcess(null, slug);
+  assert.ok(process.ok);
+  await page.goto(`${server.url}/manage/${process.value.id}`);
+  const info = page.locator('details', { hasText: 'Informasjon' }).first();
+  await info.locator('summary').click();
+  // An image without a description is refused.
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  await info.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
+  await info.locator('form[action="?/attach"] button').click();
+  await page.getByText(nb('field.altRequired')).first().waitFor();
+  const again = page.locator('details', { hasText: 'Informasjon' }).first();
+  await again.locator('summary').click();
+  await again.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
+  await again.locator('input[name="altText"]').fill('Kart over skolegården med de nye plantefeltene');
+  await again.locator('form[action="?/attach"] button').click();
+  await page.getByRole('status').waitFor();
+  const pdf = Buffer.from('%PDF-1.4\n%EOF\n');
+  const third = page.locator('details', { hasText: 'Informasjon' }).first();
+  await third.locator('summary').click();
+  await third.locator('input[type="file"]').setInputFiles({ name: 'planen.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await third.locator('form[action="?/attach"] button').click();
+  await page.getByRole('status').waitFor();
+  await context.close();
+
+  const visitor = await newContext(browser);
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`${server.url}/processes/${slug}`);
+  assert.equal(await publicPage.getAttribute('img.phase-image', 'alt'), 'Kart over skolegården med de nye plantefeltene');
+  const href = await publicPage.getAttribute('a:has-text("planen.pdf")', 'href');
+  const served = await fetch(server.url + (href ?? ''));
+  assert.equal(served.headers.get('content-type'), 'application/pdf');
+  assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(await served.text(), '%PDF-1.4\n%EOF\n');
+  await check(publicPage, 'process-with-files');
+  await visitor.close();
+});

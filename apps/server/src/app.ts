@@ -196,6 +196,19 @@ export async function buildServer(options: BuildOptions): Promise<App> {
 
   await app.register(oidcRoutes, { platform, config });
 
+  // Uploaded documents and images. Served with their stored type, never sniffed, and unable to run anything.
+  app.get<{ Params: { id: string } }>('/files/:id', { schema: { hide: true } }, async (request, reply) => {
+    const file = await platform.files.read(request.params.id);
+    if (!file) return sendFailure(reply, request.ctx.locale, { ok: false, code: 'NotFound' });
+    const disposition = file.kind === 'image' || file.contentType === 'application/pdf' ? 'inline' : 'attachment';
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `${disposition}; filename="${encodeURIComponent(file.filename)}"`)
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      .header('cache-control', 'public, max-age=3600')
+      .send(Buffer.from(file.data));
+  });
+
   const web = options.web;
   await app.register(async (pages) => {
     // Hand the raw request body to the web app untouched: SvelteKit reads and limits it itself.

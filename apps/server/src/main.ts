@@ -108,7 +108,8 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
   if (demo) await seedDemo(platform);
   const web = await loadWebHandler();
   if (!web) logger.warn({ webBuildDir }, 'the web app is not built; serving the API only (run `npm run build`)');
-  process.env.BODY_SIZE_LIMIT ??= String(config.bodyLimit);
+  // Pages accept uploads of up to 5 MB; the API keeps BODY_LIMIT.
+  process.env.BODY_SIZE_LIMIT ??= String(Math.max(config.bodyLimit, 6 * 1024 * 1024));
   const app = await buildServer({ platform, config, web });
   let stopping = false;
   const stop = async (signal: string) => {

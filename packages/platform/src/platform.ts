@@ -9,6 +9,8 @@ import { ideasService } from './ideas/ideas.service.ts';
 import { feedbackService } from './feedback/feedback.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { surveysService } from './surveys/surveys.service.ts';
+import { filesService } from './files/files.service.ts';
+import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -28,6 +30,8 @@ export interface PlatformConfig {
   readonly maxConnections?: number;
   /** The municipality's time zone: phases open and close by its calendar. Default Europe/Oslo. */
   readonly timeZone?: string;
+  /** Where uploads are kept; default: the `uploads` folder in `dataDir`. */
+  readonly fileStore?: FileStore;
   /** A mailer to use instead of the configured one (tests). */
   readonly mailer?: Mailer;
 }
@@ -43,6 +47,7 @@ export interface Platform {
   readonly feedback: ReturnType<typeof feedbackService>;
   readonly notifications: ReturnType<typeof notificationsService>;
   readonly surveys: ReturnType<typeof surveysService>;
+  readonly files: ReturnType<typeof filesService>;
   readonly mailer: Mailer;
   readonly config: PlatformConfig;
   /** Reports whether the database answers, for /healthz. */
@@ -85,6 +90,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const ideas = ideasService({ db, audit, processes, notifications });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
+  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
   return {
     db,
     audit,
@@ -95,6 +101,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     feedback,
     notifications,
     surveys,
+    files,
     mailer,
     config,
     async checkDatabase() {

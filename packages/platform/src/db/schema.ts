@@ -6,6 +6,7 @@ import type { IdeasTables } from '../ideas/ideas.tables.ts';
 import type { FeedbackTables } from '../feedback/feedback.tables.ts';
 import type { NotificationsTables } from '../notifications/notifications.tables.ts';
 import type { SurveysTables } from '../surveys/surveys.tables.ts';
+import type { FilesTables } from '../files/files.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -16,4 +17,5 @@ export interface Database
     IdeasTables,
     FeedbackTables,
     NotificationsTables,
-    SurveysTables {}
+    SurveysTables,
+    FilesTables {}

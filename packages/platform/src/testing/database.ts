@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDatabase, migrateToLatest, type Db } from '../db/database.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
@@ -71,7 +74,7 @@ export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
   const database = await freshDatabase();
   const mailer = recordingMailer();
   const platform = createPlatform(database.db, {
-    dataDir: '/nonexistent',
+    dataDir: mkdtempSync(join(tmpdir(), 'tingsted-test-')),
     publicUrl: 'http://localhost:3000',
     mailFrom: 'Tingsted <noreply@example.org>',
     logger: silentLogger,

@@ -86,6 +86,26 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('manage.saved') };
   },
+  attach: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const file = form.get('file');
+    const upload = file instanceof File ? file : null;
+    const phaseId = text(form, 'phaseId');
+    const process = await locals.platform.processes.getProcessById(params.id);
+    if (!process?.phases.some((p) => p.id === phaseId)) return formFailure(locals, { ok: false, code: 'NotFound' });
+    const result = await locals.platform.files.attach(user, {
+      ownerType: 'phase',
+      ownerId: phaseId,
+      filename: upload?.name ?? '',
+      contentType: upload?.type ?? '',
+      data: upload ? new Uint8Array(await upload.arrayBuffer()) : new Uint8Array(),
+      altText: text(form, 'altText'),
+      locale: text(form, 'contentLocale'),
+    });
+    if (!result.ok) return formFailure(locals, result);
+    return { saved: locals.t('manage.saved') };
+  },
   describePhase: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     .map((field) => ({ field, ...resolve(p.charter[field]) }))
     .filter((c) => c.text !== '');
   const fallbackLang = [title, summary, ...charter].find((r) => r.fallback)?.locale ?? null;
+  const files = await locals.platform.files.listFor('phase', p.phases.map((phase) => phase.id));
   return {
     process: {
       id: p.id,
@@ -35,7 +36,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     phases: p.phases.map((phase) => {
       const t = resolve(phase.title);
       const description = resolve(phase.description);
-      return { descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
+      return {
+        files: files
+          .filter((f) => f.ownerId === phase.id)
+          .map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, size: Math.max(1, Math.round(f.sizeBytes / 1024)), alt: resolve(f.altText).text })),
+        descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
     }),
     hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),
   };
