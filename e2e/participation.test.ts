@@ -281,6 +281,9 @@ test('a manager attaches a document and an image with alt text; residents see th
   await third.locator('input[type="file"]').setInputFiles({ name: 'planen.pdf', mimeType: 'application/pdf', buffer: pdf });
   await third.locator('form[action="?/attach"] button').click();
   await page.getByRole('status').waitFor();
+  await page.goto(`${server.url}/manage/${process.value.id}/report`);
+  assert.match((await page.textContent('main .lead')) ?? '', /2/, 'Ola and Ingrid took part');
+  await check(page, 'participation-report');
   await context.close();
 
   const visitor = await newContext(browser);

@@ -162,6 +162,36 @@ export function feedbackService(deps: {
       };
     },
 
+    /**
+     * Participation over time for staff: per week, ideas, comments, supports and survey responses, and
+     * how many different people took part that week (process managers and decision-makers).
+     */
+    async participationReport(actor: Actor | null, processId: string) {
+      if (!hasRole(actor, 'process_manager', 'decision_maker')) return fail('Forbidden');
+      const rows = await sql<{ week: string; ideas: number; comments: number; supports: number; responses: number; participants: number }>`
+        WITH events AS (
+          SELECT date_trunc('week', i.created_at) AS week, 'idea' AS kind, i.author_id AS person FROM ideas i WHERE i.process_id = ${processId}
+          UNION ALL SELECT date_trunc('week', c.created_at), 'comment', c.author_id FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE i.process_id = ${processId}
+          UNION ALL SELECT date_trunc('week', s.created_at), 'support', s.user_id FROM idea_supports s JOIN ideas i ON i.id = s.idea_id WHERE i.process_id = ${processId}
+          UNION ALL SELECT date_trunc('week', r.created_at), 'response', r.user_id FROM survey_responses r JOIN phases p ON p.id = r.phase_id WHERE p.process_id = ${processId}
+        )
+        SELECT to_char(week, 'IYYY-"W"IW') AS week,
+               count(*) FILTER (WHERE kind = 'idea')::int AS ideas,
+               count(*) FILTER (WHERE kind = 'comment')::int AS comments,
+               count(*) FILTER (WHERE kind = 'support')::int AS supports,
+               count(*) FILTER (WHERE kind = 'response')::int AS responses,
+               count(DISTINCT person)::int AS participants
+        FROM events GROUP BY week ORDER BY week`.execute(deps.db);
+      const total = await sql<{ participants: number }>`
+        SELECT count(DISTINCT person)::int AS participants FROM (
+          SELECT i.author_id AS person FROM ideas i WHERE i.process_id = ${processId}
+          UNION SELECT c.author_id FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE i.process_id = ${processId}
+          UNION SELECT s.user_id FROM idea_supports s JOIN ideas i ON i.id = s.idea_id WHERE i.process_id = ${processId}
+          UNION SELECT r.user_id FROM survey_responses r JOIN phases p ON p.id = r.phase_id WHERE p.process_id = ${processId}
+        ) people WHERE person IS NOT NULL`.execute(deps.db);
+      return ok({ weeks: rows.rows, participants: total.rows[0]?.participants ?? 0 });
+    },
+
     /** "You said, we did": how many published ideas have each status, and the answers given, newest first, a page at a time. */
     async youSaidWeDid(processId: string, query: { page?: number; pageSize?: number } = {}) {
       const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? 50)));

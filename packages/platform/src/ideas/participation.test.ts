@@ -205,3 +205,12 @@ describe('closing the loop', () => {
     assert.deepEqual(report.answers.map((a) => [a.title, a.status, a.progress]), [['Lekeplass for de minste', 'accepted', 50]]);
   });
 });
+
+test('the participation report counts inputs per week and the people behind them, for staff only', async () => {
+  assert.equal(!(await platform.feedback.participationReport(kari, processId)).ok, true);
+  const report = await platform.feedback.participationReport(manager, processId);
+  assert.ok(report.ok);
+  assert.equal(report.value.participants, 2, 'Kari and Ola');
+  const totals = report.value.weeks.reduce((t, w) => ({ ideas: t.ideas + w.ideas, comments: t.comments + w.comments, supports: t.supports + w.supports }), { ideas: 0, comments: 0, supports: 0 });
+  assert.deepEqual(totals, { ideas: 2, comments: 3, supports: 1 });
+});
