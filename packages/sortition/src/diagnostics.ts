@@ -3,11 +3,16 @@
  */
 import type { Compiled, QuotaRow } from './model.ts';
 import type { Highs } from './solver.ts';
-import { Budget } from './solver.ts';
+import type { Budget } from './solver.ts';
 
 /** A quota problem found without a solver. */
 export interface QuotaIssue {
-  readonly kind: 'min-sum-above-k' | 'max-sum-below-k' | 'not-enough-people' | 'max-exceeded-by-already-selected' | 'pool-too-small';
+  readonly kind:
+    | 'min-sum-above-k'
+    | 'max-sum-below-k'
+    | 'not-enough-people'
+    | 'max-exceeded-by-already-selected'
+    | 'pool-too-small';
   /** Category concerned (absent for pool-wide issues). */
   readonly category?: string;
   /** Value concerned, when the issue is about one value. */
@@ -44,7 +49,10 @@ export function checkQuotas(compiled: Compiled): QuotaIssue[] {
   const issues: QuotaIssue[] = [];
   const seats = compiled.seats;
   if (compiled.candidates.length < seats) {
-    issues.push({ kind: 'pool-too-small', message: `${seats} seats to fill but only ${compiled.candidates.length} candidates` });
+    issues.push({
+      kind: 'pool-too-small',
+      message: `${seats} seats to fill but only ${compiled.candidates.length} candidates`,
+    });
   }
   const byCategory = new Map<string, QuotaRow[]>();
   for (const row of compiled.rows) {
@@ -55,14 +63,34 @@ export function checkQuotas(compiled: Compiled): QuotaIssue[] {
   for (const [category, rows] of byCategory) {
     const minSum = rows.reduce((s, r) => s + r.min, 0);
     const maxSum = rows.reduce((s, r) => s + Math.max(0, r.max), 0);
-    if (minSum > seats) issues.push({ kind: 'min-sum-above-k', category, message: `${category}: the minimums add up to ${minSum}, more than the ${seats} seats` });
-    if (maxSum < seats) issues.push({ kind: 'max-sum-below-k', category, message: `${category}: the maximums add up to ${maxSum}, fewer than the ${seats} seats` });
+    if (minSum > seats)
+      issues.push({
+        kind: 'min-sum-above-k',
+        category,
+        message: `${category}: the minimums add up to ${minSum}, more than the ${seats} seats`,
+      });
+    if (maxSum < seats)
+      issues.push({
+        kind: 'max-sum-below-k',
+        category,
+        message: `${category}: the maximums add up to ${maxSum}, fewer than the ${seats} seats`,
+      });
     for (const r of rows) {
       if (r.max < 0) {
-        issues.push({ kind: 'max-exceeded-by-already-selected', category, value: r.value, message: `${category}=${r.value}: people already selected exceed the max of ${r.originalMax}` });
+        issues.push({
+          kind: 'max-exceeded-by-already-selected',
+          category,
+          value: r.value,
+          message: `${category}=${r.value}: people already selected exceed the max of ${r.originalMax}`,
+        });
       }
       if (r.available < r.min) {
-        issues.push({ kind: 'not-enough-people', category, value: r.value, message: `${category}=${r.value}: min ${r.originalMin} needs ${r.min} more but only ${r.available} candidates have this value` });
+        issues.push({
+          kind: 'not-enough-people',
+          category,
+          value: r.value,
+          message: `${category}=${r.value}: min ${r.originalMin} needs ${r.min} more but only ${r.available} candidates have this value`,
+        });
       }
     }
   }
@@ -78,7 +106,13 @@ export function diagnose(highs: Highs, compiled: Compiled, budget: Budget): Diag
   const issues = checkQuotas(compiled);
   const within = relax(highs, compiled, budget, true);
   if (within !== null && within.length === 0) {
-    return { feasible: true, issues, relaxation: [], withinFlex: true, message: 'a panel meeting every quota exists' };
+    return {
+      feasible: true,
+      issues,
+      relaxation: [],
+      withinFlex: true,
+      message: 'a panel meeting every quota exists',
+    };
   }
   const changes = within ?? relax(highs, compiled, budget, false);
   const names = issues.map((i) => i.message);
@@ -88,7 +122,10 @@ export function diagnose(highs: Highs, compiled: Compiled, budget: Budget): Diag
       issues,
       relaxation: [],
       withinFlex: false,
-      message: ['No panel is possible and no change of quotas helps (the pool is too small or the household rule leaves too few people).', ...names].join('\n'),
+      message: [
+        'No panel is possible and no change of quotas helps (the pool is too small or the household rule leaves too few people).',
+        ...names,
+      ].join('\n'),
     };
   }
   const lines = changes.map((c) => `  ${c.category}=${c.value}: ${c.bound} ${c.from} → ${c.to}`);
@@ -121,7 +158,9 @@ function relax(highs: Highs, compiled: Compiled, budget: Budget, useFlex: boolea
   });
   compiled.rows.forEach((row, r) => {
     const loMax = useFlex ? Math.min(row.min, Math.max(0, row.originalMin - row.minFlex)) : row.min;
-    const hiMax = useFlex ? Math.max(0, row.maxFlex - row.originalMax) : compiled.seats + Math.max(0, -row.max);
+    const hiMax = useFlex
+      ? Math.max(0, row.maxFlex - row.originalMax)
+      : compiled.seats + Math.max(0, -row.max);
     colUpper[G + r] = loMax;
     colUpper[G + R + r] = hiMax;
     colCost[G + r] = 1;
@@ -136,20 +175,48 @@ function relax(highs: Highs, compiled: Compiled, budget: Budget, useFlex: boolea
   const values: number[] = [];
   for (let g = 0; g < G; g++) {
     const rows = [...compiled.groups[g]!.rows].sort((a, b) => a - b);
-    for (const r of rows) indices.push(r), values.push(1);
-    for (const r of rows) indices.push(R + r), values.push(1);
-    indices.push(2 * R), values.push(1);
-    if (householdOf[g]! >= 0) indices.push(2 * R + 1 + householdOf[g]!), values.push(1);
+    for (const r of rows) {
+      indices.push(r);
+      values.push(1);
+    }
+    for (const r of rows) {
+      indices.push(R + r);
+      values.push(1);
+    }
+    indices.push(2 * R);
+    values.push(1);
+    if (householdOf[g]! >= 0) {
+      indices.push(2 * R + 1 + householdOf[g]!);
+      values.push(1);
+    }
     starts.push(indices.length);
   }
-  for (let r = 0; r < R; r++) indices.push(r), values.push(1), starts.push(indices.length);
-  for (let r = 0; r < R; r++) indices.push(R + r), values.push(-1), starts.push(indices.length);
+  for (let r = 0; r < R; r++) {
+    indices.push(r);
+    values.push(1);
+    starts.push(indices.length);
+  }
+  for (let r = 0; r < R; r++) {
+    indices.push(R + r);
+    values.push(-1);
+    starts.push(indices.length);
+  }
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
-  for (const row of compiled.rows) rowLower.push(row.min), rowUpper.push(inf);
-  for (const row of compiled.rows) rowLower.push(-inf), rowUpper.push(row.max);
-  rowLower.push(compiled.seats), rowUpper.push(compiled.seats);
-  for (let h = 0; h < H; h++) rowLower.push(-inf), rowUpper.push(1);
+  for (const row of compiled.rows) {
+    rowLower.push(row.min);
+    rowUpper.push(inf);
+  }
+  for (const row of compiled.rows) {
+    rowLower.push(-inf);
+    rowUpper.push(row.max);
+  }
+  rowLower.push(compiled.seats);
+  rowUpper.push(compiled.seats);
+  for (let h = 0; h < H; h++) {
+    rowLower.push(-inf);
+    rowUpper.push(1);
+  }
   const numRows = 2 * R + 1 + H;
   const model = highs.createModel({
     numCols: G + 2 * R,
@@ -177,8 +244,22 @@ function relax(highs: Highs, compiled: Compiled, budget: Budget, useFlex: boolea
     compiled.rows.forEach((row, r) => {
       const lo = Math.round(x[G + r]!);
       const hi = Math.round(x[G + R + r]!);
-      if (lo > 0) changes.push({ category: row.category, value: row.value, bound: 'min', from: row.originalMin, to: row.originalMin - lo });
-      if (hi > 0) changes.push({ category: row.category, value: row.value, bound: 'max', from: row.originalMax, to: row.originalMax + hi });
+      if (lo > 0)
+        changes.push({
+          category: row.category,
+          value: row.value,
+          bound: 'min',
+          from: row.originalMin,
+          to: row.originalMin - lo,
+        });
+      if (hi > 0)
+        changes.push({
+          category: row.category,
+          value: row.value,
+          bound: 'max',
+          from: row.originalMax,
+          to: row.originalMax + hi,
+        });
     });
     return changes;
   } finally {

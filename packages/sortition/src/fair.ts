@@ -9,8 +9,8 @@
  * is optimal; groups with a positive dual must sit at the level value in every optimum, so they are fixed
  * and the next level maximises the minimum over the rest.
  */
-import type { Highs } from './solver.ts';
-import { Budget, TimeLimitError } from './solver.ts';
+import type { Highs , Budget} from './solver.ts';
+import { TimeLimitError } from './solver.ts';
 import type { Compiled } from './model.ts';
 import { LocalSearch } from './heuristic.ts';
 import { PanelOracle, panelKey, type GroupPanel } from './oracle.ts';
@@ -390,21 +390,6 @@ function topPanels(panels: readonly GroupPanel[], w: Float64Array, count: number
   });
   scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   return scored.slice(0, count).map(([, j]) => panels[j]!);
-}
-
-/** The generated panel with the largest weight (first on ties). */
-function bestPanel(panels: readonly GroupPanel[], w: Float64Array): GroupPanel | undefined {
-  let best: GroupPanel | undefined;
-  let bestValue = -Infinity;
-  for (const p of panels) {
-    let v = 0;
-    for (let i = 0; i < p.groups.length; i++) v += w[p.groups[i]!]! * p.counts[i]!;
-    if (v > bestValue) {
-      bestValue = v;
-      best = p;
-    }
-  }
-  return best;
 }
 
 function reducedCost(p: GroupPanel, sol: MasterSolution, sizes: readonly number[]): number {

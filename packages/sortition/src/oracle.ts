@@ -1,5 +1,5 @@
-import type { Highs } from './solver.ts';
-import { Budget, TimeLimitError } from './solver.ts';
+import type { Highs , Budget} from './solver.ts';
+import { TimeLimitError } from './solver.ts';
 import type { Compiled } from './model.ts';
 
 /** A panel over groups: how many members of each group sit on it (sparse, groups ascending). */

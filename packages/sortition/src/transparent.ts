@@ -41,7 +41,11 @@ export interface RoundOptions {
  * kept). Members of a group are then assigned to the group's seats round-robin in pool order, so within a
  * group counts differ by at most one.
  */
-export async function roundToUniform(analysis: Analysis, peopleOrder: readonly string[], options: RoundOptions = {}): Promise<UniformLottery> {
+export async function roundToUniform(
+  analysis: Analysis,
+  peopleOrder: readonly string[],
+  options: RoundOptions = {},
+): Promise<UniformLottery> {
   const m = options.m ?? 1000;
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`m must be a positive integer (got ${m})`);
   const { lottery } = analysis;
@@ -62,11 +66,22 @@ export async function roundToUniform(analysis: Analysis, peopleOrder: readonly s
     for (let g = 0; g < G; g++) worst = Math.max(worst, Math.abs(share[g]! / m - target[g]!));
     return worst;
   };
-  const simple = largestRemainder(lottery.panels.map((p) => p.probability), m);
+  const simple = largestRemainder(
+    lottery.panels.map((p) => p.probability),
+    m,
+  );
   let best = simple;
   let bestDev = deviation(simple);
   const highs = options.highs ?? (await loadSolver());
-  const improved = improveByIlp(highs, lottery, m, target, sizes, simple, new Budget(options.timeLimitSeconds ?? 5, options.now ?? (() => globalThis.performance.now())));
+  const improved = improveByIlp(
+    highs,
+    lottery,
+    m,
+    target,
+    sizes,
+    simple,
+    new Budget(options.timeLimitSeconds ?? 5, options.now ?? (() => globalThis.performance.now())),
+  );
   if (improved !== null) {
     const d = deviation(improved);
     if (d < bestDev - 1e-15) {
@@ -158,7 +173,8 @@ export function verifyDraw(input: {
   const m = panels.length;
   const index = drawIndex(input.publicSeed, m);
   const panel = panels[index] ?? [];
-  const hashMatches = input.publishedHash === undefined ? undefined : input.publishedHash.trim().toLowerCase() === hash;
+  const hashMatches =
+    input.publishedHash === undefined ? undefined : input.publishedHash.trim().toLowerCase() === hash;
   let panelMatches: boolean | undefined;
   if (input.claimedPanel !== undefined) {
     const a = [...input.claimedPanel].sort(compareText);
@@ -169,11 +185,28 @@ export function verifyDraw(input: {
   const ok = hashMatches !== false && panelMatches !== false;
   const parts = [
     `list of ${m} panels, SHA-256 ${hash}`,
-    hashMatches === undefined ? 'no published hash given' : hashMatches ? 'hash matches the published hash' : 'HASH DOES NOT MATCH the published hash',
+    hashMatches === undefined
+      ? 'no published hash given'
+      : hashMatches
+        ? 'hash matches the published hash'
+        : 'HASH DOES NOT MATCH the published hash',
     `public seed "${input.publicSeed}" → index ${index}`,
-    panelMatches === undefined ? `drawn panel: ${panel.join(', ')}` : panelMatches ? 'claimed panel matches the draw' : 'CLAIMED PANEL DOES NOT MATCH the draw',
+    panelMatches === undefined
+      ? `drawn panel: ${panel.join(', ')}`
+      : panelMatches
+        ? 'claimed panel matches the draw'
+        : 'CLAIMED PANEL DOES NOT MATCH the draw',
   ];
-  return { ok, hash, ...(hashMatches !== undefined ? { hashMatches } : {}), m, index, panel, ...(panelMatches !== undefined ? { panelMatches } : {}), detail: parts.join('\n') };
+  return {
+    ok,
+    hash,
+    ...(hashMatches !== undefined ? { hashMatches } : {}),
+    m,
+    index,
+    panel,
+    ...(panelMatches !== undefined ? { panelMatches } : {}),
+    detail: parts.join('\n'),
+  };
 }
 
 function largestRemainder(probabilities: readonly number[], m: number): Int32Array {
@@ -181,28 +214,53 @@ function largestRemainder(probabilities: readonly number[], m: number): Int32Arr
   const exact = probabilities.map((p) => (p / total) * m);
   const out = Int32Array.from(exact.map((x) => Math.floor(x + 1e-12)));
   let missing = m - out.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, j) => [x - Math.floor(x + 1e-12), j] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, j) => [x - Math.floor(x + 1e-12), j] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let t = 0; missing > 0; t = (t + 1) % order.length, missing--) out[order[t]![1]]!++;
   return out;
 }
 
-function improveByIlp(highs: Highs, lottery: Lottery, m: number, target: Float64Array, sizes: readonly number[], start: Int32Array, budget: Budget): Int32Array | null {
+function improveByIlp(
+  highs: Highs,
+  lottery: Lottery,
+  m: number,
+  target: Float64Array,
+  sizes: readonly number[],
+  start: Int32Array,
+  budget: Budget,
+): Int32Array | null {
   const P = lottery.panels.length;
   const G = target.length;
   // Columns: c_j (P), t. Rows: Σ c = m; for each group: share_g − m·t ≤ m·target and share_g + m·t ≥ m·target.
-  const rowsOf: [number, number][][] = lottery.panels.map((p) => p.counts.map(([g, c]) => [g, c / sizes[g]!] as [number, number]));
+  const rowsOf: [number, number][][] = lottery.panels.map((p) =>
+    p.counts.map(([g, c]) => [g, c / sizes[g]!] as [number, number]),
+  );
   const starts: number[] = [0];
   const indices: number[] = [];
   const values: number[] = [];
   for (let j = 0; j < P; j++) {
-    indices.push(0), values.push(1);
+    indices.push(0);
+    values.push(1);
     const entries = [...rowsOf[j]!].sort((a, b) => a[0] - b[0]);
-    for (const [g, v] of entries) indices.push(1 + g), values.push(v);
-    for (const [g, v] of entries) indices.push(1 + G + g), values.push(v);
+    for (const [g, v] of entries) {
+      indices.push(1 + g);
+      values.push(v);
+    }
+    for (const [g, v] of entries) {
+      indices.push(1 + G + g);
+      values.push(v);
+    }
     starts.push(indices.length);
   }
-  for (let g = 0; g < G; g++) indices.push(1 + g), values.push(-m);
-  for (let g = 0; g < G; g++) indices.push(1 + G + g), values.push(m);
+  for (let g = 0; g < G; g++) {
+    indices.push(1 + g);
+    values.push(-m);
+  }
+  for (let g = 0; g < G; g++) {
+    indices.push(1 + G + g);
+    values.push(m);
+  }
   starts.push(indices.length);
   const inf = highs.infinity;
   const numRows = 1 + 2 * G;
@@ -230,7 +288,9 @@ function improveByIlp(highs: Highs, lottery: Lottery, m: number, target: Float64
     const share = new Float64Array(G);
     rowsOf.forEach((entries, j) => entries.forEach(([g, v]) => (share[g]! += start[j]! * v)));
     for (let g = 0; g < G; g++) worst = Math.max(worst, Math.abs(share[g]! / m - target[g]!));
-    model.setSolution({ colValue: Float64Array.from({ length: P + 1 }, (_, j) => (j < P ? start[j]! : worst + 1e-12)) });
+    model.setSolution({
+      colValue: Float64Array.from({ length: P + 1 }, (_, j) => (j < P ? start[j]! : worst + 1e-12)),
+    });
     model.run();
     const status = model.getModelStatus();
     const ms = highs.constants.modelStatus;
