@@ -45,7 +45,7 @@ test('registration, e-mail confirmation and sign-in with the keyboard only', asy
   await page.getByRole('status').waitFor();
   assert.match((await page.getByRole('status').textContent()) ?? '', /bekreftet/);
 
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' }); // typed text must not race hydration
   await tabTo(page, '#field-email');
   await page.keyboard.type('tove@example.no');
   await page.keyboard.press('Tab');
@@ -83,7 +83,7 @@ test('with JavaScript off: register, see field errors, sign in, change name, sig
   await page.getByText('Account created.', { exact: false }).waitFor();
   await server.mail.waitFor('paul@example.no');
 
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' }); // typed text must not race hydration
   await page.fill('#field-email', 'paul@example.no');
   await page.fill('#field-password', 'wrong-password-entirely');
   await page.click('main button[type="submit"]');
@@ -119,5 +119,20 @@ test('a form posted without the CSRF token is refused and changes nothing', asyn
   assert.equal(response.status(), 403);
   const rows = await server.platform.db.selectFrom('users').select('id').where('email', '=', 'forged@example.no').execute();
   assert.equal(rows.length, 0);
+  await context.close();
+});
+
+test('text typed before the page has finished loading its script is kept (slow phones)', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  // Hold the page's scripts back so the person types before hydration, as on a slow connection.
+  await page.route('**/_app/immutable/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'domcontentloaded' });
+  await page.fill('#field-email', 'tidlig@example.no');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.inputValue('#field-email'), 'tidlig@example.no');
   await context.close();
 });

@@ -119,7 +119,7 @@ test('a resident registers, posts an idea, comments and supports another, with J
   const confirmation = await server.mail.waitFor('ingrid@example.no');
   await page.goto(linkIn(confirmation).href);
   await page.click('main button[type="submit"]');
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' }); // typed text must not race hydration
   await page.fill('#field-email', 'ingrid@example.no');
   await page.fill('#field-password', 'skolegarden-min-er-fin');
   await page.click('main button[type="submit"]');
@@ -209,7 +209,7 @@ test('the resident gets the e-mail, sees the status and the answer, and the noti
 
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' }); // typed text must not race hydration
   await page.fill('#field-email', 'ingrid@example.no');
   await page.fill('#field-password', 'skolegarden-min-er-fin');
   await page.click('main button[type="submit"]');
