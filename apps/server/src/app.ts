@@ -102,6 +102,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
     ]);
     const existing = request.cookies[names.csrf];
     const csrfIsNew = !existing || existing.length < 20;
+    // A new visitor's token is made only when something reads it (most API reads never do).
+    let csrfToken = csrfIsNew ? null : existing;
     request.ctx = {
       user,
       sessionToken,
@@ -111,7 +113,10 @@ export async function buildServer(options: BuildOptions): Promise<App> {
         acceptLanguage: request.headers['accept-language'],
         municipalityDefault: municipality.defaultLocale,
       }),
-      csrfToken: csrfIsNew ? newCsrfToken() : existing,
+      get csrfToken() {
+        csrfToken ??= newCsrfToken();
+        return csrfToken;
+      },
       csrfIsNew,
       production: config.production,
       oidcName: config.oidc?.displayName ?? null,
