@@ -10,7 +10,7 @@ import type { ProcessesService } from '../processes/processes.service.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
-import { isLocale, locales } from '../i18n/locales.ts';
+import { isLocale } from '../i18n/locales.ts';
 
 /** A status an input can have. Built-in ones are translated by key; a municipality's own carry labels. */
 export interface InputStatus {
@@ -94,12 +94,10 @@ export function feedbackService(deps: {
       const account = await deps.accounts.getAccount(actor);
       if (!account.ok) return account;
       const role = signingOrder.find((r) => actor.roles.includes(r)) ?? 'process_manager';
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('official_answers')
-          .values({ idea_id: ideaId, status: status.key, body: body || null, author_id: actor.id, author_name: account.value.displayName, author_role: role })
-          .execute();
-      });
+      await deps.db
+        .insertInto('official_answers')
+        .values({ idea_id: ideaId, status: status.key, body: body || null, author_id: actor.id, author_name: account.value.displayName, author_role: role })
+        .execute();
       await deps.ideas.applyStatus(ideaId, status.key, status.allowsProgress ? undefined : null);
       await deps.audit.record({ actorId: actor.id, action: 'idea.answered', subjectType: 'idea', subjectId: ideaId, details: { status: status.key } });
       await deps.notifications.notify({
@@ -257,6 +255,3 @@ export function feedbackService(deps: {
 }
 
 export type FeedbackService = ReturnType<typeof feedbackService>;
-
-/** Languages a status label may be written in. */
-export const statusLabelLocales = locales;

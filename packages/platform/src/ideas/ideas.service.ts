@@ -261,8 +261,7 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       } else {
         const comment = await repo.findComment(input.id);
         if (!comment) return fail('NotFound');
-        const owner = await deps.db.selectFrom('comments').select('author_id').where('id', '=', input.id).executeTakeFirst();
-        authorId = owner?.author_id ?? null;
+        authorId = comment.author_id;
         ideaId = comment.idea_id;
       }
       await repo.hide(input.target, input.id, reason, actor.id);
