@@ -105,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): Promise<number> {
   const platform = await openPlatform(platformConfig(config, logger));
+  await platform.jobs.startWorkers();
   if (demo) await seedDemo(platform);
   const web = await loadWebHandler();
   if (!web) logger.warn({ webBuildDir }, 'the web app is not built; serving the API only (run `npm run build`)');

@@ -12,6 +12,7 @@ import { surveysService } from './surveys/surveys.service.ts';
 import { filesService } from './files/files.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 
@@ -34,6 +35,8 @@ export interface PlatformConfig {
   readonly fileStore?: FileStore;
   /** A mailer to use instead of the configured one (tests). */
   readonly mailer?: Mailer;
+  /** How often idle job workers poll; default 1 s (tests use less). */
+  readonly jobPollingSeconds?: number;
 }
 
 /** Every domain service, wired to one database. */
@@ -49,6 +52,8 @@ export interface Platform {
   readonly surveys: ReturnType<typeof surveysService>;
   readonly files: ReturnType<typeof filesService>;
   readonly mailer: Mailer;
+  /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
+  readonly jobs: JobQueue;
   readonly config: PlatformConfig;
   /** Reports whether the database answers, for /healthz. */
   checkDatabase(): Promise<{ ok: boolean; latencyMs: number }>;
@@ -74,7 +79,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const processes = processesService({ db, audit, clock, timeZone: config.timeZone ?? 'Europe/Oslo' });
+  const timeZone = config.timeZone ?? 'Europe/Oslo';
+  const processes = processesService({ db, audit, clock, timeZone });
   const notifications = notificationsService({
     db,
     accounts,
@@ -90,6 +96,18 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const ideas = ideasService({ db, audit, processes, notifications });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
+  const jobs = createJobQueue({
+    db,
+    logger: config.logger,
+    timeZone,
+    ...(config.jobPollingSeconds ? { pollingIntervalSeconds: config.jobPollingSeconds } : {}),
+  });
+  // People who chose a daily digest get it at 07:00 in the municipality's time zone.
+  jobs.define('notifications.digest', async () => {
+    const sent = await notifications.sendDigests();
+    config.logger.info({ digests: sent }, 'daily digests sent');
+  });
+  jobs.schedule('notifications.digest', '0 7 * * *');
   const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
   return {
     db,
@@ -103,6 +121,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     surveys,
     files,
     mailer,
+    jobs,
     config,
     async checkDatabase() {
       const started = performance.now();
@@ -114,6 +133,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       }
     },
     async close() {
+      await jobs.stop();
       await db.destroy();
       await onClose();
     },

@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestServer(
-  options: { seed?: boolean; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
+  options: { seed?: boolean; jobs?: boolean; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase();
   const mail = await startSmtpCatcher();
@@ -61,7 +61,9 @@ export async function startTestServer(
     smtpUrl: mail.url,
     mailFrom: 'Demo kommune <noreply@demo.tingsted.no>',
     logger,
+    jobPollingSeconds: 0.5,
   });
+  if (options.jobs) await platform.jobs.startWorkers();
   if (options.seed !== false) await seedDemo(platform);
   process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
   const web = options.web === false ? undefined : await loadWebHandler();
@@ -76,6 +78,7 @@ export async function startTestServer(
     logs,
     async close() {
       await app.close();
+      await platform.jobs.stop();
       await mail.close();
       await database.drop();
     },

@@ -79,7 +79,15 @@ export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
     mailFrom: 'Tingsted <noreply@example.org>',
     logger: silentLogger,
     mailer,
+    jobPollingSeconds: 0.5,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  return { platform, mailer, drop: database.drop };
+  return {
+    platform,
+    mailer,
+    async drop() {
+      await platform.jobs.stop();
+      await database.drop();
+    },
+  };
 }

@@ -1,0 +1,173 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../shared/logger.ts';
+
+/**
+ * Background jobs on pg-boss, in the same PostgreSQL (schema `pgboss`) and through the same connection
+ * pool as everything else, so many app servers share one queue and a job enqueued in a request is seen
+ * by whichever server polls first.
+ *
+ * Modules declare their kinds of job with `define` when the platform is wired; any process may `send`
+ * (a request, a CLI command); only a process that called `startWorkers` (the server's `start`) runs
+ * them and the schedules.
+ */
+export interface JobQueue {
+  /** Declares a kind of job and the function that does it. Call before `startWorkers`. */
+  define<T extends object>(name: string, handler: (data: T, job: { id: string }) => Promise<void>, options?: JobKindOptions): void;
+  /**
+   * Enqueues a job; returns its id, or null when a job with the same `singletonKey` is already waiting
+   * (the `coalesce` policy), which is how bursts of triggers become one run.
+   */
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  /** Runs `name` on a cron schedule in the municipality's time zone (only where workers run). */
+  schedule(name: string, cron: string, data?: object): void;
+  /** The state of one job, for progress pages. */
+  state(name: string, id: string): Promise<JobState | null>;
+  /** Starts polling for jobs and running schedules in this process. */
+  startWorkers(): Promise<void>;
+  /** Stops workers (waiting briefly for running jobs) and the queue. */
+  stop(): Promise<void>;
+}
+
+export interface JobKindOptions {
+  /**
+   * `standard`: every send is a job. `coalesce`: at most one job waiting per singleton key, so a burst of
+   * sends while one is queued adds nothing (pg-boss "stately": one queued and one active at most).
+   */
+  readonly policy?: 'standard' | 'coalesce';
+  readonly retryLimit?: number;
+  /** How long a run may take before pg-boss fails it. Default 15 minutes. */
+  readonly expireInSeconds?: number;
+}
+
+export interface SendOptions {
+  readonly singletonKey?: string;
+  /** Run no earlier than this many seconds from now. */
+  readonly startAfterSeconds?: number;
+}
+
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
+export interface JobQueueOptions {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly timeZone: string;
+  /** How often idle workers look for new jobs. Default 1 s. */
+  readonly pollingIntervalSeconds?: number;
+}
+
+interface Kind {
+  readonly handler: (data: object, job: { id: string }) => Promise<void>;
+  readonly options: JobKindOptions;
+}
+
+/** Creates the job queue. Nothing touches the database until the first `send` or `startWorkers`. */
+export function createJobQueue(options: JobQueueOptions): JobQueue {
+  const kinds = new Map<string, Kind>();
+  const schedules: { name: string; cron: string; data: object }[] = [];
+  let boss: PgBoss | null = null;
+  let starting: Promise<PgBoss> | null = null;
+  let workersStarted = false;
+  let stopped = false;
+
+  // pg-boss runs its SQL (including its own schema migrations, several statements in one string, no
+  // parameters) through our pool: one set of connections per server, and tests' fresh databases work.
+  const adapter: PgBoss.Db = {
+    async executeSql(text, values) {
+      const result = await options.db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as unknown[] as object[] };
+    },
+  };
+
+  async function ensureStarted(workers: boolean): Promise<PgBoss> {
+    if (stopped) throw new Error('the job queue has been stopped');
+    if (boss) return boss;
+    starting ??= (async () => {
+      const instance = new PgBoss({
+        db: adapter,
+        schema: 'pgboss',
+        // Maintenance (expiring, archiving) and cron run only in processes that run workers.
+        supervise: workers,
+        schedule: workers,
+        migrate: true,
+      });
+      instance.on('error', (error: Error) => options.logger.error({ err: { message: error.message } }, 'job queue error'));
+      await instance.start();
+      for (const [name, kind] of kinds) {
+        await instance.createQueue(name, {
+          name,
+          policy: kind.options.policy === 'coalesce' ? 'stately' : 'standard',
+          retryLimit: kind.options.retryLimit ?? 2,
+          expireInSeconds: kind.options.expireInSeconds ?? 15 * 60,
+        });
+      }
+      boss = instance;
+      return instance;
+    })();
+    try {
+      return await starting;
+    } catch (error) {
+      starting = null;
+      throw error;
+    }
+  }
+
+  return {
+    define(name, handler, kindOptions = {}) {
+      if (kinds.has(name)) throw new Error(`job "${name}" is defined twice`);
+      if (boss) throw new Error(`job "${name}" defined after the queue started`);
+      kinds.set(name, { handler: handler as Kind['handler'], options: kindOptions });
+    },
+
+    async send(name, data, sendOptions = {}) {
+      if (!kinds.has(name)) throw new Error(`unknown job "${name}"`);
+      const instance = await ensureStarted(false);
+      return instance.send(name, data, {
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
+      });
+    },
+
+    schedule(name, cron, data = {}) {
+      if (!kinds.has(name)) throw new Error(`unknown job "${name}"`);
+      schedules.push({ name, cron, data });
+    },
+
+    async state(name, id) {
+      const instance = await ensureStarted(false);
+      const job = await instance.getJobById(name, id, { includeArchive: true });
+      return job ? job.state : null;
+    },
+
+    async startWorkers() {
+      if (workersStarted) return;
+      if (boss) throw new Error('startWorkers must be called before anything is sent from this process');
+      const instance = await ensureStarted(true);
+      workersStarted = true;
+      for (const [name, kind] of kinds) {
+        await instance.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async (jobs) => {
+          for (const job of jobs) {
+            const started = performance.now();
+            try {
+              await kind.handler(job.data, { id: job.id });
+              options.logger.info({ job: name, id: job.id, ms: Math.round(performance.now() - started) }, 'job done');
+            } catch (error) {
+              options.logger.error({ job: name, id: job.id, err: { message: error instanceof Error ? error.message : String(error) } }, 'job failed');
+              throw error;
+            }
+          }
+        });
+      }
+      for (const { name, cron, data } of schedules) await instance.schedule(name, cron, data, { tz: options.timeZone });
+    },
+
+    async stop() {
+      stopped = true;
+      const instance = boss ?? (starting ? await starting.catch(() => null) : null);
+      if (!instance) return;
+      // The pool belongs to the platform: pg-boss must not close it.
+      await instance.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    },
+  };
+}
