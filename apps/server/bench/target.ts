@@ -30,7 +30,11 @@ if (kind === 'bare') {
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
-    if (match) process.stdout.write(`${match[1]}\n`);
+    if (!match) return;
+    process.stdout.write(`${match[1]}\n`);
+    // From here the log is drained without being parsed, as a log collector would take it.
+    lines.close();
+    child.stdout.resume();
   });
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('close', (code) => process.exit(code ?? 0));

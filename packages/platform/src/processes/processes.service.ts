@@ -113,6 +113,8 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
     listCache.clear();
     detailCache.clear();
   };
+  const phaseProcess = new Map<string, string>();
+
   async function cachedDetail(key: string, load: () => Promise<ProcessDetail | null>): Promise<ProcessDetail | null> {
     const cacheKey = `${key}|${today()}`;
     const hit = detailCache.get(cacheKey);
@@ -225,8 +227,15 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 
     /** The phase and its process, with the phase's state today. */
     async getPhase(phaseId: string): Promise<{ phase: Phase; process: ProcessDetail } | null> {
-      const processId = await repo.processOfPhase(phaseId);
-      if (!processId) return null;
+      // A phase never moves to another process, so the mapping is remembered (bounded; removed phases
+      // simply find no phase in the process's detail).
+      let processId = phaseProcess.get(phaseId);
+      if (!processId) {
+        processId = (await repo.processOfPhase(phaseId)) ?? undefined;
+        if (!processId) return null;
+        if (phaseProcess.size >= 10_000) phaseProcess.clear();
+        phaseProcess.set(phaseId, processId);
+      }
       const process = await this.getProcessById(processId);
       const phase = process?.phases.find((p) => p.id === phaseId);
       return process && phase ? { phase, process } : null;
