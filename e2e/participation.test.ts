@@ -156,6 +156,21 @@ test('a resident registers, posts an idea, comments and supports another, with J
   await context.close();
 });
 
+test('an idea typed before the page has loaded its script is kept (slow phones)', async () => {
+  const context = await signedInContext(browser, server, 'ola@demo.tingsted.no');
+  const page = await context.newPage();
+  // Hold the scripts back so the resident types into the textarea before hydration.
+  await page.route('**/_app/immutable/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto(`${server.url}/processes/${slug}/ideas`, { waitUntil: 'domcontentloaded' });
+  await page.fill('#field-body', 'Skrevet før siden var ferdig lastet.');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.inputValue('#field-body'), 'Skrevet før siden var ferdig lastet.');
+  await context.close();
+});
+
 test('a moderator hides the comment with a reason', async () => {
   const context = await signedInContext(browser, server, 'moderator@demo.tingsted.no');
   const page = await context.newPage();
@@ -236,15 +251,28 @@ test('a resident answers a survey with JavaScript off, once, and sees the result
   assert.ok(library.ok);
   const surveyUrl = `${server.url}/processes/bibliotekets-apningstider/survey/${library.value.currentPhaseId}`;
   await page.goto(surveyUrl);
-  assert.equal(await page.locator('fieldset.survey-part > legend').count(), 2, 'the page break makes two parts');
+  // The page break makes two steps: the first shows only its own questions.
+  assert.match((await page.textContent('.step-count')) ?? '', /1.*2/);
+  assert.equal(await page.locator('input[type="radio"][value="5"]').count(), 0, 'the scale is on step 2');
   await check(page, 'survey', { javaScriptOff: true });
   await page.click('main form button[type="submit"]');
   await page.waitForSelector('.error-summary');
   await page.getByLabel('Hver uke').check();
   await page.getByLabel('Kveld').check();
   await page.getByLabel('Lørdag').check();
-  await page.locator('input[type="radio"][value="5"]').check();
   await page.click('main form button[type="submit"]');
+  await page.locator('input[type="radio"][value="5"]').waitFor();
+  await check(page, 'survey-step-2', { javaScriptOff: true });
+  await page.fill('textarea', 'Åpent på søndager hadde vært fint.');
+  // Going back keeps every answer, on both steps.
+  await page.click('main form button[formaction="?/back"]');
+  await page.getByLabel('Hver uke').waitFor();
+  assert.equal(await page.getByLabel('Hver uke').isChecked(), true);
+  assert.equal(await page.getByLabel('Lørdag').isChecked(), true);
+  await page.click('main form button[type="submit"]');
+  assert.equal(await page.inputValue('textarea'), 'Åpent på søndager hadde vært fint.');
+  await page.locator('input[type="radio"][value="5"]').check();
+  await page.click('main form button[type="submit"]:not([formaction])');
   await page.getByText(nb('survey.thanks')).waitFor();
   await page.goto(surveyUrl);
   assert.equal(await page.locator('main form button[type="submit"]').count(), 0, 'one response per person');
@@ -297,4 +325,64 @@ test('a manager attaches a document and an image with alt text; residents see th
   assert.equal(await served.text(), '%PDF-1.4\n%EOF\n');
   await check(publicPage, 'process-with-files');
   await visitor.close();
+});
+
+test('residents may tell their area and year of birth; the report counts participants by both', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#field-email', 'ingrid@example.no');
+  await page.fill('#field-password', 'skolegarden-min-er-fin');
+  await page.click('main button[type="submit"]');
+  await page.waitForURL(`${server.url}/`);
+  await page.goto(`${server.url}/account`);
+  await page.selectOption('#field-area', 'Sjøsiden');
+  await page.fill('#field-birthYear', '201');
+  await page.click('form[action="?/about"] button[type="submit"]');
+  await page.waitForSelector('#field-birthYear-error');
+  assert.equal(await page.inputValue('#field-birthYear'), '201', 'what was typed stays');
+  await check(page, 'account-about-refused', { javaScriptOff: true });
+  await page.fill('#field-birthYear', '2001');
+  await page.click('form[action="?/about"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  assert.equal(await page.inputValue('#field-birthYear'), '2001');
+  await context.close();
+
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const report = await manager.newPage();
+  const process = await server.platform.db.selectFrom('processes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await report.goto(`${server.url}/manage/${process.id}/report`);
+  const rows = async (caption: string) =>
+    report.locator('table', { has: report.locator('caption', { hasText: caption }) }).locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].slice(0, 2).map((cell) => cell.textContent?.trim() ?? '')),
+    );
+  // Ola (Nordbyen, born 1991 in the demo data) and Ingrid (Sjøsiden, 2001) took part in this process.
+  const byArea = Object.fromEntries(await rows(nb('report.byArea')));
+  assert.equal(byArea['Nordbyen'], '1');
+  assert.equal(byArea['Sjøsiden'], '1');
+  assert.equal(byArea['Sentrum'], '0');
+  const byAge = Object.fromEntries(await rows(nb('report.byAge')));
+  assert.equal(byAge[nb('report.age.18-29')], '1');
+  assert.equal(byAge[nb('report.age.30-44')], '1');
+  assert.equal(byAge[nb('account.notGiven')], '0');
+  await check(report, 'participation-report-who');
+  await manager.close();
+});
+
+test('an administrator adds a status of their own, which staff can then give ideas', async () => {
+  const context = await signedInContext(browser, server, 'admin@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/statuses`);
+  await page.click('form[action="?/add"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await page.fill('#new-label_nb', 'Sendt til kommunestyret');
+  await page.fill('#new-label_en', 'Sent to the council');
+  await page.check('form[action="?/add"] input[name="requiresAnswer"]');
+  await page.click('form[action="?/add"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  assert.match((await page.textContent('table')) ?? '', /Sendt til kommunestyret/);
+  await check(page, 'admin-statuses');
+  const statuses = await server.platform.feedback.statuses();
+  assert.deepEqual(statuses.at(-1)?.label, { nb: 'Sendt til kommunestyret', en: 'Sent to the council' });
+  await context.close();
 });

@@ -74,10 +74,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     mailer,
     clock,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: () => municipality.get(),
   });
   const timeZone = config.timeZone ?? 'Europe/Oslo';
   const processes = processesService({ db, audit, clock, timeZone });
@@ -94,7 +91,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     },
   });
   const ideas = ideasService({ db, audit, processes, notifications });
-  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
+  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications, clock, municipality: () => municipality.get() });
   const surveys = surveysService({ db, audit, processes });
   const jobs = createJobQueue({
     db,

@@ -26,8 +26,8 @@ export interface AccountsDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly publicUrl: string;
-  /** The municipality's name and default language, for e-mails. */
-  readonly municipality: () => Promise<{ name: string; defaultLocale: Locale }>;
+  /** The municipality's name and default language (for e-mails) and its areas (for profiles). */
+  readonly municipality: () => Promise<{ name: string; defaultLocale: Locale; areas: readonly string[] }>;
   readonly sessionDays?: number;
 }
 
@@ -65,7 +65,10 @@ export function accountsService(deps: AccountsDeps) {
   const repo = accountsRepository(deps.db);
   const sessionMs = (deps.sessionDays ?? 30) * 86_400_000;
 
-  async function sendTokenMail(user: { id: string; email: string; display_name: string; locale: string | null }, purpose: TokenPurpose) {
+  async function sendTokenMail(
+    user: { id: string; email: string; display_name: string; locale: string | null },
+    purpose: TokenPurpose,
+  ) {
     const token = newSecret();
     await repo.insertToken({
       tokenHash: hashSecret(token),
@@ -102,7 +105,10 @@ export function accountsService(deps: AccountsDeps) {
 
   function tokenFailure(status: 'invalid' | 'used' | 'expired') {
     return fail(status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid', [
-      { field: 'token', message: `error.${status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid'}` },
+      {
+        field: 'token',
+        message: `error.${status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid'}`,
+      },
     ]);
   }
 
@@ -115,12 +121,20 @@ export function accountsService(deps: AccountsDeps) {
       const { limit, windowSeconds } = rateLimits[bucket];
       const row = await repo.hitRateLimit(bucket, hashSecret(key), windowSeconds);
       if (row.hits <= limit) return ok(null);
-      const retry = Math.max(1, Math.ceil((row.window_start.getTime() + windowSeconds * 1000 - deps.clock().getTime()) / 1000));
+      const retry = Math.max(
+        1,
+        Math.ceil((row.window_start.getTime() + windowSeconds * 1000 - deps.clock().getTime()) / 1000),
+      );
       return { ok: false, code: 'RateLimited', retryAfterSeconds: retry };
     },
 
     /** Registers a person with e-mail and password and e-mails a confirmation link. */
-    async register(input: { email: unknown; displayName: unknown; password: unknown; locale?: unknown }): Promise<Result<{ userId: string }>> {
+    async register(input: {
+      email: unknown;
+      displayName: unknown;
+      password: unknown;
+      locale?: unknown;
+    }): Promise<Result<{ userId: string }>> {
       const errors: FieldError[] = [];
       const email = checkEmail(input.email);
       const name = checkText(input.displayName, 'displayName', { max: 100 });
@@ -142,7 +156,12 @@ export function accountsService(deps: AccountsDeps) {
       });
       if (!user) return fail('EmailTaken', [{ field: 'email', message: 'field.emailTaken' }]);
       await repo.addRole(user.id, 'resident');
-      await deps.audit.record({ actorId: user.id, action: 'account.registered', subjectType: 'user', subjectId: user.id });
+      await deps.audit.record({
+        actorId: user.id,
+        action: 'account.registered',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
       await sendTokenMail(user, 'verify_email');
       return ok({ userId: user.id });
     },
@@ -153,19 +172,31 @@ export function accountsService(deps: AccountsDeps) {
       const used = await repo.consumeToken(hashSecret(token), 'verify_email', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { emailVerified: true });
-      await deps.audit.record({ actorId: used.userId, action: 'account.email_verified', subjectType: 'user', subjectId: used.userId });
+      await deps.audit.record({
+        actorId: used.userId,
+        action: 'account.email_verified',
+        subjectType: 'user',
+        subjectId: used.userId,
+      });
       return ok({ userId: used.userId });
     },
 
     /** Signs in with e-mail and password; returns a new session token for the cookie. */
-    async signIn(input: { email: unknown; password: unknown }): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
+    async signIn(input: {
+      email: unknown;
+      password: unknown;
+    }): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
       const errors: FieldError[] = [];
-      if (typeof input.email !== 'string' || input.email.trim() === '') errors.push({ field: 'email', message: 'field.required' });
-      if (typeof input.password !== 'string' || input.password === '') errors.push({ field: 'password', message: 'field.required' });
+      if (typeof input.email !== 'string' || input.email.trim() === '')
+        errors.push({ field: 'email', message: 'field.required' });
+      if (typeof input.password !== 'string' || input.password === '')
+        errors.push({ field: 'password', message: 'field.required' });
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const user = await repo.findUserByEmail(String(input.email).trim());
       // Hash even when the user is unknown so timing does not reveal which addresses have accounts.
-      const hash = user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      const hash =
+        user?.password_hash ??
+        'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
       const valid = await verifyPassword(String(input.password), hash);
       if (!user || !user.password_hash || !valid) return fail('InvalidCredentials');
       const session = await startSession(user.id);
@@ -182,7 +213,9 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /** Signs in from a magic link, which also confirms the address. */
-    async signInWithMagicLink(token: unknown): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
+    async signInWithMagicLink(
+      token: unknown,
+    ): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
       if (typeof token !== 'string' || token === '') return tokenFailure('invalid');
       const used = await repo.consumeToken(hashSecret(token), 'magic_link', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
@@ -212,13 +245,21 @@ export function accountsService(deps: AccountsDeps) {
         .select(['users.email'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      const problems = password === '' ? [{ field: 'password', message: 'field.required' }] : checkPassword(password, pending?.email ?? '');
+      const problems =
+        password === ''
+          ? [{ field: 'password', message: 'field.required' }]
+          : checkPassword(password, pending?.email ?? '');
       if (problems.length > 0) return fail('ValidationFailed', problems);
       const used = await repo.consumeToken(tokenHash, 'reset_password', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { passwordHash: await hashPassword(password), emailVerified: true });
       await repo.deleteSessionsOf(used.userId);
-      await deps.audit.record({ actorId: used.userId, action: 'account.password_reset', subjectType: 'user', subjectId: used.userId });
+      await deps.audit.record({
+        actorId: used.userId,
+        action: 'account.password_reset',
+        subjectType: 'user',
+        subjectId: used.userId,
+      });
       return ok({ userId: used.userId });
     },
 
@@ -271,7 +312,13 @@ export function accountsService(deps: AccountsDeps) {
           await repo.addRole(userId, 'resident');
         }
         await repo.insertIdentity(claims.issuer, claims.subject, userId);
-        await deps.audit.record({ actorId: userId, action: 'account.oidc_linked', subjectType: 'user', subjectId: userId, details: { issuer: claims.issuer } });
+        await deps.audit.record({
+          actorId: userId,
+          action: 'account.oidc_linked',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { issuer: claims.issuer },
+        });
       }
       const session = await startSession(userId);
       return ok({ ...session, userId });
@@ -286,13 +333,24 @@ export function accountsService(deps: AccountsDeps) {
         .where('id', 'in', userIds)
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, locale: isLocale(r.locale) ? r.locale : null, notifyMode: r.notify_mode }));
+      return rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        displayName: r.display_name,
+        locale: isLocale(r.locale) ? r.locale : null,
+        notifyMode: r.notify_mode,
+      }));
     },
 
     /** Sets how often one hears by e-mail: immediately, in a daily digest, or never. */
     async setNotifyMode(actor: Actor, mode: unknown): Promise<Result<null>> {
-      if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none') return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
-      await deps.db.updateTable('users').set({ notify_mode: mode, updated_at: new Date() }).where('id', '=', actor.id).execute();
+      if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none')
+        return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
+      await deps.db
+        .updateTable('users')
+        .set({ notify_mode: mode, updated_at: new Date() })
+        .where('id', '=', actor.id)
+        .execute();
       return ok(null);
     },
 
@@ -311,15 +369,74 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /** Changes one's own name and language. */
-    async updateProfile(actor: Actor, input: { displayName: unknown; locale: unknown }): Promise<Result<null>> {
+    async updateProfile(
+      actor: Actor,
+      input: { displayName: unknown; locale: unknown },
+    ): Promise<Result<null>> {
       const name = checkText(input.displayName, 'displayName', { max: 100 });
       const errors: FieldError[] = [];
       if ('error' in name) errors.push(name.error);
-      if (input.locale !== '' && input.locale !== undefined && input.locale !== null && !isLocale(input.locale)) {
+      if (
+        input.locale !== '' &&
+        input.locale !== undefined &&
+        input.locale !== null &&
+        !isLocale(input.locale)
+      ) {
         errors.push({ field: 'locale', message: 'field.localeUnknown' });
       }
       if (errors.length > 0 || 'error' in name) return fail('ValidationFailed', errors);
-      await repo.updateUser(actor.id, { displayName: name.value, locale: isLocale(input.locale) ? input.locale : null });
+      await repo.updateUser(actor.id, {
+        displayName: name.value,
+        locale: isLocale(input.locale) ? input.locale : null,
+      });
+      return ok(null);
+    },
+
+    /** What the person told about themselves (area, year of birth), for the account page. */
+    async getResidentProfile(actor: Actor): Promise<{ area: string | null; birthYear: number | null }> {
+      const row = await repo.findResidentProfile(actor.id);
+      return { area: row?.area ?? null, birthYear: row?.birth_year ?? null };
+    },
+
+    /**
+     * Saves (or, when both are empty, deletes) the optional area and year of birth. The area must be one
+     * of the municipality's; the year a four-digit year that makes the person 0–120 years old.
+     */
+    async updateResidentProfile(
+      actor: Actor,
+      input: { area: unknown; birthYear: unknown },
+    ): Promise<Result<null>> {
+      const errors: FieldError[] = [];
+      const areaText = typeof input.area === 'string' ? input.area.trim() : '';
+      const { areas } = await deps.municipality();
+      if (areaText !== '' && !areas.includes(areaText))
+        errors.push({ field: 'area', message: 'field.invalid' });
+      const yearText =
+        typeof input.birthYear === 'string'
+          ? input.birthYear.trim()
+          : typeof input.birthYear === 'number'
+            ? String(input.birthYear)
+            : '';
+      const thisYear = deps.clock().getUTCFullYear();
+      const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+      if (yearText !== '' && !(year >= thisYear - 120 && year <= thisYear)) {
+        errors.push({
+          field: 'birthYear',
+          message: 'field.birthYear',
+          params: { from: thisYear - 120, to: thisYear },
+        });
+      }
+      if (errors.length > 0) return fail('ValidationFailed', errors);
+      await repo.saveResidentProfile(actor.id, {
+        area: areaText || null,
+        birthYear: yearText === '' ? null : year,
+      });
+      await deps.audit.record({
+        actorId: actor.id,
+        action: 'account.profile_updated',
+        subjectType: 'user',
+        subjectId: actor.id,
+      });
       return ok(null);
     },
 
@@ -338,6 +455,7 @@ export function accountsService(deps: AccountsDeps) {
           createdAt: user.created_at,
         },
         roles: await repo.rolesOf(user.id),
+        aboutYou: (await repo.findResidentProfile(user.id)) ?? null,
         sessions: await repo.sessionsOf(user.id),
         identityProviders: await repo.identitiesOf(user.id),
         actions: await deps.audit.byActor(user.id),
@@ -346,10 +464,16 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Deletes one's own account and everything tied to it (GDPR art. 17). */
     async deleteMyAccount(actor: Actor, confirmation: unknown): Promise<Result<null>> {
-      if (confirmation !== 'DELETE') return fail('ValidationFailed', [{ field: 'confirm', message: 'field.confirmDelete' }]);
+      if (confirmation !== 'DELETE')
+        return fail('ValidationFailed', [{ field: 'confirm', message: 'field.confirmDelete' }]);
       await repo.deleteUser(actor.id);
       // The trail keeps that an account was deleted, not whose: no personal data survives.
-      await deps.audit.record({ actorId: null, action: 'account.deleted', subjectType: 'user', subjectId: null });
+      await deps.audit.record({
+        actorId: null,
+        action: 'account.deleted',
+        subjectType: 'user',
+        subjectId: null,
+      });
       return ok(null);
     },
 
@@ -360,7 +484,11 @@ export function accountsService(deps: AccountsDeps) {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const search = query.search?.trim();
       return ok(
-        await repo.listUsers({ ...(search ? { search } : {}), limit: pageSize, offset: (page - 1) * pageSize }),
+        await repo.listUsers({
+          ...(search ? { search } : {}),
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
       );
     },
 
@@ -379,12 +507,24 @@ export function accountsService(deps: AccountsDeps) {
       if (!user) return fail('NotFound');
       const sorted = [...wanted].sort((a, b) => allRoles.indexOf(a) - allRoles.indexOf(b));
       await repo.setRoles(userId, sorted, actor.id);
-      await deps.audit.record({ actorId: actor.id, action: 'account.roles_set', subjectType: 'user', subjectId: userId, details: { roles: sorted } });
+      await deps.audit.record({
+        actorId: actor.id,
+        action: 'account.roles_set',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { roles: sorted },
+      });
       return ok({ roles: sorted });
     },
 
     /** Creates an account directly (seeding and administrators' imports); idempotent by e-mail. */
-    async ensureUser(input: { email: string; displayName: string; password: string | null; roles: readonly Role[]; locale?: Locale }) {
+    async ensureUser(input: {
+      email: string;
+      displayName: string;
+      password: string | null;
+      roles: readonly Role[];
+      locale?: Locale;
+    }) {
       let user = await repo.findUserByEmail(input.email);
       if (!user) {
         user = await repo.insertUser({

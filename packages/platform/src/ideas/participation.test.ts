@@ -21,7 +21,7 @@ let ideasPhase = '';
 
 before(async () => {
   ({ platform, mailer, drop } = await testPlatform({ clock: () => now }));
-  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' });
+  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: ['Sentrum', 'Nordbyen'] });
   const user = async (email: string, roles: Actor['roles'][number][]) => ({
     id: await platform.accounts.ensureUser({ email, displayName: email.split('@')[0] ?? email, password: null, roles }),
     roles,
@@ -213,4 +213,56 @@ test('the participation report counts inputs per week and the people behind them
   assert.equal(report.value.participants, 2, 'Kari and Ola');
   const totals = report.value.weeks.reduce((t, w) => ({ ideas: t.ideas + w.ideas, comments: t.comments + w.comments, supports: t.supports + w.supports }), { ideas: 0, comments: 0, supports: 0 });
   assert.deepEqual(totals, { ideas: 2, comments: 3, supports: 1 });
+});
+
+test('the report counts participants by area and age group where they gave them', async () => {
+  // Kari tells her area and year of birth; Ola tells nothing. A made-up area and an impossible year are refused.
+  const wrong = await platform.accounts.updateResidentProfile(kari, { area: 'Atlantis', birthYear: '1850' });
+  assert.deepEqual(!wrong.ok && wrong.fields?.map((f) => f.field), ['area', 'birthYear']);
+  assert.deepEqual(await platform.accounts.getResidentProfile(kari), { area: null, birthYear: null }, 'nothing saved');
+  assert.ok((await platform.accounts.updateResidentProfile(kari, { area: 'Nordbyen', birthYear: '1990' })).ok);
+  const report = await platform.feedback.participationReport(manager, processId);
+  assert.ok(report.ok);
+  assert.deepEqual(report.value.byArea, [
+    { area: 'Sentrum', count: 0 },
+    { area: 'Nordbyen', count: 1 },
+    { area: null, count: 1 },
+  ]);
+  assert.deepEqual(report.value.byAgeGroup, [
+    { group: '0-17', count: 0 },
+    { group: '18-29', count: 0 },
+    { group: '30-44', count: 1 },
+    { group: '45-66', count: 0 },
+    { group: '67+', count: 0 },
+    { group: null, count: 1 },
+  ]);
+  // Emptying both removes the profile: it is optional personal data.
+  assert.ok((await platform.accounts.updateResidentProfile(kari, { area: '', birthYear: '' })).ok);
+  const rows = await platform.db.selectFrom('resident_profiles').select('user_id').where('user_id', '=', kari.id).execute();
+  assert.equal(rows.length, 0);
+});
+
+test('administrators add, rename and remove their own statuses; built-in ones and statuses in use stay', async () => {
+  assert.equal((await platform.feedback.addStatus(manager, { label: { nb: 'Sendt til kommunestyret' } })).ok, false, 'administrators only');
+  const admin = { id: manager.id, roles: ['administrator' as const] };
+  const empty = await platform.feedback.addStatus(admin, { label: { nb: '  ', en: '' } });
+  assert.deepEqual(!empty.ok && empty.fields?.map((f) => f.message), ['field.labelRequired']);
+  const added = await platform.feedback.addStatus(admin, { label: { nb: 'Sendt til kommunestyret', en: 'Sent to the council' }, requiresAnswer: 'on' });
+  assert.ok(added.ok);
+  assert.equal(added.value.key, 'sendt_til_kommunestyret');
+  const statuses = await platform.feedback.statuses();
+  assert.deepEqual(statuses.at(-1), { key: 'sendt_til_kommunestyret', label: { nb: 'Sendt til kommunestyret', en: 'Sent to the council' }, builtIn: false, requiresAnswer: true, allowsProgress: false });
+  // Requires an answer, as configured.
+  const ideaId = (await platform.db.selectFrom('ideas').select('id').where('process_id', '=', processId).executeTakeFirstOrThrow()).id;
+  const noAnswer = await platform.feedback.answerIdea(decider, ideaId, { status: 'sendt_til_kommunestyret', body: '' });
+  assert.deepEqual(!noAnswer.ok && noAnswer.fields?.map((f) => f.field), ['body']);
+  assert.ok((await platform.feedback.updateStatus(admin, 'sendt_til_kommunestyret', { label: { nb: 'Til politisk behandling' }, allowsProgress: 'on' })).ok);
+  assert.equal((await platform.feedback.updateStatus(admin, 'accepted', { label: { nb: 'Godtatt' } })).ok, false, 'built-in statuses are fixed');
+  assert.ok((await platform.feedback.answerIdea(decider, ideaId, { status: 'sendt_til_kommunestyret', body: 'Saken legges fram i desember.' })).ok);
+  const inUse = await platform.feedback.removeStatus(admin, 'sendt_til_kommunestyret');
+  assert.deepEqual(!inUse.ok && inUse.fields?.map((f) => f.message), ['field.statusInUse']);
+  const spare = await platform.feedback.addStatus(admin, { label: { en: 'Parked' } });
+  assert.ok(spare.ok);
+  assert.ok((await platform.feedback.removeStatus(admin, spare.value.key)).ok);
+  assert.equal((await platform.feedback.statuses()).some((s) => s.key === spare.value.key), false);
 });
