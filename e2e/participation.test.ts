@@ -4,6 +4,7 @@
 // the e-mail and sees the status. axe checks every page on the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { translate } from '@tingsted/platform';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
@@ -20,6 +21,25 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** A real PNG of one colour, for upload tests. */
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
 
 function day(offset: number): string {
   const d = new Date(`${server.platform.processes.today()}T00:00:00Z`);
@@ -132,9 +152,12 @@ test('a resident registers, posts an idea, comments and supports another, with J
   await page.waitForSelector('#field-title-error');
   await page.fill('#field-title', 'Gapahuk for uteskole');
   await page.fill('#field-body', 'En gapahuk der klassene kan ha undervisning ute, også når det regner.');
+  await page.setInputFiles('#field-image', { name: 'gapahuk.png', mimeType: 'image/png', buffer: solidPng(64, 40, [46, 125, 50]) });
+  await page.fill('#field-imageAlt', 'Skisse av en gapahuk i skolegården');
   await page.click('form[action="?/post"] button[type="submit"]');
   await page.waitForURL(/\/ideas\/[0-9a-f-]{36}\?posted=1$/);
   residentIdeaUrl = page.url().replace('?posted=1', '');
+  assert.equal(await page.getAttribute('img.idea-image', 'alt'), 'Skisse av en gapahuk i skolegården');
   await check(page, 'idea-posted', { javaScriptOff: true });
 
   await page.goto(olaIdeaUrl);

@@ -90,7 +90,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const ideas = ideasService({ db, audit, processes, notifications });
+  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
+  const ideas = ideasService({ db, audit, processes, notifications, files });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications, clock, municipality: () => municipality.get() });
   const surveys = surveysService({ db, audit, processes });
   const jobs = createJobQueue({
@@ -105,7 +106,6 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.logger.info({ digests: sent }, 'daily digests sent');
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
-  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
   return {
     db,
     audit,

@@ -77,6 +77,10 @@ export function ideasRepository(db: Db) {
       return q.limit(query.limit).offset(query.offset).execute();
     },
 
+    async deleteIdea(id: string): Promise<void> {
+      await db.deleteFrom('ideas').where('id', '=', id).execute();
+    },
+
     async countIdeas(processId: string, includeHidden: boolean): Promise<number> {
       let q = db.selectFrom('ideas').select((eb) => eb.fn.countAll<number>().as('n')).where('process_id', '=', processId);
       if (!includeHidden) q = q.where('hidden_at', 'is', null).where('screening', '=', 'published');

@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
+import type { CheckedUpload, FilesService } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository, type IdeaSort } from './ideas.repository.ts';
@@ -33,6 +34,20 @@ export interface IdeaView {
   readonly editableByViewer: boolean;
 }
 
+/** An image a resident added to their idea: served from /files/{id}, with its description. */
+export interface IdeaImage {
+  readonly id: string;
+  readonly alt: string;
+}
+
+/** An image sent with a new idea (optional). */
+export interface ImageUpload {
+  readonly filename: unknown;
+  readonly contentType: unknown;
+  readonly data: Uint8Array;
+  readonly altText?: unknown;
+}
+
 /** A comment, with replies nested one level under it. */
 export interface CommentView {
   readonly id: string;
@@ -54,7 +69,7 @@ function text(value: unknown, field: string, limits: { min: number; max: number 
 }
 
 /** Ideas, comments, supports and follows, with moderation. */
-export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService }) {
+export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService; files: FilesService }) {
   const repo = ideasRepository(deps.db);
 
   type Row = NonNullable<Awaited<ReturnType<typeof repo.findIdea>>>;
@@ -100,7 +115,10 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
 
   return {
     /** Posts an idea in an open ideas phase; with pre-screening it waits for a moderator. */
-    async postIdea(actor: Actor | null, input: { phaseId: string; title: unknown; body: unknown; category?: unknown }): Promise<Result<{ id: string; awaitingScreening: boolean }>> {
+    async postIdea(
+      actor: Actor | null,
+      input: { phaseId: string; title: unknown; body: unknown; category?: unknown; image?: ImageUpload | null; locale?: unknown },
+    ): Promise<Result<{ id: string; awaitingScreening: boolean }>> {
       if (!actor) return fail('NotSignedIn');
       const phase = await openIdeasPhase(input.phaseId);
       if (!phase.ok) return phase;
@@ -108,11 +126,38 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       const title = text(input.title, 'title', ideaLimits.title, errors);
       const body = text(input.body, 'body', ideaLimits.body, errors);
       const category = typeof input.category === 'string' && input.category.trim() !== '' ? input.category.trim().slice(0, 80) : null;
+      // An image is optional; when one is sent, it is checked with the text, before anything is saved.
+      let image: CheckedUpload | null = null;
+      const sentImage = input.image && (input.image.data.byteLength > 0 || (typeof input.image.filename === 'string' && input.image.filename !== ''));
+      if (input.image && sentImage) {
+        const checked = deps.files.checkImage(input.image);
+        if (checked.ok) image = checked.value;
+        else errors.push(...(checked.fields ?? []));
+      }
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const screening = phase.value.preScreening ? 'pending' : 'published';
       const id = await repo.insertIdea({ processId: phase.value.processId, phaseId: input.phaseId, authorId: actor.id, title, body, category, screening });
+      if (image) {
+        try {
+          await deps.files.attachChecked(actor.id, 'idea', id, image, input.locale);
+        } catch (error) {
+          // The idea goes only with its image: without it the resident would lose what they added.
+          await repo.deleteIdea(id);
+          throw error;
+        }
+      }
       await deps.audit.record({ actorId: actor.id, action: 'idea.posted', subjectType: 'idea', subjectId: id });
       return ok({ id, awaitingScreening: screening === 'pending' });
+    },
+
+    /** The image of each idea that has one, by idea id. */
+    async imagesOf(ideaIds: readonly string[]): Promise<Map<string, IdeaImage>> {
+      const files = await deps.files.listFor('idea', ideaIds);
+      const images = new Map<string, IdeaImage>();
+      for (const file of files) {
+        if (file.kind === 'image' && !images.has(file.ownerId)) images.set(file.ownerId, { id: file.id, alt: Object.values(file.altText)[0] ?? '' });
+      }
+      return images;
     },
 
     /** The author edits their idea, only until the first support or comment. */

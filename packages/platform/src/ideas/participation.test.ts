@@ -109,6 +109,27 @@ describe('ideas, comments and supports', () => {
     assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id]);
   });
 
+  test('an idea may carry an image with a description; a wrong file or a missing description saves nothing', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const idea = { phaseId: ideasPhase, title: 'Benk ved elva', body: 'En benk der stien møter elva, med utsikt.', locale: 'nb' };
+    const count = async () => (await platform.db.selectFrom('ideas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const fake = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'bilde.png', contentType: 'image/png', data: new TextEncoder().encode('not an image'), altText: 'Benk' } });
+    assert.deepEqual(!fake.ok && fake.fields?.map((f) => [f.field, f.message]), [['image', 'field.imageType']]);
+    const pdf = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'a.pdf', contentType: 'application/pdf', data: new TextEncoder().encode('%PDF-1.4'), altText: 'x' } });
+    assert.deepEqual(!pdf.ok && pdf.fields?.map((f) => f.field), ['image'], 'documents are not images');
+    const noAlt = await platform.ideas.postIdea(ola, { ...idea, title: '', image: { filename: 'benk.png', contentType: 'image/png', data: png, altText: ' ' } });
+    assert.deepEqual(!noAlt.ok && noAlt.fields?.map((f) => f.field), ['title', 'imageAlt'], 'every problem is named at once');
+    assert.equal(await count(), before, 'nothing saved');
+    const posted = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'benk.png', contentType: 'image/png', data: png, altText: 'Skisse av en benk ved elva' } });
+    assert.ok(posted.ok);
+    const image = (await platform.ideas.imagesOf([posted.value.id])).get(posted.value.id);
+    assert.equal(image?.alt, 'Skisse av en benk ved elva');
+    const served = await platform.files.read(image?.id ?? '');
+    assert.deepEqual(served && [served.contentType, [...served.data]], ['image/png', [...png]]);
+    await platform.db.deleteFrom('ideas').where('id', '=', posted.value.id).execute();
+  });
+
   test('posting in a phase that is not open is refused', async () => {
     const detail = await platform.processes.getProcessById(processId);
     const closed = detail?.phases.find((p) => p.method === 'information');

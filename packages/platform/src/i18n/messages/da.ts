@@ -430,4 +430,10 @@ export const da: Catalog = {
   'survey.next': 'Næste',
   'survey.back': 'Tilbage',
   'report.area': 'Område',
+  'field.imageType': 'Upload et billede i PNG, JPEG eller WebP.',
+  'ideas.image': 'Billede (valgfrit)',
+  'ideas.imageHint': 'Et foto eller en skitse, der viser dit forslag. PNG, JPEG eller WebP, højst 5 MB.',
+  'ideas.imageAlt': 'Beskriv billedet',
+  'ideas.imageAltHint':
+    'Skal udfyldes, når du tilføjer et billede, for dem, der ikke kan se det. For eksempel: “Den ødelagte bænk ved åstien”.',
 };

@@ -429,6 +429,12 @@ export const en = {
   'survey.next': 'Next',
   'survey.back': 'Back',
   'report.area': 'Area',
+  'field.imageType': 'Upload a PNG, JPEG or WebP image.',
+  'ideas.image': 'Image (optional)',
+  'ideas.imageHint': 'A photo or sketch that shows your idea. PNG, JPEG or WebP, at most 5 MB.',
+  'ideas.imageAlt': 'Describe the image',
+  'ideas.imageAltHint':
+    'Needed when you add an image, for people who cannot see it. For example: “The broken bench by the river path”.',
 } as const;
 
 /** Every UI text key. */

@@ -432,4 +432,10 @@ export const nb: Catalog = {
   'survey.next': 'Neste',
   'survey.back': 'Tilbake',
   'report.area': 'Område',
+  'field.imageType': 'Last opp et bilde i PNG, JPEG eller WebP.',
+  'ideas.image': 'Bilde (valgfritt)',
+  'ideas.imageHint': 'Et bilde eller en skisse som viser forslaget ditt. PNG, JPEG eller WebP, høyst 5 MB.',
+  'ideas.imageAlt': 'Beskriv bildet',
+  'ideas.imageAltHint':
+    'Trengs når du legger til et bilde, for dem som ikke kan se det. For eksempel: «Den ødelagte benken ved elvestien».',
 };

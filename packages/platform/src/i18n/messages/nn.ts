@@ -434,4 +434,10 @@ export const nn: Catalog = {
   'survey.next': 'Neste',
   'survey.back': 'Tilbake',
   'report.area': 'Område',
+  'field.imageType': 'Last opp eit bilete i PNG, JPEG eller WebP.',
+  'ideas.image': 'Bilete (valfritt)',
+  'ideas.imageHint': 'Eit bilete eller ei skisse som viser forslaget ditt. PNG, JPEG eller WebP, høgst 5 MB.',
+  'ideas.imageAlt': 'Beskriv biletet',
+  'ideas.imageAltHint':
+    'Trengst når du legg til eit bilete, for dei som ikkje kan sjå det. Til dømes: «Den øydelagde benken ved elvestien».',
 };

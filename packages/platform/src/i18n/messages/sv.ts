@@ -432,4 +432,10 @@ export const sv: Catalog = {
   'survey.next': 'Nästa',
   'survey.back': 'Tillbaka',
   'report.area': 'Område',
+  'field.imageType': 'Ladda upp en bild i PNG, JPEG eller WebP.',
+  'ideas.image': 'Bild (valfritt)',
+  'ideas.imageHint': 'Ett foto eller en skiss som visar ditt förslag. PNG, JPEG eller WebP, högst 5 MB.',
+  'ideas.imageAlt': 'Beskriv bilden',
+  'ideas.imageAltHint':
+    'Behövs när du lägger till en bild, för dem som inte kan se den. Till exempel: ”Den trasiga bänken vid ån”.',
 };

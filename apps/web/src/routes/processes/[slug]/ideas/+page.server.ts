@@ -29,8 +29,17 @@ export const actions: Actions = {
   post: async ({ request, locals, params, url }) => {
     if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
     const form = await request.formData();
-    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category') };
-    const result = await locals.platform.ideas.postIdea(locals.ctx.user, { phaseId: text(form, 'phaseId'), ...values });
+    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category'), imageAlt: text(form, 'imageAlt') };
+    const file = form.get('image');
+    const image = file instanceof File && (file.size > 0 || file.name !== '') ? { filename: file.name, contentType: file.type, data: new Uint8Array(await file.arrayBuffer()), altText: values.imageAlt } : null;
+    const result = await locals.platform.ideas.postIdea(locals.ctx.user, {
+      phaseId: text(form, 'phaseId'),
+      title: values.title,
+      body: values.body,
+      category: values.category,
+      image,
+      locale: locals.ctx.locale,
+    });
     if (!result.ok) return formFailure(locals, result, values);
     if (result.value.awaitingScreening) return { posted: locals.t('ideas.awaitingScreening') };
     redirect(303, `/processes/${params.slug}/ideas/${result.value.id}?posted=1`);
