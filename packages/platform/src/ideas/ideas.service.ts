@@ -71,6 +71,8 @@ function text(value: unknown, field: string, limits: { min: number; max: number 
 /** Ideas, comments, supports and follows, with moderation. */
 export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService; files: FilesService }) {
   const repo = ideasRepository(deps.db);
+  // An idea never moves to another phase.
+  const ideaPhases = new Map<string, string>();
 
   type Row = NonNullable<Awaited<ReturnType<typeof repo.findIdea>>>;
   function present(row: Row, viewer: Actor | null, supported: Set<string>): IdeaView {
@@ -228,12 +230,21 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
     /** Supports an idea once per person, while its phase is open. */
     async supportIdea(actor: Actor | null, ideaId: string): Promise<Result<null>> {
       if (!actor) return fail('NotSignedIn');
+      // The busiest write: the phase check uses cached facts and the insert checks the idea itself, so a
+      // support is one statement; only a refused one looks closer to say why.
+      let phaseId = ideaPhases.get(ideaId);
+      if (!phaseId) {
+        phaseId = (await repo.findIdea(ideaId))?.phase_id;
+        if (!phaseId) return fail('NotFound');
+        if (ideaPhases.size >= 100_000) ideaPhases.clear();
+        ideaPhases.set(ideaId, phaseId);
+      }
+      const phase = await openIdeasPhase(phaseId);
+      if (!phase.ok) return phase;
+      if (await repo.addSupport(ideaId, actor.id)) return ok(null);
       const row = await visibleIdea(actor, ideaId);
       if (!row || row.hidden_at || row.screening !== 'published') return fail('NotFound');
-      const phase = await openIdeasPhase(row.phase_id);
-      if (!phase.ok) return phase;
-      if (!(await repo.addSupport(ideaId, actor.id))) return fail('AlreadySupported');
-      return ok(null);
+      return fail('AlreadySupported');
     },
 
     /** Withdraws one's support while the phase is open. */

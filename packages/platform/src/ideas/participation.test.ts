@@ -149,6 +149,36 @@ describe('ideas, comments and supports', () => {
     assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id, ola.id].sort((a, b) => a.localeCompare(b)));
   });
 
+  test('withdrawing a support uncounts it once; supports from many people at once are all counted', async () => {
+    assert.ok((await platform.ideas.withdrawSupport(ola, kariIdea)).ok);
+    assert.ok((await platform.ideas.withdrawSupport(ola, kariIdea)).ok, 'withdrawing again changes nothing');
+    const count = async () => (await platform.db.selectFrom('ideas').select('support_count').where('id', '=', kariIdea).executeTakeFirstOrThrow()).support_count;
+    assert.equal(await count(), 0);
+    const people = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => ({
+        id: await platform.accounts.ensureUser({ email: `mange${i}@example.no`, displayName: `Mange ${i}`, password: null, roles: ['resident'] }),
+        roles: ['resident' as const],
+      })),
+    );
+    const results = await Promise.all([...people, ola].map((person) => platform.ideas.supportIdea(person, kariIdea)));
+    assert.ok(results.every((r) => r.ok));
+    assert.equal(await count(), 31);
+    const stored = await platform.db.selectFrom('idea_supports').select((eb) => eb.fn.countAll<number>().as('n')).where('idea_id', '=', kariIdea).executeTakeFirstOrThrow();
+    assert.equal(stored.n, 31, 'the count matches the stored supports');
+    // A hidden idea cannot be supported (it is not found), and nothing is counted.
+    await platform.db.updateTable('ideas').set({ hidden_at: new Date(), hidden_reason: 'test' }).where('id', '=', kariIdea).execute();
+    const newcomer = { id: await platform.accounts.ensureUser({ email: 'ny@example.no', displayName: 'Ny', password: null, roles: ['resident'] }), roles: ['resident' as const] };
+    const hidden = await platform.ideas.supportIdea(newcomer, kariIdea);
+    assert.equal(!hidden.ok && hidden.code, 'NotFound');
+    await platform.db.updateTable('ideas').set({ hidden_at: null, hidden_reason: null }).where('id', '=', kariIdea).execute();
+    assert.equal(await count(), 31);
+    for (const person of people) {
+      await platform.ideas.withdrawSupport(person, kariIdea);
+      await platform.ideas.followIdea(person, kariIdea, false);
+    }
+    assert.equal(await count(), 1);
+  });
+
   test('the author cannot edit after the first reaction', async () => {
     const edit = await platform.ideas.editIdea(kari, kariIdea, { title: 'Lekeplass for alle', body: 'Endret tekst etter støtte.' });
     assert.equal(!edit.ok && edit.code, 'Conflict');
