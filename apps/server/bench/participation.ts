@@ -70,7 +70,7 @@ const supported = new Set((await db.selectFrom('idea_supports').select(['idea_id
 
 const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
 const server = spawn(process.execPath, [bin, 'start'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+  env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = await new Promise<number>((resolve, reject) => {

@@ -24,7 +24,7 @@ if (kind === 'bare') {
   const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
   // Production logging (info, one line per request) is kept; the lines go to a pipe that is drained.
   const child = spawn(process.execPath, [bin, 'start', '--demo'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TINGSTED_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', TINGSTED_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
