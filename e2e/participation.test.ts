@@ -90,10 +90,11 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
 
   for (const phase of [
     { title: 'Informasjon', method: 'information', from: -20, to: -2 },
-    { title: 'Idéer', method: 'ideas', from: -1, to: 30 },
+    { title: 'Idéer', method: 'ideas', from: -1, to: 30, categories: 'Lek og aktivitet\nGrønt og natur\nSikkerhet' },
   ]) {
     await page.fill('#field-phaseTitle', phase.title);
     await page.selectOption('#field-method', phase.method);
+    if (phase.categories) await page.fill('#field-categories', phase.categories);
     await page.fill('#field-startsOn', day(phase.from));
     await page.fill('#field-endsOn', day(phase.to));
     await page.click('form[action="?/addPhase"] button[type="submit"]');
@@ -151,6 +152,7 @@ test('a resident registers, posts an idea, comments and supports another, with J
   await page.click('form[action="?/post"] button[type="submit"]');
   await page.waitForSelector('#field-title-error');
   await page.fill('#field-title', 'Gapahuk for uteskole');
+  await page.selectOption('#field-category', 'Grønt og natur');
   await page.fill('#field-body', 'En gapahuk der klassene kan ha undervisning ute, også når det regner.');
   await page.setInputFiles('#field-image', { name: 'gapahuk.png', mimeType: 'image/png', buffer: solidPng(64, 40, [46, 125, 50]) });
   await page.fill('#field-imageAlt', 'Skisse av en gapahuk i skolegården');
@@ -158,6 +160,14 @@ test('a resident registers, posts an idea, comments and supports another, with J
   await page.waitForURL(/\/ideas\/[0-9a-f-]{36}\?posted=1$/);
   residentIdeaUrl = page.url().replace('?posted=1', '');
   assert.equal(await page.getAttribute('img.idea-image', 'alt'), 'Skisse av en gapahuk i skolegården');
+  // The list shows one category when asked.
+  await page.goto(`${server.url}/processes/${slug}/ideas?category=${encodeURIComponent('Sikkerhet')}`);
+  assert.equal(await page.locator('.idea-card').count(), 0);
+  await page.selectOption('#category', 'Grønt og natur');
+  await page.click('form.filter button[type="submit"]');
+  await page.waitForURL(/category=/);
+  assert.deepEqual(await page.locator('.idea-card h2').allTextContents(), ['Gapahuk for uteskole']);
+  await check(page, 'ideas-by-category', { javaScriptOff: true });
   await check(page, 'idea-posted', { javaScriptOff: true });
 
   await page.goto(olaIdeaUrl);

@@ -58,12 +58,13 @@ export function ideasRepository(db: Db) {
     },
 
     /** A page of visible ideas in a process. */
-    listIdeas(query: { processId: string; sort: IdeaSort; seed: number; limit: number; offset: number; includeHidden: boolean; viewerId: string | null }) {
+    listIdeas(query: { processId: string; category: string | null; sort: IdeaSort; seed: number; limit: number; offset: number; includeHidden: boolean; viewerId: string | null }) {
       let q = db
         .selectFrom('ideas')
         .leftJoin('users', 'users.id', 'ideas.author_id')
         .select([...ideaColumns, 'users.display_name as author_name'])
         .where('ideas.process_id', '=', query.processId);
+      if (query.category) q = q.where('ideas.category', '=', query.category);
       if (!query.includeHidden) {
         q = q.where('ideas.hidden_at', 'is', null).where((eb) =>
           eb.or([eb('ideas.screening', '=', 'published'), ...(query.viewerId ? [eb('ideas.author_id', '=', query.viewerId)] : [])]),
@@ -81,8 +82,9 @@ export function ideasRepository(db: Db) {
       await db.deleteFrom('ideas').where('id', '=', id).execute();
     },
 
-    async countIdeas(processId: string, includeHidden: boolean): Promise<number> {
+    async countIdeas(processId: string, includeHidden: boolean, category: string | null = null): Promise<number> {
       let q = db.selectFrom('ideas').select((eb) => eb.fn.countAll<number>().as('n')).where('process_id', '=', processId);
+      if (category) q = q.where('category', '=', category);
       if (!includeHidden) q = q.where('hidden_at', 'is', null).where('screening', '=', 'published');
       return (await q.executeTakeFirstOrThrow()).n;
     },

@@ -108,11 +108,22 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
   }
 
   /** The phase must be an open ideas phase of a published process. */
-  async function openIdeasPhase(phaseId: string): Promise<Result<{ processId: string; preScreening: boolean }>> {
+  async function openIdeasPhase(phaseId: string): Promise<Result<{ processId: string; preScreening: boolean; categories: readonly string[] }>> {
     const found = await deps.processes.getPhase(phaseId);
     if (!found || found.phase.method !== 'ideas' || found.process.status === 'draft') return fail('NotFound');
     if (found.phase.state !== 'open' || found.process.status !== 'published') return fail('PhaseClosed');
-    return ok({ processId: found.process.id, preScreening: found.phase.settings.preScreening === true });
+    return ok({ processId: found.process.id, preScreening: found.phase.settings.preScreening === true, categories: found.phase.settings.categories ?? [] });
+  }
+
+  /** The category chosen for an idea: one of the phase's, or none. */
+  function category(input: unknown, categories: readonly string[], errors: FieldError[]): string | null {
+    const chosen = typeof input === 'string' ? input.trim() : '';
+    if (chosen === '') return null;
+    if (!categories.includes(chosen)) {
+      errors.push({ field: 'category', message: 'field.invalid' });
+      return null;
+    }
+    return chosen;
   }
 
   return {
@@ -127,7 +138,7 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', ideaLimits.title, errors);
       const body = text(input.body, 'body', ideaLimits.body, errors);
-      const category = typeof input.category === 'string' && input.category.trim() !== '' ? input.category.trim().slice(0, 80) : null;
+      const chosenCategory = category(input.category, phase.value.categories, errors);
       // An image is optional; when one is sent, it is checked with the text, before anything is saved.
       let image: CheckedUpload | null = null;
       const sentImage = input.image && (input.image.data.byteLength > 0 || (typeof input.image.filename === 'string' && input.image.filename !== ''));
@@ -138,7 +149,7 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const screening = phase.value.preScreening ? 'pending' : 'published';
-      const id = await repo.insertIdea({ processId: phase.value.processId, phaseId: input.phaseId, authorId: actor.id, title, body, category, screening });
+      const id = await repo.insertIdea({ processId: phase.value.processId, phaseId: input.phaseId, authorId: actor.id, title, body, category: chosenCategory, screening });
       if (image) {
         try {
           await deps.files.attachChecked(actor.id, 'idea', id, image, input.locale);
@@ -173,19 +184,21 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', ideaLimits.title, errors);
       const body = text(input.body, 'body', ideaLimits.body, errors);
+      const chosenCategory = category(input.category, phase.value.categories, errors);
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      const category = typeof input.category === 'string' && input.category.trim() !== '' ? input.category.trim().slice(0, 80) : null;
-      if (!(await repo.updateIdeaText(ideaId, title, body, category))) return fail('Conflict');
+      if (!(await repo.updateIdeaText(ideaId, title, body, chosenCategory))) return fail('Conflict');
       return ok(null);
     },
 
     /** A page of a process's ideas in the chosen order. */
-    async listIdeas(actor: Actor | null, query: { processId: string; sort?: unknown; page?: number; seed?: number }) {
+    async listIdeas(actor: Actor | null, query: { processId: string; sort?: unknown; page?: number; seed?: number; category?: string | null }) {
       const sort: IdeaSort = query.sort === 'supported' || query.sort === 'random' ? query.sort : 'newest';
       const pageSize = 20;
       const page = Math.max(1, Math.floor(query.page ?? 1));
+      const category = query.category || null;
       const rows = await repo.listIdeas({
         processId: query.processId,
+        category,
         sort,
         seed: query.seed ?? 0,
         limit: pageSize,
@@ -194,8 +207,8 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
         viewerId: actor?.id ?? null,
       });
       const supported = actor ? await repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>();
-      const total = await repo.countIdeas(query.processId, false);
-      return { ideas: rows.map((r) => present(r, actor, supported)), total, page, pageSize, sort };
+      const total = await repo.countIdeas(query.processId, false, category);
+      return { ideas: rows.map((r) => present(r, actor, supported)), total, page, pageSize, sort, category };
     },
 
     /** One idea with its comments (replies nested), if the actor may see it. */

@@ -59,7 +59,9 @@ describe('charter and timeline', () => {
     assert.deepEqual(!bad.ok && bad.fields?.map((f) => f.message), ['field.endBeforeStart']);
     const info = await platform.processes.addPhase(manager, processId, { method: 'information', title: 'Informasjon', startsOn: '2026-11-01', endsOn: '2026-11-14', locale: 'nb' });
     assert.ok(info.ok);
-    const ideas = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb' });
+    const dupes = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb', categories: 'Lek\nlek' });
+    assert.deepEqual(!dupes.ok && dupes.fields?.map((f) => f.message), ['field.duplicateCategory']);
+    const ideas = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb', categories: ' Lek \n\nTrafikk\n' });
     assert.ok(ideas.ok);
     ideasPhase = ideas.value.id;
     const overlap = await platform.processes.addPhase(manager, processId, { method: 'survey', title: 'Undersøkelse', startsOn: '2026-12-20', endsOn: '2027-01-10', locale: 'nb' });
@@ -127,6 +129,21 @@ describe('ideas, comments and supports', () => {
     assert.equal(image?.alt, 'Skisse av en benk ved elva');
     const served = await platform.files.read(image?.id ?? '');
     assert.deepEqual(served && [served.contentType, [...served.data]], ['image/png', [...png]]);
+    await platform.db.deleteFrom('ideas').where('id', '=', posted.value.id).execute();
+  });
+
+  test('ideas are filed under one of the phase’s categories, and the list can show one category', async () => {
+    const phase = await platform.processes.getPhase(ideasPhase);
+    assert.deepEqual(phase?.phase.settings.categories, ['Lek', 'Trafikk']);
+    const idea = { phaseId: ideasPhase, title: 'Fartsdumper ved skolen', body: 'Bilene kjører for fort forbi skolen om morgenen.' };
+    const unknown = await platform.ideas.postIdea(ola, { ...idea, category: 'Kultur' });
+    assert.deepEqual(!unknown.ok && unknown.fields?.map((f) => f.field), ['category']);
+    const posted = await platform.ideas.postIdea(ola, { ...idea, category: 'Trafikk' });
+    assert.ok(posted.ok);
+    const traffic = await platform.ideas.listIdeas(null, { processId, category: 'Trafikk' });
+    assert.deepEqual([traffic.total, traffic.ideas.map((i) => [i.title, i.category])], [1, [['Fartsdumper ved skolen', 'Trafikk']]]);
+    const all = await platform.ideas.listIdeas(null, { processId });
+    assert.ok(all.total > 1);
     await platform.db.deleteFrom('ideas').where('id', '=', posted.value.id).execute();
   });
 

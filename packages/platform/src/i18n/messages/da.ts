@@ -436,4 +436,13 @@ export const da: Catalog = {
   'ideas.imageAlt': 'Beskriv billedet',
   'ideas.imageAltHint':
     'Skal udfyldes, når du tilføjer et billede, for dem, der ikke kan se det. For eksempel: “Den ødelagte bænk ved åstien”.',
+  'ideas.filterCategory': 'Kategori',
+  'ideas.allCategories': 'Alle kategorier',
+  'ideas.show': 'Vis',
+  'ideas.inCategory': 'Kategori: {category}',
+  'ideas.noCategory': 'Ingen kategori',
+  'field.duplicateCategory': 'Skriv hver kategori kun én gang.',
+  'manage.categories': 'Kategorier for forslag (valgfrit)',
+  'manage.categoriesHint':
+    'For en forslagsfase: én pr. linje, for eksempel “Trafik” eller “Leg og fritid”. Borgerne vælger én, og listen kan filtreres efter dem.',
 };

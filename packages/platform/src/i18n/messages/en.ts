@@ -435,6 +435,15 @@ export const en = {
   'ideas.imageAlt': 'Describe the image',
   'ideas.imageAltHint':
     'Needed when you add an image, for people who cannot see it. For example: “The broken bench by the river path”.',
+  'ideas.filterCategory': 'Category',
+  'ideas.allCategories': 'All categories',
+  'ideas.show': 'Show',
+  'ideas.inCategory': 'In: {category}',
+  'ideas.noCategory': 'No category',
+  'field.duplicateCategory': 'Name each category once.',
+  'manage.categories': 'Categories for ideas (optional)',
+  'manage.categoriesHint':
+    'For an ideas phase: one per line, for example “Traffic” or “Play and leisure”. Residents choose one, and the list can be filtered by them.',
 } as const;
 
 /** Every UI text key. */

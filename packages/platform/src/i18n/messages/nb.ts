@@ -438,4 +438,13 @@ export const nb: Catalog = {
   'ideas.imageAlt': 'Beskriv bildet',
   'ideas.imageAltHint':
     'Trengs når du legger til et bilde, for dem som ikke kan se det. For eksempel: «Den ødelagte benken ved elvestien».',
+  'ideas.filterCategory': 'Kategori',
+  'ideas.allCategories': 'Alle kategorier',
+  'ideas.show': 'Vis',
+  'ideas.inCategory': 'Kategori: {category}',
+  'ideas.noCategory': 'Ingen kategori',
+  'field.duplicateCategory': 'Skriv hver kategori bare én gang.',
+  'manage.categories': 'Kategorier for forslag (valgfritt)',
+  'manage.categoriesHint':
+    'For en forslagsfase: én per linje, for eksempel «Trafikk» eller «Lek og fritid». Innbyggerne velger én, og listen kan filtreres på dem.',
 };

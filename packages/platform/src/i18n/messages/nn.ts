@@ -440,4 +440,13 @@ export const nn: Catalog = {
   'ideas.imageAlt': 'Beskriv biletet',
   'ideas.imageAltHint':
     'Trengst når du legg til eit bilete, for dei som ikkje kan sjå det. Til dømes: «Den øydelagde benken ved elvestien».',
+  'ideas.filterCategory': 'Kategori',
+  'ideas.allCategories': 'Alle kategoriar',
+  'ideas.show': 'Vis',
+  'ideas.inCategory': 'Kategori: {category}',
+  'ideas.noCategory': 'Ingen kategori',
+  'field.duplicateCategory': 'Skriv kvar kategori berre éin gong.',
+  'manage.categories': 'Kategoriar for forslag (valfritt)',
+  'manage.categoriesHint':
+    'For ein forslagsfase: éin per linje, til dømes «Trafikk» eller «Leik og fritid». Innbyggjarane vel éin, og lista kan filtrerast på dei.',
 };

@@ -438,4 +438,13 @@ export const sv: Catalog = {
   'ideas.imageAlt': 'Beskriv bilden',
   'ideas.imageAltHint':
     'Behövs när du lägger till en bild, för dem som inte kan se den. Till exempel: ”Den trasiga bänken vid ån”.',
+  'ideas.filterCategory': 'Kategori',
+  'ideas.allCategories': 'Alla kategorier',
+  'ideas.show': 'Visa',
+  'ideas.inCategory': 'Kategori: {category}',
+  'ideas.noCategory': 'Ingen kategori',
+  'field.duplicateCategory': 'Skriv varje kategori bara en gång.',
+  'manage.categories': 'Kategorier för förslag (valfritt)',
+  'manage.categoriesHint':
+    'För en förslagsfas: en per rad, till exempel ”Trafik” eller ”Lek och fritid”. Invånarna väljer en, och listan kan filtreras på dem.',
 };
