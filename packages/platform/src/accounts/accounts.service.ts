@@ -63,6 +63,11 @@ export function hashSecret(secret: string): string {
 /** Accounts: registration, sign-in (password, link, OpenID Connect), sessions, roles, own data. */
 export function accountsService(deps: AccountsDeps) {
   const repo = accountsRepository(deps.db);
+  // Recently resolved sessions (see sessionUser).
+  const sessionCache = new Map<string, { user: SessionUser; until: number; expiresAt: Date }>();
+  function forgetSessionsOf(userId: string) {
+    for (const [key, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(key);
+  }
   const sessionMs = (deps.sessionDays ?? 30) * 86_400_000;
 
   async function sendTokenMail(
@@ -172,6 +177,7 @@ export function accountsService(deps: AccountsDeps) {
       const used = await repo.consumeToken(hashSecret(token), 'verify_email', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { emailVerified: true });
+      forgetSessionsOf(used.userId);
       await deps.audit.record({
         actorId: used.userId,
         action: 'account.email_verified',
@@ -220,6 +226,7 @@ export function accountsService(deps: AccountsDeps) {
       const used = await repo.consumeToken(hashSecret(token), 'magic_link', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { emailVerified: true });
+      forgetSessionsOf(used.userId);
       const session = await startSession(used.userId);
       return ok({ ...session, userId: used.userId });
     },
@@ -254,6 +261,7 @@ export function accountsService(deps: AccountsDeps) {
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { passwordHash: await hashPassword(password), emailVerified: true });
       await repo.deleteSessionsOf(used.userId);
+      forgetSessionsOf(used.userId);
       await deps.audit.record({
         actorId: used.userId,
         action: 'account.password_reset',
@@ -263,12 +271,23 @@ export function accountsService(deps: AccountsDeps) {
       return ok({ userId: used.userId });
     },
 
-    /** The person behind a session cookie, or null when it is unknown or expired. */
+    /**
+     * The person behind a session cookie, or null when it is unknown or expired. Every request asks, so
+     * an answer is remembered for two seconds in this process; changes made here (sign-out, roles, name,
+     * deletion) forget it at once, and another server sees them within those two seconds.
+     */
     async sessionUser(token: string | undefined): Promise<SessionUser | null> {
       if (!token) return null;
-      const row = await repo.findSession(hashSecret(token), deps.clock());
-      if (!row) return null;
-      return {
+      const tokenHash = hashSecret(token);
+      const now = deps.clock();
+      const cached = sessionCache.get(tokenHash);
+      if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached.user;
+      const row = await repo.findSession(tokenHash, now);
+      if (!row) {
+        sessionCache.delete(tokenHash);
+        return null;
+      }
+      const user: SessionUser = {
         id: row.id,
         email: row.email,
         displayName: row.display_name,
@@ -276,11 +295,16 @@ export function accountsService(deps: AccountsDeps) {
         emailVerified: row.email_verified_at !== null,
         roles: row.roles,
       };
+      if (sessionCache.size >= 10_000) sessionCache.clear();
+      sessionCache.set(tokenHash, { user, until: Date.now() + 2000, expiresAt: row.expires_at });
+      return user;
     },
 
     /** Ends one session. */
     async signOut(token: string | undefined): Promise<void> {
-      if (token) await repo.deleteSession(hashSecret(token));
+      if (!token) return;
+      sessionCache.delete(hashSecret(token));
+      await repo.deleteSession(hashSecret(token));
     },
 
     /**
@@ -385,6 +409,7 @@ export function accountsService(deps: AccountsDeps) {
         errors.push({ field: 'locale', message: 'field.localeUnknown' });
       }
       if (errors.length > 0 || 'error' in name) return fail('ValidationFailed', errors);
+      forgetSessionsOf(actor.id);
       await repo.updateUser(actor.id, {
         displayName: name.value,
         locale: isLocale(input.locale) ? input.locale : null,
@@ -466,6 +491,7 @@ export function accountsService(deps: AccountsDeps) {
     async deleteMyAccount(actor: Actor, confirmation: unknown): Promise<Result<null>> {
       if (confirmation !== 'DELETE')
         return fail('ValidationFailed', [{ field: 'confirm', message: 'field.confirmDelete' }]);
+      forgetSessionsOf(actor.id);
       await repo.deleteUser(actor.id);
       // The trail keeps that an account was deleted, not whose: no personal data survives.
       await deps.audit.record({
@@ -507,6 +533,7 @@ export function accountsService(deps: AccountsDeps) {
       if (!user) return fail('NotFound');
       const sorted = [...wanted].sort((a, b) => allRoles.indexOf(a) - allRoles.indexOf(b));
       await repo.setRoles(userId, sorted, actor.id);
+      forgetSessionsOf(userId);
       await deps.audit.record({
         actorId: actor.id,
         action: 'account.roles_set',

@@ -113,6 +113,21 @@ describe('sign-in and sessions', () => {
     assert.equal(await platform.accounts.sessionUser(signedIn.value.token), null);
   });
 
+  test('a remembered session follows changes at once here, and another server’s within two seconds', async () => {
+    const signedIn = await platform.accounts.signIn({ email: 'kari@example.no', password: good });
+    assert.ok(signedIn.ok);
+    const token = signedIn.value.token;
+    assert.equal((await platform.accounts.sessionUser(token))?.displayName, 'Kari');
+    const kari: Actor = { id: signedIn.value.userId, roles: ['resident'] };
+    assert.ok((await platform.accounts.updateProfile(kari, { displayName: 'Kari N.', locale: '' })).ok);
+    assert.equal((await platform.accounts.sessionUser(token))?.displayName, 'Kari N.', 'this server forgets at once');
+    // Another server signs the session out: this one stops accepting it within two seconds.
+    await platform.db.deleteFrom('sessions').where('user_id', '=', kari.id).execute();
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    assert.equal(await platform.accounts.sessionUser(token), null);
+    assert.ok((await platform.accounts.updateProfile(kari, { displayName: 'Kari', locale: '' })).ok);
+  });
+
   test('a session stops working when it expires', async () => {
     const signedIn = await platform.accounts.signIn({ email: 'kari@example.no', password: good });
     assert.ok(signedIn.ok);
