@@ -8,7 +8,7 @@
 
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import type { LanguageCode } from './language.ts';
-import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { fitVectorizer, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
 import { createRng, hashString, type Rng } from './rng.ts';
@@ -327,19 +327,25 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   // into vectors; every input is then scored without building its vector (scoreDocument).
   const K = base.topics.length;
   const cent = new Float32Array(feat.dim * K);
+  // A row is used when some member has the feature (vector values are positive).
+  const used = new Uint8Array(feat.dim);
   base.topics.forEach((t, ti) => {
     for (const id of t.members) {
       const i = index.get(id) as number;
       const r = reuse ? ((fitted.rows as SparseVector[])[samplePos.get(i) as number] as SparseVector) : transform(feat, analyzed[i] as Analyzed);
       for (let q = 0; q < r.idx.length; q++) {
-        const at = (r.idx[q] as number) * K + ti;
+        const f = r.idx[q] as number;
+        const at = f * K + ti;
         cent[at] = (cent[at] as number) + (r.val[q] as number);
+        used[f] = 1;
       }
     }
   });
   const norms = new Float64Array(K);
-  for (let f = 0; f < feat.dim; f++) for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
-  const used = nonZeroRows(cent, feat.dim, K);
+  for (let f = 0; f < feat.dim; f++) {
+    if (used[f] === 0) continue;
+    for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
+  }
   const all = scoreDocuments(feat, analyzed, cent, K, new Float64Array(K), used);
   for (let i = 0; i < inputs.length; i++) for (let c = 0; c < K; c++) all[i * K + c] = (all[i * K + c] as number) / (Math.sqrt(norms[c] as number) || 1);
   /** Cosine of input i to every centroid. */
