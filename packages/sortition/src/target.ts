@@ -207,7 +207,7 @@ export function correctDesign(
   target: Float64Array,
   budget: Budget,
   panelsPerGroup = 4,
-  arcsPerPanel = 10,
+  arcsPerPanel = 6,
 ): TargetLottery | null {
   const { groups, rows } = compiled;
   const G = groups.length;
