@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsDa } from './panels/da.ts';
 
 /** Danish UI text (see en.ts for the keys). */
 export const da: Catalog = {
@@ -377,4 +378,5 @@ export const da: Catalog = {
   'mail.reset.body': 'Vælg en ny adgangskode ved at åbne dette link (gyldigt i 1 time):',
   'mail.magic.subject': 'Dit login-link til {municipality}',
   'mail.magic.body': 'Log ind ved at åbne dette link (gyldigt i 15 minutter, virker én gang):',
+  ...panelsDa,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsNb } from './panels/nb.ts';
 
 /** Norwegian bokmål UI text (see en.ts for the keys). */
 export const nb: Catalog = {
@@ -377,4 +378,5 @@ export const nb: Catalog = {
   'mail.reset.body': 'Velg et nytt passord ved å åpne denne lenken (gyldig i 1 time):',
   'mail.magic.subject': 'Innloggingslenke til {municipality}',
   'mail.magic.body': 'Logg inn ved å åpne denne lenken (gyldig i 15 minutter, virker én gang):',
+  ...panelsNb,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsNn } from './panels/nn.ts';
 
 /** Norwegian nynorsk UI text (see en.ts for the keys). */
 export const nn: Catalog = {
@@ -377,4 +378,5 @@ export const nn: Catalog = {
   'mail.reset.body': 'Vel eit nytt passord ved å opne denne lenkja (gyldig i 1 time):',
   'mail.magic.subject': 'Innloggingslenkje til {municipality}',
   'mail.magic.body': 'Logg inn ved å opne denne lenkja (gyldig i 15 minutt, verkar éin gong):',
+  ...panelsNn,
 };

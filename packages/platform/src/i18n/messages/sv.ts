@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsSv } from './panels/sv.ts';
 
 /** Swedish UI text (see en.ts for the keys). */
 export const sv: Catalog = {
@@ -377,4 +378,5 @@ export const sv: Catalog = {
   'mail.reset.body': 'Välj ett nytt lösenord genom att öppna den här länken (giltig i 1 timme):',
   'mail.magic.subject': 'Din inloggningslänk till {municipality}',
   'mail.magic.body': 'Logga in genom att öppna den här länken (giltig i 15 minuter, fungerar en gång):',
+  ...panelsSv,
 };
