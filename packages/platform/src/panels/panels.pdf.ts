@@ -26,7 +26,7 @@ export interface LetterBatch {
   readonly registerUrl: string;
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   return new Promise((resolve, reject) => {
@@ -54,7 +54,7 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
  * address block for a window envelope, the invitation, the personal code and a QR code that opens the
  * registration page with the code filled in. The built-in Helvetica covers æ ø å ä ö (WinAnsi encoding).
  */
-export async function invitationLettersPdf(batch: LetterBatch, letters: readonly Letter[]): Promise<Uint8Array> {
+export async function invitationLettersPdf(batch: LetterBatch, letters: readonly Letter[]): Promise<Uint8Array<ArrayBuffer>> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(batch.locale, key, params);
   const doc = new PDFDocument({ size: 'A4', margin: 60, autoFirstPage: false, info: { Title: t('panels.letter.heading', { title: batch.panelTitle }), Author: batch.municipality } });
   const done = collect(doc);
@@ -101,7 +101,7 @@ export async function finalReportPdf(input: {
   intro: string;
   approvalPercent: number;
   recommendations: readonly ReportRecommendation[];
-}): Promise<Uint8Array> {
+}): Promise<Uint8Array<ArrayBuffer>> {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(input.locale, key, params);
   const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: t('panels.report.title', { title: input.panelTitle }), Author: input.municipality } });
   const done = collect(doc);

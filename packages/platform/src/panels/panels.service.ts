@@ -455,7 +455,7 @@ export function panelsService(deps: {
     },
 
     /** The invitation letters as one PDF in `locale`. Reads personal data: audited. */
-    async invitationLetters(actor: Actor | null, panelId: string, localeInput: unknown): Promise<Result<{ pdf: Uint8Array; count: number }>> {
+    async invitationLetters(actor: Actor | null, panelId: string, localeInput: unknown): Promise<Result<{ pdf: Uint8Array<ArrayBuffer>; count: number }>> {
       const found = await allowed(actor, panelId, panelsPolicy.seePersonalData);
       if (!found.ok) return found;
       const municipality = await deps.municipality();
@@ -525,7 +525,7 @@ export function panelsService(deps: {
       const email = checkEmail(input.email, 'email');
       if ('error' in email) errors.push(email.error);
       const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
-      if (phone !== '' && !/^\+?[\d\s-]{5,20}$/.test(phone)) errors.push({ field: 'phone', message: 'panels.register.phone' });
+      if (phone !== '' && !/^\+?[\d\s-]{5,20}$/.test(phone)) errors.push({ field: 'phone', message: 'panels.register.phoneInvalid' });
       if (errors.length > 0 || 'error' in name || 'error' in email) return fail('ValidationFailed', errors);
       const outcome = await repo.transaction(async (trx) => {
         await repo.lockPanel(trx, panelId);
@@ -758,7 +758,10 @@ export function panelsService(deps: {
           [String(number)],
           { seed, timeLimitSeconds: 60 },
         );
-        if (!result.ok) return { error: 'panels.replace.infeasible' as const };
+        if (!result.ok) {
+          deps.logger.warn({ panelId, reason: result.reason, detail: result.detail }, 'no replacement keeps the quotas');
+          return { error: 'panels.replace.infeasible' as const };
+        }
         const replacement = everyone.find((r) => String(r.number) === result.replacements[0]);
         if (!replacement) return { error: 'panels.replace.infeasible' as const };
         const at = deps.clock();
@@ -981,7 +984,7 @@ export function panelsService(deps: {
     },
 
     /** The final report as PDF. */
-    async reportPdf(actor: Actor | null, panelId: string, localeInput: unknown): Promise<Result<Uint8Array>> {
+    async reportPdf(actor: Actor | null, panelId: string, localeInput: unknown): Promise<Result<Uint8Array<ArrayBuffer>>> {
       const report = await this.report(actor, panelId);
       if (!report.ok) return report;
       const municipality = await deps.municipality();
