@@ -13,7 +13,7 @@ import { openPlatform, silentLogger, startEmbeddedPostgres } from '@tingsted/pla
 const dataDir = mkdtempSync(join(tmpdir(), 'tingsted-bench7-'));
 chmodSync(dataDir, 0o755);
 const embedded = await startEmbeddedPostgres({ dataDir });
-const platform = await openPlatform({ databaseUrl: embedded.url, dataDir, publicUrl: 'http://127.0.0.1', mailFrom: 'bench@localhost', logger: silentLogger, jobPollingSeconds: 0.2 });
+const platform = await openPlatform({ databaseUrl: embedded.url, dataDir, publicUrl: 'http://127.0.0.1', mailFrom: 'bench@localhost', logger: silentLogger, jobPollingSeconds: 0.5 });
 await platform.jobs.startWorkers();
 
 const rows: { metric: string; wall: number; cpu: number; target: number }[] = [];

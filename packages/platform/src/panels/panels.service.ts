@@ -79,6 +79,24 @@ export function shuffle<T>(random: RandomSource, items: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * The instant a wall-clock time ('YYYY-MM-DDTHH:mm', as a datetime-local field sends it) denotes in the
+ * municipality's time zone; null when malformed.
+ */
+export function zonedInstant(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const offset = (t: number) => {
+    const part = (type: string) => Number(format.formatToParts(new Date(t)).find((p) => p.type === type)?.value ?? 0);
+    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - t;
+  };
+  const first = asUtc - offset(asUtc);
+  const instant = new Date(asUtc - offset(first));
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
 /** Largest-remainder split of `total` in proportion to `weights` (ties to the earlier entry). */
 export function apportion(weights: readonly number[], total: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -343,8 +361,8 @@ export function panelsService(deps: {
       const title = checkText(input.title, 'sessionTitle', { max: 200 });
       if ('error' in title) errors.push(title.error);
       const when = (value: unknown, field: string) => {
-        const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? new Date(value) : null;
-        if (!date || Number.isNaN(date.getTime())) {
+        const date = typeof value === 'string' ? zonedInstant(value.slice(0, 16), deps.timeZone) : null;
+        if (!date) {
           errors.push({ field, message: 'field.dateInvalid' });
           return null;
         }
@@ -1092,7 +1110,7 @@ export function panelsService(deps: {
       const members = respondents.filter((r) => r.status === 'selected' || r.status === 'confirmed');
       return ok({
         panel: { id: panel.id, title: panel.title, size: panel.size, householdRule: panel.household_rule, approvalPercent: panel.approval_percent, stage: stageOf(panel) },
-        process: { slug: process.slug, title: process.title },
+        process: { id: process.id, slug: process.slug, title: process.title },
         method: {
           invitationSeed: panel.invitation_seed,
           invited: byArea.reduce((s, a) => s + Number(a.invited), 0),

@@ -7,7 +7,7 @@ import type { Platform } from '../platform.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { translate } from '../i18n/translate.ts';
 import { createRandom } from '@tingsted/sortition';
-import { apportion, normaliseCode, shuffle } from './panels.service.ts';
+import { apportion, normaliseCode, shuffle, zonedInstant } from './panels.service.ts';
 import { readCensusCsv, readRegisterCsv } from './panels.csv.ts';
 
 let platform: Platform;
@@ -87,6 +87,10 @@ test('pure helpers: census quotas, apportioning, codes', () => {
   assert.deepEqual(gender?.values.map((v) => [v.min, v.max]), [[9, 12], [8, 11]]);
   assert.deepEqual(age?.values.map((v) => [v.min, v.max]), [[7, 9], [7, 9], [3, 5]]);
   assert.deepEqual(apportion([5, 3, 2], 7), [4, 2, 1]);
+  // Session times are the municipality's wall clock: winter and summer time in Oslo.
+  assert.equal(zonedInstant('2027-01-10T10:00', 'Europe/Oslo')?.toISOString(), '2027-01-10T09:00:00.000Z');
+  assert.equal(zonedInstant('2027-06-10T10:00', 'Europe/Oslo')?.toISOString(), '2027-06-10T08:00:00.000Z');
+  assert.equal(zonedInstant('10.01.2027 10:00', 'Europe/Oslo'), null);
   assert.equal(normaliseCode(' abcd efgh '), 'ABCD-EFGH');
   // The invitation draw can be redone from its published seed: same seed, same order.
   const items = Array.from({ length: 50 }, (_, i) => i);

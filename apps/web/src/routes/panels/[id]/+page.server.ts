@@ -14,12 +14,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   return {
     ...v,
-    process: { slug: v.process.slug, title: resolveText(v.process.title, locale, locals.ctx.municipality.defaultLocale).text },
+    process: { id: v.process.id, slug: v.process.slug, title: resolveText(v.process.title, locale, locals.ctx.municipality.defaultLocale).text },
     method: { ...v.method, hashPublishedAt: v.method.hashPublishedAt ? time.format(v.method.hashPublishedAt) : null, drawnAt: v.method.drawnAt ? time.format(v.method.drawnAt) : null },
     sessions: v.sessions.map((s) => ({ ...s, when: time.format(s.startsAt) })),
     recommendations: v.recommendations.map((r) => ({ ...r, answer: r.answer ? { ...r.answer, decidedOn: formatDate(r.answer.decidedOn, locale) } : null })),
     signedIn: locals.ctx.user !== null,
     canRespond: hasRole(locals.ctx.user, 'decision_maker', 'process_manager'),
+    canManage: hasRole(locals.ctx.user, 'process_manager'),
   };
 };
 

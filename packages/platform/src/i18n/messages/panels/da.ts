@@ -165,6 +165,8 @@ export const panelsDa: Record<keyof typeof panelsEn, string> = {
   'panels.sessions.streamUrl': 'Link til onlinemødet eller transmissionen',
   'panels.sessions.programme': 'Program',
   'panels.sessions.stream': 'Deltag online',
+  'panels.sessions.remove': 'Fjern',
+  'panels.process.link': 'Borgerpanelet: {title}',
   'panels.sessions.none': 'Der er ikke planlagt nogen møder endnu.',
   'panels.selection.title': 'Udvælgelse',
   'panels.selection.poolSize': '{pool} personer i puljen til {size} pladser.',

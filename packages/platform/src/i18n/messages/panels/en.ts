@@ -163,6 +163,8 @@ export const panelsEn = {
   'panels.sessions.streamUrl': 'Link to the online meeting or stream',
   'panels.sessions.programme': 'Programme',
   'panels.sessions.stream': 'Join online',
+  'panels.sessions.remove': 'Remove',
+  'panels.process.link': 'The citizens’ panel: {title}',
   'panels.sessions.none': 'No sessions planned yet.',
   'panels.selection.title': 'Selection',
   'panels.selection.poolSize': '{pool} people in the pool for {size} seats.',

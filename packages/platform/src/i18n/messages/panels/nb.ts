@@ -165,6 +165,8 @@ export const panelsNb: Record<keyof typeof panelsEn, string> = {
   'panels.sessions.streamUrl': 'Lenke til nettmøtet eller strømmingen',
   'panels.sessions.programme': 'Program',
   'panels.sessions.stream': 'Bli med digitalt',
+  'panels.sessions.remove': 'Fjern',
+  'panels.process.link': 'Innbyggerpanelet: {title}',
   'panels.sessions.none': 'Ingen samlinger er planlagt ennå.',
   'panels.selection.title': 'Utvelgelse',
   'panels.selection.poolSize': '{pool} personer i utvalget til {size} plasser.',

@@ -165,6 +165,8 @@ export const panelsNn: Record<keyof typeof panelsEn, string> = {
   'panels.sessions.streamUrl': 'Lenkje til nettmøtet eller straumen',
   'panels.sessions.programme': 'Program',
   'panels.sessions.stream': 'Ver med digitalt',
+  'panels.sessions.remove': 'Fjern',
+  'panels.process.link': 'Innbyggjarpanelet: {title}',
   'panels.sessions.none': 'Ingen samlingar er planlagde enno.',
   'panels.selection.title': 'Utveljing',
   'panels.selection.poolSize': '{pool} personar i utvalet til {size} plassar.',

@@ -165,6 +165,8 @@ export const panelsSv: Record<keyof typeof panelsEn, string> = {
   'panels.sessions.streamUrl': 'Länk till det digitala mötet eller sändningen',
   'panels.sessions.programme': 'Program',
   'panels.sessions.stream': 'Delta digitalt',
+  'panels.sessions.remove': 'Ta bort',
+  'panels.process.link': 'Medborgarpanelen: {title}',
   'panels.sessions.none': 'Inga träffar är planerade än.',
   'panels.selection.title': 'Urval',
   'panels.selection.poolSize': '{pool} personer i urvalet till {size} platser.',
