@@ -76,10 +76,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     mailer,
     clock,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: () => municipality.get(),
   });
   const timeZone = config.timeZone ?? 'Europe/Oslo';
   const processes = processesService({ db, audit, clock, timeZone });
@@ -95,8 +92,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const ideas = ideasService({ db, audit, processes, notifications });
-  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
+  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
+  const ideas = ideasService({ db, audit, processes, notifications, files });
+  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications, clock, municipality: () => municipality.get() });
   const surveys = surveysService({ db, audit, processes });
   const jobs = createJobQueue({
     db,
@@ -136,7 +134,6 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     if (purged > 0) config.logger.info({ panels: purged }, 'panel pools deleted');
   });
   jobs.schedule('panels.purge', '30 2 * * *');
-  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
   return {
     db,
     audit,

@@ -105,21 +105,26 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
   const today = () => localDate(deps.clock(), deps.timeZone);
   // The public list is read on every front-page view; a two-second cache takes it off the database.
   // Changes made on this server clear it at once; other servers see them within two seconds.
-  const listCache = new Map<string, { at: number; rows: ProcessSummary[] }>();
+  // Entries hold the promise, so the requests that arrive while a read is under way share it.
+  const listCache = new Map<string, { at: number; rows: Promise<ProcessSummary[]> }>();
   const listCacheMs = 2000;
   // Every idea, comment and support checks its process and phase; the same short cache serves them.
-  const detailCache = new Map<string, { at: number; detail: ProcessDetail | null }>();
+  const detailCache = new Map<string, { at: number; detail: Promise<ProcessDetail | null> }>();
   const invalidate = () => {
     listCache.clear();
     detailCache.clear();
   };
+  const phaseProcess = new Map<string, string>();
+
   async function cachedDetail(key: string, load: () => Promise<ProcessDetail | null>): Promise<ProcessDetail | null> {
     const cacheKey = `${key}|${today()}`;
     const hit = detailCache.get(cacheKey);
     if (hit && Date.now() - hit.at < listCacheMs) return hit.detail;
-    const detail = await load();
+    const detail = load();
     if (detailCache.size > 500) detailCache.clear();
     detailCache.set(cacheKey, { at: Date.now(), detail });
+    // A failed read is not kept.
+    detail.catch(() => detailCache.delete(cacheKey));
     return detail;
   }
 
@@ -198,11 +203,12 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const key = `${statuses.join(',')}|${page}|${pageSize}`;
       const cached = listCache.get(key);
-      if (cached && Date.now() - cached.at < listCacheMs) return ok(cached.rows);
-      const rows = (await repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize })).map(present);
+      if (cached && Date.now() - cached.at < listCacheMs) return ok(await cached.rows);
+      const rows = repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize }).then((list) => list.map(present));
       if (listCache.size > 100) listCache.clear();
       listCache.set(key, { at: Date.now(), rows });
-      return ok(rows);
+      rows.catch(() => listCache.delete(key));
+      return ok(await rows);
     },
 
     /** One process by its address, if the actor may see it. */
@@ -225,8 +231,15 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 
     /** The phase and its process, with the phase's state today. */
     async getPhase(phaseId: string): Promise<{ phase: Phase; process: ProcessDetail } | null> {
-      const processId = await repo.processOfPhase(phaseId);
-      if (!processId) return null;
+      // A phase never moves to another process, so the mapping is remembered (bounded; removed phases
+      // simply find no phase in the process's detail).
+      let processId = phaseProcess.get(phaseId);
+      if (!processId) {
+        processId = (await repo.processOfPhase(phaseId)) ?? undefined;
+        if (!processId) return null;
+        if (phaseProcess.size >= 10_000) phaseProcess.clear();
+        phaseProcess.set(phaseId, processId);
+      }
       const process = await this.getProcessById(processId);
       const phase = process?.phases.find((p) => p.id === phaseId);
       return process && phase ? { phase, process } : null;
@@ -298,16 +311,22 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
     async addPhase(
       actor: Actor | null,
       processId: string,
-      input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown },
+      input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown; categories?: unknown },
     ): Promise<Result<{ id: string }>> {
       const found = await managed(actor, processId);
       if (!found.ok) return found;
       const locale: Locale = isLocale(input.locale) ? input.locale : 'nb';
       const { errors, title } = checkPhaseInput(input, locale);
-      if (errors.length > 0) return fail('ValidationFailed', errors);
+      const categories = parseCategories(input.categories);
+      if ('error' in categories) errors.push(categories.error);
+      if (errors.length > 0 || 'error' in categories) return fail('ValidationFailed', errors);
       const startsOn = input.startsOn as string;
       const endsOn = input.endsOn as string;
-      const settings: PhaseSettings = { preScreening: input.preScreening === true || input.preScreening === 'on', publicResults: input.publicResults === true || input.publicResults === 'on' };
+      const settings: PhaseSettings = {
+        preScreening: input.preScreening === true || input.preScreening === 'on',
+        publicResults: input.publicResults === true || input.publicResults === 'on',
+        ...(categories.length > 0 && input.method === 'ideas' ? { categories } : {}),
+      };
       const result = await deps.db.transaction().execute(async (trx) => {
         await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
         const clash = await trx
@@ -423,3 +442,15 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 }
 
 export type ProcessesService = ReturnType<typeof processesService>;
+
+/** Idea categories as a manager types them, one per line: at most 30, each at most 60 characters, each once. */
+function parseCategories(input: unknown): string[] | { error: FieldError } {
+  const lines = (typeof input === 'string' ? input : '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length > 30) return { error: { field: 'categories', message: 'field.tooMany', params: { max: 30 } } };
+  if (lines.some((line) => line.length > 60)) return { error: { field: 'categories', message: 'field.tooLong', params: { max: 60 } } };
+  if (new Set(lines.map((line) => line.toLowerCase())).size !== lines.length) return { error: { field: 'categories', message: 'field.duplicateCategory' } };
+  return lines;
+}
