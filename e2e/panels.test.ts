@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, translate } from '@tingsted/platform';
+import { verifyDraw } from '@tingsted/sortition';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
@@ -166,6 +167,11 @@ let members: { email: string; link: string }[] = [];
 test('the selection runs as a job; the hash is published before the draw; the panel is drawn', async () => {
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
   const page = await context.newPage();
+  // The pool with contact details: the panel's administrator sees it, and the look is audited.
+  await page.goto(`${server.url}/manage/${processId}/panel/pool`);
+  assert.match((await page.textContent('main')) ?? '', /kari\.panel@example\.no/);
+  await check(page, 'pool');
+  assert.ok((await server.platform.audit.forSubject('panel', panelId)).some((a) => a.action === 'panel.pool_viewed'));
   await page.goto(`${server.url}/manage/${processId}/panel`);
   await page.click('form[action="?/select"] button');
   // The page refreshes itself while the job runs.
@@ -299,6 +305,14 @@ test('the decision-maker answers; the public page shows the answer, and members 
   assert.match(text, /4 8 15 16 23 42/);
   assert.doesNotMatch(text, /Kari Fjordgata|example\.no/);
   await check(publicPage, 'public');
+  // The same record over the API, and the published list verifies the draw.
+  const api = (await (await fetch(`${server.url}/api/v1/panels/${panelId}`)).json()) as { names: string[]; memberCount: number; method: { hash: string; publicSeed: string }; recommendations: { answer: { decision: string } | null }[] };
+  assert.deepEqual(api.names, []);
+  assert.equal(api.memberCount, 6);
+  assert.equal(api.recommendations[0]?.answer?.decision, 'partly_accepted');
+  const lottery = (await (await fetch(`${server.url}/api/v1/panels/${panelId}/lottery`)).json()) as { hash: string; text: string };
+  const verification = verifyDraw({ lotteryText: lottery.text, publicSeed: api.method.publicSeed, publishedHash: api.method.hash });
+  assert.equal(verification.ok && verification.hashMatches, true, verification.detail);
   await publicPage.setViewportSize({ width: 360, height: 800 });
   await screenshot(publicPage, 'panel-public-phone');
   await anonymous.close();

@@ -18,6 +18,7 @@ import { panelsRepository } from './panels.repository.ts';
 import { panelsPolicy, type PanelStanding } from './panels.policy.ts';
 import { readCensusCsv, readQuotasCsv, readRegisterCsv, suggestQuotas } from './panels.csv.ts';
 import { finalReportPdf, invitationLettersPdf } from './panels.pdf.ts';
+import { normaliseCode } from './panels.codes.ts';
 import { selectInWorker, type SelectionInput, type SelectionOutput } from './selection.worker.ts';
 import {
   decisions,
@@ -48,12 +49,6 @@ function newCode(): string {
   let code = '';
   for (let i = 0; i < 8; i++) code += codeAlphabet[randomInt(codeAlphabet.length)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
-/** A typed code as stored: upper case, with the dash where it belongs (spaces and dashes typed are ignored). */
-export function normaliseCode(input: string): string {
-  const cleaned = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return cleaned.length === 8 ? `${cleaned.slice(0, 4)}-${cleaned.slice(4)}` : cleaned;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -1153,3 +1148,4 @@ export function panelsService(deps: {
 }
 
 export type PanelsService = ReturnType<typeof panelsService>;
+export { normaliseCode };

@@ -13,45 +13,28 @@ function must<T>(result: { ok: true; value: T } | { ok: false; code: string; fie
 }
 
 /**
- * A finished citizens' panel for the demo: "Klimapanelet" of a closed process, run through every step with
+ * A finished citizens' panel for the demo: "Badeplasspanelet" of the closed bathing-spot process, run through every step with
  * the real services (register, invitations, registrations, the selection job's computation, the transparent
  * draw, confirmations, a replacement, materials, recommendations with an amendment and votes, the published
- * report and the decision-maker's answers with progress). Idempotent: skipped when the process exists.
+ * report and the decision-maker's answers with progress). Idempotent: skipped when the process has a panel.
  */
 export async function seedDemoPanel(platform: Platform, ids: { manager: string; decisionMaker: string; members: readonly string[] }): Promise<void> {
   const today = platform.processes.today();
-  const created = await platform.processes.ensureProcess({
-    slug: 'klimapanelet',
-    status: 'closed',
-    title: { nb: 'Innbyggerpanel om klimaplanen', nn: 'Innbyggjarpanel om klimaplanen', en: 'Citizens’ panel on the climate plan' },
-    summary: {
-      nb: 'Tretti loddtrukne innbyggere ga kommunestyret sine råd om hvordan kommunen skal kutte utslipp fram mot 2035.',
-      nn: 'Tretti loddtrekte innbyggjarar gav kommunestyret råda sine om korleis kommunen skal kutte utslepp fram mot 2035.',
-      en: 'Thirty residents drawn by lot advised the council on how the municipality should cut emissions towards 2035.',
-    },
-    startsOn: null,
-    endsOn: null,
-    createdBy: ids.manager,
-    respondBy: addDays(today, -20),
-    charter: {
-      question: { nb: 'Hvordan skal kommunen kutte klimagassutslippene med 60 prosent innen 2035?' },
-      decision_maker: { nb: 'Kommunestyret' },
-      method_rationale: { nb: 'Et innbyggerpanel gir tid til å sette seg inn i vanskelige avveininger, og loddtrekning gir en gruppe som ligner befolkningen.' },
-    },
-    phases: [{ method: 'panel', title: { nb: 'Innbyggerpanel', en: 'Citizens’ panel' }, startsOn: addDays(today, -150), endsOn: addDays(today, -40) }],
-  });
-  if (!created.created) return;
+  // The panel belongs to the closed demo process about the new bathing spot (the demo's process count stays).
+  const bathing = await platform.processes.getProcess(null, 'ny-badeplass');
+  if (!bathing.ok || (await platform.panels.panelOfProcess(bathing.value.id))) return;
+  const created = { id: bathing.value.id };
   const manager: Actor = { id: ids.manager, roles: ['process_manager'] };
   const decider: Actor = { id: ids.decisionMaker, roles: ['decision_maker'] };
-  const panelId = must(await platform.panels.createPanel(manager, created.id, { title: 'Klimapanelet', locale: 'nb' }), 'create').id;
+  const panelId = must(await platform.panels.createPanel(manager, created.id, { title: 'Badeplasspanelet', locale: 'nb' }), 'create').id;
   must(
     await platform.panels.updateSetup(manager, panelId, {
-      title: 'Klimapanelet',
+      title: 'Badeplasspanelet',
       size: '12',
       householdRule: 'on',
       approvalPercent: '80',
-      endsOn: addDays(today, -40),
-      deletePoolOn: addDays(today, 60),
+      endsOn: addDays(today, -200),
+      deletePoolOn: addDays(today, 30),
       consentText: 'Demo kommune lagrer svarene og kontaktopplysningene dine bare for å trekke panelet og kontakte deg om det. Bare panelets administratorer kan se dem, og de slettes 100 dager etter at panelet er ferdig.',
     }),
     'setup',
@@ -59,9 +42,9 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
   must(await platform.panels.importCensus(manager, panelId, 'category,value,population\nKjønn,Kvinne,10150\nKjønn,Mann,9850\nAlder,16–39,7600\nAlder,40–66,8200\nAlder,67+,4200\nBydel,Sentrum,9000\nBydel,Utkant,11000'), 'census');
   const hall = { mode: 'in_person', place: 'Rådhuset, bystyresalen', streamUrl: '' };
   for (const [days, title, programme] of [
-    [-120, 'Første samling: klimagassregnskapet', 'Velkommen, bli kjent, hva slipper kommunen ut? Innlegg fra klimarådgiveren.'],
-    [-90, 'Andre samling: høring', 'Innspill fra næringslivet, bondelaget, ungdomsrådet og Naturvernforbundet.'],
-    [-60, 'Tredje samling: anbefalinger', 'Skrive, endre og stemme over anbefalingene.'],
+    [-260, 'Første samling: stedet og mulighetene', 'Velkommen, bli kjent, befaring i Sandvika. Innlegg fra landskapsarkitekten.'],
+    [-240, 'Andre samling: høring', 'Innspill fra Handikapforbundet, livredningsklubben, grunneierne og ungdomsrådet.'],
+    [-220, 'Tredje samling: anbefalinger', 'Skrive, endre og stemme over anbefalingene.'],
   ] as const) {
     const day = addDays(today, days);
     must(await platform.panels.addSession(manager, panelId, { title, startsAt: `${day}T10:00`, endsAt: `${day}T16:00`, programme, ...hall }), 'session');
@@ -99,19 +82,19 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
   }
   const last = drawn.numbers.at(-1);
   if (last !== undefined) must(await platform.panels.replaceMember(manager, panelId, { number: String(last), reason: 'Flyttet fra kommunen' }), 'replacement');
-  must(await platform.panels.addItem(manager, panelId, { kind: 'presentation', title: 'Klimagassregnskapet for Demo kommune', body: 'Veitrafikk står for over halvparten av utslippene. Deretter kommer oppvarming og jordbruk.', link: '', source: 'Klimarådgiver Ingrid Berg', smallGroup: '', sessionId: '' }), 'presentation');
-  must(await platform.panels.addItem(manager, panelId, { kind: 'submission', title: 'Innspill fra Demo bondelag', body: 'Jordbruket kan kutte utslipp med biogass og bedre gjødselhåndtering, men trenger støtte til investeringene.', link: '', source: 'Demo bondelag', smallGroup: '', sessionId: '' }), 'submission');
+  must(await platform.panels.addItem(manager, panelId, { kind: 'presentation', title: 'Slik kan Sandvika bli', body: 'Tre skisser: naturstrand, brygge med rampe, eller begge deler i to trinn.', link: '', source: 'Landskapsarkitekt Ingrid Berg', smallGroup: '', sessionId: '' }), 'presentation');
+  must(await platform.panels.addItem(manager, panelId, { kind: 'submission', title: 'Innspill fra Handikapforbundet', body: 'En badeplass for alle trenger rampe helt ut i vannet, fast dekke fra parkeringen og et stort toalett.', link: '', source: 'Demo Handikapforbund', smallGroup: '', sessionId: '' }), 'submission');
   const members = ids.members.map((id): Actor => ({ id, roles: ['resident'] }));
   const author = members[0] ?? manager;
-  must(await platform.panels.addItem(author, panelId, { kind: 'note', title: 'Transport', body: 'Gruppen er enig om at bussen må gå oftere før bilen kan få mindre plass.', link: '', source: '', smallGroup: 'Gruppe 1', sessionId: '' }), 'note');
+  must(await platform.panels.addItem(author, panelId, { kind: 'note', title: 'Adkomst', body: 'Gruppen vil ha sommerbuss til Sandvika i helgene, så færre trenger bil.', link: '', source: '', smallGroup: 'Gruppe 1', sessionId: '' }), 'note');
   const recommendations = [
-    { title: 'Gratis buss for unge under 20', body: 'Kommunen bør gjøre bussen gratis for alle under 20 år fra neste skoleår.', yes: 11, no: 1 },
-    { title: 'Biogass fra gårdene', body: 'Kommunen bør gi støtte til et felles biogassanlegg for gårdene i kommunen.', yes: 10, no: 2 },
-    { title: 'Bilfritt sentrum på lørdager', body: 'Sentrum bør være bilfritt på lørdager i sommerhalvåret.', yes: 7, no: 5 },
+    { title: 'Rampe helt ut i vannet', body: 'Badeplassen bør ha en rampe for rullestol helt ut i vannet og fast dekke fra parkeringen.', yes: 11, no: 1 },
+    { title: 'Sommerbuss til Sandvika', body: 'Kommunen bør sette opp buss til badeplassen i helgene fra juni til august.', yes: 10, no: 2 },
+    { title: 'Stupetårn på brygga', body: 'Brygga bør få et stupetårn på fem meter.', yes: 7, no: 5 },
   ];
   const recIds: string[] = [];
   for (const rec of recommendations) recIds.push(must(await platform.panels.draftRecommendation(author, panelId, { title: rec.title, body: rec.body }), 'recommendation').id);
-  const amendment = must(await platform.panels.proposeAmendment(members[1] ?? manager, recIds[0] ?? '', { body: 'Kommunen bør gjøre bussen gratis for alle under 20 år og for studenter fra neste skoleår.', rationale: 'Studentene har også dårlig råd.' }), 'amendment');
+  const amendment = must(await platform.panels.proposeAmendment(members[1] ?? manager, recIds[0] ?? '', { body: 'Badeplassen bør ha en rampe for rullestol helt ut i vannet, fast dekke fra parkeringen og et stort toalett.', rationale: 'Uten toalett blir ikke stedet tilgjengelig likevel.' }), 'amendment');
   must(await platform.panels.decideAmendment(manager, amendment.id, 'accepted'), 'amendment decision');
   // The demo residents vote through the service; the other members' votes are recorded as the staff counted them in the room.
   const seated = await platform.db.selectFrom('panel_respondents').select('id').where('panel_id', '=', panelId).where('status', 'in', ['selected', 'confirmed']).orderBy('number').execute();
@@ -127,6 +110,6 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
     must(await platform.panels.closeVoting(manager, recId), 'close voting');
   }
   must(await platform.panels.publishReport(manager, panelId), 'report');
-  must(await platform.panels.answerRecommendation(decider, recIds[0] ?? '', { decision: 'partly_accepted', reasons: 'Kommunestyret vedtok gratis buss for alle under 20 år fra august. Studentrabatt tas opp med fylkeskommunen.', decidedOn: addDays(today, -25), progressPercent: '60', progressNote: 'Avtale med busselskapet er signert.' }), 'answer');
-  must(await platform.panels.answerRecommendation(decider, recIds[1] ?? '', { decision: 'accepted', reasons: 'Kommunestyret setter av 4 millioner kroner til et biogassanlegg i budsjettet for neste år.', decidedOn: addDays(today, -25), progressPercent: '20', progressNote: 'Forprosjekt er i gang.' }), 'answer');
+  must(await platform.panels.answerRecommendation(decider, recIds[0] ?? '', { decision: 'accepted', reasons: 'Rampe, fast dekke og stort toalett er med i vedtaket om badeplassen.', decidedOn: addDays(today, -150), progressPercent: '30', progressNote: 'Rampen er tegnet og sendt ut på anbud.' }), 'answer');
+  must(await platform.panels.answerRecommendation(decider, recIds[1] ?? '', { decision: 'partly_accepted', reasons: 'Fylkeskommunen kjører sommerbuss i juli, ikke i juni og august. Kommunen spør om en utvidelse neste år.', decidedOn: addDays(today, -150), progressPercent: '50', progressNote: 'Sommerbussen kjørte i juli.' }), 'answer');
 }

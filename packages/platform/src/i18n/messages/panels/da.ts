@@ -171,6 +171,7 @@ export const panelsDa: Record<keyof typeof panelsEn, string> = {
   'panels.selection.title': 'Udvælgelse',
   'panels.selection.poolSize': '{pool} personer i puljen til {size} pladser.',
   'panels.selection.start': 'Beregn udvælgelsen',
+  'panels.selection.progress': '(trin: {phase}, {seconds} s indtil videre)',
   'panels.selection.running': 'Udvælgelsen beregnes …',
   'panels.selection.infeasible': 'Intet panel overholder alle kvoter. Den mindste ændring, der gør et panel muligt:',
   'panels.selection.lowerMin': 'Sænk minimum for {category} = {value} fra {from} til {to}.',

@@ -169,6 +169,7 @@ export const panelsEn = {
   'panels.selection.title': 'Selection',
   'panels.selection.poolSize': '{pool} people in the pool for {size} seats.',
   'panels.selection.start': 'Compute the selection',
+  'panels.selection.progress': '(step: {phase}, {seconds} s so far)',
   'panels.selection.running': 'The selection is being computed …',
   'panels.selection.infeasible': 'No panel meets every quota. The smallest change that makes a panel possible:',
   'panels.selection.lowerMin': 'Lower the minimum for {category} = {value} from {from} to {to}.',

@@ -171,6 +171,7 @@ export const panelsNb: Record<keyof typeof panelsEn, string> = {
   'panels.selection.title': 'Utvelgelse',
   'panels.selection.poolSize': '{pool} personer i utvalget til {size} plasser.',
   'panels.selection.start': 'Beregn utvelgelsen',
+  'panels.selection.progress': '(steg: {phase}, {seconds} s så langt)',
   'panels.selection.running': 'Utvelgelsen beregnes …',
   'panels.selection.infeasible': 'Ingen sammensetning av panelet oppfyller alle kvotene. Den minste endringen som gjør et panel mulig:',
   'panels.selection.lowerMin': 'Senk minimum for {category} = {value} fra {from} til {to}.',

@@ -171,6 +171,7 @@ export const panelsNn: Record<keyof typeof panelsEn, string> = {
   'panels.selection.title': 'Utveljing',
   'panels.selection.poolSize': '{pool} personar i utvalet til {size} plassar.',
   'panels.selection.start': 'Rekn ut utveljinga',
+  'panels.selection.progress': '(steg: {phase}, {seconds} s så langt)',
   'panels.selection.running': 'Utveljinga blir rekna ut …',
   'panels.selection.infeasible': 'Inga samansetjing av panelet oppfyller alle kvotane. Den minste endringa som gjer eit panel mogleg:',
   'panels.selection.lowerMin': 'Senk minimum for {category} = {value} frå {from} til {to}.',

@@ -171,6 +171,7 @@ export const panelsSv: Record<keyof typeof panelsEn, string> = {
   'panels.selection.title': 'Urval',
   'panels.selection.poolSize': '{pool} personer i urvalet till {size} platser.',
   'panels.selection.start': 'Beräkna urvalet',
+  'panels.selection.progress': '(steg: {phase}, {seconds} s hittills)',
   'panels.selection.running': 'Urvalet beräknas …',
   'panels.selection.infeasible': 'Ingen panel uppfyller alla kvoter. Den minsta ändring som gör en panel möjlig:',
   'panels.selection.lowerMin': 'Sänk minimum för {category} = {value} från {from} till {to}.',

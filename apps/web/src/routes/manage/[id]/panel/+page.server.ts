@@ -55,13 +55,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
           ? { state: selection.state, relaxation: selection.relaxation }
           : selection.state === 'failed'
             ? { state: selection.state, detail: selection.detail }
-            : { state: selection.state, progress: selection.progress }
+            : { state: selection.state, progress: progressText(selection.progress) }
       : null,
     members: v.members.map((m) => ({ number: m.number, status: m.status, linked: m.linked, answers: Object.values(m.answers).join(', ') })),
     composition: v.composition,
     replacements: v.replacements.map((r) => ({ dropped: r.dropped_number, replacement: r.replacement_number, reason: r.reason, at: time.format(r.at) })),
   };
 };
+
+/** The solver's last progress report ({"phase":…,"seconds":…}) as phase and elapsed seconds. */
+function progressText(progress: string): { phase: string; seconds: number } | null {
+  try {
+    const parsed = JSON.parse(progress) as { phase?: unknown; seconds?: unknown };
+    return typeof parsed.phase === 'string' && typeof parsed.seconds === 'number' ? { phase: parsed.phase, seconds: Math.round(parsed.seconds) } : null;
+  } catch {
+    return progress === 'rounding' ? { phase: 'rounding', seconds: 0 } : null;
+  }
+}
 
 async function panelId(locals: App.Locals, processId: string): Promise<string> {
   const found = await locals.platform.panels.panelOfProcess(processId);

@@ -1,12 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
+import { normaliseCode } from '@tingsted/platform/panels/panels.codes.ts';
 
 // Registration by personal code: first the code, then consent, the questions and contact details.
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const result = await locals.platform.panels.registrationForm(params.id);
   if (!result.ok) error(404, { message: 'NotFound' });
-  const code = url.searchParams.get('code') ?? '';
+  const typed = url.searchParams.get('code') ?? '';
+  const code = typed ? normaliseCode(typed) : '';
   const checked = code ? await locals.platform.panels.checkCode(params.id, code) : null;
   return {
     form: result.value,
