@@ -32,10 +32,12 @@ function registerCsv(rows: number): string {
 function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
   const parts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream is read by its /Length (a compressed stream may itself end in a CR or LF byte).
+  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
     let content = '';
     try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(raw.slice(start, start + Number(m[1])), 'latin1')).toString('latin1');
     } catch {
       continue;
     }
