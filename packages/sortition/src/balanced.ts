@@ -58,10 +58,11 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
  * into the m panels, groups ordered by profile so that similar people are spread, then a seeded local
  * search swaps units between two panels (a violated one and a random other; improving swaps always, equal
  * ones with probability 0.3) until every panel meets every quota. `null` when `maxMoves` swaps did not
- * get there, or when a group would need more seats in a panel than it has members. Deterministic (fixed
+ * get there (or `stallMoves` swaps in a row did not lower the total violation), or when a group would
+ * need more seats in a panel than it has members. Deterministic (fixed
  * internal seed). Not for problems with the household rule.
  */
-export function dealDesign(compiled: Compiled, units: Int32Array, m: number, maxMoves: number): GroupPanel[] | null {
+export function dealDesign(compiled: Compiled, units: Int32Array, m: number, maxMoves: number, stallMoves = Infinity): GroupPanel[] | null {
   const { groups, rows } = compiled;
   const G = groups.length;
   const R = rows.length;
@@ -106,7 +107,13 @@ export function dealDesign(compiled: Compiled, units: Int32Array, m: number, max
   }
   const random = createRandom('tingsted-sortition:balanced-design');
   const violated: number[] = [];
+  let best = Infinity;
+  let bestAt = 0;
   for (let move = 0; move < maxMoves && total > 0; move++) {
+    if (total < best) {
+      best = total;
+      bestAt = move;
+    } else if (move - bestAt > stallMoves) break;
     if (move % 64 === 0 || violated.length === 0) {
       violated.length = 0;
       for (let j = 0; j < m; j++) if (panelViolation[j]! > 0) violated.push(j);

@@ -207,7 +207,7 @@ export function correctDesign(
   target: Float64Array,
   budget: Budget,
   panelsPerGroup = 4,
-  arcsPerPanel = 10,
+  arcsPerPanel = 6,
 ): TargetLottery | null {
   const { groups, rows } = compiled;
   const G = groups.length;
@@ -399,6 +399,9 @@ export interface RelaxationLottery {
 const TARGET_TOL = 1e-9;
 /** Swaps tried per seat of the design before giving up. */
 const DESIGN_MOVES_PER_SLOT = 20;
+/** …and swaps per seat in a row without progress (measured: sf150's design, which cannot succeed, gave up
+ * after 1.5 s at the full count). */
+const DESIGN_STALL_PER_SLOT = 3;
 
 /**
  * The design size m: the smallest in [G/3, 2G] (at least 10, at most 2,500) whose rounding moves at most
@@ -444,7 +447,7 @@ export function leximinByRelaxation(highs: Highs, compiled: Compiled, budget: Bu
   const units = roundUnits(compiled, relaxed.probability, m);
   if (units === null) return null;
   budget.check('relaxation design');
-  const design = dealDesign(compiled, units, m, DESIGN_MOVES_PER_SLOT * m * compiled.seats);
+  const design = dealDesign(compiled, units, m, DESIGN_MOVES_PER_SLOT * m * compiled.seats, DESIGN_STALL_PER_SLOT * m * compiled.seats);
   const t2 = budget.elapsed();
   if (design === null) return null;
   const lottery = correctDesign(highs, compiled, design, relaxed.probability, budget);
