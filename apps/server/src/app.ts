@@ -22,6 +22,7 @@ import { meRoutes } from './api/me.ts';
 import { processRoutes } from './api/processes.ts';
 import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
+import { panelRoutes } from './api/panels.ts';
 import { oidcRoutes } from './api/oidc.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -196,6 +197,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
       await api.register(ideaRoutes, { platform });
+      await api.register(panelRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { feedbackService } from './feedback/feedback.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { surveysService } from './surveys/surveys.service.ts';
 import { filesService } from './files/files.service.ts';
+import { panelsService } from './panels/panels.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -51,6 +52,7 @@ export interface Platform {
   readonly notifications: ReturnType<typeof notificationsService>;
   readonly surveys: ReturnType<typeof surveysService>;
   readonly files: ReturnType<typeof filesService>;
+  readonly panels: ReturnType<typeof panelsService>;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
   readonly jobs: JobQueue;
@@ -106,6 +108,32 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.logger.info({ digests: sent }, 'daily digests sent');
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
+  const panels = panelsService({
+    db,
+    audit,
+    processes,
+    accounts,
+    mailer,
+    jobs,
+    clock,
+    timeZone,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    logger: config.logger,
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  // The selection runs in a worker thread; one job per panel at a time.
+  jobs.define<{ panelId: string }>('panels.select', async ({ panelId }) => {
+    await panels.runSelection(panelId);
+  }, { policy: 'coalesce', retryLimit: 0, expireInSeconds: 3600 });
+  // Pools are deleted on their panel's date.
+  jobs.define('panels.purge', async () => {
+    const purged = await panels.purgeExpiredPools();
+    if (purged > 0) config.logger.info({ panels: purged }, 'panel pools deleted');
+  });
+  jobs.schedule('panels.purge', '30 2 * * *');
   return {
     db,
     audit,
@@ -117,6 +145,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     notifications,
     surveys,
     files,
+    panels,
     mailer,
     jobs,
     config,

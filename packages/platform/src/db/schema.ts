@@ -7,6 +7,7 @@ import type { FeedbackTables } from '../feedback/feedback.tables.ts';
 import type { NotificationsTables } from '../notifications/notifications.tables.ts';
 import type { SurveysTables } from '../surveys/surveys.tables.ts';
 import type { FilesTables } from '../files/files.tables.ts';
+import type { PanelsTables } from '../panels/panels.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -18,4 +19,5 @@ export interface Database
     FeedbackTables,
     NotificationsTables,
     SurveysTables,
-    FilesTables {}
+    FilesTables,
+    PanelsTables {}

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsDa } from './panels/da.ts';
 
 /** Danish UI text (see en.ts for the keys). */
 export const da: Catalog = {
@@ -445,4 +446,5 @@ export const da: Catalog = {
   'manage.categories': 'Kategorier for forslag (valgfrit)',
   'manage.categoriesHint':
     'For en forslagsfase: én pr. linje, for eksempel “Trafik” eller “Leg og fritid”. Borgerne vælger én, og listen kan filtreres efter dem.',
+  ...panelsDa,
 };

@@ -1,3 +1,4 @@
+import { panelsEn } from './panels/en.ts';
 /**
  * English UI text. Every other language's catalog must have exactly these keys (the type system and
  * `i18n.test.ts` both check). Placeholders are `{name}`.
@@ -444,6 +445,7 @@ export const en = {
   'manage.categories': 'Categories for ideas (optional)',
   'manage.categoriesHint':
     'For an ideas phase: one per line, for example “Traffic” or “Play and leisure”. Residents choose one, and the list can be filtered by them.',
+  ...panelsEn,
 } as const;
 
 /** Every UI text key. */

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsNb } from './panels/nb.ts';
 
 /** Norwegian bokmål UI text (see en.ts for the keys). */
 export const nb: Catalog = {
@@ -447,4 +448,5 @@ export const nb: Catalog = {
   'manage.categories': 'Kategorier for forslag (valgfritt)',
   'manage.categoriesHint':
     'For en forslagsfase: én per linje, for eksempel «Trafikk» eller «Lek og fritid». Innbyggerne velger én, og listen kan filtreres på dem.',
+  ...panelsNb,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsNn } from './panels/nn.ts';
 
 /** Norwegian nynorsk UI text (see en.ts for the keys). */
 export const nn: Catalog = {
@@ -449,4 +450,5 @@ export const nn: Catalog = {
   'manage.categories': 'Kategoriar for forslag (valfritt)',
   'manage.categoriesHint':
     'For ein forslagsfase: éin per linje, til dømes «Trafikk» eller «Leik og fritid». Innbyggjarane vel éin, og lista kan filtrerast på dei.',
+  ...panelsNn,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from '../translate.ts';
+import { panelsSv } from './panels/sv.ts';
 
 /** Swedish UI text (see en.ts for the keys). */
 export const sv: Catalog = {
@@ -447,4 +448,5 @@ export const sv: Catalog = {
   'manage.categories': 'Kategorier för förslag (valfritt)',
   'manage.categoriesHint':
     'För en förslagsfas: en per rad, till exempel ”Trafik” eller ”Lek och fritid”. Invånarna väljer en, och listan kan filtreras på dem.',
+  ...panelsSv,
 };
