@@ -7,6 +7,8 @@ import type { FeedbackTables } from '../feedback/feedback.tables.ts';
 import type { NotificationsTables } from '../notifications/notifications.tables.ts';
 import type { SurveysTables } from '../surveys/surveys.tables.ts';
 import type { FilesTables } from '../files/files.tables.ts';
+import type { ConversationsTables } from '../conversations/conversations.tables.ts';
+import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -18,4 +20,6 @@ export interface Database
     FeedbackTables,
     NotificationsTables,
     SurveysTables,
-    FilesTables {}
+    FilesTables,
+    ConversationsTables,
+    StakeholdersTables {}

@@ -1,3 +1,5 @@
+import { conversationsDa } from './conversations/da.ts';
+import { stakeholdersDa } from './stakeholders/da.ts';
 import type { Catalog } from '../translate.ts';
 
 /** Danish UI text (see en.ts for the keys). */
@@ -377,4 +379,6 @@ export const da: Catalog = {
   'mail.reset.body': 'Vælg en ny adgangskode ved at åbne dette link (gyldigt i 1 time):',
   'mail.magic.subject': 'Dit login-link til {municipality}',
   'mail.magic.body': 'Log ind ved at åbne dette link (gyldigt i 15 minutter, virker én gang):',
+  ...conversationsDa,
+  ...stakeholdersDa,
 };

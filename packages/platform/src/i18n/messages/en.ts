@@ -1,3 +1,5 @@
+import { conversationsEn } from './conversations/en.ts';
+import { stakeholdersEn } from './stakeholders/en.ts';
 /**
  * English UI text. Every other language's catalog must have exactly these keys (the type system and
  * `i18n.test.ts` both check). Placeholders are `{name}`.
@@ -378,6 +380,8 @@ export const en = {
   'mail.reset.body': 'Choose a new password by opening this link (valid for 1 hour):',
   'mail.magic.subject': 'Your sign-in link for {municipality}',
   'mail.magic.body': 'Sign in by opening this link (valid for 15 minutes, works once):',
+  ...conversationsEn,
+  ...stakeholdersEn,
 } as const;
 
 /** Every UI text key. */

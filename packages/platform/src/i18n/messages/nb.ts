@@ -1,3 +1,5 @@
+import { conversationsNb } from './conversations/nb.ts';
+import { stakeholdersNb } from './stakeholders/nb.ts';
 import type { Catalog } from '../translate.ts';
 
 /** Norwegian bokmål UI text (see en.ts for the keys). */
@@ -377,4 +379,6 @@ export const nb: Catalog = {
   'mail.reset.body': 'Velg et nytt passord ved å åpne denne lenken (gyldig i 1 time):',
   'mail.magic.subject': 'Innloggingslenke til {municipality}',
   'mail.magic.body': 'Logg inn ved å åpne denne lenken (gyldig i 15 minutter, virker én gang):',
+  ...conversationsNb,
+  ...stakeholdersNb,
 };

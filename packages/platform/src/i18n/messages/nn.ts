@@ -1,3 +1,5 @@
+import { conversationsNn } from './conversations/nn.ts';
+import { stakeholdersNn } from './stakeholders/nn.ts';
 import type { Catalog } from '../translate.ts';
 
 /** Norwegian nynorsk UI text (see en.ts for the keys). */
@@ -377,4 +379,6 @@ export const nn: Catalog = {
   'mail.reset.body': 'Vel eit nytt passord ved å opne denne lenkja (gyldig i 1 time):',
   'mail.magic.subject': 'Innloggingslenkje til {municipality}',
   'mail.magic.body': 'Logg inn ved å opne denne lenkja (gyldig i 15 minutt, verkar éin gong):',
+  ...conversationsNn,
+  ...stakeholdersNn,
 };

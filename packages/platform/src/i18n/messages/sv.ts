@@ -1,3 +1,5 @@
+import { conversationsSv } from './conversations/sv.ts';
+import { stakeholdersSv } from './stakeholders/sv.ts';
 import type { Catalog } from '../translate.ts';
 
 /** Swedish UI text (see en.ts for the keys). */
@@ -377,4 +379,6 @@ export const sv: Catalog = {
   'mail.reset.body': 'Välj ett nytt lösenord genom att öppna den här länken (giltig i 1 timme):',
   'mail.magic.subject': 'Din inloggningslänk till {municipality}',
   'mail.magic.body': 'Logga in genom att öppna den här länken (giltig i 15 minuter, fungerar en gång):',
+  ...conversationsSv,
+  ...stakeholdersSv,
 };
