@@ -22,6 +22,7 @@ import { processRoutes } from './api/processes.ts';
 import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
 import { oidcRoutes } from './api/oidc.ts';
+import { conversationRoutes } from './api/conversations.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -195,6 +196,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
       await api.register(ideaRoutes, { platform });
+      await api.register(conversationRoutes, { platform, production: config.production });
     },
     { prefix: '/api/v1' },
   );
