@@ -26,13 +26,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   };
 };
 
-function form2(values: FormData, names: string[]) {
-  return Object.fromEntries(names.map((n) => [n, text(values, n)]));
+function form2<K extends string>(values: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((n) => [n, text(values, n)])) as Record<K, string>;
 }
 
 export const actions: Actions = {
   panel: async ({ request, locals, params }) => {
-    const values = form2(await request.formData(), ['inviteLimit']);
+    const values = form2(await request.formData(), ['inviteLimit'] as const);
     const result = await locals.platform.stakeholders.setUpPanel(locals.ctx.user, params.phaseId, values);
     if (!result.ok) return formFailure(locals, result, values);
     return { done: 'stakeholders.panel.saved' as const };
@@ -40,7 +40,7 @@ export const actions: Actions = {
   invite: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['email', 'role']);
+    const values = form2(await request.formData(), ['email', 'role'] as const);
     const result = await locals.platform.stakeholders.invite(locals.ctx.user, panel.id, { ...values, locale: locals.ctx.locale });
     if (!result.ok) return formFailure(locals, result, values);
     return { done: 'stakeholders.invite.sent' as const };
@@ -55,7 +55,7 @@ export const actions: Actions = {
   step: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['stepTitle', 'happensOn', 'stepDescription']);
+    const values = form2(await request.formData(), ['stepTitle', 'happensOn', 'stepDescription'] as const);
     const result = await locals.platform.stakeholders.addStep(locals.ctx.user, panel.id, { title: values.stepTitle, happensOn: values.happensOn, description: values.stepDescription });
     if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: f.field === 'title' ? 'stepTitle' : f.field === 'description' ? 'stepDescription' : f.field })) ?? [] }, values);
     return { done: 'stakeholders.manage.done' as const };
@@ -63,7 +63,7 @@ export const actions: Actions = {
   meeting: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['meetingTitle', 'startsAt', 'streamUrl', 'agenda']);
+    const values = form2(await request.formData(), ['meetingTitle', 'startsAt', 'streamUrl', 'agenda'] as const);
     const result = await locals.platform.stakeholders.scheduleMeeting(locals.ctx.user, panel.id, { title: values.meetingTitle, startsAt: values.startsAt, streamUrl: values.streamUrl, agenda: values.agenda });
     if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: f.field === 'title' ? 'meetingTitle' : f.field })) ?? [] }, values);
     return { done: 'stakeholders.manage.done' as const };
