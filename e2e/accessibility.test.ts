@@ -31,7 +31,7 @@ const roles = [
   { role: 'process_manager', email: 'prosess@demo.tingsted.no', pages: ['/account', '/processes?status=draft', '/processes/budsjett-for-nabolaget', '/manage'] },
   { role: 'moderator', email: 'moderator@demo.tingsted.no', pages: ['/account'] },
   { role: 'decision_maker', email: 'ordforer@demo.tingsted.no', pages: ['/account'] },
-  { role: 'administrator', email: 'admin@demo.tingsted.no', pages: ['/account', '/admin', '/admin/users', '/admin/settings'] },
+  { role: 'administrator', email: 'admin@demo.tingsted.no', pages: ['/account', '/admin', '/admin/users', '/admin/settings', '/admin/statuses'] },
 ];
 
 const signedIn = (email: string) => signedInContext(browser, server, email);

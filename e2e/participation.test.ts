@@ -4,6 +4,7 @@
 // the e-mail and sees the status. axe checks every page on the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { translate } from '@tingsted/platform';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
@@ -20,6 +21,25 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** A real PNG of one colour, for upload tests. */
+function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
 
 function day(offset: number): string {
   const d = new Date(`${server.platform.processes.today()}T00:00:00Z`);
@@ -70,10 +90,11 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
 
   for (const phase of [
     { title: 'Informasjon', method: 'information', from: -20, to: -2 },
-    { title: 'Idéer', method: 'ideas', from: -1, to: 30 },
+    { title: 'Idéer', method: 'ideas', from: -1, to: 30, categories: 'Lek og aktivitet\nGrønt og natur\nSikkerhet' },
   ]) {
     await page.fill('#field-phaseTitle', phase.title);
     await page.selectOption('#field-method', phase.method);
+    if (phase.categories) await page.fill('#field-categories', phase.categories);
     await page.fill('#field-startsOn', day(phase.from));
     await page.fill('#field-endsOn', day(phase.to));
     await page.click('form[action="?/addPhase"] button[type="submit"]');
@@ -131,10 +152,22 @@ test('a resident registers, posts an idea, comments and supports another, with J
   await page.click('form[action="?/post"] button[type="submit"]');
   await page.waitForSelector('#field-title-error');
   await page.fill('#field-title', 'Gapahuk for uteskole');
+  await page.selectOption('#field-category', 'Grønt og natur');
   await page.fill('#field-body', 'En gapahuk der klassene kan ha undervisning ute, også når det regner.');
+  await page.setInputFiles('#field-image', { name: 'gapahuk.png', mimeType: 'image/png', buffer: solidPng(64, 40, [46, 125, 50]) });
+  await page.fill('#field-imageAlt', 'Skisse av en gapahuk i skolegården');
   await page.click('form[action="?/post"] button[type="submit"]');
   await page.waitForURL(/\/ideas\/[0-9a-f-]{36}\?posted=1$/);
   residentIdeaUrl = page.url().replace('?posted=1', '');
+  assert.equal(await page.getAttribute('img.idea-image', 'alt'), 'Skisse av en gapahuk i skolegården');
+  // The list shows one category when asked.
+  await page.goto(`${server.url}/processes/${slug}/ideas?category=${encodeURIComponent('Sikkerhet')}`);
+  assert.equal(await page.locator('.idea-card').count(), 0);
+  await page.selectOption('#category', 'Grønt og natur');
+  await page.click('form.filter button[type="submit"]');
+  await page.waitForURL(/category=/);
+  assert.deepEqual(await page.locator('.idea-card h2').allTextContents(), ['Gapahuk for uteskole']);
+  await check(page, 'ideas-by-category', { javaScriptOff: true });
   await check(page, 'idea-posted', { javaScriptOff: true });
 
   await page.goto(olaIdeaUrl);
@@ -153,6 +186,21 @@ test('a resident registers, posts an idea, comments and supports another, with J
   assert.ok(ingrid.ok);
   const twice = await server.platform.ideas.supportIdea({ id: ingrid.value.userId, roles: ['resident'] }, ideaId);
   assert.equal(!twice.ok && twice.code, 'AlreadySupported');
+  await context.close();
+});
+
+test('an idea typed before the page has loaded its script is kept (slow phones)', async () => {
+  const context = await signedInContext(browser, server, 'ola@demo.tingsted.no');
+  const page = await context.newPage();
+  // Hold the scripts back so the resident types into the textarea before hydration.
+  await page.route('**/_app/immutable/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto(`${server.url}/processes/${slug}/ideas`, { waitUntil: 'domcontentloaded' });
+  await page.fill('#field-body', 'Skrevet før siden var ferdig lastet.');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.inputValue('#field-body'), 'Skrevet før siden var ferdig lastet.');
   await context.close();
 });
 
@@ -236,15 +284,28 @@ test('a resident answers a survey with JavaScript off, once, and sees the result
   assert.ok(library.ok);
   const surveyUrl = `${server.url}/processes/bibliotekets-apningstider/survey/${library.value.currentPhaseId}`;
   await page.goto(surveyUrl);
-  assert.equal(await page.locator('fieldset.survey-part > legend').count(), 2, 'the page break makes two parts');
+  // The page break makes two steps: the first shows only its own questions.
+  assert.match((await page.textContent('.step-count')) ?? '', /1.*2/);
+  assert.equal(await page.locator('input[type="radio"][value="5"]').count(), 0, 'the scale is on step 2');
   await check(page, 'survey', { javaScriptOff: true });
   await page.click('main form button[type="submit"]');
   await page.waitForSelector('.error-summary');
   await page.getByLabel('Hver uke').check();
   await page.getByLabel('Kveld').check();
   await page.getByLabel('Lørdag').check();
-  await page.locator('input[type="radio"][value="5"]').check();
   await page.click('main form button[type="submit"]');
+  await page.locator('input[type="radio"][value="5"]').waitFor();
+  await check(page, 'survey-step-2', { javaScriptOff: true });
+  await page.fill('textarea', 'Åpent på søndager hadde vært fint.');
+  // Going back keeps every answer, on both steps.
+  await page.click('main form button[formaction="?/back"]');
+  await page.getByLabel('Hver uke').waitFor();
+  assert.equal(await page.getByLabel('Hver uke').isChecked(), true);
+  assert.equal(await page.getByLabel('Lørdag').isChecked(), true);
+  await page.click('main form button[type="submit"]');
+  assert.equal(await page.inputValue('textarea'), 'Åpent på søndager hadde vært fint.');
+  await page.locator('input[type="radio"][value="5"]').check();
+  await page.click('main form button[type="submit"]:not([formaction])');
   await page.getByText(nb('survey.thanks')).waitFor();
   await page.goto(surveyUrl);
   assert.equal(await page.locator('main form button[type="submit"]').count(), 0, 'one response per person');
@@ -297,4 +358,64 @@ test('a manager attaches a document and an image with alt text; residents see th
   assert.equal(await served.text(), '%PDF-1.4\n%EOF\n');
   await check(publicPage, 'process-with-files');
   await visitor.close();
+});
+
+test('residents may tell their area and year of birth; the report counts participants by both', async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#field-email', 'ingrid@example.no');
+  await page.fill('#field-password', 'skolegarden-min-er-fin');
+  await page.click('main button[type="submit"]');
+  await page.waitForURL(`${server.url}/`);
+  await page.goto(`${server.url}/account`);
+  await page.selectOption('#field-area', 'Sjøsiden');
+  await page.fill('#field-birthYear', '201');
+  await page.click('form[action="?/about"] button[type="submit"]');
+  await page.waitForSelector('#field-birthYear-error');
+  assert.equal(await page.inputValue('#field-birthYear'), '201', 'what was typed stays');
+  await check(page, 'account-about-refused', { javaScriptOff: true });
+  await page.fill('#field-birthYear', '2001');
+  await page.click('form[action="?/about"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  assert.equal(await page.inputValue('#field-birthYear'), '2001');
+  await context.close();
+
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const report = await manager.newPage();
+  const process = await server.platform.db.selectFrom('processes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await report.goto(`${server.url}/manage/${process.id}/report`);
+  const rows = async (caption: string) =>
+    report.locator('table', { has: report.locator('caption', { hasText: caption }) }).locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].slice(0, 2).map((cell) => cell.textContent?.trim() ?? '')),
+    );
+  // Ola (Nordbyen, born 1991 in the demo data) and Ingrid (Sjøsiden, 2001) took part in this process.
+  const byArea = Object.fromEntries(await rows(nb('report.byArea')));
+  assert.equal(byArea['Nordbyen'], '1');
+  assert.equal(byArea['Sjøsiden'], '1');
+  assert.equal(byArea['Sentrum'], '0');
+  const byAge = Object.fromEntries(await rows(nb('report.byAge')));
+  assert.equal(byAge[nb('report.age.18-29')], '1');
+  assert.equal(byAge[nb('report.age.30-44')], '1');
+  assert.equal(byAge[nb('account.notGiven')], '0');
+  await check(report, 'participation-report-who');
+  await manager.close();
+});
+
+test('an administrator adds a status of their own, which staff can then give ideas', async () => {
+  const context = await signedInContext(browser, server, 'admin@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/statuses`);
+  await page.click('form[action="?/add"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await page.fill('#new-label_nb', 'Sendt til kommunestyret');
+  await page.fill('#new-label_en', 'Sent to the council');
+  await page.check('form[action="?/add"] input[name="requiresAnswer"]');
+  await page.click('form[action="?/add"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  assert.match((await page.textContent('table')) ?? '', /Sendt til kommunestyret/);
+  await check(page, 'admin-statuses');
+  const statuses = await server.platform.feedback.statuses();
+  assert.deepEqual(statuses.at(-1)?.label, { nb: 'Sendt til kommunestyret', en: 'Sent to the council' });
+  await context.close();
 });

@@ -4,7 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { buildForBench } from './build.ts';
 
+
+await buildForBench();
 const here = new URL('.', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;

@@ -12,8 +12,10 @@ import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
 import { openPlatform, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
+import { buildForBench } from './build.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+await buildForBench();
 const participants = 5000;
 const statements = 500;
 const votesEach = 40;
@@ -60,12 +62,12 @@ const totalVotes = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM co
 
 const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
 const server = spawn(process.execPath, [bin, 'start'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = await new Promise<number>((resolve, reject) => {
   createInterface({ input: server.stdout }).on('line', (line) => {
-    const match = line.match(/listening at http:\/\/127\.0\.0\.1:(\d+)/i) ?? line.match(/127\.0\.0\.1:(\d+)/);
+    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
     if (match) resolve(Number(match[1]));
   });
   server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -24,13 +24,17 @@ if (kind === 'bare') {
   const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
   // Production logging (info, one line per request) is kept; the lines go to a pipe that is drained.
   const child = spawn(process.execPath, [bin, 'start', '--demo'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TINGSTED_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', TINGSTED_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
-    if (match) process.stdout.write(`${match[1]}\n`);
+    if (!match) return;
+    process.stdout.write(`${match[1]}\n`);
+    // From here the log is drained without being parsed, as a log collector would take it.
+    lines.close();
+    child.stdout.resume();
   });
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('close', (code) => process.exit(code ?? 0));

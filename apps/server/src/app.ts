@@ -16,6 +16,7 @@ import {
 import type { ServerConfig } from './config.ts';
 import { errorBody, sendFailure } from './http/errors.ts';
 import { apiContentSecurityPolicy, applyHeaders, securityHeaders } from './http/security.ts';
+import { createPageCache } from './http/page-cache.ts';
 import { authRoutes } from './api/auth.ts';
 import { meRoutes } from './api/me.ts';
 import { processRoutes } from './api/processes.ts';
@@ -23,6 +24,7 @@ import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
 import { oidcRoutes } from './api/oidc.ts';
 import { conversationRoutes } from './api/conversations.ts';
+import { visitorCookie } from '@tingsted/platform/conversations/conversations.service.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -217,6 +219,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   });
 
   const web = options.web;
+  const pageCache = config.pageCacheMs > 0 ? createPageCache({ ttlMs: config.pageCacheMs }) : null;
   await app.register(async (pages) => {
     // Hand the raw request body to the web app untouched: SvelteKit reads and limits it itself.
     pages.removeAllContentTypeParsers();
@@ -232,8 +235,24 @@ export async function buildServer(options: BuildOptions): Promise<App> {
             .type('text/plain; charset=utf-8')
             .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it) and restart.');
         }
+        // Visitors who are not signed in share recent renders of the same page (see http/page-cache.ts);
+        // links with tokens and anyone with a session cookie (or an anonymous voter's cookie) always get their own.
+        const cacheKey =
+          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && request.cookies[visitorCookie(config.production)] === undefined && !/[?&]token=/.test(request.url)
+            ? `${request.ctx.locale} ${request.protocol}://${request.host}${request.url}`
+            : null;
+        if (pageCache && cacheKey) {
+          const hit = pageCache.get(cacheKey, request.ctx.csrfToken);
+          if (hit) {
+            if (request.ctx.csrfIsNew) {
+              reply.setCookie(names.csrf, request.ctx.csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production });
+            }
+            return reply.code(hit.status).headers(hit.headers).header('x-page-cache', 'hit').send(hit.body);
+          }
+        }
         reply.hijack();
         applyHeaders(reply.raw, headers);
+        if (pageCache && cacheKey) pageCache.capture(cacheKey, reply.raw, request.ctx.csrfToken, names.csrf);
         request.raw.tingsted = { platform, ctx: request.ctx };
         request.raw.headers[webHeaders.protocol] = request.protocol;
         request.raw.headers[webHeaders.host] = request.host;

@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly bodyLimit: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  /** How long a page rendered for visitors who are not signed in may be reused; 0 turns the cache off. */
+  readonly pageCacheMs: number;
   readonly oidc: OidcConfig | undefined;
 }
 
@@ -77,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimit: integer(env, 'BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
+    pageCacheMs: integer(env, 'PAGE_CACHE_MS', 2000, 0, 60_000),
     oidc,
   };
 }

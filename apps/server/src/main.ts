@@ -72,7 +72,9 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   // A server logs to stdout; one-off commands keep stdout for their answer and log to stderr.
-  const logger = pino({ level: config.logLevel }, command === 'start' ? process.stdout : pino.destination(2));
+  // The server logs to stdout without blocking on each line (a busy server writes thousands a second;
+  // lines written while one write is in flight go out together); one-off commands log to stderr.
+  const logger = pino({ level: config.logLevel }, command === 'start' ? pino.destination({ dest: 1, sync: false }) : pino.destination(2));
   try {
     switch (command) {
       case 'migrate':
@@ -119,6 +121,7 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
     logger.info({ signal }, 'stopping');
     await app.close();
     await platform.close();
+    logger.flush();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -105,15 +105,30 @@ test('Łódź 2022: greedy with votes ≥ 100 16 / 6,112,868; MES 29 / 2,987,680
   assert.deepEqual([a.selected.length, a.cost], [44, 5985880]);
 });
 
-test(
-  'Warszawa 2021 Bielany: plain MES with cost utilities, 57 winners / 3,324,920',
-  { todo: 'we compute 53 / 3,285,295, and so does an independent double-precision MES (test below); see README' },
-  (t) => {
-    const m = run('Poland_Warszawa_2021_Bielany.pb', { rule: 'mes' });
-    if (m === undefined) return t.skip(`shared data not found at ${DIR}`);
-    assert.deepEqual([m.selected.length, m.cost], [57, 3324920]);
-  },
-);
+// The figure listed for Bielany in shared/data/README.md, "plain MES with cost utilities: 57 winners,
+// 3,324,920", is pabutools' `method_of_equal_shares(sat_class=Cost_Sat)` on a *subsample* of this file: the
+// test fixture test/fixtures/pb/poland_warszawa_2021_bielany.pb of github.com/takahashim/equalshares, made by
+// its subsample_pb.rb (META and PROJECTS verbatim, budget unchanged, every 20th VOTES row kept, 409 voters;
+// winners recorded in its test/fixtures/pabutools_reference.json). On all 8,172 voters MES funds 53 projects.
+const PABUTOOLS_BIELANY_409 = (
+  '1017,1031,104,1047,1053,1082,1094,1095,1098,1155,1195,128,1362,1395,1404,1488,1507,1613,1651,1655,173,1757,' +
+  '1758,1823,1860,1861,1870,1892,1893,1979,2001,2021,2087,2125,289,371,373,417,426,494,568,620,642,668,698,699,' +
+  '701,709,779,812,827,828,833,838,845,848,994'
+).split(',');
+
+test('Warszawa 2021 Bielany: plain MES 53 / 3,285,295; on the 409-voter subsample pabutools\' 57 / 3,324,920', (t) => {
+  const e = load('Poland_Warszawa_2021_Bielany.pb');
+  if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+  const full = tally(e, { rule: 'mes', explainVoters: false });
+  assert.deepEqual([full.selected.length, full.cost], [53, 3285295]);
+  // Every 20th ballot in file order, starting with the first (stride ⌊8,172 ÷ 400⌋), as subsample_pb.rb does.
+  const stride = Math.floor(e.ballots.length / 400);
+  const sample = { ...e, ballots: e.ballots.filter((_, i) => i % stride === 0) };
+  assert.equal(sample.ballots.length, 409);
+  const m = tally(sample, { rule: 'mes', explainVoters: false });
+  assert.deepEqual([m.selected.length, m.cost], [57, 3324920]);
+  assert.deepEqual(sorted(m.selected), sorted(PABUTOOLS_BIELANY_409));
+});
 
 /** Plain double-precision MES, one voter at a time, as in the published reference algorithm (cost utilities). */
 function floatMes(e: Election): string[] {

@@ -6,9 +6,10 @@
 // integer operations over one common denominator D. Doubles screen candidates with rigorous error bounds.
 import type { Profile } from './model.ts';
 import { emptyOutcome, type ProjectNote } from './outcome.ts';
-import { cmp, reduce, toNumber, type Q } from './rational.ts';
+import { overCommonDenominator, reduce, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 import type { MesRun, MesRunOptions } from './mes.ts';
+import { bracket, chooseProject, classUtilities, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
 
 /**
  * One fixed-endowment MES run where voter i pays ρ·u_i(j) for project j (capped by what they have left) and each
@@ -30,16 +31,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
   const funded: number[] = [];
   const E = 1e-12 * b0f;
   // Utility of project j to each approving class, parallel to approvers[j].
-  const util: Float64Array[] = approvers.map((list, j) =>
-    Float64Array.from(list, (ci) => {
-      if (options.utility === 'cost') return Math.max(cost[j]!, 1);
-      if (options.utility === 'approval') return 1;
-      const c = classes[ci]!;
-      const u = c.points[c.items.indexOf(j)] ?? 0;
-      if (!Number.isInteger(u) || u < 0) throw new Error(`MES with points needs whole, non-negative points (got ${u})`);
-      return u;
-    }),
-  );
+  const util = classUtilities(profile, options.utility);
   // Utility of each class for its own items (same values, indexed the other way).
   const itemUtil: Float64Array[] = classes.map((c, ci) =>
     Float64Array.from(c.items, (j) => {
@@ -91,12 +83,6 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     return v;
   };
 
-  interface FloatEval {
-    affordable: 'yes' | 'no' | 'unsure';
-    /** Rigorous bounds on the exact ρ: lo ≤ ρ ≤ hi. */
-    lo: number;
-    hi: number;
-  }
   const live: number[] = [];
   const liveU: number[] = [];
   // Solves Σ w·min(b̃, ρ·u) = target over the live classes (monotone fixed point, no sorting); Infinity when
@@ -137,10 +123,12 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     }
     return s;
   };
-  // Double evaluation with rigorous bounds (see the grouped engine in mes.ts for the argument; the money
-  // function is concave in ρ with slope Σ w·u of the classes not yet exhausted). The upper bound is only
-  // computed when `needHi(lo)` says the candidate can still matter.
-  const floatEval = (j: number, needHi: (lo: number) => boolean): FloatEval => {
+  /** Supporters' money found by the latest evaluation (for the note when a project is dropped). */
+  let lastMoney = 0;
+  // Double evaluation with rigorous bounds (see `bracket`; the money function is concave in ρ with slope Σ w·u
+  // of the classes not yet exhausted). The upper bound is only computed when `needHi(lo)` says the candidate
+  // can still matter.
+  const floatEval = (j: number, needHi: (lo: number) => boolean): Screening => {
     const c = cost[j]!;
     const list = approvers[j]!;
     const us = util[j]!;
@@ -158,17 +146,14 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
       U += weight[ci]! * us[t]!;
       W += weight[ci]!;
     }
+    lastMoney = money;
     if (c === 0) return { affordable: 'yes', lo: 0, hi: 0 };
     const delta = W * E + 2 * (live.length + 8) * Number.EPSILON * (c + money);
-    const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
+    const affordable: Screening['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
     if (affordable === 'no' || U === 0) return { affordable: 'no', lo: 0, hi: 0 };
     if (affordable === 'unsure') return { affordable, lo: 0, hi: Infinity };
     const rho = solve(c, U);
-    const R = richU;
-    const lo = Math.max(0, (rho - delta / R) * (1 - 8 * Number.EPSILON));
-    if (!needHi(lo)) return { affordable, lo, hi: Infinity };
-    const h = rho + (2 * delta) / R;
-    const hi = (moneyAt(h) >= (c + delta) * (1 + 4 * (live.length + 4) * Number.EPSILON) ? h : solve(c + delta, U)) * (1 + 8 * Number.EPSILON);
+    const { lo, hi } = bracket(rho, richU, delta, c, live.length, needHi, moneyAt, (t) => solve(t, U));
     return { affordable, lo, hi };
   };
 
@@ -222,7 +207,6 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
 
   const bound = new Float64Array(m);
   const alive = new Uint8Array(m);
-  const lastEff = new Float64Array(m).fill(NaN);
   for (let j = 0; j < m; j++) {
     let U = 0;
     const list = approvers[j]!;
@@ -233,83 +217,26 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     } else out.notes[j] = { reason: 'no-support', detail: 'Nobody gave this project any points.' };
   }
   let lastWinner: number | undefined;
-  const drop = (j: number): void => {
-    alive[j] = 0;
-    const note: ProjectNote =
-      lastWinner === undefined
-        ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
-        : {
-            reason: 'supporters-ran-out',
-            displacedBy: lastWinner,
-            detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
-          };
-    if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
-    out.notes[j] = note;
+  const engine: RoundEngine<ExactEval> = {
+    screen: floatEval,
+    exact(j) {
+      const e = exactEval(j);
+      return e.affordable ? e : undefined;
+    },
+    rho: (e) => ({ n: e.num, d: D * e.den }),
+    drop(j) {
+      out.notes[j] = unaffordableNote(profile, j, lastWinner, lastMoney);
+    },
   };
   let round = 0;
   for (;;) {
     round++;
-    const order: number[] = [];
-    for (let j = 0; j < m; j++) if (alive[j] === 1) order.push(j);
-    order.sort((a, b) => bound[a]! - bound[b]! || a - b);
-    let minHi = Infinity;
-    const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
-    for (const j of order) {
-      if (!options.explain && bound[j]! > minHi) break;
-      const fe = floatEval(j, (lo) => options.explain || lo <= minHi);
-      if (fe.affordable === 'no') {
-        drop(j);
-        continue;
-      }
-      let lo = fe.lo;
-      let hi = fe.hi;
-      let exact: ExactEval | undefined;
-      if (fe.affordable === 'unsure') {
-        exact = exactEval(j);
-        if (!exact.affordable) {
-          drop(j);
-          continue;
-        }
-        const rho = toNumber({ n: exact.num, d: D * exact.den });
-        lo = rho * (1 - 4 * Number.EPSILON);
-        hi = rho * (1 + 4 * Number.EPSILON);
-      }
-      if (lo > bound[j]!) bound[j] = lo;
-      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo };
-      if (exact !== undefined) e.exact = exact;
-      evals.push(e);
-      if (hi < minHi) minHi = hi;
-    }
-    if (evals.length === 0) break;
-    const contenders = evals.filter((e) => e.lo <= minHi);
-    const sols = contenders.map((e) => ({ j: e.j, s: e.exact ?? exactEval(e.j) }));
-    const rhoOf = (x: { s: ExactEval }): Q => ({ n: x.s.num, d: D * x.s.den });
-    let top = sols[0]!;
-    let tied = [top];
-    for (const x of sols.slice(1)) {
-      const s = cmp(rhoOf(x), rhoOf(top));
-      if (s < 0) {
-        top = x;
-        tied = [x];
-      } else if (s === 0) tied.push(x);
-    }
-    if (tied.length > 1) {
-      const ids = tied.map((x) => x.j);
-      const w = tie.pick(ids);
-      out.ties.push({ round, tied: ids, winner: w, decidedBy: tie.decidedBy(w, ids.find((x) => x !== w)!) });
-      top = tied.find((x) => x.j === w)!;
-    }
-    const best = top.j;
-    const sol = top.s;
-    // ρ = num / (D·den) over a common denominator D·k, k = den / gcd(num, den).
-    let a = sol.den;
-    let r = sol.num % a;
-    while (r !== 0n) {
-      const x = a % r;
-      a = r;
-      r = x;
-    }
-    const k = sol.den / a;
+    const choice = chooseProject(engine, alive, bound, options.explain, tie, round, out.ties);
+    if (choice === undefined) break;
+    const best = choice.j;
+    const sol = choice.x;
+    // ρ = num / (D·den), put over a common denominator D·k.
+    const { k, n } = overCommonDenominator(sol.num, sol.den);
     if (k !== 1n) {
       D *= k;
       b0N *= k;
@@ -318,7 +245,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
     // Exact budgets of the poor (read before charging, over the new D).
     const poorBudget = new Map<number, bigint>();
     if (options.explain) for (const ci of sol.poor) poorBudget.set(ci, budgetN(ci));
-    rhoN[best] = sol.num / a;
+    rhoN[best] = n;
     isFunded[best] = 1;
     funded.push(best);
     alive[best] = 0;

@@ -16,9 +16,10 @@
 // a handful of exact operations per group, not per voter.
 import type { Profile } from './model.ts';
 import { emptyOutcome, type ProjectNote, type RuleOutcome } from './outcome.ts';
-import { add, cmp, div, mul, mulInt, q, reduce, sub, toNumber, ZERO, type Q } from './rational.ts';
+import { add, cmp, div, mul, mulInt, overCommonDenominator, q, reduce, sub, toNumber, ZERO, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 import { mesPerVoter } from './mes-points.ts';
+import { bracket, chooseProject, classUtilities, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
 
 /**
  * What a voter gains from a funded project they chose: its cost ('cost', the equalshares.net default), one unit
@@ -98,7 +99,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
 
   // Lower bounds on ρ (doubles, safely below the true value): ρ never decreases as budgets shrink.
   const bound = new Float64Array(m);
-  const remaining: number[] = [];
+  const alive = new Uint8Array(m);
   for (let j = 0; j < m; j++) {
     const k = profile.votes[j]!;
     if (k <= 0) {
@@ -106,7 +107,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
       continue;
     }
     bound[j] = (cost[j]! / (k * utilF(j))) * (1 - 1e-9);
-    remaining.push(j);
+    alive[j] = 1;
   }
   const lastEff = new Float64Array(m).fill(NaN);
   const touched: number[] = [];
@@ -192,13 +193,10 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     }
     return s;
   };
-  // Double-precision evaluation with rigorous bounds; leaves the groups in `touched`. Each double budget is
-  // within E of the exact one, so the exact money function f and its double version f̃ differ by at most
-  // W·E (+ rounding: δ in total); f is increasing, hence the exact payment lies between the solutions of
-  // f̃(p) = cost − δ and f̃(p) = cost + δ. f̃ is concave (its slope is the weight of the groups richer than p),
-  // so with p̃ solving f̃(p̃) = cost and R the rich weight there, p̃ − δ/R is below the lower solution; an upper
-  // bound is p̃ + 2δ/R if f̃ reaches cost + δ there, else a second solve. The upper bound is only computed
-  // when `needHi(lo)` says the candidate can still matter.
+  // Double-precision evaluation with rigorous bounds on the payment; leaves the groups in `touched`. Each
+  // double budget is within E of the exact one, so the exact money function f and its double version f̃ differ
+  // by at most W·E (+ rounding: δ in total); f̃ is concave with slope the weight of the groups richer than p
+  // (see `bracket`). The upper bound is only computed when `needHi(lo)` says the candidate can still matter.
   const floatEval = (j: number, needHi: (lo: number) => boolean): FloatEval => {
     const c = cost[j]!;
     const total = gather(j);
@@ -211,11 +209,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
     const affordable: FloatEval['affordable'] = money < c - delta ? 'no' : money > c + delta ? 'yes' : 'unsure';
     if (affordable !== 'yes') return { affordable, lo: 0, hi: Infinity, total };
     const p = solve(c, total);
-    const R = richWeight;
-    const lo = Math.max(0, (p - delta / R) * (1 - 8 * Number.EPSILON));
-    if (!needHi(lo)) return { affordable, lo, hi: Infinity, total };
-    const h = p + (2 * delta) / R;
-    const hi = (moneyAt(h) >= (c + delta) * (1 + 4 * (G + 4) * Number.EPSILON) ? h : solve(c + delta, total)) * (1 + 8 * Number.EPSILON);
+    const { lo, hi } = bracket(p, richWeight, delta, c, G, needHi, moneyAt, (t) => solve(t, total));
     return { affordable, lo, hi, total };
   };
 
@@ -271,106 +265,43 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   const rhoQ = (j: number, e: ExactEval): Q => ({ n: e.num, d: D * BigInt(e.den) * BigInt(utilF(j)) });
 
   let lastWinner: number | undefined;
-  const alive = new Uint8Array(m);
-  for (const j of remaining) alive[j] = 1;
-  const drop = (j: number): void => {
-    alive[j] = 0;
-    const held = `its supporters held ${lastMoney.toFixed(2)} of its cost ${cost[j]}`;
-    const note: ProjectNote =
-      lastWinner === undefined
-        ? { reason: 'supporters-cannot-afford', detail: `Even at the start ${held}.` }
-        : {
-            reason: 'supporters-ran-out',
-            displacedBy: lastWinner,
-            detail: `After ${profile.ids[lastWinner]} was funded, ${held}.`,
-          };
-    if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
-    out.notes[j] = note;
+  // The engine works with payments p = ρ·u; the shared round compares ρ.
+  const engine: RoundEngine<{ j: number; e: ExactEval }> = {
+    screen(j, needHi): Screening {
+      const u = utilF(j);
+      const fe = floatEval(j, (lo) => needHi(lo / u));
+      return { affordable: fe.affordable, lo: fe.lo / u, hi: fe.hi / u };
+    },
+    exact(j) {
+      const e = exactEval(j);
+      return e.affordable ? { j, e } : undefined;
+    },
+    rho: (x) => rhoQ(x.j, x.e),
+    drop(j) {
+      const note = unaffordableNote(profile, j, lastWinner, lastMoney);
+      if (!Number.isNaN(lastEff[j]!)) note.effectiveApprox = lastEff[j]!;
+      out.notes[j] = note;
+    },
+    seen(j, lo, hi) {
+      if (hi > 0 && hi < Infinity) lastEff[j] = cost[j]! / (((lo + hi) / 2) * utilF(j));
+    },
   };
   let round = 0;
   for (;;) {
     round++;
-    const order = remaining.filter((j) => alive[j] === 1);
-    order.sort((a, b) => bound[a]! - bound[b]! || a - b);
-    let minHi = Infinity;
-    const evals: { j: number; lo: number; exact?: ExactEval }[] = [];
-    for (const j of order) {
-      if (!options.explain && bound[j]! > minHi) break;
-      const u0 = utilF(j);
-      const fe = floatEval(j, (lo) => options.explain || lo / u0 <= minHi);
-      if (fe.affordable === 'no') {
-        drop(j);
-        continue;
-      }
-      let pLo = fe.lo;
-      let pHi = fe.hi;
-      let exact: ExactEval | undefined;
-      if (fe.affordable === 'unsure') {
-        exact = exactEval(j);
-        if (!exact.affordable) {
-          drop(j);
-          continue;
-        }
-        const p = toNumber({ n: exact.num, d: D * BigInt(exact.den) });
-        pLo = p * (1 - 4 * Number.EPSILON);
-        pHi = p * (1 + 4 * Number.EPSILON);
-      }
-      const u = utilF(j);
-      const lo = pLo / u;
-      const hi = pHi / u;
-      if (lo > bound[j]!) bound[j] = lo;
-      if (pHi > 0 && pHi < Infinity) lastEff[j] = cost[j]! / ((pLo + pHi) / 2);
-      const e: { j: number; lo: number; exact?: ExactEval } = { j, lo };
-      if (exact !== undefined) e.exact = exact;
-      evals.push(e);
-      if (hi < minHi) minHi = hi;
+    const choice = chooseProject(engine, alive, bound, options.explain, tie, round, out.ties);
+    if (choice === undefined) break;
+    const best = choice.j;
+    const sol = choice.x.e;
+    // Payment = num / (D·den), put over a common denominator D·k.
+    const { k, n } = overCommonDenominator(sol.num, BigInt(sol.den));
+    if (k !== 1n) {
+      D *= k;
+      b0N *= k;
+      for (const c of funded) pN[c] = pN[c]! * k;
     }
-    if (evals.length === 0) break;
-    const contenders = evals.filter((e) => e.lo <= minHi);
-    let best: number;
-    let sol: ExactEval;
-    if (contenders.length === 1) {
-      best = contenders[0]!.j;
-      sol = contenders[0]!.exact ?? exactEval(best);
-    } else {
-      const sols = contenders.map((e) => ({ j: e.j, s: e.exact ?? exactEval(e.j) }));
-      let top = sols[0]!;
-      let tied = [top];
-      for (const x of sols.slice(1)) {
-        const s = cmp(rhoQ(x.j, x.s), rhoQ(top.j, top.s));
-        if (s < 0) {
-          top = x;
-          tied = [x];
-        } else if (s === 0) tied.push(x);
-      }
-      if (tied.length > 1) {
-        const ids = tied.map((x) => x.j);
-        const w = tie.pick(ids);
-        out.ties.push({ round, tied: ids, winner: w, decidedBy: tie.decidedBy(w, ids.find((x) => x !== w)!) });
-        top = tied.find((x) => x.j === w)!;
-      }
-      best = top.j;
-      sol = top.s;
-    }
-    // Payment = num / (D·den). Put it over a common denominator D' = D·k with k = den / gcd(num, den).
-    if (sol.poor.length > 0 || sol.num !== 0n) {
-      const den = BigInt(sol.den);
-      let g = sol.num % den;
-      let a = den;
-      while (g !== 0n) {
-        const t = a % g;
-        a = g;
-        g = t;
-      }
-      const k = den / a;
-      if (k !== 1n) {
-        D *= k;
-        b0N *= k;
-        for (const c of funded) pN[c] = pN[c]! * k;
-      }
-      pN[best] = sol.num / a;
-    }
-    const p: Q = { n: pN[best]!, d: D };
+    pN[best] = n;
+    const p: Q = { n, d: D };
     funded.push(best);
     out.selected.push(best);
     out.rho.push({ n: p.n, d: p.d * BigInt(utilF(best)) });
@@ -435,16 +366,7 @@ export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOpt
   (out as { rho: Q[] }).rho = [];
   const budget: Q[] = classes.map(() => reduce(options.endowment));
   const approx: number[] = classes.map(() => toNumber(options.endowment));
-  // utility of project j to one voter of each approving class
-  const uOf: Float64Array[] = approvers.map((list, j) =>
-    Float64Array.from(list, (ci) => {
-      const c = classes[ci]!;
-      if (options.utility === 'cost') return Math.max(cost[j]!, 1);
-      if (options.utility === 'approval') return 1;
-      const pos = c.items.indexOf(j);
-      return c.points[pos] ?? 0;
-    }),
-  );
+  const uOf = classUtilities(profile, options.utility);
   const alive = new Uint8Array(m);
   for (let j = 0; j < m; j++) {
     let total = 0;
@@ -455,8 +377,9 @@ export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOpt
   }
   let lastWinner: number | undefined;
   let round = 0;
-  interface Ev { rho: Q; }
-  const evaluate = (j: number): Ev | undefined => {
+  /** Money the supporters of the project last evaluated held (for the note when it is dropped). */
+  let held = ZERO;
+  const evaluate = (j: number): { rho: Q } | undefined => {
     const list = approvers[j]!;
     const us = uOf[j]!;
     const idx: number[] = [];
@@ -468,6 +391,7 @@ export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOpt
       idx.push(t);
       money = add(money, mulInt(budget[ci]!, BigInt(classes[ci]!.weight)));
     }
+    held = money;
     const costQ = q(cost[j]!);
     if (cmp(money, costQ) < 0) return undefined;
     if (cost[j] === 0) return { rho: ZERO };
@@ -505,13 +429,7 @@ export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOpt
       const ev = evaluate(j);
       if (ev === undefined) {
         alive[j] = 0;
-        out.notes[j] = lastWinner === undefined
-          ? { reason: 'supporters-cannot-afford', detail: `Its supporters together hold less than its cost ${cost[j]}.` }
-          : {
-              reason: 'supporters-ran-out',
-              displacedBy: lastWinner,
-              detail: `After ${profile.ids[lastWinner]} was funded, its supporters no longer held its cost ${cost[j]}.`,
-            };
+        out.notes[j] = unaffordableNote(profile, j, lastWinner, toNumber(held));
         continue;
       }
       if (bestRho === undefined || cmp(ev.rho, bestRho) < 0) {

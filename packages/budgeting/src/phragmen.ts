@@ -3,7 +3,7 @@
 // that keeps the largest load smallest. Exact rationals throughout.
 import type { Profile } from './model.ts';
 import { displacer, emptyOutcome, type ProjectNote, type RuleOutcome } from './outcome.ts';
-import { div, q, sub, toNumber, ZERO, type Q } from './rational.ts';
+import { div, overCommonDenominator, q, sub, toNumber, ZERO, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 
 /**
@@ -105,20 +105,11 @@ export function phragmen(profile: Profile, tie: TieBreaker): RuleOutcome {
       }
     }
     // Put the new load num / (D·W) over a common denominator D' = D·k, k = W / gcd(num, W).
-    const W = BigInt(bestT.W);
-    let a = W;
-    let r = bestT.num % W;
-    while (r !== 0n) {
-      const x = a % r;
-      a = r;
-      r = x;
-    }
-    const k = W / a;
+    const { k, n: tN } = overCommonDenominator(bestT.num, BigInt(bestT.W));
     if (k !== 1n) {
       D *= k;
       for (let g = 0; g < loadN.length; g++) loadN[g] = loadN[g]! * k;
     }
-    const tN = bestT.num / a;
     const t: Q = { n: tN, d: D };
     const pos = out.selected.length;
     out.selected.push(best);

@@ -17,6 +17,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/**
+ * Puts num / (D·den) over a larger common denominator D·k: returns k = den ÷ gcd(num, den) and the new
+ * numerator num ÷ gcd(num, den), so that num / (D·den) = n / (D·k). Engines that keep every amount over one
+ * denominator D multiply their other numerators by k; k is small, so no gcd of large numbers is needed.
+ */
+export function overCommonDenominator(num: bigint, den: bigint): { k: bigint; n: bigint } {
+  const g = gcd(num, den);
+  return { k: den / g, n: num / g };
+}
+
 /** Builds n/d (d must be non-zero), normalising the sign and reducing to lowest terms. */
 export function q(n: bigint | number, d: bigint | number = 1n): Q {
   let nn = BigInt(n);

@@ -82,10 +82,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     mailer,
     clock,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: () => municipality.get(),
   });
   const timeZone = config.timeZone ?? 'Europe/Oslo';
   const processes = processesService({ db, audit, clock, timeZone });
@@ -101,8 +98,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const ideas = ideasService({ db, audit, processes, notifications });
-  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
+  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
+  const ideas = ideasService({ db, audit, processes, notifications, files });
+  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications, clock, municipality: () => municipality.get() });
   const surveys = surveysService({ db, audit, processes });
   const jobs = createJobQueue({
     db,
@@ -123,7 +121,6 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300 });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
-  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
   return {
     db,
     audit,

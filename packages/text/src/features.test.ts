@@ -27,16 +27,26 @@ test('vectors are unit length, strictly increasing, and the same for the same te
   assert.notDeepEqual(a, b);
 });
 
-test('batch scoring equals scoring each vector, bit for bit, including unseen words', () => {
+test('batch scoring equals scoring each vector (to rounding), with unseen and repeated words, cached or not', () => {
   const r = trainTagger([], corpus.slice(0, 60).map((e) => ({ text: e.text, tags: [e.label] })), { seed: 3, calibrate: false });
   assert.ok(r.ok);
   if (!r.ok) return;
   const m = r.model;
-  const docs = [...corpus.slice(60), { text: 'helt ukjente ord qwxz zzyq' }, { text: '' }].map((e) => analyzeAuto(e.text, 'auto'));
+  const texts = [...corpus.slice(60).map((e) => e.text), 'helt ukjente ord qwxz zzyq', '', 'sykkel sykkel sykkelvei vei vei ananas', 'qwxz qwxz'];
+  const docs = texts.map((t) => analyzeAuto(t, 'auto'));
   const K = m.tags.length;
-  const batch = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, nonZeroRows(m.linear.weights, m.linear.dim, K));
+  const used = nonZeroRows(m.linear.weights, m.linear.dim, K);
+  const batch = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used);
+  // With room for one token only, the others are summed n-gram by n-gram each time: same scores.
+  const uncached = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used, 1);
+  uncached.forEach((x, i) => assert.ok(Math.abs(x - (batch[i] as number)) < 1e-12, `score ${i}: ${x} vs ${batch[i]}`));
   docs.forEach((d, i) => {
     const one = decision(m.linear, transform(m.vectorizer, d));
-    assert.deepEqual(Array.from(batch.subarray(i * K, i * K + K)), Array.from(one), `document ${i}`);
+    for (let c = 0; c < K; c++) {
+      const got = batch[i * K + c] as number;
+      assert.ok(Math.abs(got - (one[c] as number)) < 1e-6, `document ${i}, tag ${c}: ${got} vs ${one[c]}`);
+    }
   });
+  // The empty text scores the bias.
+  assert.deepEqual(Array.from(batch.subarray((texts.length - 3) * K, (texts.length - 2) * K)), Array.from(m.linear.bias));
 });

@@ -5,7 +5,7 @@
 // the squared norm. References: Salton & Buckley 1988; Manning, Raghavan & Schütze, "Introduction to
 // Information Retrieval", ch. 6; Weinberger et al. 2009 (feature hashing).
 
-import type { Analyzed } from './tokenize.ts';
+import { tokenCount, tokenGeneration, tokenIds, tokenText, type Analyzed } from './tokenize.ts';
 import type { SparseVector } from './sparse.ts';
 
 /** Options for the TF-IDF vectoriser. */
@@ -77,7 +77,7 @@ export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions
     if (scratch.length !== size) scratch = new Int32Array(size);
     for (const d of docs) {
       // countCharGrams lists each bucket of the document once (and counts into scratch, reset here).
-      const nt = countCharGrams(d.tokens, charNgrams, size - 1);
+      const nt = countCharGrams(d.tokens, charNgrams, hashBits);
       for (let q = 0; q < nt; q++) {
         const h = touchedBuf[q] as number;
         cdf[h] = (cdf[h] as number) + 1;
@@ -165,24 +165,60 @@ let wordBuf = new Int32Array(256);
 const SUBLINEAR = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 const sublinear = (tf: number): number => (tf < 64 ? (SUBLINEAR[tf] as number) : 1 + Math.log(tf));
 
+/** Key of a char n-gram setting (n range and hash bits) for the gram pool. */
+function gramKeyOf(range: readonly [number, number], bits: number): number {
+  return 1 + range[0] + 16 * range[1] + 256 * bits;
+}
+
+// The hashed char n-grams of every token seen, by token id (see tokenize.ts), for one setting and
+// one generation of ids: token id's n-grams are gPool[gStart[id], gEnd[id]) (gStart −1: not yet
+// computed), one entry per occurrence, so an n-gram repeated inside a token is listed twice.
+let poolKey = 0;
+let poolGeneration = 0;
+let gStart = new Int32Array(0);
+let gEnd = new Int32Array(0);
+let gPool = new Int32Array(1 << 16);
+let gUsed = 0;
+
 /**
- * Counts the char n-grams of every token (padded with a space each side) into `scratch`, listing
- * each bucket the first time it is seen in `touchedBuf`; returns how many buckets were touched.
- * Hash: FNV-1a over the n-gram's UTF-16 code units, then the length n mixed in (so a gram and a
- * longer one with a colliding prefix hash differ) and a murmur-style finaliser, masked to the table.
+ * Makes sure the n-grams of the tokens `ids` are in the pool (computing those not yet seen).
+ * Hash: FNV-1a over the n-gram's UTF-16 code units (the token padded with a space each side), then
+ * the length n mixed in (so a gram and a longer one with a colliding prefix hash differ) and a
+ * murmur-style finaliser, masked to the table.
  */
-function countCharGrams(tokens: readonly string[], range: readonly [number, number], mask: number): number {
+function poolGrams(ids: Int32Array, range: readonly [number, number], bits: number): void {
+  const key = gramKeyOf(range, bits);
+  const gen = tokenGeneration();
+  if (key !== poolKey || gen !== poolGeneration) {
+    poolKey = key;
+    poolGeneration = gen;
+    gStart.fill(-1);
+    gUsed = 0;
+  }
+  const count = tokenCount();
+  if (gStart.length < count) {
+    const cap = Math.max(1024, 2 * count);
+    const s2 = new Int32Array(cap).fill(-1);
+    s2.set(gStart);
+    gStart = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(gEnd);
+    gEnd = e2;
+  }
   const lo = range[0];
   const hi = range[1];
-  let nt = 0;
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const tok = tokens[ti] as string;
+  const mask = (1 << bits) - 1;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if ((gStart[id] as number) >= 0) continue;
+    const tok = tokenText(id);
     const L = tok.length + 2;
-    if (touchedBuf.length < nt + L * (hi - lo + 1)) {
-      const bigger = new Int32Array(2 * (nt + L * (hi - lo + 1)));
-      bigger.set(touchedBuf.subarray(0, nt));
-      touchedBuf = bigger;
+    if (gPool.length < gUsed + L * (hi - lo + 1)) {
+      const bigger = new Int32Array(2 * (gUsed + L * (hi - lo + 1)));
+      bigger.set(gPool.subarray(0, gUsed));
+      gPool = bigger;
     }
+    gStart[id] = gUsed;
     for (let start = 0; start < L; start++) {
       let h = 2166136261;
       for (let n = 1; n <= hi && start + n <= L; n++) {
@@ -191,12 +227,33 @@ function countCharGrams(tokens: readonly string[], range: readonly [number, numb
         h = Math.imul(h, 16777619);
         if (n >= lo) {
           const f = Math.imul(h ^ (n * 0x9e3779b1), 0x85ebca6b);
-          const b = (f ^ (f >>> 15)) & mask;
-          const c = scratch[b] as number;
-          if (c === 0) touchedBuf[nt++] = b;
-          scratch[b] = c + 1;
+          gPool[gUsed++] = (f ^ (f >>> 15)) & mask;
         }
       }
+    }
+    gEnd[id] = gUsed;
+  }
+}
+
+/**
+ * Counts the char n-grams of every token into `scratch`, listing each bucket the first time it is
+ * seen in `touchedBuf`; returns how many buckets were touched.
+ */
+function countCharGrams(tokens: readonly string[], range: readonly [number, number], bits: number): number {
+  const ids = tokenIds(tokens);
+  poolGrams(ids, range, bits);
+  let total = 0;
+  for (let i = 0; i < ids.length; i++) total += (gEnd[ids[i] as number] as number) - (gStart[ids[i] as number] as number);
+  if (touchedBuf.length < total) touchedBuf = new Int32Array(2 * total);
+  let nt = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const e = gEnd[id] as number;
+    for (let q = gStart[id] as number; q < e; q++) {
+      const b = gPool[q] as number;
+      const c = scratch[b] as number;
+      if (c === 0) touchedBuf[nt++] = b;
+      scratch[b] = c + 1;
     }
   }
   return nt;
@@ -326,7 +383,7 @@ function radixSort(a: Int32Array, n: number, out: Int32Array, bits: number): voi
 function charCounts(v: Vectorizer, doc: Analyzed): number {
   const size = 1 << v.hashBits;
   if (scratch.length !== size) scratch = new Int32Array(size);
-  const nt = countCharGrams(doc.tokens, v.charNgrams as readonly [number, number], size - 1);
+  const nt = countCharGrams(doc.tokens, v.charNgrams as readonly [number, number], v.hashBits);
   if (cKeys.length < nt) {
     cKeys = new Int32Array(2 * nt);
     cVals = new Float64Array(2 * nt);
@@ -366,97 +423,305 @@ function weights(v: Vectorizer, nw: number, nc: number): { fw: number; fc: numbe
   return { fw: sw > 0 ? ws / Math.sqrt(sw) : 0, fc: sc > 0 ? cs / Math.sqrt(sc) : 0 };
 }
 
-// Growable per-batch buffers of scoreDocuments: (feature, document, value) entries, and the same
-// sorted by feature.
-let eF = new Int32Array(1 << 16);
-let eD = new Int32Array(1 << 16);
-let eX = new Float32Array(1 << 16);
-let sD = new Int32Array(1 << 16);
-let sX = new Float32Array(1 << 16);
+/** Most float64 sums the token cache of one scorer may hold (32 MB). */
+const TOKEN_CACHE_VALUES = 1 << 22;
+// Per-document counts: a small open-addressing table (key → count) that stays in the CPU's fastest
+// cache, with the list of its used positions; emptied after each document.
+let hKeys = new Int32Array(2048).fill(-1);
+let hCounts = new Int32Array(2048);
+let hUsed = new Int32Array(2048);
+let hMask = 2047;
+let hShift = 21;
+let hN = 0;
+
+/** Makes room for `m` distinct keys in the (empty) count table. */
+function countTableFor(m: number): void {
+  let cap = hKeys.length;
+  if (cap >= 2 * m) return;
+  while (cap < 2 * m) cap *= 2;
+  hKeys = new Int32Array(cap).fill(-1);
+  hCounts = new Int32Array(cap);
+  hUsed = new Int32Array(cap);
+  hMask = cap - 1;
+  hShift = 32 - Math.log2(cap);
+}
+
+/** Counts one occurrence of a non-negative key (Fibonacci hashing to the table's slot). */
+function countKey(key: number): void {
+  let h = Math.imul(key, 0x9e3779b1) >>> hShift;
+  for (;;) {
+    const k = hKeys[h] as number;
+    if (k === key) {
+      hCounts[h] = (hCounts[h] as number) + 1;
+      return;
+    }
+    if (k === -1) {
+      hKeys[h] = key;
+      hCounts[h] = 1;
+      hUsed[hN++] = h;
+      return;
+    }
+    h = (h + 1) & hMask;
+  }
+}
+
+/** Scores analysed documents against a linear model or centroids; see {@link createScorer}. */
+export interface DocumentScorer {
+  /** Writes the K scores of `doc` to out[at, at + K). */
+  score(doc: Analyzed, out: Float64Array, at: number): void;
+}
 
 /**
- * Scores analysed documents against a feature-major weight matrix without building their vectors:
- * `out[d·K + c] = bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, docs[d]). Rows with
- * `rowUsed[f] === 0` (all-zero weights) are skipped. Documents are taken in batches whose
- * (feature, document, value) entries are sorted by feature, so the weight matrix is read in
- * increasing order instead of at random (it is far larger than the CPU caches); every document
- * still sums its features in increasing order with the same float32 values, so the scores equal
- * those of the vectors, bit for bit.
+ * The used rows of a feature-major weight matrix, packed: `rowOf[f]` is feature f's row in
+ * `weights` (−1: all zero). Word features keep their order (most frequent first); char n-gram rows
+ * follow by increasing IDF (most frequent first), so the rows most documents need lie together.
  */
-export function scoreDocuments(v: Vectorizer, docs: readonly Analyzed[], W: Float32Array, K: number, bias: Float64Array, rowUsed: Uint8Array): Float64Array {
-  const n = docs.length;
-  const out = new Float64Array(n * K);
-  for (let d = 0; d < n; d++) out.set(bias.subarray(0, K), d * K);
+interface CompactLayout {
+  rowOf: Int32Array;
+  weights: Float32Array;
+}
+const layouts = new WeakMap<Float32Array, { v: Vectorizer; rowUsed: Uint8Array; layout: CompactLayout }>();
+
+function compactLayout(v: Vectorizer, W: Float32Array, K: number, rowUsed: Uint8Array): CompactLayout {
+  const known = layouts.get(W);
+  if (known !== undefined && known.v === v && known.rowUsed === rowUsed) return known.layout;
   const dim = rowUsed.length;
-  const start = new Int32Array(dim + 1);
-  const BATCH = 2048;
-  for (let s0 = 0; s0 < n; s0 += BATCH) {
-    const e0 = Math.min(n, s0 + BATCH);
-    let m = 0;
-    for (let d = s0; d < e0; d++) {
-      const doc = docs[d] as Analyzed;
-      const nw = wordCounts(v, doc);
-      const nc = v.charNgrams ? charCounts(v, doc) : 0;
-      const { fw, fc } = weights(v, nw, nc);
-      if (eF.length < m + nw + nc) {
-        const cap = 2 * (m + nw + nc);
-        const f2 = new Int32Array(cap);
-        f2.set(eF.subarray(0, m));
-        eF = f2;
-        const d2 = new Int32Array(cap);
-        d2.set(eD.subarray(0, m));
-        eD = d2;
-        const x2 = new Float32Array(cap);
-        x2.set(eX.subarray(0, m));
-        eX = x2;
-      }
-      for (let q = 0; q < nw; q++) {
-        const f = wKeys[q] as number;
-        if (rowUsed[f] === 0) continue;
-        eF[m] = f;
-        eD[m] = d;
-        eX[m++] = (wVals[q] as number) * fw;
-      }
-      const off = v.charOffset;
-      for (let q = 0; q < nc; q++) {
-        const f = (cKeys[q] as number) + off;
-        if (rowUsed[f] === 0) continue;
-        eF[m] = f;
-        eD[m] = d;
-        eX[m++] = (cVals[q] as number) * fc;
-      }
-    }
-    // Counting sort of the entries by feature (stable: documents keep their order within a feature).
-    start.fill(0);
-    for (let q = 0; q < m; q++) {
-      const f = (eF[q] as number) + 1;
-      start[f] = (start[f] as number) + 1;
-    }
-    for (let f = 0; f < dim; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
-    if (sD.length < m) {
-      sD = new Int32Array(eF.length);
-      sX = new Float32Array(eF.length);
-    }
-    for (let q = 0; q < m; q++) {
-      const f = eF[q] as number;
-      const at = start[f] as number;
-      sD[at] = eD[q] as number;
-      sX[at] = eX[q] as number;
-      start[f] = at + 1;
-    }
-    // start[f] is now the end of feature f's entries (and the start of f + 1's).
-    let p = 0;
-    for (let f = 0; f < dim; f++) {
-      const end = start[f] as number;
-      if (p === end) continue;
-      const base = f * K;
-      for (; p < end; p++) {
-        const o = (sD[p] as number) * K;
-        const x = sX[p] as number;
-        for (let c = 0; c < K; c++) out[o + c] = (out[o + c] as number) + x * (W[base + c] as number);
-      }
+  const rowOf = new Int32Array(dim).fill(-1);
+  let rows = 0;
+  for (let f = 0; f < v.charOffset && f < dim; f++) if (rowUsed[f] === 1) rowOf[f] = rows++;
+  const chars: number[] = [];
+  for (let f = v.charOffset; f < dim; f++) if (rowUsed[f] === 1) chars.push(f);
+  const idf = v.charIdf;
+  const off = v.charOffset;
+  chars.sort((a, b) => (idf[a - off] as number) - (idf[b - off] as number) || a - b);
+  for (const f of chars) rowOf[f] = rows++;
+  const weights = new Float32Array(rows * K);
+  for (let f = 0; f < dim; f++) {
+    const r = rowOf[f] as number;
+    if (r >= 0) weights.set(W.subarray(f * K, f * K + K), r * K);
+  }
+  const layout = { rowOf, weights };
+  layouts.set(W, { v, rowUsed, layout });
+  return layout;
+}
+
+/**
+ * A scorer of analysed documents against a feature-major weight matrix that never builds their
+ * vectors: score(doc)[c] = `bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, doc).
+ * Rows with `rowUsed[f] === 0` (all-zero weights) are skipped.
+ *
+ * Word features are counted per document (each token's stem id is looked up once per scorer and
+ * kept by token id). For the char n-grams, every distinct token's Σ idf·W over its n-grams (and
+ * Σ idf²) is computed once per scorer; a document adds those of its tokens, and an n-gram that
+ * occurs c > 1 times in the document is corrected by (1 + ln c − c)·idf·W (its weight is sublinear
+ * in c, the token sums counted it c times); the squared norm likewise. The scores equal
+ * `decision(model, transform(v, doc))` up to rounding (transform stores float32 values and sums in
+ * feature order; the differences are around 1e-7 of a score). At most `cachedTokens` distinct
+ * tokens are kept (default 2^22 / K: 32 MB of sums); further tokens are summed n-gram by n-gram each
+ * time they occur.
+ */
+export function createScorer(
+  v: Vectorizer,
+  W: Float32Array,
+  K: number,
+  bias: Float64Array,
+  rowUsed: Uint8Array,
+  cachedTokens = Math.floor(TOKEN_CACHE_VALUES / Math.max(1, K)),
+): DocumentScorer {
+  const accW = new Float64Array(K);
+  const accC = new Float64Array(K);
+  const { rowOf, weights: Wc } = compactLayout(v, W, K, rowUsed);
+  const wIdf = v.wordIdf;
+  const cIdf = v.charIdf;
+  const off = v.charOffset;
+  const range = v.charNgrams;
+  const bigrams = v.wordNgrams === 2;
+  const tables = tablesFor(v);
+  const limit = Math.max(0, cachedTokens);
+  const ws0 = Math.sqrt(1 - v.charWeight);
+  const cs0 = Math.sqrt(v.charWeight);
+  // By token id (valid for one generation of ids): the cache slot of the token's n-gram sums (−1:
+  // none yet), and the stem last seen for the token with its id in the vocabulary tables. Slot s
+  // holds Σ idf·W at sums[s·K, s·K + K) and Σ idf² at sq[s]; slot `limit` is scratch space for
+  // tokens that do not fit.
+  let generation = 0;
+  let slotOf = new Int32Array(0);
+  let stemOf: string[] = [];
+  let stemIdOf = new Int32Array(0);
+  let used = 0;
+  let sums = new Float64Array(Math.min(limit + 1, 4096) * K);
+  let sq = new Float64Array(Math.min(limit + 1, 4096));
+
+  /** Grows (or, for a new generation of token ids, empties) the per-token caches. */
+  function prepare(): void {
+    const g = tokenGeneration();
+    const count = tokenCount();
+    if (g !== generation) {
+      generation = g;
+      slotOf = new Int32Array(Math.max(1024, count)).fill(-1);
+      // Filled, not sparse: a JS array assigned at scattered indices would become a slow dictionary.
+      stemOf = new Array<string>(slotOf.length).fill('');
+      stemIdOf = new Int32Array(slotOf.length);
+      used = 0;
+    } else if (slotOf.length < count) {
+      const cap = 2 * count;
+      const s2 = new Int32Array(cap).fill(-1);
+      s2.set(slotOf);
+      slotOf = s2;
+      const i2 = new Int32Array(cap);
+      i2.set(stemIdOf);
+      stemIdOf = i2;
+      const st2 = new Array<string>(cap).fill('');
+      for (let i = 0; i < stemOf.length; i++) st2[i] = stemOf[i] as string;
+      stemOf = st2;
     }
   }
+
+  /** The cache slot of a token's n-gram sums, computed on first sight. */
+  function slotFor(id: number): number {
+    const known = slotOf[id] as number;
+    if (known >= 0) return known;
+    const s = used < limit ? used++ : limit;
+    if (s !== limit) slotOf[id] = s;
+    if (sq.length <= s) {
+      const grow = Math.min(limit + 1, 2 * sq.length);
+      const bigger = new Float64Array(grow * K);
+      bigger.set(sums);
+      sums = bigger;
+      const sq2 = new Float64Array(grow);
+      sq2.set(sq);
+      sq = sq2;
+    }
+    const o = s * K;
+    for (let c = 0; c < K; c++) sums[o + c] = 0;
+    let q2 = 0;
+    const e = gEnd[id] as number;
+    for (let q = gStart[id] as number; q < e; q++) {
+      const b = gPool[q] as number;
+      const w = cIdf[b] as number;
+      q2 += w * w;
+      const row = rowOf[b + off] as number;
+      if (row < 0) continue;
+      const base = row * K;
+      for (let c = 0; c < K; c++) sums[o + c] = (sums[o + c] as number) + w * (Wc[base + c] as number);
+    }
+    sq[s] = q2;
+    return s;
+  }
+
+  /** Id in the vocabulary tables of a kept token's stem (−1: unknown), looked up once per token and stem. */
+  function stemIdFor(id: number, stem: string): number {
+    if (stemOf[id] === stem) return stemIdOf[id] as number;
+    const sid = tables.stemId.get(stem) ?? -1;
+    stemOf[id] = stem;
+    stemIdOf[id] = sid;
+    return sid;
+  }
+
+  function score(doc: Analyzed, out: Float64Array, at: number): void {
+    const tokens = doc.tokens;
+    const ids = tokenIds(tokens);
+    prepare();
+    const stems = doc.stems;
+    const surfaces = doc.surfaces;
+    // Word block: count unigram and bigram features (stems line up with the kept tokens, which
+    // are `surfaces`), then weights and dot products.
+    countTableFor(2 * stems.length + 1);
+    let prev = -1;
+    let j = 0;
+    for (let i = 0; i < tokens.length && j < stems.length; i++) {
+      if (tokens[i] !== surfaces[j]) continue;
+      const id = stemIdFor(ids[i] as number, stems[j] as string);
+      j++;
+      if (id >= 0) {
+        const u = tables.unigram[id] as number;
+        if (u >= 0) countKey(u);
+        if (bigrams && prev >= 0) {
+          const p = pairFeature(tables, prev, id);
+          if (p >= 0) countKey(p);
+        }
+      }
+      prev = id;
+    }
+    const nw = hN;
+    let sw = 0;
+    accW.fill(0);
+    for (let q = 0; q < nw; q++) {
+      const h = hUsed[q] as number;
+      const f = hKeys[h] as number;
+      const cnt = hCounts[h] as number;
+      hKeys[h] = -1;
+      const x = sublinear(cnt) * (wIdf[f] as number);
+      sw += x * x;
+      const row = rowOf[f] as number;
+      if (row < 0) continue;
+      const base = row * K;
+      for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + x * (Wc[base + c] as number);
+    }
+    hN = 0;
+    // Char block: token sums, then the n-grams seen more than once in this document.
+    let total = 0;
+    let sc = 0;
+    accC.fill(0);
+    if (range) {
+      poolGrams(ids, range, v.hashBits);
+      for (let ti = 0; ti < ids.length; ti++) total += (gEnd[ids[ti] as number] as number) - (gStart[ids[ti] as number] as number);
+      countTableFor(total);
+      for (let ti = 0; ti < ids.length; ti++) {
+        const id = ids[ti] as number;
+        const s = slotFor(id);
+        const o = s * K;
+        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + (sums[o + c] as number);
+        sc += sq[s] as number;
+        const e = gEnd[id] as number;
+        for (let q = gStart[id] as number; q < e; q++) countKey(gPool[q] as number);
+      }
+      const nu = hN;
+      for (let q = 0; q < nu; q++) {
+        const h = hUsed[q] as number;
+        const b = hKeys[h] as number;
+        const cnt = hCounts[h] as number;
+        hKeys[h] = -1;
+        if (cnt === 1) continue;
+        const idf = cIdf[b] as number;
+        const sl = sublinear(cnt);
+        sc += (sl * sl - cnt) * idf * idf;
+        const row = rowOf[b + off] as number;
+        if (row < 0) continue;
+        const coef = (sl - cnt) * idf;
+        const base = row * K;
+        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (Wc[base + c] as number);
+      }
+      hN = 0;
+    }
+    // Block factors as in `weights` (total > 0 exactly when the document has a char n-gram).
+    let ws = ws0;
+    let cs = cs0;
+    if (nw === 0 && total > 0) cs = 1;
+    if (total === 0 && nw > 0) ws = 1;
+    const fw = sw > 0 ? ws / Math.sqrt(sw) : 0;
+    const fc = sc > 0 ? cs / Math.sqrt(sc) : 0;
+    for (let c = 0; c < K; c++) out[at + c] = (bias[c] as number) + fw * (accW[c] as number) + fc * (accC[c] as number);
+  }
+  return { score };
+}
+
+/**
+ * Scores analysed documents with one {@link createScorer}: `out[d·K + c]` is document d's score
+ * for column c.
+ */
+export function scoreDocuments(
+  v: Vectorizer,
+  docs: readonly Analyzed[],
+  W: Float32Array,
+  K: number,
+  bias: Float64Array,
+  rowUsed: Uint8Array,
+  cachedTokens?: number,
+): Float64Array {
+  const scorer = createScorer(v, W, K, bias, rowUsed, cachedTokens);
+  const out = new Float64Array(docs.length * K);
+  for (let d = 0; d < docs.length; d++) scorer.score(docs[d] as Analyzed, out, d * K);
   return out;
 }
 

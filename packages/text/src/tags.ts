@@ -5,7 +5,7 @@
 
 import { byCodePoint } from './rng.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { createScorer, fitVectorizer, nonZeroRows, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
@@ -221,12 +221,10 @@ export function suggestTags(model: TaggerModel, inputs: readonly { id: string; t
   const { weights: W, bias } = model.linear;
   const K = model.tags.length;
   const used = rowsUsed(model.linear);
-  // Analyse and score in batches (scoring a batch at once reads the weights in order).
+  // Each input is scored right after it is analysed, while its tokens are still in the CPU caches.
+  const scorer = createScorer(model.vectorizer, W, K, bias, used);
   const scores = new Float64Array(inputs.length * K);
-  for (let s = 0; s < inputs.length; s += 4096) {
-    const batch = inputs.slice(s, s + 4096).map((inp) => analyzeWith(inp.text, language));
-    scores.set(scoreDocuments(model.vectorizer, batch, W, K, bias, used), s * K);
-  }
+  for (let n = 0; n < inputs.length; n++) scorer.score(analyzeWith((inputs[n] as { text: string }).text, language), scores, n * K);
   return inputs.map((inp, n) => {
     const d = scores.subarray(n * K, n * K + K);
     let probs: Float64Array;

@@ -82,7 +82,12 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
         tags,
         summary: "A page of a process's ideas",
         params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
-        querystring: Type.Object({ sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('supported'), Type.Literal('random')])), page: Type.Optional(Type.Integer({ minimum: 1 })), seed: Type.Optional(Type.Integer()) }),
+        querystring: Type.Object({
+          sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('supported'), Type.Literal('random')])),
+          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          seed: Type.Optional(Type.Integer()),
+          category: Type.Optional(Type.String({ maxLength: 60, description: "Only ideas in this category (one of the phase's categories)" })),
+        }),
         response: { 200: Type.Object({ ideas: Type.Array(IdeaSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), ...errorResponses },
       },
     },

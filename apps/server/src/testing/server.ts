@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestServer(
-  options: { seed?: boolean; jobs?: boolean; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
+  options: { seed?: boolean; jobs?: boolean; pageCacheMs?: number; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase();
   const mail = await startSmtpCatcher();
@@ -47,7 +47,8 @@ export async function startTestServer(
   const port = options.port ?? (await freePort());
   const publicUrl = `http://127.0.0.1:${port}`;
   const config: ServerConfig = {
-    ...readConfig({ PORT: String(port), LOG_LEVEL: 'info', PUBLIC_URL: publicUrl }),
+    // Tests see every change at once unless they test the page cache itself.
+    ...readConfig({ PORT: String(port), LOG_LEVEL: 'info', PUBLIC_URL: publicUrl, PAGE_CACHE_MS: String(options.pageCacheMs ?? 0) }),
     databaseUrl: database.url,
     smtpUrl: mail.url,
     host: '127.0.0.1',

@@ -49,7 +49,9 @@ export function accountsRepository(db: Db) {
           ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
           ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
           ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
-          ...(patch.emailVerified ? { email_verified_at: sql<Date>`coalesce(email_verified_at, now())` } : {}),
+          ...(patch.emailVerified
+            ? { email_verified_at: sql<Date>`coalesce(email_verified_at, now())` }
+            : {}),
           updated_at: new Date(),
         })
         .where('id', '=', id)
@@ -61,7 +63,12 @@ export function accountsRepository(db: Db) {
     },
 
     async rolesOf(userId: string): Promise<Role[]> {
-      const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+      const rows = await db
+        .selectFrom('user_roles')
+        .select('role')
+        .where('user_id', '=', userId)
+        .orderBy('role')
+        .execute();
       return rows.map((r) => r.role);
     },
 
@@ -86,18 +93,33 @@ export function accountsRepository(db: Db) {
     },
 
     async listUsers(query: { search?: string; limit: number; offset: number }) {
-      let q = db.selectFrom('users').select(['id', 'email', 'display_name', 'email_verified_at', 'created_at']);
+      let q = db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'email_verified_at', 'created_at']);
       if (query.search) {
         const like = `%${query.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
         q = q.where((eb) => eb.or([eb('email', 'ilike', like), eb('display_name', 'ilike', like)]));
       }
-      const users = await q.orderBy('created_at').orderBy('id').limit(query.limit).offset(query.offset).execute();
+      const users = await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
       const ids = users.map((u) => u.id);
       const roleRows =
         ids.length === 0
           ? []
-          : await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).orderBy('role').execute();
-      return users.map((u) => ({ ...u, roles: roleRows.filter((r) => r.user_id === u.id).map((r) => r.role) }));
+          : await db
+              .selectFrom('user_roles')
+              .select(['user_id', 'role'])
+              .where('user_id', 'in', ids)
+              .orderBy('role')
+              .execute();
+      return users.map((u) => ({
+        ...u,
+        roles: roleRows.filter((r) => r.user_id === u.id).map((r) => r.role),
+      }));
     },
 
     async insertSession(input: { tokenHash: string; userId: string; expiresAt: Date }) {
@@ -118,7 +140,11 @@ export function accountsRepository(db: Db) {
           'users.display_name',
           'users.locale',
           'users.email_verified_at',
-          sql<Role[]>`coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_roles.user_id = users.id), '{}')`.as('roles'),
+          sql<
+            Role[]
+          >`coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles WHERE user_roles.user_id = users.id), '{}')`.as(
+            'roles',
+          ),
         ])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)
@@ -145,7 +171,12 @@ export function accountsRepository(db: Db) {
     async insertToken(input: { tokenHash: string; userId: string; purpose: TokenPurpose; expiresAt: Date }) {
       await db
         .insertInto('auth_tokens')
-        .values({ token_hash: input.tokenHash, user_id: input.userId, purpose: input.purpose, expires_at: input.expiresAt })
+        .values({
+          token_hash: input.tokenHash,
+          user_id: input.userId,
+          purpose: input.purpose,
+          expires_at: input.expiresAt,
+        })
         .execute();
     },
 
@@ -162,7 +193,11 @@ export function accountsRepository(db: Db) {
         if (!row) return { status: 'invalid' as const };
         if (row.used_at) return { status: 'used' as const };
         if (row.expires_at <= now) return { status: 'expired' as const };
-        await trx.updateTable('auth_tokens').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+        await trx
+          .updateTable('auth_tokens')
+          .set({ used_at: now })
+          .where('token_hash', '=', tokenHash)
+          .execute();
         return { status: 'ok' as const, userId: row.user_id };
       });
     },
@@ -185,7 +220,11 @@ export function accountsRepository(db: Db) {
     },
 
     identitiesOf(userId: string) {
-      return db.selectFrom('oidc_identities').select(['issuer', 'created_at']).where('user_id', '=', userId).execute();
+      return db
+        .selectFrom('oidc_identities')
+        .select(['issuer', 'created_at'])
+        .where('user_id', '=', userId)
+        .execute();
     },
 
     /** Counts one hit in a fixed window and returns the count and when the window started. */
@@ -201,6 +240,30 @@ export function accountsRepository(db: Db) {
       const first = row.rows[0];
       if (!first) throw new Error('rate limit upsert returned no row');
       return first;
+    },
+
+    async findResidentProfile(userId: string) {
+      return db
+        .selectFrom('resident_profiles')
+        .select(['area', 'birth_year'])
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+    },
+
+    async saveResidentProfile(userId: string, profile: { area: string | null; birthYear: number | null }) {
+      if (profile.area === null && profile.birthYear === null) {
+        await db.deleteFrom('resident_profiles').where('user_id', '=', userId).execute();
+        return;
+      }
+      await db
+        .insertInto('resident_profiles')
+        .values({ user_id: userId, area: profile.area, birth_year: profile.birthYear })
+        .onConflict((oc) =>
+          oc
+            .column('user_id')
+            .doUpdateSet({ area: profile.area, birth_year: profile.birthYear, updated_at: new Date() }),
+        )
+        .execute();
     },
   };
 }

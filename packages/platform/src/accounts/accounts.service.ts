@@ -26,8 +26,8 @@ export interface AccountsDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly publicUrl: string;
-  /** The municipality's name and default language, for e-mails. */
-  readonly municipality: () => Promise<{ name: string; defaultLocale: Locale }>;
+  /** The municipality's name and default language (for e-mails) and its areas (for profiles). */
+  readonly municipality: () => Promise<{ name: string; defaultLocale: Locale; areas: readonly string[] }>;
   readonly sessionDays?: number;
 }
 
@@ -63,9 +63,17 @@ export function hashSecret(secret: string): string {
 /** Accounts: registration, sign-in (password, link, OpenID Connect), sessions, roles, own data. */
 export function accountsService(deps: AccountsDeps) {
   const repo = accountsRepository(deps.db);
+  // Recently resolved sessions (see sessionUser).
+  const sessionCache = new Map<string, { user: SessionUser; until: number; expiresAt: Date }>();
+  function forgetSessionsOf(userId: string) {
+    for (const [key, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(key);
+  }
   const sessionMs = (deps.sessionDays ?? 30) * 86_400_000;
 
-  async function sendTokenMail(user: { id: string; email: string; display_name: string; locale: string | null }, purpose: TokenPurpose) {
+  async function sendTokenMail(
+    user: { id: string; email: string; display_name: string; locale: string | null },
+    purpose: TokenPurpose,
+  ) {
     const token = newSecret();
     await repo.insertToken({
       tokenHash: hashSecret(token),
@@ -102,7 +110,10 @@ export function accountsService(deps: AccountsDeps) {
 
   function tokenFailure(status: 'invalid' | 'used' | 'expired') {
     return fail(status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid', [
-      { field: 'token', message: `error.${status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid'}` },
+      {
+        field: 'token',
+        message: `error.${status === 'used' ? 'TokenUsed' : status === 'expired' ? 'TokenExpired' : 'TokenInvalid'}`,
+      },
     ]);
   }
 
@@ -115,12 +126,20 @@ export function accountsService(deps: AccountsDeps) {
       const { limit, windowSeconds } = rateLimits[bucket];
       const row = await repo.hitRateLimit(bucket, hashSecret(key), windowSeconds);
       if (row.hits <= limit) return ok(null);
-      const retry = Math.max(1, Math.ceil((row.window_start.getTime() + windowSeconds * 1000 - deps.clock().getTime()) / 1000));
+      const retry = Math.max(
+        1,
+        Math.ceil((row.window_start.getTime() + windowSeconds * 1000 - deps.clock().getTime()) / 1000),
+      );
       return { ok: false, code: 'RateLimited', retryAfterSeconds: retry };
     },
 
     /** Registers a person with e-mail and password and e-mails a confirmation link. */
-    async register(input: { email: unknown; displayName: unknown; password: unknown; locale?: unknown }): Promise<Result<{ userId: string }>> {
+    async register(input: {
+      email: unknown;
+      displayName: unknown;
+      password: unknown;
+      locale?: unknown;
+    }): Promise<Result<{ userId: string }>> {
       const errors: FieldError[] = [];
       const email = checkEmail(input.email);
       const name = checkText(input.displayName, 'displayName', { max: 100 });
@@ -142,7 +161,12 @@ export function accountsService(deps: AccountsDeps) {
       });
       if (!user) return fail('EmailTaken', [{ field: 'email', message: 'field.emailTaken' }]);
       await repo.addRole(user.id, 'resident');
-      await deps.audit.record({ actorId: user.id, action: 'account.registered', subjectType: 'user', subjectId: user.id });
+      await deps.audit.record({
+        actorId: user.id,
+        action: 'account.registered',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
       await sendTokenMail(user, 'verify_email');
       return ok({ userId: user.id });
     },
@@ -153,19 +177,32 @@ export function accountsService(deps: AccountsDeps) {
       const used = await repo.consumeToken(hashSecret(token), 'verify_email', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { emailVerified: true });
-      await deps.audit.record({ actorId: used.userId, action: 'account.email_verified', subjectType: 'user', subjectId: used.userId });
+      forgetSessionsOf(used.userId);
+      await deps.audit.record({
+        actorId: used.userId,
+        action: 'account.email_verified',
+        subjectType: 'user',
+        subjectId: used.userId,
+      });
       return ok({ userId: used.userId });
     },
 
     /** Signs in with e-mail and password; returns a new session token for the cookie. */
-    async signIn(input: { email: unknown; password: unknown }): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
+    async signIn(input: {
+      email: unknown;
+      password: unknown;
+    }): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
       const errors: FieldError[] = [];
-      if (typeof input.email !== 'string' || input.email.trim() === '') errors.push({ field: 'email', message: 'field.required' });
-      if (typeof input.password !== 'string' || input.password === '') errors.push({ field: 'password', message: 'field.required' });
+      if (typeof input.email !== 'string' || input.email.trim() === '')
+        errors.push({ field: 'email', message: 'field.required' });
+      if (typeof input.password !== 'string' || input.password === '')
+        errors.push({ field: 'password', message: 'field.required' });
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const user = await repo.findUserByEmail(String(input.email).trim());
       // Hash even when the user is unknown so timing does not reveal which addresses have accounts.
-      const hash = user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      const hash =
+        user?.password_hash ??
+        'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
       const valid = await verifyPassword(String(input.password), hash);
       if (!user || !user.password_hash || !valid) return fail('InvalidCredentials');
       const session = await startSession(user.id);
@@ -182,11 +219,14 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /** Signs in from a magic link, which also confirms the address. */
-    async signInWithMagicLink(token: unknown): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
+    async signInWithMagicLink(
+      token: unknown,
+    ): Promise<Result<{ token: string; expiresAt: Date; userId: string }>> {
       if (typeof token !== 'string' || token === '') return tokenFailure('invalid');
       const used = await repo.consumeToken(hashSecret(token), 'magic_link', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { emailVerified: true });
+      forgetSessionsOf(used.userId);
       const session = await startSession(used.userId);
       return ok({ ...session, userId: used.userId });
     },
@@ -212,22 +252,42 @@ export function accountsService(deps: AccountsDeps) {
         .select(['users.email'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      const problems = password === '' ? [{ field: 'password', message: 'field.required' }] : checkPassword(password, pending?.email ?? '');
+      const problems =
+        password === ''
+          ? [{ field: 'password', message: 'field.required' }]
+          : checkPassword(password, pending?.email ?? '');
       if (problems.length > 0) return fail('ValidationFailed', problems);
       const used = await repo.consumeToken(tokenHash, 'reset_password', deps.clock());
       if (used.status !== 'ok') return tokenFailure(used.status);
       await repo.updateUser(used.userId, { passwordHash: await hashPassword(password), emailVerified: true });
       await repo.deleteSessionsOf(used.userId);
-      await deps.audit.record({ actorId: used.userId, action: 'account.password_reset', subjectType: 'user', subjectId: used.userId });
+      forgetSessionsOf(used.userId);
+      await deps.audit.record({
+        actorId: used.userId,
+        action: 'account.password_reset',
+        subjectType: 'user',
+        subjectId: used.userId,
+      });
       return ok({ userId: used.userId });
     },
 
-    /** The person behind a session cookie, or null when it is unknown or expired. */
+    /**
+     * The person behind a session cookie, or null when it is unknown or expired. Every request asks, so
+     * an answer is remembered for two seconds in this process; changes made here (sign-out, roles, name,
+     * deletion) forget it at once, and another server sees them within those two seconds.
+     */
     async sessionUser(token: string | undefined): Promise<SessionUser | null> {
       if (!token) return null;
-      const row = await repo.findSession(hashSecret(token), deps.clock());
-      if (!row) return null;
-      return {
+      const tokenHash = hashSecret(token);
+      const now = deps.clock();
+      const cached = sessionCache.get(tokenHash);
+      if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached.user;
+      const row = await repo.findSession(tokenHash, now);
+      if (!row) {
+        sessionCache.delete(tokenHash);
+        return null;
+      }
+      const user: SessionUser = {
         id: row.id,
         email: row.email,
         displayName: row.display_name,
@@ -235,11 +295,16 @@ export function accountsService(deps: AccountsDeps) {
         emailVerified: row.email_verified_at !== null,
         roles: row.roles,
       };
+      if (sessionCache.size >= 10_000) sessionCache.clear();
+      sessionCache.set(tokenHash, { user, until: Date.now() + 2000, expiresAt: row.expires_at });
+      return user;
     },
 
     /** Ends one session. */
     async signOut(token: string | undefined): Promise<void> {
-      if (token) await repo.deleteSession(hashSecret(token));
+      if (!token) return;
+      sessionCache.delete(hashSecret(token));
+      await repo.deleteSession(hashSecret(token));
     },
 
     /**
@@ -271,7 +336,13 @@ export function accountsService(deps: AccountsDeps) {
           await repo.addRole(userId, 'resident');
         }
         await repo.insertIdentity(claims.issuer, claims.subject, userId);
-        await deps.audit.record({ actorId: userId, action: 'account.oidc_linked', subjectType: 'user', subjectId: userId, details: { issuer: claims.issuer } });
+        await deps.audit.record({
+          actorId: userId,
+          action: 'account.oidc_linked',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { issuer: claims.issuer },
+        });
       }
       const session = await startSession(userId);
       return ok({ ...session, userId });
@@ -286,13 +357,24 @@ export function accountsService(deps: AccountsDeps) {
         .where('id', 'in', userIds)
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, locale: isLocale(r.locale) ? r.locale : null, notifyMode: r.notify_mode }));
+      return rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        displayName: r.display_name,
+        locale: isLocale(r.locale) ? r.locale : null,
+        notifyMode: r.notify_mode,
+      }));
     },
 
     /** Sets how often one hears by e-mail: immediately, in a daily digest, or never. */
     async setNotifyMode(actor: Actor, mode: unknown): Promise<Result<null>> {
-      if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none') return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
-      await deps.db.updateTable('users').set({ notify_mode: mode, updated_at: new Date() }).where('id', '=', actor.id).execute();
+      if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none')
+        return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
+      await deps.db
+        .updateTable('users')
+        .set({ notify_mode: mode, updated_at: new Date() })
+        .where('id', '=', actor.id)
+        .execute();
       return ok(null);
     },
 
@@ -311,15 +393,75 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /** Changes one's own name and language. */
-    async updateProfile(actor: Actor, input: { displayName: unknown; locale: unknown }): Promise<Result<null>> {
+    async updateProfile(
+      actor: Actor,
+      input: { displayName: unknown; locale: unknown },
+    ): Promise<Result<null>> {
       const name = checkText(input.displayName, 'displayName', { max: 100 });
       const errors: FieldError[] = [];
       if ('error' in name) errors.push(name.error);
-      if (input.locale !== '' && input.locale !== undefined && input.locale !== null && !isLocale(input.locale)) {
+      if (
+        input.locale !== '' &&
+        input.locale !== undefined &&
+        input.locale !== null &&
+        !isLocale(input.locale)
+      ) {
         errors.push({ field: 'locale', message: 'field.localeUnknown' });
       }
       if (errors.length > 0 || 'error' in name) return fail('ValidationFailed', errors);
-      await repo.updateUser(actor.id, { displayName: name.value, locale: isLocale(input.locale) ? input.locale : null });
+      forgetSessionsOf(actor.id);
+      await repo.updateUser(actor.id, {
+        displayName: name.value,
+        locale: isLocale(input.locale) ? input.locale : null,
+      });
+      return ok(null);
+    },
+
+    /** What the person told about themselves (area, year of birth), for the account page. */
+    async getResidentProfile(actor: Actor): Promise<{ area: string | null; birthYear: number | null }> {
+      const row = await repo.findResidentProfile(actor.id);
+      return { area: row?.area ?? null, birthYear: row?.birth_year ?? null };
+    },
+
+    /**
+     * Saves (or, when both are empty, deletes) the optional area and year of birth. The area must be one
+     * of the municipality's; the year a four-digit year that makes the person 0–120 years old.
+     */
+    async updateResidentProfile(
+      actor: Actor,
+      input: { area: unknown; birthYear: unknown },
+    ): Promise<Result<null>> {
+      const errors: FieldError[] = [];
+      const areaText = typeof input.area === 'string' ? input.area.trim() : '';
+      const { areas } = await deps.municipality();
+      if (areaText !== '' && !areas.includes(areaText))
+        errors.push({ field: 'area', message: 'field.invalid' });
+      const yearText =
+        typeof input.birthYear === 'string'
+          ? input.birthYear.trim()
+          : typeof input.birthYear === 'number'
+            ? String(input.birthYear)
+            : '';
+      const thisYear = deps.clock().getUTCFullYear();
+      const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+      if (yearText !== '' && !(year >= thisYear - 120 && year <= thisYear)) {
+        errors.push({
+          field: 'birthYear',
+          message: 'field.birthYear',
+          params: { from: thisYear - 120, to: thisYear },
+        });
+      }
+      if (errors.length > 0) return fail('ValidationFailed', errors);
+      await repo.saveResidentProfile(actor.id, {
+        area: areaText || null,
+        birthYear: yearText === '' ? null : year,
+      });
+      await deps.audit.record({
+        actorId: actor.id,
+        action: 'account.profile_updated',
+        subjectType: 'user',
+        subjectId: actor.id,
+      });
       return ok(null);
     },
 
@@ -338,6 +480,7 @@ export function accountsService(deps: AccountsDeps) {
           createdAt: user.created_at,
         },
         roles: await repo.rolesOf(user.id),
+        aboutYou: (await repo.findResidentProfile(user.id)) ?? null,
         sessions: await repo.sessionsOf(user.id),
         identityProviders: await repo.identitiesOf(user.id),
         actions: await deps.audit.byActor(user.id),
@@ -346,10 +489,17 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Deletes one's own account and everything tied to it (GDPR art. 17). */
     async deleteMyAccount(actor: Actor, confirmation: unknown): Promise<Result<null>> {
-      if (confirmation !== 'DELETE') return fail('ValidationFailed', [{ field: 'confirm', message: 'field.confirmDelete' }]);
+      if (confirmation !== 'DELETE')
+        return fail('ValidationFailed', [{ field: 'confirm', message: 'field.confirmDelete' }]);
+      forgetSessionsOf(actor.id);
       await repo.deleteUser(actor.id);
       // The trail keeps that an account was deleted, not whose: no personal data survives.
-      await deps.audit.record({ actorId: null, action: 'account.deleted', subjectType: 'user', subjectId: null });
+      await deps.audit.record({
+        actorId: null,
+        action: 'account.deleted',
+        subjectType: 'user',
+        subjectId: null,
+      });
       return ok(null);
     },
 
@@ -360,7 +510,11 @@ export function accountsService(deps: AccountsDeps) {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const search = query.search?.trim();
       return ok(
-        await repo.listUsers({ ...(search ? { search } : {}), limit: pageSize, offset: (page - 1) * pageSize }),
+        await repo.listUsers({
+          ...(search ? { search } : {}),
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
       );
     },
 
@@ -379,12 +533,25 @@ export function accountsService(deps: AccountsDeps) {
       if (!user) return fail('NotFound');
       const sorted = [...wanted].sort((a, b) => allRoles.indexOf(a) - allRoles.indexOf(b));
       await repo.setRoles(userId, sorted, actor.id);
-      await deps.audit.record({ actorId: actor.id, action: 'account.roles_set', subjectType: 'user', subjectId: userId, details: { roles: sorted } });
+      forgetSessionsOf(userId);
+      await deps.audit.record({
+        actorId: actor.id,
+        action: 'account.roles_set',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { roles: sorted },
+      });
       return ok({ roles: sorted });
     },
 
     /** Creates an account directly (seeding and administrators' imports); idempotent by e-mail. */
-    async ensureUser(input: { email: string; displayName: string; password: string | null; roles: readonly Role[]; locale?: Locale }) {
+    async ensureUser(input: {
+      email: string;
+      displayName: string;
+      password: string | null;
+      roles: readonly Role[];
+      locale?: Locale;
+    }) {
       let user = await repo.findUserByEmail(input.email);
       if (!user) {
         user = await repo.insertUser({

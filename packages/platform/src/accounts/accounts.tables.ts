@@ -13,7 +13,11 @@ export interface UsersTable {
   password_hash: string | null;
   email_verified_at: Date | null;
   locale: string | null;
-  notify_mode: ColumnType<'immediate' | 'daily' | 'none', 'immediate' | 'daily' | 'none' | undefined, 'immediate' | 'daily' | 'none'>;
+  notify_mode: ColumnType<
+    'immediate' | 'daily' | 'none',
+    'immediate' | 'daily' | 'none' | undefined,
+    'immediate' | 'daily' | 'none'
+  >;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -60,7 +64,16 @@ export interface RateLimitsTable {
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 
+/** What a resident chose to tell about themselves, for participation reports (optional personal data). */
+export interface ResidentProfilesTable {
+  user_id: string;
+  area: string | null;
+  birth_year: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface AccountsTables {
+  resident_profiles: ResidentProfilesTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

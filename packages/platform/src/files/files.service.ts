@@ -30,51 +30,91 @@ export interface Attachment {
   readonly altText: LocalizedText;
 }
 
-/** Documents and images attached to phases (and later other records). */
+/** An upload whose type, size and alt text have been checked. */
+export interface CheckedUpload {
+  readonly kind: 'document' | 'image';
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly alt: string;
+}
+
+function checkUpload(
+  input: { filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown },
+  options: { imagesOnly: boolean },
+): Result<CheckedUpload> {
+  const errors: FieldError[] = [];
+  const type = typeof input.contentType === 'string' ? types[input.contentType] : undefined;
+  const filename = typeof input.filename === 'string' ? input.filename.replace(/[\\/\r\n"]/g, '_').trim().slice(0, 200) : '';
+  if (input.data.byteLength === 0 || filename === '') errors.push({ field: 'file', message: 'field.required' });
+  else if (input.data.byteLength > maxUploadBytes) errors.push({ field: 'file', message: 'field.fileTooLarge', params: { max: Math.round(maxUploadBytes / 1048576) } });
+  else if (!type || !type.magic(input.data) || (options.imagesOnly && type.kind !== 'image')) {
+    errors.push({ field: 'file', message: options.imagesOnly ? 'field.imageType' : 'field.fileType' });
+  }
+  const alt = typeof input.altText === 'string' ? input.altText.trim() : '';
+  if (type?.kind === 'image' && alt === '') errors.push({ field: 'altText', message: 'field.altRequired' });
+  if (alt.length > 300) errors.push({ field: 'altText', message: 'field.tooLong', params: { max: 300 } });
+  if (errors.length > 0 || !type) return fail('ValidationFailed', errors);
+  return ok({ kind: type.kind, filename, contentType: input.contentType as string, data: input.data, alt });
+}
+
+/** Documents and images attached to phases and ideas. */
 export function filesService(deps: { db: Db; audit: AuditService; store: FileStore }) {
+  async function store(actorId: string | null, ownerType: 'phase' | 'idea', ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
+    const key = randomUUID();
+    await deps.store.put(key, upload.data);
+    const locale = isLocale(localeInput) ? localeInput : 'nb';
+    const row = await deps.db
+      .insertInto('files')
+      .values({
+        owner_type: ownerType,
+        owner_id: ownerId,
+        kind: upload.kind,
+        filename: upload.filename,
+        content_type: upload.contentType,
+        size_bytes: upload.data.byteLength,
+        storage_key: key,
+        alt_text: JSON.stringify(upload.alt ? { [locale]: upload.alt } : {}),
+        uploaded_by: actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: row.id } });
+    return row.id;
+  }
+
   return {
-    /** Attaches a file; type, size and (for images) alt text are checked before anything is stored. */
+    /** Attaches a file to a phase (process managers); type, size and (for images) alt text are checked first. */
     async attach(
       actor: Actor | null,
       input: { ownerType: 'phase'; ownerId: string; filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown; locale: unknown },
     ): Promise<Result<{ id: string }>> {
       if (!hasRole(actor, 'process_manager')) return fail('Forbidden');
-      const errors: FieldError[] = [];
-      const type = typeof input.contentType === 'string' ? types[input.contentType] : undefined;
-      const filename = typeof input.filename === 'string' ? input.filename.replace(/[\\/\r\n"]/g, '_').trim().slice(0, 200) : '';
-      if (input.data.byteLength === 0 || filename === '') errors.push({ field: 'file', message: 'field.required' });
-      else if (input.data.byteLength > maxUploadBytes) errors.push({ field: 'file', message: 'field.fileTooLarge', params: { max: Math.round(maxUploadBytes / 1048576) } });
-      else if (!type || !type.magic(input.data)) errors.push({ field: 'file', message: 'field.fileType' });
-      const alt = typeof input.altText === 'string' ? input.altText.trim() : '';
-      if (type?.kind === 'image' && alt === '') errors.push({ field: 'altText', message: 'field.altRequired' });
-      if (alt.length > 300) errors.push({ field: 'altText', message: 'field.tooLong', params: { max: 300 } });
-      if (errors.length > 0 || !type) return fail('ValidationFailed', errors);
+      const checked = checkUpload(input, { imagesOnly: false });
+      if (!checked.ok) return checked;
       const owner = await deps.db.selectFrom('phases').select('id').where('id', '=', input.ownerId).executeTakeFirst();
       if (!owner) return fail('NotFound');
-      const key = randomUUID();
-      await deps.store.put(key, input.data);
-      const locale = isLocale(input.locale) ? input.locale : 'nb';
-      const row = await deps.db
-        .insertInto('files')
-        .values({
-          owner_type: input.ownerType,
-          owner_id: input.ownerId,
-          kind: type.kind,
-          filename,
-          content_type: input.contentType as string,
-          size_bytes: input.data.byteLength,
-          storage_key: key,
-          alt_text: JSON.stringify(alt ? { [locale]: alt } : {}),
-          uploaded_by: actor?.id ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await deps.audit.record({ actorId: actor?.id ?? null, action: 'file.attached', subjectType: input.ownerType, subjectId: input.ownerId, details: { fileId: row.id } });
-      return ok({ id: row.id });
+      const id = await store(actor?.id ?? null, input.ownerType, input.ownerId, checked.value, input.locale);
+      return ok({ id });
+    },
+
+    /**
+     * Checks an image a resident adds to their idea, before the idea is saved: nothing is stored until
+     * `attachChecked`. Field names are `image` and `imageAlt`.
+     */
+    checkImage(input: { filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown }): Result<CheckedUpload> {
+      const checked = checkUpload(input, { imagesOnly: true });
+      if (checked.ok) return checked;
+      return fail('ValidationFailed', (checked.fields ?? []).map((f) => ({ ...f, field: f.field === 'file' ? 'image' : 'imageAlt' })));
+    },
+
+    /** Stores an upload already checked by `checkImage` for a record the caller has just created. */
+    async attachChecked(actorId: string, ownerType: 'idea', ownerId: string, upload: CheckedUpload, locale: unknown): Promise<{ id: string }> {
+      return { id: await store(actorId, ownerType, ownerId, upload, locale) };
     },
 
     /** The files attached to a record, oldest first. */
-    async listFor(ownerType: 'phase', ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
+    async listFor(ownerType: 'phase' | 'idea', ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
       if (ownerIds.length === 0) return [];
       const rows = await deps.db
         .selectFrom('files')

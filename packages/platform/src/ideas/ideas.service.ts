@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
+import type { CheckedUpload, FilesService } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository, type IdeaSort } from './ideas.repository.ts';
@@ -33,6 +34,20 @@ export interface IdeaView {
   readonly editableByViewer: boolean;
 }
 
+/** An image a resident added to their idea: served from /files/{id}, with its description. */
+export interface IdeaImage {
+  readonly id: string;
+  readonly alt: string;
+}
+
+/** An image sent with a new idea (optional). */
+export interface ImageUpload {
+  readonly filename: unknown;
+  readonly contentType: unknown;
+  readonly data: Uint8Array;
+  readonly altText?: unknown;
+}
+
 /** A comment, with replies nested one level under it. */
 export interface CommentView {
   readonly id: string;
@@ -54,8 +69,10 @@ function text(value: unknown, field: string, limits: { min: number; max: number 
 }
 
 /** Ideas, comments, supports and follows, with moderation. */
-export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService }) {
+export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService; files: FilesService }) {
   const repo = ideasRepository(deps.db);
+  // An idea never moves to another phase.
+  const ideaPhases = new Map<string, string>();
 
   type Row = NonNullable<Awaited<ReturnType<typeof repo.findIdea>>>;
   function present(row: Row, viewer: Actor | null, supported: Set<string>): IdeaView {
@@ -91,28 +108,69 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
   }
 
   /** The phase must be an open ideas phase of a published process. */
-  async function openIdeasPhase(phaseId: string): Promise<Result<{ processId: string; preScreening: boolean }>> {
+  async function openIdeasPhase(phaseId: string): Promise<Result<{ processId: string; preScreening: boolean; categories: readonly string[] }>> {
     const found = await deps.processes.getPhase(phaseId);
     if (!found || found.phase.method !== 'ideas' || found.process.status === 'draft') return fail('NotFound');
     if (found.phase.state !== 'open' || found.process.status !== 'published') return fail('PhaseClosed');
-    return ok({ processId: found.process.id, preScreening: found.phase.settings.preScreening === true });
+    return ok({ processId: found.process.id, preScreening: found.phase.settings.preScreening === true, categories: found.phase.settings.categories ?? [] });
+  }
+
+  /** The category chosen for an idea: one of the phase's, or none. */
+  function category(input: unknown, categories: readonly string[], errors: FieldError[]): string | null {
+    const chosen = typeof input === 'string' ? input.trim() : '';
+    if (chosen === '') return null;
+    if (!categories.includes(chosen)) {
+      errors.push({ field: 'category', message: 'field.invalid' });
+      return null;
+    }
+    return chosen;
   }
 
   return {
     /** Posts an idea in an open ideas phase; with pre-screening it waits for a moderator. */
-    async postIdea(actor: Actor | null, input: { phaseId: string; title: unknown; body: unknown; category?: unknown }): Promise<Result<{ id: string; awaitingScreening: boolean }>> {
+    async postIdea(
+      actor: Actor | null,
+      input: { phaseId: string; title: unknown; body: unknown; category?: unknown; image?: ImageUpload | null; locale?: unknown },
+    ): Promise<Result<{ id: string; awaitingScreening: boolean }>> {
       if (!actor) return fail('NotSignedIn');
       const phase = await openIdeasPhase(input.phaseId);
       if (!phase.ok) return phase;
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', ideaLimits.title, errors);
       const body = text(input.body, 'body', ideaLimits.body, errors);
-      const category = typeof input.category === 'string' && input.category.trim() !== '' ? input.category.trim().slice(0, 80) : null;
+      const chosenCategory = category(input.category, phase.value.categories, errors);
+      // An image is optional; when one is sent, it is checked with the text, before anything is saved.
+      let image: CheckedUpload | null = null;
+      const sentImage = input.image && (input.image.data.byteLength > 0 || (typeof input.image.filename === 'string' && input.image.filename !== ''));
+      if (input.image && sentImage) {
+        const checked = deps.files.checkImage(input.image);
+        if (checked.ok) image = checked.value;
+        else errors.push(...(checked.fields ?? []));
+      }
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const screening = phase.value.preScreening ? 'pending' : 'published';
-      const id = await repo.insertIdea({ processId: phase.value.processId, phaseId: input.phaseId, authorId: actor.id, title, body, category, screening });
+      const id = await repo.insertIdea({ processId: phase.value.processId, phaseId: input.phaseId, authorId: actor.id, title, body, category: chosenCategory, screening });
+      if (image) {
+        try {
+          await deps.files.attachChecked(actor.id, 'idea', id, image, input.locale);
+        } catch (error) {
+          // The idea goes only with its image: without it the resident would lose what they added.
+          await repo.deleteIdea(id);
+          throw error;
+        }
+      }
       await deps.audit.record({ actorId: actor.id, action: 'idea.posted', subjectType: 'idea', subjectId: id });
       return ok({ id, awaitingScreening: screening === 'pending' });
+    },
+
+    /** The image of each idea that has one, by idea id. */
+    async imagesOf(ideaIds: readonly string[]): Promise<Map<string, IdeaImage>> {
+      const files = await deps.files.listFor('idea', ideaIds);
+      const images = new Map<string, IdeaImage>();
+      for (const file of files) {
+        if (file.kind === 'image' && !images.has(file.ownerId)) images.set(file.ownerId, { id: file.id, alt: Object.values(file.altText)[0] ?? '' });
+      }
+      return images;
     },
 
     /** The author edits their idea, only until the first support or comment. */
@@ -126,19 +184,21 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', ideaLimits.title, errors);
       const body = text(input.body, 'body', ideaLimits.body, errors);
+      const chosenCategory = category(input.category, phase.value.categories, errors);
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      const category = typeof input.category === 'string' && input.category.trim() !== '' ? input.category.trim().slice(0, 80) : null;
-      if (!(await repo.updateIdeaText(ideaId, title, body, category))) return fail('Conflict');
+      if (!(await repo.updateIdeaText(ideaId, title, body, chosenCategory))) return fail('Conflict');
       return ok(null);
     },
 
     /** A page of a process's ideas in the chosen order. */
-    async listIdeas(actor: Actor | null, query: { processId: string; sort?: unknown; page?: number; seed?: number }) {
+    async listIdeas(actor: Actor | null, query: { processId: string; sort?: unknown; page?: number; seed?: number; category?: string | null }) {
       const sort: IdeaSort = query.sort === 'supported' || query.sort === 'random' ? query.sort : 'newest';
       const pageSize = 20;
       const page = Math.max(1, Math.floor(query.page ?? 1));
+      const category = query.category || null;
       const rows = await repo.listIdeas({
         processId: query.processId,
+        category,
         sort,
         seed: query.seed ?? 0,
         limit: pageSize,
@@ -147,8 +207,8 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
         viewerId: actor?.id ?? null,
       });
       const supported = actor ? await repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>();
-      const total = await repo.countIdeas(query.processId, false);
-      return { ideas: rows.map((r) => present(r, actor, supported)), total, page, pageSize, sort };
+      const total = await repo.countIdeas(query.processId, false, category);
+      return { ideas: rows.map((r) => present(r, actor, supported)), total, page, pageSize, sort, category };
     },
 
     /** One idea with its comments (replies nested), if the actor may see it. */
@@ -183,12 +243,21 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
     /** Supports an idea once per person, while its phase is open. */
     async supportIdea(actor: Actor | null, ideaId: string): Promise<Result<null>> {
       if (!actor) return fail('NotSignedIn');
+      // The busiest write: the phase check uses cached facts and the insert checks the idea itself, so a
+      // support is one statement; only a refused one looks closer to say why.
+      let phaseId = ideaPhases.get(ideaId);
+      if (!phaseId) {
+        phaseId = (await repo.findIdea(ideaId))?.phase_id;
+        if (!phaseId) return fail('NotFound');
+        if (ideaPhases.size >= 100_000) ideaPhases.clear();
+        ideaPhases.set(ideaId, phaseId);
+      }
+      const phase = await openIdeasPhase(phaseId);
+      if (!phase.ok) return phase;
+      if (await repo.addSupport(ideaId, actor.id)) return ok(null);
       const row = await visibleIdea(actor, ideaId);
       if (!row || row.hidden_at || row.screening !== 'published') return fail('NotFound');
-      const phase = await openIdeasPhase(row.phase_id);
-      if (!phase.ok) return phase;
-      if (!(await repo.addSupport(ideaId, actor.id))) return fail('AlreadySupported');
-      return ok(null);
+      return fail('AlreadySupported');
     },
 
     /** Withdraws one's support while the phase is open. */

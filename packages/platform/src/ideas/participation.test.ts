@@ -21,7 +21,7 @@ let ideasPhase = '';
 
 before(async () => {
   ({ platform, mailer, drop } = await testPlatform({ clock: () => now }));
-  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' });
+  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: ['Sentrum', 'Nordbyen'] });
   const user = async (email: string, roles: Actor['roles'][number][]) => ({
     id: await platform.accounts.ensureUser({ email, displayName: email.split('@')[0] ?? email, password: null, roles }),
     roles,
@@ -59,7 +59,9 @@ describe('charter and timeline', () => {
     assert.deepEqual(!bad.ok && bad.fields?.map((f) => f.message), ['field.endBeforeStart']);
     const info = await platform.processes.addPhase(manager, processId, { method: 'information', title: 'Informasjon', startsOn: '2026-11-01', endsOn: '2026-11-14', locale: 'nb' });
     assert.ok(info.ok);
-    const ideas = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb' });
+    const dupes = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb', categories: 'Lek\nlek' });
+    assert.deepEqual(!dupes.ok && dupes.fields?.map((f) => f.message), ['field.duplicateCategory']);
+    const ideas = await platform.processes.addPhase(manager, processId, { method: 'ideas', title: 'Idéer', startsOn: '2026-11-15', endsOn: '2026-12-31', locale: 'nb', categories: ' Lek \n\nTrafikk\n' });
     assert.ok(ideas.ok);
     ideasPhase = ideas.value.id;
     const overlap = await platform.processes.addPhase(manager, processId, { method: 'survey', title: 'Undersøkelse', startsOn: '2026-12-20', endsOn: '2027-01-10', locale: 'nb' });
@@ -109,6 +111,42 @@ describe('ideas, comments and supports', () => {
     assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id]);
   });
 
+  test('an idea may carry an image with a description; a wrong file or a missing description saves nothing', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const idea = { phaseId: ideasPhase, title: 'Benk ved elva', body: 'En benk der stien møter elva, med utsikt.', locale: 'nb' };
+    const count = async () => (await platform.db.selectFrom('ideas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const fake = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'bilde.png', contentType: 'image/png', data: new TextEncoder().encode('not an image'), altText: 'Benk' } });
+    assert.deepEqual(!fake.ok && fake.fields?.map((f) => [f.field, f.message]), [['image', 'field.imageType']]);
+    const pdf = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'a.pdf', contentType: 'application/pdf', data: new TextEncoder().encode('%PDF-1.4'), altText: 'x' } });
+    assert.deepEqual(!pdf.ok && pdf.fields?.map((f) => f.field), ['image'], 'documents are not images');
+    const noAlt = await platform.ideas.postIdea(ola, { ...idea, title: '', image: { filename: 'benk.png', contentType: 'image/png', data: png, altText: ' ' } });
+    assert.deepEqual(!noAlt.ok && noAlt.fields?.map((f) => f.field), ['title', 'imageAlt'], 'every problem is named at once');
+    assert.equal(await count(), before, 'nothing saved');
+    const posted = await platform.ideas.postIdea(ola, { ...idea, image: { filename: 'benk.png', contentType: 'image/png', data: png, altText: 'Skisse av en benk ved elva' } });
+    assert.ok(posted.ok);
+    const image = (await platform.ideas.imagesOf([posted.value.id])).get(posted.value.id);
+    assert.equal(image?.alt, 'Skisse av en benk ved elva');
+    const served = await platform.files.read(image?.id ?? '');
+    assert.deepEqual(served && [served.contentType, [...served.data]], ['image/png', [...png]]);
+    await platform.db.deleteFrom('ideas').where('id', '=', posted.value.id).execute();
+  });
+
+  test('ideas are filed under one of the phase’s categories, and the list can show one category', async () => {
+    const phase = await platform.processes.getPhase(ideasPhase);
+    assert.deepEqual(phase?.phase.settings.categories, ['Lek', 'Trafikk']);
+    const idea = { phaseId: ideasPhase, title: 'Fartsdumper ved skolen', body: 'Bilene kjører for fort forbi skolen om morgenen.' };
+    const unknown = await platform.ideas.postIdea(ola, { ...idea, category: 'Kultur' });
+    assert.deepEqual(!unknown.ok && unknown.fields?.map((f) => f.field), ['category']);
+    const posted = await platform.ideas.postIdea(ola, { ...idea, category: 'Trafikk' });
+    assert.ok(posted.ok);
+    const traffic = await platform.ideas.listIdeas(null, { processId, category: 'Trafikk' });
+    assert.deepEqual([traffic.total, traffic.ideas.map((i) => [i.title, i.category])], [1, [['Fartsdumper ved skolen', 'Trafikk']]]);
+    const all = await platform.ideas.listIdeas(null, { processId });
+    assert.ok(all.total > 1);
+    await platform.db.deleteFrom('ideas').where('id', '=', posted.value.id).execute();
+  });
+
   test('posting in a phase that is not open is refused', async () => {
     const detail = await platform.processes.getProcessById(processId);
     const closed = detail?.phases.find((p) => p.method === 'information');
@@ -126,6 +164,36 @@ describe('ideas, comments and supports', () => {
       ['Benker i skyggen', 0, false],
     ]);
     assert.deepEqual(await platform.ideas.audienceOf(kariIdea), [kari.id, ola.id].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test('withdrawing a support uncounts it once; supports from many people at once are all counted', async () => {
+    assert.ok((await platform.ideas.withdrawSupport(ola, kariIdea)).ok);
+    assert.ok((await platform.ideas.withdrawSupport(ola, kariIdea)).ok, 'withdrawing again changes nothing');
+    const count = async () => (await platform.db.selectFrom('ideas').select('support_count').where('id', '=', kariIdea).executeTakeFirstOrThrow()).support_count;
+    assert.equal(await count(), 0);
+    const people = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => ({
+        id: await platform.accounts.ensureUser({ email: `mange${i}@example.no`, displayName: `Mange ${i}`, password: null, roles: ['resident'] }),
+        roles: ['resident' as const],
+      })),
+    );
+    const results = await Promise.all([...people, ola].map((person) => platform.ideas.supportIdea(person, kariIdea)));
+    assert.ok(results.every((r) => r.ok));
+    assert.equal(await count(), 31);
+    const stored = await platform.db.selectFrom('idea_supports').select((eb) => eb.fn.countAll<number>().as('n')).where('idea_id', '=', kariIdea).executeTakeFirstOrThrow();
+    assert.equal(stored.n, 31, 'the count matches the stored supports');
+    // A hidden idea cannot be supported (it is not found), and nothing is counted.
+    await platform.db.updateTable('ideas').set({ hidden_at: new Date(), hidden_reason: 'test' }).where('id', '=', kariIdea).execute();
+    const newcomer = { id: await platform.accounts.ensureUser({ email: 'ny@example.no', displayName: 'Ny', password: null, roles: ['resident'] }), roles: ['resident' as const] };
+    const hidden = await platform.ideas.supportIdea(newcomer, kariIdea);
+    assert.equal(!hidden.ok && hidden.code, 'NotFound');
+    await platform.db.updateTable('ideas').set({ hidden_at: null, hidden_reason: null }).where('id', '=', kariIdea).execute();
+    assert.equal(await count(), 31);
+    for (const person of people) {
+      await platform.ideas.withdrawSupport(person, kariIdea);
+      await platform.ideas.followIdea(person, kariIdea, false);
+    }
+    assert.equal(await count(), 1);
   });
 
   test('the author cannot edit after the first reaction', async () => {
@@ -213,4 +281,56 @@ test('the participation report counts inputs per week and the people behind them
   assert.equal(report.value.participants, 2, 'Kari and Ola');
   const totals = report.value.weeks.reduce((t, w) => ({ ideas: t.ideas + w.ideas, comments: t.comments + w.comments, supports: t.supports + w.supports }), { ideas: 0, comments: 0, supports: 0 });
   assert.deepEqual(totals, { ideas: 2, comments: 3, supports: 1 });
+});
+
+test('the report counts participants by area and age group where they gave them', async () => {
+  // Kari tells her area and year of birth; Ola tells nothing. A made-up area and an impossible year are refused.
+  const wrong = await platform.accounts.updateResidentProfile(kari, { area: 'Atlantis', birthYear: '1850' });
+  assert.deepEqual(!wrong.ok && wrong.fields?.map((f) => f.field), ['area', 'birthYear']);
+  assert.deepEqual(await platform.accounts.getResidentProfile(kari), { area: null, birthYear: null }, 'nothing saved');
+  assert.ok((await platform.accounts.updateResidentProfile(kari, { area: 'Nordbyen', birthYear: '1990' })).ok);
+  const report = await platform.feedback.participationReport(manager, processId);
+  assert.ok(report.ok);
+  assert.deepEqual(report.value.byArea, [
+    { area: 'Sentrum', count: 0 },
+    { area: 'Nordbyen', count: 1 },
+    { area: null, count: 1 },
+  ]);
+  assert.deepEqual(report.value.byAgeGroup, [
+    { group: '0-17', count: 0 },
+    { group: '18-29', count: 0 },
+    { group: '30-44', count: 1 },
+    { group: '45-66', count: 0 },
+    { group: '67+', count: 0 },
+    { group: null, count: 1 },
+  ]);
+  // Emptying both removes the profile: it is optional personal data.
+  assert.ok((await platform.accounts.updateResidentProfile(kari, { area: '', birthYear: '' })).ok);
+  const rows = await platform.db.selectFrom('resident_profiles').select('user_id').where('user_id', '=', kari.id).execute();
+  assert.equal(rows.length, 0);
+});
+
+test('administrators add, rename and remove their own statuses; built-in ones and statuses in use stay', async () => {
+  assert.equal((await platform.feedback.addStatus(manager, { label: { nb: 'Sendt til kommunestyret' } })).ok, false, 'administrators only');
+  const admin = { id: manager.id, roles: ['administrator' as const] };
+  const empty = await platform.feedback.addStatus(admin, { label: { nb: '  ', en: '' } });
+  assert.deepEqual(!empty.ok && empty.fields?.map((f) => f.message), ['field.labelRequired']);
+  const added = await platform.feedback.addStatus(admin, { label: { nb: 'Sendt til kommunestyret', en: 'Sent to the council' }, requiresAnswer: 'on' });
+  assert.ok(added.ok);
+  assert.equal(added.value.key, 'sendt_til_kommunestyret');
+  const statuses = await platform.feedback.statuses();
+  assert.deepEqual(statuses.at(-1), { key: 'sendt_til_kommunestyret', label: { nb: 'Sendt til kommunestyret', en: 'Sent to the council' }, builtIn: false, requiresAnswer: true, allowsProgress: false });
+  // Requires an answer, as configured.
+  const ideaId = (await platform.db.selectFrom('ideas').select('id').where('process_id', '=', processId).executeTakeFirstOrThrow()).id;
+  const noAnswer = await platform.feedback.answerIdea(decider, ideaId, { status: 'sendt_til_kommunestyret', body: '' });
+  assert.deepEqual(!noAnswer.ok && noAnswer.fields?.map((f) => f.field), ['body']);
+  assert.ok((await platform.feedback.updateStatus(admin, 'sendt_til_kommunestyret', { label: { nb: 'Til politisk behandling' }, allowsProgress: 'on' })).ok);
+  assert.equal((await platform.feedback.updateStatus(admin, 'accepted', { label: { nb: 'Godtatt' } })).ok, false, 'built-in statuses are fixed');
+  assert.ok((await platform.feedback.answerIdea(decider, ideaId, { status: 'sendt_til_kommunestyret', body: 'Saken legges fram i desember.' })).ok);
+  const inUse = await platform.feedback.removeStatus(admin, 'sendt_til_kommunestyret');
+  assert.deepEqual(!inUse.ok && inUse.fields?.map((f) => f.message), ['field.statusInUse']);
+  const spare = await platform.feedback.addStatus(admin, { label: { en: 'Parked' } });
+  assert.ok(spare.ok);
+  assert.ok((await platform.feedback.removeStatus(admin, spare.value.key)).ok);
+  assert.equal((await platform.feedback.statuses()).some((s) => s.key === spare.value.key), false);
 });

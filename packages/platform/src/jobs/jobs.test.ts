@@ -4,12 +4,18 @@ import { freshDatabase } from '../testing/database.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { createJobQueue, type JobQueue, type JobState } from './jobs.ts';
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(value)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(value)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -26,15 +32,24 @@ describe('job queue (pg-boss in our database)', () => {
       queue.define<{ n: number }>('test.record', async (data, job) => {
         ran.push({ id: job.id, data });
       });
-      queue.define<{ n: number }>('test.fail', async () => {
-        throw new Error('boom');
-      }, { retryLimit: 0 });
+      queue.define<{ n: number }>(
+        'test.fail',
+        async () => {
+          throw new Error('boom');
+        },
+        { retryLimit: 0 },
+      );
       queue.define('test.coalesced', async () => undefined, { policy: 'coalesce' });
       queue.schedule('test.record', '0 7 * * *', { n: 0 });
     };
     // Two queues on one database, as two app servers would be: one only sends, the other works.
     producer = createJobQueue({ db: database.db, logger: silentLogger, timeZone: 'Europe/Oslo' });
-    worker = createJobQueue({ db: database.db, logger: silentLogger, timeZone: 'Europe/Oslo', pollingIntervalSeconds: 0.5 });
+    worker = createJobQueue({
+      db: database.db,
+      logger: silentLogger,
+      timeZone: 'Europe/Oslo',
+      pollingIntervalSeconds: 0.5,
+    });
     define(producer);
     define(worker);
   });
@@ -50,21 +65,41 @@ describe('job queue (pg-boss in our database)', () => {
     assert.ok(id);
     assert.equal(await producer.state('test.record', id), 'created');
     await worker.startWorkers();
-    await until<JobState | null>('the job to complete', () => producer.state('test.record', id), (s) => s === 'completed');
+    await until<JobState | null>(
+      'the job to complete',
+      () => producer.state('test.record', id),
+      (s) => s === 'completed',
+    );
     assert.deepEqual(ran.find((r) => r.id === id)?.data, { n: 42 });
   });
 
   it('a failing job ends as failed, not silently done', async () => {
     const id = await producer.send('test.fail', { n: 1 });
     assert.ok(id);
-    await until<JobState | null>('the job to fail', () => producer.state('test.fail', id), (s) => s === 'failed');
+    await until<JobState | null>(
+      'the job to fail',
+      () => producer.state('test.fail', id),
+      (s) => s === 'failed',
+    );
   });
 
   it('coalescing: a burst of sends with one key while a job waits adds no second job', async () => {
     await worker.stop();
-    const first = await producer.send('test.coalesced', {}, { singletonKey: 'conversation-1', startAfterSeconds: 60 });
-    const second = await producer.send('test.coalesced', {}, { singletonKey: 'conversation-1', startAfterSeconds: 60 });
-    const other = await producer.send('test.coalesced', {}, { singletonKey: 'conversation-2', startAfterSeconds: 60 });
+    const first = await producer.send(
+      'test.coalesced',
+      {},
+      { singletonKey: 'conversation-1', startAfterSeconds: 60 },
+    );
+    const second = await producer.send(
+      'test.coalesced',
+      {},
+      { singletonKey: 'conversation-1', startAfterSeconds: 60 },
+    );
+    const other = await producer.send(
+      'test.coalesced',
+      {},
+      { singletonKey: 'conversation-2', startAfterSeconds: 60 },
+    );
     assert.ok(first);
     assert.equal(second, null);
     assert.ok(other);

@@ -14,7 +14,11 @@ import type { Logger } from '../shared/logger.ts';
  */
 export interface JobQueue {
   /** Declares a kind of job and the function that does it. Call before `startWorkers`. */
-  define<T extends object>(name: string, handler: (data: T, job: { id: string }) => Promise<void>, options?: JobKindOptions): void;
+  define<T extends object>(
+    name: string,
+    handler: (data: T, job: { id: string }) => Promise<void>,
+    options?: JobKindOptions,
+  ): void;
   /**
    * Enqueues a job; returns its id, or null when a job with the same `singletonKey` is already waiting
    * (the `coalesce` policy), which is how bursts of triggers become one run.
@@ -92,7 +96,9 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         schedule: workers,
         migrate: true,
       });
-      instance.on('error', (error: Error) => options.logger.error({ err: { message: error.message } }, 'job queue error'));
+      instance.on('error', (error: Error) =>
+        options.logger.error({ err: { message: error.message } }, 'job queue error'),
+      );
       await instance.start();
       for (const [name, kind] of kinds) {
         await instance.createQueue(name, {
@@ -146,20 +152,35 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       const instance = await ensureStarted(true);
       workersStarted = true;
       for (const [name, kind] of kinds) {
-        await instance.work<object>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) {
-            const started = performance.now();
-            try {
-              await kind.handler(job.data, { id: job.id });
-              options.logger.info({ job: name, id: job.id, ms: Math.round(performance.now() - started) }, 'job done');
-            } catch (error) {
-              options.logger.error({ job: name, id: job.id, err: { message: error instanceof Error ? error.message : String(error) } }, 'job failed');
-              throw error;
+        await instance.work<object>(
+          name,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) {
+              const started = performance.now();
+              try {
+                await kind.handler(job.data, { id: job.id });
+                options.logger.info(
+                  { job: name, id: job.id, ms: Math.round(performance.now() - started) },
+                  'job done',
+                );
+              } catch (error) {
+                options.logger.error(
+                  {
+                    job: name,
+                    id: job.id,
+                    err: { message: error instanceof Error ? error.message : String(error) },
+                  },
+                  'job failed',
+                );
+                throw error;
+              }
             }
-          }
-        });
+          },
+        );
       }
-      for (const { name, cron, data } of schedules) await instance.schedule(name, cron, data, { tz: options.timeZone });
+      for (const { name, cron, data } of schedules)
+        await instance.schedule(name, cron, data, { tz: options.timeZone });
     },
 
     async stop() {

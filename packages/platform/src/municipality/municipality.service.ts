@@ -11,6 +11,8 @@ export interface Municipality {
   readonly logoUrl: string | null;
   readonly primaryColour: string;
   readonly defaultLocale: Locale;
+  /** Its areas (districts), which residents may choose from and reports count by. */
+  readonly areas: readonly string[];
 }
 
 function luminance(hex: string): number {
@@ -26,7 +28,31 @@ export function contrastWithWhite(hex: string): number {
   return 1.05 / (luminance(hex) + 0.05);
 }
 
-const fallback: Municipality = { name: 'Tingsted', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' };
+const fallback: Municipality = {
+  name: 'Tingsted',
+  logoUrl: null,
+  primaryColour: '#1f5f8b',
+  defaultLocale: 'nb',
+  areas: [],
+};
+
+/**
+ * The areas as an administrator types them, one per line: trimmed, blank lines dropped, at most 200,
+ * each at most 80 characters and named once.
+ */
+function parseAreas(input: unknown): readonly string[] | { error: FieldError } {
+  const lines = (typeof input === 'string' ? input : Array.isArray(input) ? input.join('\n') : '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length > 200)
+    return { error: { field: 'areas', message: 'field.tooMany', params: { max: 200 } } };
+  if (lines.some((line) => line.length > 80))
+    return { error: { field: 'areas', message: 'field.tooLong', params: { max: 80 } } };
+  if (new Set(lines.map((line) => line.toLowerCase())).size !== lines.length)
+    return { error: { field: 'areas', message: 'field.duplicateArea' } };
+  return lines;
+}
 
 /** Reads and changes the municipality's settings. */
 export function municipalityService(deps: { db: Db; audit: AuditService }) {
@@ -42,6 +68,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
           logoUrl: row.logo_url,
           primaryColour: row.primary_colour,
           defaultLocale: isLocale(row.default_locale) ? row.default_locale : 'nb',
+          areas: row.areas,
         }
       : fallback;
     cached = { value, at: Date.now() };
@@ -61,6 +88,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
           logo_url: initial.logoUrl,
           primary_colour: initial.primaryColour,
           default_locale: initial.defaultLocale,
+          areas: JSON.stringify(initial.areas),
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
@@ -70,35 +98,67 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
     /** Changes the settings; administrators only. The colour must keep white text readable (4.5:1). */
     async update(
       actor: Actor,
-      input: { name: unknown; logoUrl: unknown; primaryColour: unknown; defaultLocale: unknown },
+      input: {
+        name: unknown;
+        logoUrl: unknown;
+        primaryColour: unknown;
+        defaultLocale: unknown;
+        areas?: unknown;
+      },
     ): Promise<Result<Municipality>> {
       if (!accountsPolicy.manageMunicipality(actor)) return fail('Forbidden');
       const errors: FieldError[] = [];
       const name = checkText(input.name, 'name', { max: 120 });
       if ('error' in name) errors.push(name.error);
       const logo = typeof input.logoUrl === 'string' ? input.logoUrl.trim() : '';
-      if (logo !== '' && !/^https:\/\/\S+$|^\/\S*$/.test(logo)) errors.push({ field: 'logoUrl', message: 'field.urlInvalid' });
+      if (logo !== '' && !/^https:\/\/\S+$|^\/\S*$/.test(logo))
+        errors.push({ field: 'logoUrl', message: 'field.urlInvalid' });
       const colour = typeof input.primaryColour === 'string' ? input.primaryColour.trim() : '';
-      if (!/^#[0-9a-fA-F]{6}$/.test(colour)) errors.push({ field: 'primaryColour', message: 'field.colourInvalid' });
-      else if (contrastWithWhite(colour) < 4.5) errors.push({ field: 'primaryColour', message: 'field.invalid' });
-      if (!isLocale(input.defaultLocale)) errors.push({ field: 'defaultLocale', message: 'field.localeUnknown' });
-      if (errors.length > 0 || 'error' in name || !isLocale(input.defaultLocale)) return fail('ValidationFailed', errors);
-      const value: Municipality = { name: name.value, logoUrl: logo || null, primaryColour: colour, defaultLocale: input.defaultLocale };
+      if (!/^#[0-9a-fA-F]{6}$/.test(colour))
+        errors.push({ field: 'primaryColour', message: 'field.colourInvalid' });
+      else if (contrastWithWhite(colour) < 4.5)
+        errors.push({ field: 'primaryColour', message: 'field.invalid' });
+      if (!isLocale(input.defaultLocale))
+        errors.push({ field: 'defaultLocale', message: 'field.localeUnknown' });
+      const areas = input.areas === undefined ? (await get()).areas : parseAreas(input.areas);
+      if ('error' in areas) errors.push(areas.error);
+      if (errors.length > 0 || 'error' in name || !isLocale(input.defaultLocale) || 'error' in areas)
+        return fail('ValidationFailed', errors);
+      const value: Municipality = {
+        name: name.value,
+        logoUrl: logo || null,
+        primaryColour: colour,
+        defaultLocale: input.defaultLocale,
+        areas,
+      };
       await deps.db
         .insertInto('municipality')
-        .values({ id: 1, name: value.name, logo_url: value.logoUrl, primary_colour: value.primaryColour, default_locale: value.defaultLocale })
+        .values({
+          id: 1,
+          name: value.name,
+          logo_url: value.logoUrl,
+          primary_colour: value.primaryColour,
+          default_locale: value.defaultLocale,
+          areas: JSON.stringify(value.areas),
+        })
         .onConflict((oc) =>
           oc.column('id').doUpdateSet({
             name: value.name,
             logo_url: value.logoUrl,
             primary_colour: value.primaryColour,
             default_locale: value.defaultLocale,
+            areas: JSON.stringify(value.areas),
             updated_at: new Date(),
           }),
         )
         .execute();
       cached = null;
-      await deps.audit.record({ actorId: actor.id, action: 'municipality.updated', subjectType: 'municipality', subjectId: '1' });
+      await deps.audit.record({
+        actorId: actor.id,
+        action: 'municipality.updated',
+        subjectType: 'municipality',
+        subjectId: '1',
+      });
       return ok(value);
     },
   };

@@ -6,6 +6,8 @@ export interface MunicipalityTable {
   logo_url: string | null;
   primary_colour: ColumnType<string, string | undefined, string>;
   default_locale: ColumnType<string, string | undefined, string>;
+  /** The municipality's areas (districts), in its own order: a JSON array of names. */
+  areas: ColumnType<string[], string | undefined, string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

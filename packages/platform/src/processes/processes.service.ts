@@ -113,6 +113,8 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
     listCache.clear();
     detailCache.clear();
   };
+  const phaseProcess = new Map<string, string>();
+
   async function cachedDetail(key: string, load: () => Promise<ProcessDetail | null>): Promise<ProcessDetail | null> {
     const cacheKey = `${key}|${today()}`;
     const hit = detailCache.get(cacheKey);
@@ -225,8 +227,15 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 
     /** The phase and its process, with the phase's state today. */
     async getPhase(phaseId: string): Promise<{ phase: Phase; process: ProcessDetail } | null> {
-      const processId = await repo.processOfPhase(phaseId);
-      if (!processId) return null;
+      // A phase never moves to another process, so the mapping is remembered (bounded; removed phases
+      // simply find no phase in the process's detail).
+      let processId = phaseProcess.get(phaseId);
+      if (!processId) {
+        processId = (await repo.processOfPhase(phaseId)) ?? undefined;
+        if (!processId) return null;
+        if (phaseProcess.size >= 10_000) phaseProcess.clear();
+        phaseProcess.set(phaseId, processId);
+      }
       const process = await this.getProcessById(processId);
       const phase = process?.phases.find((p) => p.id === phaseId);
       return process && phase ? { phase, process } : null;
@@ -298,16 +307,22 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
     async addPhase(
       actor: Actor | null,
       processId: string,
-      input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown },
+      input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown; categories?: unknown },
     ): Promise<Result<{ id: string }>> {
       const found = await managed(actor, processId);
       if (!found.ok) return found;
       const locale: Locale = isLocale(input.locale) ? input.locale : 'nb';
       const { errors, title } = checkPhaseInput(input, locale);
-      if (errors.length > 0) return fail('ValidationFailed', errors);
+      const categories = parseCategories(input.categories);
+      if ('error' in categories) errors.push(categories.error);
+      if (errors.length > 0 || 'error' in categories) return fail('ValidationFailed', errors);
       const startsOn = input.startsOn as string;
       const endsOn = input.endsOn as string;
-      const settings: PhaseSettings = { preScreening: input.preScreening === true || input.preScreening === 'on', publicResults: input.publicResults === true || input.publicResults === 'on' };
+      const settings: PhaseSettings = {
+        preScreening: input.preScreening === true || input.preScreening === 'on',
+        publicResults: input.publicResults === true || input.publicResults === 'on',
+        ...(categories.length > 0 && input.method === 'ideas' ? { categories } : {}),
+      };
       const result = await deps.db.transaction().execute(async (trx) => {
         await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
         const clash = await trx
@@ -423,3 +438,15 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
 }
 
 export type ProcessesService = ReturnType<typeof processesService>;
+
+/** Idea categories as a manager types them, one per line: at most 30, each at most 60 characters, each once. */
+function parseCategories(input: unknown): string[] | { error: FieldError } {
+  const lines = (typeof input === 'string' ? input : '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length > 30) return { error: { field: 'categories', message: 'field.tooMany', params: { max: 30 } } };
+  if (lines.some((line) => line.length > 60)) return { error: { field: 'categories', message: 'field.tooLong', params: { max: 60 } } };
+  if (new Set(lines.map((line) => line.toLowerCase())).size !== lines.length) return { error: { field: 'categories', message: 'field.duplicateCategory' } };
+  return lines;
+}

@@ -46,6 +46,8 @@ export interface PhaseSettings {
   preScreening?: boolean;
   /** Survey results are visible to the public. */
   publicResults?: boolean;
+  /** The categories residents file their ideas under (none: ideas have no category). */
+  categories?: string[];
 }
 
 export interface ProcessesTable extends Record<CharterField, LocalizedColumn> {

@@ -12,10 +12,13 @@ export const demoUsers = [
   { email: 'prosess@demo.tingsted.no', displayName: 'Per Prosessansvarlig', roles: ['process_manager'] },
   { email: 'moderator@demo.tingsted.no', displayName: 'Mona Moderator', roles: ['moderator'] },
   { email: 'ordforer@demo.tingsted.no', displayName: 'Olav Ordfører', roles: ['decision_maker'] },
-  { email: 'kari@demo.tingsted.no', displayName: 'Kari Nordmann', roles: ['resident'] },
-  { email: 'ola@demo.tingsted.no', displayName: 'Ola Nordmann', roles: ['resident'] },
-  { email: 'sara@demo.tingsted.no', displayName: 'Sara Haugen', roles: ['resident'] },
+  { email: 'kari@demo.tingsted.no', displayName: 'Kari Nordmann', roles: ['resident'], area: 'Sentrum', birthYear: 1958 },
+  { email: 'ola@demo.tingsted.no', displayName: 'Ola Nordmann', roles: ['resident'], area: 'Nordbyen', birthYear: 1991 },
+  { email: 'sara@demo.tingsted.no', displayName: 'Sara Haugen', roles: ['resident'], area: 'Elvebakken', birthYear: 2004 },
 ] as const;
+
+/** Demo kommune's areas (districts), which residents choose from and reports count by. */
+export const demoAreas = ['Sentrum', 'Nordbyen', 'Elvebakken', 'Sjøsiden', 'Åsen'];
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -35,10 +38,13 @@ function charter(nb: Partial<Record<CharterField, string>>, en: Partial<Record<C
  * Idempotent: a process that exists is left as it is.
  */
 export async function seedDemo(platform: Platform): Promise<{ users: number; processes: number }> {
-  await platform.municipality.ensure({ name: 'Demo kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb' });
+  await platform.municipality.ensure({ name: 'Demo kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: demoAreas });
   const ids: Record<string, string> = {};
   for (const user of demoUsers) {
     ids[user.email] = await platform.accounts.ensureUser({ email: user.email, displayName: user.displayName, password: demoPassword, roles: user.roles });
+    if ('area' in user) {
+      await platform.accounts.updateResidentProfile({ id: ids[user.email] ?? '', roles: user.roles }, { area: user.area, birthYear: user.birthYear });
+    }
   }
   const id = (email: string) => ids[email] ?? '';
   const manager = id('prosess@demo.tingsted.no');

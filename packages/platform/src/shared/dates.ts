@@ -1,8 +1,15 @@
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone: phases open and close by local dates. */
 export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // en-CA formats as YYYY-MM-DD. Making a formatter is slow (it is asked on every request), so one per zone is kept.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is string {

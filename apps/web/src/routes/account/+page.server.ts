@@ -7,7 +7,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
   const account = await locals.platform.accounts.getAccount(user);
   if (!account.ok) redirect(303, '/sign-in');
-  return { account: { ...account.value, locale: account.value.locale ?? '' } };
+  const about = await locals.platform.accounts.getResidentProfile(user);
+  return {
+    account: { ...account.value, locale: account.value.locale ?? '' },
+    about: { area: about.area ?? '', birthYear: about.birthYear === null ? '' : String(about.birthYear) },
+    areas: locals.ctx.municipality.areas,
+  };
 };
 
 export const actions: Actions = {
@@ -17,6 +22,14 @@ export const actions: Actions = {
     const values = { displayName: text(form, 'displayName'), locale: text(form, 'locale') };
     const result = await locals.platform.accounts.updateProfile(user, values);
     if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('account.saved') };
+  },
+  about: async ({ request, locals, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = { area: text(form, 'area'), birthYear: text(form, 'birthYear') };
+    const result = await locals.platform.accounts.updateResidentProfile(user, values);
+    if (!result.ok) return formFailure(locals, result, { ...values, form: 'about' });
     return { saved: locals.t('account.saved') };
   },
   notify: async ({ request, locals, url }) => {

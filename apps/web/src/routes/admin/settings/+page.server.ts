@@ -13,6 +13,7 @@ export const actions: Actions = {
       logoUrl: text(form, 'logoUrl'),
       primaryColour: text(form, 'primaryColour'),
       defaultLocale: text(form, 'defaultLocale'),
+      areas: text(form, 'areas'),
     };
     const result = await locals.platform.municipality.update(user, values);
     if (!result.ok) return formFailure(locals, result, values);

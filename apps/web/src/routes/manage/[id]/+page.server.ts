@@ -57,7 +57,7 @@ export const actions: Actions = {
   addPhase: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const values = { method: text(form, 'method'), phaseTitle: text(form, 'phaseTitle'), startsOn: text(form, 'startsOn'), endsOn: text(form, 'endsOn') };
+    const values = { method: text(form, 'method'), phaseTitle: text(form, 'phaseTitle'), startsOn: text(form, 'startsOn'), endsOn: text(form, 'endsOn'), categories: text(form, 'categories') };
     const result = await locals.platform.processes.addPhase(user, params.id, {
       method: values.method,
       title: values.phaseTitle,
@@ -66,6 +66,7 @@ export const actions: Actions = {
       locale: locals.ctx.locale,
       preScreening: form.get('preScreening'),
       publicResults: form.get('publicResults'),
+      categories: values.categories,
     });
     if (!result.ok) return formFailure(locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => (f.field === 'title' ? { ...f, field: 'phaseTitle' } : f)) } : {}) }, values);
     return { saved: locals.t('manage.saved') };

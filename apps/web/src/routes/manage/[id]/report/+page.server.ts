@@ -8,7 +8,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const report = await locals.platform.feedback.participationReport(locals.ctx.user, process.id);
   if (!report.ok) error(403, { message: 'Forbidden' });
   return {
-    managed: { id: process.id, slug: process.slug, title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
+    managed: {
+      id: process.id,
+      slug: process.slug,
+      title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text,
+    },
     ...report.value,
   };
 };

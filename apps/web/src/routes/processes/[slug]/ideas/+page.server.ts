@@ -9,15 +9,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!found.hasIdeas) error(404, { message: 'NotFound' });
   const sort = url.searchParams.get('sort') ?? 'newest';
   const page = Math.max(1, Number(url.searchParams.get('page') ?? '1') || 1);
-  // A random order stays the same for one person for a day, so paging through it works.
-  const seed = Number.parseInt((locals.ctx.user?.id ?? locals.ctx.csrfToken).replace(/[^0-9a-f]/gi, '').slice(0, 8) || '0', 16) + Number(locals.platform.processes.today().replace(/-/g, ''));
-  const list = await locals.platform.ideas.listIdeas(locals.ctx.user, { processId: found.process.id, sort, page, seed });
+  // A random order stays the same for a day (for each signed-in person, and for all visitors, whose pages
+  // may come from the page cache), so paging through it works.
+  const seed = Number.parseInt((locals.ctx.user?.id ?? '').replace(/[^0-9a-f]/gi, '').slice(0, 8) || '0', 16) + Number(locals.platform.processes.today().replace(/-/g, ''));
+  const categories = found.process.phases.filter((p) => p.method === 'ideas').flatMap((p) => p.settings.categories ?? []);
+  const wanted = url.searchParams.get('category') ?? '';
+  const category = categories.includes(wanted) ? wanted : '';
+  const list = await locals.platform.ideas.listIdeas(locals.ctx.user, { processId: found.process.id, sort, page, seed, category });
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang, status: found.process.status },
     openPhaseId: found.process.status === 'published' ? (found.openIdeasPhase?.id ?? null) : null,
+    categories: [...new Set(categories)],
+    openPhaseCategories: found.openIdeasPhase?.settings.categories ?? [],
+    category,
     signedIn: locals.ctx.user !== null,
     statusLabels: await statusLabels(locals),
-    ideas: list.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body.length > 280 ? `${i.body.slice(0, 277)}…` : i.body, status: i.status, supportCount: i.supportCount, commentCount: i.commentCount, supported: i.supportedByViewer, authorName: i.authorName, awaitingScreening: i.awaitingScreening })),
+    ideas: list.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body.length > 280 ? `${i.body.slice(0, 277)}…` : i.body, status: i.status, supportCount: i.supportCount, commentCount: i.commentCount, supported: i.supportedByViewer, authorName: i.authorName, awaitingScreening: i.awaitingScreening, category: i.category })),
     total: list.total,
     page: list.page,
     pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
@@ -29,8 +36,17 @@ export const actions: Actions = {
   post: async ({ request, locals, params, url }) => {
     if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
     const form = await request.formData();
-    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category') };
-    const result = await locals.platform.ideas.postIdea(locals.ctx.user, { phaseId: text(form, 'phaseId'), ...values });
+    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category'), imageAlt: text(form, 'imageAlt') };
+    const file = form.get('image');
+    const image = file instanceof File && (file.size > 0 || file.name !== '') ? { filename: file.name, contentType: file.type, data: new Uint8Array(await file.arrayBuffer()), altText: values.imageAlt } : null;
+    const result = await locals.platform.ideas.postIdea(locals.ctx.user, {
+      phaseId: text(form, 'phaseId'),
+      title: values.title,
+      body: values.body,
+      category: values.category,
+      image,
+      locale: locals.ctx.locale,
+    });
     if (!result.ok) return formFailure(locals, result, values);
     if (result.value.awaitingScreening) return { posted: locals.t('ideas.awaitingScreening') };
     redirect(303, `/processes/${params.slug}/ideas/${result.value.id}?posted=1`);

@@ -38,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
     idea: { ...idea, date: date(idea.createdAt), mine: user?.id === idea.authorId },
+    image: (await locals.platform.ideas.imagesOf([idea.id])).get(idea.id) ?? null,
     comments: comments.map(mapComment),
     following,
     phaseOpen,

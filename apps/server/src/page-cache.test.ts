@@ -1,0 +1,82 @@
+// Pages for visitors who are not signed in are reused for a moment, but never with another visitor's
+// CSRF token or script nonce, and never for signed-in people.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, type TestServer } from './testing/server.ts';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ web: true, pageCacheMs: 1500 });
+});
+after(async () => server?.close());
+
+function csrfCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('ts_csrf='));
+  assert.ok(cookie, 'a new visitor gets a CSRF cookie');
+  return cookie.split(';')[0]?.slice('ts_csrf='.length) ?? '';
+}
+
+function nonceOf(response: Response): string {
+  const match = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '');
+  assert.ok(match?.[1], 'the page has a script nonce');
+  return match[1];
+}
+
+test('a second visitor gets the cached page with their own CSRF token and a fresh nonce', async () => {
+  const first = await fetch(`${server.url}/processes`);
+  const firstBody = await first.text();
+  const firstToken = csrfCookie(first);
+  assert.equal(first.headers.get('x-page-cache'), null);
+  assert.ok(firstBody.includes(firstToken));
+
+  const second = await fetch(`${server.url}/processes`);
+  const secondBody = await second.text();
+  assert.equal(second.headers.get('x-page-cache'), 'hit');
+  const secondToken = csrfCookie(second);
+  assert.notEqual(secondToken, firstToken);
+  assert.ok(secondBody.includes(`value="${secondToken}"`), 'forms carry the visitor’s own token');
+  assert.ok(!secondBody.includes(firstToken), 'nothing of the first visitor’s token is left');
+  const nonce = nonceOf(second);
+  assert.notEqual(nonce, nonceOf(first));
+  assert.ok(secondBody.includes(`nonce="${nonce}"`), 'scripts carry the new nonce');
+  assert.equal(second.headers.get('content-length'), String(Buffer.byteLength(secondBody)));
+  assert.equal(second.headers.get('x-frame-options'), 'DENY', 'security headers are kept');
+
+  // The cached page's form works for the second visitor: the language switch is accepted.
+  const posted = await fetch(`${server.url}/language`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: `ts_csrf=${secondToken}`, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: secondToken, locale: 'en', returnTo: '/processes' }),
+  });
+  assert.equal(posted.status, 303);
+  // …and the English page is cached apart from the Norwegian one.
+  const english = await fetch(`${server.url}/processes`, { headers: { cookie: `ts_csrf=${secondToken}; ts_locale=en` } });
+  assert.match(await english.text(), /<html lang="en"/);
+  assert.equal(english.headers.get('x-page-cache'), null);
+});
+
+test('signed-in people and links with tokens always get a fresh page; entries expire', async () => {
+  const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'kari@demo.tingsted.no', password: 'demo-passord-2026' }),
+  });
+  const session = signIn.headers.getSetCookie().find((c) => c.startsWith('ts_session='))?.split(';')[0];
+  assert.ok(session);
+  await fetch(`${server.url}/`);
+  const mine = await fetch(`${server.url}/`, { headers: { cookie: session } });
+  assert.equal(mine.headers.get('x-page-cache'), null);
+  assert.match(await mine.text(), /Kari Nordmann/);
+  const anonymous = await fetch(`${server.url}/`);
+  assert.equal(anonymous.headers.get('x-page-cache'), 'hit');
+  assert.doesNotMatch(await anonymous.text(), /Kari Nordmann/);
+
+  await fetch(`${server.url}/reset-password?token=abc`);
+  const again = await fetch(`${server.url}/reset-password?token=abc`);
+  assert.equal(again.headers.get('x-page-cache'), null);
+
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  const expired = await fetch(`${server.url}/`);
+  assert.equal(expired.headers.get('x-page-cache'), null);
+});
