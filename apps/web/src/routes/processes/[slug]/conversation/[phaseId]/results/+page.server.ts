@@ -27,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
     phase: { id: phase.id, title: title.text, lang: title.locale },
     conversation: { id: conversation.id, question: conversation.question, source: conversation.source },
-    view: results.ok ? results.value.view : null,
+    // The page needs neither the routing priorities nor the map transform: leave them out of the page data.
+    view: results.ok && results.value.view ? (({ priorities: _p, place: _t, ...rest }) => rest)(results.value.view) : null,
     texts,
     stand: stand.ok ? stand.value : null,
   };
