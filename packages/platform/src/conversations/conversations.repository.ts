@@ -148,12 +148,23 @@ export function conversationsRepository(db: Db) {
       return found?.id ?? null;
     },
 
-    /** The one write of the vote path: insert, or overwrite an earlier vote (a re-vote, as in Pol.is). */
+    /**
+     * The one write of the vote path: insert, or overwrite an earlier vote (a re-vote, as in Pol.is). One
+     * statement, committed asynchronously (`synchronous_commit` off for this transaction alone, as for
+     * supports): it does not wait for the disk flush. If the database server crashes, the votes of the last
+     * fraction of a second may be lost; never half of one.
+     */
     async upsertVote(conversationId: string, participantId: number, statementId: number, vote: number): Promise<void> {
-      await sql`INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
-        VALUES (${participantId}, ${statementId}, ${conversationId}, ${vote})
-        ON CONFLICT (participant_id, statement_id)
-        DO UPDATE SET vote = EXCLUDED.vote, seq = nextval('conversation_vote_seq'), voted_at = now()`.execute(db);
+      await sql`WITH cast_vote AS (
+          INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
+          VALUES (${participantId}, ${statementId}, ${conversationId}, ${vote})
+          ON CONFLICT (participant_id, statement_id)
+          DO UPDATE SET vote = EXCLUDED.vote, seq = nextval('conversation_vote_seq'), voted_at = now()
+          RETURNING 1
+        ), async AS (
+          SELECT set_config('synchronous_commit', 'off', true)
+        )
+        SELECT count(*) FROM cast_vote, async`.execute(db);
     },
 
     async votesOf(participantId: number) {
@@ -263,8 +274,15 @@ export function conversationsRepository(db: Db) {
         await trx
           .insertInto('conversation_results')
           .values({ conversation_id: conversationId, revision: input.revision, votes_seen: input.votesSeen, view: JSON.stringify(input.view), result: JSON.stringify(input.result) })
+          // The (large) JSON is sent once: the update takes it from the row that was to be inserted.
           .onConflict((oc) =>
-            oc.column('conversation_id').doUpdateSet({ revision: input.revision, votes_seen: input.votesSeen, computed_at: new Date(), view: JSON.stringify(input.view), result: JSON.stringify(input.result) }),
+            oc.column('conversation_id').doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              votes_seen: eb.ref('excluded.votes_seen'),
+              computed_at: eb.ref('excluded.computed_at'),
+              view: eb.ref('excluded.view'),
+              result: eb.ref('excluded.result'),
+            })),
           )
           .execute();
         // Delivered on commit, to every server that LISTENs.

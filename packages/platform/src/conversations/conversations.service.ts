@@ -323,6 +323,7 @@ export function conversationsService(deps: { db: Db; audit: AuditService; proces
       states.set(conversationId, entry);
     }
     entry.usedAt = Date.now();
+    const began = performance.now();
     const statements = await repo.statements(conversationId);
     for (const s of statements) upsertStatement(entry.state, { id: s.number, moderation: s.moderation, isMeta: s.is_meta });
     const changed = await repo.votesSince(conversationId, entry.seq);
@@ -330,7 +331,9 @@ export function conversationsService(deps: { db: Db; audit: AuditService; proces
       applyVote(entry.state, v.participant_id, v.number, v.vote as -1 | 0 | 1);
       entry.seq = Math.max(entry.seq, v.seq);
     }
+    const loaded = performance.now();
     const result = await deps.runner.run(entry.state);
+    const analysed = performance.now();
     entry.state.lastResult = result;
     const previous = await repo.storedRevision(conversationId);
     const revision = (previous?.revision ?? 0) + 1;
@@ -338,6 +341,10 @@ export function conversationsService(deps: { db: Db; audit: AuditService; proces
     entry.state.statementIds.forEach((id, s) => totals.set(Number(id), [entry.state.agree[s] ?? 0, entry.state.disagree[s] ?? 0, entry.state.pass[s] ?? 0]));
     const view = buildResultsView(result, revision, totals);
     await repo.storeResult(conversationId, { revision, votesSeen: entry.seq, view, result }, resultsChannel);
+    deps.logger.debug(
+      { conversationId, revision, changedVotes: changed.length, loadMs: Math.round(loaded - began), analyzeMs: Math.round(analysed - loaded), storeMs: Math.round(performance.now() - analysed) },
+      'conversation recomputed',
+    );
     // Forget conversations nobody has voted in for a while.
     for (const [id, e] of states) if (Date.now() - e.usedAt > 30 * 60_000 && id !== conversationId) states.delete(id);
     return { revision, votesSeen: entry.seq };

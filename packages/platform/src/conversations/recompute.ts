@@ -26,10 +26,11 @@ export function createRecomputeRunner(logger: Logger) {
       const created = url.pathname.endsWith('.ts')
         ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
         : new Worker(url);
-      created.unref();
       created.on('message', (message: { id: number; ok: boolean; result?: OpinionResult; error?: string }) => {
         const waiting = pending.get(message.id);
         pending.delete(message.id);
+        // Held only while a recompute is under way, so an idle worker never keeps the process alive.
+        if (pending.size === 0) created.unref();
         if (!waiting) return;
         if (message.ok && message.result) waiting.resolve(message.result);
         else waiting.reject(new Error(message.error ?? 'recompute failed'));
@@ -40,6 +41,8 @@ export function createRecomputeRunner(logger: Logger) {
         pending.clear();
         worker = null;
       });
+      // (after the listeners: attaching a 'message' listener refs the worker again)
+      created.unref();
       worker = created;
     } catch (error) {
       failedToStart = true;
@@ -56,6 +59,7 @@ export function createRecomputeRunner(logger: Logger) {
       const id = nextId++;
       return new Promise<OpinionResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        running.ref();
         running.postMessage({ id, state });
       });
     },
