@@ -24,6 +24,7 @@ import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
 import { oidcRoutes } from './api/oidc.ts';
 import { conversationRoutes } from './api/conversations.ts';
+import { stakeholderRoutes } from './api/stakeholders.ts';
 import { visitorCookie } from '@tingsted/platform/conversations/conversations.service.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -199,6 +200,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(adminRoutes, { platform });
       await api.register(ideaRoutes, { platform });
       await api.register(conversationRoutes, { platform, production: config.production });
+      await api.register(stakeholderRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

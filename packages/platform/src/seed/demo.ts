@@ -241,5 +241,5 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
     await platform.feedback.answerIdea(decider, kiosk, { status: 'rejected', body: 'Kommunen kan ikke drive kiosk, men vi har lyst ut plassen for private drivere.' });
   }
   await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
-  return { users: demoUsers.length, processes: 5 };
+  return { users: demoUsers.length, processes: 7 };
 }
