@@ -27,3 +27,5 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 process.stdout.write('built apps/server/dist/tingsted.mjs\n');
+// The opinion-map recompute runs in a worker thread: its own small bundle beside the server's.
+await build({ entryPoints: [join(root, 'packages/platform/src/conversations/recompute.worker.ts')], outfile: join(root, 'apps/server/dist/conversations-worker.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });

@@ -24,6 +24,9 @@ import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
 import { panelRoutes } from './api/panels.ts';
 import { oidcRoutes } from './api/oidc.ts';
+import { conversationRoutes } from './api/conversations.ts';
+import { stakeholderRoutes } from './api/stakeholders.ts';
+import { visitorCookie } from '@tingsted/platform/conversations/conversations.service.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -197,6 +200,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
       await api.register(ideaRoutes, { platform });
+      await api.register(conversationRoutes, { platform, production: config.production });
+      await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });
     },
     { prefix: '/api/v1' },
@@ -235,9 +240,9 @@ export async function buildServer(options: BuildOptions): Promise<App> {
             .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it) and restart.');
         }
         // Visitors who are not signed in share recent renders of the same page (see http/page-cache.ts);
-        // links with tokens and anyone with a session cookie always get their own.
+        // links with tokens and anyone with a session cookie (or an anonymous voter's cookie) always get their own.
         const cacheKey =
-          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && !/[?&]token=/.test(request.url)
+          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && request.cookies[visitorCookie(config.production)] === undefined && !/[?&]token=/.test(request.url)
             ? `${request.ctx.locale} ${request.protocol}://${request.host}${request.url}`
             : null;
         if (pageCache && cacheKey) {

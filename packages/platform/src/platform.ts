@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createDatabase, migrateToLatest, type Db } from './db/database.ts';
+import { createDatabase, databaseUrlOf, migrateToLatest, type Db } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { auditService } from './audit/audit.service.ts';
 import { accountsService } from './accounts/accounts.service.ts';
@@ -10,6 +10,10 @@ import { feedbackService } from './feedback/feedback.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { surveysService } from './surveys/surveys.service.ts';
 import { filesService } from './files/files.service.ts';
+import { conversationsService, recomputeJob } from './conversations/conversations.service.ts';
+import { createRecomputeRunner } from './conversations/recompute.ts';
+import { createResultsFeed } from './conversations/results-feed.ts';
+import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { panelsService } from './panels/panels.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -52,6 +56,10 @@ export interface Platform {
   readonly notifications: ReturnType<typeof notificationsService>;
   readonly surveys: ReturnType<typeof surveysService>;
   readonly files: ReturnType<typeof filesService>;
+  readonly conversations: ReturnType<typeof conversationsService>;
+  /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
+  readonly conversationResults: ReturnType<typeof createResultsFeed>;
+  readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
@@ -108,6 +116,13 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.logger.info({ digests: sent }, 'daily digests sent');
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
+  const runner = createRecomputeRunner(config.logger);
+  const conversations = conversationsService({ db, audit, processes, jobs, runner, logger: config.logger });
+  jobs.define<{ conversationId: string }>(recomputeJob, async (data) => {
+    await conversations.recompute(data.conversationId);
+  }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300 });
+  const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
+  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   const panels = panelsService({
     db,
     audit,
@@ -145,6 +160,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     notifications,
     surveys,
     files,
+    conversations,
+    conversationResults,
+    stakeholders,
     panels,
     mailer,
     jobs,
@@ -160,6 +178,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     },
     async close() {
       await jobs.stop();
+      await conversationResults.close();
+      await runner.stop();
       await db.destroy();
       await onClose();
     },

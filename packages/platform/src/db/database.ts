@@ -19,12 +19,21 @@ export interface DatabaseOptions {
   readonly onIdleError?: (error: Error) => void;
 }
 
+const urls = new WeakMap<Db, string>();
+
 /** Opens a pool to PostgreSQL at `url`. */
 export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
   // Without a listener, an idle connection closed by the server would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  urls.set(db, options.url);
+  return db;
+}
+
+/** The URL a handle was opened with, for a dedicated connection outside the pool (LISTEN needs one). */
+export function databaseUrlOf(db: Db): string | undefined {
+  return urls.get(db);
 }
 
 function migrator(db: Db): Migrator {

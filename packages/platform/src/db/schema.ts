@@ -7,6 +7,8 @@ import type { FeedbackTables } from '../feedback/feedback.tables.ts';
 import type { NotificationsTables } from '../notifications/notifications.tables.ts';
 import type { SurveysTables } from '../surveys/surveys.tables.ts';
 import type { FilesTables } from '../files/files.tables.ts';
+import type { ConversationsTables } from '../conversations/conversations.tables.ts';
+import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts';
 import type { PanelsTables } from '../panels/panels.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
@@ -20,4 +22,6 @@ export interface Database
     NotificationsTables,
     SurveysTables,
     FilesTables,
+    ConversationsTables,
+    StakeholdersTables,
     PanelsTables {}

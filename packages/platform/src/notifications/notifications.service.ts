@@ -8,7 +8,7 @@ import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Logger } from '../shared/logger.ts';
 
 /** What happened, for the notification's text. */
-export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden';
+export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden' | 'recommendation_decided';
 
 const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }> = {
   status_changed: { subject: 'notify.status_changed.subject', body: 'notify.status_changed.body' },
@@ -16,6 +16,7 @@ const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }>
   milestone: { subject: 'notify.milestone.subject', body: 'notify.milestone.body' },
   idea_hidden: { subject: 'notify.idea_hidden.subject', body: 'notify.idea_hidden.body' },
   comment_hidden: { subject: 'notify.comment_hidden.subject', body: 'notify.comment_hidden.body' },
+  recommendation_decided: { subject: 'notify.recommendation_decided.subject', body: 'notify.recommendation_decided.body' },
 };
 
 /** A notification in the site's list. */
@@ -47,6 +48,7 @@ export function notificationsService(deps: {
     return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v ?? '']));
   }
   function link(payload: Payload): string {
+    if (typeof payload.link === 'string') return payload.link;
     return `/processes/${String(payload.processSlug ?? '')}/ideas/${String(payload.ideaId ?? '')}`;
   }
   function render(locale: Locale, kind: NotificationKind, payload: Payload) {

@@ -1,3 +1,5 @@
+import { conversationsDa } from './conversations/da.ts';
+import { stakeholdersDa } from './stakeholders/da.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsDa } from './panels/da.ts';
 
@@ -446,5 +448,7 @@ export const da: Catalog = {
   'manage.categories': 'Kategorier for forslag (valgfrit)',
   'manage.categoriesHint':
     'For en forslagsfase: én pr. linje, for eksempel “Trafik” eller “Leg og fritid”. Borgerne vælger én, og listen kan filtreres efter dem.',
+  ...conversationsDa,
+  ...stakeholdersDa,
   ...panelsDa,
 };

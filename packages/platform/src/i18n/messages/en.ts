@@ -1,3 +1,5 @@
+import { conversationsEn } from './conversations/en.ts';
+import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
 /**
  * English UI text. Every other language's catalog must have exactly these keys (the type system and
@@ -445,6 +447,8 @@ export const en = {
   'manage.categories': 'Categories for ideas (optional)',
   'manage.categoriesHint':
     'For an ideas phase: one per line, for example “Traffic” or “Play and leisure”. Residents choose one, and the list can be filtered by them.',
+  ...conversationsEn,
+  ...stakeholdersEn,
   ...panelsEn,
 } as const;
 

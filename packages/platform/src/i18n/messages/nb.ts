@@ -1,3 +1,5 @@
+import { conversationsNb } from './conversations/nb.ts';
+import { stakeholdersNb } from './stakeholders/nb.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsNb } from './panels/nb.ts';
 
@@ -448,5 +450,7 @@ export const nb: Catalog = {
   'manage.categories': 'Kategorier for forslag (valgfritt)',
   'manage.categoriesHint':
     'For en forslagsfase: én per linje, for eksempel «Trafikk» eller «Lek og fritid». Innbyggerne velger én, og listen kan filtreres på dem.',
+  ...conversationsNb,
+  ...stakeholdersNb,
   ...panelsNb,
 };

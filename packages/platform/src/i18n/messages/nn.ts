@@ -1,3 +1,5 @@
+import { conversationsNn } from './conversations/nn.ts';
+import { stakeholdersNn } from './stakeholders/nn.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsNn } from './panels/nn.ts';
 
@@ -450,5 +452,7 @@ export const nn: Catalog = {
   'manage.categories': 'Kategoriar for forslag (valfritt)',
   'manage.categoriesHint':
     'For ein forslagsfase: éin per linje, til dømes «Trafikk» eller «Leik og fritid». Innbyggjarane vel éin, og lista kan filtrerast på dei.',
+  ...conversationsNn,
+  ...stakeholdersNn,
   ...panelsNn,
 };

@@ -1,3 +1,5 @@
+import { conversationsSv } from './conversations/sv.ts';
+import { stakeholdersSv } from './stakeholders/sv.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsSv } from './panels/sv.ts';
 
@@ -448,5 +450,7 @@ export const sv: Catalog = {
   'manage.categories': 'Kategorier för förslag (valfritt)',
   'manage.categoriesHint':
     'För en förslagsfas: en per rad, till exempel ”Trafik” eller ”Lek och fritid”. Invånarna väljer en, och listan kan filtreras på dem.',
+  ...conversationsSv,
+  ...stakeholdersSv,
   ...panelsSv,
 };

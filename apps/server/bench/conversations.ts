@@ -1,0 +1,163 @@
+// Issue 8 benchmark: a conversation with 5,000 participants and 500 statements (votes generated in SQL:
+// two camps plus noise, 40 votes each, 200,000 votes). Against the real server (`tingsted start`, which runs
+// the job workers) with a live results view connected over server-sent events, it measures: casting votes
+// (target ≥ 1,000 per second), how long until the stored map includes a new vote cast during that load
+// (target < 2 s), and the results page at 20 connections (target p99 < 100 ms).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sql } from 'kysely';
+import autocannon from 'autocannon';
+import { openPlatform, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
+import { buildForBench } from './build.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+await buildForBench();
+const participants = 5000;
+const statements = 500;
+const votesEach = 40;
+const dataDir = mkdtempSync(join(tmpdir(), 'tingsted-bench8-'));
+chmodSync(dataDir, 0o755);
+const embedded = await startEmbeddedPostgres({ dataDir });
+const platform = await openPlatform({ databaseUrl: embedded.url, dataDir, publicUrl: 'http://127.0.0.1', mailFrom: 'bench@localhost', logger: silentLogger });
+const db = platform.db;
+const managerId = await platform.accounts.ensureUser({ email: 'prosess@bench.no', displayName: 'Per', password: null, roles: ['process_manager'] });
+const manager = { id: managerId, roles: ['process_manager' as const] };
+const today = platform.processes.today();
+const created = await platform.processes.ensureProcess({
+  slug: 'stor-samtale', status: 'published', title: { nb: 'Stor samtale' }, summary: { nb: 'Benk' }, startsOn: null, endsOn: null, createdBy: managerId,
+  phases: [{ method: 'conversation', title: { nb: 'Samtale' }, startsOn: today, endsOn: '2099-12-31' }],
+});
+const phaseId = created.phaseIds[0] ?? '';
+const set = await platform.conversations.setUpConversation(manager, phaseId, { question: 'Hva mener du?', allowAnonymous: true });
+if (!set.ok) throw new Error('could not set up the conversation');
+const conversationId = set.value.id;
+
+const token = (i: number) => `bench-voter-token-${String(i).padStart(6, '0')}`;
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const started = performance.now();
+await sql`INSERT INTO conversation_statements (conversation_id, number, body, text_key)
+  SELECT ${conversationId}, g, 'Utsagn nummer ' || g, 'utsagn nummer ' || g FROM generate_series(0, ${statements - 1}) g`.execute(db);
+const hashes = Array.from({ length: participants }, (_, i) => sha(token(i)));
+await sql`INSERT INTO conversation_participants (conversation_id, anon_key) SELECT ${conversationId}, h FROM unnest(${hashes}::text[]) h`.execute(db);
+// Each participant votes on 40 statements; camp A (even) agrees with the first half, camp B with the second;
+// every fifth vote is a pass and 10 % go against the camp.
+await sql`WITH p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM conversation_participants WHERE conversation_id = ${conversationId}),
+  s AS (SELECT id, number FROM conversation_statements WHERE conversation_id = ${conversationId})
+  INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
+  SELECT p.id, s.id, ${conversationId},
+    CASE WHEN (p.n + k) % 5 = 0 THEN 0
+         WHEN ((s.number < ${statements / 2}) = (p.n % 2 = 0)) <> ((p.n * 7 + k * 13) % 10 = 0) THEN 1 ELSE -1 END
+  FROM p CROSS JOIN generate_series(0, ${votesEach - 1}) k JOIN s ON s.number = (p.n * 37 + k * 11) % ${statements}
+  ON CONFLICT DO NOTHING`.execute(db);
+await sql`ANALYZE`.execute(db);
+const generated = (performance.now() - started) / 1000;
+const firstRecompute = performance.now();
+await platform.conversations.recompute(conversationId);
+const recomputeSeconds = (performance.now() - firstRecompute) / 1000;
+const totalVotes = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM conversation_votes`.execute(db)).rows[0]?.n ?? 0);
+
+const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
+const server = spawn(process.execPath, [bin, 'start'], {
+  env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
+    if (match) resolve(Number(match[1]));
+  });
+  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+// The live results view: one server-sent-events client, recording when each revision arrives.
+const heard: { at: number; votesSeen: number }[] = [];
+const sse = new AbortController();
+void (async () => {
+  const response = await fetch(`${base}/api/v1/conversations/${conversationId}/events`, { signal: sse.signal });
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const chunk = await reader?.read().catch(() => null);
+    if (!chunk || chunk.done) return;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(event)?.[1];
+      if (data) heard.push({ at: performance.now(), votesSeen: Number((JSON.parse(data) as { votesSeen?: number }).votesSeen ?? 0) });
+    }
+  }
+})();
+
+// Probes during the load: a new participant votes; how long until a stored result that includes the vote is announced?
+const delays: number[] = [];
+let probe = 0;
+async function probeOnce() {
+  const voter = `bench-probe-token-${String(probe++).padStart(6, '0')}`;
+  const sent = performance.now();
+  const response = await fetch(`${base}/api/v1/conversations/${conversationId}/votes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `ts_voter=${voter}` },
+    body: JSON.stringify({ statement: probe % statements, vote: 'agree' }),
+  });
+  if (response.status !== 201) throw new Error(`probe vote: ${response.status}`);
+  const row = await sql<{ seq: string }>`SELECT v.seq FROM conversation_votes v JOIN conversation_participants p ON p.id = v.participant_id WHERE p.anon_key = ${sha(voter)}`.execute(db);
+  const seq = Number(row.rows[0]?.seq ?? Infinity);
+  for (;;) {
+    const hit = heard.find((h) => h.votesSeen >= seq && h.at >= sent);
+    if (hit) return delays.push(hit.at - sent);
+    if (performance.now() - sent > 20_000) return delays.push(Infinity);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let n = 0;
+const probes: Promise<unknown>[] = [];
+const probeTimer = setInterval(() => probes.push(probeOnce()), 1000);
+const voteRun = await autocannon({
+  url: base,
+  connections: 20,
+  duration: seconds,
+  requests: [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        const i = n++;
+        const voter = (i * 7919) % participants;
+        const statement = (i * 104729 + voter) % statements;
+        const vote = ['agree', 'disagree', 'pass'][i % 3];
+        return { ...request, path: `/api/v1/conversations/${conversationId}/votes`, headers: { 'content-type': 'application/json', cookie: `ts_voter=${token(voter)}` }, body: JSON.stringify({ statement, vote }) };
+      },
+    },
+  ],
+});
+clearInterval(probeTimer);
+await Promise.all(probes);
+
+const resultsPath = `/processes/stor-samtale/conversation/${phaseId}/results`;
+await autocannon({ url: base + resultsPath, connections: 20, duration: 2 });
+const pageRun = await autocannon({ url: base + resultsPath, connections: 20, duration: seconds });
+sse.abort();
+server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
+await platform.close();
+await embedded.stop();
+
+const sorted = [...delays].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
+const worst = sorted[sorted.length - 1] ?? Infinity;
+const rows = [
+  ['casting a vote, results view connected (20 conn.)', `${Math.round(voteRun.requests.average)} votes/s`, `${voteRun.non2xx} refused, p99 ${voteRun.latency.p99} ms`, '≥ 1,000/s', voteRun.requests.average >= 1000 && voteRun.non2xx === 0],
+  ['new vote on the map (SSE), during that load', `${delays.length} probes`, `median ${(median / 1000).toFixed(2)} s, worst ${(worst / 1000).toFixed(2)} s`, '< 2 s', worst < 2000],
+  ['results page (20 conn.)', `${Math.round(pageRun.requests.average)} req/s`, `p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms`, 'p99 < 100 ms', pageRun.latency.p99 < 100 && pageRun.non2xx === 0],
+] as const;
+process.stdout.write(`\nconversation: ${participants} participants × ${statements} statements, ${totalVotes} votes (generated in ${generated.toFixed(1)} s; first full recompute ${recomputeSeconds.toFixed(2)} s), ${seconds} s per run, ${heard.length} SSE events\n\n`);
+process.stdout.write('| what | throughput | latency | target | met |\n|---|---|---|---|---|\n');
+for (const [what, rps, latency, target, met] of rows) process.stdout.write(`| ${what} | ${rps} | ${latency} | ${target} | ${met ? 'yes' : 'NO'} |\n`);

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { Platform } from '@tingsted/platform';
+import { errorResponses, failure } from './shared.ts';
+
+const Source = Type.Object({ kind: Type.Union([Type.Literal('link'), Type.Literal('document')]), title: Type.String(), url: Type.Union([Type.String(), Type.Null()]) });
+
+/** The public record of a process's stakeholder panel: the chain from facts to decision, as JSON. */
+export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  api.get(
+    '/processes/:slug/stakeholders',
+    {
+      schema: {
+        tags: ['Stakeholders'],
+        summary: 'Introductions, timeline, fact sheet, meetings, recommendations and decisions of the panel',
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        response: {
+          200: Type.Object({
+            introductions: Type.Array(Type.Object({ name: Type.String(), role: Type.String(), speaksFor: Type.String(), introduction: Type.String() })),
+            timeline: Type.Array(Type.Object({ title: Type.String(), date: Type.String({ format: 'date' }), description: Type.String() })),
+            facts: Type.Array(Type.Object({ number: Type.Integer(), title: Type.String(), body: Type.String(), sources: Type.Array(Source), disputes: Type.Union([Type.Integer(), Type.Null()]), disputedBy: Type.Array(Type.Integer()) })),
+            meetings: Type.Array(Type.Object({ title: Type.String(), startsAt: Type.String({ format: 'date-time' }), streamUrl: Type.Union([Type.String(), Type.Null()]), agenda: Type.String(), minutes: Type.String() })),
+            recommendations: Type.Array(
+              Type.Object({
+                number: Type.Integer(),
+                title: Type.String(),
+                body: Type.String(),
+                statements: Type.Array(Type.Integer()),
+                facts: Type.Array(Type.Integer()),
+                decision: Type.Union([Type.Literal('accepted'), Type.Literal('rejected'), Type.Null()]),
+                reason: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const process = await platform.processes.getProcess(request.ctx.user, request.params.slug);
+      if (!process.ok) return failure(request, reply, process);
+      const panel = (await platform.stakeholders.panelsOfProcess(process.value.id))[0];
+      if (!panel) return failure(request, reply, { ok: false, code: 'NotFound' });
+      const s = platform.stakeholders;
+      const [people, steps, facts, meetings, recommendations] = await Promise.all([s.introductions(panel.id), s.steps(panel.id), s.factSheet(panel.id), s.meetings(panel.id), s.recommendations(panel.id)]);
+      const factNumber = new Map(facts.map((f) => [f.id, f.number]));
+      return {
+        introductions: people.map((p) => ({ name: p.name, role: p.role, speaksFor: p.speaksFor, introduction: p.introduction })),
+        timeline: steps.map((st) => ({ title: st.title, date: st.happens_on, description: st.description })),
+        facts: facts.map((f) => ({ number: f.number, title: f.title, body: f.body, sources: f.sources, disputes: f.disputes, disputedBy: f.disputedBy })),
+        meetings: meetings.map((m) => ({ title: m.title, startsAt: m.starts_at.toISOString(), streamUrl: m.stream_url, agenda: m.agenda, minutes: m.minutes })),
+        recommendations: recommendations.map((r) => ({
+          number: r.number,
+          title: r.title,
+          body: r.body,
+          statements: r.statements.map((st) => st.number),
+          facts: r.facts.map((id) => factNumber.get(id)).filter((n): n is number => n !== undefined),
+          decision: r.decision,
+          reason: r.decisionReason,
+        })),
+      };
+    },
+  );
+};

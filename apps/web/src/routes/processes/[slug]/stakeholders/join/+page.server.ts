@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure, text } from '$lib/server/forms';
+import { loadProcess } from '$lib/server/process';
+import { requireUser } from '$lib/server/session';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const found = await loadProcess(locals, params.slug);
+  requireUser(locals, url);
+  const token = url.searchParams.get('token') ?? '';
+  const invitation = token ? await locals.platform.stakeholders.invitation(token) : null;
+  return { process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang }, token, invitation };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, params, url }) => {
+    requireUser(locals, url);
+    const form = await request.formData();
+    const values = { name: text(form, 'name'), speaksFor: text(form, 'speaksFor'), introduction: text(form, 'introduction') };
+    const result = await locals.platform.stakeholders.acceptInvitation(locals.ctx.user, text(form, 'token'), values);
+    if (!result.ok) return formFailure(locals, result, values);
+    redirect(303, `/processes/${params.slug}/stakeholders`);
+  },
+};

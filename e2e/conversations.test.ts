@@ -1,0 +1,206 @@
+// The story of issue 8 in a browser: a stakeholder shares a fact (refused without a source); the facilitator
+// approves it and invites another stakeholder; a visitor votes one statement per page with JavaScript off and
+// another with the keyboard; the results map updates live over server-sent events; a moderator accepts a
+// statement; a bad Pol.is file is refused with its line; a recommendation resting on a fact and a statement is
+// drafted and the decision-maker accepts it with reasons; the public chain shows it all. axe checks every page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { translate } from '@tingsted/platform';
+import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+before(async () => {
+  server = await startTestServer({ web: true, jobs: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function check(page: Page, name: string, options: { javaScriptOff?: boolean } = {}) {
+  if (options.javaScriptOff) await assertAccessibleWithoutJs(page, name);
+  else await assertAccessible(page, name);
+  await screenshot(page, `conversations-${name}`);
+}
+
+const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
+const uber = 'uberx-og-drosjereglene';
+const buses = 'bussene-i-sentrum';
+
+async function processOf(slug: string) {
+  const found = await server.platform.processes.getProcess({ id: 'x', roles: ['process_manager'] }, slug);
+  assert.ok(found.ok);
+  return found.value;
+}
+
+test('the process page links the panel and the conversation; the public chain, fact sheet and imported map show', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/processes/${uber}`);
+  await page.click(`a[href="/processes/${uber}/stakeholders"]`);
+  await page.waitForURL(/stakeholders$/);
+  assert.match((await page.textContent('main')) ?? '', new RegExp(nb('stakeholders.disputed')));
+  await check(page, 'panel-public');
+  const uberProcess = await processOf(uber);
+  const phase = uberProcess.phases.find((p) => p.method === 'conversation');
+  await page.goto(`${server.url}/processes/${uber}/conversation/${phase?.id ?? ''}/results`);
+  assert.match((await page.textContent('main')) ?? '', /CC BY 4\.0/, 'the source and its licence are shown');
+  assert.equal(await page.locator('svg[role="img"] title').count(), 1);
+  assert.ok((await page.locator('table tbody tr').count()) > 100, 'the table lists the statements');
+  await check(page, 'uberx-results');
+  await context.close();
+});
+
+test('a stakeholder must give a source; the facilitator approves the fact and invites someone', async () => {
+  const kari = await signedInContext(browser, server, 'kari@demo.tingsted.no', { javaScript: false });
+  const page = await kari.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders`);
+  await page.fill('#field-title', 'Drosjeprisene er regulert av staten');
+  await page.fill('#field-body', 'Taksameteret følger en maksimalpris fastsatt av myndighetene.');
+  await page.click('form[action="?/fact"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('stakeholders.fact.sourceRequired').slice(0, 25)));
+  assert.equal(await page.inputValue('#field-title'), 'Drosjeprisene er regulert av staten', 'typed values are kept');
+  await check(page, 'fact-refused', { javaScriptOff: true });
+  await page.fill('#field-url0', 'https://example.org/takster');
+  await page.fill('#field-title0', 'Takstforskriften');
+  await page.click('form[action="?/fact"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  await kari.close();
+
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const staff = await manager.newPage();
+  const uberProcess = await processOf(uber);
+  const panelPhase = uberProcess.phases.find((p) => p.method === 'stakeholders');
+  await staff.goto(`${server.url}/manage/${uberProcess.id}/stakeholders/${panelPhase?.id ?? ''}`);
+  await check(staff, 'panel-manage');
+  await staff.locator('form[action="?/review"]').first().locator('input[value="approve"]').check();
+  await staff.locator('form[action="?/review"]').first().locator('button[type="submit"]').click();
+  await staff.getByRole('status').waitFor();
+  await staff.fill('#field-email', 'fagforening@example.no');
+  await staff.fill('#field-role', 'Fagforeninger');
+  await staff.click('form[action="?/invite"] button[type="submit"]');
+  await staff.getByRole('status').waitFor();
+  assert.match((await staff.textContent('.chain')) ?? '', /fagforening@example\.no/);
+  const invitation = await server.mail.waitFor('fagforening@example.no');
+  assert.match(invitation.text, /stakeholders\/join\?token=/, 'the invitation was e-mailed with a link');
+  await manager.close();
+  const sheet = await server.platform.stakeholders.factSheet((await server.platform.stakeholders.panelsOfProcess(uberProcess.id))[0]?.id ?? '');
+  assert.ok(sheet.some((f) => f.title === 'Drosjeprisene er regulert av staten'));
+});
+
+test('a visitor votes one statement per page with JavaScript off, and with the keyboard', async () => {
+  const busProcess = await processOf(buses);
+  const phaseId = busProcess.phases[0]?.id ?? '';
+  const noJs = await newContext(browser, { javaScript: false });
+  const page = await noJs.newPage();
+  await page.goto(`${server.url}/processes/${buses}/conversation/${phaseId}`);
+  await check(page, 'vote', { javaScriptOff: true });
+  const seen: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const statement = (await page.textContent('.statement')) ?? '';
+    assert.ok(!seen.includes(statement), 'each page shows a new statement');
+    seen.push(statement);
+    await page.click(`button[value="${i === 1 ? 'disagree' : 'agree'}"]`);
+    await page.getByRole('status').waitFor();
+  }
+  assert.match((await page.textContent('main')) ?? '', new RegExp(nb('conversations.vote.progress', { voted: 3, total: 8 })));
+  // A statement over the limit is refused, and the text is kept.
+  await page.fill('#field-body', 'x'.repeat(150));
+  await page.click('form[action="?/statement"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await check(page, 'statement-refused', { javaScriptOff: true });
+  await page.fill('#field-body', 'Bussene bør ha plass til barnevogner');
+  await page.click('form[action="?/statement"] button[type="submit"]');
+  await page.getByText(nb('conversations.statement.awaiting')).waitFor();
+  await noJs.close();
+
+  const keyboard = await newContext(browser);
+  const kpage = await keyboard.newPage();
+  await kpage.goto(`${server.url}/processes/${buses}/conversation/${phaseId}`);
+  const first = await kpage.textContent('.statement');
+  await tabTo(kpage, 'button[value="agree"]');
+  await kpage.keyboard.press('Enter');
+  await kpage.waitForFunction((before) => document.querySelector('.statement')?.textContent !== before, first);
+  await keyboard.close();
+});
+
+test('the results view updates live when a vote arrives (server-sent events)', async () => {
+  const busProcess = await processOf(buses);
+  const phaseId = busProcess.phases[0]?.id ?? '';
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/processes/${buses}/conversation/${phaseId}/results`);
+  await check(page, 'results');
+  const before = (await page.textContent('main')) ?? '';
+  const conversation = await server.platform.conversations.conversationForPhase(null, phaseId);
+  assert.ok(conversation);
+  const started = Date.now();
+  const vote = await fetch(`${server.url}/api/v1/conversations/${conversation.id}/votes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ statement: 5, vote: 'agree' }),
+  });
+  assert.equal(vote.status, 201);
+  await page.waitForFunction((text) => document.querySelector('main')?.textContent !== text, before, { timeout: 15_000 });
+  assert.ok(Date.now() - started < 15_000);
+  await screenshot(page, 'conversations-results-live');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, 'conversations-results-phone');
+  await context.close();
+});
+
+test('a moderator accepts a statement; a malformed Pol.is file is refused with its line and nothing changes', async () => {
+  const busProcess = await processOf(buses);
+  const phaseId = busProcess.phases[0]?.id ?? '';
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await manager.newPage();
+  await page.goto(`${server.url}/manage/${busProcess.id}/conversation/${phaseId}`);
+  await check(page, 'conversation-manage');
+  await page.click('form[action="?/moderate"] button[value="accepted"]');
+  await page.getByRole('status').waitFor();
+  await page.setInputFiles('#field-comments', { name: 'comments.csv', mimeType: 'text/csv', buffer: Buffer.from('comment-id,moderated,comment-body\n0,1,Hei\n1,x,Hallo\n') });
+  await page.setInputFiles('#field-votes', { name: 'votes.csv', mimeType: 'text/csv', buffer: Buffer.from('comment-id,voter-id,vote\n0,0,1\n') });
+  await page.click('form[action="?/import"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('conversations.import.badValue', { file: 'comments.csv', line: 3 }).slice(0, 22)));
+  await manager.close();
+  const listed = await server.platform.conversations.listStatements(null, (await server.platform.conversations.conversationForPhase(null, phaseId))?.id ?? '');
+  assert.ok(listed.ok && listed.value.some((s) => s.body === 'Bussene bør ha plass til barnevogner'), 'the accepted statement is shown');
+});
+
+test('a recommendation rests on a fact and a statement; the decision-maker accepts it with reasons; the chain shows it', async () => {
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await manager.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders`);
+  await page.fill('#field-rtitle', 'Prisene skal vises før turen');
+  await page.fill('#field-rbody', 'Både drosjer og plattformer skal vise prisen før passasjeren bestiller.');
+  await page.fill('#field-facts', '99');
+  await page.click('form[action="?/recommend"] button[type="submit"]');
+  await page.waitForSelector('.error-summary');
+  await page.fill('#field-facts', '3');
+  await page.fill('#field-statements', '40');
+  await page.click('form[action="?/recommend"] button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  await manager.close();
+
+  const mayor = await signedInContext(browser, server, 'ordforer@demo.tingsted.no', { javaScript: false });
+  const decide = await mayor.newPage();
+  await decide.goto(`${server.url}/processes/${uber}/stakeholders`);
+  const form = decide.locator('form[action="?/decide"]').last();
+  await form.locator('input[value="accepted"]').check();
+  await form.locator('textarea').fill('Prisopplysning før bestilling tas inn i forskriften.');
+  await form.locator('button[type="submit"]').click();
+  await decide.getByText(nb('stakeholders.decide.done')).waitFor();
+  const text = (await decide.textContent('#recommendations-heading + *, main')) ?? '';
+  assert.match(text, /Prisopplysning før bestilling tas inn i forskriften/);
+  await check(decide, 'chain-decided', { javaScriptOff: true });
+  await mayor.close();
+  const kari = await server.platform.accounts.ensureUser({ email: 'kari@demo.tingsted.no', displayName: 'Kari Nordmann', password: null, roles: ['resident'] });
+  const notes = await server.platform.notifications.listFor({ id: kari, roles: ['resident'] }, 'nb');
+  assert.ok(notes.some((n) => n.kind === 'recommendation_decided'), 'stakeholders are notified');
+});
