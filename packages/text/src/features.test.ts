@@ -44,6 +44,15 @@ test('batch scoring equals scoring each vector (to rounding), with unseen and re
   const K = m.tags.length;
   const used = nonZeroRows(m.linear.weights, m.linear.dim, K);
   const batch = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used);
+  // Preparing the tokens in batches (the n-gram sums taken together in bucket order) gives the same
+  // scores bit for bit, also when the cache fills up part way.
+  for (const room of [undefined, 7]) {
+    const scorer = createScorer(m.vectorizer, m.linear.weights, K, m.linear.bias, used, room);
+    const prepared = new Float64Array(docs.length * K);
+    scorer.prepare(docs.slice(0, 20));
+    docs.forEach((d, i) => scorer.score(d, prepared, i * K));
+    assert.deepEqual(prepared, room === undefined ? batch : scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used, room));
+  }
   // With room for one token only, the others are summed n-gram by n-gram each time: same scores.
   const uncached = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used, 1);
   uncached.forEach((x, i) => assert.ok(Math.abs(x - (batch[i] as number)) < 1e-12, `score ${i}: ${x} vs ${batch[i]}`));

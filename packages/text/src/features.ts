@@ -284,7 +284,8 @@ function gramKeyOf(range: readonly [number, number], bits: number): number {
 // The hashed char n-grams of every token seen, by token id (see tokenize.ts), for one setting and
 // one generation of ids: token id's n-grams are gPool[gRange[2·id], gRange[2·id + 1]) (gRange[2·id]
 // −1: not yet computed), one entry per occurrence, so an n-gram repeated inside a token is listed
-// twice.
+// twice, in ascending bucket order (so sums over a token's n-grams are taken in one fixed order,
+// however they are computed).
 let poolKey = 0;
 let poolGeneration = 0;
 let gRange = new Int32Array(0);
@@ -337,6 +338,16 @@ function poolGrams(ids: Int32Array, range: readonly [number, number], bits: numb
           gPool[gUsed++] = (f ^ (f >>> 15)) & mask;
         }
       }
+    }
+    const first = gRange[2 * id] as number;
+    for (let q = first + 1; q < gUsed; q++) {
+      const b = gPool[q] as number;
+      let k = q;
+      while (k > first && (gPool[k - 1] as number) > b) {
+        gPool[k] = gPool[k - 1] as number;
+        k--;
+      }
+      gPool[k] = b;
     }
     gRange[2 * id + 1] = gUsed;
   }
@@ -533,6 +544,8 @@ function weights(v: Vectorizer, nw: number, nc: number): { fw: number; fc: numbe
   return { fw: sw > 0 ? ws / Math.sqrt(sw) : 0, fc: sc > 0 ? cs / Math.sqrt(sc) : 0 };
 }
 
+/** Documents whose new tokens a scorer's `prepare` handles together. */
+const PREPARE_CHUNK = 512;
 /** Most float64 sums the token cache of one scorer may hold (32 MB). */
 const TOKEN_CACHE_VALUES = 1 << 22;
 // Per-document counts: a small open-addressing table (key → count) that stays in the CPU's fastest
@@ -579,6 +592,11 @@ function countKey(key: number): void {
 export interface DocumentScorer {
   /** Writes the K scores of `doc` to out[at, at + K). */
   score(doc: Analyzed, out: Float64Array, at: number): void;
+  /**
+   * Optional, before scoring a batch: computes the cached sums of the batch's new tokens together,
+   * reading the weights in order. Scores are the same with or without it.
+   */
+  prepare(docs: readonly Analyzed[]): void;
 }
 
 /**
@@ -635,7 +653,7 @@ export function createScorer(
   let slotStem: string[] = new Array<string>(Math.min(limit + 1, 4096)).fill(NO_STEM);
 
   /** Grows (or, for a new generation of token ids, empties) the token-to-slot map. */
-  function prepare(): void {
+  function syncIds(): void {
     const g = tokenGeneration();
     const count = tokenCount();
     if (g !== generation) {
@@ -650,40 +668,98 @@ export function createScorer(
     }
   }
 
+  /** Makes room for slot s. */
+  function ensureSlot(s: number): void {
+    if (slotStem.length > s) return;
+    const grow = Math.min(limit + 1, Math.max(2 * slotStem.length, s + 1));
+    const r2 = new Float64Array(grow * R);
+    r2.set(rows);
+    rows = r2;
+    const i2 = new Int32Array(2 * grow);
+    i2.set(info);
+    info = i2;
+    const st2 = new Array<string>(grow).fill(NO_STEM);
+    for (let i = 0; i < slotStem.length; i++) st2[i] = slotStem[i] as string;
+    slotStem = st2;
+  }
+
   /** The slot of a token's row, with its char part computed on first sight. */
   function slotFor(id: number): number {
     const known = slotOf[id] as number;
     if (known >= 0) return known;
     const s = used < limit ? used++ : limit;
     if (s !== limit) slotOf[id] = s;
-    if (slotStem.length <= s) {
-      const grow = Math.min(limit + 1, 2 * slotStem.length);
-      const r2 = new Float64Array(grow * R);
-      r2.set(rows);
-      rows = r2;
-      const i2 = new Int32Array(2 * grow);
-      i2.set(info);
-      info = i2;
-      const st2 = new Array<string>(grow).fill(NO_STEM);
-      for (let i = 0; i < slotStem.length; i++) st2[i] = slotStem[i] as string;
-      slotStem = st2;
-    }
+    ensureSlot(s);
     if (!range) return s;
     const o = s * R;
     for (let c = 0; c < K; c++) rows[o + c] = 0;
-    let q2 = 0;
+    rows[o + K] = 0;
     const e = gRange[2 * id + 1] as number;
-    for (let q = gRange[2 * id] as number; q < e; q++) {
-      const b = gPool[q] as number;
-      const w = cIdf[b] as number;
-      q2 += w * w;
-      const f = b + off;
-      if (rowUsed[f] === 0) continue;
-      const base = f * K;
-      for (let c = 0; c < K; c++) rows[o + c] = (rows[o + c] as number) + w * (W[base + c] as number);
-    }
-    rows[o + K] = q2;
+    for (let q = gRange[2 * id] as number; q < e; q++) addGram(o, gPool[q] as number);
     return s;
+  }
+
+  /** Adds n-gram bucket b to the char part of the row at offset o. */
+  function addGram(o: number, b: number): void {
+    const w = cIdf[b] as number;
+    rows[o + K] = (rows[o + K] as number) + w * w;
+    const f = b + off;
+    if (rowUsed[f] === 0) return;
+    const base = f * K;
+    for (let c = 0; c < K; c++) rows[o + c] = (rows[o + c] as number) + w * (W[base + c] as number);
+  }
+
+  /**
+   * Computes the char parts of the rows of the documents' tokens not yet seen, all at once with
+   * their n-grams in bucket order, so the weights and IDFs are read in order rather than at random.
+   * Each row's sums are taken in the same order as in slotFor (a token's n-grams are kept sorted).
+   */
+  function prepare(docs: readonly Analyzed[]): void {
+    // In chunks, which bounds the scratch arrays.
+    for (let d = 0; d < docs.length; d += PREPARE_CHUNK) prepareChunk(docs.slice(d, d + PREPARE_CHUNK));
+  }
+
+  function prepareChunk(docs: readonly Analyzed[]): void {
+    if (!range) return;
+    const g = tokenGeneration();
+    let nNew = 0;
+    let nEntries = 0;
+    for (let d = 0; d < docs.length && used < limit; d++) {
+      const ids = tokenIds((docs[d] as Analyzed).tokens);
+      // Looking ids up may empty the token table (a new generation): leave it all to score().
+      if (tokenGeneration() !== g) return;
+      syncIds();
+      poolGrams(ids, range, v.hashBits);
+      for (let i = 0; i < ids.length && used < limit; i++) {
+        const id = ids[i] as number;
+        if ((slotOf[id] as number) >= 0) continue;
+        const s = used++;
+        slotOf[id] = s;
+        ensureSlot(s);
+        if (newIds.length === nNew) newIds = grown(newIds);
+        newIds[nNew++] = id;
+        nEntries += (gRange[2 * id + 1] as number) - (gRange[2 * id] as number);
+      }
+    }
+    if (entryKeys.length < nEntries) {
+      entryKeys = new Int32Array(2 * nEntries);
+      entryVals = new Int32Array(2 * nEntries);
+      entryTmpK = new Int32Array(2 * nEntries);
+      entryTmpV = new Int32Array(2 * nEntries);
+    }
+    let n = 0;
+    for (let t = 0; t < nNew; t++) {
+      const id = newIds[t] as number;
+      const o = (slotOf[id] as number) * R;
+      for (let c = 0; c <= K; c++) rows[o + c] = 0;
+      const e = gRange[2 * id + 1] as number;
+      for (let q = gRange[2 * id] as number; q < e; q++) {
+        entryKeys[n] = gPool[q] as number;
+        entryVals[n++] = o;
+      }
+    }
+    sortPairs(entryKeys, entryVals, entryTmpK, entryTmpV, n, v.hashBits);
+    for (let q = 0; q < n; q++) addGram(entryVals[q] as number, entryKeys[q] as number);
   }
 
   /** Computes the word part of slot s's row for a stem. */
@@ -701,10 +777,17 @@ export function createScorer(
     for (let c = 0; c < K; c++) rows[o + c] = nz ? idf * (W[base + c] as number) : 0;
   }
 
+  // Reused by prepare: the new tokens, and (bucket, row offset) pairs with the sort's scratch.
+  let newIds = new Int32Array(1024);
+  let entryKeys = new Int32Array(0);
+  let entryVals = new Int32Array(0);
+  let entryTmpK = new Int32Array(0);
+  let entryTmpV = new Int32Array(0);
+
   function score(doc: Analyzed, out: Float64Array, at: number): void {
     const tokens = doc.tokens;
     const ids = tokenIds(tokens);
-    prepare();
+    syncIds();
     const stems = doc.stems;
     const surfaces = doc.surfaces;
     let total = 0;
@@ -803,7 +886,48 @@ export function createScorer(
     const fc = sc > 0 ? cs / Math.sqrt(sc) : 0;
     for (let c = 0; c < K; c++) out[at + c] = (bias[c] as number) + fw * (accW[c] as number) + fc * (accC[c] as number);
   }
-  return { score };
+  return { score, prepare };
+}
+
+/** A copy of a with twice the length. */
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(16, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Sorts the first n (key, value) pairs by key (keys in [0, 2^bits)), stably, by a two-pass LSD
+ * radix sort through the scratch arrays tk/tv.
+ */
+function sortPairs(keys: Int32Array, vals: Int32Array, tk: Int32Array, tv: Int32Array, n: number, bits: number): void {
+  const b1 = Math.ceil(bits / 2);
+  const R = 1 << b1;
+  if (radixCount.length !== R) radixCount = new Int32Array(R);
+  const cnt = radixCount;
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : b1;
+    const [fk, fv, dk, dv] = pass === 0 ? [keys, vals, tk, tv] : [tk, tv, keys, vals];
+    cnt.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((fk[i] as number) >>> shift) & (R - 1);
+      cnt[d] = (cnt[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < R; d++) {
+      const c = cnt[d] as number;
+      cnt[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = fk[i] as number;
+      const d = (x >>> shift) & (R - 1);
+      const at = cnt[d] as number;
+      dk[at] = x;
+      dv[at] = fv[i] as number;
+      cnt[d] = at + 1;
+    }
+  }
 }
 
 /**
@@ -821,7 +945,11 @@ export function scoreDocuments(
 ): Float64Array {
   const scorer = createScorer(v, W, K, bias, rowUsed, cachedTokens);
   const out = new Float64Array(docs.length * K);
-  for (let d = 0; d < docs.length; d++) scorer.score(docs[d] as Analyzed, out, d * K);
+  for (let d0 = 0; d0 < docs.length; d0 += PREPARE_CHUNK) {
+    const chunk = docs.slice(d0, d0 + PREPARE_CHUNK);
+    scorer.prepare(chunk);
+    for (let d = 0; d < chunk.length; d++) scorer.score(chunk[d] as Analyzed, out, (d0 + d) * K);
+  }
   return out;
 }
 

@@ -167,9 +167,7 @@ export function trainTagger(
   const prep: Prepared = { analyzed, targets, weights };
   const { vectorizer, linear } = fit(prep, tags, options, seed);
   // Prepare the scorer on the examples' tokens now, so suggesting finds most tokens ready.
-  const scorer = scorerOf(vectorizer, linear);
-  const scratch = new Float64Array(tags.length);
-  for (const a of analyzed) scorer.score(a, scratch, 0);
+  scorerOf(vectorizer, linear).prepare(analyzed);
   let temperature = 1;
   if (options.calibrate ?? all.length >= 30) {
     // 3-fold cross-validation: decision values on held-out folds, then one temperature for all.
@@ -252,10 +250,17 @@ function bestIndices(probs: Float64Array, t: number): number[] {
 export function suggestTags(model: TaggerModel, inputs: readonly { id: string; text: string }[], options: { top?: number } = {}): TagSuggestion[] {
   const language = model.options.language ?? 'auto';
   const K = model.tags.length;
-  // Each input is scored right after it is analysed, while its tokens are still in the CPU caches.
+  // In batches: the batch's new tokens are prepared together (see createScorer), and each input is
+  // scored soon after it is analysed.
   const scorer = scorerOf(model.vectorizer, model.linear);
   const scores = new Float64Array(inputs.length * K);
-  for (let n = 0; n < inputs.length; n++) scorer.score(analyzeWith((inputs[n] as { text: string }).text, language), scores, n * K);
+  const batch = 512;
+  for (let n0 = 0; n0 < inputs.length; n0 += batch) {
+    const docs: Analyzed[] = [];
+    for (let n = n0; n < Math.min(inputs.length, n0 + batch); n++) docs.push(analyzeWith((inputs[n] as { text: string }).text, language));
+    scorer.prepare(docs);
+    docs.forEach((doc, d) => scorer.score(doc, scores, (n0 + d) * K));
+  }
   return inputs.map((inp, n) => {
     const d = scores.subarray(n * K, n * K + K);
     let probs: Float64Array;

@@ -47,8 +47,11 @@ let texts: string[] = [];
 let hashes = new Int32Array(1024);
 // Open addressing, two entries per position: the token's hash and its id (−1: empty).
 let table = new Int32Array(4096).fill(-1);
-let evidence = new Float64Array(6 * 1024);
-let evidenceDone = new Uint8Array(1024);
+// Language evidence: most tokens have none, so evidenceOf[id] is −1 (not yet computed), 0 (none) or
+// k > 0 (the six values at evidenceRows[6(k − 1), 6k)), which keeps the table of values small.
+let evidenceOf = new Int32Array(1024);
+let evidenceRows = new Float64Array(6 * 256);
+let evidenceCount = 0;
 let stemsBy: (string | null | undefined)[][] = [];
 let generation = 1;
 const SLOT: Record<StemLanguage, number> = { nb: 0, nn: 1, no: 2, sv: 3, da: 4, en: 5, de: 6, none: 7 };
@@ -72,6 +75,7 @@ function makeRoom(): void {
   texts = [];
   table = new Int32Array(4096).fill(-1);
   stemsBy = [];
+  evidenceCount = 0;
   generation++;
 }
 
@@ -99,15 +103,12 @@ function idOf(s: string, start: number, end: number, h: number): number {
     const h2 = new Int32Array(2 * hashes.length);
     h2.set(hashes);
     hashes = h2;
-    const e2 = new Float64Array(12 * hashes.length);
-    e2.set(evidence);
-    evidence = e2;
-    const d2 = new Uint8Array(2 * evidenceDone.length);
-    d2.set(evidenceDone);
-    evidenceDone = d2;
+    const e2 = new Int32Array(2 * evidenceOf.length);
+    e2.set(evidenceOf);
+    evidenceOf = e2;
   }
   hashes[id] = h;
-  evidenceDone[id] = 0;
+  evidenceOf[id] = -1;
   table[2 * p] = h;
   table[2 * p + 1] = id;
   if (4 * texts.length > table.length) {
@@ -296,6 +297,19 @@ function stemsOf(ids: Int32Array, tokens: readonly string[], lang: StemLanguage)
   return { stems, surfaces };
 }
 
+/** Stores a token's language evidence and returns its row number, or 0 when it has none. */
+function evidenceRow(token: string): number {
+  const ev = computeTokenEvidence(token);
+  if (ev.every((x) => x === 0)) return 0;
+  if (evidenceRows.length < 6 * (evidenceCount + 1)) {
+    const r2 = new Float64Array(2 * evidenceRows.length);
+    r2.set(evidenceRows);
+    evidenceRows = r2;
+  }
+  evidenceRows.set(ev, 6 * evidenceCount);
+  return ++evidenceCount;
+}
+
 /**
  * Detects the language (unless `language` is fixed) and analyses the text, tokenising once and
  * looking each token up once.
@@ -309,11 +323,11 @@ export function analyzeAuto(text: string, language: StemLanguage | 'auto'): Anal
     const acc = new Float64Array(6);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
-      if (evidenceDone[id] === 0) {
-        evidence.set(computeTokenEvidence(texts[id] as string), 6 * id);
-        evidenceDone[id] = 1;
-      }
-      for (let c = 0; c < 6; c++) acc[c] = (acc[c] as number) + (evidence[6 * id + c] as number);
+      let k = evidenceOf[id] as number;
+      if (k < 0) k = evidenceOf[id] = evidenceRow(texts[id] as string);
+      if (k === 0) continue;
+      const o = 6 * (k - 1);
+      for (let c = 0; c < 6; c++) acc[c] = (acc[c] as number) + (evidenceRows[o + c] as number);
     }
     lang = detectFromEvidence(lower, acc).language;
   } else lang = language;
