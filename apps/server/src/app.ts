@@ -22,6 +22,7 @@ import { meRoutes } from './api/me.ts';
 import { processRoutes } from './api/processes.ts';
 import { adminRoutes } from './api/admin.ts';
 import { ideaRoutes } from './api/ideas.ts';
+import { panelRoutes } from './api/panels.ts';
 import { oidcRoutes } from './api/oidc.ts';
 import { conversationRoutes } from './api/conversations.ts';
 import { stakeholderRoutes } from './api/stakeholders.ts';
@@ -201,6 +202,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(ideaRoutes, { platform });
       await api.register(conversationRoutes, { platform, production: config.production });
       await api.register(stakeholderRoutes, { platform });
+      await api.register(panelRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

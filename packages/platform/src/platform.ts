@@ -14,6 +14,7 @@ import { conversationsService, recomputeJob } from './conversations/conversation
 import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
+import { panelsService } from './panels/panels.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -59,6 +60,7 @@ export interface Platform {
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
+  readonly panels: ReturnType<typeof panelsService>;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
   readonly jobs: JobQueue;
@@ -121,6 +123,32 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300 });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  const panels = panelsService({
+    db,
+    audit,
+    processes,
+    accounts,
+    mailer,
+    jobs,
+    clock,
+    timeZone,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    logger: config.logger,
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  // The selection runs in a worker thread; one job per panel at a time.
+  jobs.define<{ panelId: string }>('panels.select', async ({ panelId }) => {
+    await panels.runSelection(panelId);
+  }, { policy: 'coalesce', retryLimit: 0, expireInSeconds: 3600 });
+  // Pools are deleted on their panel's date.
+  jobs.define('panels.purge', async () => {
+    const purged = await panels.purgeExpiredPools();
+    if (purged > 0) config.logger.info({ panels: purged }, 'panel pools deleted');
+  });
+  jobs.schedule('panels.purge', '30 2 * * *');
   return {
     db,
     audit,
@@ -135,6 +163,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     conversations,
     conversationResults,
     stakeholders,
+    panels,
     mailer,
     jobs,
     config,

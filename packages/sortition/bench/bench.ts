@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyze, compile, readCategoriesCsv, readPeopleCsv, type SelectionProblem, type Algorithm } from '../src/index.ts';
+import { analyze, checkPanel, compile, readCategoriesCsv, readPeopleCsv, type SelectionProblem, type Algorithm } from '../src/index.ts';
 import { syntheticProblem } from './synthetic.ts';
 
 const DATA = process.env['TINGSTED_DATA'] ?? fileURLToPath(new URL('../../../../shared/data', import.meta.url));
@@ -114,7 +114,16 @@ for (const instance of chosen) {
   process.stdout.write(
     `  time ${seconds.toFixed(2)} s = feasibility ${s.seconds.feasibility.toFixed(2)} + warm start ${s.seconds.warmStart.toFixed(2)} + column generation ${s.seconds.columnGeneration.toFixed(2)} + final ${s.seconds.finalSolve.toFixed(2)} (+ set-up)\n`,
   );
-  process.stdout.write(`  solver calls: ${s.lpCalls} LP (${s.lpSeconds.toFixed(2)} s) + ${s.mipCalls} integer programs (${s.mipSeconds.toFixed(2)} s); panels ${s.panelsGenerated} (${s.heuristicPanels} by local search), levels ${s.levels}, lottery support ${result.lottery.panels.length}\n`);
+  process.stdout.write(`  route: ${s.route}; solver calls: ${s.lpCalls} LP (${s.lpSeconds.toFixed(2)} s) + ${s.mipCalls} integer programs (${s.mipSeconds.toFixed(2)} s); panels ${s.panelsGenerated}${algorithm === 'legacy' ? '' : ` (${s.heuristicPanels} without an integer program)`}, levels ${s.levels}, lottery support ${result.lottery.panels.length}\n`);
+  if (algorithm !== 'legacy') {
+    // Every panel of the lottery, expanded to people, must meet every quota.
+    let invalid = 0;
+    for (const panel of result.lottery.panels) {
+      const ids = [...result.lottery.alreadySelected, ...panel.counts.flatMap(([g, c]) => result.lottery.groups[g]!.slice(0, c))];
+      if (!checkPanel(problem, ids).ok) invalid++;
+    }
+    process.stdout.write(`  lottery panels meeting every quota: ${result.lottery.panels.length - invalid} of ${result.lottery.panels.length}\n`);
+  }
   process.stdout.write(`  peak memory (process RSS so far): ${peakMb.toFixed(0)} MB\n`);
   if (instance.targetSeconds !== undefined) {
     process.stdout.write(`  target < ${instance.targetSeconds} s: ${seconds < instance.targetSeconds ? 'MET' : 'MISSED'}\n`);

@@ -48,6 +48,32 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
     const mean = (available[row]! * K) / N;
     if (mean < rows[row]!.min - 1e-9 || mean > rows[row]!.max + 1e-9) return null;
   }
+  const units = new Int32Array(G);
+  for (let g = 0; g < G; g++) units[g] = r * sizes[g]!;
+  return dealDesign(compiled, units, m, maxMoves);
+}
+
+/**
+ * Panels in which group g sits `units[g]` times in all (Σ units = m · seats): units are dealt round-robin
+ * into the m panels, groups ordered by profile so that similar people are spread, then a seeded local
+ * search swaps units between two panels (a violated one and a random other; improving swaps always, equal
+ * ones with probability 0.3) until every panel meets every quota. `null` when `maxMoves` swaps did not
+ * get there (or `stallMoves` swaps in a row did not lower the total violation), or when a group would
+ * need more seats in a panel than it has members. Deterministic (fixed
+ * internal seed). Not for problems with the household rule.
+ */
+export function dealDesign(compiled: Compiled, units: Int32Array, m: number, maxMoves: number, stallMoves = Infinity): GroupPanel[] | null {
+  const { groups, rows } = compiled;
+  const G = groups.length;
+  const R = rows.length;
+  const K = compiled.seats;
+  const sizes = Int32Array.from(groups, (g) => g.members.length);
+  let totalUnits = 0;
+  for (let g = 0; g < G; g++) {
+    if (units[g]! < 0 || units[g]! > m * sizes[g]!) return null;
+    totalUnits += units[g]!;
+  }
+  if (totalUnits !== m * K) return null;
   // Deal units round-robin, groups ordered by their quota rows (profile), so each panel gets an even spread.
   const order = [...Array(G).keys()].sort((a, b) => {
     const ra = groups[a]!.rows;
@@ -55,14 +81,14 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
     for (let c = 0; c < ra.length; c++) if (ra[c] !== rb[c]) return ra[c]! - rb[c]!;
     return a - b;
   });
-  const units = Array.from({ length: m }, () => new Int32Array(K));
+  const slots = Array.from({ length: m }, () => new Int32Array(K));
   const count = new Int32Array(m * G); // members of group g in panel j: count[j * G + g]
   const rowCount = new Int32Array(m * R);
   let t = 0;
   for (const g of order) {
-    for (let u = 0; u < r * sizes[g]!; u++, t++) {
+    for (let u = 0; u < units[g]!; u++, t++) {
       const j = t % m;
-      units[j]![Math.floor(t / m)] = g;
+      slots[j]![Math.floor(t / m)] = g;
       count[j * G + g]!++;
       for (const row of groups[g]!.rows) rowCount[j * R + row]!++;
     }
@@ -81,7 +107,13 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
   }
   const random = createRandom('tingsted-sortition:balanced-design');
   const violated: number[] = [];
+  let best = Infinity;
+  let bestAt = 0;
   for (let move = 0; move < maxMoves && total > 0; move++) {
+    if (total < best) {
+      best = total;
+      bestAt = move;
+    } else if (move - bestAt > stallMoves) break;
     if (move % 64 === 0 || violated.length === 0) {
       violated.length = 0;
       for (let j = 0; j < m; j++) if (panelViolation[j]! > 0) violated.push(j);
@@ -93,8 +125,8 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
     if (j >= i) j++;
     const pi = randomInt(random, K);
     const pj = randomInt(random, K);
-    const a = units[i]![pi]!;
-    const b = units[j]![pj]!;
+    const a = slots[i]![pi]!;
+    const b = slots[j]![pj]!;
     if (a === b) continue;
     if (count[i * G + b]! >= sizes[b]! || count[j * G + a]! >= sizes[a]!) continue;
     // Change in violation when a moves i → j and b moves j → i.
@@ -122,8 +154,8 @@ export function balancedDesign(compiled: Compiled, maxMoves = 1_500_000): GroupP
       rowCount[j * R + y]!--;
       rowCount[j * R + x]!++;
     }
-    units[i]![pi] = b;
-    units[j]![pj] = a;
+    slots[i]![pi] = b;
+    slots[j]![pj] = a;
     count[i * G + a]!--;
     count[i * G + b]!++;
     count[j * G + b]!--;

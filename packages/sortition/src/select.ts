@@ -39,6 +39,11 @@ export interface SelectOptions {
    * give everyone seats/candidates — the largest possible minimum — without column generation.
    */
   readonly balancedDesign?: boolean;
+  /**
+   * LEXIMIN: try the LEXIMIN point of the quota relaxation next (default true): when a design with exact
+   * exchanges reaches it, it is the optimum, without column generation.
+   */
+  readonly relaxation?: boolean;
 }
 
 /** A lottery over panels, compactly: candidates in interchangeable groups, each panel a count per group. */
@@ -103,6 +108,7 @@ export async function analyze(problem: SelectionProblem, options: SelectOptions 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.warmStartPanels !== undefined ? { warmStartPanels: options.warmStartPanels } : {}),
       ...(options.balancedDesign !== undefined ? { balancedDesign: options.balancedDesign } : {}),
+      ...(options.relaxation !== undefined ? { relaxation: options.relaxation } : {}),
     });
     if (lottery === null) return infeasible(highs, compiled, budget);
     const warnings: string[] = [];
@@ -250,6 +256,7 @@ function analyzeLegacy(compiled: Compiled, options: SelectOptions, budget: Budge
       heuristicSeconds: 0,
       levels: 0,
       groups: compiled.candidates.length,
+      route: 'legacy',
     },
     warnings: [`LEGACY probabilities are estimated from ${done} seeded runs (standard error up to ${(0.5 / Math.sqrt(done)).toFixed(3)})`],
   };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitVectorizer, transform, scoreDocuments, nonZeroRows } from './features.ts';
-import { analyze, analyzeAuto } from './tokenize.ts';
+import { createScorer, fitVectorizer, transform, scoreDocuments, nonZeroRows } from './features.ts';
+import { analyze, analyzeAuto, tokenGeneration, tokenize } from './tokenize.ts';
 import { trainTagger } from './tags.ts';
 import { decision } from './classifier.ts';
 import { syntheticCorpus } from './testdata.ts';
@@ -49,4 +49,29 @@ test('batch scoring equals scoring each vector (to rounding), with unseen and re
   });
   // The empty text scores the bias.
   assert.deepEqual(Array.from(batch.subarray((texts.length - 3) * K, (texts.length - 2) * K)), Array.from(m.linear.bias));
+});
+
+test('scores stay the same when the token table is emptied between analysing and scoring', () => {
+  const r = trainTagger([], corpus.slice(0, 60).map((e) => ({ text: e.text, tags: [e.label] })), { seed: 3, calibrate: false });
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  const m = r.model;
+  const K = m.tags.length;
+  const used = nonZeroRows(m.linear.weights, m.linear.dim, K);
+  const docs = corpus.slice(60).map((e) => analyzeAuto(e.text, 'auto'));
+  const scorer = createScorer(m.vectorizer, m.linear.weights, K, m.linear.bias, used);
+  const before = new Float64Array(docs.length * K);
+  docs.forEach((d, i) => scorer.score(d, before, i * K));
+  // More distinct tokens than the table keeps (500,000): it is emptied and ids start again.
+  const g0 = tokenGeneration();
+  const filler: string[] = [];
+  for (let i = 0; i < 500_001; i++) filler.push(`zq${i.toString(36)}`);
+  assert.equal(tokenize(filler.join(' ')).length, 500_001);
+  assert.deepEqual(tokenize('Neste tekst'), ['neste', 'tekst']);
+  assert.notEqual(tokenGeneration(), g0, 'the table was emptied');
+  const again = new Float64Array(docs.length * K);
+  docs.forEach((d, i) => scorer.score(d, again, i * K));
+  assert.deepEqual(again, before);
+  assert.deepEqual(scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used), before);
+  assert.deepEqual(analyzeAuto(corpus[60]?.text ?? '', 'auto').stems, docs[0]?.stems);
 });

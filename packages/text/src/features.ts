@@ -40,10 +40,106 @@ export interface Vectorizer {
   hashBits: number;
 }
 
-function wordFeatures(doc: Analyzed, ngrams: 1 | 2): string[] {
-  const out = doc.stems.slice();
-  if (ngrams === 2) for (let i = 0; i + 1 < doc.stems.length; i++) out.push(`${doc.stems[i]} ${doc.stems[i + 1]}`);
-  return out;
+/**
+ * Document frequencies of the word features (stems, and adjacent stem pairs when `ngrams` is 2),
+ * counted by stem id, with a term string made only for features passing the frequency filter.
+ */
+function wordDocumentFrequencies(docs: readonly Analyzed[], ngrams: 1 | 2, minDf: number, maxDf: number): [string, number][] {
+  const stemId = new Map<string, number>();
+  const stems: string[] = [];
+  let uniDf = new Int32Array(1024);
+  let uniLast = new Int32Array(1024).fill(-1);
+  // Pairs: open addressing on (a, b), with the pair's count and the last document that counted it.
+  let cap = 1 << 12;
+  let pKeys = new Int32Array(2 * cap).fill(-1);
+  let pDf = new Int32Array(cap);
+  let pLast = new Int32Array(cap);
+  let pairs = 0;
+  let ids = new Int32Array(256);
+  for (let d = 0; d < docs.length; d++) {
+    const ds = (docs[d] as Analyzed).stems;
+    if (ids.length < ds.length) ids = new Int32Array(2 * ds.length);
+    for (let i = 0; i < ds.length; i++) {
+      const st = ds[i] as string;
+      let id = stemId.get(st);
+      if (id === undefined) {
+        id = stems.length;
+        stemId.set(st, id);
+        stems.push(st);
+        if (uniDf.length <= id) {
+          const df2 = new Int32Array(2 * uniDf.length);
+          df2.set(uniDf);
+          uniDf = df2;
+          const l2 = new Int32Array(2 * uniLast.length).fill(-1);
+          l2.set(uniLast);
+          uniLast = l2;
+        }
+      }
+      ids[i] = id;
+      if (uniLast[id] !== d) {
+        uniLast[id] = d;
+        uniDf[id] = (uniDf[id] as number) + 1;
+      }
+    }
+    if (ngrams !== 2) continue;
+    for (let i = 0; i + 1 < ds.length; i++) {
+      const a = ids[i] as number;
+      const b = ids[i + 1] as number;
+      let slot = pairSlot(a, b, cap - 1);
+      for (;;) {
+        const ka = pKeys[2 * slot] as number;
+        if (ka === -1) {
+          pKeys[2 * slot] = a;
+          pKeys[2 * slot + 1] = b;
+          pDf[slot] = 1;
+          pLast[slot] = d;
+          pairs++;
+          break;
+        }
+        if (ka === a && pKeys[2 * slot + 1] === b) {
+          if (pLast[slot] !== d) {
+            pLast[slot] = d;
+            pDf[slot] = (pDf[slot] as number) + 1;
+          }
+          break;
+        }
+        slot = (slot + 1) & (cap - 1);
+      }
+      if (2 * pairs > cap) {
+        const c2 = 2 * cap;
+        const k2 = new Int32Array(2 * c2).fill(-1);
+        const df2 = new Int32Array(c2);
+        const l2 = new Int32Array(c2);
+        for (let q = 0; q < cap; q++) {
+          const qa = pKeys[2 * q] as number;
+          if (qa === -1) continue;
+          const qb = pKeys[2 * q + 1] as number;
+          let t = pairSlot(qa, qb, c2 - 1);
+          while (k2[2 * t] !== -1) t = (t + 1) & (c2 - 1);
+          k2[2 * t] = qa;
+          k2[2 * t + 1] = qb;
+          df2[t] = pDf[q] as number;
+          l2[t] = pLast[q] as number;
+        }
+        cap = c2;
+        pKeys = k2;
+        pDf = df2;
+        pLast = l2;
+      }
+    }
+  }
+  const kept: [string, number][] = [];
+  for (let id = 0; id < stems.length; id++) {
+    const c = uniDf[id] as number;
+    if (c >= minDf && c <= maxDf) kept.push([stems[id] as string, c]);
+  }
+  for (let q = 0; q < cap; q++) {
+    const a = pKeys[2 * q] as number;
+    if (a === -1) continue;
+    const c = pDf[q] as number;
+    if (c >= minDf && c <= maxDf) kept.push([`${stems[a] as string} ${stems[pKeys[2 * q + 1] as number] as string}`, c]);
+  }
+  return kept;
 }
 
 /**
@@ -58,11 +154,7 @@ export function fitVectorizer(docs: readonly Analyzed[], options: FeatureOptions
   const minDf = options.minDf ?? 1;
   const maxDf = (options.maxDfRatio ?? 1) * docs.length;
   const n = docs.length;
-  const df = new Map<string, number>();
-  for (const d of docs) {
-    for (const f of new Set(wordFeatures(d, wordNgrams))) df.set(f, (df.get(f) ?? 0) + 1);
-  }
-  let kept = [...df.entries()].filter(([, c]) => c >= minDf && c <= maxDf);
+  let kept = wordDocumentFrequencies(docs, wordNgrams, minDf, maxDf);
   kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (options.maxWordFeatures !== undefined) kept = kept.slice(0, options.maxWordFeatures);
   const terms = kept.map(([t]) => t);
@@ -472,40 +564,6 @@ export interface DocumentScorer {
 }
 
 /**
- * The used rows of a feature-major weight matrix, packed: `rowOf[f]` is feature f's row in
- * `weights` (−1: all zero). Word features keep their order (most frequent first); char n-gram rows
- * follow by increasing IDF (most frequent first), so the rows most documents need lie together.
- */
-interface CompactLayout {
-  rowOf: Int32Array;
-  weights: Float32Array;
-}
-const layouts = new WeakMap<Float32Array, { v: Vectorizer; rowUsed: Uint8Array; layout: CompactLayout }>();
-
-function compactLayout(v: Vectorizer, W: Float32Array, K: number, rowUsed: Uint8Array): CompactLayout {
-  const known = layouts.get(W);
-  if (known !== undefined && known.v === v && known.rowUsed === rowUsed) return known.layout;
-  const dim = rowUsed.length;
-  const rowOf = new Int32Array(dim).fill(-1);
-  let rows = 0;
-  for (let f = 0; f < v.charOffset && f < dim; f++) if (rowUsed[f] === 1) rowOf[f] = rows++;
-  const chars: number[] = [];
-  for (let f = v.charOffset; f < dim; f++) if (rowUsed[f] === 1) chars.push(f);
-  const idf = v.charIdf;
-  const off = v.charOffset;
-  chars.sort((a, b) => (idf[a - off] as number) - (idf[b - off] as number) || a - b);
-  for (const f of chars) rowOf[f] = rows++;
-  const weights = new Float32Array(rows * K);
-  for (let f = 0; f < dim; f++) {
-    const r = rowOf[f] as number;
-    if (r >= 0) weights.set(W.subarray(f * K, f * K + K), r * K);
-  }
-  const layout = { rowOf, weights };
-  layouts.set(W, { v, rowUsed, layout });
-  return layout;
-}
-
-/**
  * A scorer of analysed documents against a feature-major weight matrix that never builds their
  * vectors: score(doc)[c] = `bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, doc).
  * Rows with `rowUsed[f] === 0` (all-zero weights) are skipped.
@@ -530,7 +588,6 @@ export function createScorer(
 ): DocumentScorer {
   const accW = new Float64Array(K);
   const accC = new Float64Array(K);
-  const { rowOf, weights: Wc } = compactLayout(v, W, K, rowUsed);
   const wIdf = v.wordIdf;
   const cIdf = v.charIdf;
   const off = v.charOffset;
@@ -600,10 +657,10 @@ export function createScorer(
       const b = gPool[q] as number;
       const w = cIdf[b] as number;
       q2 += w * w;
-      const row = rowOf[b + off] as number;
-      if (row < 0) continue;
-      const base = row * K;
-      for (let c = 0; c < K; c++) sums[o + c] = (sums[o + c] as number) + w * (Wc[base + c] as number);
+      const f = b + off;
+      if (rowUsed[f] === 0) continue;
+      const base = f * K;
+      for (let c = 0; c < K; c++) sums[o + c] = (sums[o + c] as number) + w * (W[base + c] as number);
     }
     sq[s] = q2;
     return s;
@@ -653,10 +710,9 @@ export function createScorer(
       hKeys[h] = -1;
       const x = sublinear(cnt) * (wIdf[f] as number);
       sw += x * x;
-      const row = rowOf[f] as number;
-      if (row < 0) continue;
-      const base = row * K;
-      for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + x * (Wc[base + c] as number);
+      if (rowUsed[f] === 0) continue;
+      const base = f * K;
+      for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + x * (W[base + c] as number);
     }
     hN = 0;
     // Char block: token sums, then the n-grams seen more than once in this document.
@@ -686,11 +742,11 @@ export function createScorer(
         const idf = cIdf[b] as number;
         const sl = sublinear(cnt);
         sc += (sl * sl - cnt) * idf * idf;
-        const row = rowOf[b + off] as number;
-        if (row < 0) continue;
+        const f = b + off;
+        if (rowUsed[f] === 0) continue;
         const coef = (sl - cnt) * idf;
-        const base = row * K;
-        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (Wc[base + c] as number);
+        const base = f * K;
+        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (W[base + c] as number);
       }
       hN = 0;
     }

@@ -5,7 +5,7 @@
 
 import { byCodePoint } from './rng.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
-import { createScorer, fitVectorizer, nonZeroRows, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { createScorer, fitVectorizer, nonZeroRows, transform, type DocumentScorer, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
 import { createRng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
@@ -166,6 +166,10 @@ export function trainTagger(
   const seed = String(options.seed ?? 'tingsted');
   const prep: Prepared = { analyzed, targets, weights };
   const { vectorizer, linear } = fit(prep, tags, options, seed);
+  // Prepare the scorer on the examples' tokens now, so suggesting finds most tokens ready.
+  const scorer = scorerOf(vectorizer, linear);
+  const scratch = new Float64Array(tags.length);
+  for (const a of analyzed) scorer.score(a, scratch, 0);
   let temperature = 1;
   if (options.calibrate ?? all.length >= 30) {
     // 3-fold cross-validation: decision values on held-out folds, then one temperature for all.
@@ -201,14 +205,18 @@ export function trainTagger(
   return { ok: true, model, warnings };
 }
 
-// Which feature rows of a model have any non-zero weight (features never seen in training have none).
-const usedRows = new WeakMap<LinearModel, Uint8Array>();
-function rowsUsed(m: LinearModel): Uint8Array {
-  let u = usedRows.get(m);
-  if (u) return u;
-  u = nonZeroRows(m.weights, m.dim, m.classes.length);
-  usedRows.set(m, u);
-  return u;
+// One scorer per trained model (see createScorer): it keeps values per distinct token, so tokens it
+// has seen cost less the next time. It is made and given the training examples' tokens when the
+// model is trained, and kept for later calls while the model lives.
+const scorers = new WeakMap<LinearModel, DocumentScorer>();
+function scorerOf(vectorizer: Vectorizer, m: LinearModel): DocumentScorer {
+  let s = scorers.get(m);
+  if (s === undefined) {
+    const K = m.classes.length;
+    s = createScorer(vectorizer, m.weights, K, m.bias, nonZeroRows(m.weights, m.dim, K));
+    scorers.set(m, s);
+  }
+  return s;
 }
 
 /**
@@ -218,11 +226,9 @@ function rowsUsed(m: LinearModel): Uint8Array {
  */
 export function suggestTags(model: TaggerModel, inputs: readonly { id: string; text: string }[], options: { top?: number } = {}): TagSuggestion[] {
   const language = model.options.language ?? 'auto';
-  const { weights: W, bias } = model.linear;
   const K = model.tags.length;
-  const used = rowsUsed(model.linear);
   // Each input is scored right after it is analysed, while its tokens are still in the CPU caches.
-  const scorer = createScorer(model.vectorizer, W, K, bias, used);
+  const scorer = scorerOf(model.vectorizer, model.linear);
   const scores = new Float64Array(inputs.length * K);
   for (let n = 0; n < inputs.length; n++) scorer.score(analyzeWith((inputs[n] as { text: string }).text, language), scores, n * K);
   return inputs.map((inp, n) => {

@@ -40,8 +40,8 @@ function stemmerFor(lang: Exclude<StemLanguage, 'none'>): { stem(w: string): str
 // language, its stem or null when the token is dropped (stop word, one letter, a pure number).
 // Later stages (features.ts) keep their own per-token values by id too. Tokens are found by a hash
 // of their characters in an open-addressing table, straight from the text, so a token already seen
-// costs no new string. When the table passes 500,000 tokens it is emptied and ids start again from 0
-// in a new generation; ids of an older generation must not be used.
+// costs no new string. When the table holds 500,000 tokens it is emptied before the next document
+// and ids start again from 0 in a new generation; ids of an older generation must not be used.
 const MAX_TOKENS = 500_000;
 let texts: string[] = [];
 let hashes = new Int32Array(1024);
@@ -63,7 +63,12 @@ function hashRange(s: string, start: number, end: number): number {
   return h ^ (h >>> 12);
 }
 
-function emptyTable(): void {
+/**
+ * Empties the table when it is full. Called only before a document's tokens are looked up, so all
+ * ids of one document are of one generation (a single document may take the table past the limit).
+ */
+function makeRoom(): void {
+  if (texts.length < MAX_TOKENS) return;
   texts = [];
   table = new Int32Array(4096).fill(-1);
   stemsBy = [];
@@ -73,7 +78,7 @@ function emptyTable(): void {
 /** The id of the token s[start, end) (hash h), adding it if new. */
 function idOf(s: string, start: number, end: number, h: number): number {
   const len = end - start;
-  let mask = (table.length >> 1) - 1;
+  const mask = (table.length >> 1) - 1;
   let p = h & mask;
   for (;;) {
     const id = table[2 * p + 1] as number;
@@ -87,11 +92,6 @@ function idOf(s: string, start: number, end: number, h: number): number {
       }
     }
     p = (p + 1) & mask;
-  }
-  if (texts.length >= MAX_TOKENS) {
-    emptyTable();
-    mask = (table.length >> 1) - 1;
-    p = h & mask;
   }
   const id = texts.length;
   texts.push(start === 0 && end === s.length ? s : s.slice(start, end));
@@ -150,82 +150,78 @@ let idBuf = new Int32Array(256);
  * characters outside the Basic Multilingual Plane). All ids are of the current generation.
  */
 function scanIds(lower: string): Int32Array {
-  for (;;) {
-    const g = generation;
-    let n = 0;
-    const len = lower.length;
-    let astral = false;
-    let i = 0;
-    while (i < len) {
-      const c = lower.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) {
+  makeRoom();
+  let n = 0;
+  const len = lower.length;
+  let astral = false;
+  let i = 0;
+  while (i < len) {
+    const c = lower.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      astral = true;
+      break;
+    }
+    if (classOf(c) === 1) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    let h = Math.imul(2166136261 ^ c, 16777619);
+    for (;;) {
+      if (i >= len) break;
+      const d = lower.charCodeAt(i);
+      if (d >= 0xd800 && d <= 0xdfff) {
         astral = true;
         break;
       }
-      if (classOf(c) === 1) {
-        i++;
-        continue;
-      }
-      const start = i++;
-      let h = Math.imul(2166136261 ^ c, 16777619);
-      for (;;) {
-        if (i >= len) break;
-        const d = lower.charCodeAt(i);
-        if (d >= 0xd800 && d <= 0xdfff) {
-          astral = true;
-          break;
-        }
-        if (classOf(d) === 1) {
-          // An apostrophe followed by a letter continues the token (letters only after it).
-          if ((d === 39 || d === 0x2019) && i + 1 < len && classOf(lower.charCodeAt(i + 1)) === 2) {
-            h = Math.imul(h ^ d, 16777619);
-            i++;
-            while (i < len) {
-              const e = lower.charCodeAt(i);
-              if (e >= 0xd800 && e <= 0xdfff) {
-                astral = true;
-                break;
-              }
-              if (classOf(e) !== 2) break;
-              h = Math.imul(h ^ e, 16777619);
-              i++;
+      if (classOf(d) === 1) {
+        // An apostrophe followed by a letter continues the token (letters only after it).
+        if ((d === 39 || d === 0x2019) && i + 1 < len && classOf(lower.charCodeAt(i + 1)) === 2) {
+          h = Math.imul(h ^ d, 16777619);
+          i++;
+          while (i < len) {
+            const e = lower.charCodeAt(i);
+            if (e >= 0xd800 && e <= 0xdfff) {
+              astral = true;
+              break;
             }
-            if (astral) break;
-            const e = i < len ? lower.charCodeAt(i) : -1;
-            if (e === 39 || e === 0x2019) continue;
+            if (classOf(e) !== 2) break;
+            h = Math.imul(h ^ e, 16777619);
+            i++;
           }
-          break;
+          if (astral) break;
+          const e = i < len ? lower.charCodeAt(i) : -1;
+          if (e === 39 || e === 0x2019) continue;
         }
-        h = Math.imul(h ^ d, 16777619);
-        i++;
+        break;
       }
-      if (astral) break;
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x2c1b3c6d);
-      h ^= h >>> 12;
-      if (n === idBuf.length) {
-        const b2 = new Int32Array(2 * n);
-        b2.set(idBuf);
-        idBuf = b2;
-      }
-      idBuf[n++] = idOf(lower, start, i, h);
+      h = Math.imul(h ^ d, 16777619);
+      i++;
     }
-    if (astral) return idsOfStrings(lower.match(WORD_RE) ?? []);
-    if (g === generation) return idBuf.slice(0, n);
+    if (astral) break;
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    if (n === idBuf.length) {
+      const b2 = new Int32Array(2 * n);
+      b2.set(idBuf);
+      idBuf = b2;
+    }
+    idBuf[n++] = idOf(lower, start, i, h);
   }
+  if (astral) return idsOfStrings(lower.match(WORD_RE) ?? []);
+  return idBuf.slice(0, n);
 }
 
 /** Ids of given token strings in the current generation. */
 function idsOfStrings(tokens: readonly string[]): Int32Array {
-  for (;;) {
-    const g = generation;
-    const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as string;
-      ids[i] = idOf(t, 0, t.length, hashRange(t, 0, t.length));
-    }
-    if (g === generation) return ids;
+  makeRoom();
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    ids[i] = idOf(t, 0, t.length, hashRange(t, 0, t.length));
   }
+  return ids;
 }
 
 // The ids of each analysed document's tokens (keyed by its `tokens` array), so later stages need not

@@ -8,10 +8,9 @@
 
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import type { LanguageCode } from './language.ts';
-import { fitVectorizer, nonZeroRows, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
+import { fitVectorizer, scoreDocuments, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 import { truncatedSvd } from './lsa.ts';
 import { nearestNeighbours } from './knn.ts';
-import { fromMap } from './sparse.ts';
 import { createRng, hashString, type Rng } from './rng.ts';
 import type { SparseVector } from './sparse.ts';
 
@@ -198,6 +197,86 @@ function silhouette(X: Float64Array, d: number, sample: readonly number[], assig
   return sample.length ? total / sample.length : 0;
 }
 
+/**
+ * The normalised affinity matrix D^-1/2 A D^-1/2 of the symmetrised neighbour graph: A(i, j) is the
+ * (positive) similarity when j is among i's neighbours or i among j's, D the row sums. Each row's
+ * sum adds its entries in the order they are first met when the neighbour lists are read in order
+ * (i, then i's t-th neighbour, adding the entries (i, j) and (j, i)), so the result does not
+ * depend on how the rows are stored.
+ */
+function similarityGraph(nn: readonly { idx: Int32Array; sim: Float32Array }[]): SparseVector[] {
+  const n = nn.length;
+  const count = new Int32Array(n + 1);
+  nn.forEach((nb, i) => {
+    for (let t = 0; t < nb.idx.length; t++) {
+      if (!((nb.sim[t] as number) > 0)) continue;
+      count[i + 1] = (count[i + 1] as number) + 1;
+      count[(nb.idx[t] as number) + 1] = (count[(nb.idx[t] as number) + 1] as number) + 1;
+    }
+  });
+  for (let i = 0; i < n; i++) count[i + 1] = (count[i + 1] as number) + (count[i] as number);
+  const fill = count.slice(0, n);
+  const key = new Int32Array(count[n] as number);
+  const val = new Float64Array(count[n] as number);
+  nn.forEach((nb, i) => {
+    for (let t = 0; t < nb.idx.length; t++) {
+      const s = nb.sim[t] as number;
+      if (!(s > 0)) continue;
+      const j = nb.idx[t] as number;
+      let at = fill[i] as number;
+      key[at] = j;
+      val[at] = s;
+      fill[i] = at + 1;
+      at = fill[j] as number;
+      key[at] = i;
+      val[at] = s;
+      fill[j] = at + 1;
+    }
+  });
+  // Per row: merge repeated keys (keeping the first position and the larger value), sum in order.
+  const pos = new Int32Array(n).fill(-1);
+  const rowLen = new Int32Array(n);
+  const deg = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = count[i] as number;
+    let e = b;
+    for (let q = b; q < (count[i + 1] as number); q++) {
+      const j = key[q] as number;
+      const p = pos[j] as number;
+      if (p >= 0) {
+        if ((val[q] as number) > (val[p] as number)) val[p] = val[q] as number;
+        continue;
+      }
+      pos[j] = e;
+      key[e] = j;
+      val[e] = val[q] as number;
+      e++;
+    }
+    let d = 0;
+    for (let q = b; q < e; q++) {
+      d += val[q] as number;
+      pos[key[q] as number] = -1;
+    }
+    deg[i] = d;
+    rowLen[i] = e - b;
+  }
+  const out: SparseVector[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = count[i] as number;
+    const len = rowLen[i] as number;
+    const order = Array.from({ length: len }, (_, q) => b + q).sort((x, y) => (key[x] as number) - (key[y] as number));
+    const idx = new Int32Array(len);
+    const v = new Float32Array(len);
+    order.forEach((q, r) => {
+      const j = key[q] as number;
+      idx[r] = j;
+      v[r] = (val[q] as number) / Math.sqrt((deg[i] as number) * (deg[j] as number));
+    });
+    out.push({ idx, val: v });
+  }
+  return out;
+}
+
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -248,19 +327,25 @@ function findTopicsOnSample(inputs: readonly TextInput[], options: TopicOptions,
   // into vectors; every input is then scored without building its vector (scoreDocument).
   const K = base.topics.length;
   const cent = new Float32Array(feat.dim * K);
+  // A row is used when some member has the feature (vector values are positive).
+  const used = new Uint8Array(feat.dim);
   base.topics.forEach((t, ti) => {
     for (const id of t.members) {
       const i = index.get(id) as number;
       const r = reuse ? ((fitted.rows as SparseVector[])[samplePos.get(i) as number] as SparseVector) : transform(feat, analyzed[i] as Analyzed);
       for (let q = 0; q < r.idx.length; q++) {
-        const at = (r.idx[q] as number) * K + ti;
+        const f = r.idx[q] as number;
+        const at = f * K + ti;
         cent[at] = (cent[at] as number) + (r.val[q] as number);
+        used[f] = 1;
       }
     }
   });
   const norms = new Float64Array(K);
-  for (let f = 0; f < feat.dim; f++) for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
-  const used = nonZeroRows(cent, feat.dim, K);
+  for (let f = 0; f < feat.dim; f++) {
+    if (used[f] === 0) continue;
+    for (let c = 0; c < K; c++) norms[c] = (norms[c] as number) + (cent[f * K + c] as number) ** 2;
+  }
   const all = scoreDocuments(feat, analyzed, cent, K, new Float64Array(K), used);
   for (let i = 0; i < inputs.length; i++) for (let c = 0; c < K; c++) all[i * K + c] = (all[i * K + c] as number) / (Math.sqrt(norms[c] as number) || 1);
   /** Cosine of input i to every centroid. */
@@ -398,23 +483,7 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
     m5.forEach((v, r) => {
       if (v < share * median) outlier[r] = 1;
     });
-    const adj: Map<number, number>[] = rows.map(() => new Map());
-    nn.forEach((nb, i) => {
-      nb.idx.forEach((j, t) => {
-        const s = Math.max(0, nb.sim[t] as number);
-        if (s <= 0) return;
-        const a = adj[i] as Map<number, number>;
-        const b = adj[j] as Map<number, number>;
-        a.set(j, Math.max(a.get(j) ?? 0, s));
-        b.set(i, Math.max(b.get(i) ?? 0, s));
-      });
-    });
-    const deg = adj.map((a) => [...a.values()].reduce((x, y) => x + y, 0));
-    const W = adj.map((a, i) => {
-      const mm = new Map<number, number>();
-      for (const [j, s] of a) mm.set(j, s / Math.sqrt((deg[i] as number) * (deg[j] as number)));
-      return fromMap(mm);
-    });
+    const W = similarityGraph(nn);
     const maxKAuto = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
     const dims = options.dimensions ?? Math.max(2, options.k ?? maxKAuto + 1);
     const svd = truncatedSvd(W, dims, createRng(`${seed}:spectral`), 4);

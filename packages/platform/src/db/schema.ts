@@ -9,6 +9,7 @@ import type { SurveysTables } from '../surveys/surveys.tables.ts';
 import type { FilesTables } from '../files/files.tables.ts';
 import type { ConversationsTables } from '../conversations/conversations.tables.ts';
 import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts';
+import type { PanelsTables } from '../panels/panels.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -22,4 +23,5 @@ export interface Database
     SurveysTables,
     FilesTables,
     ConversationsTables,
-    StakeholdersTables {}
+    StakeholdersTables,
+    PanelsTables {}

@@ -105,10 +105,11 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
   const today = () => localDate(deps.clock(), deps.timeZone);
   // The public list is read on every front-page view; a two-second cache takes it off the database.
   // Changes made on this server clear it at once; other servers see them within two seconds.
-  const listCache = new Map<string, { at: number; rows: ProcessSummary[] }>();
+  // Entries hold the promise, so the requests that arrive while a read is under way share it.
+  const listCache = new Map<string, { at: number; rows: Promise<ProcessSummary[]> }>();
   const listCacheMs = 2000;
   // Every idea, comment and support checks its process and phase; the same short cache serves them.
-  const detailCache = new Map<string, { at: number; detail: ProcessDetail | null }>();
+  const detailCache = new Map<string, { at: number; detail: Promise<ProcessDetail | null> }>();
   const invalidate = () => {
     listCache.clear();
     detailCache.clear();
@@ -119,9 +120,11 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
     const cacheKey = `${key}|${today()}`;
     const hit = detailCache.get(cacheKey);
     if (hit && Date.now() - hit.at < listCacheMs) return hit.detail;
-    const detail = await load();
+    const detail = load();
     if (detailCache.size > 500) detailCache.clear();
     detailCache.set(cacheKey, { at: Date.now(), detail });
+    // A failed read is not kept.
+    detail.catch(() => detailCache.delete(cacheKey));
     return detail;
   }
 
@@ -200,11 +203,12 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const key = `${statuses.join(',')}|${page}|${pageSize}`;
       const cached = listCache.get(key);
-      if (cached && Date.now() - cached.at < listCacheMs) return ok(cached.rows);
-      const rows = (await repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize })).map(present);
+      if (cached && Date.now() - cached.at < listCacheMs) return ok(await cached.rows);
+      const rows = repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize }).then((list) => list.map(present));
       if (listCache.size > 100) listCache.clear();
       listCache.set(key, { at: Date.now(), rows });
-      return ok(rows);
+      rows.catch(() => listCache.delete(key));
+      return ok(await rows);
     },
 
     /** One process by its address, if the actor may see it. */

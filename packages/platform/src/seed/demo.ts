@@ -2,6 +2,7 @@ import type { Platform } from '../platform.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import type { CharterField, PhaseMethod } from '../processes/processes.tables.ts';
 import { seedConversations } from './demo-conversations.ts';
+import { seedDemoPanel } from './demo-panels.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -241,5 +242,6 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
     await platform.feedback.answerIdea(decider, kiosk, { status: 'rejected', body: 'Kommunen kan ikke drive kiosk, men vi har lyst ut plassen for private drivere.' });
   }
   await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+  await seedDemoPanel(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), members: ['kari@demo.tingsted.no', 'ola@demo.tingsted.no', 'sara@demo.tingsted.no'].map(id) });
   return { users: demoUsers.length, processes: 7 };
 }

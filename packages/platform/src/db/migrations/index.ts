@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_23_0001_foundation.ts';
 import * as participation from './2026_11_23_0002_participation.ts';
 import * as conversations from './2026_11_23_0003_conversations.ts';
+import * as panels from './2026_11_23_0004_panels.ts';
 import * as demographics from './2026_11_23_0005_demographics.ts';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0002_participation': participation,
   '2026_11_23_0003_conversations': conversations,
+  '2026_11_23_0004_panels': panels,
   '2026_11_23_0005_demographics': demographics,
 };

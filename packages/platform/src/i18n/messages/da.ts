@@ -1,6 +1,7 @@
 import { conversationsDa } from './conversations/da.ts';
 import { stakeholdersDa } from './stakeholders/da.ts';
 import type { Catalog } from '../translate.ts';
+import { panelsDa } from './panels/da.ts';
 
 /** Danish UI text (see en.ts for the keys). */
 export const da: Catalog = {
@@ -449,4 +450,5 @@ export const da: Catalog = {
     'For en forslagsfase: én pr. linje, for eksempel “Trafik” eller “Leg og fritid”. Borgerne vælger én, og listen kan filtreres efter dem.',
   ...conversationsDa,
   ...stakeholdersDa,
+  ...panelsDa,
 };

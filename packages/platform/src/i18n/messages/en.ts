@@ -1,5 +1,6 @@
 import { conversationsEn } from './conversations/en.ts';
 import { stakeholdersEn } from './stakeholders/en.ts';
+import { panelsEn } from './panels/en.ts';
 /**
  * English UI text. Every other language's catalog must have exactly these keys (the type system and
  * `i18n.test.ts` both check). Placeholders are `{name}`.
@@ -448,6 +449,7 @@ export const en = {
     'For an ideas phase: one per line, for example “Traffic” or “Play and leisure”. Residents choose one, and the list can be filtered by them.',
   ...conversationsEn,
   ...stakeholdersEn,
+  ...panelsEn,
 } as const;
 
 /** Every UI text key. */

@@ -1,6 +1,7 @@
 import { conversationsNb } from './conversations/nb.ts';
 import { stakeholdersNb } from './stakeholders/nb.ts';
 import type { Catalog } from '../translate.ts';
+import { panelsNb } from './panels/nb.ts';
 
 /** Norwegian bokmål UI text (see en.ts for the keys). */
 export const nb: Catalog = {
@@ -451,4 +452,5 @@ export const nb: Catalog = {
     'For en forslagsfase: én per linje, for eksempel «Trafikk» eller «Lek og fritid». Innbyggerne velger én, og listen kan filtreres på dem.',
   ...conversationsNb,
   ...stakeholdersNb,
+  ...panelsNb,
 };

@@ -1,6 +1,7 @@
 import { conversationsNn } from './conversations/nn.ts';
 import { stakeholdersNn } from './stakeholders/nn.ts';
 import type { Catalog } from '../translate.ts';
+import { panelsNn } from './panels/nn.ts';
 
 /** Norwegian nynorsk UI text (see en.ts for the keys). */
 export const nn: Catalog = {
@@ -453,4 +454,5 @@ export const nn: Catalog = {
     'For ein forslagsfase: éin per linje, til dømes «Trafikk» eller «Leik og fritid». Innbyggjarane vel éin, og lista kan filtrerast på dei.',
   ...conversationsNn,
   ...stakeholdersNn,
+  ...panelsNn,
 };

@@ -1,6 +1,7 @@
 import { conversationsSv } from './conversations/sv.ts';
 import { stakeholdersSv } from './stakeholders/sv.ts';
 import type { Catalog } from '../translate.ts';
+import { panelsSv } from './panels/sv.ts';
 
 /** Swedish UI text (see en.ts for the keys). */
 export const sv: Catalog = {
@@ -451,4 +452,5 @@ export const sv: Catalog = {
     'För en förslagsfas: en per rad, till exempel ”Trafik” eller ”Lek och fritid”. Invånarna väljer en, och listan kan filtreras på dem.',
   ...conversationsSv,
   ...stakeholdersSv,
+  ...panelsSv,
 };

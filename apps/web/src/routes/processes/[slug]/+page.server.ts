@@ -4,6 +4,7 @@ import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 import { charterFields } from '@tingsted/platform/processes/processes.tables.ts';
 import { renderMarkdown } from '@tingsted/platform/shared/markdown.ts';
+import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;
@@ -18,7 +19,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     .filter((c) => c.text !== '');
   const fallbackLang = [title, summary, ...charter].find((r) => r.fallback)?.locale ?? null;
   const files = await locals.platform.files.listFor('phase', p.phases.map((phase) => phase.id));
+  const panel = await locals.platform.panels.panelOfProcess(p.id);
   return {
+    panel: panel ? { id: panel.id, title: panel.title } : null,
+    setUpPanel: !panel && hasRole(ctx.user, 'process_manager') && p.phases.some((phase) => phase.method === 'panel'),
     process: {
       id: p.id,
       slug: p.slug,

@@ -1,0 +1,207 @@
+import { parseCsv } from '@tingsted/sortition';
+import type { FieldError } from '../shared/result.ts';
+import type { PanelCategory, PanelCategoryValue } from './panels.tables.ts';
+
+/** One checked row of an address or population register. */
+export interface RegisterRow {
+  readonly line: number;
+  readonly ref: string;
+  readonly name: string;
+  readonly address: string;
+  readonly postcode: string;
+  readonly city: string;
+  readonly area: string;
+  /** Lower-cased address and postcode: people with the same key live in one household. */
+  readonly household: string;
+}
+
+/** At most this many problems are listed; the count says how many there were in all. */
+const shownProblems = 20;
+
+function problem(field: string, message: string, params: Record<string, string | number>): FieldError {
+  return { field, message, params };
+}
+
+function columnsOf(header: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  header.forEach((name, i) => map.set(name.trim().toLowerCase(), i));
+  return map;
+}
+
+/**
+ * Reads a register CSV (`id,name,address,postcode[,city][,area]`, comma-separated, header names
+ * case-insensitive). Every row is checked before anything is returned: missing or malformed fields and
+ * repeated ids are reported with their line numbers, so nothing is imported from a file with an error.
+ */
+export function readRegisterCsv(text: string): { ok: true; rows: RegisterRow[] } | { ok: false; errors: FieldError[] } {
+  if (text.trim() === '') return { ok: false, errors: [problem('register', 'panels.register.empty', {})] };
+  const parsed = parseCsv(text, 'register');
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    return { ok: false, errors: [problem('register', 'panels.register.unreadable', { line: first?.line ?? 1 })] };
+  }
+  const columns = columnsOf(parsed.table.header);
+  const missing = ['id', 'name', 'address', 'postcode'].filter((c) => !columns.has(c));
+  if (missing.length > 0) return { ok: false, errors: [problem('register', 'panels.register.columns', { columns: missing.join(', ') })] };
+  const at = (fields: readonly string[], column: string) => {
+    const i = columns.get(column);
+    return i === undefined ? '' : (fields[i] ?? '').trim();
+  };
+  const errors: FieldError[] = [];
+  let problems = 0;
+  const report = (line: number, column: string, message: string) => {
+    problems++;
+    if (errors.length < shownProblems) errors.push(problem('register', message, { line, column }));
+  };
+  const seen = new Map<string, number>();
+  const rows: RegisterRow[] = [];
+  for (const record of parsed.table.records) {
+    const { line, fields } = record;
+    if (fields.length !== parsed.table.header.length) {
+      report(line, '', 'panels.register.fieldCount');
+      continue;
+    }
+    const ref = at(fields, 'id');
+    const name = at(fields, 'name');
+    const address = at(fields, 'address');
+    const postcode = at(fields, 'postcode').replace(/\s+/g, '');
+    let bad = false;
+    for (const [column, value] of [['id', ref], ['name', name], ['address', address], ['postcode', postcode]] as const) {
+      if (value === '') {
+        report(line, column, 'panels.register.missing');
+        bad = true;
+      }
+    }
+    if (postcode !== '' && !/^\d{3,5}$/.test(postcode)) {
+      report(line, 'postcode', 'panels.register.postcode');
+      bad = true;
+    }
+    if (name.length > 200 || address.length > 300) {
+      report(line, name.length > 200 ? 'name' : 'address', 'panels.register.tooLong');
+      bad = true;
+    }
+    if (ref !== '') {
+      const earlier = seen.get(ref);
+      if (earlier !== undefined) {
+        problems++;
+        if (errors.length < shownProblems) errors.push(problem('register', 'panels.register.duplicate', { line, earlier }));
+        bad = true;
+      } else seen.set(ref, line);
+    }
+    if (bad) continue;
+    rows.push({ line, ref, name, address, postcode, city: at(fields, 'city'), area: at(fields, 'area'), household: `${address.toLowerCase().replace(/\s+/g, ' ')}|${postcode}` });
+  }
+  if (problems > shownProblems) errors.push(problem('register', 'panels.register.more', { count: problems - shownProblems }));
+  if (errors.length > 0) return { ok: false, errors };
+  if (rows.length === 0) return { ok: false, errors: [problem('register', 'panels.register.empty', {})] };
+  return { ok: true, rows };
+}
+
+function wholeNumber(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '');
+  return /^\d+$/.test(cleaned) ? Number(cleaned) : null;
+}
+
+/**
+ * Reads quotas (`category,value,min,max`). Categories and values keep the order of the file. Population
+ * figures already known for a value are kept.
+ */
+export function readQuotasCsv(text: string, previous: readonly PanelCategory[]): { ok: true; categories: PanelCategory[] } | { ok: false; errors: FieldError[] } {
+  return readTable(text, 'quotas', ['category', 'value', 'min', 'max'], (fields, line, errors) => {
+    const min = wholeNumber(fields[2] ?? '');
+    const max = wholeNumber(fields[3] ?? '');
+    if (min === null || max === null) {
+      errors.push(problem('quotas', 'panels.quotas.number', { line }));
+      return null;
+    }
+    if (max < min) {
+      errors.push(problem('quotas', 'panels.quotas.inverted', { line }));
+      return null;
+    }
+    const population = previous.find((c) => c.name === fields[0])?.values.find((v) => v.value === fields[1])?.population ?? null;
+    return { min, max, population };
+  });
+}
+
+/**
+ * Reads census figures (`category,value,population`) and suggests quotas for a panel of `size`: each value's
+ * share of its category times the panel size, with a margin of one seat, or a tenth of the ideal count when
+ * that is larger, either side (so the sums of the minimums stay at or below the size and of the maximums at
+ * or above it).
+ */
+export function readCensusCsv(text: string, size: number): { ok: true; categories: PanelCategory[] } | { ok: false; errors: FieldError[] } {
+  const read = readTable(text, 'census', ['category', 'value', 'population'], (fields, line, errors) => {
+    const population = wholeNumber(fields[2] ?? '');
+    if (population === null) {
+      errors.push(problem('census', 'panels.census.number', { line }));
+      return null;
+    }
+    return { min: 0, max: 0, population };
+  });
+  if (!read.ok) return read;
+  return { ok: true, categories: suggestQuotas(read.categories, size) };
+}
+
+/** Quotas suggested from population figures (see `readCensusCsv`). Values without figures keep theirs. */
+export function suggestQuotas(categories: readonly PanelCategory[], size: number): PanelCategory[] {
+  return categories.map((category) => {
+    const total = category.values.reduce((sum, v) => sum + (v.population ?? 0), 0);
+    if (total === 0) return category;
+    return {
+      name: category.name,
+      values: category.values.map((v) => {
+        const ideal = (size * (v.population ?? 0)) / total;
+        const margin = Math.max(1, Math.round(ideal / 10));
+        return { ...v, min: Math.max(0, Math.floor(ideal) - margin), max: Math.min(size, Math.ceil(ideal) + margin) };
+      }),
+    };
+  });
+}
+
+function readTable(
+  text: string,
+  field: string,
+  columns: readonly string[],
+  readRest: (fields: readonly string[], line: number, errors: FieldError[]) => Omit<PanelCategoryValue, 'value'> | null,
+): { ok: true; categories: PanelCategory[] } | { ok: false; errors: FieldError[] } {
+  if (text.trim() === '') return { ok: false, errors: [problem(field, 'field.required', {})] };
+  const parsed = parseCsv(text, field);
+  if (!parsed.ok) return { ok: false, errors: [problem(field, 'panels.register.unreadable', { line: parsed.issues[0]?.line ?? 1 })] };
+  const header = parsed.table.header.map((h) => h.trim().toLowerCase());
+  if (columns.some((c, i) => header[i] !== c)) return { ok: false, errors: [problem(field, 'panels.quotas.header', { columns: columns.join(',') })] };
+  const errors: FieldError[] = [];
+  const categories: { name: string; values: PanelCategoryValue[] }[] = [];
+  for (const { line, fields } of parsed.table.records) {
+    const name = (fields[0] ?? '').trim();
+    const value = (fields[1] ?? '').trim();
+    if (fields.length !== columns.length || name === '' || value === '') {
+      errors.push(problem(field, 'panels.quotas.row', { line }));
+      continue;
+    }
+    if (name.length > 60 || value.length > 60) {
+      errors.push(problem(field, 'panels.quotas.row', { line }));
+      continue;
+    }
+    const rest = readRest(fields.map((f) => f.trim()), line, errors);
+    if (!rest) continue;
+    let category = categories.find((c) => c.name === name);
+    if (!category) {
+      category = { name, values: [] };
+      categories.push(category);
+    }
+    if (category.values.some((v) => v.value.toLowerCase() === value.toLowerCase())) {
+      errors.push(problem(field, 'panels.quotas.duplicate', { line }));
+      continue;
+    }
+    category.values.push({ value, ...rest });
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, shownProblems) };
+  if (categories.length === 0) return { ok: false, errors: [problem(field, 'field.required', {})] };
+  return { ok: true, categories };
+}
+
+/** Quota text as staff edit it (`category,value,min,max`). */
+export function quotasText(categories: readonly PanelCategory[]): string {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return ['category,value,min,max', ...categories.flatMap((c) => c.values.map((v) => `${quote(c.name)},${quote(v.value)},${v.min},${v.max}`))].join('\n');
+}

@@ -1,0 +1,239 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json<T> = ColumnType<T, string, string>;
+type Created = ColumnType<Date, Date | string | undefined, never>;
+type Stamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** One value of a category: its quota, and how many people in the population have it (census). */
+export interface PanelCategoryValue {
+  readonly value: string;
+  readonly min: number;
+  readonly max: number;
+  /** Population count from the census table, when imported; used to suggest quotas and on the result page. */
+  readonly population: number | null;
+}
+
+/** A category (gender, age band, area …); registration asks one question per category. */
+export interface PanelCategory {
+  readonly name: string;
+  readonly values: readonly PanelCategoryValue[];
+}
+
+/** What the selection job reports while it runs and once it is done. */
+export type PanelSelection =
+  | { readonly state: 'queued' | 'running'; readonly progress: string; readonly startedAt: string }
+  | {
+      readonly state: 'infeasible';
+      readonly detail: string;
+      readonly relaxation: readonly { category: string; value: string; bound: 'min' | 'max'; from: number; to: number }[];
+      readonly finishedAt: string;
+    }
+  | { readonly state: 'failed'; readonly detail: string; readonly finishedAt: string }
+  | {
+      readonly state: 'ready';
+      readonly algorithm: string;
+      readonly poolSize: number;
+      readonly minProbability: number;
+      readonly maxProbability: number;
+      /** Respondent number → selection probability. */
+      readonly probabilities: Readonly<Record<string, number>>;
+      readonly m: number;
+      readonly maxDeviation: number;
+      readonly seconds: number;
+      readonly finishedAt: string;
+    };
+
+export const sessionModes = ['in_person', 'online', 'hybrid'] as const;
+export type SessionMode = (typeof sessionModes)[number];
+export const respondentStatuses = ['pool', 'selected', 'confirmed', 'dropped_out'] as const;
+export type RespondentStatus = (typeof respondentStatuses)[number];
+export const itemKinds = ['material', 'presentation', 'submission', 'note'] as const;
+export type ItemKind = (typeof itemKinds)[number];
+export const recommendationStatuses = ['drafting', 'voting', 'adopted', 'not_adopted'] as const;
+export type RecommendationStatus = (typeof recommendationStatuses)[number];
+export const voteChoices = ['yes', 'no', 'abstain'] as const;
+export type VoteChoice = (typeof voteChoices)[number];
+export const decisions = ['accepted', 'partly_accepted', 'rejected'] as const;
+export type Decision = (typeof decisions)[number];
+
+export interface PanelsTable {
+  id: Generated<string>;
+  process_id: string;
+  title: string;
+  size: ColumnType<number, number | undefined, number>;
+  household_rule: ColumnType<boolean, boolean | undefined, boolean>;
+  approval_percent: ColumnType<number, number | undefined, number>;
+  categories: ColumnType<PanelCategory[], string | undefined, string>;
+  consent_text: ColumnType<string, string | undefined, string>;
+  ends_on: string | null;
+  delete_pool_on: string | null;
+  invitation_seed: string | null;
+  invitations_drawn_at: Stamp;
+  stratify_by_area: ColumnType<boolean, boolean | undefined, boolean>;
+  selection: ColumnType<PanelSelection | null, string | null | undefined, string | null>;
+  selection_job_id: string | null;
+  lottery_text: string | null;
+  lottery_hash: string | null;
+  hash_published_at: Stamp;
+  public_seed: string | null;
+  drawn_index: number | null;
+  drawn_at: Stamp;
+  report_published_at: Stamp;
+  pool_deleted_at: Stamp;
+  created_by: string | null;
+  created_at: Created;
+}
+
+export interface PanelStaffTable {
+  panel_id: string;
+  user_id: string;
+  role: 'administrator' | 'facilitator';
+}
+
+export interface PanelSessionsTable {
+  id: Generated<string>;
+  panel_id: string;
+  title: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  mode: SessionMode;
+  place: ColumnType<string, string | undefined, string>;
+  stream_url: ColumnType<string, string | undefined, string>;
+  programme: ColumnType<string, string | undefined, string>;
+}
+
+export interface PanelRegisterTable {
+  id: ColumnType<string, never, never>;
+  panel_id: string;
+  line: number;
+  person_ref: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  area: string;
+  household: string;
+}
+
+export interface PanelInvitationsTable {
+  id: Generated<string>;
+  panel_id: string;
+  register_id: string;
+  position: number;
+  code: string;
+  area: string;
+  responded_at: Stamp;
+}
+
+export interface PanelRespondentsTable {
+  id: Generated<string>;
+  panel_id: string;
+  number: number;
+  invitation_id: string | null;
+  answers: Json<Record<string, string>>;
+  household: string | null;
+  status: ColumnType<RespondentStatus, RespondentStatus | undefined, RespondentStatus>;
+  confirm_token_hash: string | null;
+  user_id: string | null;
+  public_name: string | null;
+  registered_at: Created;
+  selected_at: Stamp;
+  confirmed_at: Stamp;
+  left_at: Stamp;
+}
+
+export interface PanelContactsTable {
+  respondent_id: string;
+  name: string;
+  email: string;
+  phone: ColumnType<string, string | undefined, string>;
+}
+
+export interface PanelReplacementsTable {
+  id: Generated<string>;
+  panel_id: string;
+  dropped_number: number;
+  replacement_number: number;
+  seed: string;
+  reason: ColumnType<string, string | undefined, string>;
+  by_user: string | null;
+  at: Created;
+}
+
+export interface PanelItemsTable {
+  id: Generated<string>;
+  panel_id: string;
+  session_id: string | null;
+  kind: ItemKind;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  link: ColumnType<string, string | undefined, string>;
+  source: ColumnType<string, string | undefined, string>;
+  small_group: ColumnType<string, string | undefined, string>;
+  author_id: string | null;
+  created_at: Created;
+}
+
+export interface PanelRecommendationsTable {
+  id: Generated<string>;
+  panel_id: string;
+  number: number;
+  title: string;
+  body: string;
+  status: ColumnType<RecommendationStatus, RecommendationStatus | undefined, RecommendationStatus>;
+  yes_votes: ColumnType<number, number | undefined, number>;
+  no_votes: ColumnType<number, number | undefined, number>;
+  abstentions: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Created;
+}
+
+export interface PanelAmendmentsTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  body: string;
+  rationale: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'proposed' | 'accepted' | 'rejected', 'proposed' | 'accepted' | 'rejected' | undefined, 'proposed' | 'accepted' | 'rejected'>;
+  author_id: string | null;
+  created_at: Created;
+}
+
+export interface PanelVotesTable {
+  recommendation_id: string;
+  respondent_id: string;
+  choice: VoteChoice;
+  at: Created;
+}
+
+export interface PanelResponsesTable {
+  recommendation_id: string;
+  decision: Decision;
+  reasons: string;
+  decided_on: string;
+  progress_percent: number | null;
+  progress_note: ColumnType<string, string | undefined, string>;
+  answered_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PanelFollowersTable {
+  panel_id: string;
+  user_id: string;
+}
+
+export interface PanelsTables {
+  panels: PanelsTable;
+  panel_staff: PanelStaffTable;
+  panel_sessions: PanelSessionsTable;
+  panel_register: PanelRegisterTable;
+  panel_invitations: PanelInvitationsTable;
+  panel_respondents: PanelRespondentsTable;
+  panel_contacts: PanelContactsTable;
+  panel_replacements: PanelReplacementsTable;
+  panel_items: PanelItemsTable;
+  panel_recommendations: PanelRecommendationsTable;
+  panel_amendments: PanelAmendmentsTable;
+  panel_votes: PanelVotesTable;
+  panel_responses: PanelResponsesTable;
+  panel_followers: PanelFollowersTable;
+}

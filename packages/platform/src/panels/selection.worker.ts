@@ -1,0 +1,120 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyze, roundToUniform, type Category, type Person, type QuotaChange } from '@tingsted/sortition';
+
+/** What the selection needs: the pool (ids are respondent numbers), the categories with quotas, the size. */
+export interface SelectionInput {
+  readonly people: readonly Person[];
+  readonly categories: readonly Category[];
+  readonly k: number;
+  readonly householdRule: boolean;
+  /** Panels in the published list (the transparent draw picks one of them). */
+  readonly m: number;
+  readonly timeLimitSeconds: number;
+}
+
+/** The lottery, ready to publish, or why there is none. */
+export type SelectionOutput =
+  | {
+      readonly ok: true;
+      readonly algorithm: string;
+      readonly minProbability: number;
+      readonly maxProbability: number;
+      readonly probabilities: Readonly<Record<string, number>>;
+      readonly lotteryText: string;
+      readonly hash: string;
+      readonly m: number;
+      readonly maxDeviation: number;
+      readonly seconds: number;
+    }
+  | { readonly ok: false; readonly reason: string; readonly detail: string; readonly relaxation: readonly QuotaChange[] };
+
+const marker = 'tingsted-panels-selection';
+
+/**
+ * Computes the LEXIMIN lottery and rounds it to m equally likely panels. Pure CPU work (HiGHS in
+ * WebAssembly); call it through `selectInWorker` so the server's event loop stays free.
+ */
+export async function computeSelection(input: SelectionInput, onProgress: (text: string) => void = () => undefined): Promise<SelectionOutput> {
+  const started = performance.now();
+  let lastReport = 0;
+  const analysis = await analyze(
+    { people: input.people, categories: input.categories, k: input.k, householdRule: input.householdRule },
+    {
+      algorithm: 'leximin',
+      timeLimitSeconds: input.timeLimitSeconds,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - lastReport < 500) return;
+        lastReport = now;
+        onProgress(JSON.stringify(p));
+      },
+    },
+  );
+  if (!analysis.ok) return { ok: false, reason: analysis.reason, detail: analysis.detail, relaxation: analysis.diagnosis?.relaxation ?? [] };
+  onProgress('rounding');
+  const uniform = await roundToUniform(
+    analysis,
+    input.people.map((p) => p.id),
+    { m: input.m },
+  );
+  // The published probabilities are the ones the list gives (count / m), which the draw really uses.
+  const counts = new Map<string, number>();
+  for (const panel of uniform.panels) for (const id of panel) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const probabilities: Record<string, number> = {};
+  let min = 1;
+  let max = 0;
+  for (const person of input.people) {
+    const p = (counts.get(person.id) ?? 0) / uniform.m;
+    probabilities[person.id] = p;
+    min = Math.min(min, p);
+    max = Math.max(max, p);
+  }
+  return {
+    ok: true,
+    algorithm: analysis.algorithm,
+    minProbability: min,
+    maxProbability: max,
+    probabilities,
+    lotteryText: uniform.text,
+    hash: uniform.hash,
+    m: uniform.m,
+    maxDeviation: uniform.maxDeviation,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * Runs `computeSelection` in a worker thread. The worker's entry is this module itself (under tsx its .ts
+ * file, in the bundled server the bundle), recognised by a marker in `workerData`.
+ */
+export function selectInWorker(input: SelectionInput, onProgress: (text: string) => void): Promise<SelectionOutput> {
+  const url = new URL(import.meta.url);
+  // Under tsx (tests, development) the worker registers tsx itself before loading this .ts file: loader
+  // hooks of the main thread do not reach workers on Node 20.
+  const worker = url.pathname.endsWith('.ts')
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, {
+        eval: true,
+        workerData: { [marker]: input },
+      })
+    : new Worker(url, { workerData: { [marker]: input } });
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: { progress?: string; result?: SelectionOutput; error?: string }) => {
+      if (message.progress !== undefined) return onProgress(message.progress);
+      if (message.result) resolve(message.result);
+      else reject(new Error(message.error ?? 'selection worker failed'));
+      // The solver's WebAssembly instance would keep the thread alive.
+      void worker.terminate();
+    });
+    worker.on('error', reject);
+    // Settling twice is harmless: a result or error that came first wins.
+    worker.on('exit', (code) => reject(new Error(`selection worker stopped (exit code ${code}) without a result`)));
+  });
+}
+
+if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && marker in workerData) {
+  const port = parentPort;
+  const input = (workerData as Record<string, SelectionInput>)[marker]!;
+  computeSelection(input, (progress) => port.postMessage({ progress }))
+    .then((result) => port.postMessage({ result }))
+    .catch((error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }));
+}
