@@ -33,7 +33,14 @@ test('batch scoring equals scoring each vector (to rounding), with unseen and re
   if (!r.ok) return;
   const m = r.model;
   const texts = [...corpus.slice(60).map((e) => e.text), 'helt ukjente ord qwxz zzyq', '', 'sykkel sykkel sykkelvei vei vei ananas', 'qwxz qwxz'];
-  const docs = texts.map((t) => analyzeAuto(t, 'auto'));
+  // The same words stemmed in other languages (or not at all) too: a token's cached word part
+  // follows its stem.
+  const docs = [
+    ...texts.map((t) => analyzeAuto(t, 'auto')),
+    ...texts.slice(0, 8).map((t) => analyze(t, 'none')),
+    ...texts.slice(0, 8).map((t) => analyze(t, 'en')),
+    ...texts.slice(0, 8).map((t) => analyze(t, 'nb')),
+  ];
   const K = m.tags.length;
   const used = nonZeroRows(m.linear.weights, m.linear.dim, K);
   const batch = scoreDocuments(m.vectorizer, docs, m.linear.weights, K, m.linear.bias, used);
@@ -49,6 +56,7 @@ test('batch scoring equals scoring each vector (to rounding), with unseen and re
   });
   // The empty text scores the bias.
   assert.deepEqual(Array.from(batch.subarray((texts.length - 3) * K, (texts.length - 2) * K)), Array.from(m.linear.bias));
+  assert.ok(docs.some((d, i) => i >= texts.length + 8 && d.stems.join() !== docs[i - 8]?.stems.join()), 'some stems differ between languages');
 });
 
 test('scores stay the same when the token table is emptied between analysing and scoring', () => {

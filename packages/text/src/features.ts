@@ -191,12 +191,22 @@ interface WordTables {
   pairKeys: Int32Array; // 2 slots per entry: stem ids a, b (a = -1: empty)
   pairVals: Int32Array;
   pairMask: number;
+  // One bit per hash of (a, b) of every bigram feature, about 16 bits per pair: a pair whose bit is
+  // clear is not a feature, found without a probe into the (larger) table.
+  pairBits: Int32Array;
+  pairBitsMask: number;
 }
 const wordTables = new WeakMap<Vectorizer, WordTables>();
 
 function pairSlot(a: number, b: number, mask: number): number {
   const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
   return (h ^ (h >>> 16)) & mask;
+}
+
+/** A second hash of a stem id pair (for the bigram filter), independent of {@link pairSlot}. */
+function pairBit(a: number, b: number, mask: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x27d4eb2d), 0x165667b1);
+  return (h ^ (h >>> 15)) & mask;
 }
 
 function tablesFor(v: Vectorizer): WordTables {
@@ -232,12 +242,21 @@ function tablesFor(v: Vectorizer): WordTables {
     pairKeys[2 * s + 1] = b;
     pairVals[s] = i;
   }
-  t = { stemId, unigram, pairKeys, pairVals, pairMask: mask };
+  let nbits = 1 << 10;
+  while (nbits < 16 * pairs.length) nbits *= 2;
+  const pairBits = new Int32Array(nbits >>> 5);
+  for (const [a, b] of pairs) {
+    const bit = pairBit(a, b, nbits - 1);
+    pairBits[bit >>> 5] = (pairBits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  t = { stemId, unigram, pairKeys, pairVals, pairMask: mask, pairBits, pairBitsMask: nbits - 1 };
   wordTables.set(v, t);
   return t;
 }
 
 function pairFeature(t: WordTables, a: number, b: number): number {
+  const bit = pairBit(a, b, t.pairBitsMask);
+  if (((t.pairBits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
   const keys = t.pairKeys;
   let s = pairSlot(a, b, t.pairMask);
   for (;;) {
@@ -263,12 +282,12 @@ function gramKeyOf(range: readonly [number, number], bits: number): number {
 }
 
 // The hashed char n-grams of every token seen, by token id (see tokenize.ts), for one setting and
-// one generation of ids: token id's n-grams are gPool[gStart[id], gEnd[id]) (gStart −1: not yet
-// computed), one entry per occurrence, so an n-gram repeated inside a token is listed twice.
+// one generation of ids: token id's n-grams are gPool[gRange[2·id], gRange[2·id + 1]) (gRange[2·id]
+// −1: not yet computed), one entry per occurrence, so an n-gram repeated inside a token is listed
+// twice.
 let poolKey = 0;
 let poolGeneration = 0;
-let gStart = new Int32Array(0);
-let gEnd = new Int32Array(0);
+let gRange = new Int32Array(0);
 let gPool = new Int32Array(1 << 16);
 let gUsed = 0;
 
@@ -284,25 +303,21 @@ function poolGrams(ids: Int32Array, range: readonly [number, number], bits: numb
   if (key !== poolKey || gen !== poolGeneration) {
     poolKey = key;
     poolGeneration = gen;
-    gStart.fill(-1);
+    gRange.fill(-1);
     gUsed = 0;
   }
   const count = tokenCount();
-  if (gStart.length < count) {
-    const cap = Math.max(1024, 2 * count);
-    const s2 = new Int32Array(cap).fill(-1);
-    s2.set(gStart);
-    gStart = s2;
-    const e2 = new Int32Array(cap);
-    e2.set(gEnd);
-    gEnd = e2;
+  if (gRange.length < 2 * count) {
+    const r2 = new Int32Array(2 * Math.max(1024, 2 * count)).fill(-1);
+    r2.set(gRange);
+    gRange = r2;
   }
   const lo = range[0];
   const hi = range[1];
   const mask = (1 << bits) - 1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    if ((gStart[id] as number) >= 0) continue;
+    if ((gRange[2 * id] as number) >= 0) continue;
     const tok = tokenText(id);
     const L = tok.length + 2;
     if (gPool.length < gUsed + L * (hi - lo + 1)) {
@@ -310,7 +325,7 @@ function poolGrams(ids: Int32Array, range: readonly [number, number], bits: numb
       bigger.set(gPool.subarray(0, gUsed));
       gPool = bigger;
     }
-    gStart[id] = gUsed;
+    gRange[2 * id] = gUsed;
     for (let start = 0; start < L; start++) {
       let h = 2166136261;
       for (let n = 1; n <= hi && start + n <= L; n++) {
@@ -323,7 +338,7 @@ function poolGrams(ids: Int32Array, range: readonly [number, number], bits: numb
         }
       }
     }
-    gEnd[id] = gUsed;
+    gRange[2 * id + 1] = gUsed;
   }
 }
 
@@ -335,13 +350,16 @@ function countCharGrams(tokens: readonly string[], range: readonly [number, numb
   const ids = tokenIds(tokens);
   poolGrams(ids, range, bits);
   let total = 0;
-  for (let i = 0; i < ids.length; i++) total += (gEnd[ids[i] as number] as number) - (gStart[ids[i] as number] as number);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    total += (gRange[2 * id + 1] as number) - (gRange[2 * id] as number);
+  }
   if (touchedBuf.length < total) touchedBuf = new Int32Array(2 * total);
   let nt = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    const e = gEnd[id] as number;
-    for (let q = gStart[id] as number; q < e; q++) {
+    const e = gRange[2 * id + 1] as number;
+    for (let q = gRange[2 * id] as number; q < e; q++) {
       const b = gPool[q] as number;
       const c = scratch[b] as number;
       if (c === 0) touchedBuf[nt++] = b;
@@ -568,15 +586,16 @@ export interface DocumentScorer {
  * vectors: score(doc)[c] = `bias[c] + Σ_f x_f · W[f·K + c]` where x = {@link transform}(v, doc).
  * Rows with `rowUsed[f] === 0` (all-zero weights) are skipped.
  *
- * Word features are counted per document (each token's stem id is looked up once per scorer and
- * kept by token id). For the char n-grams, every distinct token's Σ idf·W over its n-grams (and
- * Σ idf²) is computed once per scorer; a document adds those of its tokens, and an n-gram that
- * occurs c > 1 times in the document is corrected by (1 + ln c − c)·idf·W (its weight is sublinear
- * in c, the token sums counted it c times); the squared norm likewise. The scores equal
- * `decision(model, transform(v, doc))` up to rounding (transform stores float32 values and sums in
- * feature order; the differences are around 1e-7 of a score). At most `cachedTokens` distinct
- * tokens are kept (default 2^22 / K: 32 MB of sums); further tokens are summed n-gram by n-gram each
- * time they occur.
+ * Every distinct token gets a row of cached sums, computed once per scorer: Σ idf·W over its char
+ * n-grams and Σ idf², and, for the stem it was last seen with, idf·W of the stem's unigram feature
+ * and idf² (that part depends only on the stem, so it is checked against the stem and recomputed
+ * when a token is stemmed differently). A document adds the rows of its tokens; a feature that
+ * occurs c > 1 times in it (an n-gram, or a unigram) is corrected by (1 + ln c − c)·idf·W (its weight
+ * is sublinear in c, the token rows counted it c times), and the squared norms likewise. Bigrams are
+ * looked up and added per document. The scores equal `decision(model, transform(v, doc))` up to
+ * rounding (transform stores float32 values and sums in feature order; the differences are around
+ * 1e-7 of a score). At most `cachedTokens` distinct tokens are kept (default 2^22 / (2K + 2): 32 MB
+ * of sums); further tokens are summed n-gram by n-gram each time they occur.
  */
 export function createScorer(
   v: Vectorizer,
@@ -584,7 +603,7 @@ export function createScorer(
   K: number,
   bias: Float64Array,
   rowUsed: Uint8Array,
-  cachedTokens = Math.floor(TOKEN_CACHE_VALUES / Math.max(1, K)),
+  cachedTokens = Math.floor(TOKEN_CACHE_VALUES / (2 * K + 2)),
 ): DocumentScorer {
   const accW = new Float64Array(K);
   const accC = new Float64Array(K);
@@ -597,82 +616,89 @@ export function createScorer(
   const limit = Math.max(0, cachedTokens);
   const ws0 = Math.sqrt(1 - v.charWeight);
   const cs0 = Math.sqrt(v.charWeight);
-  // By token id (valid for one generation of ids): the cache slot of the token's n-gram sums (−1:
-  // none yet), and the stem last seen for the token with its id in the vocabulary tables. Slot s
-  // holds Σ idf·W at sums[s·K, s·K + K) and Σ idf² at sq[s]; slot `limit` is scratch space for
-  // tokens that do not fit.
+  // Keys in the per-document count table: char buckets as they are, word features after them
+  // (2f for unigram feature f, 2f + 1 for bigram feature f).
+  const wordKey0 = range ? 1 << v.hashBits : 0;
+  // A token's row (stride R): char sums [0, K), char Σ idf² at K, unigram idf·W [K + 1, 2K + 1),
+  // unigram idf² at 2K + 1. Rows are found by slot; slotOf maps a token id (of one generation) to
+  // its slot (−1: none yet); slot `limit` is scratch space for tokens that do not fit. Per slot,
+  // the stem its word part was computed for (NO_STEM: none), and its stem id in the vocabulary
+  // tables and unigram feature (−1: unknown) at info[2s], info[2s + 1].
+  const R = 2 * K + 2;
+  const NO_STEM = ' ';
   let generation = 0;
   let slotOf = new Int32Array(0);
-  let stemOf: string[] = [];
-  let stemIdOf = new Int32Array(0);
   let used = 0;
-  let sums = new Float64Array(Math.min(limit + 1, 4096) * K);
-  let sq = new Float64Array(Math.min(limit + 1, 4096));
+  let rows = new Float64Array(Math.min(limit + 1, 4096) * R);
+  let info = new Int32Array(2 * Math.min(limit + 1, 4096));
+  // Filled, not sparse: a JS array assigned at scattered indices would become a slow dictionary.
+  let slotStem: string[] = new Array<string>(Math.min(limit + 1, 4096)).fill(NO_STEM);
 
-  /** Grows (or, for a new generation of token ids, empties) the per-token caches. */
+  /** Grows (or, for a new generation of token ids, empties) the token-to-slot map. */
   function prepare(): void {
     const g = tokenGeneration();
     const count = tokenCount();
     if (g !== generation) {
       generation = g;
+      // Slots are handed out again; a slot's word part stays valid for its stem.
       slotOf = new Int32Array(Math.max(1024, count)).fill(-1);
-      // Filled, not sparse: a JS array assigned at scattered indices would become a slow dictionary.
-      stemOf = new Array<string>(slotOf.length).fill('');
-      stemIdOf = new Int32Array(slotOf.length);
       used = 0;
     } else if (slotOf.length < count) {
-      const cap = 2 * count;
-      const s2 = new Int32Array(cap).fill(-1);
+      const s2 = new Int32Array(2 * count).fill(-1);
       s2.set(slotOf);
       slotOf = s2;
-      const i2 = new Int32Array(cap);
-      i2.set(stemIdOf);
-      stemIdOf = i2;
-      const st2 = new Array<string>(cap).fill('');
-      for (let i = 0; i < stemOf.length; i++) st2[i] = stemOf[i] as string;
-      stemOf = st2;
     }
   }
 
-  /** The cache slot of a token's n-gram sums, computed on first sight. */
+  /** The slot of a token's row, with its char part computed on first sight. */
   function slotFor(id: number): number {
     const known = slotOf[id] as number;
     if (known >= 0) return known;
     const s = used < limit ? used++ : limit;
     if (s !== limit) slotOf[id] = s;
-    if (sq.length <= s) {
-      const grow = Math.min(limit + 1, 2 * sq.length);
-      const bigger = new Float64Array(grow * K);
-      bigger.set(sums);
-      sums = bigger;
-      const sq2 = new Float64Array(grow);
-      sq2.set(sq);
-      sq = sq2;
+    if (slotStem.length <= s) {
+      const grow = Math.min(limit + 1, 2 * slotStem.length);
+      const r2 = new Float64Array(grow * R);
+      r2.set(rows);
+      rows = r2;
+      const i2 = new Int32Array(2 * grow);
+      i2.set(info);
+      info = i2;
+      const st2 = new Array<string>(grow).fill(NO_STEM);
+      for (let i = 0; i < slotStem.length; i++) st2[i] = slotStem[i] as string;
+      slotStem = st2;
     }
-    const o = s * K;
-    for (let c = 0; c < K; c++) sums[o + c] = 0;
+    if (!range) return s;
+    const o = s * R;
+    for (let c = 0; c < K; c++) rows[o + c] = 0;
     let q2 = 0;
-    const e = gEnd[id] as number;
-    for (let q = gStart[id] as number; q < e; q++) {
+    const e = gRange[2 * id + 1] as number;
+    for (let q = gRange[2 * id] as number; q < e; q++) {
       const b = gPool[q] as number;
       const w = cIdf[b] as number;
       q2 += w * w;
       const f = b + off;
       if (rowUsed[f] === 0) continue;
       const base = f * K;
-      for (let c = 0; c < K; c++) sums[o + c] = (sums[o + c] as number) + w * (W[base + c] as number);
+      for (let c = 0; c < K; c++) rows[o + c] = (rows[o + c] as number) + w * (W[base + c] as number);
     }
-    sq[s] = q2;
+    rows[o + K] = q2;
     return s;
   }
 
-  /** Id in the vocabulary tables of a kept token's stem (−1: unknown), looked up once per token and stem. */
-  function stemIdFor(id: number, stem: string): number {
-    if (stemOf[id] === stem) return stemIdOf[id] as number;
+  /** Computes the word part of slot s's row for a stem. */
+  function wordPart(s: number, stem: string): void {
     const sid = tables.stemId.get(stem) ?? -1;
-    stemOf[id] = stem;
-    stemIdOf[id] = sid;
-    return sid;
+    const u = sid >= 0 ? (tables.unigram[sid] as number) : -1;
+    info[2 * s] = sid;
+    info[2 * s + 1] = u;
+    slotStem[s] = stem;
+    const o = s * R + K + 1;
+    const idf = u >= 0 ? (wIdf[u] as number) : 0;
+    rows[o + K] = idf * idf;
+    const base = u * K;
+    const nz = u >= 0 && rowUsed[u] !== 0;
+    for (let c = 0; c < K; c++) rows[o + c] = nz ? idf * (W[base + c] as number) : 0;
   }
 
   function score(doc: Analyzed, out: Float64Array, at: number): void {
@@ -681,75 +707,93 @@ export function createScorer(
     prepare();
     const stems = doc.stems;
     const surfaces = doc.surfaces;
-    // Word block: count unigram and bigram features (stems line up with the kept tokens, which
-    // are `surfaces`), then weights and dot products.
-    countTableFor(2 * stems.length + 1);
-    let prev = -1;
-    let j = 0;
-    for (let i = 0; i < tokens.length && j < stems.length; i++) {
-      if (tokens[i] !== surfaces[j]) continue;
-      const id = stemIdFor(ids[i] as number, stems[j] as string);
-      j++;
-      if (id >= 0) {
-        const u = tables.unigram[id] as number;
-        if (u >= 0) countKey(u);
-        if (bigrams && prev >= 0) {
-          const p = pairFeature(tables, prev, id);
-          if (p >= 0) countKey(p);
-        }
-      }
-      prev = id;
-    }
-    const nw = hN;
-    let sw = 0;
-    accW.fill(0);
-    for (let q = 0; q < nw; q++) {
-      const h = hUsed[q] as number;
-      const f = hKeys[h] as number;
-      const cnt = hCounts[h] as number;
-      hKeys[h] = -1;
-      const x = sublinear(cnt) * (wIdf[f] as number);
-      sw += x * x;
-      if (rowUsed[f] === 0) continue;
-      const base = f * K;
-      for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + x * (W[base + c] as number);
-    }
-    hN = 0;
-    // Char block: token sums, then the n-grams seen more than once in this document.
     let total = 0;
-    let sc = 0;
-    accC.fill(0);
     if (range) {
       poolGrams(ids, range, v.hashBits);
-      for (let ti = 0; ti < ids.length; ti++) total += (gEnd[ids[ti] as number] as number) - (gStart[ids[ti] as number] as number);
-      countTableFor(total);
       for (let ti = 0; ti < ids.length; ti++) {
         const id = ids[ti] as number;
-        const s = slotFor(id);
-        const o = s * K;
-        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + (sums[o + c] as number);
-        sc += sq[s] as number;
-        const e = gEnd[id] as number;
-        for (let q = gStart[id] as number; q < e; q++) countKey(gPool[q] as number);
+        total += (gRange[2 * id + 1] as number) - (gRange[2 * id] as number);
       }
-      const nu = hN;
-      for (let q = 0; q < nu; q++) {
-        const h = hUsed[q] as number;
-        const b = hKeys[h] as number;
-        const cnt = hCounts[h] as number;
-        hKeys[h] = -1;
+    }
+    countTableFor(total + 2 * stems.length + 1);
+    accW.fill(0);
+    accC.fill(0);
+    let sw = 0;
+    let sc = 0;
+    // Token rows; the stems line up with the kept tokens, which are `surfaces`.
+    let prev = -1;
+    let j = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const s = slotFor(id);
+      let o = s * R;
+      if (range) {
+        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + (rows[o + c] as number);
+        sc += rows[o + K] as number;
+        const e = gRange[2 * id + 1] as number;
+        for (let q = gRange[2 * id] as number; q < e; q++) countKey(gPool[q] as number);
+      }
+      if (j < stems.length && tokens[i] === surfaces[j]) {
+        const stem = stems[j] as string;
+        j++;
+        if (slotStem[s] !== stem) wordPart(s, stem);
+        const sid = info[2 * s] as number;
+        if (sid >= 0) {
+          const u = info[2 * s + 1] as number;
+          if (u >= 0) {
+            o += K + 1;
+            for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + (rows[o + c] as number);
+            sw += rows[o + K] as number;
+            countKey(wordKey0 + 2 * u);
+          }
+          if (bigrams && prev >= 0) {
+            const p = pairFeature(tables, prev, sid);
+            if (p >= 0) countKey(wordKey0 + 2 * p + 1);
+          }
+        }
+        prev = sid;
+      }
+    }
+    // Features seen more than once (and every bigram).
+    let nw = 0;
+    const nu = hN;
+    for (let q = 0; q < nu; q++) {
+      const h = hUsed[q] as number;
+      const key = hKeys[h] as number;
+      const cnt = hCounts[h] as number;
+      hKeys[h] = -1;
+      if (key < wordKey0) {
         if (cnt === 1) continue;
-        const idf = cIdf[b] as number;
+        const idf = cIdf[key] as number;
         const sl = sublinear(cnt);
         sc += (sl * sl - cnt) * idf * idf;
-        const f = b + off;
+        const f = key + off;
         if (rowUsed[f] === 0) continue;
         const coef = (sl - cnt) * idf;
         const base = f * K;
         for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (W[base + c] as number);
+        continue;
       }
-      hN = 0;
+      nw++;
+      const k = key - wordKey0;
+      const f = k >>> 1;
+      const idf = wIdf[f] as number;
+      let coef: number;
+      if ((k & 1) === 0) {
+        // A unigram: the token rows counted it cnt times.
+        if (cnt === 1) continue;
+        const sl = sublinear(cnt);
+        sw += (sl * sl - cnt) * idf * idf;
+        coef = (sl - cnt) * idf;
+      } else {
+        coef = sublinear(cnt) * idf;
+        sw += coef * coef;
+      }
+      if (rowUsed[f] === 0) continue;
+      const base = f * K;
+      for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + coef * (W[base + c] as number);
     }
+    hN = 0;
     // Block factors as in `weights` (total > 0 exactly when the document has a char n-gram).
     let ws = ws0;
     let cs = cs0;

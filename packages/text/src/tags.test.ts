@@ -94,6 +94,34 @@ test('multi-label: every input gets at least one tag, and inputs with two themes
   assert.ok(s.filter((x, i) => x.tags.some((t) => t.tag === held[i]?.label)).length / s.length >= 0.9);
 });
 
+test('rankings are ordered by confidence, then tag id; multi-label tags are those at or above 0.5', () => {
+  const byConfidence = (a: { tag: string; confidence: number }, b: { tag: string; confidence: number }): number =>
+    b.confidence - a.confidence || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+  const r = trainTagger([], train, { seed: 1 });
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  const all = suggestTags(r.model, held, { top: 100 });
+  const two = suggestTags(r.model, held, { top: 2 });
+  all.forEach((x, i) => {
+    assert.equal(x.ranking.length, r.model.tags.length);
+    assert.deepEqual(x.ranking, [...x.ranking].sort(byConfidence));
+    assert.deepEqual(two[i]?.ranking, x.ranking.slice(0, 2));
+    assert.deepEqual(x.tags, [x.ranking[0]]);
+  });
+  const ml = corpus.map((e, i) => ({ text: e.text, tags: i % 3 === 0 ? [e.label, 'ekstra'] : [e.label] }));
+  const m = trainTagger([], ml, { multiLabel: true, seed: 2 });
+  assert.ok(m.ok);
+  if (!m.ok) return;
+  let several = 0;
+  for (const x of suggestTags(m.model, held, { top: 100 })) {
+    assert.deepEqual(x.ranking, [...x.ranking].sort(byConfidence));
+    const above = x.ranking.filter((t) => t.confidence >= 0.5);
+    assert.deepEqual(x.tags, above.length > 0 ? above : [x.ranking[0]]);
+    if (x.tags.length > 1) several++;
+  }
+  assert.ok(several > 0, 'some input gets more than one tag');
+});
+
 test('SIB-200 bokmål: macro-F1 on dev beats the TF-IDF + LinearSVC bar (0.47–0.64)', (t) => {
   if (!haveTextData()) return t.skip('shared data not found');
   const tr = readSib('nob_Latn', 'train');

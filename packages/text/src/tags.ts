@@ -220,6 +220,31 @@ function scorerOf(vectorizer: Vectorizer, m: LinearModel): DocumentScorer {
 }
 
 /**
+ * Indices of the t largest values, largest first; equal values in index order (model.tags is sorted,
+ * so ties in confidence fall back to tag order).
+ */
+function bestIndices(probs: Float64Array, t: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < probs.length; i++) {
+    const p = probs[i] as number;
+    let k: number;
+    if (best.length === t) {
+      if (t === 0 || !(p > (probs[best[t - 1] as number] as number))) continue;
+      k = t - 1;
+    } else {
+      k = best.length;
+      best.push(i);
+    }
+    while (k > 0 && p > (probs[best[k - 1] as number] as number)) {
+      best[k] = best[k - 1] as number;
+      k--;
+    }
+    best[k] = i;
+  }
+  return best;
+}
+
+/**
  * Suggests tags for each input. Single-label: a softmax over tags; multi-label: an independent
  * probability per tag, `tags` = those ≥ 0.5 (or the best one if none is). `ranking` lists the `top`
  * (default 5) most confident tags. Ties in confidence are broken by tag id.
@@ -238,12 +263,14 @@ export function suggestTags(model: TaggerModel, inputs: readonly { id: string; t
       probs = new Float64Array(K);
       for (let i = 0; i < K; i++) probs[i] = 1 / (1 + Math.exp(-(d[i] as number) * model.temperature));
     } else probs = softmax(d, model.temperature);
-    // model.tags is sorted, so ties in confidence fall back to tag order via the index.
-    const order = Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
-    const ranking = order.slice(0, Math.max(1, options.top ?? 5)).map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number }));
-    const chosenIdx = model.multiLabel ? order.filter((i) => (probs[i] as number) >= 0.5) : [];
+    const topN = Math.max(1, options.top ?? 5);
+    let above = 0;
+    if (model.multiLabel) for (let i = 0; i < K; i++) if ((probs[i] as number) >= 0.5) above++;
+    const best = bestIndices(probs, Math.min(K, Math.max(topN, above)));
+    const ranking = best.slice(0, topN).map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number }));
     const top = ranking[0] as { tag: string; confidence: number };
-    const chosen = model.multiLabel ? chosenIdx.map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number })) : [top];
+    // Those at or above 0.5 are the first `above` of the ranking.
+    const chosen = model.multiLabel ? best.slice(0, above).map((i) => ({ tag: model.tags[i] as string, confidence: probs[i] as number })) : [top];
     return { id: inp.id, tag: top.tag, confidence: top.confidence, tags: chosen.length > 0 ? chosen : [top], ranking, provider: 'builtin' as const };
   });
 }
