@@ -80,3 +80,23 @@ test('signed-in people and links with tokens always get a fresh page; entries ex
   const expired = await fetch(`${server.url}/`);
   assert.equal(expired.headers.get('x-page-cache'), null);
 });
+
+test('the cache keeps to its size budget, oldest pages out first', async () => {
+  const { createPageCache } = await import('./http/page-cache.ts');
+  const { ServerResponse, IncomingMessage } = await import('node:http');
+  const { Socket } = await import('node:net');
+  const cache = createPageCache({ maxBytes: 25_000, ttlMs: 60_000 });
+  const render = (key: string, size: number) => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    cache.capture(key, res, 'token-token-token-token', 'ts_csrf');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<p>token-token-token-token</p>${'x'.repeat(size)}`);
+  };
+  render('a', 10_000);
+  render('b', 10_000);
+  assert.ok(cache.get('a', 'mine-mine-mine-mine-mine'));
+  render('c', 10_000); // over budget: "a", the oldest, goes
+  assert.equal(cache.get('a', 'mine-mine-mine-mine-mine'), null);
+  assert.match(cache.get('c', 'mine-mine-mine-mine-mine')?.body ?? '', /^<p>mine-mine-mine-mine-mine<\/p>/);
+  assert.equal(cache.size, 2);
+});

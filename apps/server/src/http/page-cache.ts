@@ -35,14 +35,22 @@ interface Entry {
   readonly csrfToken: string;
 }
 
-const maxBodyBytes = 512 * 1024;
+const maxBodyBytes = 4 * 1024 * 1024;
 
-/** Creates a page cache holding at most `maxEntries` pages for `ttlMs` each. */
-export function createPageCache(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}): PageCache {
+/** Creates a page cache holding at most `maxEntries` pages and `maxBytes` of HTML, for `ttlMs` each. */
+export function createPageCache(options: { ttlMs?: number; maxEntries?: number; maxBytes?: number; now?: () => number } = {}): PageCache {
   const ttlMs = options.ttlMs ?? 2000;
   const maxEntries = options.maxEntries ?? 500;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
 
   return {
     get size() {
@@ -53,7 +61,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
       const entry = entries.get(key);
       if (!entry) return null;
       if (now() - entry.at >= ttlMs) {
-        entries.delete(key);
+        remove(key);
         return null;
       }
       let body = entry.body.replaceAll(entry.csrfToken, csrfToken);
@@ -70,15 +78,15 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
 
     capture(key, res, csrfToken, csrfCookieName) {
       const chunks: Buffer[] = [];
-      let bytes = 0;
+      let captured = 0;
       let tooBig = false;
       const write = res.write.bind(res) as (...args: unknown[]) => boolean;
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
       const keep = (chunk: unknown, encoding: unknown) => {
         if (tooBig || chunk === undefined || chunk === null || typeof chunk === 'function') return;
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
-        bytes += buffer.length;
-        if (bytes > maxBodyBytes) tooBig = true;
+        captured += buffer.length;
+        if (captured > maxBodyBytes) tooBig = true;
         else chunks.push(buffer);
       };
       res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
@@ -94,11 +102,15 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
           delete headers['content-length'];
           const csp = headers['content-security-policy'];
           const nonce = typeof csp === 'string' ? (/'nonce-([^']+)'/.exec(csp)?.[1] ?? null) : null;
-          if (entries.size >= maxEntries) {
-            const oldest = entries.keys().next();
-            if (!oldest.done) entries.delete(oldest.value);
+          const body = Buffer.concat(chunks).toString('utf8');
+          remove(key);
+          // Oldest first out, until there is room by count and by size.
+          for (const oldest of entries.keys()) {
+            if (entries.size < maxEntries && bytes + body.length <= maxBytes) break;
+            remove(oldest);
           }
-          entries.set(key, { at: now(), headers, body: Buffer.concat(chunks).toString('utf8'), nonce, csrfToken });
+          entries.set(key, { at: now(), headers, body, nonce, csrfToken });
+          bytes += body.length;
         }
         return result;
       }) as ServerResponse['end'];
