@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from './testing/server.ts';
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ web: false, jobs: true });
+  server = await startTestServer({ web: false, jobs: true, sharedData: true });
 });
 after(async () => server.close());
 

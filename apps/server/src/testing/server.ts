@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestServer(
-  options: { seed?: boolean; jobs?: boolean; pageCacheMs?: number; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
+  options: { seed?: boolean; sharedData?: boolean; jobs?: boolean; pageCacheMs?: number; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase();
   const mail = await startSmtpCatcher();
@@ -65,7 +65,8 @@ export async function startTestServer(
     jobPollingSeconds: 0.5,
   });
   if (options.jobs) await platform.jobs.startWorkers();
-  if (options.seed !== false) await seedDemo(platform);
+  // The Pol.is import from the shared data folder takes seconds; only the tests that look at it ask for it.
+  if (options.seed !== false) await seedDemo(platform, { sharedData: options.sharedData === true });
   process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
   const web = options.web === false ? undefined : await loadWebHandler();
   if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');

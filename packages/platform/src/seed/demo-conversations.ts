@@ -38,7 +38,11 @@ function addDays(date: string, days: number): string {
  * a meeting, recommendations and a decision). Idempotent; when the shared data is missing the import is
  * skipped with a note in the log and everything else is seeded.
  */
-export async function seedConversations(platform: Platform, users: { manager: string; decisionMaker: string; residents: readonly string[] }): Promise<void> {
+export async function seedConversations(
+  platform: Platform,
+  users: { manager: string; decisionMaker: string; residents: readonly string[] },
+  options: { sharedData: boolean } = { sharedData: true },
+): Promise<void> {
   const manager: Actor = { id: users.manager, roles: ['process_manager'] };
   const today = platform.processes.today();
 
@@ -125,7 +129,7 @@ export async function seedConversations(platform: Platform, users: { manager: st
   if (!panel.ok || !conversation.ok) return;
 
   const folder = join(sharedDataDir(), 'polis', 'openData', 'vtaiwan.uberx');
-  if (existsSync(join(folder, 'comments.csv')) && existsSync(join(folder, 'votes.csv'))) {
+  if (options.sharedData && existsSync(join(folder, 'comments.csv')) && existsSync(join(folder, 'votes.csv'))) {
     const read = (name: string) => (existsSync(join(folder, name)) ? readFileSync(join(folder, name), 'utf8') : undefined);
     const imported = await platform.conversations.importPolis(
       manager,

@@ -38,7 +38,10 @@ function charter(nb: Partial<Record<CharterField, string>>, en: Partial<Record<C
  * charters, timelines relative to today, and ideas in every status with answers and progress.
  * Idempotent: a process that exists is left as it is.
  */
-export async function seedDemo(platform: Platform): Promise<{ users: number; processes: number }> {
+export async function seedDemo(
+  platform: Platform,
+  options: { /** Import the Pol.is conversation from the shared data folder (default yes; most tests skip it). */ sharedData?: boolean } = {},
+): Promise<{ users: number; processes: number }> {
   await platform.municipality.ensure({ name: 'Demo kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: demoAreas });
   const ids: Record<string, string> = {};
   for (const user of demoUsers) {
@@ -241,7 +244,7 @@ export async function seedDemo(platform: Platform): Promise<{ users: number; pro
     await platform.feedback.answerIdea(decider, jetty, { status: 'under_consideration', body: 'Vi utreder sikkerheten ved stupebrett før vi bestemmer oss.' });
     await platform.feedback.answerIdea(decider, kiosk, { status: 'rejected', body: 'Kommunen kan ikke drive kiosk, men vi har lyst ut plassen for private drivere.' });
   }
-  await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+  await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] }, { sharedData: options.sharedData !== false });
   await seedDemoPanel(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), members: ['kari@demo.tingsted.no', 'ola@demo.tingsted.no', 'sara@demo.tingsted.no'].map(id) });
   return { users: demoUsers.length, processes: 7 };
 }
