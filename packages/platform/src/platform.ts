@@ -118,9 +118,10 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, processes, jobs, runner, logger: config.logger });
+  // Polled twice a second: the map should show a new vote within two seconds.
   jobs.define<{ conversationId: string }>(recomputeJob, async (data) => {
     await conversations.recompute(data.conversationId);
-  }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300 });
+  }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5 });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   const panels = panelsService({

@@ -43,6 +43,8 @@ export interface JobKindOptions {
   readonly retryLimit?: number;
   /** How long a run may take before pg-boss fails it. Default 15 minutes. */
   readonly expireInSeconds?: number;
+  /** How often idle workers look for this kind of job (at least 0.5 s); default the queue's setting. */
+  readonly pollingIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -154,7 +156,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       for (const [name, kind] of kinds) {
         await instance.work<object>(
           name,
-          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+          { pollingIntervalSeconds: Math.max(0.5, kind.options.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 1), batchSize: 1 },
           async (jobs) => {
             for (const job of jobs) {
               const started = performance.now();
