@@ -24,15 +24,44 @@ export interface PageCache {
 export interface CachedPage {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
-  readonly body: string;
+  readonly body: Buffer;
 }
 
+/**
+ * A cached page, cut where the per-visitor values stood: `parts[0] slot[0] parts[1] slot[1] … parts[n]`, so a
+ * hit copies the page once instead of searching it.
+ */
 interface Entry {
   readonly at: number;
   readonly headers: OutgoingHttpHeaders;
-  readonly body: string;
+  readonly parts: readonly Buffer[];
+  readonly slots: readonly ('csrf' | 'nonce')[];
+  readonly size: number;
   readonly nonce: string | null;
-  readonly csrfToken: string;
+}
+
+/** Cuts `body` at every occurrence of the token and the nonce (long random strings: no false matches). */
+function cut(body: Buffer, csrfToken: string, nonce: string | null): { parts: Buffer[]; slots: ('csrf' | 'nonce')[] } {
+  const needles: { kind: 'csrf' | 'nonce'; bytes: Buffer }[] = [{ kind: 'csrf', bytes: Buffer.from(csrfToken) }];
+  if (nonce) needles.push({ kind: 'nonce', bytes: Buffer.from(nonce) });
+  const hits: { at: number; kind: 'csrf' | 'nonce'; length: number }[] = [];
+  for (const needle of needles) {
+    for (let at = body.indexOf(needle.bytes); at !== -1; at = body.indexOf(needle.bytes, at + needle.bytes.length)) {
+      hits.push({ at, kind: needle.kind, length: needle.bytes.length });
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
+  const parts: Buffer[] = [];
+  const slots: ('csrf' | 'nonce')[] = [];
+  let from = 0;
+  for (const hit of hits) {
+    if (hit.at < from) continue;
+    parts.push(body.subarray(from, hit.at));
+    slots.push(hit.kind);
+    from = hit.at + hit.length;
+  }
+  parts.push(body.subarray(from));
+  return { parts, slots };
 }
 
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -48,7 +77,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
   const remove = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length;
+    bytes -= entry.size;
     entries.delete(key);
   };
 
@@ -64,15 +93,21 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
         remove(key);
         return null;
       }
-      let body = entry.body.replaceAll(entry.csrfToken, csrfToken);
       const headers = { ...entry.headers };
+      const nonce = entry.nonce ? randomBytes(16).toString('base64') : '';
       if (entry.nonce) {
-        const nonce = randomBytes(16).toString('base64');
-        body = body.replaceAll(entry.nonce, nonce);
         const csp = headers['content-security-policy'];
         if (typeof csp === 'string') headers['content-security-policy'] = csp.replaceAll(entry.nonce, nonce);
       }
-      headers['content-length'] = Buffer.byteLength(body);
+      const values = { csrf: Buffer.from(csrfToken), nonce: Buffer.from(nonce) };
+      const pieces: Buffer[] = [];
+      entry.parts.forEach((part, i) => {
+        pieces.push(part);
+        const slot = entry.slots[i];
+        if (slot) pieces.push(values[slot]);
+      });
+      const body = Buffer.concat(pieces);
+      headers['content-length'] = body.length;
       return { status: 200, headers, body };
     },
 
@@ -102,14 +137,14 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
           delete headers['content-length'];
           const csp = headers['content-security-policy'];
           const nonce = typeof csp === 'string' ? (/'nonce-([^']+)'/.exec(csp)?.[1] ?? null) : null;
-          const body = Buffer.concat(chunks).toString('utf8');
+          const body = Buffer.concat(chunks);
           remove(key);
           // Oldest first out, until there is room by count and by size.
           for (const oldest of entries.keys()) {
             if (entries.size < maxEntries && bytes + body.length <= maxBytes) break;
             remove(oldest);
           }
-          entries.set(key, { at: now(), headers, body, nonce, csrfToken });
+          entries.set(key, { at: now(), headers, ...cut(body, csrfToken, nonce), size: body.length, nonce });
           bytes += body.length;
         }
         return result;
