@@ -118,10 +118,11 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, processes, jobs, runner, logger: config.logger });
-  // Polled twice a second: the map should show a new vote within two seconds.
+  // Started at once on the server that heard the votes (others poll twice a second): the map should show a
+  // new vote within two seconds.
   jobs.define<{ conversationId: string }>(recomputeJob, async (data) => {
     await conversations.recompute(data.conversationId);
-  }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5 });
+  }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5, wakeOnSend: true });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   const panels = panelsService({
@@ -143,7 +144,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   // The selection runs in a worker thread; one job per panel at a time.
   jobs.define<{ panelId: string }>('panels.select', async ({ panelId }) => {
     await panels.runSelection(panelId);
-  }, { policy: 'coalesce', retryLimit: 0, expireInSeconds: 3600 });
+  }, { policy: 'coalesce', retryLimit: 0, expireInSeconds: 3600, wakeOnSend: true });
   // Pools are deleted on their panel's date.
   jobs.define('panels.purge', async () => {
     const purged = await panels.purgeExpiredPools();

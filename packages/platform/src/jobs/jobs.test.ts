@@ -40,6 +40,9 @@ describe('job queue (pg-boss in our database)', () => {
         { retryLimit: 0 },
       );
       queue.define('test.coalesced', async () => undefined, { policy: 'coalesce' });
+      queue.define<{ n: number }>('test.woken', async (data, job) => {
+        ran.push({ id: job.id, data });
+      }, { policy: 'coalesce', wakeOnSend: true, pollingIntervalSeconds: 30 });
       queue.schedule('test.record', '0 7 * * *', { n: 0 });
     };
     // Two queues on one database, as two app servers would be: one only sends, the other works.
@@ -81,6 +84,19 @@ describe('job queue (pg-boss in our database)', () => {
       () => producer.state('test.fail', id),
       (s) => s === 'failed',
     );
+  });
+
+  it('a job sent where workers run starts at once when its kind asks to be woken (not at the next poll)', async () => {
+    const sent = performance.now();
+    const first = await worker.send('test.woken', { n: 1 }, { singletonKey: 'map' });
+    assert.ok(first);
+    await until<JobState | null>('the woken job to complete', () => worker.state('test.woken', first), (s) => s === 'completed', 10_000);
+    assert.ok(performance.now() - sent < 10_000, 'far sooner than the 30-second poll');
+    // Another server's send is found by polling, not by waking: it is still waiting.
+    const other = await producer.send('test.woken', { n: 2 }, { singletonKey: 'other' });
+    assert.ok(other);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(await producer.state('test.woken', other), 'created');
   });
 
   it('coalescing: a burst of sends with one key while a job waits adds no second job', async () => {

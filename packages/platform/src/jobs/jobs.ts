@@ -45,6 +45,12 @@ export interface JobKindOptions {
   readonly expireInSeconds?: number;
   /** How often idle workers look for this kind of job (at least 0.5 s); default the queue's setting. */
   readonly pollingIntervalSeconds?: number;
+  /**
+   * A job sent from a process that also runs workers starts there at once instead of at the next poll,
+   * and the next waiting job is taken as soon as one is done (for work people are watching, such as a
+   * live opinion map). Other servers still find it by polling.
+   */
+  readonly wakeOnSend?: boolean;
 }
 
 export interface SendOptions {
@@ -76,6 +82,9 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   let starting: Promise<PgBoss> | null = null;
   let workersStarted = false;
   let stopped = false;
+  // Our own fetch loops for `wakeOnSend` kinds: how to wake each, and the loops to wait for on stop.
+  const wakers = new Map<string, () => void>();
+  const loops: Promise<void>[] = [];
 
   // pg-boss runs its SQL (including its own schema migrations, several statements in one string, no
   // parameters) through our pool: one set of connections per server, and tests' fresh databases work.
@@ -121,6 +130,57 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     }
   }
 
+  async function runJob(name: string, kind: Kind, job: { id: string; data: object }): Promise<void> {
+    const started = performance.now();
+    try {
+      await kind.handler(job.data, { id: job.id });
+      options.logger.info({ job: name, id: job.id, ms: Math.round(performance.now() - started) }, 'job done');
+    } catch (error) {
+      options.logger.error(
+        { job: name, id: job.id, err: { message: error instanceof Error ? error.message : String(error) } },
+        'job failed',
+      );
+      throw error;
+    }
+  }
+
+  /** Takes jobs of one kind one at a time, sleeping between polls unless woken by a local send. */
+  async function fetchLoop(instance: PgBoss, name: string, kind: Kind): Promise<void> {
+    const pollMs = 1000 * Math.max(0.5, kind.options.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 1);
+    let woken = false;
+    let wake: (() => void) | null = null;
+    wakers.set(name, () => {
+      woken = true;
+      wake?.();
+    });
+    while (!stopped) {
+      woken = false;
+      let jobs: PgBoss.Job<object>[] = [];
+      try {
+        jobs = await instance.fetch<object>(name);
+      } catch (error) {
+        options.logger.error({ job: name, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not fetch jobs');
+      }
+      for (const job of jobs) {
+        try {
+          await runJob(name, kind, job);
+          await instance.complete(name, job.id);
+        } catch (error) {
+          await instance.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+        }
+      }
+      if (jobs.length > 0 || woken || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
   return {
     define(name, handler, kindOptions = {}) {
       if (kinds.has(name)) throw new Error(`job "${name}" is defined twice`);
@@ -131,10 +191,12 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     async send(name, data, sendOptions = {}) {
       if (!kinds.has(name)) throw new Error(`unknown job "${name}"`);
       const instance = await ensureStarted(false);
-      return instance.send(name, data, {
+      const id = await instance.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
       });
+      if (id && !sendOptions.startAfterSeconds) wakers.get(name)?.();
+      return id;
     },
 
     schedule(name, cron, data = {}) {
@@ -154,30 +216,15 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       const instance = await ensureStarted(true);
       workersStarted = true;
       for (const [name, kind] of kinds) {
+        if (kind.options.wakeOnSend) {
+          loops.push(fetchLoop(instance, name, kind));
+          continue;
+        }
         await instance.work<object>(
           name,
           { pollingIntervalSeconds: Math.max(0.5, kind.options.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 1), batchSize: 1 },
           async (jobs) => {
-            for (const job of jobs) {
-              const started = performance.now();
-              try {
-                await kind.handler(job.data, { id: job.id });
-                options.logger.info(
-                  { job: name, id: job.id, ms: Math.round(performance.now() - started) },
-                  'job done',
-                );
-              } catch (error) {
-                options.logger.error(
-                  {
-                    job: name,
-                    id: job.id,
-                    err: { message: error instanceof Error ? error.message : String(error) },
-                  },
-                  'job failed',
-                );
-                throw error;
-              }
-            }
+            for (const job of jobs) await runJob(name, kind, job);
           },
         );
       }
@@ -187,6 +234,8 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
 
     async stop() {
       stopped = true;
+      for (const wake of wakers.values()) wake();
+      await Promise.all(loops);
       const instance = boss ?? (starting ? await starting.catch(() => null) : null);
       if (!instance) return;
       // The pool belongs to the platform: pg-boss must not close it.
