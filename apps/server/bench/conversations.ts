@@ -3,16 +3,14 @@
 // the job workers) with a live results view connected over server-sent events, it measures: casting votes
 // (target ≥ 1,000 per second), how long until the stored map includes a new vote cast during that load
 // (target < 2 s), and the results page at 20 connections (target p99 < 100 ms).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
 import { openPlatform, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
-import { buildForBench } from './build.ts';
+import { buildForBench, startBundledServer } from './build.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 await buildForBench();
@@ -60,19 +58,7 @@ await platform.conversations.recompute(conversationId);
 const recomputeSeconds = (performance.now() - firstRecompute) / 1000;
 const totalVotes = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM conversation_votes`.execute(db)).rows[0]?.n ?? 0);
 
-const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
-const server = spawn(process.execPath, [bin, 'start'], {
-  env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-  createInterface({ input: server.stdout }).on('line', (line) => {
-    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
-    if (match) resolve(Number(match[1]));
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { server, base } = await startBundledServer({ databaseUrl: embedded.url, dataDir });
 
 // The live results view: one server-sent-events client, recording when each revision arrives.
 const heard: { at: number; votesSeen: number }[] = [];

@@ -2,15 +2,13 @@
 // SQL). Measures, with autocannon on loopback against the bundled server: the idea list page (first page,
 // most supported) and the "you said, we did" page at 20 connections (target p99 < 50 ms), and posting
 // supports from 2,000 signed-in residents (target ≥ 1,000 per second).
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
-import { buildForBench } from './build.ts';
+import { buildForBench, startBundledServer } from './build.ts';
 import { openPlatform, seedDemo, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
 
 
@@ -68,19 +66,7 @@ for (const user of users) {
 const ideaIds = (await db.selectFrom('ideas').select('id').where('process_id', '=', processId).orderBy('id').execute()).map((r) => r.id);
 const supported = new Set((await db.selectFrom('idea_supports').select(['idea_id', 'user_id']).execute()).map((r) => `${r.idea_id}|${r.user_id}`));
 
-const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;
-const server = spawn(process.execPath, [bin, 'start'], {
-  env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: embedded.url, TINGSTED_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-  createInterface({ input: server.stdout }).on('line', (line) => {
-    const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
-    if (match) resolve(Number(match[1]));
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { server, base } = await startBundledServer({ databaseUrl: embedded.url, dataDir });
 const slug = created.value.slug;
 
 async function load(path: string) {
