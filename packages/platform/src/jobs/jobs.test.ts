@@ -87,11 +87,10 @@ describe('job queue (pg-boss in our database)', () => {
   });
 
   it('a job sent where workers run starts at once when its kind asks to be woken (not at the next poll)', async () => {
-    const sent = performance.now();
     const first = await worker.send('test.woken', { n: 1 }, { singletonKey: 'map' });
     assert.ok(first);
-    await until<JobState | null>('the woken job to complete', () => worker.state('test.woken', first), (s) => s === 'completed', 10_000);
-    assert.ok(performance.now() - sent < 10_000, 'far sooner than the 30-second poll');
+    // The kind polls every 30 s: finishing within 5 s means the send woke the worker.
+    await until<JobState | null>('the woken job to complete', () => worker.state('test.woken', first), (s) => s === 'completed', 5_000);
     // Another server's send is found by polling, not by waking: it is still waiting.
     const other = await producer.send('test.woken', { n: 2 }, { singletonKey: 'other' });
     assert.ok(other);
