@@ -634,38 +634,65 @@ export function createScorer(
   const limit = Math.max(0, cachedTokens);
   const ws0 = Math.sqrt(1 - v.charWeight);
   const cs0 = Math.sqrt(v.charWeight);
-  // Keys in the per-document count table: char buckets as they are, word features after them
-  // (2f for unigram feature f, 2f + 1 for bigram feature f).
-  const wordKey0 = range ? 1 << v.hashBits : 0;
-  // A token's row (stride R): char sums [0, K), char Σ idf² at K, unigram idf·W [K + 1, 2K + 1),
-  // unigram idf² at 2K + 1. Rows are found by slot; slotOf maps a token id (of one generation) to
-  // its slot (−1: none yet); slot `limit` is scratch space for tokens that do not fit. Per slot,
-  // the stem its word part was computed for (NO_STEM: none), and its stem id in the vocabulary
-  // tables and unigram feature (−1: unknown) at info[2s], info[2s + 1].
+  // A token's row (stride R): char sums [0, K), char Σ x² at K, unigram idf·W [K + 1, 2K + 1),
+  // unigram idf² at 2K + 1. Rows are found by slot; slot `limit` is scratch space for tokens that
+  // do not fit. Per token id (of one generation), at tok[3·id, 3·id + 3): its slot (−1: none yet),
+  // the number of the document that last saw it, and its place among that document's distinct
+  // tokens. Per slot, the stem its word part was computed for (NO_STEM: none), and at info[3s,
+  // 3s + 3) its stem id in the vocabulary tables, its unigram feature (−1: unknown), and 1 when an
+  // n-gram occurs more than once inside the token (else 0).
   const R = 2 * K + 2;
   const NO_STEM = ' ';
   let generation = 0;
-  let slotOf = new Int32Array(0);
+  let tok = new Int32Array(0);
+  let serial = 0;
   let used = 0;
   let rows = new Float64Array(Math.min(limit + 1, 4096) * R);
-  let info = new Int32Array(2 * Math.min(limit + 1, 4096));
+  let info = new Int32Array(3 * Math.min(limit + 1, 4096));
   // Filled, not sparse: a JS array assigned at scattered indices would become a slow dictionary.
   let slotStem: string[] = new Array<string>(Math.min(limit + 1, 4096)).fill(NO_STEM);
+  // Per document: its distinct tokens (id, slot, occurrences); its distinct n-grams in a small
+  // open-addressing table, which uses only as many positions as the document needs, so it stays
+  // in the CPU's fastest cache: gKeys holds bucket | stamp << hashBits (a stamp of an earlier
+  // document: free; the stamps run through 1 … 2^(31 − hashBits) − 1, and the table is emptied
+  // when they start again), gVals m·r of the token the n-gram came from or, once a second token
+  // has it, −1 − k for shared n-gram k; and the shared n-grams (bucket, Σ m·r, Σ (1 + ln m·r),
+  // Σ (1 + ln m·r)²).
+  let dIds = new Int32Array(256);
+  let dSlots = new Int32Array(256);
+  let dMult = new Int32Array(256);
+  const hb = v.hashBits;
+  if (range && hb > 28) throw new Error(`hashBits ${hb} is above 28`);
+  const stampEnd = 1 << (31 - hb);
+  let stamp = 0;
+  let gKeys = new Int32Array(1024);
+  let gVals = new Int32Array(1024);
+  let sharedList = new Int32Array(64);
+  let sharedCount = new Float64Array(64);
+  let sharedSum = new Float64Array(64);
+  let sharedSq = new Float64Array(64);
 
-  /** Grows (or, for a new generation of token ids, empties) the token-to-slot map. */
+  /** Grows (or, for a new generation of token ids, empties) the per-token map. */
   function syncIds(): void {
     const g = tokenGeneration();
     const count = tokenCount();
     if (g !== generation) {
       generation = g;
       // Slots are handed out again; a slot's word part stays valid for its stem.
-      slotOf = new Int32Array(Math.max(1024, count)).fill(-1);
+      tok = newTokenMap(Math.max(1024, count));
       used = 0;
-    } else if (slotOf.length < count) {
-      const s2 = new Int32Array(2 * count).fill(-1);
-      s2.set(slotOf);
-      slotOf = s2;
+    } else if (tok.length < 3 * count) {
+      const t2 = newTokenMap(2 * count);
+      t2.set(tok);
+      tok = t2;
     }
+  }
+
+  /** A token map for n ids: no slot, not seen by a document. */
+  function newTokenMap(n: number): Int32Array<ArrayBuffer> {
+    const t = new Int32Array(3 * n);
+    for (let i = 0; i < n; i++) t[3 * i] = -1;
+    return t;
   }
 
   /** Makes room for slot s. */
@@ -675,7 +702,7 @@ export function createScorer(
     const r2 = new Float64Array(grow * R);
     r2.set(rows);
     rows = r2;
-    const i2 = new Int32Array(2 * grow);
+    const i2 = new Int32Array(3 * grow);
     i2.set(info);
     info = i2;
     const st2 = new Array<string>(grow).fill(NO_STEM);
@@ -683,25 +710,45 @@ export function createScorer(
     slotStem = st2;
   }
 
-  /** The slot of a token's row, with its char part computed on first sight. */
+  /**
+   * The slot of a token's row, with its char part computed on first sight; `limit` (whose char
+   * part is not computed here) when the cache is full.
+   */
   function slotFor(id: number): number {
-    const known = slotOf[id] as number;
-    if (known >= 0) return known;
     const s = used < limit ? used++ : limit;
-    if (s !== limit) slotOf[id] = s;
     ensureSlot(s);
-    if (!range) return s;
-    const o = s * R;
-    for (let c = 0; c < K; c++) rows[o + c] = 0;
-    rows[o + K] = 0;
-    const e = gRange[2 * id + 1] as number;
-    for (let q = gRange[2 * id] as number; q < e; q++) addGram(o, gPool[q] as number);
+    if (s !== limit) {
+      tok[3 * id] = s;
+      charPart(s, id);
+    }
     return s;
   }
 
-  /** Adds n-gram bucket b to the char part of the row at offset o. */
-  function addGram(o: number, b: number): void {
-    const w = cIdf[b] as number;
+  /**
+   * Computes the char part of slot s's row for token id: Σ (1 + ln r)·idf·W and Σ ((1 + ln r)·idf)²
+   * over its distinct n-grams, r being how often each occurs in the token (in bucket order).
+   */
+  function charPart(s: number, id: number): void {
+    if (!range) return;
+    const o = s * R;
+    for (let c = 0; c <= K; c++) rows[o + c] = 0;
+    let repeats = 0;
+    const e = gRange[2 * id + 1] as number;
+    let q = gRange[2 * id] as number;
+    while (q < e) {
+      const b = gPool[q] as number;
+      let r = 1;
+      while (q + r < e && gPool[q + r] === b) r++;
+      if (r > 1) repeats = 1;
+      addGram(o, b, r);
+      q += r;
+    }
+    info[3 * s + 2] = repeats;
+  }
+
+  /** Adds n-gram bucket b, occurring r times in the token, to the char part of the row at offset o. */
+  function addGram(o: number, b: number, r: number): void {
+    const w = r === 1 ? (cIdf[b] as number) : sublinear(r) * (cIdf[b] as number);
     rows[o + K] = (rows[o + K] as number) + w * w;
     const f = b + off;
     if (rowUsed[f] === 0) return;
@@ -712,7 +759,7 @@ export function createScorer(
   /**
    * Computes the char parts of the rows of the documents' tokens not yet seen, all at once with
    * their n-grams in bucket order, so the weights and IDFs are read in order rather than at random.
-   * Each row's sums are taken in the same order as in slotFor (a token's n-grams are kept sorted).
+   * Each row's sums are taken in the same order as in charPart (a token's n-grams are kept sorted).
    */
   function prepare(docs: readonly Analyzed[]): void {
     // In chunks, which bounds the scratch arrays.
@@ -732,9 +779,9 @@ export function createScorer(
       poolGrams(ids, range, v.hashBits);
       for (let i = 0; i < ids.length && used < limit; i++) {
         const id = ids[i] as number;
-        if ((slotOf[id] as number) >= 0) continue;
+        if ((tok[3 * id] as number) >= 0) continue;
         const s = used++;
-        slotOf[id] = s;
+        tok[3 * id] = s;
         ensureSlot(s);
         if (newIds.length === nNew) newIds = grown(newIds);
         newIds[nNew++] = id;
@@ -750,24 +797,36 @@ export function createScorer(
     let n = 0;
     for (let t = 0; t < nNew; t++) {
       const id = newIds[t] as number;
-      const o = (slotOf[id] as number) * R;
+      const s = tok[3 * id] as number;
+      const o = s * R;
       for (let c = 0; c <= K; c++) rows[o + c] = 0;
+      info[3 * s + 2] = 0;
       const e = gRange[2 * id + 1] as number;
       for (let q = gRange[2 * id] as number; q < e; q++) {
         entryKeys[n] = gPool[q] as number;
-        entryVals[n++] = o;
+        entryVals[n++] = s;
       }
     }
+    // Stable: a token's repeated n-gram stays together.
     sortPairs(entryKeys, entryVals, entryTmpK, entryTmpV, n, v.hashBits);
-    for (let q = 0; q < n; q++) addGram(entryVals[q] as number, entryKeys[q] as number);
+    let q = 0;
+    while (q < n) {
+      const b = entryKeys[q] as number;
+      const s = entryVals[q] as number;
+      let r = 1;
+      while (q + r < n && entryKeys[q + r] === b && entryVals[q + r] === s) r++;
+      if (r > 1) info[3 * s + 2] = 1;
+      addGram(s * R, b, r);
+      q += r;
+    }
   }
 
   /** Computes the word part of slot s's row for a stem. */
   function wordPart(s: number, stem: string): void {
     const sid = tables.stemId.get(stem) ?? -1;
     const u = sid >= 0 ? (tables.unigram[sid] as number) : -1;
-    info[2 * s] = sid;
-    info[2 * s + 1] = u;
+    info[3 * s] = sid;
+    info[3 * s + 1] = u;
     slotStem[s] = stem;
     const o = s * R + K + 1;
     const idf = u >= 0 ? (wIdf[u] as number) : 0;
@@ -777,7 +836,15 @@ export function createScorer(
     for (let c = 0; c < K; c++) rows[o + c] = nz ? idf * (W[base + c] as number) : 0;
   }
 
-  // Reused by prepare: the new tokens, and (bucket, row offset) pairs with the sort's scratch.
+  /** Adds coef·W of char bucket b to accC (when its weights are not all zero). */
+  function addCharWeights(b: number, coef: number): void {
+    const f = b + off;
+    if (rowUsed[f] === 0) return;
+    const base = f * K;
+    for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (W[base + c] as number);
+  }
+
+  // Reused by prepare: the new tokens, and (bucket, slot) pairs with the sort's scratch.
   let newIds = new Int32Array(1024);
   let entryKeys = new Int32Array(0);
   let entryVals = new Int32Array(0);
@@ -790,86 +857,179 @@ export function createScorer(
     syncIds();
     const stems = doc.stems;
     const surfaces = doc.surfaces;
-    let total = 0;
-    if (range) {
-      poolGrams(ids, range, v.hashBits);
-      for (let ti = 0; ti < ids.length; ti++) {
-        const id = ids[ti] as number;
-        total += (gRange[2 * id + 1] as number) - (gRange[2 * id] as number);
-      }
+    if (range) poolGrams(ids, range, v.hashBits);
+    countTableFor(2 * stems.length + 1);
+    if (dIds.length < ids.length) {
+      dIds = new Int32Array(2 * ids.length);
+      dSlots = new Int32Array(2 * ids.length);
+      dMult = new Int32Array(2 * ids.length);
     }
-    countTableFor(total + 2 * stems.length + 1);
+    if (++serial === 0x7fffffff) {
+      for (let i = 1; i < tok.length; i += 3) tok[i] = 0;
+      serial = 1;
+    }
+    if (++stamp === stampEnd) {
+      gKeys.fill(0);
+      stamp = 1;
+    }
     accW.fill(0);
     accC.fill(0);
     let sw = 0;
     let sc = 0;
-    // Token rows; the stems line up with the kept tokens, which are `surfaces`.
+    // Tokens in text order: their distinct ids with counts, and the word features (the stems line
+    // up with the kept tokens, which are `surfaces`): unigrams from the token rows, counted, and
+    // bigrams counted.
+    let nd = 0;
+    let total = 0;
     let prev = -1;
     let j = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
-      const s = slotFor(id);
-      let o = s * R;
-      if (range) {
-        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + (rows[o + c] as number);
-        sc += rows[o + K] as number;
-        const e = gRange[2 * id + 1] as number;
-        for (let q = gRange[2 * id] as number; q < e; q++) countKey(gPool[q] as number);
+      let s = tok[3 * id] as number;
+      if (s < 0) s = slotFor(id);
+      if (tok[3 * id + 1] === serial) {
+        const t = tok[3 * id + 2] as number;
+        dMult[t] = (dMult[t] as number) + 1;
+      } else {
+        tok[3 * id + 1] = serial;
+        tok[3 * id + 2] = nd;
+        dIds[nd] = id;
+        dSlots[nd] = s;
+        dMult[nd++] = 1;
+        if (range) total += (gRange[2 * id + 1] as number) - (gRange[2 * id] as number);
       }
       if (j < stems.length && tokens[i] === surfaces[j]) {
         const stem = stems[j] as string;
         j++;
         if (slotStem[s] !== stem) wordPart(s, stem);
-        const sid = info[2 * s] as number;
+        const sid = info[3 * s] as number;
         if (sid >= 0) {
-          const u = info[2 * s + 1] as number;
+          const u = info[3 * s + 1] as number;
           if (u >= 0) {
-            o += K + 1;
+            const o = s * R + K + 1;
             for (let c = 0; c < K; c++) accW[c] = (accW[c] as number) + (rows[o + c] as number);
             sw += rows[o + K] as number;
-            countKey(wordKey0 + 2 * u);
+            countKey(2 * u);
           }
           if (bigrams && prev >= 0) {
             const p = pairFeature(tables, prev, sid);
-            if (p >= 0) countKey(wordKey0 + 2 * p + 1);
+            if (p >= 0) countKey(2 * p + 1);
           }
         }
         prev = sid;
       }
     }
-    // Features seen more than once (and every bigram).
+    // Char n-grams, by distinct token: a token occurring m times adds its row times 1 + ln m (each
+    // of its n-grams occurring r times in it then weighs 1 + ln(m·r): exact when r = 1, corrected
+    // otherwise); its n-grams go into the document's table, where an n-gram another token put there
+    // is shared: it weighs 1 + ln(Σ m·r) instead of Σ (1 + ln(m·r)) as the rows gave it.
+    let ns = 0;
+    if (range && nd > 0) {
+      let cap = 256;
+      while (cap < 2 * total) cap *= 2;
+      if (gKeys.length < cap) {
+        gKeys = new Int32Array(cap);
+        gVals = new Int32Array(cap);
+      }
+      const mask = cap - 1;
+      const shift = Math.clz32(cap) + 1;
+      const tag = stamp << hb;
+      for (let t = 0; t < nd; t++) {
+        const id = dIds[t] as number;
+        const s = dSlots[t] as number;
+        const m = dMult[t] as number;
+        if (s === limit) charPart(s, id);
+        const o = s * R;
+        const first = gRange[2 * id] as number;
+        const e = gRange[2 * id + 1] as number;
+        if (m === 1) {
+          for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + (rows[o + c] as number);
+          sc += rows[o + K] as number;
+        } else {
+          const sl = sublinear(m);
+          for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + sl * (rows[o + c] as number);
+          sc += sl * sl * (rows[o + K] as number);
+        }
+        const repeats = info[3 * s + 2] === 1;
+        let q = first;
+        while (q < e) {
+          const b = gPool[q] as number;
+          let r = 1;
+          if (repeats) while (q + r < e && gPool[q + r] === b) r++;
+          q += r;
+          const n = m * r;
+          if (r > 1 && m > 1) {
+            // Rows gave this n-gram (1 + ln m)(1 + ln r).
+            const idf = cIdf[b] as number;
+            const x = sublinear(n);
+            const y = sublinear(m) * sublinear(r);
+            sc += (x * x - y * y) * idf * idf;
+            addCharWeights(b, (x - y) * idf);
+          }
+          const key = tag | b;
+          let h = Math.imul(b, 0x9e3779b1) >>> shift;
+          for (;;) {
+            const at = gKeys[h] as number;
+            if (at >>> hb !== stamp) {
+              gKeys[h] = key;
+              gVals[h] = n;
+              break;
+            }
+            if (at === key) {
+              let k = gVals[h] as number;
+              if (k >= 0) {
+                if (ns === sharedList.length) {
+                  sharedList = grown(sharedList);
+                  sharedCount = grownF(sharedCount);
+                  sharedSum = grownF(sharedSum);
+                  sharedSq = grownF(sharedSq);
+                }
+                const x0 = sublinear(k);
+                sharedList[ns] = b;
+                sharedCount[ns] = k;
+                sharedSum[ns] = x0;
+                sharedSq[ns] = x0 * x0;
+                k = ns++;
+                gVals[h] = -1 - k;
+              } else k = -1 - k;
+              const x = sublinear(n);
+              sharedCount[k] = (sharedCount[k] as number) + n;
+              sharedSum[k] = (sharedSum[k] as number) + x;
+              sharedSq[k] = (sharedSq[k] as number) + x * x;
+              break;
+            }
+            h = (h + 1) & mask;
+          }
+        }
+      }
+      for (let k = 0; k < ns; k++) {
+        const b = sharedList[k] as number;
+        const idf = cIdf[b] as number;
+        const sl = sublinear(sharedCount[k] as number);
+        sc += (sl * sl - (sharedSq[k] as number)) * idf * idf;
+        addCharWeights(b, (sl - (sharedSum[k] as number)) * idf);
+      }
+    }
+    // Word features: unigrams seen more than once corrected, bigrams added.
     let nw = 0;
     const nu = hN;
     for (let q = 0; q < nu; q++) {
       const h = hUsed[q] as number;
-      const key = hKeys[h] as number;
+      const k = hKeys[h] as number;
       const cnt = hCounts[h] as number;
       hKeys[h] = -1;
-      if (key < wordKey0) {
-        if (cnt === 1) continue;
-        const idf = cIdf[key] as number;
-        const sl = sublinear(cnt);
-        sc += (sl * sl - cnt) * idf * idf;
-        const f = key + off;
-        if (rowUsed[f] === 0) continue;
-        const coef = (sl - cnt) * idf;
-        const base = f * K;
-        for (let c = 0; c < K; c++) accC[c] = (accC[c] as number) + coef * (W[base + c] as number);
-        continue;
-      }
       nw++;
-      const k = key - wordKey0;
       const f = k >>> 1;
-      const idf = wIdf[f] as number;
       let coef: number;
       if ((k & 1) === 0) {
         // A unigram: the token rows counted it cnt times.
         if (cnt === 1) continue;
+        const idf = wIdf[f] as number;
         const sl = sublinear(cnt);
         sw += (sl * sl - cnt) * idf * idf;
         coef = (sl - cnt) * idf;
       } else {
-        coef = sublinear(cnt) * idf;
+        coef = sublinear(cnt) * (wIdf[f] as number);
         sw += coef * coef;
       }
       if (rowUsed[f] === 0) continue;
@@ -892,6 +1052,13 @@ export function createScorer(
 /** A copy of a with twice the length. */
 function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(Math.max(16, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/** A copy of a with twice the length. */
+function grownF(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(Math.max(16, 2 * a.length));
   b.set(a);
   return b;
 }
