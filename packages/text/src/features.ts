@@ -607,10 +607,12 @@ export interface DocumentScorer {
  * Every distinct token gets a row of cached sums, computed once per scorer: Σ idf·W over its char
  * n-grams and Σ idf², and, for the stem it was last seen with, idf·W of the stem's unigram feature
  * and idf² (that part depends only on the stem, so it is checked against the stem and recomputed
- * when a token is stemmed differently). A document adds the rows of its tokens; a feature that
- * occurs c > 1 times in it (an n-gram, or a unigram) is corrected by (1 + ln c − c)·idf·W (its weight
- * is sublinear in c, the token rows counted it c times), and the squared norms likewise. Bigrams are
- * looked up and added per document. The scores equal `decision(model, transform(v, doc))` up to
+ * when a token is stemmed differently); an n-gram occurring r times inside the token counts at
+ * (1 + ln r)·idf. A document adds the char sums of each distinct token once, times 1 + ln m for a
+ * token occurring m times; an n-gram that two distinct tokens share is corrected from Σ (1 + ln m·r)
+ * to 1 + ln Σ m·r (found in a small per-document table). It adds the unigram sums of every token,
+ * and a unigram occurring c > 1 times is corrected by (1 + ln c − c)·idf·W; the squared norms
+ * likewise. Bigrams are looked up and added per document. The scores equal `decision(model, transform(v, doc))` up to
  * rounding (transform stores float32 values and sums in feature order; the differences are around
  * 1e-7 of a score). At most `cachedTokens` distinct tokens are kept (default 2^22 / (2K + 2): 32 MB
  * of sums); further tokens are summed n-gram by n-gram each time they occur.
