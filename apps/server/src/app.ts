@@ -115,6 +115,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   });
 
   const headers = securityHeaders(config.production);
+  const apiHeaders = { 'content-security-policy': apiContentSecurityPolicy, 'cache-control': 'no-store' };
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (request, reply) => {
@@ -146,10 +147,12 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   });
 
   // Request log: method, path without the query (links carry tokens), status and time. No bodies, no cookies.
-  app.addHook('onResponse', async (request, reply) => {
+  // (callback-style hooks where nothing is awaited: no promise per request)
+  app.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0];
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     requestLog[level]({ reqId: request.id, method: request.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -195,9 +198,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', async (request, reply) => {
-        reply.header('content-security-policy', apiContentSecurityPolicy);
-        reply.header('cache-control', 'no-store');
+      api.addHook('onRequest', (request, reply, done) => {
+        reply.headers(apiHeaders);
         // API clients get the token from GET /session; other reads need no cookie.
         if (request.ctx.csrfIsNew && (unsafeMethods.has(request.method) || request.url.startsWith('/api/v1/session'))) {
           reply.setCookie(names.csrf, request.ctx.csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production });
@@ -205,10 +207,11 @@ export async function buildServer(options: BuildOptions): Promise<App> {
         // Cookie-authenticated writes must prove they come from our own pages or a client that read the token.
         if (unsafeMethods.has(request.method) && request.cookies[names.session] !== undefined) {
           if (request.ctx.csrfIsNew || !csrfMatches(request.ctx.csrfToken, request.headers['x-csrf-token'])) {
-            return sendFailure(reply, request.ctx.locale, { ok: false, code: 'CsrfFailed' });
+            void sendFailure(reply, request.ctx.locale, { ok: false, code: 'CsrfFailed' });
+            return;
           }
         }
-        return undefined;
+        done();
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes, { platform, config });
