@@ -217,7 +217,7 @@ test('revising keeps the documents that are not removed, deletes the removed one
     const all = await platform.stakeholders.factsForReview(p(0), panelId);
     return all.ok ? all.value.find((f) => f.id === fact.value.id) : undefined;
   };
-  const [a, b] = (await view())?.sources.map((s) => s.document?.id ?? '') ?? [];
+  const [a = '', b = ''] = (await view())?.sources.map((s) => s.document?.id ?? '') ?? [];
   assert.deepEqual(await platform.stakeholders.reviseFact(p(0), fact.value.id, { title: 'X', body: 'Y', sources: [{ fileId: a }] }), { ok: false, code: 'Conflict' }, 'only after changes were asked for');
   assert.ok((await platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'changes', reason: 'Legg ved målingen fra 2026.' })).ok);
   const foreign = await platform.stakeholders.reviseFact(p(0), fact.value.id, { title: 'X', body: 'Y', sources: [{ kind: 'document', title: 'Lånt', fileId: '11111111-1111-4111-8111-111111111111' }] });
