@@ -10,7 +10,7 @@ import { sharedDataDir } from '@tingsted/platform/seed/demo-conversations.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { translate } from '@tingsted/platform';
+import { demoPassword, translate } from '@tingsted/platform';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo } from './browser.ts';
 
@@ -136,6 +136,58 @@ test('a stakeholder must give a source and may attach the document; the facilita
   assert.equal(download.headers()['content-type'], 'application/pdf');
   assert.deepEqual(await download.body(), reportPdf);
   await visitor.close();
+});
+
+test('asked for changes, the stakeholder revises the fact with JavaScript off: one document kept, one removed, a link added', async () => {
+  const uberProcess = await processOf(uber);
+  const panelId = (await server.platform.stakeholders.panelsOfProcess(uberProcess.id))[0]?.id ?? '';
+  const actorOf = async (email: string) => {
+    const session = await server.platform.accounts.signIn({ email, password: demoPassword });
+    assert.ok(session.ok);
+    const actor = await server.platform.accounts.sessionUser(session.value.token);
+    assert.ok(actor);
+    return actor;
+  };
+  const author = await actorOf('kari@demo.tingsted.no');
+  const facilitator = await actorOf('prosess@demo.tingsted.no');
+  const pdfOf = (name: string) => ({ filename: name, contentType: 'application/pdf', data: new Uint8Array(Buffer.concat([reportPdf, Buffer.from(name)])) });
+  const fact = await server.platform.stakeholders.submitFact(author, panelId, {
+    title: 'Ventetiden på drosje er 12 minutter',
+    body: 'Målt på fredagskvelder.',
+    sources: [
+      { kind: 'document', title: 'Måling høsten 2025', url: '', file: pdfOf('maling-2025.pdf') },
+      { kind: 'document', title: 'Utkast', url: '', file: pdfOf('utkast.pdf') },
+    ],
+  });
+  assert.ok(fact.ok);
+  assert.ok((await server.platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'changes', reason: 'Fjern utkastet og lenk til statistikken.' })).ok);
+  const before = await server.platform.stakeholders.factsForReview(facilitator, panelId);
+  const [kept, removed] = before.ok ? (before.value.find((f) => f.id === fact.value.id)?.sources.map((src) => src.document?.id ?? '') ?? []) : [];
+
+  const kari = await signedInContext(browser, server, 'kari@demo.tingsted.no', { javaScript: false });
+  const page = await kari.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders`);
+  await page.click(`a[href="/processes/${uber}/stakeholders/facts/${fact.value.number}"]`);
+  await page.waitForSelector('#field-title');
+  assert.match((await page.textContent('main')) ?? '', /Fjern utkastet og lenk til statistikken\./, 'the facilitator\'s reason is shown');
+  await check(page, 'fact-revise', { javaScriptOff: true });
+  await page.check('input[name="remove1"]');
+  await page.fill('#field-url2', 'ssb.no/drosje');
+  await page.fill('#field-title2', 'Drosjestatistikk');
+  await page.click('main form button[type="submit"]');
+  await page.waitForSelector('#field-url2-error');
+  assert.equal(await page.textContent('#field-url2-error'), nb('stakeholders.fact.urlInvalid'), 'the new row keeps its own error');
+  assert.equal(await page.isChecked('input[name="remove1"]'), true, 'what was chosen is kept');
+  await page.fill('#field-url2', 'https://www.ssb.no/drosje');
+  await page.click('main form button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  await kari.close();
+
+  const after = await server.platform.stakeholders.factsForReview(facilitator, panelId);
+  const revised = after.ok ? after.value.find((f) => f.id === fact.value.id) : undefined;
+  assert.equal(revised?.status, 'submitted');
+  assert.deepEqual(revised?.sources.map((src) => [src.kind, src.title, src.document?.id ?? null]), [['document', 'Måling høsten 2025', kept], ['link', 'Drosjestatistikk', null]]);
+  assert.equal(await server.platform.files.read(removed ?? '', facilitator), null, 'the removed document is deleted');
 });
 
 test('a visitor votes one statement per page with JavaScript off, and with the keyboard', async () => {
