@@ -1,6 +1,7 @@
 // Benchmarks measure what production runs: the built web app and the bundled server. Both are brought up
 // to date first (the bundle always: it takes seconds, and other work may have touched its sources).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
@@ -15,11 +16,12 @@ export async function buildForBench(): Promise<void> {
 
 /**
  * Starts the bundled `tingsted start` on a free port against `databaseUrl`; resolves with the process and its
- * address once it listens. From then on its log is drained without being parsed, as a log collector would take it.
+ * address once it listens. From then on its log is drained without being parsed, as a log collector would take it
+ * (or written to BENCH_LOG_FILE; BENCH_LOG_LEVEL sets its level, `info` by default: the port is read from it).
  */
 export async function startBundledServer(options: { databaseUrl: string; dataDir: string }): Promise<{ server: ChildProcess; base: string }> {
   const server = spawn(process.execPath, [join(root, 'apps/server/bin/tingsted.js'), 'start'], {
-    env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, TINGSTED_DATA_DIR: options.dataDir, LOG_LEVEL: 'info' },
+    env: { ...process.env, TINGSTED_USE_BUNDLE: '1', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, TINGSTED_DATA_DIR: options.dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -28,7 +30,9 @@ export async function startBundledServer(options: { databaseUrl: string; dataDir
       const match = line.match(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/);
       if (!match) return;
       lines.close();
-      server.stdout!.resume();
+      // BENCH_LOG_FILE keeps the server's log for a look afterwards (e.g. with BENCH_LOG_LEVEL=debug).
+      if (process.env.BENCH_LOG_FILE) server.stdout!.pipe(createWriteStream(process.env.BENCH_LOG_FILE));
+      else server.stdout!.resume();
       resolve(Number(match[1]));
     });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -113,7 +113,7 @@ if (caseArg >= 0) {
     else {
       text += `full recompute ${r.seconds.toFixed(2)} s (first run)`;
       if (r.warmSeconds !== undefined) text += `, ${r.warmSeconds.toFixed(2)} s (median of warm runs)`;
-      if (r.pcaIterations !== undefined) text += `, PCA ${r.pcaIterations} block iterations, ${r.groups} groups`;
+      if (r.pcaIterations !== undefined) text += `, PCA ${r.pcaIterations} products with CᵀC, ${r.groups} groups`;
       text += `, peak RSS ${r.maxRssMB.toFixed(0)} MB`;
       if (r.voteStorageMB !== undefined) text += ` (vote storage ${r.voteStorageMB.toFixed(1)} MB)`;
       if (r.targetSeconds !== undefined) text += `; target < ${r.targetSeconds} s: ${verdict(r.seconds < r.targetSeconds)}`;

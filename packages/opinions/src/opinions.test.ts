@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, buildMatrix, nextStatement, recompute, whereDoIStand } from './analyze.ts';
 import { kmeans2d, silhouette, smoothK } from './cluster.ts';
 import { bridgingScores } from './bridging.ts';
-import { sparsePca, symmetricEigen } from './pca.ts';
+import { sparsePca, symmetricEigen, tridiagonalEigen } from './pca.ts';
 import { createRandom } from './prng.ts';
 import {
   applyVote, createConversation, getVote, moderateStatement, removeVote, upsertStatement, voteStorageBytes,
@@ -66,9 +66,11 @@ test('sparse PCA equals the eigenvectors of the dense mean-imputed (and zero-fil
   const state = camps('pca', 30, 20, 12, 0.6);
   moderateStatement(state, 3, 'rejected');
   const { matrix, modOut } = buildMatrix(state);
-  for (const imputation of ['mean', 'zero'] as const) {
-    const r = sparsePca(matrix, { modOut, imputation });
+  // Lanczos alone, and Lanczos stopped after 3 steps with block power iteration finishing the job.
+  for (const [imputation, maxLanczosSteps] of [['mean', 300], ['zero', 300], ['mean', 3], ['zero', 3]] as const) {
+    const r = sparsePca(matrix, { modOut, imputation, maxLanczosSteps });
     assert.ok(r.converged);
+    assert.equal(r.blockIterations > 0, maxLanczosSteps === 3, 'block power iteration runs only when Lanczos has not converged');
     const n = matrix.nCols;
     // dense matrix with explicit imputation
     const dense: number[][] = Array.from({ length: matrix.nRows }, () => new Array<number>(n).fill(NaN));
@@ -90,6 +92,34 @@ test('sparse PCA equals the eigenvectors of the dense mean-imputed (and zero-fil
     }
     center.forEach((c, j) => assert.ok(Math.abs(c - r.center[j]!) < 1e-12));
     assert.ok(r.comps[0][3] === 0 && r.comps[1][3] === 0, 'moderated-out statement has no loading');
+  }
+});
+
+test('the tridiagonal eigensolver agrees with Jacobi on the same matrix, and its last-row mode with its full mode', () => {
+  const rnd = createRandom('tridiagonal');
+  for (const n of [1, 2, 7, 40]) {
+    const diag = Float64Array.from({ length: n }, () => rnd() * 10 - 5);
+    const off = Float64Array.from({ length: n }, (_, i) => (i === 3 ? 0 : rnd() * 4 - 2)); // one split block
+    const dense = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      dense[i * n + i] = diag[i]!;
+      if (i + 1 < n) { dense[i * n + i + 1] = off[i]!; dense[(i + 1) * n + i] = off[i]!; }
+    }
+    const jacobi = symmetricEigen(dense, n);
+    const full = tridiagonalEigen(diag, off, n, true);
+    const last = tridiagonalEigen(diag, off, n, false);
+    for (let k = 0; k < n; k++) {
+      assert.ok(Math.abs(full.values[k]! - jacobi.values[k]!) < 1e-10, `n=${n} value ${k}`);
+      assert.ok(Math.abs(last.values[k]! - full.values[k]!) < 1e-12);
+      assert.ok(Math.abs(Math.abs(last.vectors[k]!) - Math.abs(full.vectors[(n - 1) * n + k]!)) < 1e-12);
+      // T v = λ v for the full eigenvectors
+      for (let i = 0; i < n; i++) {
+        let tv = diag[i]! * full.vectors[i * n + k]!;
+        if (i > 0) tv += off[i - 1]! * full.vectors[(i - 1) * n + k]!;
+        if (i + 1 < n) tv += off[i]! * full.vectors[(i + 1) * n + k]!;
+        assert.ok(Math.abs(tv - full.values[k]! * full.vectors[i * n + k]!) < 1e-10, `n=${n} residual ${k}`);
+      }
+    }
   }
 });
 
