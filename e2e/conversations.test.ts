@@ -1,5 +1,6 @@
-// The story of issue 8 in a browser: a stakeholder shares a fact (refused without a source); the facilitator
-// approves it and invites another stakeholder; a visitor votes one statement per page with JavaScript off and
+// The story of issue 8 in a browser: a stakeholder shares a fact (refused without a source, then with a file
+// that is not a document) with a link and an attached PDF, which only they and the facilitators can open; the
+// facilitator approves it, the public fact sheet links the PDF, and the facilitator invites another stakeholder; a visitor votes one statement per page with JavaScript off and
 // another with the keyboard; the results map updates live over server-sent events; a moderator accepts a
 // statement; a bad Pol.is file is refused with its line; a recommendation resting on a fact and a statement is
 // drafted and the decision-maker accepts it with reasons; the public chain shows it all. axe checks every page.
@@ -9,7 +10,7 @@ import { sharedDataDir } from '@tingsted/platform/seed/demo-conversations.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { translate } from '@tingsted/platform';
+import { demoPassword, translate } from '@tingsted/platform';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo } from './browser.ts';
 
@@ -61,7 +62,13 @@ test('the process page links the panel and the conversation; the public chain, f
   await context.close();
 });
 
-test('a stakeholder must give a source; the facilitator approves the fact and invites someone', async () => {
+/** A small but real PDF (one empty page), as a stakeholder's report would be. */
+const reportPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
+test('a stakeholder must give a source and may attach the document; the facilitator approves the fact and invites someone', async () => {
   const kari = await signedInContext(browser, server, 'kari@demo.tingsted.no', { javaScript: false });
   const page = await kari.newPage();
   await page.goto(`${server.url}/processes/${uber}/stakeholders`);
@@ -74,18 +81,38 @@ test('a stakeholder must give a source; the facilitator approves the fact and in
   await check(page, 'fact-refused', { javaScriptOff: true });
   await page.fill('#field-url0', 'https://example.org/takster');
   await page.fill('#field-title0', 'Takstforskriften');
+  await page.selectOption('#field-kind1', 'document');
+  await page.setInputFiles('#field-file1', { name: 'notater.txt', mimeType: 'text/plain', buffer: Buffer.from('bare tekst') });
+  await page.click('form[action="?/fact"] button[type="submit"]');
+  await page.waitForSelector('#field-file1-error');
+  assert.equal(await page.textContent('#field-file1-error'), nb('stakeholders.fact.documentType'), 'a file that is not a document is refused by its field');
+  assert.equal(await page.inputValue('#field-title0'), 'Takstforskriften', 'the other source is kept');
+  await page.setInputFiles('#field-file1', { name: 'takstrapport.pdf', mimeType: 'application/pdf', buffer: reportPdf });
+  await page.fill('#field-title1', 'Takstrapport 2026');
   await page.click('form[action="?/fact"] button[type="submit"]');
   await page.getByRole('status').waitFor();
+  const label = nb('stakeholders.fact.documentLabel', { name: 'takstrapport.pdf', type: 'PDF', size: '1 kB' });
+  const uberProcess = await processOf(uber);
+  const panelId = (await server.platform.stakeholders.panelsOfProcess(uberProcess.id))[0]?.id ?? '';
+  const review = await server.platform.stakeholders.factsForReview({ id: 'x', roles: ['process_manager'] }, panelId);
+  const submitted = review.ok ? review.value.find((f) => f.title === 'Drosjeprisene er regulert av staten') : undefined;
+  const fileHref = `/files/${submitted?.sources[1]?.document?.id ?? 'missing'}`;
+  assert.deepEqual(submitted?.sources.map((src) => [src.kind, src.title, src.document?.filename ?? null]), [['link', 'Takstforskriften', null], ['document', 'Takstrapport 2026', 'takstrapport.pdf']]);
+  assert.equal((await page.request.get(server.url + fileHref)).status(), 200, 'the author can open the document before review');
   await kari.close();
+  const visitor = await newContext(browser, { javaScript: false });
+  assert.equal((await visitor.request.get(server.url + fileHref)).status(), 404, 'the public cannot, yet');
 
   const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
   const staff = await manager.newPage();
-  const uberProcess = await processOf(uber);
   const panelPhase = uberProcess.phases.find((p) => p.method === 'stakeholders');
   await staff.goto(`${server.url}/manage/${uberProcess.id}/stakeholders/${panelPhase?.id ?? ''}`);
   await check(staff, 'panel-manage');
-  await staff.locator('form[action="?/review"]').first().locator('input[value="approve"]').check();
-  await staff.locator('form[action="?/review"]').first().locator('button[type="submit"]').click();
+  const reviewed = staff.locator('article', { has: staff.locator(`a[href="${fileHref}"]`) });
+  assert.equal(await reviewed.locator(`a[href="${fileHref}"]`).textContent(), label, 'the facilitator sees the document with its type and size');
+  assert.equal((await manager.request.get(server.url + fileHref)).status(), 200, 'and can open it');
+  await reviewed.locator('input[value="approve"]').check();
+  await reviewed.locator('button[type="submit"]').click();
   await staff.getByRole('status').waitFor();
   await staff.fill('#field-email', 'fagforening@example.no');
   await staff.fill('#field-role', 'Fagforeninger');
@@ -95,8 +122,72 @@ test('a stakeholder must give a source; the facilitator approves the fact and in
   const invitation = await server.mail.waitFor('fagforening@example.no');
   assert.match(invitation.text, /stakeholders\/join\?token=/, 'the invitation was e-mailed with a link');
   await manager.close();
-  const sheet = await server.platform.stakeholders.factSheet((await server.platform.stakeholders.panelsOfProcess(uberProcess.id))[0]?.id ?? '');
+  const sheet = await server.platform.stakeholders.factSheet(panelId);
   assert.ok(sheet.some((f) => f.title === 'Drosjeprisene er regulert av staten'));
+
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`${server.url}/processes/${uber}/stakeholders`);
+  const link = publicPage.locator(`a[href="${fileHref}"]`);
+  assert.equal(await link.textContent(), label, 'the public fact sheet links the document once the fact is approved');
+  await link.scrollIntoViewIfNeeded();
+  await check(publicPage, 'fact-sheet-document', { javaScriptOff: true });
+  const download = await visitor.request.get(server.url + fileHref);
+  assert.equal(download.status(), 200);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  assert.deepEqual(await download.body(), reportPdf);
+  await visitor.close();
+});
+
+test('asked for changes, the stakeholder revises the fact with JavaScript off: one document kept, one removed, a link added', async () => {
+  const uberProcess = await processOf(uber);
+  const panelId = (await server.platform.stakeholders.panelsOfProcess(uberProcess.id))[0]?.id ?? '';
+  const actorOf = async (email: string) => {
+    const session = await server.platform.accounts.signIn({ email, password: demoPassword });
+    assert.ok(session.ok);
+    const actor = await server.platform.accounts.sessionUser(session.value.token);
+    assert.ok(actor);
+    return actor;
+  };
+  const author = await actorOf('kari@demo.tingsted.no');
+  const facilitator = await actorOf('prosess@demo.tingsted.no');
+  const pdfOf = (name: string) => ({ filename: name, contentType: 'application/pdf', data: new Uint8Array(Buffer.concat([reportPdf, Buffer.from(name)])) });
+  const fact = await server.platform.stakeholders.submitFact(author, panelId, {
+    title: 'Ventetiden på drosje er 12 minutter',
+    body: 'Målt på fredagskvelder.',
+    sources: [
+      { kind: 'document', title: 'Måling høsten 2025', url: '', file: pdfOf('maling-2025.pdf') },
+      { kind: 'document', title: 'Utkast', url: '', file: pdfOf('utkast.pdf') },
+    ],
+  });
+  assert.ok(fact.ok);
+  assert.ok((await server.platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'changes', reason: 'Fjern utkastet og lenk til statistikken.' })).ok);
+  const before = await server.platform.stakeholders.factsForReview(facilitator, panelId);
+  const [kept, removed] = before.ok ? (before.value.find((f) => f.id === fact.value.id)?.sources.map((src) => src.document?.id ?? '') ?? []) : [];
+
+  const kari = await signedInContext(browser, server, 'kari@demo.tingsted.no', { javaScript: false });
+  const page = await kari.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders`);
+  await page.click(`a[href="/processes/${uber}/stakeholders/facts/${fact.value.number}"]`);
+  await page.waitForSelector('#field-title');
+  assert.match((await page.textContent('main')) ?? '', /Fjern utkastet og lenk til statistikken\./, 'the facilitator\'s reason is shown');
+  await check(page, 'fact-revise', { javaScriptOff: true });
+  await page.check('input[name="remove1"]');
+  await page.fill('#field-url2', 'ssb.no/drosje');
+  await page.fill('#field-title2', 'Drosjestatistikk');
+  await page.click('main form button[type="submit"]');
+  await page.waitForSelector('#field-url2-error');
+  assert.equal(await page.textContent('#field-url2-error'), nb('stakeholders.fact.urlInvalid'), 'the new row keeps its own error');
+  assert.equal(await page.isChecked('input[name="remove1"]'), true, 'what was chosen is kept');
+  await page.fill('#field-url2', 'https://www.ssb.no/drosje');
+  await page.click('main form button[type="submit"]');
+  await page.getByRole('status').waitFor();
+  await kari.close();
+
+  const after = await server.platform.stakeholders.factsForReview(facilitator, panelId);
+  const revised = after.ok ? after.value.find((f) => f.id === fact.value.id) : undefined;
+  assert.equal(revised?.status, 'submitted');
+  assert.deepEqual(revised?.sources.map((src) => [src.kind, src.title, src.document?.id ?? null]), [['document', 'Måling høsten 2025', kept], ['link', 'Drosjestatistikk', null]]);
+  assert.equal(await server.platform.files.read(removed ?? '', facilitator), null, 'the removed document is deleted');
 });
 
 test('a visitor votes one statement per page with JavaScript off, and with the keyboard', async () => {

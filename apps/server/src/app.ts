@@ -229,15 +229,16 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   await app.register(oidcRoutes, { platform, config });
 
   // Uploaded documents and images. Served with their stored type, never sniffed, and unable to run anything.
+  // A file only some people may read (a fact's document before approval) is a 404 to others and never cached.
   app.get<{ Params: { id: string } }>('/files/:id', { schema: { hide: true } }, async (request, reply) => {
-    const file = await platform.files.read(request.params.id);
+    const file = await platform.files.read(request.params.id, request.ctx.user);
     if (!file) return sendFailure(reply, request.ctx.locale, { ok: false, code: 'NotFound' });
     const disposition = file.kind === 'image' || file.contentType === 'application/pdf' ? 'inline' : 'attachment';
     return reply
       .header('content-type', file.contentType)
       .header('content-disposition', `${disposition}; filename="${encodeURIComponent(file.filename)}"`)
       .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-      .header('cache-control', 'public, max-age=3600')
+      .header('cache-control', file.access === 'public' ? 'public, max-age=3600' : 'private, no-store')
       .send(Buffer.from(file.data));
   });
 

@@ -3,7 +3,21 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { errorResponses, failure } from './shared.ts';
 
-const Source = Type.Object({ kind: Type.Union([Type.Literal('link'), Type.Literal('document')]), title: Type.String(), url: Type.Union([Type.String(), Type.Null()]) });
+const Document = Type.Object(
+  {
+    url: Type.String({ description: 'Where the document is served (relative to the site), e.g. /files/{id}' }),
+    filename: Type.String(),
+    contentType: Type.String({ description: 'application/pdf, application/vnd.oasis.opendocument.text or application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    sizeBytes: Type.Integer(),
+  },
+  { description: 'The uploaded document itself' },
+);
+const Source = Type.Object({
+  kind: Type.Union([Type.Literal('link'), Type.Literal('document')]),
+  title: Type.String(),
+  url: Type.Union([Type.String(), Type.Null()], { description: 'A web address: the link, or where a document is online' }),
+  document: Type.Union([Document, Type.Null()], { description: 'For a document source whose file the stakeholder uploaded' }),
+});
 
 /** The public record of a process's stakeholder panel: the chain from facts to decision, as JSON. */
 export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
@@ -47,7 +61,19 @@ export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }
       return {
         introductions: people.map((p) => ({ name: p.name, role: p.role, speaksFor: p.speaksFor, introduction: p.introduction })),
         timeline: steps.map((st) => ({ title: st.title, date: st.happens_on, description: st.description })),
-        facts: facts.map((f) => ({ number: f.number, title: f.title, body: f.body, sources: f.sources, disputes: f.disputes, disputedBy: f.disputedBy })),
+        facts: facts.map((f) => ({
+          number: f.number,
+          title: f.title,
+          body: f.body,
+          sources: f.sources.map((src) => ({
+            kind: src.kind,
+            title: src.title,
+            url: src.url,
+            document: src.document ? { url: `/files/${src.document.id}`, filename: src.document.filename, contentType: src.document.contentType, sizeBytes: src.document.sizeBytes } : null,
+          })),
+          disputes: f.disputes,
+          disputedBy: f.disputedBy,
+        })),
         meetings: meetings.map((m) => ({ title: m.title, startsAt: m.starts_at.toISOString(), streamUrl: m.stream_url, agenda: m.agenda, minutes: m.minutes })),
         recommendations: recommendations.map((r) => ({
           number: r.number,

@@ -39,28 +39,36 @@ export interface CheckedUpload {
   readonly alt: string;
 }
 
+/** Whose files these are. Phases' and ideas' files are public; facts' files follow their fact (see `guardReads`). */
+export type FileOwnerType = 'phase' | 'idea' | 'fact';
+
+/** Who may read a file: anyone (cacheable), only some people (not cached), or not this actor. */
+export type FileAccess = 'public' | 'restricted' | 'denied';
+
 function checkUpload(
   input: { filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown },
-  options: { imagesOnly: boolean },
+  options: { imagesOnly: boolean; documentsOnly?: { typeMessage: string } },
 ): Result<CheckedUpload> {
   const errors: FieldError[] = [];
   const type = typeof input.contentType === 'string' ? types[input.contentType] : undefined;
   const filename = typeof input.filename === 'string' ? input.filename.replace(/[\\/\r\n"]/g, '_').trim().slice(0, 200) : '';
   if (input.data.byteLength === 0 || filename === '') errors.push({ field: 'file', message: 'field.required' });
   else if (input.data.byteLength > maxUploadBytes) errors.push({ field: 'file', message: 'field.fileTooLarge', params: { max: Math.round(maxUploadBytes / 1048576) } });
-  else if (!type || !type.magic(input.data) || (options.imagesOnly && type.kind !== 'image')) {
-    errors.push({ field: 'file', message: options.imagesOnly ? 'field.imageType' : 'field.fileType' });
+  else if (!type || !type.magic(input.data) || (options.imagesOnly && type.kind !== 'image') || (options.documentsOnly && type.kind !== 'document')) {
+    errors.push({ field: 'file', message: options.imagesOnly ? 'field.imageType' : (options.documentsOnly?.typeMessage ?? 'field.fileType') });
   }
   const alt = typeof input.altText === 'string' ? input.altText.trim() : '';
-  if (type?.kind === 'image' && alt === '') errors.push({ field: 'altText', message: 'field.altRequired' });
+  if (type?.kind === 'image' && !options.documentsOnly && alt === '') errors.push({ field: 'altText', message: 'field.altRequired' });
   if (alt.length > 300) errors.push({ field: 'altText', message: 'field.tooLong', params: { max: 300 } });
   if (errors.length > 0 || !type) return fail('ValidationFailed', errors);
   return ok({ kind: type.kind, filename, contentType: input.contentType as string, data: input.data, alt });
 }
 
-/** Documents and images attached to phases and ideas. */
+/** Documents and images attached to phases, ideas and facts. */
 export function filesService(deps: { db: Db; audit: AuditService; store: FileStore }) {
-  async function store(actorId: string | null, ownerType: 'phase' | 'idea', ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
+  const guards = new Map<FileOwnerType, (actor: Actor | null, ownerId: string) => Promise<FileAccess>>();
+
+  async function store(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
     const key = randomUUID();
     await deps.store.put(key, upload.data);
     const locale = isLocale(localeInput) ? localeInput : 'nb';
@@ -113,8 +121,75 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       return { id: await store(actorId, ownerType, ownerId, upload, locale) };
     },
 
+    /**
+     * Checks a document (PDF, ODT or DOCX) before the record it belongs to is saved: nothing is stored until
+     * `attachDocuments`. Errors name `field`; a wrong type is reported with the caller's `typeMessage` (which
+     * names the types the caller's form accepts).
+     */
+    checkDocument(input: { filename: unknown; contentType: unknown; data: Uint8Array }, options: { field: string; typeMessage: string }): Result<CheckedUpload> {
+      const checked = checkUpload(input, { imagesOnly: false, documentsOnly: { typeMessage: options.typeMessage } });
+      if (checked.ok) return checked;
+      return fail('ValidationFailed', (checked.fields ?? []).map((f) => ({ ...f, field: options.field })));
+    },
+
+    /**
+     * Stores documents already checked by `checkDocument` for one record, all or none: should any write fail,
+     * the files already written are removed again and the error is thrown. Returns the ids in upload order.
+     */
+    async attachDocuments(actorId: string, ownerType: 'fact', ownerId: string, uploads: readonly CheckedUpload[], localeInput: unknown): Promise<string[]> {
+      if (uploads.length === 0) return [];
+      const keys = uploads.map(() => randomUUID());
+      try {
+        for (const [i, upload] of uploads.entries()) await deps.store.put(keys[i] ?? '', upload.data);
+        const locale = isLocale(localeInput) ? localeInput : 'nb';
+        const rows = await deps.db.transaction().execute(async (trx) => {
+          const ids: string[] = [];
+          for (const [i, upload] of uploads.entries()) {
+            const row = await trx
+              .insertInto('files')
+              .values({
+                owner_type: ownerType,
+                owner_id: ownerId,
+                kind: upload.kind,
+                filename: upload.filename,
+                content_type: upload.contentType,
+                size_bytes: upload.data.byteLength,
+                storage_key: keys[i] ?? '',
+                alt_text: JSON.stringify(upload.alt ? { [locale]: upload.alt } : {}),
+                uploaded_by: actorId,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            ids.push(row.id);
+          }
+          return ids;
+        });
+        await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileIds: rows } });
+        return rows;
+      } catch (error) {
+        await Promise.allSettled(keys.map((key) => deps.store.delete(key)));
+        throw error;
+      }
+    },
+
+    /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. */
+    async detach(actorId: string | null, ownerType: 'fact', ownerId: string, ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      const removed = await deps.db.deleteFrom('files').where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).where('id', 'in', ids).returning(['id', 'storage_key']).execute();
+      await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));
+      if (removed.length > 0) await deps.audit.record({ actorId, action: 'file.removed', subjectType: ownerType, subjectId: ownerId, details: { fileIds: removed.map((r) => r.id) } });
+    },
+
+    /**
+     * Makes the module that owns a kind of record decide who may read its files (stakeholders: a fact's
+     * documents are public once the fact is approved). Files of an owner type without a guard are public.
+     */
+    guardReads(ownerType: 'fact', guard: (actor: Actor | null, ownerId: string) => Promise<FileAccess>): void {
+      guards.set(ownerType, guard);
+    },
+
     /** The files attached to a record, oldest first. */
-    async listFor(ownerType: 'phase' | 'idea', ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
+    async listFor(ownerType: FileOwnerType, ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
       if (ownerIds.length === 0) return [];
       const rows = await deps.db
         .selectFrom('files')
@@ -127,13 +202,20 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, kind: r.kind as 'document' | 'image', filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, altText: r.alt_text }));
     },
 
-    /** A file's bytes and headers, for serving. */
-    async read(id: string): Promise<{ data: Uint8Array; contentType: string; filename: string; kind: string } | null> {
+    /**
+     * A file's bytes and headers, for serving, if the actor may read it (null otherwise, as for a missing
+     * file, so that a hidden file's existence does not show). `access` says whether it may be cached publicly.
+     */
+    async read(id: string, actor: Actor | null = null): Promise<{ data: Uint8Array; contentType: string; filename: string; kind: string; access: 'public' | 'restricted' } | null> {
       if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-      const row = await deps.db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind']).where('id', '=', id).executeTakeFirst();
+      const row = await deps.db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind', 'owner_type', 'owner_id']).where('id', '=', id).executeTakeFirst();
       if (!row) return null;
+      const guard = guards.get(row.owner_type as FileOwnerType);
+      // An owner type that needs a guard but has none registered stays closed rather than open.
+      const access: FileAccess = guard ? await guard(actor, row.owner_id) : row.owner_type === 'fact' ? 'denied' : 'public';
+      if (access === 'denied') return null;
       const data = await deps.store.get(row.storage_key);
-      return data ? { data, contentType: row.content_type, filename: row.filename, kind: row.kind } : null;
+      return data ? { data, contentType: row.content_type, filename: row.filename, kind: row.kind, access } : null;
     },
   };
 }

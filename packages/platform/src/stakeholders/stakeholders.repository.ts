@@ -98,25 +98,31 @@ export function stakeholdersRepository(db: Db) {
     sourcesOf: async (factIds: readonly string[]) =>
       factIds.length === 0 ? [] : db.selectFrom('fact_sources').selectAll().where('fact_id', 'in', factIds).orderBy('fact_id').orderBy('position').execute(),
 
-    async insertFact(input: { panelId: string; stakeholderId: string; disputes: string | null; title: string; body: string; sources: readonly { kind: 'link' | 'document'; title: string; url: string | null }[] }) {
+    async insertFact(input: { id: string; panelId: string; stakeholderId: string; disputes: string | null; title: string; body: string; sources: readonly StoredSource[] }) {
       return db.transaction().execute(async (trx) => {
         await trx.selectFrom('stakeholder_panels').select('id').where('id', '=', input.panelId).forUpdate().execute();
         const next = await trx.selectFrom('facts').select((eb) => eb.fn.coalesce(eb.fn.max('number'), eb.lit(0)).as('n')).where('panel_id', '=', input.panelId).executeTakeFirstOrThrow();
         const row = await trx
           .insertInto('facts')
-          .values({ panel_id: input.panelId, number: Number(next.n) + 1, stakeholder_id: input.stakeholderId, disputes_fact_id: input.disputes, title: input.title, body: input.body })
+          .values({ id: input.id, panel_id: input.panelId, number: Number(next.n) + 1, stakeholder_id: input.stakeholderId, disputes_fact_id: input.disputes, title: input.title, body: input.body })
           .returning(['id', 'number'])
           .executeTakeFirstOrThrow();
-        await trx.insertInto('fact_sources').values(input.sources.map((s, position) => ({ fact_id: row.id, kind: s.kind, title: s.title, url: s.url, position }))).execute();
+        await trx.insertInto('fact_sources').values(sourceRows(row.id, input.sources)).execute();
         return row;
       });
     },
 
-    async reviseFact(id: string, input: { title: string; body: string; sources: readonly { kind: 'link' | 'document'; title: string; url: string | null }[] }) {
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('facts').set({ title: input.title, body: input.body, status: 'submitted', updated_at: new Date() }).where('id', '=', id).execute();
+    /**
+     * Replaces the text and sources of a fact that was sent back for changes and returns it to review. False
+     * (and nothing changed) when the fact is no longer waiting for changes, e.g. after a second, parallel revision.
+     */
+    async reviseFact(id: string, input: { title: string; body: string; sources: readonly StoredSource[] }): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx.updateTable('facts').set({ title: input.title, body: input.body, status: 'submitted', updated_at: new Date() }).where('id', '=', id).where('status', '=', 'changes_requested').executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return false;
         await trx.deleteFrom('fact_sources').where('fact_id', '=', id).execute();
-        await trx.insertInto('fact_sources').values(input.sources.map((s, position) => ({ fact_id: id, kind: s.kind, title: s.title, url: s.url, position }))).execute();
+        await trx.insertInto('fact_sources').values(sourceRows(id, input.sources)).execute();
+        return true;
       });
     },
 
@@ -166,3 +172,15 @@ export function stakeholdersRepository(db: Db) {
 }
 
 class DuplicateInvitation extends Error {}
+
+/** A source as stored: a document may hold an uploaded file. */
+export interface StoredSource {
+  readonly kind: 'link' | 'document';
+  readonly title: string;
+  readonly url: string | null;
+  readonly fileId: string | null;
+}
+
+function sourceRows(factId: string, sources: readonly StoredSource[]) {
+  return sources.map((s, position) => ({ fact_id: factId, kind: s.kind, title: s.title, url: s.url, file_id: s.fileId, position }));
+}

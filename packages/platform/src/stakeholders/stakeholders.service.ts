@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ConversationsService } from '../conversations/conversations.service.ts';
 import type { Db } from '../db/database.ts';
+import type { CheckedUpload, FileAccess, FilesService } from '../files/files.service.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -12,7 +13,7 @@ import type { Clock } from '../shared/clock.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { checkEmail } from '../shared/validate.ts';
-import { stakeholdersRepository } from './stakeholders.repository.ts';
+import { stakeholdersRepository, type StoredSource } from './stakeholders.repository.ts';
 import type { FactStatus } from './stakeholders.tables.ts';
 
 export const stakeholderLimits = {
@@ -41,11 +42,35 @@ export const stakeholdersPolicy = {
   decide: (actor: Actor | null) => hasRole(actor, 'decision_maker'),
 };
 
-/** A source a fact rests on: a link, or a document cited by title (with a link when it is online). */
+/** An uploaded document a fact rests on, served at `/files/{id}` to whoever may see the fact. */
+export interface FactDocument {
+  readonly id: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
+
+/**
+ * A source a fact rests on: a link, or a document cited by title, with a link when it is online and the
+ * document itself when the stakeholder uploaded it.
+ */
 export interface FactSource {
   readonly kind: 'link' | 'document';
   readonly title: string;
   readonly url: string | null;
+  readonly document: FactDocument | null;
+}
+
+/** A document a stakeholder sends with a source: the bytes as uploaded, checked by the service. */
+export interface SourceUpload {
+  readonly filename: unknown;
+  readonly contentType: unknown;
+  readonly data: Uint8Array;
+}
+
+/** A source as parsed from a form: an upload is checked, an existing document is referenced by its file id. */
+interface ParsedSource extends StoredSource {
+  readonly upload: CheckedUpload | null;
 }
 
 /** A fact as the fact sheet and the review queue show it. */
@@ -77,6 +102,20 @@ function text(value: unknown, field: string, max: number, errors: FieldError[], 
   return t;
 }
 
+/** True when an upload was sent (a browser sends an empty part without a name when no file was chosen). */
+function sentFile(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as { filename?: unknown; data?: unknown };
+  return file.data instanceof Uint8Array && (file.data.byteLength > 0 || (typeof file.filename === 'string' && file.filename !== ''));
+}
+
+/** A form row left empty: no title, address or file. */
+function isBlankSource(item: unknown): boolean {
+  const s = (item ?? {}) as { title?: unknown; url?: unknown; file?: unknown; fileId?: unknown };
+  const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  return !filled(s.title) && !filled(s.url) && !sentFile(s.file) && !filled(s.fileId);
+}
+
 function httpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -97,6 +136,7 @@ export function stakeholdersService(deps: {
   processes: ProcessesService;
   conversations: ConversationsService;
   notifications: NotificationsService;
+  files: FilesService;
   mailer: Mailer;
   clock: Clock;
   publicUrl: string;
@@ -109,29 +149,63 @@ export function stakeholdersService(deps: {
     return (await repo.stakeholderByUser(panelId, actor.id)) ?? null;
   }
 
-  function readSources(input: unknown, errors: FieldError[]): FactSource[] {
+  /**
+   * Reads the sources of a fact form. A source with a file (a new upload, or `fileId`: one of the fact's
+   * documents in `kept`, by id with its title) is a document. Uploads are checked here and stored only once
+   * the whole form is valid.
+   */
+  function readSources(input: unknown, errors: FieldError[], kept: ReadonlyMap<string, string> = new Map()): ParsedSource[] {
     const raw = Array.isArray(input) ? input : [];
-    const sources: FactSource[] = [];
+    const sources: ParsedSource[] = [];
+    const filled = raw.filter((item: unknown) => !isBlankSource(item));
+    if (filled.length > stakeholderLimits.sources) {
+      errors.push({ field: 'sources', message: 'stakeholders.fact.tooManySources', params: { max: stakeholderLimits.sources } });
+      return [];
+    }
     raw.forEach((item: unknown, i: number) => {
-      const s = (item ?? {}) as { kind?: unknown; title?: unknown; url?: unknown };
+      if (isBlankSource(item)) return;
+      const s = item as { kind?: unknown; title?: unknown; url?: unknown; file?: unknown; fileId?: unknown };
       const title = typeof s.title === 'string' ? s.title.trim() : '';
       const url = typeof s.url === 'string' ? s.url.trim() : '';
-      if (title === '' && url === '') return;
-      const kind = s.kind === 'document' ? 'document' : 'link';
+      const file = sentFile(s.file) ? (s.file as SourceUpload) : null;
+      const fileId = typeof s.fileId === 'string' && s.fileId !== '' && !file ? s.fileId : null;
+      const kind = file || fileId || s.kind === 'document' ? 'document' : 'link';
+      let upload: CheckedUpload | null = null;
+      if (file) {
+        const checked = deps.files.checkDocument(file, { field: `sources.${i}.file`, typeMessage: 'stakeholders.fact.documentType' });
+        if (checked.ok) upload = checked.value;
+        else errors.push(...(checked.fields ?? []));
+      } else if (fileId && !kept.has(fileId)) {
+        errors.push({ field: `sources.${i}.file`, message: 'field.invalid' });
+      }
       if (title.length > stakeholderLimits.sourceTitle) errors.push({ field: `sources.${i}.title`, message: 'field.tooLong', params: { max: stakeholderLimits.sourceTitle } });
       if (kind === 'link' && !httpUrl(url)) errors.push({ field: `sources.${i}.url`, message: 'stakeholders.fact.urlInvalid' });
       if (kind === 'document' && url !== '' && !httpUrl(url)) errors.push({ field: `sources.${i}.url`, message: 'stakeholders.fact.urlInvalid' });
-      if (kind === 'document' && title === '') errors.push({ field: `sources.${i}.title`, message: 'field.required' });
-      sources.push({ kind, title: title || url, url: url || null });
+      if (kind === 'document' && title === '' && !file && !fileId) errors.push({ field: `sources.${i}.file`, message: 'stakeholders.fact.documentMissing' });
+      const fallback = upload?.filename ?? (fileId ? (kept.get(fileId) ?? '') : '');
+      sources.push({ kind, title: (title || fallback || url).slice(0, stakeholderLimits.sourceTitle), url: url || null, fileId, upload });
     });
     if (sources.length === 0) errors.push({ field: 'sources', message: 'stakeholders.fact.sourceRequired' });
-    if (sources.length > stakeholderLimits.sources) errors.push({ field: 'sources', message: 'field.tooLong', params: { max: stakeholderLimits.sources } });
     return sources;
+  }
+
+  /** Stores the new uploads of checked sources for a fact; the returned sources point at their files. */
+  async function storeUploads(actorId: string, factId: string, sources: readonly ParsedSource[], locale: unknown): Promise<{ stored: StoredSource[]; newFiles: string[] }> {
+    const uploads = sources.flatMap((s) => (s.upload ? [s.upload] : []));
+    const ids = await deps.files.attachDocuments(actorId, 'fact', factId, uploads, locale);
+    let next = 0;
+    const stored = sources.map((s) => ({ kind: s.kind, title: s.title, url: s.url, fileId: s.upload ? (ids[next++] ?? null) : s.fileId }));
+    return { stored, newFiles: ids };
   }
 
   async function factViews(panelId: string): Promise<FactView[]> {
     const facts = await repo.facts(panelId);
     const sources = await repo.sourcesOf(facts.map((f) => f.id));
+    const files = new Map((await deps.files.listFor('fact', facts.map((f) => f.id))).map((file) => [file.id, file]));
+    const documentOf = (fileId: string | null): FactDocument | null => {
+      const file = fileId ? files.get(fileId) : undefined;
+      return file ? { id: file.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes } : null;
+    };
     const people = new Map((await repo.stakeholders(panelId)).map((s) => [s.id, s]));
     const numberOf = new Map(facts.map((f) => [f.id, f.number]));
     return facts.map((f) => {
@@ -144,7 +218,7 @@ export function stakeholdersService(deps: {
         status: f.status,
         reviewReason: f.review_reason,
         stakeholder: who ? { id: who.id, name: who.name, role: who.role } : null,
-        sources: sources.filter((s) => s.fact_id === f.id).map((s) => ({ kind: s.kind, title: s.title, url: s.url })),
+        sources: sources.filter((s) => s.fact_id === f.id).map((s) => ({ kind: s.kind, title: s.title, url: s.url, document: documentOf(s.file_id) })),
         disputes: f.disputes_fact_id ? (numberOf.get(f.disputes_fact_id) ?? null) : null,
         disputedBy: facts.filter((o) => o.disputes_fact_id === f.id && o.status === 'approved').map((o) => o.number),
         updatedAt: f.updated_at,
@@ -320,10 +394,18 @@ export function stakeholdersService(deps: {
 
     steps: (panelId: string) => repo.steps(panelId),
 
-    /** A stakeholder submits a fact with at least one source; it may dispute an approved fact. */
-    async submitFact(actor: Actor | null, panelId: string, input: { title: unknown; body: unknown; sources: unknown; disputes?: unknown }): Promise<Result<{ id: string; number: number }>> {
+    /**
+     * A stakeholder submits a fact with at least one source (at most ten): a link, a document cited by title,
+     * or a document uploaded with it (`file`: PDF, ODT or DOCX up to 5 MB). It may dispute an approved fact.
+     * Nothing is stored unless everything is valid.
+     */
+    async submitFact(
+      actor: Actor | null,
+      panelId: string,
+      input: { title: unknown; body: unknown; sources: unknown; disputes?: unknown; locale?: unknown },
+    ): Promise<Result<{ id: string; number: number }>> {
       const me = await member(actor, panelId);
-      if (!me) return actor ? fail('Forbidden') : fail('NotSignedIn');
+      if (!me || !actor) return actor ? fail('Forbidden') : fail('NotSignedIn');
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', stakeholderLimits.factTitle, errors);
       const body = text(input.body, 'body', stakeholderLimits.factBody, errors);
@@ -335,25 +417,74 @@ export function stakeholdersService(deps: {
         else disputes = target.id;
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      const row = await repo.insertFact({ panelId, stakeholderId: me.id, disputes, title, body, sources });
-      await deps.audit.record({ actorId: actor?.id ?? null, action: 'stakeholders.fact_submitted', subjectType: 'fact', subjectId: row.id });
+      const id = randomUUID();
+      const { stored, newFiles } = await storeUploads(actor.id, id, sources, input.locale);
+      let row: { id: string; number: number };
+      try {
+        row = await repo.insertFact({ id, panelId, stakeholderId: me.id, disputes, title, body, sources: stored });
+      } catch (error) {
+        // The fact goes only with its documents, and the documents only with their fact.
+        await deps.files.detach(actor.id, 'fact', id, newFiles);
+        throw error;
+      }
+      await deps.audit.record({ actorId: actor.id, action: 'stakeholders.fact_submitted', subjectType: 'fact', subjectId: row.id, details: { documents: newFiles.length } });
       return ok(row);
     },
 
-    /** The author revises a fact that was sent back for changes; it returns to review. */
-    async reviseFact(actor: Actor | null, factId: string, input: { title: unknown; body: unknown; sources: unknown }): Promise<Result<null>> {
+    /**
+     * The author revises a fact that was sent back for changes; it returns to review. The sources given replace
+     * the old ones: an uploaded document is kept by passing its `fileId` (see `FactSource.document`), replaced
+     * by a new `file`, and deleted when its source is left out.
+     */
+    async reviseFact(actor: Actor | null, factId: string, input: { title: unknown; body: unknown; sources: unknown; locale?: unknown }): Promise<Result<null>> {
       const fact = await repo.findFact(factId);
       if (!fact) return fail('NotFound');
       const me = await member(actor, fact.panel_id);
-      if (!me || me.id !== fact.stakeholder_id) return fail('Forbidden');
+      if (!me || !actor || me.id !== fact.stakeholder_id) return fail('Forbidden');
       if (fact.status !== 'changes_requested') return fail('Conflict');
+      const current = await repo.sourcesOf([factId]);
+      const documents = new Map(current.flatMap((s) => (s.file_id ? [[s.file_id, s.title] as const] : [])));
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', stakeholderLimits.factTitle, errors);
       const body = text(input.body, 'body', stakeholderLimits.factBody, errors);
-      const sources = readSources(input.sources, errors);
+      const sources = readSources(input.sources, errors, documents);
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      await repo.reviseFact(factId, { title, body, sources });
+      const { stored, newFiles } = await storeUploads(actor.id, factId, sources, input.locale);
+      let revised: boolean;
+      try {
+        revised = await repo.reviseFact(factId, { title, body, sources: stored });
+      } catch (error) {
+        await deps.files.detach(actor.id, 'fact', factId, newFiles);
+        throw error;
+      }
+      if (!revised) {
+        await deps.files.detach(actor.id, 'fact', factId, newFiles);
+        return fail('Conflict');
+      }
+      const keptIds = new Set(stored.map((s) => s.fileId));
+      const removed = [...documents.keys()].filter((id) => !keptIds.has(id));
+      await deps.files.detach(actor.id, 'fact', factId, removed);
+      await deps.audit.record({ actorId: actor.id, action: 'stakeholders.fact_revised', subjectType: 'fact', subjectId: factId, details: { added: newFiles.length, removed: removed.length } });
       return ok(null);
+    },
+
+    /**
+     * Who may read a fact's uploaded documents: anyone who may see the process once the fact is approved; until
+     * then (and after a refusal) only its author and the panel's facilitators.
+     */
+    async documentAccess(actor: Actor | null, factId: string): Promise<FileAccess> {
+      const fact = /^[0-9a-f-]{36}$/.test(factId) ? await repo.findFact(factId) : undefined;
+      if (!fact) return 'denied';
+      const panel = await repo.findPanel(fact.panel_id);
+      const process = panel ? await deps.processes.getProcessById(panel.process_id) : null;
+      if (!process) return 'denied';
+      if (fact.status === 'approved') {
+        if ((await deps.processes.getProcess(null, process.slug)).ok) return 'public';
+        if ((await deps.processes.getProcess(actor, process.slug)).ok) return 'restricted';
+      }
+      if (stakeholdersPolicy.facilitate(actor)) return 'restricted';
+      const me = await member(actor, fact.panel_id);
+      return me && me.id === fact.stakeholder_id ? 'restricted' : 'denied';
     },
 
     /** A facilitator approves a fact, asks for changes or rejects it; the last two need a reason. */

@@ -67,6 +67,8 @@ export interface FactSourcesTable {
   kind: 'link' | 'document';
   title: string;
   url: string | null;
+  /** The uploaded document itself (document sources only). */
+  file_id: ColumnType<string | null, string | null | undefined, string | null>;
   position: number;
 }
 

@@ -4,6 +4,7 @@ import * as participation from './2026_11_23_0002_participation.ts';
 import * as conversations from './2026_11_23_0003_conversations.ts';
 import * as panels from './2026_11_23_0004_panels.ts';
 import * as demographics from './2026_11_23_0005_demographics.ts';
+import * as factDocuments from './2026_11_23_0006_fact_documents.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0003_conversations': conversations,
   '2026_11_23_0004_panels': panels,
   '2026_11_23_0005_demographics': demographics,
+  '2026_11_23_0006_fact_documents': factDocuments,
 };

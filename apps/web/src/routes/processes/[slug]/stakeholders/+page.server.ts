@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { presentSource, sourceFieldNames, sourcesFromForm } from '$lib/server/fact-sources';
 import { formFailure, text } from '$lib/server/forms';
 import { formatDate } from '$lib/server/present';
 import { loadProcess } from '$lib/server/process';
@@ -39,8 +40,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     role,
     people,
     steps: steps.map((st) => ({ id: st.id, title: st.title, description: st.description, date: formatDate(st.happens_on, locale) })),
-    facts,
-    mine: mine?.ok ? mine.value : [],
+    facts: facts.map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })),
+    mine: mine?.ok ? mine.value.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, reviewReason: f.reviewReason })) : [],
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, when: time.format(m.starts_at), streamUrl: m.stream_url, agenda: m.agenda, minutes: m.minutes })),
     discuss: view
       ? { consensus: view.consensus.agree.slice(0, 5).map((c) => ({ number: c.number, text: texts[String(c.number)] ?? '' })), divisive: view.divisive.map((d) => ({ number: d.number, text: texts[String(d.number)] ?? '' })) }
@@ -56,16 +57,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   };
 };
 
+/** Source rows on the fact form. */
+const factSourceRows = 2;
+
 export const actions: Actions = {
   fact: async ({ request, locals, params }) => {
     const { panel } = await panelOf(locals, params.slug);
     if (!panel) error(404, { message: 'NotFound' });
     const form = await request.formData();
-    const values: Record<string, string> = {};
-    for (const [k, v] of form.entries()) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
-    const sources = [0, 1, 2].map((i) => ({ kind: text(form, `kind${i}`), title: text(form, `title${i}`), url: text(form, `url${i}`) }));
-    const result = await locals.platform.stakeholders.submitFact(locals.ctx.user, panel.id, { title: text(form, 'title'), body: text(form, 'body'), sources, disputes: text(form, 'disputes') });
-    if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: f.field.replace(/^sources\.(\d)\.(\w+)$/, (_m, i: string, k: string) => `${k}${i}`) })) ?? [] }, values);
+    const { sources, values } = await sourcesFromForm(form, factSourceRows);
+    for (const name of ['title', 'body', 'disputes']) values[name] = text(form, name);
+    const result = await locals.platform.stakeholders.submitFact(locals.ctx.user, panel.id, { title: values.title, body: values.body, sources, disputes: values.disputes, locale: locals.ctx.locale });
+    if (!result.ok) return formFailure(locals, { ...result, fields: sourceFieldNames(result.fields) }, values);
     return { done: 'stakeholders.fact.sent' as const };
   },
   invite: async ({ request, locals, params }) => {

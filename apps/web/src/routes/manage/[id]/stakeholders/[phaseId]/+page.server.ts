@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { presentSource } from '$lib/server/fact-sources';
 import { formFailure, text } from '$lib/server/forms';
 import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     phase: { id: phase.id, title: resolveText(phase.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
     panel: panel ? { id: panel.id, inviteLimit: panel.invite_limit } : null,
     chain: chain?.ok ? chain.value : [],
-    review: facts?.ok ? facts.value.filter((f) => f.status === 'submitted') : [],
+    review: facts?.ok ? facts.value.filter((f) => f.status === 'submitted').map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })) : [],
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatDate(m.starts_at.toISOString().slice(0, 10), locals.ctx.locale), minutes: m.minutes })),
   };
 };
