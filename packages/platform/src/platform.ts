@@ -20,6 +20,9 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
+/** Least time between the starts of two recomputes of one conversation on a server. */
+
+const recomputeSpacingMs = 1000;
 
 /** Where the platform keeps its data and how it reaches the world. */
 export interface PlatformConfig {
@@ -120,7 +123,14 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const conversations = conversationsService({ db, audit, processes, jobs, runner, logger: config.logger });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.
+  // Recomputes of one conversation start at least a second apart: votes arriving meanwhile join the next run,
+  // the map still shows a vote within about 1.5 s, and a busy conversation leaves CPU for the votes themselves.
+  const recomputeStarted = new Map<string, number>();
   jobs.define<{ conversationId: string }>(recomputeJob, async (data) => {
+    const wait = (recomputeStarted.get(data.conversationId) ?? 0) + recomputeSpacingMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    recomputeStarted.set(data.conversationId, Date.now());
+    if (recomputeStarted.size > 1000) recomputeStarted.clear();
     await conversations.recompute(data.conversationId);
   }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5, wakeOnSend: true });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
