@@ -20,8 +20,8 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
-/** Least time between the starts of two recomputes of one conversation on a server. */
 
+/** Least time between the starts of two recomputes of one conversation on a server. */
 const recomputeSpacingMs = 1000;
 
 /** Where the platform keeps its data and how it reaches the world. */
