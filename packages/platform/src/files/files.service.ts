@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { FileStore } from './files.store.ts';
@@ -64,6 +64,21 @@ function checkUpload(
   return ok({ kind: type.kind, filename, contentType: input.contentType as string, data: input.data, alt });
 }
 
+/** The `files` row of a checked upload stored under `key` (its alt text in the uploader's language). */
+function fileRow(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, key: string, locale: Locale) {
+  return {
+    owner_type: ownerType,
+    owner_id: ownerId,
+    kind: upload.kind,
+    filename: upload.filename,
+    content_type: upload.contentType,
+    size_bytes: upload.data.byteLength,
+    storage_key: key,
+    alt_text: JSON.stringify(upload.alt ? { [locale]: upload.alt } : {}),
+    uploaded_by: actorId,
+  };
+}
+
 /** Documents and images attached to phases, ideas and facts. */
 export function filesService(deps: { db: Db; audit: AuditService; store: FileStore }) {
   const guards = new Map<FileOwnerType, (actor: Actor | null, ownerId: string) => Promise<FileAccess>>();
@@ -74,17 +89,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     const locale = isLocale(localeInput) ? localeInput : 'nb';
     const row = await deps.db
       .insertInto('files')
-      .values({
-        owner_type: ownerType,
-        owner_id: ownerId,
-        kind: upload.kind,
-        filename: upload.filename,
-        content_type: upload.contentType,
-        size_bytes: upload.data.byteLength,
-        storage_key: key,
-        alt_text: JSON.stringify(upload.alt ? { [locale]: upload.alt } : {}),
-        uploaded_by: actorId,
-      })
+      .values(fileRow(actorId, ownerType, ownerId, upload, key, locale))
       .returning('id')
       .executeTakeFirstOrThrow();
     await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: row.id } });
@@ -147,17 +152,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
           for (const [i, upload] of uploads.entries()) {
             const row = await trx
               .insertInto('files')
-              .values({
-                owner_type: ownerType,
-                owner_id: ownerId,
-                kind: upload.kind,
-                filename: upload.filename,
-                content_type: upload.contentType,
-                size_bytes: upload.data.byteLength,
-                storage_key: keys[i] ?? '',
-                alt_text: JSON.stringify(upload.alt ? { [locale]: upload.alt } : {}),
-                uploaded_by: actorId,
-              })
+              .values(fileRow(actorId, ownerType, ownerId, upload, keys[i] ?? '', locale))
               .returning('id')
               .executeTakeFirstOrThrow();
             ids.push(row.id);
