@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDuplicates, foldScandinavian } from './duplicates.ts';
 import { syntheticCorpus } from './testdata.ts';
+import { createRng } from './rng.ts';
 
 test('finds the same idea said twice, with a similarity, and leaves different ideas apart', () => {
   const inputs = [
@@ -47,4 +48,24 @@ test('empty inputs are skipped with a warning naming them', () => {
   const r = findDuplicates([{ id: 'e', text: '' }, { id: 'f', text: 'hei' }]);
   assert.deepEqual(r.pairs, []);
   assert.deepEqual(r.warnings, ['input "e" has no text and is skipped']);
+});
+
+test('an input made only of common words still finds its near-copy (word pairs stand in for rare words)', () => {
+  // 400 inputs drawn from 40 words: every word and every char n-gram is shared by far more inputs than a
+  // feature may reach, so only the order of the words tells inputs apart.
+  const rng = createRng('common-words');
+  const vocabulary = Array.from({ length: 40 }, (_, w) => `ord${String.fromCharCode(97 + (w % 26))}${String.fromCharCode(97 + Math.floor(w / 26))}x`);
+  const inputs = Array.from({ length: 400 }, (_, i) => ({ id: `i${i}`, text: Array.from({ length: 20 }, () => vocabulary[rng.int(40)]).join(' ') }));
+  const words = (inputs[7] as { text: string }).text.split(' ');
+  words[19] = 'ordzzx';
+  inputs.push({ id: 'copy', text: words.join(' ') });
+  const r = findDuplicates(inputs, { threshold: 0.8 });
+  assert.deepEqual(r.pairs.map((p) => `${p.a}-${p.b}`), ['i7-copy']);
+  assert.ok(r.candidates < 400 * 40, `${r.candidates} candidates`);
+});
+
+test('the search reaches a bounded number of inputs: candidates grow linearly with the number of inputs', () => {
+  const small = findDuplicates(syntheticCorpus(1000, 'scale'));
+  const large = findDuplicates(syntheticCorpus(4000, 'scale'));
+  assert.ok(large.candidates <= 4 * 1.3 * Math.max(small.candidates, 1000), `${small.candidates} → ${large.candidates}`);
 });

@@ -2,8 +2,10 @@
 // Scandinavian-folded spelling (å→a, æ/ä→e, ø/ö→o, accents removed, "hv"→"v", "sjon"→"tion", double
 // letters single), so the same idea in bokmål, nynorsk, Danish and Swedish shares many features.
 // Candidate pairs come from an inverted index over each input's rarest features (prefix filtering,
-// Chaudhuri et al. 2006; Bayardo et al. 2007), with posting lists capped so the work grows as
-// n·log n rather than n²; every candidate is scored by exact cosine.
+// Chaudhuri et al. 2006; Bayardo et al. 2007): whole words, char n-grams and, for inputs with too few
+// of those, adjacent word pairs. Features shared by more than a fixed number of inputs are not used,
+// so every input reaches a bounded number of others and the search grows linearly with n (plus the
+// pairs reported); every candidate is scored by exact cosine.
 
 import type { SparseVector } from './sparse.ts';
 import { sparseDot } from './sparse.ts';
@@ -20,9 +22,9 @@ export interface DuplicateOptions {
   threshold?: number;
   /** Char n-gram length. Default 4. */
   ngram?: number;
-  /** Number of rarest features per input used to find candidates (up to half of them whole words, the rest char n-grams). Default 12. */
+  /** Number of rarest features per input used to find candidates (up to half of them whole words, then char n-grams, then adjacent word pairs for slots still empty). Default 12. */
   prefix?: number;
-  /** Features shared by more than this many inputs are not used to find candidates. Default max(64, 16·log2 n). */
+  /** Features shared by more than this many inputs are not used to find candidates. Default 64. */
   maxPosting?: number;
   /** Prefix features two inputs must share to be compared. Default 2. */
   minShared?: number;
@@ -64,6 +66,14 @@ export function foldScandinavian(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** The distinct values of a list, ascending. */
+function uniqueSorted(values: readonly number[]): Int32Array {
+  const a = Int32Array.from(values).sort();
+  let m = 0;
+  for (let q = 0; q < a.length; q++) if (q === 0 || a[q] !== a[q - 1]) a[m++] = a[q] as number;
+  return a.slice(0, m);
+}
+
 /**
  * Finds near-duplicate pairs among inputs. Empty texts are skipped and named in `warnings`.
  */
@@ -81,11 +91,15 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const df = new Int32Array(1 << BITS);
   const wdf = new Int32Array(1 << BITS);
   const docWords: Int32Array[] = [];
+  const pdf = new Int32Array(1 << BITS);
+  const docPairs: Int32Array[] = [];
   inputs.forEach((inp) => {
     const t = fold ? foldScandinavian(inp.text) : inp.text.toLowerCase();
     const toks = t.match(WORD) ?? [];
     const touched: number[] = [];
-    const wordSet = new Set<number>();
+    const wordHashes: number[] = [];
+    const pairHashes: number[] = [];
+    let prev = 0;
     for (const tok of toks) {
       // The whole (folded) word is used to find candidates (rare words make the search selective) but
       // not in the similarity itself.
@@ -94,7 +108,11 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
         hw ^= tok.charCodeAt(q);
         hw = Math.imul(hw, 16777619);
       }
-      wordSet.add((Math.imul(hw ^ (hw >>> 15), 0x2c1b3c6d) ^ 0x68e31da4) & MASK);
+      wordHashes.push((Math.imul(hw ^ (hw >>> 15), 0x2c1b3c6d) ^ 0x68e31da4) & MASK);
+      // Adjacent word pairs: far rarer than their words, so an input made only of common words still
+      // has rare features (used only for prefix slots the words and n-grams leave empty).
+      if (prev !== 0) pairHashes.push((Math.imul(prev, 0x297a2d39) ^ Math.imul(hw ^ (hw >>> 16), 0x85ebca6b)) & MASK);
+      prev = hw | 1;
       const s = ` ${tok} `;
       const L = s.length;
       const last = Math.max(0, L - ng);
@@ -118,9 +136,12 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     });
     docKeys.push(keys);
     docCounts.push(counts);
-    const wk = Int32Array.from(wordSet).sort();
+    const wk = uniqueSorted(wordHashes);
     for (const h of wk) wdf[h] = (wdf[h] as number) + 1;
     docWords.push(wk);
+    const pk = uniqueSorted(pairHashes);
+    for (const h of pk) pdf[h] = (pdf[h] as number) + 1;
+    docPairs.push(pk);
   });
   const rows: SparseVector[] = [];
   const logN = Math.log(n + 1);
@@ -138,28 +159,31 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     const nr = Math.sqrt(ss) || 1;
     for (let q = 0; q < val.length; q++) val[q] = (val[q] as number) / nr;
     rows.push({ idx: keys, val });
+    docCounts[i] = keys.subarray(0, 0);
   }
-  // Prefix: the `prefix` rarest features of each input (up to half words, the rest char n-grams) (ties by feature id), among those with
-  // document frequency ≥ 2 (a unique feature cannot be shared) and ≤ maxPosting.
+  // Prefix: the `prefix` rarest features of each input (ties by feature id) among those with document
+  // frequency ≥ 2 (a unique feature cannot be shared) and ≤ maxPosting: up to half whole words, then
+  // char n-grams, then word pairs for any slots still empty. Each prefix feature reaches at most
+  // maxPosting inputs, so the search visits at most n·prefix·maxPosting postings: linear in n.
   const P = options.prefix ?? 12;
-  const maxPosting = options.maxPosting ?? Math.max(64, Math.ceil(16 * Math.log2(n + 1)));
-  // Prefix features are keyed as (hash << 1) | kind so word and char hashes never meet.
+  const maxPosting = options.maxPosting ?? 64;
+  // Prefix features are keyed as (hash << 2) | kind so char, word and word-pair hashes never meet.
+  const byDf = (x: { key: number; df: number }, y: { key: number; df: number }): number => x.df - y.df || x.key - y.key;
+  /** Keys of the `limit` rarest usable features among `hashes` (document frequencies in `table`). */
+  const rarest = (hashes: Int32Array, table: Int32Array, kind: number, limit: number): number[] => {
+    if (limit <= 0) return [];
+    const usable: { key: number; df: number }[] = [];
+    for (const h of hashes) {
+      const d = table[h] as number;
+      if (d >= 2 && d <= maxPosting) usable.push({ key: h * 4 + kind, df: d });
+    }
+    return usable.sort(byDf).slice(0, limit).map((c) => c.key);
+  };
   const prefixes: Int32Array[] = rows.map((r, i) => {
-    const chars: { key: number; df: number }[] = [];
-    for (let q = 0; q < r.idx.length; q++) {
-      const d = df[r.idx[q] as number] as number;
-      if (d >= 2 && d <= maxPosting) chars.push({ key: (r.idx[q] as number) * 2, df: d });
-    }
-    const words: { key: number; df: number }[] = [];
-    for (const h of docWords[i] as Int32Array) {
-      const d = wdf[h] as number;
-      if (d >= 2 && d <= maxPosting) words.push({ key: h * 2 + 1, df: d });
-    }
-    const byDf = (x: { key: number; df: number }, y: { key: number; df: number }): number => x.df - y.df || x.key - y.key;
-    chars.sort(byDf);
-    words.sort(byDf);
-    const wp = Math.min(words.length, Math.floor(P / 2));
-    return Int32Array.from([...words.slice(0, wp), ...chars.slice(0, P - wp)], (c) => c.key);
+    const words = rarest(docWords[i] as Int32Array, wdf, 1, Math.floor(P / 2));
+    const chars = rarest(r.idx, df, 0, P - words.length);
+    const pairs = rarest(docPairs[i] as Int32Array, pdf, 2, P - words.length - chars.length);
+    return Int32Array.from([...words, ...chars, ...pairs]);
   });
   const postings = new Map<number, number[]>();
   prefixes.forEach((p, i) => {
