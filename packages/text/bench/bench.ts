@@ -212,13 +212,17 @@ w('\n## Speed (synthetic inputs of 50 words; machine shared with other jobs, tim
   }
   const [d, dw, dc] = timed(() => findDuplicates(inputs));
   w(`  duplicates, 10,000 inputs:    ${dw.toFixed(2)} s wall, ${dc.toFixed(2)} s CPU (target < 2 s), ${d.pairs.length} pairs\n`);
-  const sizes = process.env.BENCH_QUICK ? [25_000] : [25_000, 50_000, 100_000];
+  // Growth: each size in a fresh process; time and peak memory compared with n·log n from the smallest.
+  const sizes = process.env.BENCH_QUICK ? [10_000, 25_000] : [10_000, 25_000, 50_000, 100_000];
   const self = fileURLToPath(import.meta.url);
+  let first: { n: number; seconds: number; maxRssMb: number } | undefined;
   for (const n of sizes) {
     const c = spawnSync(process.execPath, ['--import', 'tsx', self, '--duplicates-child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
     try {
       const r = JSON.parse(c.stdout) as { n: number; seconds: number; cpu: number; pairs: number; candidates: number; maxRssMb: number };
-      w(`  duplicates, ${n.toLocaleString('en')} inputs: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.candidates} candidates, ${r.pairs} pairs${n === 100_000 ? ' (targets < 30 s, < 1 GB)' : ''}\n`);
+      first ??= r;
+      const nlogn = (n * Math.log(n)) / (first.n * Math.log(first.n));
+      w(`  duplicates, ${n.toLocaleString('en').padStart(7)} inputs (own process): ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.candidates} candidates, ${r.pairs} pairs; ×${(r.seconds / first.seconds).toFixed(2)} time, ×${(r.maxRssMb / first.maxRssMb).toFixed(2)} memory vs ×${nlogn.toFixed(2)} n·log n${n === 100_000 ? ' (targets < 30 s, < 1 GB, growth ≤ n·log n)' : ''}\n`);
     } catch {
       w(`  duplicates, ${n} inputs: child failed: ${c.stderr.slice(0, 300)}\n`);
     }

@@ -66,9 +66,16 @@ export function foldScandinavian(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The distinct values of a list, ascending. */
-function uniqueSorted(values: readonly number[]): Int32Array {
-  const a = Int32Array.from(values).sort();
+/** A copy of `a` with room for at least `need` values (twice its length by default). */
+function grow(a: Int32Array, need = 0): Int32Array {
+  const b = new Int32Array(Math.max(a.length * 2, need));
+  b.set(a);
+  return b;
+}
+
+/** The distinct values of a list, ascending (a new array; the list is left as it was). */
+function uniqueSorted(values: Int32Array): Int32Array {
+  const a = values.slice().sort();
   let m = 0;
   for (let q = 0; q < a.length; q++) if (q === 0 || a[q] !== a[q - 1]) a[m++] = a[q] as number;
   return a.slice(0, m);
@@ -85,7 +92,6 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const warnings: string[] = [];
   const BITS = 22;
   const MASK = (1 << BITS) - 1;
-  const scratch = new Int32Array(1 << BITS);
   const docKeys: Int32Array[] = [];
   const docCounts: Int32Array[] = [];
   const df = new Int32Array(1 << BITS);
@@ -93,12 +99,16 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const docWords: Int32Array[] = [];
   const pdf = new Int32Array(1 << BITS);
   const docPairs: Int32Array[] = [];
-  inputs.forEach((inp) => {
+  // Hashes of one input, reused from input to input (grown when an input is longer).
+  let grams = new Int32Array(4096);
+  let wordHashes = new Int32Array(1024);
+  let pairHashes = new Int32Array(1024);
+  for (const inp of inputs) {
     const t = fold ? foldScandinavian(inp.text) : inp.text.toLowerCase();
     const toks = t.match(WORD) ?? [];
-    const touched: number[] = [];
-    const wordHashes: number[] = [];
-    const pairHashes: number[] = [];
+    let ngrams = 0;
+    let nw = 0;
+    let np = 0;
     let prev = 0;
     for (const tok of toks) {
       // The whole (folded) word is used to find candidates (rare words make the search selective) but
@@ -108,43 +118,58 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
         hw ^= tok.charCodeAt(q);
         hw = Math.imul(hw, 16777619);
       }
-      wordHashes.push((Math.imul(hw ^ (hw >>> 15), 0x2c1b3c6d) ^ 0x68e31da4) & MASK);
+      if (nw === wordHashes.length) wordHashes = grow(wordHashes);
+      wordHashes[nw++] = (Math.imul(hw ^ (hw >>> 15), 0x2c1b3c6d) ^ 0x68e31da4) & MASK;
       // Adjacent word pairs: far rarer than their words, so an input made only of common words still
       // has rare features (used only for prefix slots the words and n-grams leave empty).
-      if (prev !== 0) pairHashes.push((Math.imul(prev, 0x297a2d39) ^ Math.imul(hw ^ (hw >>> 16), 0x85ebca6b)) & MASK);
+      if (prev !== 0) {
+        if (np === pairHashes.length) pairHashes = grow(pairHashes);
+        pairHashes[np++] = (Math.imul(prev, 0x297a2d39) ^ Math.imul(hw ^ (hw >>> 16), 0x85ebca6b)) & MASK;
+      }
       prev = hw | 1;
-      const s = ` ${tok} `;
-      const L = s.length;
+      // Char n-grams of the word with a space before and after it.
+      const L = tok.length + 2;
       const last = Math.max(0, L - ng);
+      if (ngrams + last + 1 > grams.length) grams = grow(grams, ngrams + last + 1);
       for (let st = 0; st <= last; st++) {
         let h = 2166136261;
-        for (let q = st; q < Math.min(L, st + ng); q++) {
-          h ^= s.charCodeAt(q);
+        const end = Math.min(L, st + ng);
+        for (let q = st; q < end; q++) {
+          h ^= q === 0 || q === L - 1 ? 32 : tok.charCodeAt(q - 1);
           h = Math.imul(h, 16777619);
         }
-        h = (h ^ (h >>> 13)) & MASK;
-        if (scratch[h] === 0) touched.push(h);
-        scratch[h] = (scratch[h] as number) + 1;
+        grams[ngrams++] = (h ^ (h >>> 13)) & MASK;
       }
     }
-    const keys = Int32Array.from(touched).sort();
-    const counts = new Int32Array(keys.length);
-    keys.forEach((h, q) => {
-      counts[q] = scratch[h] as number;
-      scratch[h] = 0;
-      df[h] = (df[h] as number) + 1;
-    });
+    // Distinct n-grams in ascending order with their counts.
+    const sorted = grams.subarray(0, ngrams).sort();
+    let distinct = 0;
+    for (let q = 0; q < ngrams; q++) if (q === 0 || sorted[q] !== sorted[q - 1]) distinct++;
+    const keys = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    let m = -1;
+    for (let q = 0; q < ngrams; q++) {
+      const h = sorted[q] as number;
+      if (q === 0 || h !== sorted[q - 1]) {
+        keys[++m] = h;
+        df[h] = (df[h] as number) + 1;
+      }
+      counts[m] = (counts[m] as number) + 1;
+    }
     docKeys.push(keys);
     docCounts.push(counts);
-    const wk = uniqueSorted(wordHashes);
+    const wk = uniqueSorted(wordHashes.subarray(0, nw));
     for (const h of wk) wdf[h] = (wdf[h] as number) + 1;
     docWords.push(wk);
-    const pk = uniqueSorted(pairHashes);
+    const pk = uniqueSorted(pairHashes.subarray(0, np));
     for (const h of pk) pdf[h] = (pdf[h] as number) + 1;
     docPairs.push(pk);
-  });
-  const rows: SparseVector[] = [];
+  }
+  // Inverse document frequency per bucket, computed once per bucket in use.
   const logN = Math.log(n + 1);
+  const idf = new Float64Array(1 << BITS);
+  for (let h = 0; h < idf.length; h++) if ((df[h] as number) > 0) idf[h] = logN - Math.log(df[h] as number) + 1;
+  const rows: SparseVector[] = [];
   for (let i = 0; i < n; i++) {
     const keys = docKeys[i] as Int32Array;
     const counts = docCounts[i] as Int32Array;
@@ -152,7 +177,8 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     const val = new Float32Array(keys.length);
     let ss = 0;
     for (let q = 0; q < keys.length; q++) {
-      const w = (1 + Math.log(counts[q] as number)) * (logN - Math.log(df[keys[q] as number] as number) + 1);
+      const c = counts[q] as number;
+      const w = (c === 1 ? 1 : 1 + Math.log(c)) * (idf[keys[q] as number] as number);
       val[q] = w;
       ss += w * w;
     }
