@@ -100,9 +100,9 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const pdf = new Int32Array(1 << BITS);
   const docPairs: Int32Array[] = [];
   // Hashes of one input, reused from input to input (grown when an input is longer).
-  let grams = new Int32Array(4096);
-  let wordHashes = new Int32Array(1024);
-  let pairHashes = new Int32Array(1024);
+  let grams: Int32Array = new Int32Array(4096);
+  let wordHashes: Int32Array = new Int32Array(1024);
+  let pairHashes: Int32Array = new Int32Array(1024);
   for (const inp of inputs) {
     const t = fold ? foldScandinavian(inp.text) : inp.text.toLowerCase();
     const toks = t.match(WORD) ?? [];
