@@ -22,7 +22,7 @@ export interface DuplicateOptions {
   threshold?: number;
   /** Char n-gram length. Default 4. */
   ngram?: number;
-  /** Number of rarest features per input used to find candidates (up to half of them whole words, then char n-grams, then adjacent word pairs for slots still empty). Default 12. */
+  /** Number of rarest features per input used to find candidates (up to half of them whole words, then char n-grams, then adjacent word pairs for slots still empty). Default 16. */
   prefix?: number;
   /** Features shared by more than this many inputs are not used to find candidates. Default 64. */
   maxPosting?: number;
@@ -191,7 +191,7 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   // frequency ≥ 2 (a unique feature cannot be shared) and ≤ maxPosting: up to half whole words, then
   // char n-grams, then word pairs for any slots still empty. Each prefix feature reaches at most
   // maxPosting inputs, so the search visits at most n·prefix·maxPosting postings: linear in n.
-  const P = options.prefix ?? 12;
+  const P = options.prefix ?? 16;
   const maxPosting = options.maxPosting ?? 64;
   // Prefix features are keyed as (hash << 2) | kind so char, word and word-pair hashes never meet.
   const byDf = (x: { key: number; df: number }, y: { key: number; df: number }): number => x.df - y.df || x.key - y.key;
@@ -205,20 +205,44 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
     }
     return usable.sort(byDf).slice(0, limit).map((c) => c.key);
   };
-  const prefixes: Int32Array[] = rows.map((r, i) => {
+  // Prefixes are stored flat: input i's are prefixKeys[prefixStart[i] … prefixStart[i + 1]).
+  const prefixStart = new Int32Array(n + 1);
+  const prefixKeys: number[] = [];
+  rows.forEach((r, i) => {
     const words = rarest(docWords[i] as Int32Array, wdf, 1, Math.floor(P / 2));
     const chars = rarest(r.idx, df, 0, P - words.length);
     const pairs = rarest(docPairs[i] as Int32Array, pdf, 2, P - words.length - chars.length);
-    return Int32Array.from([...words, ...chars, ...pairs]);
+    prefixKeys.push(...words, ...chars, ...pairs);
+    prefixStart[i + 1] = prefixKeys.length;
   });
-  const postings = new Map<number, number[]>();
-  prefixes.forEach((p, i) => {
-    for (const f of p) {
-      const list = postings.get(f);
-      if (list) list.push(i);
-      else postings.set(f, [i]);
+  // Posting lists from the (feature, input) pairs sorted: the inputs having feature f are
+  // postingInputs[postingStart[f] … postingStart[f + 1]), ascending; prefixFeature holds each prefix
+  // slot's feature number.
+  const SHIFT = 2 ** 27;
+  if (n >= SHIFT) throw new RangeError(`findDuplicates: at most ${SHIFT - 1} inputs`);
+  const total = prefixKeys.length;
+  const byFeature = new Float64Array(total);
+  for (let i = 0; i < n; i++) for (let a = prefixStart[i] as number; a < (prefixStart[i + 1] as number); a++) byFeature[a] = (prefixKeys[a] as number) * SHIFT + i;
+  byFeature.sort();
+  const postingInputs = new Int32Array(total);
+  const prefixFeature = new Int32Array(total);
+  const postingStart: number[] = [];
+  const slot = prefixStart.slice(0, n);
+  let lastKey = -1;
+  for (let q = 0; q < total; q++) {
+    const v = byFeature[q] as number;
+    const key = Math.floor(v / SHIFT);
+    const i = v - key * SHIFT;
+    if (key !== lastKey) {
+      postingStart.push(q);
+      lastKey = key;
     }
-  });
+    postingInputs[q] = i;
+    const at = slot[i] as number;
+    slot[i] = at + 1;
+    prefixFeature[at] = postingStart.length - 1;
+  }
+  postingStart.push(total);
   // A candidate must share `minShared` prefix features (1 when either prefix is very short).
   const minShared = options.minShared ?? 2;
   const shared = new Int32Array(n);
@@ -227,19 +251,22 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   let candidates = 0;
   for (let i = 0; i < n; i++) {
     let nt = 0;
-    for (const f of prefixes[i] as Int32Array) {
-      for (const j of postings.get(f) ?? []) {
-        if (j <= i) continue;
+    for (let a = prefixStart[i] as number; a < (prefixStart[i + 1] as number); a++) {
+      const f = prefixFeature[a] as number;
+      // Only later inputs: the list is ascending, so walk it from its end down to i.
+      for (let b = (postingStart[f + 1] as number) - 1; b >= (postingStart[f] as number); b--) {
+        const j = postingInputs[b] as number;
+        if (j <= i) break;
         if (shared[j] === 0) touched[nt++] = j;
         shared[j] = (shared[j] as number) + 1;
       }
     }
-    const pi = (prefixes[i] as Int32Array).length;
+    const pi = (prefixStart[i + 1] as number) - (prefixStart[i] as number);
     for (let t = 0; t < nt; t++) {
       const j = touched[t] as number;
       const c = shared[j] as number;
       shared[j] = 0;
-      const need = Math.min(minShared, pi, (prefixes[j] as Int32Array).length);
+      const need = Math.min(minShared, pi, (prefixStart[j + 1] as number) - (prefixStart[j] as number));
       if (c < need) continue;
       candidates++;
       const s = sparseDot(rows[i] as SparseVector, rows[j] as SparseVector);
