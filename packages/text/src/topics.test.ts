@@ -1,4 +1,4 @@
-import { byCodePoint } from './rng.ts';
+import { byCodePoint, createRng } from './rng.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTopics } from './topics.ts';
@@ -25,15 +25,61 @@ test('recovers three known themes with k given, with readable labels and represe
 
 test('chooses the number of topics automatically', () => {
   const r = findTopics(corpus, { seed: 1 });
-  assert.equal(r.kChosen, 'eigengap');
-  assert.ok(r.eigengaps.length > 1);
+  assert.equal(r.kChosen, 'modularity');
+  assert.deepEqual(
+    r.modularities.map((m) => m.k),
+    [...Array(r.modularities.length).keys()].map((i) => i + 2),
+  );
   assert.equal(r.k, 3);
+});
+
+/**
+ * Five themes of 40 inputs, each input only 2 theme words among 8 filler words, plus 25 near-identical
+ * test posts: a small group far from everything else. The largest eigengap sees only that group
+ * (k = 2, as on Better Reykjavík); the modularity of the partitions finds all six groups.
+ */
+function themesWithTestPosts(seed: string): { id: string; text: string; label: string }[] {
+  const themes: Record<string, string> = {
+    sykkel: 'sykkel sykkelfelt sykkelstativ hjelm syklister sykkelvei kryss fortau',
+    buss: 'buss bussholdeplass rutetabell billett sjåfør busslinje avgang forsinkelse',
+    park: 'park benker blomster lekeplass plen fontene trær gress',
+    skole: 'skole elever lærere klasserom skolegård lekser rektor friminutt',
+    bibliotek: 'bibliotek bøker utlån åpningstider lesesal forfattere lånekort arrangementer',
+  };
+  const filler = 'vi må gjøre noe med dette fordi det er viktig for alle som bor her i byen og kommunen'.split(' ');
+  const rng = createRng(seed);
+  const out: { id: string; text: string; label: string }[] = [];
+  for (const [label, words] of Object.entries(themes)) {
+    const w = words.split(' ');
+    for (let i = 0; i < 40; i++) {
+      const ws = [w[rng.int(w.length)] as string, w[rng.int(w.length)] as string];
+      for (let j = 0; j < 8; j++) ws.push(filler[rng.int(filler.length)] as string);
+      out.push({ id: `${label}-${i}`, text: `${ws.join(' ')}.`, label });
+    }
+  }
+  for (let i = 0; i < 25; i++) out.push({ id: `test-${i}`, text: `test test testing innlegg ${i % 3 === 0 ? 'hei' : 'prøve'}`, label: 'test' });
+  return out;
+}
+
+test('automatic k finds every group when a small far-off group makes the eigengap pick 2', () => {
+  for (const seed of ['a', 'b']) {
+    const inputs = themesWithTestPosts(seed);
+    const r = findTopics(inputs, { seed: 1 });
+    const gaps = r.eigengaps.slice().sort((x, y) => y.gap - x.gap);
+    assert.equal(gaps[0]?.k, 2, 'the largest eigengap is at k = 2 on this corpus');
+    assert.equal(r.k, 6);
+    const best = r.modularities.reduce((a, b) => (b.modularity > a.modularity ? b : a));
+    assert.equal(best.k, 6);
+    const score = nmi(inputs.map((e) => e.label), inputs.map((e) => r.assignments[e.id] ?? 'other'));
+    assert.ok(score > 0.9, `NMI ${score}`);
+  }
 });
 
 test('same seed, same topics; input order does not matter', () => {
   const a = findTopics(corpus, { k: 3, seed: 5 });
   const b = findTopics(corpus, { k: 3, seed: 5 });
   assert.deepEqual(a, b);
+  assert.deepEqual(findTopics(corpus, { seed: 5 }), findTopics(corpus, { seed: 5 }));
   const c = findTopics(corpus.slice().reverse(), { k: 3, seed: 5 });
   assert.deepEqual(Object.keys(c.assignments).sort(byCodePoint).map((id) => c.assignments[id]), Object.keys(a.assignments).sort(byCodePoint).map((id) => a.assignments[id]));
 });
@@ -90,4 +136,14 @@ test('SIB-200 English: NMI with k = 7 beats the TF-IDF + k-means bar (0.06–0.1
   const r = findTopics(rows, { k: 7, seed: 1, minSimilarity: 0, minTopicSize: 1 });
   const score = nmi(rows.map((e) => e.label), rows.map((e) => r.assignments[e.id] ?? 'other'));
   assert.ok(score >= 0.15, `NMI ${score}`);
+});
+
+test('SIB-200 English: NMI with k chosen automatically beats the bar too (the eigengap chose 2: 0.157)', (t) => {
+  if (!haveTextData()) return t.skip('shared data not found');
+  const rows = [...readSib('eng_Latn', 'train'), ...readSib('eng_Latn', 'dev')];
+  const r = findTopics(rows, { seed: 1 });
+  assert.equal(r.kChosen, 'modularity');
+  assert.ok(r.k >= 4, `k ${r.k}`);
+  const score = nmi(rows.map((e) => e.label), rows.map((e) => r.assignments[e.id] ?? 'other'));
+  assert.ok(score >= 0.2, `NMI ${score}`);
 });

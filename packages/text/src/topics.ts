@@ -1,7 +1,8 @@
 // Topics: TF-IDF (stems + char n-grams) → 30-nearest-neighbour similarity graph → spectral embedding
 // (Ng, Jordan & Weiss 2001) → unit vectors → spherical k-means with k-means++ seeding and several restarts (Dhillon & Modha 2001; Arthur & Vassilvitskii 2007). k is given, or
-// chosen by the eigengap of the similarity graph (built-in path) or the mean silhouette (Rousseeuw
-// 1987, cosine distance) on a sample (external embeddings).
+// chosen as the k whose clustering has the largest modularity on the similarity graph (Newman &
+// Girvan 2004; Newman 2006; built-in path) or the largest mean silhouette (Rousseeuw 1987, cosine
+// distance) on a sample (external embeddings).
 // Inputs far from every centre, and groups too small to stand alone, go to an "other" bucket instead
 // of being forced into a topic. Labels are the topic's most distinctive terms (class-based TF-IDF:
 // the topic's mean weight minus the corpus mean), shown as the most frequent surface word of each stem.
@@ -79,9 +80,12 @@ export interface TopicResult {
   topics: Topic[];
   other: string[];
   k: number;
-  /** How k was set: given, by the eigengap of the similarity graph (built-in path), or by silhouette (external vectors). */
-  kChosen: 'given' | 'eigengap' | 'silhouette';
+  /** How k was set: given, by the modularity of the clustering on the similarity graph (built-in path), or by silhouette (external vectors). */
+  kChosen: 'given' | 'modularity' | 'silhouette';
   silhouettes: { k: number; silhouette: number }[];
+  /** Modularity of the clustering for each k tried (built-in path, k automatic). */
+  modularities: { k: number; modularity: number }[];
+  /** Gaps between consecutive eigenvalues of the normalised similarity matrix (for information; built-in path, k automatic). */
   eigengaps: { k: number; gap: number }[];
   assignments: Record<string, string>;
   provider: string;
@@ -94,23 +98,26 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number
   return s;
 }
 
-/** Spherical k-means on unit rows; returns assignment, centres and the objective (sum of cosines). */
-function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: Rng, restarts: number, order: Int32Array): { assign: Int32Array; centres: Float64Array; objective: number } {
-  let best: { assign: Int32Array; centres: Float64Array; objective: number } | null = null;
-  for (let r = 0; r < restarts; r++) {
-    const centres = new Float64Array(k * d);
-    // k-means++ over the id-hash order (so seeding does not depend on input order).
-    const first = order[rng.int(n)] as number;
-    centres.set(X.subarray(first * d, first * d + d), 0);
-    const dist = new Float64Array(n).fill(Infinity);
-    for (let c = 1; c < k; c++) {
-      let total = 0;
-      for (let t = 0; t < n; t++) {
-        const i = order[t] as number;
-        const dd = Math.max(0, 1 - dot(X, i * d, centres, (c - 1) * d, d));
-        if (dd < (dist[i] as number)) dist[i] = dd;
-        total += dist[i] as number;
-      }
+/**
+ * Greedy k-means++ seeding (the variant scikit-learn uses by default, with 2 + ⌊ln k⌋ trials): each
+ * new centre is the best of `trials` candidates drawn, as in k-means++, with probability
+ * proportional to the distance (1 − cosine) to the nearest centre so far; "best" = the smallest
+ * total distance of all rows to their nearest centre afterwards. Visits rows in the id-hash order.
+ */
+function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng, order: Int32Array, trials: number): Float64Array {
+  const centres = new Float64Array(k * d);
+  const first = order[rng.int(n)] as number;
+  centres.set(X.subarray(first * d, first * d + d), 0);
+  const dist = new Float64Array(n);
+  for (let i = 0; i < n; i++) dist[i] = Math.max(0, 1 - dot(X, i * d, X, first * d, d));
+  const cand = new Float64Array(n);
+  const bestDist = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let t = 0; t < n; t++) total += dist[order[t] as number] as number;
+    let bestPot = Infinity;
+    let bestPick = order[n - 1] as number;
+    for (let tr = 0; tr < trials; tr++) {
       let pick = order[n - 1] as number;
       let u = rng.next() * total;
       for (let t = 0; t < n; t++) {
@@ -121,8 +128,62 @@ function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: 
           break;
         }
       }
-      centres.set(X.subarray(pick * d, pick * d + d), c * d);
+      let pot = 0;
+      for (let t = 0; t < n; t++) {
+        const i = order[t] as number;
+        const dd = Math.min(dist[i] as number, Math.max(0, 1 - dot(X, i * d, X, pick * d, d)));
+        cand[i] = dd;
+        pot += dd;
+      }
+      if (pot < bestPot) {
+        bestPot = pot;
+        bestPick = pick;
+        bestDist.set(cand);
+      }
     }
+    centres.set(X.subarray(bestPick * d, bestPick * d + d), c * d);
+    dist.set(bestDist);
+  }
+  return centres;
+}
+
+/** k-means++ seeding (Arthur & Vassilvitskii 2007) over the id-hash order (so seeding does not depend on input order). */
+function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng, order: Int32Array): Float64Array {
+  const centres = new Float64Array(k * d);
+  const first = order[rng.int(n)] as number;
+  centres.set(X.subarray(first * d, first * d + d), 0);
+  const dist = new Float64Array(n).fill(Infinity);
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let t = 0; t < n; t++) {
+      const i = order[t] as number;
+      const dd = Math.max(0, 1 - dot(X, i * d, centres, (c - 1) * d, d));
+      if (dd < (dist[i] as number)) dist[i] = dd;
+      total += dist[i] as number;
+    }
+    let pick = order[n - 1] as number;
+    let u = rng.next() * total;
+    for (let t = 0; t < n; t++) {
+      const i = order[t] as number;
+      u -= dist[i] as number;
+      if (u <= 0) {
+        pick = i;
+        break;
+      }
+    }
+    centres.set(X.subarray(pick * d, pick * d + d), c * d);
+  }
+  return centres;
+}
+
+/**
+ * Spherical k-means on unit rows; returns assignment, centres and the objective (sum of cosines).
+ * Seeding: k-means++ (`trials` = 1) or greedy k-means++ with `trials` candidates per centre.
+ */
+function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: Rng, restarts: number, order: Int32Array, trials = 1): { assign: Int32Array; centres: Float64Array; objective: number } {
+  let best: { assign: Int32Array; centres: Float64Array; objective: number } | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const centres = trials > 1 ? greedySeeds(X, n, d, k, rng, order, trials) : plusPlusSeeds(X, n, d, k, rng, order);
     const assign = new Int32Array(n).fill(-1);
     let objective = 0;
     for (let it = 0; it < 50; it++) {
@@ -174,6 +235,18 @@ function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: 
   return best as { assign: Int32Array; centres: Float64Array; objective: number };
 }
 
+/** The first `cols` of the d columns of the row-major n×d matrix X, each row scaled to unit length. */
+function unitRows(X: Float64Array, n: number, d: number, cols: number): Float64Array {
+  const Y = new Float64Array(n * cols);
+  for (let i = 0; i < n; i++) {
+    let nrm = 0;
+    for (let j = 0; j < cols; j++) nrm += (X[i * d + j] as number) ** 2;
+    nrm = Math.sqrt(nrm);
+    if (nrm > 0) for (let j = 0; j < cols; j++) Y[i * cols + j] = (X[i * d + j] as number) / nrm;
+  }
+  return Y;
+}
+
 /** Mean silhouette with cosine distance of a sample of rows under an assignment. */
 function silhouette(X: Float64Array, d: number, sample: readonly number[], assign: Int32Array, k: number): number {
   let total = 0;
@@ -197,14 +270,21 @@ function silhouette(X: Float64Array, d: number, sample: readonly number[], assig
   return sample.length ? total / sample.length : 0;
 }
 
+/** The symmetrised neighbour graph: rows of D^-1/2 A D^-1/2, the weights A of the same entries, the degrees D. */
+interface SimilarityGraph {
+  normalised: SparseVector[];
+  weights: Float32Array[];
+  degree: Float64Array;
+}
+
 /**
  * The normalised affinity matrix D^-1/2 A D^-1/2 of the symmetrised neighbour graph: A(i, j) is the
  * (positive) similarity when j is among i's neighbours or i among j's, D the row sums. Each row's
  * sum adds its entries in the order they are first met when the neighbour lists are read in order
  * (i, then i's t-th neighbour, adding the entries (i, j) and (j, i)), so the result does not
- * depend on how the rows are stored.
+ * depend on how the rows are stored. A itself and D are returned too (for modularity).
  */
-function similarityGraph(nn: readonly { idx: Int32Array; sim: Float32Array }[]): SparseVector[] {
+function similarityGraph(nn: readonly { idx: Int32Array; sim: Float32Array }[]): SimilarityGraph {
   const n = nn.length;
   const count = new Int32Array(n + 1);
   nn.forEach((nb, i) => {
@@ -261,20 +341,50 @@ function similarityGraph(nn: readonly { idx: Int32Array; sim: Float32Array }[]):
     rowLen[i] = e - b;
   }
   const out: SparseVector[] = [];
+  const weights: Float32Array[] = [];
   for (let i = 0; i < n; i++) {
     const b = count[i] as number;
     const len = rowLen[i] as number;
     const order = Array.from({ length: len }, (_, q) => b + q).sort((x, y) => (key[x] as number) - (key[y] as number));
     const idx = new Int32Array(len);
     const v = new Float32Array(len);
+    const a = new Float32Array(len);
     order.forEach((q, r) => {
       const j = key[q] as number;
       idx[r] = j;
+      a[r] = val[q] as number;
       v[r] = (val[q] as number) / Math.sqrt((deg[i] as number) * (deg[j] as number));
     });
     out.push({ idx, val: v });
+    weights.push(a);
   }
-  return out;
+  return { normalised: out, weights, degree: deg };
+}
+
+/**
+ * Modularity (Newman & Girvan 2004; Newman 2006) of a partition of the weighted graph:
+ * Q = Σ_c [ A_c / 2m − (D_c / 2m)² ], where A_c sums the weights of the (ordered) pairs inside
+ * topic c, D_c the degrees of its members, 2m all degrees. Q is the share of edge weight inside
+ * topics minus what a random graph with the same degrees would put there.
+ */
+function modularity(g: SimilarityGraph, assign: Int32Array, k: number): number {
+  const n = g.degree.length;
+  const volume = new Float64Array(k);
+  let total = 0;
+  let inside = 0;
+  for (let i = 0; i < n; i++) {
+    const c = assign[i] as number;
+    const di = g.degree[i] as number;
+    volume[c] = (volume[c] as number) + di;
+    total += di;
+    const idx = (g.normalised[i] as SparseVector).idx;
+    const w = g.weights[i] as Float32Array;
+    for (let q = 0; q < idx.length; q++) if (assign[idx[q] as number] === c) inside += w[q] as number;
+  }
+  if (!(total > 0)) return 0;
+  let q = inside / total;
+  for (let c = 0; c < k; c++) q -= ((volume[c] as number) / total) ** 2;
+  return q;
 }
 
 function cmpStr(a: string, b: string): number {
@@ -429,7 +539,7 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
   });
   const n = usable.length;
   const provider = options.vectors ? (options.provider ?? 'external') : 'builtin';
-  const empty: TopicResult = { topics: [], other: inputs.map((x) => x.id), k: 0, kChosen: options.k !== undefined ? 'given' : 'eigengap', silhouettes: [], eigengaps: [], assignments: {}, provider, warnings };
+  const empty: TopicResult = { topics: [], other: inputs.map((x) => x.id), k: 0, kChosen: options.k !== undefined ? 'given' : options.vectors ? 'silhouette' : 'modularity', silhouettes: [], modularities: [], eigengaps: [], assignments: {}, provider, warnings };
   if (n < 2) {
     warnings.push('fewer than two inputs with words: no topics');
     return empty;
@@ -447,8 +557,17 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
   let d: number;
   let X: Float64Array;
   const eigengaps: { k: number; gap: number }[] = [];
+  const modularities: { k: number; modularity: number }[] = [];
   const outlier = new Uint8Array(n);
-  let eigenK = 0;
+  let graphK = 0;
+  // Inputs in the order of a hash of their ids (k-means++ seeding visits them in this order).
+  const order = Int32Array.from(
+    [...Array(n).keys()].sort((a, b) => {
+      const ia = (inputs[usable[a] as number] as TextInput).id;
+      const ib = (inputs[usable[b] as number] as TextInput).id;
+      return hashString(ia) - hashString(ib) || cmpStr(ia, ib);
+    }),
+  );
   if (options.vectors) {
     d = (options.vectors[0] ?? []).length;
     X = new Float64Array(n * d);
@@ -483,25 +602,53 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
     m5.forEach((v, r) => {
       if (v < share * median) outlier[r] = 1;
     });
-    const W = similarityGraph(nn);
+    const graph = similarityGraph(nn);
     const maxKAuto = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
     const dims = options.dimensions ?? Math.max(2, options.k ?? maxKAuto + 1);
-    const svd = truncatedSvd(W, dims, createRng(`${seed}:spectral`), 4);
+    const svd = truncatedSvd(graph.normalised, dims, createRng(`${seed}:spectral`), 4);
     d = svd.rank;
     X = svd.coords;
     if (options.k === undefined) {
-      // Eigengap heuristic (von Luxburg 2007): k where the drop between consecutive eigenvalues of
-      // the normalised affinity matrix is largest.
-      let bestGap = -Infinity;
+      // k = the number of topics whose partition has the largest modularity on the similarity graph
+      // (Newman 2006). For each k the partition is made as with k given (rows of the top k
+      // eigenvectors scaled to unit length, spherical k-means), but with one run seeded by greedy
+      // k-means++ (2 + ⌊ln k⌋ candidates per centre) on the first 1,000 inputs in id-hash order,
+      // after which every input joins its nearest centre.
       for (let kk = 2; kk <= Math.min(maxKAuto, d - 1); kk++) {
-        const gap = (svd.singularValues[kk - 1] as number) - (svd.singularValues[kk] as number);
-        eigengaps.push({ k: kk, gap });
-        if (gap > bestGap + 1e-12) {
-          bestGap = gap;
-          eigenK = kk;
+        eigengaps.push({ k: kk, gap: (svd.singularValues[kk - 1] as number) - (svd.singularValues[kk] as number) });
+      }
+      const scan = Math.min(n, 1000);
+      const scanOrder = Int32Array.from({ length: scan }, (_, t) => t);
+      const assign = new Int32Array(n);
+      let bestQ = -Infinity;
+      for (let kk = 2; kk <= Math.min(maxKAuto, d); kk++) {
+        const Y = unitRows(X, n, d, kk);
+        const YS = new Float64Array(scan * kk);
+        for (let t = 0; t < scan; t++) {
+          const i = order[t] as number;
+          YS.set(Y.subarray(i * kk, i * kk + kk), t * kk);
+        }
+        const km = sphericalKMeans(YS, scan, kk, kk, createRng(`${seed}:k${kk}`), 1, scanOrder, 2 + Math.floor(Math.log(kk)));
+        for (let i = 0; i < n; i++) {
+          let bc = 0;
+          let bs = -Infinity;
+          for (let c = 0; c < kk; c++) {
+            const v = dot(Y, i * kk, km.centres, c * kk, kk);
+            if (v > bs) {
+              bs = v;
+              bc = c;
+            }
+          }
+          assign[i] = bc;
+        }
+        const q = modularity(graph, assign, kk);
+        modularities.push({ k: kk, modularity: q });
+        if (q > bestQ + 1e-12) {
+          bestQ = q;
+          graphK = kk;
         }
       }
-      const keep = Math.min(d, options.dimensions ?? eigenK);
+      const keep = Math.min(d, options.dimensions ?? graphK);
       if (keep < d) {
         const Y = new Float64Array(n * keep);
         for (let i = 0; i < n; i++) for (let j = 0; j < keep; j++) Y[i * keep + j] = X[i * d + j] as number;
@@ -516,20 +663,13 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
     nrm = Math.sqrt(nrm);
     if (nrm > 0) for (let j = 0; j < d; j++) X[i * d + j] = (X[i * d + j] as number) / nrm;
   }
-  const order = Int32Array.from(
-    [...Array(n).keys()].sort((a, b) => {
-      const ia = (inputs[usable[a] as number] as TextInput).id;
-      const ib = (inputs[usable[b] as number] as TextInput).id;
-      return hashString(ia) - hashString(ib) || cmpStr(ia, ib);
-    }),
-  );
   const restarts = options.restarts ?? 4;
   let k: number;
   const silhouettes: { k: number; silhouette: number }[] = [];
   if (options.k !== undefined) {
     k = Math.max(1, Math.min(options.k, n));
-  } else if (eigenK > 0) {
-    k = eigenK;
+  } else if (graphK > 0) {
+    k = graphK;
   } else {
     const maxK = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
     // Select k on a sample of at most 1,500 inputs (taken in id-hash order: independent of input order).
@@ -634,5 +774,5 @@ function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOptions = {
   for (const t of topics) for (const m of t.members) assignments[m] = t.id;
   const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => (analyzed[i] as Analyzed).tokens.length === 0).map((x) => x.id)].sort(cmpStr);
   for (const o of otherIds) assignments[o] = 'other';
-  return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : eigenK > 0 ? 'eigengap' : 'silhouette', silhouettes, eigengaps, assignments, provider, warnings };
+  return { topics, other: otherIds, k, kChosen: options.k !== undefined ? 'given' : graphK > 0 ? 'modularity' : 'silhouette', silhouettes, modularities, eigengaps, assignments, provider, warnings };
 }
