@@ -15,6 +15,7 @@ import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { panelsService } from './panels/panels.service.ts';
+import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -64,6 +65,7 @@ export interface Platform {
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
+  readonly analysis: ReturnType<typeof analysisService>;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
   readonly jobs: JobQueue;
@@ -163,6 +165,11 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     if (purged > 0) config.logger.info({ panels: purged }, 'panel pools deleted');
   });
   jobs.schedule('panels.purge', '30 2 * * *');
+  const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
+  // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
+  jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {
+    await analysis.runAnalysis(runId);
+  }, { retryLimit: 0, expireInSeconds: analysisExpirySeconds, wakeOnSend: true });
   return {
     db,
     audit,
@@ -178,6 +185,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     conversationResults,
     stakeholders,
     panels,
+    analysis,
     mailer,
     jobs,
     config,

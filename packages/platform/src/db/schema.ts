@@ -10,6 +10,7 @@ import type { FilesTables } from '../files/files.tables.ts';
 import type { ConversationsTables } from '../conversations/conversations.tables.ts';
 import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts';
 import type { PanelsTables } from '../panels/panels.tables.ts';
+import type { AnalysisTables } from '../analysis/analysis.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -24,4 +25,5 @@ export interface Database
     FilesTables,
     ConversationsTables,
     StakeholdersTables,
-    PanelsTables {}
+    PanelsTables,
+    AnalysisTables {}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
+import { feedbackPolicy } from './feedback.policy.ts';
 import type { Role } from '../accounts/accounts.tables.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -327,7 +328,7 @@ export function feedbackService(deps: {
      * how many different people took part that week (process managers and decision-makers).
      */
     async participationReport(actor: Actor | null, processId: string) {
-      if (!hasRole(actor, 'process_manager', 'decision_maker')) return fail('Forbidden');
+      if (!feedbackPolicy.seeReport(actor)) return fail('Forbidden');
       const rows = await sql<{
         week: string;
         ideas: number;

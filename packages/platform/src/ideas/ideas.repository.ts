@@ -248,6 +248,34 @@ export function ideasRepository(db: Db) {
       return { flags, pending };
     },
 
+    /**
+     * What the public can read in a process: published ideas that are not hidden (title and text) and the
+     * comments on them that are not hidden. No authors. Ordered by time, then id.
+     */
+    async visibleTexts(processId: string) {
+      const ideas = await db
+        .selectFrom('ideas')
+        .select(['id', 'title', 'body'])
+        .where('process_id', '=', processId)
+        .where('screening', '=', 'published')
+        .where('hidden_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const comments = await db
+        .selectFrom('comments')
+        .innerJoin('ideas', 'ideas.id', 'comments.idea_id')
+        .select(['comments.id', 'comments.idea_id', 'comments.body'])
+        .where('ideas.process_id', '=', processId)
+        .where('ideas.screening', '=', 'published')
+        .where('ideas.hidden_at', 'is', null)
+        .where('comments.hidden_at', 'is', null)
+        .orderBy('comments.created_at')
+        .orderBy('comments.id')
+        .execute();
+      return { ideas, comments };
+    },
+
     async setIdeaStatus(id: string, status: string, progress: number | null | undefined) {
       await db
         .updateTable('ideas')

@@ -370,6 +370,12 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       return id;
     },
 
+    /**
+     * The ideas and comments of a process as the public sees them (hidden, refused and unscreened ones left
+     * out), without authors, for other modules' analyses. Callers check their own policy first.
+     */
+    visibleInputsOf: (processId: string) => repo.visibleTexts(processId),
+
     /** Who hears about an idea: author, supporters, followers. */
     audienceOf: (ideaId: string) => repo.audienceOf(ideaId),
 

@@ -5,6 +5,7 @@ import * as conversations from './2026_11_23_0003_conversations.ts';
 import * as panels from './2026_11_23_0004_panels.ts';
 import * as demographics from './2026_11_23_0005_demographics.ts';
 import * as factDocuments from './2026_11_23_0006_fact_documents.ts';
+import * as analysisRuns from './2026_11_23_0007_analysis_runs.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0004_panels': panels,
   '2026_11_23_0005_demographics': demographics,
   '2026_11_23_0006_fact_documents': factDocuments,
+  '2026_11_23_0007_analysis_runs': analysisRuns,
 };

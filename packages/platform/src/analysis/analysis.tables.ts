@@ -1,0 +1,28 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Where a run is: waiting for a worker, being computed, finished with a result, or failed. */
+export type AnalysisState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface AnalysisRunsTable {
+  id: Generated<string>;
+  process_id: string;
+  /** The staff member who asked for the run. */
+  requested_by: string | null;
+  /** The seed given to the topic finder, so a run can be repeated. */
+  seed: string;
+  state: ColumnType<AnalysisState, AnalysisState | undefined, AnalysisState>;
+  requested_at: ColumnType<Date, Date | string | undefined, never>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  idea_count: number | null;
+  comment_count: number | null;
+  topic_count: number | null;
+  duplicate_group_count: number | null;
+  /** The `AnalysisResult` as JSON. */
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+}
+
+export interface AnalysisTables {
+  analysis_runs: AnalysisRunsTable;
+}
