@@ -2,6 +2,7 @@ import { conversationsDa } from './conversations/da.ts';
 import { stakeholdersDa } from './stakeholders/da.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsDa } from './panels/da.ts';
+import { analysisDa } from './analysis/da.ts';
 
 /** Danish UI text (see en.ts for the keys). */
 export const da: Catalog = {
@@ -451,4 +452,5 @@ export const da: Catalog = {
   ...conversationsDa,
   ...stakeholdersDa,
   ...panelsDa,
+  ...analysisDa,
 };

@@ -1,6 +1,7 @@
 import { conversationsEn } from './conversations/en.ts';
 import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
+import { analysisEn } from './analysis/en.ts';
 /**
  * English UI text. Every other language's catalog must have exactly these keys (the type system and
  * `i18n.test.ts` both check). Placeholders are `{name}`.
@@ -450,6 +451,7 @@ export const en = {
   ...conversationsEn,
   ...stakeholdersEn,
   ...panelsEn,
+  ...analysisEn,
 } as const;
 
 /** Every UI text key. */

@@ -2,6 +2,7 @@ import { conversationsNb } from './conversations/nb.ts';
 import { stakeholdersNb } from './stakeholders/nb.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsNb } from './panels/nb.ts';
+import { analysisNb } from './analysis/nb.ts';
 
 /** Norwegian bokmål UI text (see en.ts for the keys). */
 export const nb: Catalog = {
@@ -453,4 +454,5 @@ export const nb: Catalog = {
   ...conversationsNb,
   ...stakeholdersNb,
   ...panelsNb,
+  ...analysisNb,
 };

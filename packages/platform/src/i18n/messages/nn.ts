@@ -2,6 +2,7 @@ import { conversationsNn } from './conversations/nn.ts';
 import { stakeholdersNn } from './stakeholders/nn.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsNn } from './panels/nn.ts';
+import { analysisNn } from './analysis/nn.ts';
 
 /** Norwegian nynorsk UI text (see en.ts for the keys). */
 export const nn: Catalog = {
@@ -455,4 +456,5 @@ export const nn: Catalog = {
   ...conversationsNn,
   ...stakeholdersNn,
   ...panelsNn,
+  ...analysisNn,
 };

@@ -2,6 +2,7 @@ import { conversationsSv } from './conversations/sv.ts';
 import { stakeholdersSv } from './stakeholders/sv.ts';
 import type { Catalog } from '../translate.ts';
 import { panelsSv } from './panels/sv.ts';
+import { analysisSv } from './analysis/sv.ts';
 
 /** Swedish UI text (see en.ts for the keys). */
 export const sv: Catalog = {
@@ -453,4 +454,5 @@ export const sv: Catalog = {
   ...conversationsSv,
   ...stakeholdersSv,
   ...panelsSv,
+  ...analysisSv,
 };

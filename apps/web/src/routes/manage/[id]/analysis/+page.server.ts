@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { formFailure } from '$lib/server/forms';
+import { requireUser } from '$lib/server/session';
+import { resolveText } from '@tingsted/platform/shared/localized.ts';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const process = await locals.platform.processes.getProcessById(params.id);
+  if (!process) error(404, { message: 'NotFound' });
+  const analysis = await locals.platform.analysis.analysisOf(locals.ctx.user, process.id);
+  if (!analysis.ok) error(analysis.code === 'NotSignedIn' ? 401 : 403, { message: analysis.code });
+  const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const { active, last } = analysis.value;
+  return {
+    managed: {
+      id: process.id,
+      slug: process.slug,
+      title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text,
+    },
+    active: active ? { state: active.state, requestedAt: time.format(active.requestedAt) } : null,
+    last:
+      last === null
+        ? null
+        : last.state === 'failed'
+          ? { state: last.state, finishedAt: last.finishedAt ? time.format(last.finishedAt) : '', finishedIso: last.finishedAt?.toISOString() ?? '' }
+          : { state: last.state, finishedAt: time.format(last.finishedAt), finishedIso: last.finishedAt.toISOString(), ideas: last.ideas, comments: last.comments, seed: last.seed, result: last.result },
+  };
+};
+
+export const actions: Actions = {
+  run: async ({ locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const result = await locals.platform.analysis.requestAnalysis(user, params.id);
+    if (!result.ok) return formFailure(locals, result);
+    return { saved: locals.t(result.value.alreadyActive ? 'analysis.alreadyRunning' : 'analysis.queued') };
+  },
+};
