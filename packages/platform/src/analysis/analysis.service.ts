@@ -7,7 +7,7 @@ import type { JobQueue } from '../jobs/jobs.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { analyseInputs, type AnalysisResult, type SourceText } from './analyse.ts';
+import { analyseInWorker, type AnalysisResult, type SourceText } from './analyse.ts';
 import { analysisPolicy } from './analysis.policy.ts';
 import { analysisRepository } from './analysis.repository.ts';
 import type { AnalysisState } from './analysis.tables.ts';
@@ -92,7 +92,7 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
           ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body })),
           ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body })),
         ];
-        const result = analyseInputs(sources, run.seed);
+        const result = await analyseInWorker(sources, run.seed);
         await repo.finish(runId, { at: deps.clock(), ideas: ideas.length, comments: comments.length, topics: result.topics.length, duplicateGroups: result.duplicateGroups, result });
         return 'done';
       } catch (error) {
