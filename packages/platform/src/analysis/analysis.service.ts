@@ -12,6 +12,8 @@ import { analysisPolicy } from './analysis.policy.ts';
 import { analysisRepository } from './analysis.repository.ts';
 import type { AnalysisState } from './analysis.tables.ts';
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The job that analyses one run's process. */
 export const analysisJob = 'analysis.run';
 
@@ -50,6 +52,7 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
   async function allowed(actor: Actor | null, processId: string): Promise<Result<null>> {
     if (!actor) return fail('NotSignedIn');
     if (!analysisPolicy.analyse(actor)) return fail('Forbidden');
+    if (!uuid.test(processId)) return fail('ValidationFailed', [{ field: 'processId', message: 'field.invalid' }]);
     if (!(await deps.processes.getProcessById(processId))) return fail('NotFound');
     return ok(null);
   }

@@ -61,7 +61,8 @@ before(async () => {
   twinB = await platform.ideas.importIdea({ phaseId, authorId: manager.id, title: twinCopy[0], body: twinCopy[1] });
   hiddenIdea = await platform.ideas.importIdea({ phaseId, authorId: resident.id, title: 'Skjult forslag om kryptonitt', body: 'Kryptonitt kryptonitt kryptonitt, dette forslaget er skjult av en moderator.' });
   assert.ok((await platform.ideas.hide(moderator, { target: 'idea', id: hiddenIdea, reason: 'Utenfor tema' })).ok);
-  const comment = await platform.ideas.postComment(resident, { ideaId: ideaIds[0] ?? '', body: 'Enig, benkene bør ha ryggstø og stå i skyggen langs elva.' });
+  // A comment that repeats another idea's text: the analysis must find it and link it to the idea it is on.
+  const comment = await platform.ideas.postComment(resident, { ideaId: ideaIds[1] ?? '', body: 'Det er for få benker langs elvepromenaden, eldre trenger steder å hvile når de går tur!' });
   assert.ok(comment.ok);
   visibleComment = comment.value.id;
   const hidden = await platform.ideas.postComment(resident, { ideaId: ideaIds[5] ?? '', body: 'Plutoniumkommentar som moderatoren skjuler.' });
@@ -91,6 +92,7 @@ test('residents and moderators may neither run nor read an analysis; the signed-
   assert.deepEqual(await platform.analysis.analysisOf(moderator, processId), { ok: false, code: 'Forbidden' });
   assert.deepEqual(await platform.analysis.requestAnalysis(null, processId), { ok: false, code: 'NotSignedIn' });
   assert.deepEqual(await platform.analysis.requestAnalysis(manager, '00000000-0000-4000-8000-000000000000'), { ok: false, code: 'NotFound' });
+  assert.deepEqual(await platform.analysis.requestAnalysis(manager, 'not-a-process'), { ok: false, code: 'ValidationFailed', fields: [{ field: 'processId', message: 'field.invalid' }] });
   const page = await platform.analysis.analysisOf(manager, processId);
   assert.deepEqual(page.ok && page.value, { active: null, last: null });
 });
@@ -142,8 +144,11 @@ test('a run finds topics, the near-duplicate pair and a sourced summary of visib
     assert.ok(sentence.sources.length > 0 && sentence.sourceCount >= sentence.sources.length);
     for (const key of sentence.sources) assert.ok(last.result.refs[key]);
   }
-  const commentRef = Object.values(last.result.refs).find((r) => r.kind === 'comment');
-  if (commentRef) assert.deepEqual([commentRef.id, commentRef.ideaId], [visibleComment, ideaIds[0]]);
+  // The comment that repeats idea 0 is grouped with it and named with the idea it is on.
+  const commentGroup = last.result.duplicates.find((g) => g.members.includes(`c:${visibleComment}`));
+  assert.ok(commentGroup?.members.includes(`i:${ideaIds[0]}`), 'the repeating comment is grouped with the idea it repeats');
+  const commentRef = last.result.refs[`c:${visibleComment}`];
+  assert.deepEqual(commentRef && [commentRef.kind, commentRef.ideaId], ['comment', ideaIds[1]]);
 });
 
 test('with fewer than ten inputs the run says there is too little to analyse', async () => {

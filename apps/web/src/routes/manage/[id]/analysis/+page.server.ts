@@ -5,10 +5,14 @@ import { requireUser } from '$lib/server/session';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+  // The analysis checks the actor and the id first: a malformed id is a 404, not a database error.
+  const analysis = await locals.platform.analysis.analysisOf(locals.ctx.user, params.id);
+  if (!analysis.ok) {
+    if (analysis.code === 'NotFound' || analysis.code === 'ValidationFailed') error(404, { message: 'NotFound' });
+    error(analysis.code === 'NotSignedIn' ? 401 : 403, { message: analysis.code });
+  }
   const process = await locals.platform.processes.getProcessById(params.id);
   if (!process) error(404, { message: 'NotFound' });
-  const analysis = await locals.platform.analysis.analysisOf(locals.ctx.user, process.id);
-  if (!analysis.ok) error(analysis.code === 'NotSignedIn' ? 401 : 403, { message: analysis.code });
   const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   const { active, last } = analysis.value;
   return {
