@@ -271,7 +271,7 @@ test('a moderator accepts a statement; a malformed Pol.is file is refused with i
 });
 
 test('a recommendation rests on a fact and a statement; the decision-maker accepts it with reasons; the chain shows it', async () => {
-  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const manager = await signedInContext(browser, server, 'prosess@demo.tingsted.no', { javaScript: false });
   const page = await manager.newPage();
   await page.goto(`${server.url}/processes/${uber}/stakeholders`);
   await page.fill('#field-rtitle', 'Prisene skal vises før turen');
