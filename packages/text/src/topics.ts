@@ -118,16 +118,7 @@ function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng,
     let bestPot = Infinity;
     let bestPick = order[n - 1] as number;
     for (let tr = 0; tr < trials; tr++) {
-      let pick = order[n - 1] as number;
-      let u = rng.next() * total;
-      for (let t = 0; t < n; t++) {
-        const i = order[t] as number;
-        u -= dist[i] as number;
-        if (u <= 0) {
-          pick = i;
-          break;
-        }
-      }
+      const pick = sampleByWeight(dist, total, order, n, rng);
       let pot = 0;
       for (let t = 0; t < n; t++) {
         const i = order[t] as number;
@@ -147,6 +138,17 @@ function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng,
   return centres;
 }
 
+/** An input drawn with probability proportional to its weight (`total` = their sum), visiting inputs in `order`. */
+function sampleByWeight(weight: Float64Array, total: number, order: Int32Array, n: number, rng: Rng): number {
+  let u = rng.next() * total;
+  for (let t = 0; t < n; t++) {
+    const i = order[t] as number;
+    u -= weight[i] as number;
+    if (u <= 0) return i;
+  }
+  return order[n - 1] as number;
+}
+
 /** k-means++ seeding (Arthur & Vassilvitskii 2007) over the id-hash order (so seeding does not depend on input order). */
 function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng, order: Int32Array): Float64Array {
   const centres = new Float64Array(k * d);
@@ -161,16 +163,7 @@ function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: Rn
       if (dd < (dist[i] as number)) dist[i] = dd;
       total += dist[i] as number;
     }
-    let pick = order[n - 1] as number;
-    let u = rng.next() * total;
-    for (let t = 0; t < n; t++) {
-      const i = order[t] as number;
-      u -= dist[i] as number;
-      if (u <= 0) {
-        pick = i;
-        break;
-      }
-    }
+    const pick = sampleByWeight(dist, total, order, n, rng);
     centres.set(X.subarray(pick * d, pick * d + d), c * d);
   }
   return centres;

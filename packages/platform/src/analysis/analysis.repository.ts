@@ -20,6 +20,19 @@ const runColumns = [
 
 /** The only place with SQL for analysis runs. */
 export function analysisRepository(db: Db) {
+  /** The newest run of a process in one of `states`, newest by `by` (then id). */
+  function newestRun(processId: string, states: AnalysisState[], by: 'requested_at' | 'finished_at') {
+    return db
+      .selectFrom('analysis_runs')
+      .select(runColumns)
+      .where('process_id', '=', processId)
+      .where('state', 'in', states)
+      .orderBy(by, 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   return {
     async insertRun(input: { processId: string; requestedBy: string; seed: string; at: Date }): Promise<string> {
       const row = await db
@@ -36,28 +49,12 @@ export function analysisRepository(db: Db) {
 
     /** The newest run of a process that is waiting or being computed, if any. */
     activeRun(processId: string) {
-      return db
-        .selectFrom('analysis_runs')
-        .select(runColumns)
-        .where('process_id', '=', processId)
-        .where('state', 'in', ['queued', 'running'])
-        .orderBy('requested_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      return newestRun(processId, ['queued', 'running'], 'requested_at');
     },
 
     /** The newest run of a process that ended (done or failed), if any. */
     lastEndedRun(processId: string) {
-      return db
-        .selectFrom('analysis_runs')
-        .select(runColumns)
-        .where('process_id', '=', processId)
-        .where('state', 'in', ['done', 'failed'])
-        .orderBy('finished_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      return newestRun(processId, ['done', 'failed'], 'finished_at');
     },
 
     /** Moves a queued run to running; false when it was not queued (already taken or ended). */
