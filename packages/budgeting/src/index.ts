@@ -10,8 +10,9 @@ export { equalShares, isExhaustive, officialRule, RULES, tally, tallyProfile } f
 export type { Payment, ProjectExplanation, ProjectReason, TallyResult, TieRecord, VoterExplanation } from './explain.ts';
 export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
 export { createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';
-export type { MesRun, MesRunOptions, MesUtility } from './mes.ts';
-export { mesGeneral, mesGrouped, mesRun } from './mes.ts';
+export type { MesRun, MesRunOptions, MesUtility } from './mes-types.ts';
+export { mesGrouped, mesRun } from './mes.ts';
+export { mesGeneral } from './mes-general.ts';
 export { mesPerVoter } from './mes-points.ts';
 export type { GreedyOptions } from './greedy.ts';
 export { greedy } from './greedy.ts';

@@ -8,7 +8,7 @@ import type { Profile } from './model.ts';
 import { emptyOutcome, type ProjectNote } from './outcome.ts';
 import { overCommonDenominator, reduce, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
-import type { MesRun, MesRunOptions } from './mes.ts';
+import type { MesRun, MesRunOptions } from './mes-types.ts';
 import { bracket, chooseProject, classUtilities, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { Profile } from './model.ts';
 import type { ProjectNote, RuleOutcome } from './outcome.ts';
 import { cmp, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
-import type { MesUtility } from './mes.ts';
+import type { MesUtility } from './mes-types.ts';
 
 /**
  * Utility of project j to one voter of each class approving it, parallel to `profile.approvers[j]`: its cost

@@ -8,11 +8,11 @@ export {
   voteStorageBytes,
   type ConversationState, type Id, type Vote, type Moderation, type StatementInput,
 } from './state.ts';
-export {
-  analyze, recompute, whereDoIStand, nextStatement, buildMatrix,
-  type AnalyzeOptions, type OpinionResult, type OpinionGroup, type ParticipantPosition, type RepnessItem, type ConsensusItem,
-  type StandResult, type StateMatrix,
-} from './analyze.ts';
+export { analyze, recompute, type AnalyzeOptions } from './analyze.ts';
+export type { OpinionResult, OpinionGroup, ParticipantPosition, RepnessItem, ConsensusItem } from './result.ts';
+export { whereDoIStand, type StandResult } from './stand.ts';
+export { nextStatement } from './routing.ts';
+export { buildMatrix, type StateMatrix } from './matrix.ts';
 export { summarizeResult, type OpinionSummary } from './export.ts';
 export { sparsePca, columnCenter, symmetricEigen, fixSign, type SparseMatrix, type PcaResult, type PcaOptions, type Imputation } from './pca.ts';
 export { kmeans2d, silhouette, clusterGroups, smoothK, type KMeansResult, type GroupClustering, type KSmoother } from './cluster.ts';

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, buildMatrix, nextStatement, recompute, whereDoIStand } from './analyze.ts';
+import { analyze, recompute } from './analyze.ts';
+import { buildMatrix } from './matrix.ts';
+import { nextStatement } from './routing.ts';
+import { whereDoIStand } from './stand.ts';
 import { kmeans2d, silhouette, smoothK } from './cluster.ts';
 import { bridgingScores } from './bridging.ts';
 import { sparsePca, symmetricEigen, tridiagonalEigen } from './pca.ts';

@@ -3,10 +3,10 @@
  * number of votes, never with participants × statements. Each participant keeps one sorted Int32Array of
  * packed entries (statement index × 4 + vote + 1), 4 bytes per vote.
  */
-import type { OpinionResult } from './analyze.ts';
+import type { Id } from './ids.ts';
+import type { OpinionResult } from './result.ts';
 
-/** A participant or statement identifier as it appears in the source (Pol.is uses integers). */
-export type Id = string | number;
+export type { Id } from './ids.ts';
 
 /** A vote as exported by Pol.is: agree = +1, disagree = -1, pass = 0. */
 export type Vote = -1 | 0 | 1;

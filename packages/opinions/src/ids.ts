@@ -1,0 +1,2 @@
+/** A participant or statement identifier as it appears in the source (Pol.is uses integers). */
+export type Id = string | number;
