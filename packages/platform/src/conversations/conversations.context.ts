@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applyVote, createConversation, upsertStatement } from '@tingsted/opinions';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/jobs.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { StatementModeration } from './conversations.tables.ts';
 
 /** Statements are short, as in Pol.is: one thought each. */

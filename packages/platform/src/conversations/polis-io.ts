@@ -11,7 +11,7 @@ import {
   type OpinionResult,
   type ReadError,
 } from '@tingsted/opinions';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import { conversationsPolicy } from './conversations.policy.ts';

@@ -1,5 +1,5 @@
 import { whereDoIStand } from '@tingsted/opinions';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import type { Voter } from './conversations.types.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { FileAccess } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { readSources, storeUploads } from './fact-sources.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { translate } from '../i18n/translate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { text, type StakeholdersContext } from './stakeholders.context.ts';
 import { stakeholdersPolicy } from './stakeholders.policy.ts';

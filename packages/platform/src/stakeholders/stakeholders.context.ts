@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ConversationsService } from '../conversations/index.ts';
 import type { Db } from '../db/database.ts';
