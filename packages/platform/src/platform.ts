@@ -199,6 +199,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       }
     },
     async close() {
+      conversations.stop();
       await jobs.stop();
       await conversationResults.close();
       await runner.stop();

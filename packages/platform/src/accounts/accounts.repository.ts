@@ -265,6 +265,36 @@ export function accountsRepository(db: Db) {
         )
         .execute();
     },
+
+    /** The e-mail address of the person a token was made for, whether or not it is still usable. */
+    async tokenOwnerEmail(tokenHash: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('auth_tokens')
+        .innerJoin('users', 'users.id', 'auth_tokens.user_id')
+        .select(['users.email'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return row?.email;
+    },
+
+    /** Address, name, language and e-mail frequency of people, by id. */
+    contactsOf(userIds: readonly string[]) {
+      return db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'locale', 'notify_mode'])
+        .where('id', 'in', userIds)
+        .orderBy('id')
+        .execute();
+    },
+
+    /** How often the person hears by e-mail. */
+    async setNotifyMode(userId: string, mode: 'immediate' | 'daily' | 'none'): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ notify_mode: mode, updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute();
+    },
   };
 }
 

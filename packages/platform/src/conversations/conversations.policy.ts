@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
+import { hasRole, type Actor } from '../accounts/index.ts';
 
 /** Who may do what with conversations. */
 export const conversationsPolicy = {

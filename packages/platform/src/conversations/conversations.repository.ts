@@ -295,3 +295,6 @@ export function conversationsRepository(db: Db) {
 }
 
 export type ConversationsRepository = ReturnType<typeof conversationsRepository>;
+
+/** A conversation row as the repository returns it. */
+export type ConversationRow = NonNullable<Awaited<ReturnType<ConversationsRepository['findConversation']>>>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseCsv, readVotesCsv } from '@tingsted/opinions';
 import { testPlatform } from '../testing/database.ts';
 import type { Platform } from '../platform.ts';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import { sharedDataDir } from '../seed/demo-conversations.ts';
 
 let platform: Platform;

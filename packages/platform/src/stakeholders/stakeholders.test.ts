@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { freshDatabase, recordingMailer, tokenFromMail } from '../testing/database.ts';
 import { createPlatform, type Platform } from '../platform.ts';
-import type { Actor } from '../accounts/accounts.policy.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { Db } from '../db/database.ts';
 import type { FileStore } from '../files/files.store.ts';
 import { silentLogger } from '../shared/logger.ts';

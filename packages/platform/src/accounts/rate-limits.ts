@@ -1,0 +1,31 @@
+import { ok, type Result } from '../shared/result.ts';
+import type { AccountsContext } from './accounts.context.ts';
+import { hashSecret } from './secrets.ts';
+
+/** Rate limits: attempts allowed per window, per bucket. */
+export const rateLimits = {
+  signIn: { limit: 10, windowSeconds: 15 * 60 },
+  register: { limit: 5, windowSeconds: 60 * 60 },
+  reset: { limit: 5, windowSeconds: 60 * 60 },
+} as const;
+
+/** Limits on sign-in, registration and reset attempts, per address or e-mail. */
+export function rateLimitUseCases(ctx: AccountsContext) {
+  const { deps, repo } = ctx;
+  return {
+    /**
+     * Counts an attempt against a limit. The key (an address or e-mail) is stored only as a hash.
+     * Returns a failure with the seconds to wait once the limit is passed.
+     */
+    async checkRateLimit(bucket: keyof typeof rateLimits, key: string): Promise<Result<null>> {
+      const { limit, windowSeconds } = rateLimits[bucket];
+      const row = await repo.hitRateLimit(bucket, hashSecret(key), windowSeconds);
+      if (row.hits <= limit) return ok(null);
+      const retry = Math.max(
+        1,
+        Math.ceil((row.window_start.getTime() + windowSeconds * 1000 - deps.clock().getTime()) / 1000),
+      );
+      return { ok: false, code: 'RateLimited', retryAfterSeconds: retry };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// The conversations module's public entry point: other modules and the apps import from here only.
+export { conversationsService, type ConversationsService, type ConversationsDeps } from './conversations.service.ts';
+export { conversationsPolicy } from './conversations.policy.ts';
+export {
+  conversationLimits,
+  recomputeJob,
+  statementLimits,
+  visitorCookie,
+  type ConversationView,
+  type PolisFiles,
+  type StatementView,
+  type Voter,
+} from './conversations.types.ts';
+export { statementKey } from './statements.ts';
+export type { StatementModeration } from './conversations.tables.ts';
+export type { ResultsView, ViewGroup, ViewStatement } from './results-view.ts';
+export { createRecomputeRunner, type RecomputeRunner } from './recompute.ts';
+export { createResultsFeed, type ResultsEvent, type ResultsFeed } from './results-feed.ts';

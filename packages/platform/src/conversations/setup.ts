@@ -1,0 +1,111 @@
+import type { Actor } from '../accounts/index.ts';
+import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
+import type { ConversationsContext } from './conversations.context.ts';
+import { conversationsPolicy } from './conversations.policy.ts';
+import { conversationLimits, type ConversationView, type StatementView } from './conversations.types.ts';
+import { checkStatement, statementKey } from './statements.ts';
+
+/** Setting up a conversation: its settings, seed statements, and moderation of participants' statements. */
+export function setupUseCases(ctx: ConversationsContext) {
+  const { deps, repo } = ctx;
+  return {
+    /** The conversation of a conversation phase, if any. */
+    async conversationForPhase(actor: Actor | null, phaseId: string): Promise<ConversationView | null> {
+      const row = await repo.findByPhase(phaseId);
+      if (!row || !(await ctx.visible(actor, row.id))) return null;
+      return ctx.present(row);
+    },
+
+    /** A conversation by id, if the actor may see it. */
+    async getConversation(actor: Actor | null, conversationId: string): Promise<Result<ConversationView>> {
+      const row = await ctx.visible(actor, conversationId);
+      if (!row) return fail('NotFound');
+      return ok(await ctx.present(row));
+    },
+
+    /** Every conversation of a process (the process page links them). */
+    async conversationsOfProcess(processId: string): Promise<ConversationView[]> {
+      return Promise.all((await repo.listForProcess(processId)).map(ctx.present));
+    },
+
+    /** Creates or updates the conversation of a conversation phase (process managers). */
+    async setUpConversation(
+      actor: Actor | null,
+      phaseId: string,
+      input: { question: unknown; description?: unknown; allowAnonymous?: unknown; allowStatements?: unknown; preModeration?: unknown; closed?: unknown },
+    ): Promise<Result<{ id: string }>> {
+      if (!conversationsPolicy.manage(actor)) return fail('Forbidden');
+      const found = await deps.processes.getPhase(phaseId);
+      if (!found || found.phase.method !== 'conversation') return fail('NotFound');
+      const errors: FieldError[] = [];
+      const question = typeof input.question === 'string' ? input.question.trim() : '';
+      if (question === '') errors.push({ field: 'question', message: 'field.required' });
+      else if (question.length > conversationLimits.question) errors.push({ field: 'question', message: 'field.tooLong', params: { max: conversationLimits.question } });
+      const description = typeof input.description === 'string' ? input.description.trim() : '';
+      if (description.length > conversationLimits.description) errors.push({ field: 'description', message: 'field.tooLong', params: { max: conversationLimits.description } });
+      if (errors.length > 0) return fail('ValidationFailed', errors);
+      const flag = (v: unknown) => v === true || v === 'on' || v === 'true';
+      const settings = {
+        question,
+        description,
+        allowAnonymous: flag(input.allowAnonymous),
+        allowStatements: input.allowStatements === undefined ? true : flag(input.allowStatements),
+        preModeration: flag(input.preModeration),
+      };
+      const existing = await repo.findByPhase(phaseId);
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        await repo.updateConversation(id, { ...settings, closed: flag(input.closed) });
+      } else {
+        id = (await repo.insertConversation({ phaseId, processId: found.process.id, ...settings, createdBy: actor?.id ?? null })) ?? (await repo.findByPhase(phaseId))?.id ?? '';
+      }
+      ctx.rows.forgetConversation(id);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: existing ? 'conversation.updated' : 'conversation.created', subjectType: 'conversation', subjectId: id });
+      return ok({ id });
+    },
+
+    /** Statements of a conversation: everyone sees votable ones; moderators also see waiting and rejected ones. */
+    async listStatements(actor: Actor | null, conversationId: string): Promise<Result<StatementView[]>> {
+      const row = await ctx.visible(actor, conversationId);
+      if (!row) return fail('NotFound');
+      const all = await ctx.rows.statements(conversationId);
+      const moderator = conversationsPolicy.moderate(actor);
+      return ok(all.filter((s) => moderator || ctx.votable(row, s)).map(ctx.presentStatement));
+    },
+
+    /** A seed statement from the manager: accepted at once, open or not. */
+    async addSeedStatement(actor: Actor | null, conversationId: string, body: unknown): Promise<Result<{ number: number }>> {
+      if (!conversationsPolicy.manage(actor)) return fail('Forbidden');
+      const row = await ctx.rows.conversation(conversationId);
+      if (!row) return fail('NotFound');
+      const text = typeof body === 'string' ? body.trim() : '';
+      const check = checkStatement(text);
+      if (check) return fail('ValidationFailed', [check]);
+      const inserted = await repo.insertStatement({ conversationId, body: text, textKey: statementKey(text), moderation: 'accepted', isSeed: true, authorParticipantId: null, authorUserId: actor?.id ?? null });
+      if (!inserted) return fail('ValidationFailed', [{ field: 'body', message: 'conversations.statement.duplicate' }]);
+      ctx.rows.forgetStatements(conversationId);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'conversation.seed_added', subjectType: 'conversation', subjectId: conversationId, details: { number: inserted.number } });
+      return ok({ number: inserted.number });
+    },
+
+    /** A moderator accepts or rejects a statement. */
+    async moderateStatement(actor: Actor | null, statementId: number, decision: unknown): Promise<Result<null>> {
+      if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
+      if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
+      const statement = await repo.findStatement(statementId);
+      if (!statement) return fail('NotFound');
+      await repo.setModeration(statementId, decision);
+      ctx.rows.forgetStatements(statement.conversation_id);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: `conversation.statement_${decision}`, subjectType: 'conversation', subjectId: statement.conversation_id, details: { number: statement.number } });
+      ctx.triggerRecompute(statement.conversation_id);
+      return ok(null);
+    },
+
+    /** Statements waiting for a moderator, across the process's conversations. */
+    async moderationQueue(actor: Actor | null, conversationId: string): Promise<Result<StatementView[]>> {
+      if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
+      return ok((await repo.statements(conversationId)).filter((s) => s.moderation === 'unmoderated').map(ctx.presentStatement));
+    },
+  };
+}

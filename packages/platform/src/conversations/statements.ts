@@ -1,0 +1,50 @@
+import type { FieldError, Result } from '../shared/result.ts';
+import { fail, ok } from '../shared/result.ts';
+import type { ConversationsContext } from './conversations.context.ts';
+import type { StatementModeration } from './conversations.tables.ts';
+import { statementLimits, type Voter } from './conversations.types.ts';
+
+/** Statements that differ only in case, spacing or final punctuation count as the same. */
+export function statementKey(text: string): string {
+  return text
+    .toLocaleLowerCase('nb')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[.!?…\s]+$/u, '')
+    .trim();
+}
+
+/** The problem with a statement's text, if any: required, and within the statement limits. */
+export function checkStatement(text: string): FieldError | null {
+  if (text === '') return { field: 'body', message: 'field.required' };
+  if (text.length < statementLimits.min) return { field: 'body', message: 'field.tooShort', params: { min: statementLimits.min } };
+  if (text.length > statementLimits.max) return { field: 'body', message: 'field.tooLong', params: { max: statementLimits.max } };
+  return null;
+}
+
+/** Participants' own statements. */
+export function statementUseCases(ctx: ConversationsContext) {
+  const { deps, repo } = ctx;
+  return {
+    /** A participant's own statement; it waits for a moderator when the manager chose pre-moderation. */
+    async submitStatement(voter: Voter, conversationId: string, body: unknown): Promise<Result<{ number: number; awaitingModeration: boolean }>> {
+      const row = await ctx.visible(voter.actor, conversationId);
+      if (!row) return fail('NotFound');
+      const person = ctx.who(voter, row);
+      if (!person.ok) return person;
+      const view = await ctx.present(row);
+      if (!view.open) return fail('PhaseClosed');
+      if (!row.allow_statements) return fail('Forbidden');
+      const text = typeof body === 'string' ? body.trim() : '';
+      const check = checkStatement(text);
+      if (check) return fail('ValidationFailed', [check]);
+      const participantId = await ctx.rows.participantId(row.id, person.value);
+      const moderation: StatementModeration = row.pre_moderation ? 'unmoderated' : 'accepted';
+      const inserted = await repo.insertStatement({ conversationId, body: text, textKey: statementKey(text), moderation, isSeed: false, authorParticipantId: participantId, authorUserId: voter.actor?.id ?? null });
+      if (!inserted) return fail('ValidationFailed', [{ field: 'body', message: 'conversations.statement.duplicate' }]);
+      ctx.rows.forgetStatements(conversationId);
+      await deps.audit.record({ actorId: voter.actor?.id ?? null, action: 'conversation.statement_submitted', subjectType: 'conversation', subjectId: conversationId, details: { number: inserted.number } });
+      if (!row.pre_moderation) ctx.triggerRecompute(conversationId);
+      return ok({ number: inserted.number, awaitingModeration: row.pre_moderation });
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// The stakeholders module's public entry point: other modules and the apps import from here only.
+export { stakeholdersService, type StakeholdersService, type StakeholdersDeps } from './stakeholders.service.ts';
+export { stakeholdersPolicy } from './stakeholders.policy.ts';
+export { stakeholderLimits, type FactDocument, type FactSource, type FactView, type SourceUpload } from './stakeholders.types.ts';
+export type { FactStatus } from './stakeholders.tables.ts';
