@@ -14,7 +14,7 @@ import { conversationsService, recomputeJob } from './conversations/conversation
 import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
-import { panelsService } from './panels/panels.service.ts';
+import { definePanelJobs, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -155,16 +155,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  // The selection runs in a worker thread; one job per panel at a time.
-  jobs.define<{ panelId: string }>('panels.select', async ({ panelId }) => {
-    await panels.runSelection(panelId);
-  }, { policy: 'coalesce', retryLimit: 0, expireInSeconds: 3600, wakeOnSend: true });
-  // Pools are deleted on their panel's date.
-  jobs.define('panels.purge', async () => {
-    const purged = await panels.purgeExpiredPools();
-    if (purged > 0) config.logger.info({ panels: purged }, 'panel pools deleted');
-  });
-  jobs.schedule('panels.purge', '30 2 * * *');
+  // The selection (in a worker thread, one job per panel at a time) and the nightly deletion of pools.
+  definePanelJobs(jobs, panels, config.logger);
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
   jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {

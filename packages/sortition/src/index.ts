@@ -22,3 +22,5 @@ export { sha256Hex, sha256Bytes } from './sha256.ts';
 export { loadSolver, Budget, TimeLimitError } from './solver.ts';
 export type { Highs } from './solver.ts';
 export { legacyDraw } from './legacy.ts';
+export { drawInvitations, apportion, shuffle } from './invitations.ts';
+export type { RegisterEntry, InvitationDrawInput, InvitationDraw } from './invitations.ts';

@@ -1,5 +1,5 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { findDuplicates, findTopics, summarize, type TextInput } from '@tingsted/text';
+import { runInWorker, serveWorker, type WorkerEntry } from '../jobs/worker.ts';
 
 /** Fewer inputs than this are too few for topics or a summary to mean anything. */
 export const minimumInputs = 10;
@@ -120,39 +120,15 @@ export function analyseInputs(sources: readonly SourceText[], seed: string): Ana
   };
 }
 
-const marker = 'tingsted-analysis';
+const entry: WorkerEntry = { name: 'analysis', url: new URL(import.meta.url) };
 
 /**
  * Runs `analyseInputs` in a worker thread, so a process with thousands of inputs (seconds of CPU) does not
- * stop the server answering. The worker's entry is this module itself (under tsx its .ts file, in the
- * bundled server the bundle), recognised by a marker in `workerData`, as for the panels' selection.
+ * stop the server answering. Through the platform's one worker bootstrap (`jobs/worker.ts`): the thread's
+ * entry is this module itself (under tsx its .ts file, in the bundled server the bundle).
  */
 export function analyseInWorker(sources: readonly SourceText[], seed: string): Promise<AnalysisResult> {
-  const url = new URL(import.meta.url);
-  const data = { [marker]: { sources, seed } };
-  // Under tsx (tests, development) the worker registers tsx itself before loading this .ts file: loader
-  // hooks of the main thread do not reach workers on Node 20.
-  const worker = url.pathname.endsWith('.ts')
-    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: data })
-    : new Worker(url, { workerData: data });
-  return new Promise((resolve, reject) => {
-    worker.on('message', (message: { result?: AnalysisResult; error?: string }) => {
-      if (message.result) resolve(message.result);
-      else reject(new Error(message.error ?? 'analysis worker failed'));
-      void worker.terminate();
-    });
-    worker.on('error', reject);
-    // Settling twice is harmless: a result or error that came first wins.
-    worker.on('exit', (code) => reject(new Error(`analysis worker stopped (exit code ${code}) without a result`)));
-  });
+  return runInWorker<{ sources: readonly SourceText[]; seed: string }, AnalysisResult>(entry, { sources, seed });
 }
 
-if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && marker in workerData) {
-  const port = parentPort;
-  const input = (workerData as Record<string, { sources: SourceText[]; seed: string }>)[marker]!;
-  try {
-    port.postMessage({ result: analyseInputs(input.sources, input.seed) });
-  } catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
-  }
-}
+serveWorker<{ sources: readonly SourceText[]; seed: string }, AnalysisResult>(entry.name, (input) => analyseInputs(input.sources, input.seed));

@@ -1,13 +1,18 @@
 // Runs the opinion-map computation off the event loop: receives a conversation state (structured clone)
-// and posts back the result. One worker per server, reused between recomputes.
-import { parentPort } from 'node:worker_threads';
-import { analyze, type ConversationState } from '@tingsted/opinions';
+// and answers with the result, through the platform's one worker bootstrap (jobs/worker.ts). One thread
+// per server, reused between recomputes.
+import { analyze, type ConversationState, type OpinionResult } from '@tingsted/opinions';
+import { serveWorker, type WorkerEntry } from '../jobs/worker.ts';
 
-parentPort?.on('message', (message: { id: number; state: ConversationState }) => {
-  try {
-    const result = analyze(message.state, { previous: message.state.lastResult });
-    parentPort?.postMessage({ id: message.id, ok: true, result });
-  } catch (error) {
-    parentPort?.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
-  }
-});
+const here = import.meta.url;
+
+/**
+ * The recompute thread's entry: this file under tsx, or `conversations-worker.mjs` (this file bundled on its
+ * own by scripts/build-server.mjs) beside the bundled server.
+ */
+export const recomputeWorker: WorkerEntry = {
+  name: 'conversations.recompute',
+  url: here.endsWith('.ts') ? new URL(here) : new URL('./conversations-worker.mjs', here),
+};
+
+serveWorker<ConversationState, OpinionResult>(recomputeWorker.name, (state) => analyze(state, { previous: state.lastResult }));

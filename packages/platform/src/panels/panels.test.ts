@@ -6,8 +6,8 @@ import { testPlatform } from '../testing/database.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { translate } from '../i18n/translate.ts';
-import { createRandom } from '@tingsted/sortition';
-import { apportion, normaliseCode, shuffle, zonedInstant } from './panels.service.ts';
+import { apportion, createRandom, shuffle } from '@tingsted/sortition';
+import { normaliseCode, zonedInstant } from './index.ts';
 import { readCensusCsv, readRegisterCsv } from './panels.csv.ts';
 
 let platform: Platform;

@@ -1,5 +1,5 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, roundToUniform, type Category, type Person, type QuotaChange } from '@tingsted/sortition';
+import { runInWorker, serveWorker, type WorkerEntry } from '../jobs/worker.ts';
 
 /** What the selection needs: the pool (ids are respondent numbers), the categories with quotas, the size. */
 export interface SelectionInput {
@@ -27,8 +27,6 @@ export type SelectionOutput =
       readonly seconds: number;
     }
   | { readonly ok: false; readonly reason: string; readonly detail: string; readonly relaxation: readonly QuotaChange[] };
-
-const marker = 'tingsted-panels-selection';
 
 /**
  * Computes the LEXIMIN lottery and rounds it to m equally likely panels. Pure CPU work (HiGHS in
@@ -83,38 +81,14 @@ export async function computeSelection(input: SelectionInput, onProgress: (text:
   };
 }
 
+const entry: WorkerEntry = { name: 'panels.selection', url: new URL(import.meta.url) };
+
 /**
- * Runs `computeSelection` in a worker thread. The worker's entry is this module itself (under tsx its .ts
- * file, in the bundled server the bundle), recognised by a marker in `workerData`.
+ * Runs `computeSelection` in a worker thread (the platform's one worker bootstrap, `jobs/worker.ts`): the
+ * thread's entry is this module itself (under tsx its .ts file, in the bundled server the bundle).
  */
 export function selectInWorker(input: SelectionInput, onProgress: (text: string) => void): Promise<SelectionOutput> {
-  const url = new URL(import.meta.url);
-  // Under tsx (tests, development) the worker registers tsx itself before loading this .ts file: loader
-  // hooks of the main thread do not reach workers on Node 20.
-  const worker = url.pathname.endsWith('.ts')
-    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, {
-        eval: true,
-        workerData: { [marker]: input },
-      })
-    : new Worker(url, { workerData: { [marker]: input } });
-  return new Promise((resolve, reject) => {
-    worker.on('message', (message: { progress?: string; result?: SelectionOutput; error?: string }) => {
-      if (message.progress !== undefined) return onProgress(message.progress);
-      if (message.result) resolve(message.result);
-      else reject(new Error(message.error ?? 'selection worker failed'));
-      // The solver's WebAssembly instance would keep the thread alive.
-      void worker.terminate();
-    });
-    worker.on('error', reject);
-    // Settling twice is harmless: a result or error that came first wins.
-    worker.on('exit', (code) => reject(new Error(`selection worker stopped (exit code ${code}) without a result`)));
-  });
+  return runInWorker<SelectionInput, SelectionOutput, string>(entry, input, { onProgress });
 }
 
-if (!isMainThread && parentPort && workerData && typeof workerData === 'object' && marker in workerData) {
-  const port = parentPort;
-  const input = (workerData as Record<string, SelectionInput>)[marker]!;
-  computeSelection(input, (progress) => port.postMessage({ progress }))
-    .then((result) => port.postMessage({ result }))
-    .catch((error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }));
-}
+serveWorker<SelectionInput, SelectionOutput, string>(entry.name, computeSelection);

@@ -1,0 +1,35 @@
+/**
+ * Citizens' panels: the module's public entry point. Other modules and the apps import from here (or from
+ * '@tingsted/platform'), never the module's inner files.
+ *
+ * The use cases, one file per family: setup.ts (panel, size and rules, quotas, census, sessions),
+ * invitations.ts (register, invitation lottery, letters), registration.ts (code check, registering, the
+ * pool), selection.ts (the lottery job, its hash, the transparent draw), members.ts (seats, replacements),
+ * workspace.ts (materials, recommendations, amendments, votes), response.ts (report, answers, public page),
+ * retention.ts (deleting pools); jobs.ts declares the background jobs.
+ */
+export { panelsService, type PanelsService, type PanelsDeps, type PanelStage } from './panels.service.ts';
+export { definePanelJobs, purgeJob } from './jobs.ts';
+export { selectionJob } from './selection.ts';
+export { panelsPolicy, type PanelStanding } from './panels.policy.ts';
+export { normaliseCode } from './panels.codes.ts';
+export { quotasText } from './panels.csv.ts';
+export { zonedInstant } from './setup.ts';
+export type { SelectionOutput } from './selection.worker.ts';
+export {
+  sessionModes,
+  respondentStatuses,
+  itemKinds,
+  recommendationStatuses,
+  voteChoices,
+  decisions,
+  type PanelCategory,
+  type PanelCategoryValue,
+  type PanelSelection,
+  type SessionMode,
+  type RespondentStatus,
+  type ItemKind,
+  type RecommendationStatus,
+  type VoteChoice,
+  type Decision,
+} from './panels.tables.ts';
