@@ -423,6 +423,18 @@ export function accountsService(deps: AccountsDeps) {
       return { area: row?.area ?? null, birthYear: row?.birth_year ?? null };
     },
 
+    /** Display names by id, for other modules' lists (one query for a whole page). */
+    async displayNamesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+      if (userIds.length === 0) return new Map();
+      return new Map((await repo.displayNamesOf([...new Set(userIds)])).map((r) => [r.id, r.display_name]));
+    },
+
+    /** Area and year of birth of many people, for participation reports (people who told nothing are left out). */
+    async residentProfilesOf(userIds: readonly string[]): Promise<{ userId: string; area: string | null; birthYear: number | null }[]> {
+      if (userIds.length === 0) return [];
+      return (await repo.residentProfilesOf(userIds)).map((r) => ({ userId: r.user_id, area: r.area, birthYear: r.birth_year }));
+    },
+
     /**
      * Saves (or, when both are empty, deletes) the optional area and year of birth. The area must be one
      * of the municipality's; the year a four-digit year that makes the person 0–120 years old.
