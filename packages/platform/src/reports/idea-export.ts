@@ -4,8 +4,8 @@ import { fail, ok, type Result } from '../shared/result.ts';
 import { reportsPolicy } from './reports.policy.ts';
 import type { ReportsDeps } from './reports.context.ts';
 
-/** One idea in an export: what it says, where it stands, and its latest official answer. */
-export interface ExportedIdea {
+/** One idea in an export: what it says, where it stands, and its latest official answer (a plain record for CSV). */
+export type ExportedIdea = {
   readonly id: string;
   readonly title: string;
   readonly body: string;
@@ -18,7 +18,7 @@ export interface ExportedIdea {
   readonly answer: string | null;
   /** `name (role)` of whoever gave the latest answer. */
   readonly answeredBy: string | null;
-}
+};
 
 /** Exports that join several modules (ideas and feedback). */
 export function exportUseCases(deps: ReportsDeps) {

@@ -35,10 +35,12 @@ export function youSaidWeDidUseCases(deps: ReportsDeps) {
     }> {
       const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? 50)));
       const page = Math.max(1, Math.floor(query.page ?? 1));
+      // Answers of hidden ideas stay out; ideas still waiting for screening can have been answered.
+      const unhidden = deps.ideas.unhiddenIdeaIds(processId);
       const [counts, latest, answeredTotal, statuses] = await Promise.all([
         deps.ideas.statusCounts(processId),
-        deps.feedback.latestAnswersAmong(deps.ideas.unhiddenIdeaIds(processId), { limit: pageSize, offset: (page - 1) * pageSize }),
-        deps.feedback.countAnsweredAmong(deps.ideas.unhiddenIdeaIds(processId)),
+        deps.feedback.latestAnswersAmong(unhidden, { limit: pageSize, offset: (page - 1) * pageSize }),
+        deps.feedback.countAnsweredAmong(unhidden),
         deps.feedback.statuses(),
       ]);
       const ideas = await deps.ideas.summariesOf(latest.map((a) => a.ideaId));
