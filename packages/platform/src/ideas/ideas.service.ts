@@ -212,19 +212,22 @@ export function ideasService(deps: {
       const pageSize = 20;
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const category = query.category || null;
-      const rows = await repo.listIdeas({
-        processId: query.processId,
-        category,
-        sort,
-        seed: query.seed ?? 0,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-        includeHidden: false,
-        viewerId: actor?.id ?? null,
-      });
-      const [supported, total, names] = await Promise.all([
-        actor ? repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>(),
+      // Two round trips whatever the viewer: the page with its count, then who wrote it and what the viewer supports.
+      const [rows, total] = await Promise.all([
+        repo.listIdeas({
+          processId: query.processId,
+          category,
+          sort,
+          seed: query.seed ?? 0,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+          includeHidden: false,
+          viewerId: actor?.id ?? null,
+        }),
         repo.countIdeas(query.processId, false, category),
+      ]);
+      const [supported, names] = await Promise.all([
+        actor ? repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>(),
         authorNames(rows),
       ]);
       return { ideas: rows.map((r) => present(r, actor, supported, names)), total, page, pageSize, sort, category };
