@@ -16,6 +16,7 @@ import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { definePanelJobs, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
+import { reportsService, type ReportsService } from './reports/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -56,7 +57,8 @@ export interface Platform {
   readonly municipality: ReturnType<typeof municipalityService>;
   readonly processes: ReturnType<typeof processesService>;
   readonly ideas: ReturnType<typeof ideasService>;
-  readonly feedback: ReturnType<typeof feedbackService>;
+  /** Feedback's use cases; `youSaidWeDid` and `participationReport` are the read models in `reports`, under their old names. */
+  readonly feedback: ReturnType<typeof feedbackService> & Pick<ReportsService, 'youSaidWeDid' | 'participationReport'>;
   readonly notifications: ReturnType<typeof notificationsService>;
   readonly surveys: ReturnType<typeof surveysService>;
   readonly files: ReturnType<typeof filesService>;
@@ -66,6 +68,8 @@ export interface Platform {
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
+  /** Read models over several modules: "you said, we did", the participation report, exports. */
+  readonly reports: ReportsService;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
   readonly jobs: JobQueue;
@@ -105,10 +109,16 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
-  const files = filesService({ db, audit, store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')) });
-  const ideas = ideasService({ db, audit, processes, notifications, files });
-  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications, clock, municipality: () => municipality.get() });
+  const files = filesService({
+    db,
+    audit,
+    store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')),
+    phaseExists: (phaseId) => processes.phaseExists(phaseId),
+  });
+  const ideas = ideasService({ db, audit, accounts, processes, notifications, files });
+  const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
+  const reports = reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() });
   const jobs = createJobQueue({
     db,
     logger: config.logger,
@@ -169,7 +179,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     municipality,
     processes,
     ideas,
-    feedback,
+    feedback: { ...feedback, youSaidWeDid: reports.youSaidWeDid, participationReport: reports.participationReport },
     notifications,
     surveys,
     files,
@@ -178,6 +188,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     stakeholders,
     panels,
     analysis,
+    reports,
     mailer,
     jobs,
     config,

@@ -302,32 +302,9 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
       if (!hasRole(user, 'process_manager', 'decision_maker', 'moderator')) return failure(request, reply, { ok: false, code: 'Forbidden' });
       const process = await platform.processes.getProcess(user, request.params.slug);
       if (!process.ok) return failure(request, reply, process);
-      const rows = [];
-      for (let page = 1; ; page++) {
-        const list = await platform.ideas.listIdeas(user, { processId: process.value.id, sort: 'newest', page });
-        rows.push(...list.ideas);
-        if (list.ideas.length < list.pageSize) break;
-      }
-      const answers = new Map<string, Awaited<ReturnType<typeof platform.feedback.youSaidWeDid>>['answers'][number]>();
-      for (let page = 1; ; page++) {
-        const report = await platform.feedback.youSaidWeDid(process.value.id, { page, pageSize: 500 });
-        for (const a of report.answers) answers.set(a.ideaId, a);
-        if (report.answers.length < report.pageSize) break;
-      }
-      const records = rows.map((i) => ({
-        id: i.id,
-        title: i.title,
-        body: i.body,
-        category: i.category,
-        status: i.status,
-        supports: i.supportCount,
-        comments: i.commentCount,
-        progress: i.progressPercent,
-        createdAt: i.createdAt.toISOString(),
-        answer: answers.get(i.id)?.body ?? null,
-        answeredBy: answers.get(i.id) ? `${answers.get(i.id)?.authorName} (${answers.get(i.id)?.authorRole})` : null,
-      }));
-      await platform.audit.record({ actorId: user.id, action: 'process.ideas_exported', subjectType: 'process', subjectId: process.value.id, details: { count: records.length } });
+      const exported = await platform.reports.exportIdeas(user, process.value.id);
+      if (!exported.ok) return failure(request, reply, exported);
+      const records = exported.value;
       if (request.query.format === 'json') {
         return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.json"`).type('application/json; charset=utf-8').send(JSON.stringify(records, null, 2) as never);
       }

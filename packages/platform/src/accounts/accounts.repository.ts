@@ -295,6 +295,16 @@ export function accountsRepository(db: Db) {
         .where('id', '=', userId)
         .execute();
     },
+
+    /** Display names of many people at once (unknown ids are left out). */
+    displayNamesOf(userIds: readonly string[]) {
+      return db.selectFrom('users').select(['id', 'display_name']).where('id', '=', sql<string>`any(${[...userIds]}::uuid[])`).execute();
+    },
+
+    /** The profiles (area, year of birth) of many people at once; people without one are left out. */
+    residentProfilesOf(userIds: readonly string[]) {
+      return db.selectFrom('resident_profiles').select(['user_id', 'area', 'birth_year']).where('user_id', '=', sql<string>`any(${[...userIds]}::uuid[])`).execute();
+    },
   };
 }
 

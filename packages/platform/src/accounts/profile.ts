@@ -68,6 +68,18 @@ export function profileUseCases(ctx: AccountsContext) {
       return ok(null);
     },
 
+    /** Display names by id, for other modules' lists (one query for a whole page). */
+    async displayNamesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+      if (userIds.length === 0) return new Map();
+      return new Map((await repo.displayNamesOf([...new Set(userIds)])).map((r) => [r.id, r.display_name]));
+    },
+
+    /** Area and year of birth of many people, for participation reports (people who told nothing are left out). */
+    async residentProfilesOf(userIds: readonly string[]): Promise<{ userId: string; area: string | null; birthYear: number | null }[]> {
+      if (userIds.length === 0) return [];
+      return (await repo.residentProfilesOf(userIds)).map((r) => ({ userId: r.user_id, area: r.area, birthYear: r.birth_year }));
+    },
+
     /** What the person told about themselves (area, year of birth), for the account page. */
     async getResidentProfile(actor: Actor): Promise<{ area: string | null; birthYear: number | null }> {
       const row = await repo.findResidentProfile(actor.id);

@@ -79,8 +79,11 @@ function fileRow(actorId: string | null, ownerType: FileOwnerType, ownerId: stri
   };
 }
 
-/** Documents and images attached to phases, ideas and facts. */
-export function filesService(deps: { db: Db; audit: AuditService; store: FileStore }) {
+/**
+ * Documents and images attached to phases, ideas and facts. Files come before the modules that own those
+ * records, so whether a phase exists is asked through `phaseExists` (the processes module's answer).
+ */
+export function filesService(deps: { db: Db; audit: AuditService; store: FileStore; phaseExists: (phaseId: string) => Promise<boolean> }) {
   const guards = new Map<FileOwnerType, (actor: Actor | null, ownerId: string) => Promise<FileAccess>>();
 
   async function store(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
@@ -105,8 +108,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       if (!hasRole(actor, 'process_manager')) return fail('Forbidden');
       const checked = checkUpload(input, { imagesOnly: false });
       if (!checked.ok) return checked;
-      const owner = await deps.db.selectFrom('phases').select('id').where('id', '=', input.ownerId).executeTakeFirst();
-      if (!owner) return fail('NotFound');
+      if (!(await deps.phaseExists(input.ownerId))) return fail('NotFound');
       const id = await store(actor?.id ?? null, input.ownerType, input.ownerId, checked.value, input.locale);
       return ok({ id });
     },

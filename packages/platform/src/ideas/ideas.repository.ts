@@ -51,8 +51,7 @@ export function ideasRepository(db: Db) {
     findIdea(id: string) {
       return db
         .selectFrom('ideas')
-        .leftJoin('users', 'users.id', 'ideas.author_id')
-        .select([...ideaColumns, 'users.display_name as author_name'])
+        .select(ideaColumns)
         .where('ideas.id', '=', id)
         .executeTakeFirst();
     },
@@ -61,8 +60,7 @@ export function ideasRepository(db: Db) {
     listIdeas(query: { processId: string; category: string | null; sort: IdeaSort; seed: number; limit: number; offset: number; includeHidden: boolean; viewerId: string | null }) {
       let q = db
         .selectFrom('ideas')
-        .leftJoin('users', 'users.id', 'ideas.author_id')
-        .select([...ideaColumns, 'users.display_name as author_name'])
+        .select(ideaColumns)
         .where('ideas.process_id', '=', query.processId);
       if (query.category) q = q.where('ideas.category', '=', query.category);
       if (!query.includeHidden) {
@@ -193,11 +191,10 @@ export function ideasRepository(db: Db) {
     commentsOf(ideaId: string) {
       return db
         .selectFrom('comments')
-        .leftJoin('users', 'users.id', 'comments.author_id')
-        .select(['comments.id', 'comments.parent_id', 'comments.author_id', 'comments.body', 'comments.hidden_at', 'comments.hidden_reason', 'comments.created_at', 'users.display_name as author_name'])
-        .where('comments.idea_id', '=', ideaId)
-        .orderBy('comments.created_at')
-        .orderBy('comments.id')
+        .select(['id', 'parent_id', 'author_id', 'body', 'hidden_at', 'hidden_reason', 'created_at'])
+        .where('idea_id', '=', ideaId)
+        .orderBy('created_at')
+        .orderBy('id')
         .execute();
     },
 
@@ -274,6 +271,50 @@ export function ideasRepository(db: Db) {
         .orderBy('comments.id')
         .execute();
       return { ideas, comments };
+    },
+
+    /** The ideas of a process that are not hidden, as a subquery for another module's filter (see `IdeaIdSet`). */
+    unhiddenIdeaIds(processId: string) {
+      return db.selectFrom('ideas').select('ideas.id').where('ideas.process_id', '=', processId).where('ideas.hidden_at', 'is', null);
+    },
+
+    /** How many published, visible ideas of a process have each status. */
+    statusCounts(processId: string) {
+      return db
+        .selectFrom('ideas')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('process_id', '=', processId)
+        .where('hidden_at', 'is', null)
+        .where('screening', '=', 'published')
+        .groupBy('status')
+        .execute();
+    },
+
+    /** Title and progress of many ideas at once. */
+    summariesOf(ideaIds: readonly string[]) {
+      return db.selectFrom('ideas').select(['id', 'title', 'progress_percent']).where('id', '=', sql<string>`any(${[...ideaIds]}::uuid[])`).execute();
+    },
+
+    /** Whether any idea has this status. */
+    async ideasWithStatus(status: string): Promise<boolean> {
+      return (await db.selectFrom('ideas').select('id').where('status', '=', status).limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    /**
+     * Who took part in a process's ideas, per ISO week (as `2026-W07`) and kind (idea, comment, support): how
+     * many, and the different people (people deleted since are counted but not listed).
+     */
+    async participationByWeek(processId: string) {
+      const result = await sql<{ week: string; kind: 'idea' | 'comment' | 'support'; n: number; people: string[] }>`
+        WITH events AS (
+          SELECT i.created_at AS at, 'idea' AS kind, i.author_id AS person FROM ideas i WHERE i.process_id = ${processId}
+          UNION ALL SELECT c.created_at, 'comment', c.author_id FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE i.process_id = ${processId}
+          UNION ALL SELECT s.created_at, 'support', s.user_id FROM idea_supports s JOIN ideas i ON i.id = s.idea_id WHERE i.process_id = ${processId}
+        )
+        SELECT to_char(date_trunc('week', at), 'IYYY-"W"IW') AS week, kind, count(*)::int AS n,
+               coalesce(array_agg(DISTINCT person) FILTER (WHERE person IS NOT NULL), '{}') AS people
+        FROM events GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+      return result.rows;
     },
 
     async setIdeaStatus(id: string, status: string, progress: number | null | undefined) {

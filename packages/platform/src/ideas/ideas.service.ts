@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -7,6 +8,9 @@ import type { CheckedUpload, FilesService } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository, type IdeaSort } from './ideas.repository.ts';
+import { ideaQueries } from './queries.ts';
+
+export type { WeeklyParticipation } from './queries.ts';
 
 export const ideaLimits = { title: { min: 5, max: 150 }, body: { min: 10, max: 5000 }, comment: { min: 1, max: 2000 }, reason: { min: 3, max: 500 } };
 
@@ -69,13 +73,20 @@ function text(value: unknown, field: string, limits: { min: number; max: number 
 }
 
 /** Ideas, comments, supports and follows, with moderation. */
-export function ideasService(deps: { db: Db; audit: AuditService; processes: ProcessesService; notifications: NotificationsService; files: FilesService }) {
+export function ideasService(deps: {
+  db: Db;
+  audit: AuditService;
+  accounts: Pick<AccountsService, 'displayNamesOf'>;
+  processes: ProcessesService;
+  notifications: NotificationsService;
+  files: FilesService;
+}) {
   const repo = ideasRepository(deps.db);
   // An idea never moves to another phase.
   const ideaPhases = new Map<string, string>();
 
   type Row = NonNullable<Awaited<ReturnType<typeof repo.findIdea>>>;
-  function present(row: Row, viewer: Actor | null, supported: Set<string>): IdeaView {
+  function present(row: Row, viewer: Actor | null, supported: Set<string>, names: ReadonlyMap<string, string>): IdeaView {
     return {
       id: row.id,
       processId: row.process_id,
@@ -85,7 +96,7 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       category: row.category,
       status: row.status,
       authorId: row.author_id,
-      authorName: row.author_name,
+      authorName: row.author_id === null ? null : (names.get(row.author_id) ?? null),
       supportCount: row.support_count,
       commentCount: row.comment_count,
       progressPercent: row.progress_percent,
@@ -96,6 +107,11 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       supportedByViewer: supported.has(row.id),
       editableByViewer: viewer !== null && viewer.id === row.author_id && row.support_count === 0 && row.comment_count === 0,
     };
+  }
+
+  /** The display names of the authors of some ideas or comments (one query for them all). */
+  function authorNames(rows: readonly { author_id: string | null }[]): Promise<Map<string, string>> {
+    return deps.accounts.displayNamesOf(rows.flatMap((r) => (r.author_id === null ? [] : [r.author_id])));
   }
 
   /** The idea if the actor may see it: hidden and unscreened ideas only to their author and moderators. */
@@ -196,19 +212,25 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       const pageSize = 20;
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const category = query.category || null;
-      const rows = await repo.listIdeas({
-        processId: query.processId,
-        category,
-        sort,
-        seed: query.seed ?? 0,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-        includeHidden: false,
-        viewerId: actor?.id ?? null,
-      });
-      const supported = actor ? await repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>();
-      const total = await repo.countIdeas(query.processId, false, category);
-      return { ideas: rows.map((r) => present(r, actor, supported)), total, page, pageSize, sort, category };
+      // Two round trips whatever the viewer: the page with its count, then who wrote it and what the viewer supports.
+      const [rows, total] = await Promise.all([
+        repo.listIdeas({
+          processId: query.processId,
+          category,
+          sort,
+          seed: query.seed ?? 0,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+          includeHidden: false,
+          viewerId: actor?.id ?? null,
+        }),
+        repo.countIdeas(query.processId, false, category),
+      ]);
+      const [supported, names] = await Promise.all([
+        actor ? repo.supportedBy(rows.map((r) => r.id), actor.id) : new Set<string>(),
+        authorNames(rows),
+      ]);
+      return { ideas: rows.map((r) => present(r, actor, supported, names)), total, page, pageSize, sort, category };
     },
 
     /** One idea with its comments (replies nested), if the actor may see it. */
@@ -217,11 +239,13 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
       if (!row) return fail('NotFound');
       const supported = actor ? await repo.supportedBy([row.id], actor.id) : new Set<string>();
       const moderator = ideasPolicy.moderate(actor);
-      const all = (await repo.commentsOf(ideaId)).map(
+      const comments = await repo.commentsOf(ideaId);
+      const names = await authorNames([row, ...comments]);
+      const all = comments.map(
         (c): CommentView => ({
           id: c.id,
           parentId: c.parent_id,
-          authorName: c.author_name,
+          authorName: c.author_id === null ? null : (names.get(c.author_id) ?? null),
           // A hidden comment keeps its place in the thread; its text is shown only to its author and moderators.
           body: c.hidden_at && !moderator && c.author_id !== actor?.id ? null : c.body,
           hiddenReason: c.hidden_at ? (c.hidden_reason ?? '') : null,
@@ -237,7 +261,7 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
         if (parent) parent.replies.push(comment);
         else top.push(comment);
       }
-      return ok({ idea: present(row, actor, supported), comments: top, following: actor ? await repo.isFollowing(ideaId, actor.id) : false });
+      return ok({ idea: present(row, actor, supported, names), comments: top, following: actor ? await repo.isFollowing(ideaId, actor.id) : false });
     },
 
     /** Supports an idea once per person, while its phase is open. */
@@ -384,6 +408,8 @@ export function ideasService(deps: { db: Db; audit: AuditService; processes: Pro
 
     /** The raw idea for other modules' checks. */
     findIdea: (ideaId: string) => repo.findIdea(ideaId),
+
+    ...ideaQueries(repo),
   };
 }
 

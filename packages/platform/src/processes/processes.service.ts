@@ -229,6 +229,11 @@ export function processesService(deps: { db: Db; audit: AuditService; clock: Clo
       });
     },
 
+    /** Whether a phase exists (read fresh, not from the cache), for modules that attach things to phases. */
+    async phaseExists(phaseId: string): Promise<boolean> {
+      return (await repo.processOfPhase(phaseId)) !== null;
+    },
+
     /** The phase and its process, with the phase's state today. */
     async getPhase(phaseId: string): Promise<{ phase: Phase; process: ProcessDetail } | null> {
       // A phase never moves to another process, so the mapping is remembered (bounded; removed phases

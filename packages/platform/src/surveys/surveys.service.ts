@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -157,6 +158,19 @@ export function surveysService(deps: { db: Db; audit: AuditService; processes: P
       ]);
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'survey.exported', subjectType: 'phase', subjectId: phaseId, details: { count: rows.length } });
       return ok({ header: ['response', 'submitted', ...questions.map((q) => label(q.prompt))], rows });
+    },
+
+    /**
+     * Responses to the surveys of some phases per ISO week (as `2026-W07`), with the different people who
+     * answered, for read models such as the participation report (one query for all the phases).
+     */
+    async responsesByWeek(phaseIds: readonly string[]): Promise<{ week: string; count: number; people: string[] }[]> {
+      if (phaseIds.length === 0) return [];
+      const result = await sql<{ week: string; n: number; people: string[] }>`
+        SELECT to_char(date_trunc('week', created_at), 'IYYY-"W"IW') AS week, count(*)::int AS n,
+               coalesce(array_agg(DISTINCT user_id) FILTER (WHERE user_id IS NOT NULL), '{}') AS people
+        FROM survey_responses WHERE phase_id = any(${[...phaseIds]}::uuid[]) GROUP BY 1 ORDER BY 1`.execute(deps.db);
+      return result.rows.map((r) => ({ week: r.week, count: r.n, people: r.people }));
     },
 
     /** Whether the person has answered already. */

@@ -1,0 +1,44 @@
+import type { IdeasRepository } from './ideas.repository.ts';
+
+/** One kind of taking part in a process's ideas, in one ISO week. */
+export interface WeeklyParticipation {
+  /** ISO week, as `2026-W07`. */
+  readonly week: string;
+  readonly kind: 'idea' | 'comment' | 'support';
+  readonly count: number;
+  /** The different people behind them (people deleted since are counted but not listed). */
+  readonly people: readonly string[];
+}
+
+/**
+ * Exported queries for other modules and read models (reports/): each answers for many ideas at once, so a
+ * read model makes one call per module, never one per idea.
+ */
+export function ideaQueries(repo: IdeasRepository) {
+  return {
+    /**
+     * The ideas of a process that are not hidden, as an id set another module filters its own rows by in the
+     * same statement (feedback's latest answers): not run here.
+     */
+    unhiddenIdeaIds: (processId: string) => repo.unhiddenIdeaIds(processId),
+
+    /** How many published, visible ideas of a process have each status, by status key. */
+    async statusCounts(processId: string): Promise<Map<string, number>> {
+      return new Map((await repo.statusCounts(processId)).map((r) => [r.status, r.n]));
+    },
+
+    /** Title and progress of many ideas, by id. */
+    async summariesOf(ideaIds: readonly string[]): Promise<Map<string, { title: string; progressPercent: number | null }>> {
+      if (ideaIds.length === 0) return new Map();
+      return new Map((await repo.summariesOf(ideaIds)).map((r) => [r.id, { title: r.title, progressPercent: r.progress_percent }]));
+    },
+
+    /** Whether any idea has this status (a status in use cannot be removed). */
+    ideasWithStatus: (status: string): Promise<boolean> => repo.ideasWithStatus(status),
+
+    /** Ideas, comments and supports in a process per ISO week, with the people behind them. */
+    async participationByWeek(processId: string): Promise<WeeklyParticipation[]> {
+      return (await repo.participationByWeek(processId)).map((r) => ({ week: r.week, kind: r.kind, count: r.n, people: r.people }));
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The reports module's public entry point: read models over the other modules' exported queries.
+export { reportsService, type ReportsService } from './reports.service.ts';
+export type { ReportsDeps } from './reports.context.ts';
+export { reportsPolicy } from './reports.policy.ts';
+export type { AnsweredIdea } from './you-said-we-did.ts';
+export { ageGroups, type AgeGroup, type ParticipationWeek } from './participation.ts';
+export type { ExportedIdea } from './idea-export.ts';
