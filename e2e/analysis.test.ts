@@ -4,7 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { demoPassword, translate } from '@tingsted/platform';
+import { demoPassword } from '@tingsted/platform';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { assertAccessibleWithoutJs, launchBrowser, screenshot, signedInContext } from './browser.ts';
 

@@ -10,7 +10,8 @@ import { sharedDataDir } from '@tingsted/platform/seed/demo-conversations.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { demoPassword, translate } from '@tingsted/platform';
+import { demoPassword } from '@tingsted/platform';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo } from './browser.ts';
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
 import type { Browser } from 'playwright-core';
 import { freePort, startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { translate } from '@tingsted/platform';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { launchBrowser, newContext } from './browser.ts';
 
 let server: TestServer;

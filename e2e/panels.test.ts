@@ -7,7 +7,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { demoPassword, translate } from '@tingsted/platform';
+import { demoPassword } from '@tingsted/platform';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { verifyDraw } from '@tingsted/sortition';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';

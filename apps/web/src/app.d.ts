@@ -1,7 +1,7 @@
 import type { Platform as TingstedPlatform } from '@tingsted/platform/platform.ts';
 import type { RequestContext } from '@tingsted/platform/request-context.ts';
 import type { IncomingMessage } from 'node:http';
-import type { MessageKey } from '@tingsted/platform/i18n/translate.ts';
+import type { MessageKey } from '$lib/i18n/keys';
 
 declare global {
   namespace App {

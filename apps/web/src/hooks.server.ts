@@ -1,6 +1,6 @@
 import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { cookieNames, csrfMatches } from '@tingsted/platform/request-context.ts';
-import { translator } from '@tingsted/platform/i18n/translate.ts';
+import { translator } from '$lib/i18n/translate.server';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

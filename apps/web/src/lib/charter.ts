@@ -1,4 +1,4 @@
-import type { MessageKey } from '@tingsted/platform/i18n/messages/en.ts';
+import type { MessageKey } from './i18n/keys.ts';
 
 /** The heading of each charter field, shared by the public page and the manager's editor. */
 export const charterHeadings: Record<string, MessageKey> = {

@@ -1,34 +1,32 @@
 import { type Locale, locales } from './locales.ts';
-import { en, type MessageKey } from './messages/en.ts';
 import { interpolate } from './interpolate.ts';
-import { nb } from './messages/nb.ts';
-import { nn } from './messages/nn.ts';
-import { sv } from './messages/sv.ts';
-import { da } from './messages/da.ts';
+import type { Catalog, MessageKey } from './keys.ts';
+import { translation } from './translation.ts';
+import { sentDa } from './messages/sent/da.ts';
+import { sentEn } from './messages/sent/en.ts';
+import { sentNb } from './messages/sent/nb.ts';
+import { sentNn } from './messages/sent/nn.ts';
+import { sentSv } from './messages/sent/sv.ts';
+import { shownDa } from './messages/shown/da.ts';
+import { shownEn } from './messages/shown/en.ts';
+import { shownNb } from './messages/shown/nb.ts';
+import { shownNn } from './messages/shown/nn.ts';
+import { shownSv } from './messages/shown/sv.ts';
 
-export type { MessageKey };
+export type { Catalog, MessageKey };
 
-/** One language's complete catalog. */
-export type Catalog = Readonly<Record<MessageKey, string>>;
+/**
+ * The platform's catalogs by locale: what it returns for the apps to show (shown/) and what it sends itself
+ * (sent/). Page text lives in apps/web.
+ */
+export const catalogs: Readonly<Record<Locale, Catalog>> = {
+  nb: { ...shownNb, ...sentNb },
+  nn: { ...shownNn, ...sentNn },
+  sv: { ...shownSv, ...sentSv },
+  da: { ...shownDa, ...sentDa },
+  en: { ...shownEn, ...sentEn },
+};
 
-/** All catalogs by locale. */
-export const catalogs: Readonly<Record<Locale, Catalog>> = { nb, nn, sv, da, en };
-
-
-/** True when `key` names a message. */
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
-}
-
-/** The text for `key` in `locale` with its placeholders filled. */
-export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  // A key missing at run time (the i18n test fails the build for it) falls back to English, never a crash.
-  return interpolate(catalogs[locale][key] ?? en[key], params);
-}
-
-/** A translator bound to one locale, as pages use it: `t('nav.home')`. */
-export function translator(locale: Locale) {
-  return (key: MessageKey, params?: Readonly<Record<string, string | number>>): string => translate(locale, key, params);
-}
+export const { isMessageKey, translate, translator } = translation(catalogs);
 
 export { locales, interpolate };

@@ -1,6 +1,6 @@
 import { fail as kitFail } from '@sveltejs/kit';
 import type { Failure } from '@tingsted/platform/shared/result.ts';
-import { isMessageKey } from '@tingsted/platform/i18n/translate.ts';
+import { isMessageKey } from '$lib/i18n/translate.server';
 
 /** What a form action returns on failure: the message, each field's message, and the values to refill. */
 export interface FormProblem {

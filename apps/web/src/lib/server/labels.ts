@@ -1,4 +1,4 @@
-import { isMessageKey } from '@tingsted/platform/i18n/translate.ts';
+import { isMessageKey } from '$lib/i18n/translate.server';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 
 /** Every status's label in the reader's language: built-in ones from the catalog, a municipality's own from its labels. */

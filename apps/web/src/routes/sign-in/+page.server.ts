@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { safeReturnTo, setSession } from '$lib/server/session';
-import { isMessageKey } from '@tingsted/platform/i18n/translate.ts';
+import { isMessageKey } from '$lib/i18n/translate.server';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.ctx.user) redirect(303, safeReturnTo(url.searchParams.get('returnTo')));

@@ -1,0 +1,23 @@
+import { shownDa } from '@tingsted/platform/i18n/messages/shown/da.ts';
+import { siteDa } from './site/da.ts';
+import { processesDa } from './processes/da.ts';
+import { manageDa } from './manage/da.ts';
+import { conversationsDa } from './conversations/da.ts';
+import { stakeholdersDa } from './stakeholders/da.ts';
+import { panelsDa } from './panels/da.ts';
+import { panelsStaffDa } from './panels-staff/da.ts';
+import { analysisDa } from './analysis/da.ts';
+import type { Catalog } from '../keys.ts';
+
+/** Danish page text (see en.ts). */
+export const da: Catalog = {
+  ...shownDa,
+  ...siteDa,
+  ...processesDa,
+  ...manageDa,
+  ...conversationsDa,
+  ...stakeholdersDa,
+  ...panelsDa,
+  ...panelsStaffDa,
+  ...analysisDa,
+};

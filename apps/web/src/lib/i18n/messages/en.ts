@@ -1,0 +1,25 @@
+import { shownEn } from '@tingsted/platform/i18n/messages/shown/en.ts';
+import { siteEn } from './site/en.ts';
+import { processesEn } from './processes/en.ts';
+import { manageEn } from './manage/en.ts';
+import { conversationsEn } from './conversations/en.ts';
+import { stakeholdersEn } from './stakeholders/en.ts';
+import { panelsEn } from './panels/en.ts';
+import { panelsStaffEn } from './panels-staff/en.ts';
+import { analysisEn } from './analysis/en.ts';
+
+/**
+ * English page text, the source of every key: the platform's shown messages (errors and field messages)
+ * and the pages' own areas. One module per language, so the browser loads one chunk.
+ */
+export const en = {
+  ...shownEn,
+  ...siteEn,
+  ...processesEn,
+  ...manageEn,
+  ...conversationsEn,
+  ...stakeholdersEn,
+  ...panelsEn,
+  ...panelsStaffEn,
+  ...analysisEn,
+} as const;

@@ -1,0 +1,23 @@
+import { shownNb } from '@tingsted/platform/i18n/messages/shown/nb.ts';
+import { siteNb } from './site/nb.ts';
+import { processesNb } from './processes/nb.ts';
+import { manageNb } from './manage/nb.ts';
+import { conversationsNb } from './conversations/nb.ts';
+import { stakeholdersNb } from './stakeholders/nb.ts';
+import { panelsNb } from './panels/nb.ts';
+import { panelsStaffNb } from './panels-staff/nb.ts';
+import { analysisNb } from './analysis/nb.ts';
+import type { Catalog } from '../keys.ts';
+
+/** Norwegian bokmål page text (see en.ts). */
+export const nb: Catalog = {
+  ...shownNb,
+  ...siteNb,
+  ...processesNb,
+  ...manageNb,
+  ...conversationsNb,
+  ...stakeholdersNb,
+  ...panelsNb,
+  ...panelsStaffNb,
+  ...analysisNb,
+};

@@ -1,0 +1,23 @@
+import { shownNn } from '@tingsted/platform/i18n/messages/shown/nn.ts';
+import { siteNn } from './site/nn.ts';
+import { processesNn } from './processes/nn.ts';
+import { manageNn } from './manage/nn.ts';
+import { conversationsNn } from './conversations/nn.ts';
+import { stakeholdersNn } from './stakeholders/nn.ts';
+import { panelsNn } from './panels/nn.ts';
+import { panelsStaffNn } from './panels-staff/nn.ts';
+import { analysisNn } from './analysis/nn.ts';
+import type { Catalog } from '../keys.ts';
+
+/** Norwegian nynorsk page text (see en.ts). */
+export const nn: Catalog = {
+  ...shownNn,
+  ...siteNn,
+  ...processesNn,
+  ...manageNn,
+  ...conversationsNn,
+  ...stakeholdersNn,
+  ...panelsNn,
+  ...panelsStaffNn,
+  ...analysisNn,
+};

@@ -1,0 +1,23 @@
+import { shownSv } from '@tingsted/platform/i18n/messages/shown/sv.ts';
+import { siteSv } from './site/sv.ts';
+import { processesSv } from './processes/sv.ts';
+import { manageSv } from './manage/sv.ts';
+import { conversationsSv } from './conversations/sv.ts';
+import { stakeholdersSv } from './stakeholders/sv.ts';
+import { panelsSv } from './panels/sv.ts';
+import { panelsStaffSv } from './panels-staff/sv.ts';
+import { analysisSv } from './analysis/sv.ts';
+import type { Catalog } from '../keys.ts';
+
+/** Swedish page text (see en.ts). */
+export const sv: Catalog = {
+  ...shownSv,
+  ...siteSv,
+  ...processesSv,
+  ...manageSv,
+  ...conversationsSv,
+  ...stakeholdersSv,
+  ...panelsSv,
+  ...panelsStaffSv,
+  ...analysisSv,
+};

@@ -1,0 +1,57 @@
+import type { sentEn } from './en.ts';
+
+/**
+ * Danish text of what the platform sends or stores itself: e-mails, notifications, letters and the default
+ * consent text.
+ */
+export const sentDa: Record<keyof typeof sentEn, string> = {
+  // E-mails about the account.
+  'mail.greeting': 'Hej {name}',
+  'mail.signature': 'Venlig hilsen\n{municipality}',
+  'mail.ignore': 'Hvis du ikke har bedt om dette, kan du se bort fra denne e-mail.',
+  'mail.verify.subject': 'Bekræft din e-mailadresse hos {municipality}',
+  'mail.verify.body': 'Bekræft din e-mailadresse ved at åbne dette link (gyldigt i 48 timer):',
+  'mail.reset.subject': 'Nulstil din adgangskode hos {municipality}',
+  'mail.reset.body': 'Vælg en ny adgangskode ved at åbne dette link (gyldigt i 1 time):',
+  'mail.magic.subject': 'Dit login-link til {municipality}',
+  'mail.magic.body': 'Log ind ved at åbne dette link (gyldigt i 15 minutter, virker én gang):',
+  // Notifications and the daily digest.
+  'notify.status_changed.subject': 'Nyt om »{ideaTitle}«',
+  'notify.status_changed.body': 'Forslaget »{ideaTitle}« har nu status: {status}.',
+  'notify.answered.subject': 'Kommunen har svaret på »{ideaTitle}«',
+  'notify.answered.body': 'Forslaget »{ideaTitle}« har fået svar fra kommunen og status: {status}.',
+  'notify.milestone.subject': 'Fremdrift for »{ideaTitle}«',
+  'notify.milestone.body': 'Ny fremdrift for »{ideaTitle}«: {milestone} ({progress} % færdig).',
+  'notify.idea_hidden.subject': 'Dit forslag er skjult',
+  'notify.idea_hidden.body': 'En moderator har skjult dit forslag. Begrundelse: {reason}',
+  'notify.comment_hidden.subject': 'Din kommentar er skjult',
+  'notify.comment_hidden.body': 'En moderator har skjult din kommentar. Begrundelse: {reason}',
+  'notify.digest.subject': '{count} opdateringer fra {municipality}',
+  'notify.footer': 'Du får disse e-mails fordi du har deltaget. Vælg hvor ofte på din konto: {url}',
+  'notify.recommendation_decided.subject': 'En anbefaling er blevet besvaret',
+  'notify.recommendation_decided.body': 'Beslutningstageren har besvaret anbefalingen »{title}«: {reason}',
+  // The invitation to a stakeholder panel.
+  'stakeholders.mail.subject': 'Invitation til interessentpanelet: {process}',
+  'stakeholders.mail.body':
+    'Du er inviteret til interessentpanelet for »{process}« som: {role}. Åbn linket for at præsentere dig og deltage:',
+  // Citizens' panels: the default consent text, the invitation letter and the e-mails to members and followers.
+  'panels.consent.default':
+    '{municipality} gemmer dine svar og kontaktoplysninger alene for at udtrække panelet og kontakte dig om det. Kun panelets administratorer kan se dem, al adgang logges, og de slettes på den dato, der er fastsat for panelet, når det er afsluttet. Du kan til enhver tid trække dig.',
+  'panels.letter.heading': 'Invitation til {title}, et borgerpanel',
+  'panels.letter.body':
+    'Du er udtrukket ved lodtrækning fra CPR-registret og inviteres til et borgerpanel. {municipality} sammensætter en gruppe på {size} borgere, der afspejler befolkningen, for at sætte sig ind i sagen, høre eksperter og berørte og give deres anbefalinger til beslutningstagerne.',
+  'panels.letter.sessions': 'Panelet mødes: {list}. Medlemmerne får godtgørelse for tid og transport.',
+  'panels.letter.chance':
+    'En tilmelding betyder ikke, at du er med i panelet: blandt dem, der tilmelder sig, udtrækkes medlemmerne ved en retfærdig lodtrækning, så panelet ligner befolkningen.',
+  'panels.letter.codeLabel': 'Din personlige kode',
+  'panels.letter.register': 'Tilmeld dig på {url} med din kode, eller scan QR-koden med din telefon.',
+  'panels.letter.privacy':
+    'Du får dette brev, fordi din adresse blev udtrukket fra registret. Vil du ikke deltage, skal du ikke gøre noget. {municipality} sletter registret og svarene, når panelet er afsluttet.',
+  'panels.mail.selected.subject': 'Du er udtrukket til {title}',
+  'panels.mail.selected.body':
+    'Tillykke: du er udtrukket til {title}. Bekræft din plads ved at åbne linket (du logger ind eller opretter en konto for at komme til medlemssiderne):',
+  'panels.mail.report.subject': '{title} har offentliggjort sine anbefalinger',
+  'panels.mail.report.body': '{title} har offentliggjort sin slutrapport. Læs den her:',
+  'panels.mail.answer.subject': 'Beslutningstageren har svaret {title}',
+  'panels.mail.answer.body': 'Der er kommet et nyt svar på anbefalingerne fra {title}. Læs det her:',
+};

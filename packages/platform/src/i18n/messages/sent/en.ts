@@ -1,0 +1,56 @@
+/**
+ * English text of what the platform sends or stores itself: e-mails, notifications, letters and the default
+ * consent text (the source: nb, nn, sv and da have exactly these keys).
+ */
+export const sentEn = {
+  // E-mails about the account.
+  'mail.greeting': 'Hello {name},',
+  'mail.signature': 'Best regards,\n{municipality}',
+  'mail.ignore': 'If you did not ask for this, you can ignore this e-mail.',
+  'mail.verify.subject': 'Confirm your e-mail address for {municipality}',
+  'mail.verify.body': 'Confirm your e-mail address by opening this link (valid for 48 hours):',
+  'mail.reset.subject': 'Reset your password for {municipality}',
+  'mail.reset.body': 'Choose a new password by opening this link (valid for 1 hour):',
+  'mail.magic.subject': 'Your sign-in link for {municipality}',
+  'mail.magic.body': 'Sign in by opening this link (valid for 15 minutes, works once):',
+  // Notifications and the daily digest.
+  'notify.status_changed.subject': 'News about "{ideaTitle}"',
+  'notify.status_changed.body': 'The idea "{ideaTitle}" now has the status: {status}.',
+  'notify.answered.subject': 'The municipality answered "{ideaTitle}"',
+  'notify.answered.body': 'The idea "{ideaTitle}" got an official answer and the status: {status}.',
+  'notify.milestone.subject': 'Progress on "{ideaTitle}"',
+  'notify.milestone.body': 'New progress on "{ideaTitle}": {milestone} ({progress} % done).',
+  'notify.idea_hidden.subject': 'Your idea was hidden',
+  'notify.idea_hidden.body': 'A moderator hid your idea. Reason: {reason}',
+  'notify.comment_hidden.subject': 'Your comment was hidden',
+  'notify.comment_hidden.body': 'A moderator hid your comment. Reason: {reason}',
+  'notify.digest.subject': '{count} updates from {municipality}',
+  'notify.footer': 'You get these e-mails because you took part. Choose how often in your account: {url}',
+  'notify.recommendation_decided.subject': 'A recommendation has been answered',
+  'notify.recommendation_decided.body':
+    'The decision-maker has answered the recommendation "{title}": {reason}',
+  // The invitation to a stakeholder panel.
+  'stakeholders.mail.subject': 'Invitation to the stakeholder panel: {process}',
+  'stakeholders.mail.body':
+    'You are invited to the stakeholder panel for "{process}" as: {role}. Open the link to introduce yourself and join:',
+  // Citizens' panels: the default consent text, the invitation letter and the e-mails to members and followers.
+  'panels.consent.default':
+    '{municipality} stores your answers and contact details only to select the panel and to contact you about it. Only the panel’s administrators can see them, every look at them is logged, and they are deleted on the date set for this panel after it ends. You can withdraw at any time.',
+  'panels.letter.heading': 'Invitation to {title}, a citizens’ panel',
+  'panels.letter.body':
+    'You have been drawn by lot from the population register to be invited to a citizens’ panel. {municipality} is putting together a group of {size} residents who reflect the population, to learn about the question, hear experts and those affected, and give their recommendations to the decision-makers.',
+  'panels.letter.sessions': 'The panel meets: {list}. Members are paid for their time and travel.',
+  'panels.letter.chance':
+    'Registering does not mean you are on the panel: among those who register, the members are drawn by a fair lottery so the panel resembles the population.',
+  'panels.letter.codeLabel': 'Your personal code',
+  'panels.letter.register': 'Register at {url} with your code, or scan the QR code with your phone.',
+  'panels.letter.privacy':
+    'This letter was sent because your address was drawn by lot from the register. If you do not want to take part, you need not do anything. {municipality} deletes the register and the answers after the panel ends.',
+  'panels.mail.selected.subject': 'You have been drawn for {title}',
+  'panels.mail.selected.body':
+    'Congratulations: you have been drawn for {title}. Confirm your seat by opening this link (you sign in or create an account to reach the members’ workspace):',
+  'panels.mail.report.subject': '{title} has published its recommendations',
+  'panels.mail.report.body': '{title} has published its final report. Read it here:',
+  'panels.mail.answer.subject': 'The decision-maker has answered {title}',
+  'panels.mail.answer.body': 'There is a new answer to the recommendations from {title}. Read it here:',
+} as const;

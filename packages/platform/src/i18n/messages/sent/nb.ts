@@ -1,0 +1,58 @@
+import type { sentEn } from './en.ts';
+
+/**
+ * Norwegian bokmål text of what the platform sends or stores itself: e-mails, notifications, letters and
+ * the default consent text.
+ */
+export const sentNb: Record<keyof typeof sentEn, string> = {
+  // E-mails about the account.
+  'mail.greeting': 'Hei, {name}!',
+  'mail.signature': 'Med vennlig hilsen\n{municipality}',
+  'mail.ignore': 'Hvis du ikke har bedt om dette, kan du se bort fra denne e-posten.',
+  'mail.verify.subject': 'Bekreft e-postadressen din hos {municipality}',
+  'mail.verify.body': 'Bekreft e-postadressen din ved å åpne denne lenken (gyldig i 48 timer):',
+  'mail.reset.subject': 'Tilbakestill passordet ditt hos {municipality}',
+  'mail.reset.body': 'Velg et nytt passord ved å åpne denne lenken (gyldig i 1 time):',
+  'mail.magic.subject': 'Innloggingslenke til {municipality}',
+  'mail.magic.body': 'Logg inn ved å åpne denne lenken (gyldig i 15 minutter, virker én gang):',
+  // Notifications and the daily digest.
+  'notify.status_changed.subject': 'Nytt om «{ideaTitle}»',
+  'notify.status_changed.body': 'Forslaget «{ideaTitle}» har nå status: {status}.',
+  'notify.answered.subject': 'Kommunen har svart på «{ideaTitle}»',
+  'notify.answered.body': 'Forslaget «{ideaTitle}» har fått svar fra kommunen og status: {status}.',
+  'notify.milestone.subject': 'Framdrift for «{ideaTitle}»',
+  'notify.milestone.body': 'Ny framdrift for «{ideaTitle}»: {milestone} ({progress} % ferdig).',
+  'notify.idea_hidden.subject': 'Forslaget ditt er skjult',
+  'notify.idea_hidden.body': 'En moderator har skjult forslaget ditt. Begrunnelse: {reason}',
+  'notify.comment_hidden.subject': 'Kommentaren din er skjult',
+  'notify.comment_hidden.body': 'En moderator har skjult kommentaren din. Begrunnelse: {reason}',
+  'notify.digest.subject': '{count} oppdateringer fra {municipality}',
+  'notify.footer':
+    'Du får disse e-postene fordi du har deltatt. Du kan velge hvor ofte på kontoen din: {url}',
+  'notify.recommendation_decided.subject': 'En anbefaling har fått svar',
+  'notify.recommendation_decided.body': 'Beslutningstakeren har svart på anbefalingen «{title}»: {reason}',
+  // The invitation to a stakeholder panel.
+  'stakeholders.mail.subject': 'Invitasjon til interessentpanelet: {process}',
+  'stakeholders.mail.body':
+    'Du er invitert til interessentpanelet for «{process}» som: {role}. Åpne lenken for å presentere deg og bli med:',
+  // Citizens' panels: the default consent text, the invitation letter and the e-mails to members and followers.
+  'panels.consent.default':
+    '{municipality} lagrer svarene og kontaktopplysningene dine bare for å trekke panelet og kontakte deg om det. Bare panelets administratorer kan se dem, alt innsyn logges, og de slettes på datoen som er satt for dette panelet etter at det er ferdig. Du kan trekke deg når som helst.',
+  'panels.letter.heading': 'Invitasjon til {title}, et innbyggerpanel',
+  'panels.letter.body':
+    'Du er trukket ut fra folkeregisteret og invitert til et innbyggerpanel. {municipality} setter sammen en gruppe på {size} innbyggere som speiler befolkningen, for å sette seg inn i saken, høre fagfolk og berørte, og gi sine anbefalinger til dem som skal bestemme.',
+  'panels.letter.sessions': 'Panelet møtes: {list}. Medlemmene får godtgjøring for tid og reise.',
+  'panels.letter.chance':
+    'Påmelding betyr ikke at du er med i panelet: blant dem som melder seg på, trekkes medlemmene ved en rettferdig loddtrekning slik at panelet ligner befolkningen.',
+  'panels.letter.codeLabel': 'Din personlige kode',
+  'panels.letter.register': 'Meld deg på på {url} med koden din, eller skann QR-koden med telefonen.',
+  'panels.letter.privacy':
+    'Du får dette brevet fordi adressen din ble trukket ut fra registeret. Vil du ikke være med, trenger du ikke gjøre noe. {municipality} sletter registeret og svarene etter at panelet er ferdig.',
+  'panels.mail.selected.subject': 'Du er trukket ut til {title}',
+  'panels.mail.selected.body':
+    'Gratulerer: du er trukket ut til {title}. Bekreft plassen din ved å åpne denne lenken (du logger inn eller lager en konto for å komme til medlemssidene):',
+  'panels.mail.report.subject': '{title} har publisert anbefalingene sine',
+  'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les den her:',
+  'panels.mail.answer.subject': 'Beslutningstakeren har svart {title}',
+  'panels.mail.answer.body': 'Det er kommet et nytt svar på anbefalingene fra {title}. Les det her:',
+};

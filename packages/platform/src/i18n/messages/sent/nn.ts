@@ -1,0 +1,58 @@
+import type { sentEn } from './en.ts';
+
+/**
+ * Norwegian nynorsk text of what the platform sends or stores itself: e-mails, notifications, letters and
+ * the default consent text.
+ */
+export const sentNn: Record<keyof typeof sentEn, string> = {
+  // E-mails about the account.
+  'mail.greeting': 'Hei, {name}!',
+  'mail.signature': 'Med venleg helsing\n{municipality}',
+  'mail.ignore': 'Dersom du ikkje har bede om dette, kan du sjå bort frå denne e-posten.',
+  'mail.verify.subject': 'Stadfest e-postadressa di hos {municipality}',
+  'mail.verify.body': 'Stadfest e-postadressa di ved å opne denne lenkja (gyldig i 48 timar):',
+  'mail.reset.subject': 'Tilbakestill passordet ditt hos {municipality}',
+  'mail.reset.body': 'Vel eit nytt passord ved å opne denne lenkja (gyldig i 1 time):',
+  'mail.magic.subject': 'Innloggingslenkje til {municipality}',
+  'mail.magic.body': 'Logg inn ved å opne denne lenkja (gyldig i 15 minutt, verkar éin gong):',
+  // Notifications and the daily digest.
+  'notify.status_changed.subject': 'Nytt om «{ideaTitle}»',
+  'notify.status_changed.body': 'Forslaget «{ideaTitle}» har no status: {status}.',
+  'notify.answered.subject': 'Kommunen har svart på «{ideaTitle}»',
+  'notify.answered.body': 'Forslaget «{ideaTitle}» har fått svar frå kommunen og status: {status}.',
+  'notify.milestone.subject': 'Framdrift for «{ideaTitle}»',
+  'notify.milestone.body': 'Ny framdrift for «{ideaTitle}»: {milestone} ({progress} % ferdig).',
+  'notify.idea_hidden.subject': 'Forslaget ditt er gøymt',
+  'notify.idea_hidden.body': 'Ein moderator har gøymt forslaget ditt. Grunngiving: {reason}',
+  'notify.comment_hidden.subject': 'Kommentaren din er gøymd',
+  'notify.comment_hidden.body': 'Ein moderator har gøymt kommentaren din. Grunngiving: {reason}',
+  'notify.digest.subject': '{count} oppdateringar frå {municipality}',
+  'notify.footer':
+    'Du får desse e-postane fordi du har vore med. Du kan velje kor ofte på kontoen din: {url}',
+  'notify.recommendation_decided.subject': 'Ei tilråding har fått svar',
+  'notify.recommendation_decided.body': 'Avgjerdstakaren har svara på tilrådinga «{title}»: {reason}',
+  // The invitation to a stakeholder panel.
+  'stakeholders.mail.subject': 'Invitasjon til interessentpanelet: {process}',
+  'stakeholders.mail.body':
+    'Du er invitert til interessentpanelet for «{process}» som: {role}. Opne lenkja for å presentere deg og bli med:',
+  // Citizens' panels: the default consent text, the invitation letter and the e-mails to members and followers.
+  'panels.consent.default':
+    '{municipality} lagrar svara og kontaktopplysingane dine berre for å trekkje panelet og kontakte deg om det. Berre administratorane for panelet kan sjå dei, alt innsyn blir logga, og dei blir sletta på datoen som er sett for dette panelet etter at det er ferdig. Du kan trekkje deg når som helst.',
+  'panels.letter.heading': 'Invitasjon til {title}, eit innbyggjarpanel',
+  'panels.letter.body':
+    'Du er trekt ut frå folkeregisteret og invitert til eit innbyggjarpanel. {municipality} set saman ei gruppe på {size} innbyggjarar som speglar folkesetnaden, for å setje seg inn i saka, høyre fagfolk og dei det gjeld, og gje tilrådingane sine til dei som skal avgjere.',
+  'panels.letter.sessions': 'Panelet møtest: {list}. Medlemmene får godtgjersle for tid og reise.',
+  'panels.letter.chance':
+    'Påmelding tyder ikkje at du er med i panelet: blant dei som melder seg på, blir medlemmene trekte ved ei rettferdig loddtrekning slik at panelet liknar folkesetnaden.',
+  'panels.letter.codeLabel': 'Den personlege koden din',
+  'panels.letter.register': 'Meld deg på på {url} med koden din, eller skann QR-koden med telefonen.',
+  'panels.letter.privacy':
+    'Du får dette brevet fordi adressa di vart trekt ut frå registeret. Vil du ikkje vere med, treng du ikkje gjere noko. {municipality} slettar registeret og svara etter at panelet er ferdig.',
+  'panels.mail.selected.subject': 'Du er trekt ut til {title}',
+  'panels.mail.selected.body':
+    'Gratulerer: du er trekt ut til {title}. Stadfest plassen din ved å opne denne lenkja (du loggar inn eller lagar ein konto for å kome til medlemssidene):',
+  'panels.mail.report.subject': '{title} har publisert tilrådingane sine',
+  'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les han her:',
+  'panels.mail.answer.subject': 'Avgjerdstakaren har svart {title}',
+  'panels.mail.answer.body': 'Det har kome eit nytt svar på tilrådingane frå {title}. Les det her:',
+};

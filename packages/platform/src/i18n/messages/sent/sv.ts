@@ -1,0 +1,57 @@
+import type { sentEn } from './en.ts';
+
+/**
+ * Swedish text of what the platform sends or stores itself: e-mails, notifications, letters and the default
+ * consent text.
+ */
+export const sentSv: Record<keyof typeof sentEn, string> = {
+  // E-mails about the account.
+  'mail.greeting': 'Hej {name}!',
+  'mail.signature': 'Med vänliga hälsningar\n{municipality}',
+  'mail.ignore': 'Om du inte har bett om det här kan du bortse från mejlet.',
+  'mail.verify.subject': 'Bekräfta din e-postadress hos {municipality}',
+  'mail.verify.body': 'Bekräfta din e-postadress genom att öppna den här länken (giltig i 48 timmar):',
+  'mail.reset.subject': 'Återställ ditt lösenord hos {municipality}',
+  'mail.reset.body': 'Välj ett nytt lösenord genom att öppna den här länken (giltig i 1 timme):',
+  'mail.magic.subject': 'Din inloggningslänk till {municipality}',
+  'mail.magic.body': 'Logga in genom att öppna den här länken (giltig i 15 minuter, fungerar en gång):',
+  // Notifications and the daily digest.
+  'notify.status_changed.subject': 'Nytt om ”{ideaTitle}”',
+  'notify.status_changed.body': 'Förslaget ”{ideaTitle}” har nu status: {status}.',
+  'notify.answered.subject': 'Kommunen har svarat på ”{ideaTitle}”',
+  'notify.answered.body': 'Förslaget ”{ideaTitle}” har fått svar från kommunen och status: {status}.',
+  'notify.milestone.subject': 'Framsteg för ”{ideaTitle}”',
+  'notify.milestone.body': 'Nytt framsteg för ”{ideaTitle}”: {milestone} ({progress} % klart).',
+  'notify.idea_hidden.subject': 'Ditt förslag har dolts',
+  'notify.idea_hidden.body': 'En moderator har dolt ditt förslag. Skäl: {reason}',
+  'notify.comment_hidden.subject': 'Din kommentar har dolts',
+  'notify.comment_hidden.body': 'En moderator har dolt din kommentar. Skäl: {reason}',
+  'notify.digest.subject': '{count} uppdateringar från {municipality}',
+  'notify.footer': 'Du får de här mejlen eftersom du har deltagit. Välj hur ofta på ditt konto: {url}',
+  'notify.recommendation_decided.subject': 'En rekommendation har besvarats',
+  'notify.recommendation_decided.body': 'Beslutsfattaren har besvarat rekommendationen ”{title}”: {reason}',
+  // The invitation to a stakeholder panel.
+  'stakeholders.mail.subject': 'Inbjudan till intressentpanelen: {process}',
+  'stakeholders.mail.body':
+    'Du är inbjuden till intressentpanelen för ”{process}” som: {role}. Öppna länken för att presentera dig och gå med:',
+  // Citizens' panels: the default consent text, the invitation letter and the e-mails to members and followers.
+  'panels.consent.default':
+    '{municipality} sparar dina svar och kontaktuppgifter enbart för att lotta fram panelen och kontakta dig om den. Bara panelens administratörer kan se dem, all åtkomst loggas och de raderas på det datum som satts för panelen efter att den avslutats. Du kan när som helst dra dig ur.',
+  'panels.letter.heading': 'Inbjudan till {title}, en medborgarpanel',
+  'panels.letter.body':
+    'Du har lottats fram ur folkbokföringen och bjuds in till en medborgarpanel. {municipality} sätter samman en grupp på {size} invånare som speglar befolkningen, för att sätta sig in i frågan, lyssna på experter och berörda och lämna sina rekommendationer till beslutsfattarna.',
+  'panels.letter.sessions': 'Panelen träffas: {list}. Ledamöterna får ersättning för tid och resor.',
+  'panels.letter.chance':
+    'En anmälan betyder inte att du ingår i panelen: bland dem som anmäler sig lottas ledamöterna fram på ett rättvist sätt så att panelen liknar befolkningen.',
+  'panels.letter.codeLabel': 'Din personliga kod',
+  'panels.letter.register': 'Anmäl dig på {url} med din kod, eller skanna QR-koden med mobilen.',
+  'panels.letter.privacy':
+    'Du får det här brevet eftersom din adress lottades fram ur registret. Vill du inte delta behöver du inte göra något. {municipality} raderar registret och svaren när panelen är avslutad.',
+  'panels.mail.selected.subject': 'Du har lottats fram till {title}',
+  'panels.mail.selected.body':
+    'Grattis: du har lottats fram till {title}. Bekräfta din plats genom att öppna länken (du loggar in eller skapar ett konto för att nå ledamotssidorna):',
+  'panels.mail.report.subject': '{title} har publicerat sina rekommendationer',
+  'panels.mail.report.body': '{title} har publicerat sin slutrapport. Läs den här:',
+  'panels.mail.answer.subject': 'Beslutsfattaren har svarat {title}',
+  'panels.mail.answer.body': 'Det finns ett nytt svar på rekommendationerna från {title}. Läs det här:',
+};
