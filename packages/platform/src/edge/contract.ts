@@ -103,11 +103,12 @@ function scalar(kind: Kind, raw: string): unknown {
  * the same name (`extra` supplies those that come from elsewhere, such as the address's id). Text becomes an
  * integer, number or boolean where the schema says so (a checked box is `true`, an absent one `false`), and
  * an array property collects every value of the field (or, for a text area, one value per line).
- * Absent text fields stay absent, so the schema reports them as required.
+ * Absent fields stay absent, so the schema reports them as required; an optional number left empty is absent.
  */
 export function formValues<C extends Contract>(definition: C, form: FormData, extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const properties = definition.input.properties as Record<string, unknown>;
+  const required = new Set<string>(Array.isArray(definition.input.required) ? definition.input.required : []);
   for (const [name, schema] of Object.entries(properties)) {
     if (name in extra) {
       values[name] = extra[name];
@@ -122,7 +123,9 @@ export function formValues<C extends Contract>(definition: C, form: FormData, ex
     } else if (kind === 'boolean') {
       values[name] = all.length > 0 && scalar('boolean', all[0] ?? '') === true;
     } else if (all.length > 0) {
-      values[name] = scalar(kind, all[0] ?? '');
+      const raw = all[0] ?? '';
+      // An optional number left empty is left out; a required one stays text, so the schema names it.
+      if (!((kind === 'integer' || kind === 'number') && raw.trim() === '' && !required.has(name))) values[name] = scalar(kind, raw);
     }
   }
   return values;

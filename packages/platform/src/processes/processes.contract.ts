@@ -79,7 +79,7 @@ export const processContracts = {
       locale: Type.Optional(LocaleSchema),
       preScreening: Type.Optional(Type.Boolean({ description: 'Ideas wait for a moderator before they are shown' })),
       publicResults: Type.Optional(Type.Boolean({ description: 'Survey results are public' })),
-      categories: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 30, description: 'Idea categories (ideas phases)' })),
+      categories: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { description: 'Idea categories (ideas phases): at most 30, each once' })),
     }),
     output: Created,
   }),
