@@ -30,6 +30,7 @@ import { stakeholderRoutes } from './api/stakeholders.ts';
 import { processManagementRoutes } from './api/process-management.ts';
 import { moderationRoutes } from './api/moderation.ts';
 import { surveyRoutes } from './api/surveys.ts';
+import { statusRoutes } from './api/statuses.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge/index.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -204,6 +205,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processManagementRoutes, { platform });
       await api.register(moderationRoutes, { platform });
       await api.register(surveyRoutes, { platform });
+      await api.register(statusRoutes, { platform });
       await api.register(conversationRoutes, { platform, production: config.production });
       await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });

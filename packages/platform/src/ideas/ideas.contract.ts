@@ -2,7 +2,14 @@
 // moderation and pre-screening. Shared by the /api/v1 routes and the idea and management pages' form actions.
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
-import { Done, Id, oneOf } from '../edge/schemas.ts';
+import { Done, Id, Localized, oneOf } from '../edge/schemas.ts';
+
+const StatusRules = {
+  requiresAnswer: Type.Optional(Type.Boolean({ description: 'An official answer must be written with it' })),
+  allowsProgress: Type.Optional(Type.Boolean({ description: 'It carries milestones and progress' })),
+};
+
+const StatusLabel = Type.Record(Type.String(), Type.String({ maxLength: 1000 }), { description: 'The label per language (nb, nn, sv, da, en); at least one, each at most 60 characters' });
 
 /** Idea contracts by use case. */
 export const ideaContracts = {
@@ -12,7 +19,7 @@ export const ideaContracts = {
     input: Type.Object({
       id: Id,
       status: Type.String({ maxLength: 40, description: 'A status key (GET /statuses)' }),
-      body: Type.Optional(Type.String({ maxLength: 20_000, description: 'The answer, shown with the name and role of the one who gave it' })),
+      body: Type.Optional(Type.String({ maxLength: 5000, description: 'The answer, shown with the name and role of the one who gave it' })),
     }),
     output: Done,
   }),
@@ -57,5 +64,31 @@ export const ideaContracts = {
       ),
       pending: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String() })),
     }),
+  }),
+  listStatuses: contract({
+    name: 'listStatuses',
+    summary: 'The statuses an idea can have, in order (built-in ones are translated by key, labels are the municipality\'s own)',
+    input: Type.Object({}),
+    output: Type.Object({
+      statuses: Type.Array(Type.Object({ key: Type.String(), label: Localized, builtIn: Type.Boolean(), requiresAnswer: Type.Boolean(), allowsProgress: Type.Boolean() })),
+    }),
+  }),
+  addStatus: contract({
+    name: 'addStatus',
+    summary: "Add a municipality's own status (administrators); its key is made from the label and never changes",
+    input: Type.Object({ label: StatusLabel, ...StatusRules }),
+    output: Type.Object({ key: Type.String() }),
+  }),
+  updateStatus: contract({
+    name: 'updateStatus',
+    summary: "Change a municipality's own status: its labels and rules (administrators; built-in statuses are fixed: 409)",
+    input: Type.Object({ key: Type.String({ maxLength: 100 }), label: StatusLabel, ...StatusRules }),
+    output: Done,
+  }),
+  removeStatus: contract({
+    name: 'removeStatus',
+    summary: "Remove a municipality's own status that no idea has or had (administrators)",
+    input: Type.Object({ key: Type.String({ maxLength: 100 }) }),
+    output: Done,
   }),
 };
