@@ -27,7 +27,11 @@ import { panelRoutes } from './api/panels.ts';
 import { oidcRoutes } from './api/oidc.ts';
 import { conversationRoutes } from './api/conversations.ts';
 import { stakeholderRoutes } from './api/stakeholders.ts';
-import { visitorCookie } from '@tingsted/platform/conversations/conversations.service.ts';
+import { processManagementRoutes } from './api/process-management.ts';
+import { moderationRoutes } from './api/moderation.ts';
+import { surveyRoutes } from './api/surveys.ts';
+import { statusRoutes } from './api/statuses.ts';
+import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge/index.ts';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -150,21 +154,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.ctx?.locale ?? 'en';
     if (error.validation) {
-      const fields = error.validation.map((v) => {
-        const params = v.params as Record<string, unknown>;
-        const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
-        const field = missing ?? (v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(error.validationContext ?? 'body'));
-        const message =
-          missing !== undefined
-            ? 'field.required'
-            : v.keyword === 'maxLength'
-              ? 'field.tooLong'
-              : v.keyword === 'minLength'
-                ? 'field.tooShort'
-                : 'field.invalid';
-        const limit = typeof params.limit === 'number' ? params.limit : 0;
-        return { field, message, params: { max: limit, min: limit } } as const;
-      });
+      // The same mapping from schema issues to field messages as the web app's form actions (edge/contract.ts).
+      const fields = fieldErrorsOf(error.validation, String(error.validationContext ?? 'body'));
       return sendFailure(reply, locale, { ok: false, code: 'ValidationFailed', fields });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
@@ -211,6 +202,10 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
       await api.register(ideaRoutes, { platform });
+      await api.register(processManagementRoutes, { platform });
+      await api.register(moderationRoutes, { platform });
+      await api.register(surveyRoutes, { platform });
+      await api.register(statusRoutes, { platform });
       await api.register(conversationRoutes, { platform, production: config.production });
       await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });
@@ -254,7 +249,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
         // Visitors who are not signed in share recent renders of the same page (see http/page-cache.ts);
         // links with tokens and anyone with a session cookie (or an anonymous voter's cookie) always get their own.
         const cacheKey =
-          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && request.cookies[visitorCookie(config.production)] === undefined && !/[?&]token=/.test(request.url)
+          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && request.cookies[voterCookieName(config.production)] === undefined && !/[?&]token=/.test(request.url)
             ? `${request.ctx.locale} ${request.protocol}://${request.host}${request.url}`
             : null;
         if (pageCache && cacheKey) {

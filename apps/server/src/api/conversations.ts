@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '@tingsted/platform';
-import { visitorCookie, type Voter } from '@tingsted/platform/conversations/conversations.service.ts';
+import type { Voter } from '@tingsted/platform/conversations/conversations.service.ts';
+import { voterCookie, voterCookieName } from '@tingsted/platform/edge/index.ts';
 import { errorResponses, failure } from './shared.ts';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -16,16 +16,12 @@ const StatementSchema = Type.Object({ number: Type.Integer(), body: Type.String(
  */
 export const conversationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; production: boolean }> = async (api, { platform, production }) => {
   const tags = ['Conversations'];
-  const cookie = visitorCookie(production);
 
-  /** The voter; an anonymous visitor gets a cookie token on their first write. */
+  /** The voter; an anonymous visitor gets a cookie token on their first write (edge/voter.ts decides). */
   function voter(request: FastifyRequest, reply: FastifyReply, create: boolean): Voter {
-    let token = request.cookies[cookie];
-    if (!request.ctx.user && create && (!token || token.length < 20)) {
-      token = randomBytes(24).toString('base64url');
-      reply.setCookie(cookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: production, maxAge: 365 * 24 * 3600 });
-    }
-    return { actor: request.ctx.user, visitorToken: token ?? null };
+    const { token, set } = voterCookie({ production, signedIn: request.ctx.user !== null, existing: request.cookies[voterCookieName(production)], create });
+    if (set) reply.setCookie(set.name, set.value, set.options);
+    return { actor: request.ctx.user, visitorToken: token };
   }
 
   api.get(

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { hasRole, type Platform } from '@tingsted/platform';
+import type { Platform } from '@tingsted/platform';
+import { ideasPolicy } from '@tingsted/platform/ideas/ideas.policy.ts';
+import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { contractInput, contractSchema } from './contract-route.ts';
 import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
 
 const Localized = Type.Record(Type.String(), Type.String());
@@ -195,45 +198,23 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     },
   );
 
-  api.post(
-    '/ideas/:id/answers',
-    {
-      schema: {
-        tags,
-        summary: 'Set the status with an official answer (staff; required when rejecting)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ status: Type.String({ maxLength: 40 }), body: Type.Optional(Type.String({ maxLength: 20000 })) }),
-        response: { 200: OkSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.feedback.answerIdea(user, request.params.id, { status: request.body.status, body: request.body.body ?? '' });
-      if (!result.ok) return failure(request, reply, result);
-      return { ok: true as const };
-    },
-  );
+  api.post('/ideas/:id/answers', { schema: contractSchema(ideaContracts.answerIdea, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(ideaContracts.answerIdea, request);
+    const result = await platform.feedback.answerIdea(user, input.id, { status: input.status, body: input.body ?? '' });
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
 
-  api.post(
-    '/ideas/:id/milestones',
-    {
-      schema: {
-        tags,
-        summary: 'Add a dated milestone with progress to an accepted idea (staff)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ title: Type.String({ maxLength: 1000 }), date: Type.String({ maxLength: 10 }), progress: Type.Integer() }),
-        response: { 200: OkSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.feedback.addMilestone(user, request.params.id, request.body);
-      if (!result.ok) return failure(request, reply, result);
-      return { ok: true as const };
-    },
-  );
+  api.post('/ideas/:id/milestones', { schema: contractSchema(ideaContracts.addMilestone, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { id, ...input } = contractInput(ideaContracts.addMilestone, request);
+    const result = await platform.feedback.addMilestone(user, id, input);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
 
   api.get(
     '/processes/:slug/results',
@@ -266,26 +247,6 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
   );
 
   api.get(
-    '/phases/:phaseId/survey/export',
-    {
-      schema: {
-        tags: ['Surveys'],
-        summary: "A survey's responses as CSV, one row per response (staff)",
-        params: Type.Object({ phaseId: Type.String({ format: 'uuid' }) }),
-        response: errorResponses,
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.surveys.exportResponses(user, request.params.phaseId, request.ctx.locale);
-      if (!result.ok) return failure(request, reply, result);
-      const csv = [result.value.header, ...result.value.rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
-      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
-    },
-  );
-
-  api.get(
     '/processes/:slug/ideas/export',
     {
       schema: {
@@ -299,7 +260,7 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     async (request, reply) => {
       const user = requireUser(request, reply);
       if (!user) return reply;
-      if (!hasRole(user, 'process_manager', 'decision_maker', 'moderator')) return failure(request, reply, { ok: false, code: 'Forbidden' });
+      if (!ideasPolicy.exportIdeas(user)) return failure(request, reply, { ok: false, code: 'Forbidden' });
       const process = await platform.processes.getProcess(user, request.params.slug);
       if (!process.ok) return failure(request, reply, process);
       const exported = await platform.reports.exportIdeas(user, process.value.id);

@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { localeNames, locales } from '@tingsted/platform/i18n/locales.ts';
-import { accountsPolicy, hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { accountsPolicy } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   const { ctx } = locals;
@@ -10,7 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     municipality: ctx.municipality,
     user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles] } : null,
     isAdmin: accountsPolicy.manageUsers(ctx.user),
-    canManage: hasRole(ctx.user, 'process_manager'),
+    canManage: processesPolicy.manage(ctx.user),
     unread: ctx.user ? await locals.platform.notifications.unreadCount(ctx.user) : 0,
     csrfToken: ctx.csrfToken,
     oidcName: ctx.oidcName,

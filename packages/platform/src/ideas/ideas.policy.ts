@@ -7,4 +7,8 @@ export const ideasPolicy = {
   moderate: (actor: Actor | null) => hasRole(actor, 'moderator', 'process_manager'),
   /** Staff who answer inputs for the municipality. */
   answer: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker', 'moderator'),
+  /** Staff who record what happens to an accepted idea. */
+  addMilestone: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker'),
+  /** Staff who may take every idea of a process out as a file. */
+  exportIdeas: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker', 'moderator'),
 };

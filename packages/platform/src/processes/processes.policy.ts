@@ -8,4 +8,15 @@ export const processesPolicy = {
     return hasRole(actor, 'process_manager') ? ['draft', 'published', 'closed'] : ['published', 'closed'];
   },
   manage: (actor: Actor | null) => hasRole(actor, 'process_manager'),
+  /** What the actor may do with one process, for presenters. */
+  can(actor: Actor | null, process: { readonly status: ProcessStatus }) {
+    const manage = hasRole(actor, 'process_manager');
+    return {
+      manage,
+      edit: manage && process.status !== 'closed',
+      publish: manage && process.status === 'draft',
+      close: manage && process.status === 'published',
+      addPhase: manage,
+    };
+  },
 };

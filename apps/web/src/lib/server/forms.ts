@@ -1,6 +1,6 @@
 import { fail as kitFail } from '@sveltejs/kit';
-import type { Failure } from '@tingsted/platform/shared/result.ts';
-import { isMessageKey } from '$lib/i18n/translate.server';
+import type { Failure, Result } from '@tingsted/platform/shared/result.ts';
+import { formValues, parseInput, problemOf, type Contract, type InputOf } from '@tingsted/platform/edge/index.ts';
 
 /** What a form action returns on failure: the message, each field's message, and the values to refill. */
 export interface FormProblem {
@@ -9,19 +9,24 @@ export interface FormProblem {
   values: Record<string, string>;
 }
 
-/** Turns a service failure into a translated form response with the right status. */
+/**
+ * Turns a service failure into a translated form response, with the status the API gives for the same code
+ * (one table: packages/platform/src/edge/errors.ts).
+ */
 export function formFailure(locals: App.Locals, failure: Failure, values: Record<string, string> = {}) {
+  const problem = problemOf(locals.ctx.locale, failure);
   const fields: Record<string, string> = {};
-  for (const f of failure.fields ?? []) {
-    fields[f.field] ??= isMessageKey(f.message) ? locals.t(f.message, f.params) : f.message;
-  }
-  const status = failure.code === 'RateLimited' ? 429 : failure.code === 'Forbidden' ? 403 : failure.code === 'NotSignedIn' ? 401 : 400;
-  const problem: FormProblem = {
-    message: locals.t(`error.${failure.code}`, { seconds: failure.retryAfterSeconds ?? 60, id: '' }),
-    fields,
-    values,
-  };
-  return kitFail(status, problem);
+  for (const f of problem.fields) fields[f.field] ??= f.message;
+  const body: FormProblem = { message: problem.message, fields, values };
+  return kitFail(problem.status, body);
+}
+
+/**
+ * Reads a form into a use case's input and checks it with the use case's contract, the same schema its API
+ * route uses. `extra` gives the values that do not come from the form (the id in the address, the language).
+ */
+export function readForm<C extends Contract>(contract: C, form: FormData, extra: Readonly<Record<string, unknown>> = {}): Result<InputOf<C>> {
+  return parseInput(contract, formValues(contract, form, extra));
 }
 
 /** A form field's text value ('' when absent). */

@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { locales, localeNames } from '@tingsted/platform';
 import { formFailure, text } from '$lib/server/forms';
+import { parseInput } from '@tingsted/platform/edge/index.ts';
+import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
 import { statusLabels } from '$lib/server/labels';
 import { requireUser } from '$lib/server/session';
 
@@ -32,14 +34,16 @@ export const actions: Actions = {
   add: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const { input, values } = statusForm(await request.formData());
-    const result = await locals.platform.feedback.addStatus(user, input);
+    const parsed = parseInput(ideaContracts.addStatus, input);
+    const result = parsed.ok ? await locals.platform.feedback.addStatus(user, parsed.value) : parsed;
     if (!result.ok) return formFailure(locals, result, { ...values, action: 'add' });
     return { saved: locals.t('admin.statusAdded') };
   },
   update: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const { input, values } = statusForm(await request.formData());
-    const result = await locals.platform.feedback.updateStatus(user, values.key ?? '', input);
+    const parsed = parseInput(ideaContracts.updateStatus, { ...input, key: values.key ?? '' });
+    const result = parsed.ok ? await locals.platform.feedback.updateStatus(user, parsed.value.key, parsed.value) : parsed;
     if (!result.ok) {
       if (result.code === 'NotFound') error(404, { message: locals.t('error.NotFound') });
       return formFailure(locals, result, { ...values, action: 'update' });
@@ -49,7 +53,8 @@ export const actions: Actions = {
   remove: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const key = text(await request.formData(), 'key');
-    const result = await locals.platform.feedback.removeStatus(user, key);
+    const parsed = parseInput(ideaContracts.removeStatus, { key });
+    const result = parsed.ok ? await locals.platform.feedback.removeStatus(user, parsed.value.key) : parsed;
     if (!result.ok) {
       if (result.code === 'NotFound') error(404, { message: locals.t('error.NotFound') });
       return formFailure(locals, result, { key, action: 'remove' });

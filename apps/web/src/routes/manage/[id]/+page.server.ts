@@ -1,11 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { formatDate } from '$lib/server/present';
 import { isLocale } from '@tingsted/platform/i18n/locales.ts';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 import { charterFields, phaseMethods } from '@tingsted/platform/processes/processes.tables.ts';
+import { processContracts } from '@tingsted/platform/processes/processes.contract.ts';
+import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { presentModerationQueue } from '@tingsted/platform/ideas/ideas.presenter.ts';
+import { surveyContracts } from '@tingsted/platform/surveys/surveys.contract.ts';
+import { renameFields } from '@tingsted/platform/edge/index.ts';
 
 const textFields = ['title', 'summary', ...charterFields] as const;
 
@@ -36,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     methods: [...phaseMethods],
     phases: process.phases.map((p) => ({ description: p.description[contentLocale] ?? '', id: p.id, method: p.method, title: resolveText(p.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, start: formatDate(p.startsOn, locals.ctx.locale), end: formatDate(p.endsOn, locals.ctx.locale), state: p.state })),
     surveys,
-    queue: queue.ok ? { flags: queue.value.flags.map((f) => ({ id: f.id, targetType: f.target_type, targetId: f.target_id, reason: f.reason, ideaId: f.idea_id, ideaTitle: f.idea_title, commentBody: f.comment_body })), pending: queue.value.pending.map((p) => ({ id: p.id, title: p.title, body: p.body })) } : { flags: [], pending: [] },
+    queue: queue.ok ? presentModerationQueue(queue.value) : { flags: [], pending: [] },
   };
 };
 
@@ -50,7 +55,8 @@ export const actions: Actions = {
       texts[field] = text(form, field);
       values[field] = texts[field];
     }
-    const result = await locals.platform.processes.updateCharter(user, params.id, { locale: values.contentLocale, texts, respondBy: values.respondBy });
+    const input = readForm(processContracts.updateCharter, form, { id: params.id, locale: values.contentLocale });
+    const result = input.ok ? await locals.platform.processes.updateCharter(user, params.id, { locale: input.value.locale, texts, respondBy: input.value.respondBy ?? '' }) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('manage.saved') };
   },
@@ -58,32 +64,17 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const values = { method: text(form, 'method'), phaseTitle: text(form, 'phaseTitle'), startsOn: text(form, 'startsOn'), endsOn: text(form, 'endsOn'), categories: text(form, 'categories') };
-    const result = await locals.platform.processes.addPhase(user, params.id, {
-      method: values.method,
-      title: values.phaseTitle,
-      startsOn: values.startsOn,
-      endsOn: values.endsOn,
-      locale: locals.ctx.locale,
-      preScreening: form.get('preScreening'),
-      publicResults: form.get('publicResults'),
-      categories: values.categories,
-    });
-    if (!result.ok) return formFailure(locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => (f.field === 'title' ? { ...f, field: 'phaseTitle' } : f)) } : {}) }, values);
+    const input = readForm(processContracts.addPhase, form, { id: params.id, title: values.phaseTitle, locale: locals.ctx.locale });
+    const result = input.ok ? await locals.platform.processes.addPhase(user, params.id, { ...input.value, locale: locals.ctx.locale, categories: (input.value.categories ?? []).join('\n') }) : input;
+    if (!result.ok) return formFailure(locals, renameFields(result, { title: 'phaseTitle' }), values);
     return { saved: locals.t('manage.saved') };
   },
   addQuestion: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const values = { prompt: text(form, 'prompt'), choices: text(form, 'choices'), kind: text(form, 'kind') };
-    const result = await locals.platform.surveys.addQuestion(user, text(form, 'phaseId'), {
-      kind: values.kind,
-      prompt: values.prompt,
-      locale: locals.ctx.locale,
-      required: form.get('required'),
-      choices: values.choices,
-      min: text(form, 'min'),
-      max: text(form, 'max'),
-    });
+    const input = readForm(surveyContracts.addQuestion, form, { locale: locals.ctx.locale });
+    const result = input.ok ? await locals.platform.surveys.addQuestion(user, input.value.phaseId, { ...input.value, locale: locals.ctx.locale }) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('manage.saved') };
   },
@@ -110,14 +101,16 @@ export const actions: Actions = {
   describePhase: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.processes.setPhaseDescription(user, params.id, text(form, 'phaseId'), { locale: text(form, 'contentLocale'), text: text(form, 'description') });
+    const input = readForm(processContracts.describePhase, form, { id: params.id, locale: text(form, 'contentLocale') });
+    const result = input.ok ? await locals.platform.processes.setPhaseDescription(user, params.id, input.value.phaseId, { locale: input.value.locale, text: input.value.description }) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },
   removePhase: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.processes.removePhase(user, params.id, text(form, 'phaseId'));
+    const input = readForm(processContracts.removePhase, form, { id: params.id });
+    const result = input.ok ? await locals.platform.processes.removePhase(user, params.id, input.value.phaseId) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },
@@ -136,14 +129,16 @@ export const actions: Actions = {
   screen: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.ideas.screenIdea(user, text(form, 'ideaId'), text(form, 'decision'));
+    const input = readForm(ideaContracts.screenIdea, form, { id: text(form, 'ideaId') });
+    const result = input.ok ? await locals.platform.ideas.screenIdea(user, input.value.id, input.value.decision) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },
   hide: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.ideas.hide(user, { target: text(form, 'target'), id: text(form, 'targetId'), reason: text(form, 'reason') });
+    const input = readForm(ideaContracts.hideContent, form, { id: text(form, 'targetId') });
+    const result = input.ok ? await locals.platform.ideas.hide(user, input.value) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('moderation.hidden') };
   },

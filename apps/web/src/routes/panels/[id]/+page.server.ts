@@ -4,7 +4,8 @@ import { formFailure } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { panelsPolicy } from '@tingsted/platform/panels/panels.policy.ts';
+import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const result = await locals.platform.panels.publicPanel(locals.ctx.user, params.id);
@@ -19,8 +20,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     sessions: v.sessions.map((s) => ({ ...s, when: time.format(s.startsAt) })),
     recommendations: v.recommendations.map((r) => ({ ...r, answer: r.answer ? { ...r.answer, decidedOn: formatDate(r.answer.decidedOn, locale) } : null })),
     signedIn: locals.ctx.user !== null,
-    canRespond: hasRole(locals.ctx.user, 'decision_maker', 'process_manager'),
-    canManage: hasRole(locals.ctx.user, 'process_manager'),
+    canRespond: panelsPolicy.respond(locals.ctx.user),
+    canManage: processesPolicy.manage(locals.ctx.user),
   };
 };
 

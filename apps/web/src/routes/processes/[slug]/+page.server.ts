@@ -4,13 +4,13 @@ import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
 import { charterFields } from '@tingsted/platform/processes/processes.tables.ts';
 import { renderMarkdown } from '@tingsted/platform/shared/markdown.ts';
-import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { presentProcess } from '@tingsted/platform/processes/processes.presenter.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;
   const result = await platform.processes.getProcess(ctx.user, params.slug);
   if (!result.ok) error(404, { message: 'NotFound' });
-  const p = result.value;
+  const p = presentProcess(result.value, ctx.user);
   const resolve = (value: Parameters<typeof resolveText>[0]) => resolveText(value, ctx.locale, ctx.municipality.defaultLocale);
   const title = resolve(p.title);
   const summary = resolve(p.summary);
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const panel = await locals.platform.panels.panelOfProcess(p.id);
   return {
     panel: panel ? { id: panel.id, title: panel.title } : null,
-    setUpPanel: !panel && hasRole(ctx.user, 'process_manager') && p.phases.some((phase) => phase.method === 'panel'),
+    setUpPanel: !panel && p.can.manage && p.phases.some((phase) => phase.method === 'panel'),
     process: {
       id: p.id,
       slug: p.slug,

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
-import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { panelsPolicy } from '@tingsted/platform/panels/panels.policy.ts';
 
 // The decision-maker answers each adopted recommendation.
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const user = requireUser(locals, url);
-  if (!hasRole(user, 'decision_maker', 'process_manager')) error(403, { message: 'Forbidden' });
+  if (!panelsPolicy.respond(user)) error(403, { message: 'Forbidden' });
   const result = await locals.platform.panels.publicPanel(user, params.id);
   if (!result.ok) error(404, { message: 'NotFound' });
   return {

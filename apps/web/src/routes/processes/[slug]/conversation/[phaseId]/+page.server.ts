@@ -1,19 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { statementLimits, visitorCookie, type Voter } from '@tingsted/platform/conversations/conversations.service.ts';
+import { statementLimits, type Voter } from '@tingsted/platform/conversations/conversations.service.ts';
+import { voterCookie, voterCookieName } from '@tingsted/platform/edge/index.ts';
 
 function voter(locals: App.Locals, cookies: Cookies, create: boolean): Voter {
-  const name = visitorCookie(locals.ctx.production);
-  let token = cookies.get(name);
-  if (!locals.ctx.user && create && (!token || token.length < 20)) {
-    token = randomBytes(24).toString('base64url');
-    cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: locals.ctx.production, maxAge: 365 * 24 * 3600 });
-  }
-  return { actor: locals.ctx.user, visitorToken: token ?? null };
+  const production = locals.ctx.production;
+  const { token, set } = voterCookie({ production, signedIn: locals.ctx.user !== null, existing: cookies.get(voterCookieName(production)), create });
+  if (set) cookies.set(set.name, set.value, set.options);
+  return { actor: locals.ctx.user, visitorToken: token };
 }
 
 async function conversationOf(locals: App.Locals, slug: string, phaseId: string) {

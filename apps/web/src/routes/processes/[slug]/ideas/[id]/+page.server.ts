@@ -1,10 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
 import { roleLabel, statusLabels } from '$lib/server/labels';
 import { formatDate } from '$lib/server/present';
-import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { presentIdea } from '@tingsted/platform/ideas/ideas.presenter.ts';
+import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { renameFields } from '@tingsted/platform/edge/index.ts';
 
 interface CommentItem {
   id: string;
@@ -20,11 +22,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
   const result = await locals.platform.ideas.getIdea(locals.ctx.user, params.id);
   if (!result.ok || result.value.idea.processId !== found.process.id) error(404, { message: 'NotFound' });
-  const { idea, comments, following } = result.value;
+  const { comments, following } = result.value;
+  const user = locals.ctx.user;
+  const phaseOpen = found.process.status === 'published' && found.openIdeasPhase?.id === result.value.idea.phaseId;
+  const idea = presentIdea(result.value.idea, user, phaseOpen);
   const history = await locals.platform.feedback.historyOf(idea.id);
   const statuses = await locals.platform.feedback.statuses();
-  const user = locals.ctx.user;
-  const phaseOpen = found.process.status === 'published' && found.openIdeasPhase?.id === idea.phaseId;
   const date = (d: Date) => formatDate(d.toISOString().slice(0, 10), locals.ctx.locale);
   const mapComment = (c: (typeof comments)[number]): CommentItem => ({
     id: c.id,
@@ -37,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   });
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
-    idea: { ...idea, date: date(idea.createdAt), mine: user?.id === idea.authorId },
+    idea: { ...idea, date: date(idea.createdAt) },
     image: (await locals.platform.ideas.imagesOf([idea.id])).get(idea.id) ?? null,
     comments: comments.map(mapComment),
     following,
@@ -49,9 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     statuses: statuses.map((s) => ({ key: s.key, allowsProgress: s.allowsProgress })),
     allowsProgress: statuses.find((s) => s.key === idea.status)?.allowsProgress ?? false,
     signedIn: user !== null,
-    canModerate: hasRole(user, 'moderator', 'process_manager'),
-    canAnswer: hasRole(user, 'process_manager', 'decision_maker', 'moderator'),
-    canAddMilestone: hasRole(user, 'process_manager', 'decision_maker'),
+    can: idea.can,
   };
 };
 
@@ -94,7 +95,8 @@ export const actions: Actions = {
   hide: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const result = await event.locals.platform.ideas.hide(user, { target: text(form, 'target'), id: text(form, 'targetId'), reason: text(form, 'reason') });
+    const input = readForm(ideaContracts.hideContent, form, { id: text(form, 'targetId') });
+    const result = input.ok ? await event.locals.platform.ideas.hide(user, input.value) : input;
     if (!result.ok) return formFailure(event.locals, result, { targetId: text(form, 'targetId') });
     return { done: event.locals.t('moderation.hidden') };
   },
@@ -102,19 +104,18 @@ export const actions: Actions = {
     const user = signedIn(event);
     const form = await event.request.formData();
     const values = { status: text(form, 'status'), answer: text(form, 'answer') };
-    const result = await event.locals.platform.feedback.answerIdea(user, event.params.id, { status: values.status, body: values.answer });
-    if (!result.ok) return formFailure(event.locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => (f.field === 'body' ? { ...f, field: 'answer' } : f)) } : {}) }, values);
+    const input = readForm(ideaContracts.answerIdea, form, { id: event.params.id, body: values.answer });
+    const result = input.ok ? await event.locals.platform.feedback.answerIdea(user, input.value.id, { status: input.value.status, body: input.value.body ?? '' }) : input;
+    if (!result.ok) return formFailure(event.locals, renameFields(result, { body: 'answer' }), values);
     return { done: event.locals.t('answer.saved') };
   },
   milestone: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
     const values = { title: text(form, 'milestoneTitle'), date: text(form, 'date'), progress: text(form, 'progress') };
-    const result = await event.locals.platform.feedback.addMilestone(user, event.params.id, values);
-    if (!result.ok) {
-      const rename: Record<string, string> = { title: 'milestoneTitle' };
-      return formFailure(event.locals, { ...result, ...(result.fields ? { fields: result.fields.map((f) => ({ ...f, field: rename[f.field] ?? f.field })) } : {}) }, values);
-    }
+    const input = readForm(ideaContracts.addMilestone, form, { id: event.params.id, title: values.title });
+    const result = input.ok ? await event.locals.platform.feedback.addMilestone(user, event.params.id, { title: input.value.title, date: input.value.date, progress: input.value.progress }) : input;
+    if (!result.ok) return formFailure(event.locals, renameFields(result, { title: 'milestoneTitle' }), values);
     return { done: event.locals.t('manage.saved') };
   },
 };

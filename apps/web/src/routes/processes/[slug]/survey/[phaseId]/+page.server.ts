@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { formFailure } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { hasRole } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { surveyCan } from '@tingsted/platform/surveys/surveys.presenter.ts';
 import { surveyPages } from '@tingsted/platform/surveys/surveys.service.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -28,13 +28,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     }),
   );
   const title = resolve(phase.title);
+  const open = phase.state === 'open' && found.process.status === 'published';
+  const can = surveyCan(locals.ctx.user, phase, open);
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
-    phase: { id: phase.id, title: title.text, lang: title.locale, open: phase.state === 'open' && found.process.status === 'published' },
+    phase: { id: phase.id, title: title.text, lang: title.locale, open },
     parts,
     responded: await locals.platform.surveys.hasResponded(locals.ctx.user, phase.id),
     signedIn: locals.ctx.user !== null,
-    resultsVisible: phase.settings.publicResults === true || hasRole(locals.ctx.user, 'process_manager', 'decision_maker'),
+    resultsVisible: can.seeResults,
   };
 };
 

@@ -2,10 +2,10 @@ import { error, type Cookies } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { loadProcess } from '$lib/server/process';
 import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { visitorCookie } from '@tingsted/platform/conversations/conversations.service.ts';
+import { voterCookieName } from '@tingsted/platform/edge/index.ts';
 
 function visitor(locals: App.Locals, cookies: Cookies) {
-  return { actor: locals.ctx.user, visitorToken: cookies.get(visitorCookie(locals.ctx.production)) ?? null };
+  return { actor: locals.ctx.user, visitorToken: cookies.get(voterCookieName(locals.ctx.production)) ?? null };
 }
 
 // Reads only what the recompute stored (map geometry, groups, statements' texts): no computing on a page view.

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Platform } from '@tingsted/platform';
+import { surveyContracts as c } from '@tingsted/platform/surveys/surveys.contract.ts';
+import { presentQuestion, presentResults } from '@tingsted/platform/surveys/surveys.presenter.ts';
+import { contractInput, contractSchema } from './contract-route.ts';
+import { errorResponses, failure, requireUser } from './shared.ts';
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote everything; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Surveys: the questions, building the form, answering it, the results and the CSV export. */
+export const surveyRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  const tags = ['Surveys'];
+
+  api.get('/phases/:phaseId/survey', { schema: contractSchema(c.surveyQuestions, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
+    const { phaseId } = contractInput(c.surveyQuestions, request);
+    const found = await platform.processes.getPhase(phaseId);
+    const visible = found && found.phase.method === 'survey' ? await platform.processes.getProcess(request.ctx.user, found.process.slug) : null;
+    if (!visible?.ok) return failure(request, reply, { ok: false, code: 'NotFound' });
+    return { questions: (await platform.surveys.questionsOf(phaseId)).map(presentQuestion) };
+  });
+
+  api.post('/phases/:phaseId/survey/questions', { schema: contractSchema(c.addQuestion, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { phaseId, ...input } = contractInput(c.addQuestion, request);
+    const result = await platform.surveys.addQuestion(user, phaseId, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  api.post('/phases/:phaseId/survey/responses', { schema: contractSchema(c.submitResponse, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.submitResponse, request);
+    const result = await platform.surveys.submitResponse(user, input.phaseId, input.answers);
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send({ ok: true as const });
+  });
+
+  api.get('/phases/:phaseId/survey/results', { schema: contractSchema(c.surveyResults, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.surveys.results(request.ctx.user, contractInput(c.surveyResults, request).phaseId);
+    if (!result.ok) return failure(request, reply, result);
+    return presentResults(result.value);
+  });
+
+  api.get(
+    '/phases/:phaseId/survey/export',
+    { schema: { ...contractSchema(c.exportResponses, { tags, path: ['phaseId'], method: 'GET' }), response: errorResponses } },
+    async (request, reply) => {
+      const user = requireUser(request, reply);
+      if (!user) return reply;
+      const result = await platform.surveys.exportResponses(user, contractInput(c.exportResponses, request).phaseId, request.ctx.locale);
+      if (!result.ok) return failure(request, reply, result);
+      const csv = [result.value.header, ...result.value.rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
+      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+    },
+  );
+};

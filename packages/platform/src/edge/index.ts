@@ -1,0 +1,5 @@
+// The edge contract: what the API routes and the web app's form actions share (no HTTP code here).
+export { statusOf, problemOf, fieldMessage, renameFields, type Problem, type FieldProblem } from './errors.ts';
+export { contract, parseInput, formValues, postedText, fieldErrorsOf, type Contract, type InputOf, type OutputOf, type SchemaIssue } from './contract.ts';
+export { Id, LocaleSchema, Localized, Done, Created, oneOf } from './schemas.ts';
+export { voterCookie, voterCookieName, voterCookieOptions } from './voter.ts';

@@ -1,0 +1,94 @@
+// The contracts of the staff's use cases on ideas: official answers (which set an idea's status), milestones,
+// moderation and pre-screening. Shared by the /api/v1 routes and the idea and management pages' form actions.
+import Type from 'typebox';
+import { contract } from '../edge/contract.ts';
+import { Done, Id, Localized, oneOf } from '../edge/schemas.ts';
+
+const StatusRules = {
+  requiresAnswer: Type.Optional(Type.Boolean({ description: 'An official answer must be written with it' })),
+  allowsProgress: Type.Optional(Type.Boolean({ description: 'It carries milestones and progress' })),
+};
+
+const StatusLabel = Type.Record(Type.String(), Type.String({ maxLength: 1000 }), { description: 'The label per language (nb, nn, sv, da, en); at least one, each at most 60 characters' });
+
+/** Idea contracts by use case. */
+export const ideaContracts = {
+  answerIdea: contract({
+    name: 'answerIdea',
+    summary: "Set an idea's status with an official answer (staff; the answer is required when rejecting)",
+    input: Type.Object({
+      id: Id,
+      status: Type.String({ maxLength: 40, description: 'A status key (GET /statuses)' }),
+      body: Type.Optional(Type.String({ maxLength: 5000, description: 'The answer, shown with the name and role of the one who gave it' })),
+    }),
+    output: Done,
+  }),
+  addMilestone: contract({
+    name: 'addMilestone',
+    summary: 'Add a dated milestone with progress (0-100) to an idea whose status allows progress (staff)',
+    input: Type.Object({
+      id: Id,
+      title: Type.String({ maxLength: 1000 }),
+      date: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }),
+      progress: Type.Integer(),
+    }),
+    output: Done,
+  }),
+  hideContent: contract({
+    name: 'hideContent',
+    summary: 'Hide an idea or a comment (moderators); the reason is shown to its author, who is told',
+    input: Type.Object({ target: oneOf(['idea', 'comment'] as const), id: Id, reason: Type.String({ maxLength: 500 }) }),
+    output: Done,
+  }),
+  screenIdea: contract({
+    name: 'screenIdea',
+    summary: 'Publish or refuse an idea waiting for pre-screening (moderators)',
+    input: Type.Object({ id: Id, decision: oneOf(['published', 'refused'] as const) }),
+    output: Done,
+  }),
+  moderationQueue: contract({
+    name: 'moderationQueue',
+    summary: "What moderators need to look at in a process: flagged ideas and comments, ideas waiting for pre-screening",
+    input: Type.Object({ id: Id }),
+    output: Type.Object({
+      flags: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          targetType: oneOf(['idea', 'comment'] as const),
+          targetId: Type.String(),
+          reason: Type.String(),
+          ideaId: Type.Union([Type.String(), Type.Null()]),
+          ideaTitle: Type.Union([Type.String(), Type.Null()]),
+          commentBody: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ),
+      pending: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String() })),
+    }),
+  }),
+  listStatuses: contract({
+    name: 'listStatuses',
+    summary: 'The statuses an idea can have, in order (built-in ones are translated by key, labels are the municipality\'s own)',
+    input: Type.Object({}),
+    output: Type.Object({
+      statuses: Type.Array(Type.Object({ key: Type.String(), label: Localized, builtIn: Type.Boolean(), requiresAnswer: Type.Boolean(), allowsProgress: Type.Boolean() })),
+    }),
+  }),
+  addStatus: contract({
+    name: 'addStatus',
+    summary: "Add a municipality's own status (administrators); its key is made from the label and never changes",
+    input: Type.Object({ label: StatusLabel, ...StatusRules }),
+    output: Type.Object({ key: Type.String() }),
+  }),
+  updateStatus: contract({
+    name: 'updateStatus',
+    summary: "Change a municipality's own status: its labels and rules (administrators; built-in statuses are fixed: 409)",
+    input: Type.Object({ key: Type.String({ maxLength: 100 }), label: StatusLabel, ...StatusRules }),
+    output: Done,
+  }),
+  removeStatus: contract({
+    name: 'removeStatus',
+    summary: "Remove a municipality's own status that no idea has or had (administrators)",
+    input: Type.Object({ key: Type.String({ maxLength: 100 }) }),
+    output: Done,
+  }),
+};
