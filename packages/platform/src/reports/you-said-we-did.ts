@@ -46,7 +46,8 @@ export function youSaidWeDidUseCases(deps: ReportsDeps) {
       const ideas = await deps.ideas.summariesOf(latest.map((a) => a.ideaId));
       const answers = latest.flatMap((a): AnsweredIdea[] => {
         const idea = ideas.get(a.ideaId);
-        return idea ? [{ ...a, title: idea.title, progress: idea.progressPercent }] : [];
+        if (!idea) return [];
+        return [{ ideaId: a.ideaId, title: idea.title, progress: idea.progressPercent, status: a.status, body: a.body, authorName: a.authorName, authorRole: a.authorRole, createdAt: a.createdAt }];
       });
       return {
         counts: statuses.map((status) => ({ status, count: counts.get(status.key) ?? 0 })),
