@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { demoPassword } from '@tingsted/platform';
-import { cookieNames } from '@tingsted/platform/request-context.ts';
+import { cookieNames } from '@tingsted/platform';
 import type { TestServer } from '../apps/server/src/testing/server.ts';
 
 const require = createRequire(import.meta.url);

@@ -6,7 +6,7 @@
 // drafted and the decision-maker accepts it with reasons; the public chain shows it all. axe checks every page.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDataDir } from '@tingsted/platform/seed/demo-conversations.ts';
+import { sharedDataDir } from '@tingsted/platform/seed';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';

@@ -31,7 +31,7 @@ import { processManagementRoutes } from './api/process-management.ts';
 import { moderationRoutes } from './api/moderation.ts';
 import { surveyRoutes } from './api/surveys.ts';
 import { statusRoutes } from './api/statuses.ts';
-import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge/index.ts';
+import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;

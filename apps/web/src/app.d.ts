@@ -1,5 +1,5 @@
-import type { Platform as TingstedPlatform } from '@tingsted/platform/platform.ts';
-import type { RequestContext } from '@tingsted/platform/request-context.ts';
+import type { Platform as TingstedPlatform } from '@tingsted/platform';
+import type { RequestContext } from '@tingsted/platform';
 import type { IncomingMessage } from 'node:http';
 import type { MessageKey } from '$lib/i18n/keys';
 

@@ -1,5 +1,5 @@
 import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
-import { cookieNames, csrfMatches } from '@tingsted/platform/request-context.ts';
+import { cookieNames, csrfMatches } from '@tingsted/platform';
 import { translator } from '$lib/i18n/translate.server';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

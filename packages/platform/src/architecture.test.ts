@@ -158,6 +158,7 @@ function tableOwnershipViolations(tree: ReadonlyMap<string, string>): string[] {
 const moduleOrder = [
   'i18n',
   'shared',
+  'edge',
   'db',
   'jobs',
   'mail',
@@ -314,4 +315,89 @@ test('the module order check reports an import that runs up the order', () => {
   ].sort((a, b) => a.localeCompare(b)));
   tree.set('ideas/ideas.tables.ts', "import type { Role } from '../accounts/accounts.tables.ts';\nexport interface IdeasTables {}");
   assert.deepEqual(tablesFileImportViolations(tree), ['ideas/ideas.tables.ts imports ../accounts/accounts.tables.ts']);
+});
+
+// ---- File size and the platform's curated entry points (issue 15) ----
+
+/** Source files of the whole repository that count for the size limit (message catalogs and migrations are data). */
+function sizedSourceFiles(): string[] {
+  const files: string[] = [];
+  for (const top of ['packages', 'apps', 'e2e', 'scripts', 'examples']) {
+    const dir = join(root, top);
+    try {
+      statSync(dir);
+    } catch {
+      continue;
+    }
+    files.push(...sourceFiles(dir));
+  }
+  return files.map((f) => relative(root, f)).filter((f) => !/\/migrations\/|\/i18n\/messages\//.test(f));
+}
+
+/** Files longer than `limit` lines, as 'path: n lines'. */
+export function oversizedFiles(texts: ReadonlyMap<string, string>, limit: number): string[] {
+  const found: string[] = [];
+  for (const [file, text] of texts) {
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines > limit) found.push(`${file}: ${lines} lines`);
+  }
+  return found.sort((a, b) => a.localeCompare(b));
+}
+
+test('no source file is longer than 500 lines (outside migrations and message catalogs)', () => {
+  const texts = new Map(sizedSourceFiles().map((f) => [f, readFileSync(join(root, f), 'utf8')] as const));
+  assert.ok(texts.size > 300, `only ${texts.size} source files found`);
+  assert.deepEqual(oversizedFiles(texts, 500), []);
+});
+
+test('the size check reports a file over the limit', () => {
+  const texts = new Map([
+    ['a.ts', 'x\n'.repeat(500)],
+    ['b.ts', 'x\n'.repeat(501)],
+    ['c.ts', 'x\n'.repeat(499) + 'x'],
+  ]);
+  assert.deepEqual(oversizedFiles(texts, 500), ['b.ts: 501 lines']);
+});
+
+/** Specifiers of `@tingsted/platform…` imports that are not entry points the platform's package.json exports. */
+export function deepPlatformImports(files: ReadonlyMap<string, string>, exported: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const [file, text] of files) {
+    for (const m of text.matchAll(/(?:from\s+|import\(\s*)['"](@tingsted\/platform(?:\/[^'"]*)?)['"]/g)) {
+      const specifier = m[1] ?? '';
+      const subpath = `.${specifier.slice('@tingsted/platform'.length)}`;
+      if (!exported.has(subpath)) found.push(`${file} imports ${specifier}`);
+    }
+  }
+  return found;
+}
+
+function platformExports(): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages/platform/package.json'), 'utf8')) as { exports: Record<string, string> };
+  return new Set(Object.keys(manifest.exports));
+}
+
+test('the platform exports one curated entry point per module, and nothing imports past them', () => {
+  const exported = platformExports();
+  assert.ok(![...exported].some((key) => key.includes('*')), 'the platform exports a wildcard path');
+  for (const [key, target] of Object.entries((JSON.parse(readFileSync(join(root, 'packages/platform/package.json'), 'utf8')) as { exports: Record<string, string> }).exports)) {
+    assert.ok(key === '.' || /^\.\/[a-z0-9-]+(\/(shown|sent)\/[a-z]{2})?$/.test(key), `${key} is not a module entry point`);
+    statSync(join(root, 'packages/platform', target));
+  }
+  const files = new Map<string, string>();
+  for (const top of ['apps', 'e2e', 'scripts', 'packages']) {
+    for (const f of sourceFiles(join(root, top))) {
+      if (relative(root, f).startsWith('packages/platform/')) continue;
+      files.set(relative(root, f), readFileSync(f, 'utf8'));
+    }
+  }
+  assert.deepEqual(deepPlatformImports(files, exported), []);
+});
+
+test('the entry-point check reports an import of a module’s inner file', () => {
+  const files = new Map([
+    ['apps/web/a.ts', "import { x } from '@tingsted/platform/panels';\nimport { y } from '@tingsted/platform';"],
+    ['apps/web/b.ts', "import { z } from '@tingsted/platform/panels/panels.policy.ts';"],
+  ]);
+  assert.deepEqual(deepPlatformImports(files, new Set(['.', './panels'])), ['apps/web/b.ts imports @tingsted/platform/panels/panels.policy.ts']);
 });

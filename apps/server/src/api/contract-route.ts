@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import Type, { type TObject } from 'typebox';
-import type { Contract, InputOf } from '@tingsted/platform/edge/index.ts';
+import type { Contract, InputOf } from '@tingsted/platform/edge';
 import { errorResponses } from './shared.ts';
 
 /**

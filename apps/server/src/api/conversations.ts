@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '@tingsted/platform';
-import type { Voter } from '@tingsted/platform/conversations/conversations.service.ts';
-import { voterCookie, voterCookieName } from '@tingsted/platform/edge/index.ts';
+import type { Voter } from '@tingsted/platform/conversations';
+import { voterCookie, voterCookieName } from '@tingsted/platform/edge';
 import { errorResponses, failure } from './shared.ts';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { ideasPolicy } from '@tingsted/platform/ideas/ideas.policy.ts';
-import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { ideasPolicy } from '@tingsted/platform/ideas';
+import { ideaContracts } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
 

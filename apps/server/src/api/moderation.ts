@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { ideaContracts as c } from '@tingsted/platform/ideas/ideas.contract.ts';
-import { presentModerationQueue } from '@tingsted/platform/ideas/ideas.presenter.ts';
+import { ideaContracts as c } from '@tingsted/platform/ideas';
+import { presentModerationQueue } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 

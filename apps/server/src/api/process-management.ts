@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { processContracts as c } from '@tingsted/platform/processes/processes.contract.ts';
-import { presentProcess } from '@tingsted/platform/processes/processes.presenter.ts';
+import { processContracts as c } from '@tingsted/platform/processes';
+import { presentProcess } from '@tingsted/platform/processes';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { ideaContracts as c } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { ideaContracts as c } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 

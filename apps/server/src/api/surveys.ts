@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { surveyContracts as c } from '@tingsted/platform/surveys/surveys.contract.ts';
-import { presentQuestion, presentResults } from '@tingsted/platform/surveys/surveys.presenter.ts';
+import { surveyContracts as c } from '@tingsted/platform/surveys';
+import { presentQuestion, presentResults } from '@tingsted/platform/surveys';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { errorResponses, failure, requireUser } from './shared.ts';
 

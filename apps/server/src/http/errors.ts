@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { ErrorCode, Failure, Locale } from '@tingsted/platform';
-import { problemOf } from '@tingsted/platform/edge/index.ts';
+import { problemOf } from '@tingsted/platform/edge';
 
 /** The body of every error response: `{ error: { code, message, fields } }`. */
 export interface ErrorBody {

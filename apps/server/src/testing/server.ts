@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createPlatform, seedDemo, type Platform } from '@tingsted/platform';
-import { freshDatabase } from '@tingsted/platform/testing/database.ts';
+import { freshDatabase } from '@tingsted/platform/testing';
 import { readConfig, type OidcConfig, type ServerConfig } from '../config.ts';
 import { buildServer, type App } from '../app.ts';
 import { loadWebHandler } from '../main.ts';

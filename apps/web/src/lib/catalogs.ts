@@ -1,4 +1,4 @@
-import type { Locale } from '@tingsted/platform/i18n/locales.ts';
+import type { Locale } from '@tingsted/platform/i18n';
 import type { Catalog } from './i18n/keys.ts';
 
 // One chunk per language: the browser fetches (and caches) only the catalog it needs, instead of every

@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
-import { localeNames, locales } from '@tingsted/platform/i18n/locales.ts';
-import { accountsPolicy } from '@tingsted/platform/accounts/accounts.policy.ts';
-import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
+import { localeNames, locales } from '@tingsted/platform/i18n';
+import { accountsPolicy } from '@tingsted/platform/accounts';
+import { processesPolicy } from '@tingsted/platform/processes';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   const { ctx } = locals;

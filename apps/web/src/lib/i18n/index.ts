@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { interpolate } from '@tingsted/platform/i18n/interpolate.ts';
+import { interpolate } from '@tingsted/platform/i18n';
 import type { Catalog, MessageKey } from './keys.ts';
 
 /** Translates a key with the catalog the layout loaded for this request's language. */

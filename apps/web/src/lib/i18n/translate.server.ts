@@ -1,5 +1,5 @@
-import type { Locale } from '@tingsted/platform/i18n/locales.ts';
-import { translation } from '@tingsted/platform/i18n/translation.ts';
+import type { Locale } from '@tingsted/platform/i18n';
+import { translation } from '@tingsted/platform/i18n';
 import type { Catalog } from './keys.ts';
 import { da } from './messages/da.ts';
 import { en } from './messages/en.ts';

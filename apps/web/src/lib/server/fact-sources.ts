@@ -1,5 +1,5 @@
-import type { FactSource } from '@tingsted/platform/stakeholders/stakeholders.service.ts';
-import type { Locale } from '@tingsted/platform/i18n/locales.ts';
+import type { FactSource } from '@tingsted/platform/stakeholders';
+import type { Locale } from '@tingsted/platform/i18n';
 import { text } from './forms';
 
 const typeNames: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { fail as kitFail } from '@sveltejs/kit';
-import type { Failure, Result } from '@tingsted/platform/shared/result.ts';
-import { formValues, parseInput, problemOf, type Contract, type InputOf } from '@tingsted/platform/edge/index.ts';
+import type { Failure, Result } from '@tingsted/platform/shared';
+import { formValues, parseInput, problemOf, type Contract, type InputOf } from '@tingsted/platform/edge';
 
 /** What a form action returns on failure: the message, each field's message, and the values to refill. */
 export interface FormProblem {

@@ -1,5 +1,5 @@
 import { isMessageKey } from '$lib/i18n/translate.server';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 /** Every status's label in the reader's language: built-in ones from the catalog, a municipality's own from its labels. */
 export async function statusLabels(locals: App.Locals): Promise<Record<string, string>> {

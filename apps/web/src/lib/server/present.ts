@@ -1,6 +1,6 @@
-import type { ProcessSummary } from '@tingsted/platform/processes/processes.service.ts';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import type { Locale } from '@tingsted/platform/i18n/locales.ts';
+import type { ProcessSummary } from '@tingsted/platform/processes';
+import { resolveText } from '@tingsted/platform/shared';
+import type { Locale } from '@tingsted/platform/i18n';
 
 /** A process ready for a page: texts in the reader's language (or the nearest one, marked). */
 export function presentProcess(process: ProcessSummary, locale: Locale, municipalityDefault: Locale) {

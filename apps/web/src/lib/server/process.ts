@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 /** The process named in the URL with its title in the reader's language, or a 404. */
 export async function loadProcess(locals: App.Locals, slug: string) {

@@ -1,6 +1,6 @@
 import { redirect, type Cookies } from '@sveltejs/kit';
-import { cookieNames } from '@tingsted/platform/request-context.ts';
-import type { SessionUser } from '@tingsted/platform/accounts/accounts.service.ts';
+import { cookieNames } from '@tingsted/platform';
+import type { SessionUser } from '@tingsted/platform/accounts';
 
 /** Sets the session cookie after a sign-in: httpOnly, SameSite=Lax, Secure in production. */
 export function setSession(cookies: Cookies, production: boolean, token: string, expiresAt: Date) {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { accountsPolicy } from '@tingsted/platform/accounts/accounts.policy.ts';
+import { accountsPolicy } from '@tingsted/platform/accounts';
 import { requireUser } from '$lib/server/session';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
-import { isLocale } from '@tingsted/platform/i18n/locales.ts';
-import { cookieNames } from '@tingsted/platform/request-context.ts';
+import { isLocale } from '@tingsted/platform/i18n';
+import { cookieNames } from '@tingsted/platform';
 import { text } from '$lib/server/forms';
 import { safeReturnTo } from '$lib/server/session';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
+import { processesPolicy } from '@tingsted/platform/processes';
 import { requireUser } from '$lib/server/session';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {

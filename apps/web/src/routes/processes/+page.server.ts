@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { formatDate, presentProcess } from '$lib/server/present';
-import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
+import { processesPolicy } from '@tingsted/platform/processes';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { ctx, platform } = locals;

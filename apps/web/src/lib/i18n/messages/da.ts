@@ -1,4 +1,4 @@
-import { shownDa } from '@tingsted/platform/i18n/messages/shown/da.ts';
+import { shownDa } from '@tingsted/platform/i18n/shown/da';
 import { siteDa } from './site/da.ts';
 import { processesDa } from './processes/da.ts';
 import { manageDa } from './manage/da.ts';

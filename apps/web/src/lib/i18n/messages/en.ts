@@ -1,4 +1,4 @@
-import { shownEn } from '@tingsted/platform/i18n/messages/shown/en.ts';
+import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { siteEn } from './site/en.ts';
 import { processesEn } from './processes/en.ts';
 import { manageEn } from './manage/en.ts';

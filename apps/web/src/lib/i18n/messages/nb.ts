@@ -1,4 +1,4 @@
-import { shownNb } from '@tingsted/platform/i18n/messages/shown/nb.ts';
+import { shownNb } from '@tingsted/platform/i18n/shown/nb';
 import { siteNb } from './site/nb.ts';
 import { processesNb } from './processes/nb.ts';
 import { manageNb } from './manage/nb.ts';

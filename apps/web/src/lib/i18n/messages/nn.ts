@@ -1,4 +1,4 @@
-import { shownNn } from '@tingsted/platform/i18n/messages/shown/nn.ts';
+import { shownNn } from '@tingsted/platform/i18n/shown/nn';
 import { siteNn } from './site/nn.ts';
 import { processesNn } from './processes/nn.ts';
 import { manageNn } from './manage/nn.ts';

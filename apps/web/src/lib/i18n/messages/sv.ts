@@ -1,4 +1,4 @@
-import { shownSv } from '@tingsted/platform/i18n/messages/shown/sv.ts';
+import { shownSv } from '@tingsted/platform/i18n/shown/sv';
 import { siteSv } from './site/sv.ts';
 import { processesSv } from './processes/sv.ts';
 import { manageSv } from './manage/sv.ts';

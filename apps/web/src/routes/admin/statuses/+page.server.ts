@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { locales, localeNames } from '@tingsted/platform';
 import { formFailure, text } from '$lib/server/forms';
-import { parseInput } from '@tingsted/platform/edge/index.ts';
-import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
+import { parseInput } from '@tingsted/platform/edge';
+import { ideaContracts } from '@tingsted/platform/ideas';
 import { statusLabels } from '$lib/server/labels';
 import { requireUser } from '$lib/server/session';
 

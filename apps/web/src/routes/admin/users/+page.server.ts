@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { roles } from '@tingsted/platform/accounts/accounts.tables.ts';
+import { roles } from '@tingsted/platform/accounts';
 import { formFailure, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 

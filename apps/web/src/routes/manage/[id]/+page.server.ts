@@ -3,14 +3,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { formatDate } from '$lib/server/present';
-import { isLocale } from '@tingsted/platform/i18n/locales.ts';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { charterFields, phaseMethods } from '@tingsted/platform/processes/processes.tables.ts';
-import { processContracts } from '@tingsted/platform/processes/processes.contract.ts';
-import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
-import { presentModerationQueue } from '@tingsted/platform/ideas/ideas.presenter.ts';
-import { surveyContracts } from '@tingsted/platform/surveys/surveys.contract.ts';
-import { renameFields } from '@tingsted/platform/edge/index.ts';
+import { isLocale } from '@tingsted/platform/i18n';
+import { resolveText } from '@tingsted/platform/shared';
+import { charterFields, phaseMethods } from '@tingsted/platform/processes';
+import { processContracts } from '@tingsted/platform/processes';
+import { ideaContracts } from '@tingsted/platform/ideas';
+import { presentModerationQueue } from '@tingsted/platform/ideas';
+import { surveyContracts } from '@tingsted/platform/surveys';
+import { renameFields } from '@tingsted/platform/edge';
 
 const textFields = ['title', 'summary', ...charterFields] as const;
 

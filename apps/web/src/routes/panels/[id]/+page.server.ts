@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { formFailure } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { formatDate } from '$lib/server/present';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { panelsPolicy } from '@tingsted/platform/panels/panels.policy.ts';
-import { processesPolicy } from '@tingsted/platform/processes/processes.policy.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { panelsPolicy } from '@tingsted/platform/panels';
+import { processesPolicy } from '@tingsted/platform/processes';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const result = await locals.platform.panels.publicPanel(locals.ctx.user, params.id);

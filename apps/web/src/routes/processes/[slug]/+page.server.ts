@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { formatDate } from '$lib/server/present';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { charterFields } from '@tingsted/platform/processes/processes.tables.ts';
-import { renderMarkdown } from '@tingsted/platform/shared/markdown.ts';
-import { presentProcess } from '@tingsted/platform/processes/processes.presenter.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { charterFields } from '@tingsted/platform/processes';
+import { renderMarkdown } from '@tingsted/platform/shared';
+import { presentProcess } from '@tingsted/platform/processes';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   // The analysis checks the actor and the id first: a malformed id is a 404, not a database error.

@@ -2,9 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { quotasText } from '@tingsted/platform/panels/panels.csv.ts';
-import { locales, localeNames } from '@tingsted/platform/i18n/locales.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { quotasText } from '@tingsted/platform/panels';
+import { locales, localeNames } from '@tingsted/platform/i18n';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const process = await locals.platform.processes.getProcessById(params.id);

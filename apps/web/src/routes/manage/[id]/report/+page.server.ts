@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const process = await locals.platform.processes.getProcessById(params.id);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
-import { normaliseCode } from '@tingsted/platform/panels/panels.codes.ts';
+import { normaliseCode } from '@tingsted/platform/panels';
 
 // Registration by personal code: first the code, then consent, the questions and contact details.
 export const load: PageServerLoad = async ({ locals, params, url }) => {

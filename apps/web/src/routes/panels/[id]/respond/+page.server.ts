@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
-import { panelsPolicy } from '@tingsted/platform/panels/panels.policy.ts';
+import { panelsPolicy } from '@tingsted/platform/panels';
 
 // The decision-maker answers each adopted recommendation.
 export const load: PageServerLoad = async ({ locals, params, url }) => {

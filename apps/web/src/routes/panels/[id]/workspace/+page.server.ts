@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
-import type { Failure } from '@tingsted/platform/shared/result.ts';
+import type { Failure } from '@tingsted/platform/shared';
 
 // The members' workspace: private to the panel's members and facilitators.
 export const load: PageServerLoad = async ({ locals, params, url }) => {

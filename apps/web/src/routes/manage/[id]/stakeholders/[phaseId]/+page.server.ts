@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { presentSource } from '$lib/server/fact-sources';
 import { formFailure, text } from '$lib/server/forms';
 import { formatDate } from '$lib/server/present';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 async function phaseOf(locals: App.Locals, processId: string, phaseId: string) {
   const process = await locals.platform.processes.getProcessById(processId);

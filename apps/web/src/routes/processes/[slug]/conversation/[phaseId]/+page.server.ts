@@ -2,9 +2,9 @@ import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, text } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { statementLimits, type Voter } from '@tingsted/platform/conversations/conversations.service.ts';
-import { voterCookie, voterCookieName } from '@tingsted/platform/edge/index.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { statementLimits, type Voter } from '@tingsted/platform/conversations';
+import { voterCookie, voterCookieName } from '@tingsted/platform/edge';
 
 function voter(locals: App.Locals, cookies: Cookies, create: boolean): Voter {
   const production = locals.ctx.production;

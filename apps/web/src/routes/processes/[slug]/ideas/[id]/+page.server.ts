@@ -4,9 +4,9 @@ import { formFailure, readForm, text } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
 import { roleLabel, statusLabels } from '$lib/server/labels';
 import { formatDate } from '$lib/server/present';
-import { presentIdea } from '@tingsted/platform/ideas/ideas.presenter.ts';
-import { ideaContracts } from '@tingsted/platform/ideas/ideas.contract.ts';
-import { renameFields } from '@tingsted/platform/edge/index.ts';
+import { presentIdea } from '@tingsted/platform/ideas';
+import { ideaContracts } from '@tingsted/platform/ideas';
+import { renameFields } from '@tingsted/platform/edge';
 
 interface CommentItem {
   id: string;

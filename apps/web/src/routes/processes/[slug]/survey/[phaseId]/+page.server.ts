@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { surveyCan } from '@tingsted/platform/surveys/surveys.presenter.ts';
-import { surveyPages } from '@tingsted/platform/surveys/surveys.service.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { surveyCan } from '@tingsted/platform/surveys';
+import { surveyPages } from '@tingsted/platform/surveys';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const found = await loadProcess(locals, params.slug);

@@ -1,8 +1,8 @@
 import { error, type Cookies } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { loadProcess } from '$lib/server/process';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
-import { voterCookieName } from '@tingsted/platform/edge/index.ts';
+import { resolveText } from '@tingsted/platform/shared';
+import { voterCookieName } from '@tingsted/platform/edge';
 
 function visitor(locals: App.Locals, cookies: Cookies) {
   return { actor: locals.ctx.user, visitorToken: cookies.get(voterCookieName(locals.ctx.production)) ?? null };

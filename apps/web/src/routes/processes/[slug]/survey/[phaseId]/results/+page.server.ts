@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { loadProcess } from '$lib/server/process';
-import { resolveText } from '@tingsted/platform/shared/localized.ts';
+import { resolveText } from '@tingsted/platform/shared';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const found = await loadProcess(locals, params.slug);

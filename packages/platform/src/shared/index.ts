@@ -1,0 +1,4 @@
+// The shared module's public entry point: the apps import from here, never the module's inner files.
+export { resolveText } from './localized.ts';
+export { renderMarkdown } from './markdown.ts';
+export { type Failure, type Result } from './result.ts';
