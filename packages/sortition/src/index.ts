@@ -16,9 +16,10 @@ export { roundToUniform, verifyDraw, drawIndex, lotteryText, parseLotteryText } 
 export type { UniformLottery, RoundOptions, Verification } from './transparent.ts';
 export { parseCsv, readCategoriesCsv, readPeopleCsv, writeCsv, writeCategoriesCsv, writeSelectedCsv, csvField } from './csv.ts';
 export type { CsvIssue, CsvError, CsvRecord, CsvTable, CategoriesFormat, PeopleCsvOptions, PeopleCsv } from './csv.ts';
-export { createRandom, randomInt, randomFloat, sampleWithoutReplacement, Xoshiro128 } from './random.ts';
-export type { RandomSource, Seed } from './random.ts';
-export { sha256Hex, sha256Bytes } from './sha256.ts';
+export { createRandom, SORTITION_NAMESPACE } from './seed.ts';
+// The draws and hash of @tingsted/random, re-exported because callers of sortition pass and use them.
+export { randomInt, randomFloat, sampleWithoutReplacement, sha256Hex, sha256Bytes } from '@tingsted/random';
+export type { RandomSource, Seed } from '@tingsted/random';
 export { loadSolver, Budget, TimeLimitError } from './solver.ts';
 export type { Highs } from './solver.ts';
 export { legacyDraw } from './legacy.ts';

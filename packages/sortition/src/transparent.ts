@@ -6,7 +6,7 @@
 import type { Analysis, Lottery } from './select.ts';
 import { csvField } from './csv.ts';
 import { parseCsv } from './csv.ts';
-import { sha256Bytes, sha256Hex } from './sha256.ts';
+import { sha256Bytes, sha256Hex } from '@tingsted/random';
 import { Budget, loadSolver, type Highs } from './solver.ts';
 
 /** m equally likely panels, ready to publish. */
