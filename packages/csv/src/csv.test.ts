@@ -94,6 +94,7 @@ test('the writer quotes only what needs quoting, and reading its output gives th
 test('writer options: CRLF, quote always, formula guard, BOM, no final line end', () => {
   const text = writeCsv([['h1', 'h2'], ['=SUM(A1)', '-3'], ['@x', 'ok']], { lineEnding: '\r\n', quote: 'always', formulaGuard: true, bom: true });
   assert.equal(text, '\ufeff"h1","h2"\r\n"\'=SUM(A1)","\'-3"\r\n"\'@x","ok"\r\n');
+  assert.equal(writeCsv([['=1', 'a-b', '-'], ['x', '+']], { formulaGuard: true }), '"\'=1",a-b,"\'-"\nx,"\'+"\n', 'a guarded field is quoted');
   assert.equal(writeCsv([['a'], ['b']], { finalNewline: false }), 'a\nb');
   assert.equal(writeCsv([]), '');
 });

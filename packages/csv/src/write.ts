@@ -13,7 +13,8 @@ export interface CsvWriteOptions {
   readonly quote?: 'needed' | 'always';
   /**
    * Prefix `'` to a field starting with `=`, `+`, `-` or `@`, so a spreadsheet does not run it as a formula
-   * (CSV injection). Default false: it changes the data, so only exports meant for spreadsheets use it.
+   * (CSV injection); such a field is always quoted. Default false: it changes the data, so only exports meant
+   * for spreadsheets use it.
    */
   readonly formulaGuard?: boolean;
   /** Start with a UTF-8 byte-order mark (so Excel reads UTF-8). Default false. */
@@ -30,10 +31,12 @@ const FORMULA = /^[=+\-@]/;
  */
 export function csvField(value: CsvValue, options: CsvWriteOptions = {}): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (options.formulaGuard && FORMULA.test(text)) text = `'${text}`;
+  const guarded = options.formulaGuard === true && FORMULA.test(text);
+  if (guarded) text = `'${text}`;
   const delimiter = options.delimiter ?? ',';
   const must =
     options.quote === 'always' ||
+    guarded ||
     text.includes(delimiter) ||
     text.includes('"') ||
     text.includes('\n') ||

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
+import { writeCsv } from '@tingsted/csv';
 import { hasRole, type Platform } from '@tingsted/platform';
 import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
 
@@ -54,11 +55,14 @@ const CommentSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
+/**
+ * Spreadsheet exports: every field quoted, CRLF, a BOM so Excel reads UTF-8, and a leading = + - @ prefixed
+ * with ' so spreadsheets do not run it as a formula.
+ */
+const spreadsheet = { quote: 'always', formulaGuard: true, lineEnding: '\r\n', bom: true } as const;
+
+function cellText(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /** Processes in detail, ideas, comments, supports, answers, milestones, results and exports. */
@@ -280,8 +284,8 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
       if (!user) return reply;
       const result = await platform.surveys.exportResponses(user, request.params.phaseId, request.ctx.locale);
       if (!result.ok) return failure(request, reply, result);
-      const csv = [result.value.header, ...result.value.rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
-      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+      const csv = writeCsv([result.value.header, ...result.value.rows], spreadsheet);
+      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(csv as never);
     },
   );
 
@@ -332,8 +336,8 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
         return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.json"`).type('application/json; charset=utf-8').send(JSON.stringify(records, null, 2) as never);
       }
       const header = Object.keys(records[0] ?? { id: '' });
-      const csv = [header.map(csvCell).join(','), ...records.map((r) => header.map((h) => csvCell((r as Record<string, unknown>)[h])).join(','))].join('\r\n');
-      return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.csv"`).type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+      const csv = writeCsv([header, ...records.map((r) => header.map((h) => cellText((r as Record<string, unknown>)[h])))], spreadsheet);
+      return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.csv"`).type('text/csv; charset=utf-8').send(csv as never);
     },
   );
 };
