@@ -9,7 +9,7 @@ export type { ComparisonMeasure, EqualSharesOptions, RuleName, TallyOptions } fr
 export { equalShares, isExhaustive, officialRule, RULES, tally, tallyProfile } from './tally.ts';
 export type { Payment, ProjectExplanation, ProjectReason, TallyResult, TieRecord, VoterExplanation } from './explain.ts';
 export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
-export { createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';
+export { BUDGETING_NAMESPACE, createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';
 export type { MesRun, MesRunOptions, MesUtility } from './mes-types.ts';
 export { mesGrouped, mesRun } from './mes.ts';
 export { mesGeneral } from './mes-general.ts';
@@ -18,6 +18,4 @@ export type { GreedyOptions } from './greedy.ts';
 export { greedy } from './greedy.ts';
 export { phragmen } from './phragmen.ts';
 export type { RuleOutcome } from './outcome.ts';
-export type { Rng } from './prng.ts';
-export { createRng } from './prng.ts';
 export type { Q } from './rational.ts';

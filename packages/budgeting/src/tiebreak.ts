@@ -1,5 +1,5 @@
 // Deterministic tie-breaking between projects.
-import { createRng } from './prng.ts';
+import { createRandom, shuffle } from '@tingsted/random';
 import type { Profile } from './model.ts';
 
 /**
@@ -24,6 +24,9 @@ export interface TieBreakOptions {
 /** The default order used by Tingsted (and by the Assen and equalshares.net tallies): cost, votes, lot. */
 export const DEFAULT_TIE_BREAK: readonly TieBreakKey[] = ['lowest-cost', 'most-votes', 'lot'];
 
+/** The namespace of the lot's seed: the generator's state is the first 16 bytes of SHA-256("tingsted-budgeting:" + seed). */
+export const BUDGETING_NAMESPACE = 'tingsted-budgeting';
+
 /** Default lot seed when none is given. Publish the seed actually used with the results. */
 export const DEFAULT_SEED = 'tingsted';
 
@@ -41,7 +44,8 @@ export interface TieBreaker {
 
 /**
  * Builds the tie-breaker for a profile. The lot is drawn once per tally: project ids are sorted by UTF-16 code
- * units and shuffled by Fisher–Yates with xoshiro128** seeded from `seed`; a project's lot rank is its position.
+ * units and shuffled by `shuffle` of @tingsted/random (Fisher–Yates, xoshiro128** with the state from SHA-256 of
+ * `tingsted-budgeting:` + seed); a project's lot rank is its position.
  * If the keys end without 'lot' or 'input-order', 'input-order' is appended so that the order is total.
  */
 export function createTieBreaker(profile: Profile, options: TieBreakOptions = {}): TieBreaker {
@@ -55,15 +59,9 @@ export function createTieBreaker(profile: Profile, options: TieBreakOptions = {}
     const y = profile.ids[b]!;
     return x < y ? -1 : x > y ? 1 : a - b;
   });
-  const rng = createRng(seed);
-  for (let i = m - 1; i > 0; i--) {
-    const k = rng.below(i + 1);
-    const t = sortedIdx[i]!;
-    sortedIdx[i] = sortedIdx[k]!;
-    sortedIdx[k] = t;
-  }
+  const lotOrder = shuffle(createRandom(seed, BUDGETING_NAMESPACE), sortedIdx);
   const lot = new Array<number>(m);
-  sortedIdx.forEach((j, pos) => (lot[j] = pos));
+  lotOrder.forEach((j, pos) => (lot[j] = pos));
   const diff = (key: TieBreakKey, a: number, b: number): number => {
     switch (key) {
       case 'lowest-cost':

@@ -22,7 +22,7 @@ export {
 } from './stats.ts';
 export { bridgingScores, type BridgingOptions, type BridgingResult } from './bridging.ts';
 export { adjustedRandIndex } from './metrics.ts';
-export { createRandom, type Random } from './prng.ts';
+export { createRandom, OPINIONS_NAMESPACE, type Random } from './prng.ts';
 export { parseCsv, writeCsv, csvField, type CsvRecord, type CsvParse } from './csv.ts';
 export {
   readCommentsCsv, readVotesCsv, readParticipantsVotesCsv, readVotesJson, readCommentsJson, readMathJson,

@@ -1,10 +1,14 @@
 // The dependency rules of docs/ARCHITECTURE.md, checked on every test run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { importCycles, importGraph } from './testing/import-graph.ts';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);
+/** Small pure packages every other package may use: the seeded random generator and the CSV reader/writer. */
+const foundationPackages = ['random', 'csv'];
 const algorithmPackages = ['sortition', 'opinions', 'budgeting', 'text'];
 
 function sourceFiles(dir: string): string[] {
@@ -35,11 +39,24 @@ function violations(dir: string, rule: (file: string, specifier: string, target:
   return found;
 }
 
-test('algorithm packages import nothing internal', () => {
+test('foundation packages import nothing internal', () => {
+  for (const name of foundationPackages) {
+    const base = `packages/${name}/`;
+    const found = violations(join(root, base), (_file, specifier, target) => {
+      if (specifier.startsWith('@tingsted/')) return 'a foundation package may not depend on other Tingsted code';
+      if (target !== null && !target.startsWith(base)) return 'reaches outside its package';
+      return null;
+    });
+    assert.deepEqual(found, []);
+  }
+});
+
+test('algorithm packages import only foundation packages', () => {
   for (const name of algorithmPackages) {
     const base = `packages/${name}/`;
     const found = violations(join(root, base), (_file, specifier, target) => {
-      if (specifier.startsWith('@tingsted/')) return 'an algorithm package may not depend on other Tingsted code';
+      const workspace = /^@tingsted\/([^/]+)/.exec(specifier)?.[1];
+      if (workspace !== undefined && !foundationPackages.includes(workspace)) return 'an algorithm package may depend only on @tingsted/random and @tingsted/csv';
       if (target !== null && !target.startsWith(base)) return 'reaches outside its package';
       return null;
     });
@@ -400,4 +417,35 @@ test('the entry-point check reports an import of a module’s inner file', () =>
     ['apps/web/b.ts', "import { z } from '@tingsted/platform/panels/panels.policy.ts';"],
   ]);
   assert.deepEqual(deepPlatformImports(files, new Set(['.', './panels'])), ['apps/web/b.ts imports @tingsted/platform/panels/panels.policy.ts']);
+});
+
+test('no import cycle anywhere in the repository', () => {
+  const graph = importGraph(root, ['packages', 'apps', 'e2e', 'scripts']);
+  assert.ok(graph.size > 300, `the graph covers the repository (${graph.size} files)`);
+  const intoSortition = [...graph].some(([file, targets]) => file.startsWith('packages/platform/') && targets.includes('packages/sortition/src/index.ts'));
+  assert.ok(intoSortition, 'workspace imports resolve through package.json exports');
+  assert.deepEqual(importCycles(graph), []);
+});
+
+test('the import graph resolves .js to .ts, folders to index.ts and finds a cycle written to files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tingsted-graph-'));
+  try {
+    mkdirSync(join(dir, 'src/lib'), { recursive: true });
+    writeFileSync(join(dir, 'src/a.ts'), "import { b } from './b.js';\nexport const a = 1;\n");
+    writeFileSync(join(dir, 'src/b.ts'), "import { lib } from './lib';\nexport const b = lib;\n");
+    writeFileSync(join(dir, 'src/lib/index.ts'), "export { a as lib } from '../a.ts';\n");
+    const graph = importGraph(dir, ['src']);
+    assert.deepEqual(graph.get('src/a.ts'), ['src/b.ts']);
+    assert.deepEqual(graph.get('src/b.ts'), ['src/lib/index.ts']);
+    assert.deepEqual(importCycles(graph), [['src/a.ts', 'src/b.ts', 'src/lib/index.ts']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the cycle finder finds a deliberate cycle and nothing in an acyclic graph', () => {
+  const acyclic = new Map([['a.ts', ['b.ts', 'c.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]);
+  assert.deepEqual(importCycles(acyclic), []);
+  const cyclic = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['d.ts']], ['e.ts', ['a.ts']]]);
+  assert.deepEqual(importCycles(cyclic), [['a.ts', 'b.ts', 'c.ts'], ['d.ts']]);
 });

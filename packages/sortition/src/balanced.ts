@@ -12,7 +12,8 @@
  */
 import type { Compiled } from './model.ts';
 import type { GroupPanel } from './oracle.ts';
-import { createRandom, randomFloat, randomInt } from './random.ts';
+import { randomFloat, randomInt } from '@tingsted/random';
+import { createRandom } from './seed.ts';
 
 /** Largest number of panels a design may have. */
 const MAX_PANELS = 400;

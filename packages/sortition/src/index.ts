@@ -14,11 +14,12 @@ export { drawReplacements } from './replacements.ts';
 export type { Replacement } from './replacements.ts';
 export { roundToUniform, verifyDraw, drawIndex, lotteryText, parseLotteryText } from './transparent.ts';
 export type { UniformLottery, RoundOptions, Verification } from './transparent.ts';
-export { parseCsv, readCategoriesCsv, readPeopleCsv, writeCsv, writeCategoriesCsv, writeSelectedCsv, csvField } from './csv.ts';
-export type { CsvIssue, CsvError, CsvRecord, CsvTable, CategoriesFormat, PeopleCsvOptions, PeopleCsv } from './csv.ts';
-export { createRandom, randomInt, randomFloat, sampleWithoutReplacement, Xoshiro128 } from './random.ts';
-export type { RandomSource, Seed } from './random.ts';
-export { sha256Hex, sha256Bytes } from './sha256.ts';
+export { readCsvTable, readCategoriesCsv, readPeopleCsv, writeCategoriesCsv, writeSelectedCsv } from './formats.ts';
+export type { CsvIssue, CsvError, CsvRecord, CsvTable, CategoriesFormat, PeopleCsvOptions, PeopleCsv } from './formats.ts';
+export { createRandom, SORTITION_NAMESPACE } from './seed.ts';
+// The draws and hash of @tingsted/random, re-exported because callers of sortition pass and use them.
+export { randomInt, randomFloat, sampleWithoutReplacement, sha256Hex, sha256Bytes } from '@tingsted/random';
+export type { RandomSource, Seed } from '@tingsted/random';
 export { loadSolver, Budget, TimeLimitError } from './solver.ts';
 export type { Highs } from './solver.ts';
 export { legacyDraw } from './legacy.ts';

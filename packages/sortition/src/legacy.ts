@@ -9,7 +9,7 @@
  * stuck or ends below a minimum is retried with the continuing random stream.
  */
 import type { Compiled } from './model.ts';
-import { randomInt, type RandomSource } from './random.ts';
+import { randomInt, type RandomSource } from '@tingsted/random';
 
 /** One LEGACY draw: indices into `compiled.people` of the new members (ascending), or null if all attempts failed. */
 export function legacyDraw(compiled: Compiled, random: RandomSource, attempts = 100): number[] | null {

@@ -6,7 +6,8 @@ import { compile, type Compiled, type SelectionProblem } from './model.ts';
 import { checkQuotas, diagnose, type Diagnosis } from './diagnostics.ts';
 import { solveFair, type Progress, type SolveStats } from './fair.ts';
 import { legacyDraw } from './legacy.ts';
-import { createRandom, randomFloat, sampleWithoutReplacement, type RandomSource, type Seed } from './random.ts';
+import { randomFloat, sampleWithoutReplacement, type RandomSource, type Seed } from '@tingsted/random';
+import { createRandom } from './seed.ts';
 import { Budget, loadSolver, TimeLimitError, type Highs } from './solver.ts';
 
 /** Selection algorithm. */

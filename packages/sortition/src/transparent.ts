@@ -4,9 +4,9 @@
  * index from a public seed. Anyone can re-compute the index and panel with `verifyDraw`.
  */
 import type { Analysis, Lottery } from './select.ts';
-import { csvField } from './csv.ts';
-import { parseCsv } from './csv.ts';
-import { sha256Bytes, sha256Hex } from './sha256.ts';
+import { csvField } from '@tingsted/csv';
+import { readCsvTable } from './formats.ts';
+import { sha256Bytes, sha256Hex } from '@tingsted/random';
 import { Budget, loadSolver, type Highs } from './solver.ts';
 
 /** m equally likely panels, ready to publish. */
@@ -124,12 +124,12 @@ export async function roundToUniform(
 
 /** The canonical published text of a list of panels. */
 export function lotteryText(panels: readonly (readonly string[])[]): string {
-  return panels.map((p) => p.map(csvField).join(',')).join('\n') + '\n';
+  return panels.map((p) => p.map((id) => csvField(id)).join(',')).join('\n') + '\n';
 }
 
 /** Parses published lottery text back into panels. */
 export function parseLotteryText(text: string): readonly (readonly string[])[] {
-  const parsed = parseCsv('header\n' + text, 'lottery');
+  const parsed = readCsvTable('header\n' + text, 'lottery');
   if (!parsed.ok) throw new Error(parsed.detail);
   return parsed.table.records.map((r) => r.fields);
 }

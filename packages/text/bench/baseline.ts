@@ -7,7 +7,8 @@
 import { analyze } from '../src/tokenize.ts';
 import { fitVectorizer, transform } from '../src/features.ts';
 import { trainLinear, decision } from '../src/classifier.ts';
-import { createRng } from '../src/rng.ts';
+import { createRandom, randomFloat, randomInt } from '@tingsted/random';
+import { TEXT_NAMESPACE } from '../src/seed.ts';
 import type { SparseVector } from '../src/sparse.ts';
 
 /** Baseline classifier predictions for `test` after training on `train`. */
@@ -16,7 +17,7 @@ export function baselineTagger(train: readonly { text: string; label: string }[]
   const v = fitVectorizer(a, { wordNgrams: 2, charNgrams: null });
   const xs = a.map((d) => transform(v, d));
   const classes = [...new Set(train.map((e) => e.label))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const m = trainLinear(xs, train.map((e) => [classes.indexOf(e.label)]), classes, v.dim, new Float64Array(train.length).fill(1), createRng('baseline'), { c: 1 });
+  const m = trainLinear(xs, train.map((e) => [classes.indexOf(e.label)]), classes, v.dim, new Float64Array(train.length).fill(1), createRandom('baseline', TEXT_NAMESPACE), { c: 1 });
   return test.map((e) => {
     const d = decision(m, transform(v, analyze(e.text, 'none')));
     let b = 0;
@@ -34,7 +35,7 @@ export function baselineKMeans(texts: readonly string[], k: number, seed: string
   const xs: SparseVector[] = a.map((d) => transform(v, d));
   const n = xs.length;
   const D = v.dim;
-  const rng = createRng(seed);
+  const rng = createRandom(seed, TEXT_NAMESPACE);
   const C = new Float64Array(k * D);
   const cn = new Float64Array(k);
   const sq = (i: number, c: number): number => {
@@ -57,7 +58,7 @@ export function baselineKMeans(texts: readonly string[], k: number, seed: string
     }
     cn[c] = s;
   };
-  setCentre(0, rng.int(n));
+  setCentre(0, randomInt(rng, n));
   const dist = new Float64Array(n).fill(Infinity);
   for (let c = 1; c < k; c++) {
     let total = 0;
@@ -65,7 +66,7 @@ export function baselineKMeans(texts: readonly string[], k: number, seed: string
       dist[i] = Math.min(dist[i] as number, Math.max(0, sq(i, c - 1)));
       total += dist[i] as number;
     }
-    let u = rng.next() * total;
+    let u = randomFloat(rng) * total;
     let pick = n - 1;
     for (let i = 0; i < n; i++) {
       u -= dist[i] as number;

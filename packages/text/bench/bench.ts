@@ -11,7 +11,8 @@ import { findTopics } from '../src/topics.ts';
 import { findDuplicates } from '../src/duplicates.ts';
 import { detectLanguage } from '../src/language.ts';
 import { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from '../src/metrics.ts';
-import { createRng } from '../src/rng.ts';
+import { createRandom, randomFloat, randomInt } from '@tingsted/random';
+import { TEXT_NAMESPACE } from '../src/seed.ts';
 import { baselineTagger, baselineKMeans } from './baseline.ts';
 
 const w = (s: string): void => void process.stdout.write(s);
@@ -33,31 +34,31 @@ function timed<T>(fn: () => T): [T, number, number] {
  * 5 % are near-copies of an earlier input with 3 words changed.
  */
 function synthetic(n: number, seed: string): { id: string; text: string; label: string }[] {
-  const rng = createRng(seed);
+  const rng = createRandom(seed, TEXT_NAMESPACE);
   const cons = 'bdfghjklmnprstv';
   const vow = 'aeiouyæøå';
   const word = (): string => {
     let s = '';
-    const k = 1 + rng.int(3);
-    for (let i = 0; i < k; i++) s += (cons[rng.int(cons.length)] as string) + (vow[rng.int(vow.length)] as string);
-    if (rng.next() < 0.5) s += cons[rng.int(cons.length)] as string;
+    const k = 1 + randomInt(rng, 3);
+    for (let i = 0; i < k; i++) s += (cons[randomInt(rng, cons.length)] as string) + (vow[randomInt(rng, vow.length)] as string);
+    if (randomFloat(rng) < 0.5) s += cons[randomInt(rng, cons.length)] as string;
     return s;
   };
   const common = Array.from({ length: 200_000 }, word);
   const topics = Array.from({ length: 20 }, () => Array.from({ length: 300 }, word));
-  const zipf = (): number => Math.min(common.length - 1, Math.floor(Math.exp(rng.next() * Math.log(common.length))) - 1);
+  const zipf = (): number => Math.min(common.length - 1, Math.floor(Math.exp(randomFloat(rng) * Math.log(common.length))) - 1);
   const out: { id: string; text: string; label: string }[] = [];
   for (let i = 0; i < n; i++) {
-    if (i > 10 && rng.next() < 0.05) {
-      const src = out[rng.int(out.length)] as { text: string; label: string };
+    if (i > 10 && randomFloat(rng) < 0.05) {
+      const src = out[randomInt(rng, out.length)] as { text: string; label: string };
       const ws = src.text.split(' ');
-      for (let c = 0; c < 3; c++) ws[rng.int(ws.length)] = common[zipf()] as string;
+      for (let c = 0; c < 3; c++) ws[randomInt(rng, ws.length)] = common[zipf()] as string;
       out.push({ id: `s${i}`, text: ws.join(' '), label: src.label });
       continue;
     }
-    const t = rng.int(topics.length);
+    const t = randomInt(rng, topics.length);
     const ws: string[] = [];
-    for (let j = 0; j < 50; j++) ws.push(rng.next() < 0.3 ? ((topics[t] as string[])[rng.int(300)] as string) : (common[zipf()] as string));
+    for (let j = 0; j < 50; j++) ws.push(randomFloat(rng) < 0.3 ? ((topics[t] as string[])[randomInt(rng, 300)] as string) : (common[zipf()] as string));
     out.push({ id: `s${i}`, text: ws.join(' '), label: `t${t}` });
   }
   return out;
@@ -119,11 +120,11 @@ w(`# @tingsted/text benchmark — Node ${process.version}, ${new Date().toISOStr
 if (!HAVE_DATA) w(`shared data not found at ${DATA_DIR}: quality section skipped\n`);
 else {
   const reyk = loadReykjavik();
-  const split = stratifiedSplit(reyk.map((e) => e.label), 0.2, createRng('reykjavik'));
+  const split = stratifiedSplit(reyk.map((e) => e.label), 0.2, createRandom('reykjavik', TEXT_NAMESPACE));
   const rTrain = split.train.map((i) => reyk[i] as Example);
   const rTest = split.test.map((i) => reyk[i] as Example);
   const cyc = loadCycling();
-  const cSplit = stratifiedSplit(cyc.map((e) => e.label), 0.2, createRng('cycling'));
+  const cSplit = stratifiedSplit(cyc.map((e) => e.label), 0.2, createRandom('cycling', TEXT_NAMESPACE));
   const cTrain = cSplit.train.map((i) => cyc[i] as Example);
   const cTest = cSplit.test.map((i) => cyc[i] as Example);
 

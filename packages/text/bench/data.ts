@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { parseCsv } from '../src/csv.ts';
+import { describeCsvError, parseCsv } from '@tingsted/csv';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Folder holding the shared reference data. */
@@ -15,8 +15,8 @@ export interface Example { id: string; text: string; label: string; labels: stri
 
 /** Better Reykjavík: `label_id,"text"` without header. Rows with empty text are skipped (counted). */
 export function loadReykjavik(): Example[] {
-  const p = parseCsv(readFileSync(join(DATA_DIR, 'text/better-reykjavik/train.csv'), 'utf8'));
-  if (!p.ok) throw new Error(p.detail);
+  const p = parseCsv(readFileSync(join(DATA_DIR, 'text/better-reykjavik/train.csv'), 'utf8'), { quotes: 'lenient' });
+  if (!p.ok) throw new Error(describeCsvError(p.error));
   return p.rows
     .filter((r) => r.fields.length >= 2 && (r.fields[1] ?? '').trim() !== '')
     .map((r, i) => ({ id: `r${i}`, text: r.fields[1] as string, label: r.fields[0] as string, labels: [r.fields[0] as string] }));
@@ -38,8 +38,8 @@ export function loadSib(lang: keyof typeof SIB_LANGS, split: 'train' | 'dev'): E
 
 /** Cycling Dialogues: title + text, main category, and the multi-label level-1 set. */
 export function loadCycling(): Example[] {
-  const p = parseCsv(readFileSync(join(DATA_DIR, 'text/cycling-dialogues/dataset.csv'), 'utf8'));
-  if (!p.ok) throw new Error(p.detail);
+  const p = parseCsv(readFileSync(join(DATA_DIR, 'text/cycling-dialogues/dataset.csv'), 'utf8'), { quotes: 'lenient' });
+  if (!p.ok) throw new Error(describeCsvError(p.error));
   const [header, ...rows] = p.rows;
   const names = (header as { fields: string[] }).fields;
   const col = (n: string): number => names.indexOf(n);

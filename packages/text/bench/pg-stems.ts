@@ -1,7 +1,7 @@
 // Compares this package's stems with PostgreSQL's Snowball dictionaries on every distinct word of the
 // SIB-200 sentences. Needs `psql` and a running server: PGSTEMS="psql -h /tmp -p 55439 -U postgres"
 // node --import tsx bench/pg-stems.ts. Words PostgreSQL treats as stop words (empty lexeme) are skipped.
-import { byCodePoint } from '../src/rng.ts';
+import { byCodePoint } from '../src/order.ts';
 import { execSync } from 'node:child_process';
 import { loadSib, SIB_LANGS } from './data.ts';
 import { tokenize, stem, type StemLanguage } from '../src/tokenize.ts';

@@ -6,7 +6,7 @@
 
 import type { SparseVector } from './sparse.ts';
 import { denseDot } from './sparse.ts';
-import type { Rng } from './rng.ts';
+import { randomInt, type RandomSource } from '@tingsted/random';
 
 /**
  * A trained linear model. `weights` is feature-major: the K class weights of feature f are at
@@ -39,7 +39,7 @@ export function trainLinear(
   classes: readonly string[],
   dim: number,
   sampleWeight: Float64Array,
-  rng: Rng,
+  rng: RandomSource,
   options: TrainOptions = {},
 ): LinearModel {
   const C = options.c ?? 0.5;
@@ -66,7 +66,7 @@ export function trainLinear(
     for (let i = 0; i < n; i++) order[i] = i;
     for (let epoch = 0; epoch < maxEpochs; epoch++) {
       for (let i = n - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
+        const j = randomInt(rng, i + 1);
         const t = order[i] as number;
         order[i] = order[j] as number;
         order[j] = t;

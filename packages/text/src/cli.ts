@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readInputsCsv, type InputRecord } from './csv.ts';
+import { readInputsCsv, type InputRecord } from './inputs.ts';
 import { findTopics } from './topics.ts';
 import { trainTagger, suggestTags } from './tags.ts';
 import { findDuplicates } from './duplicates.ts';

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDuplicates, foldScandinavian } from './duplicates.ts';
 import { syntheticCorpus } from './testdata.ts';
-import { createRng } from './rng.ts';
+import { createRandom, randomFloat, randomInt } from '@tingsted/random';
+import { TEXT_NAMESPACE } from './seed.ts';
 
 test('finds the same idea said twice, with a similarity, and leaves different ideas apart', () => {
   const inputs = [
@@ -53,9 +54,9 @@ test('empty inputs are skipped with a warning naming them', () => {
 test('an input made only of common words still finds its near-copy (word pairs stand in for rare words)', () => {
   // 400 inputs drawn from 40 words: every word and every char n-gram is shared by far more inputs than a
   // feature may reach, so only the order of the words tells inputs apart.
-  const rng = createRng('common-words');
+  const rng = createRandom('common-words', TEXT_NAMESPACE);
   const vocabulary = Array.from({ length: 40 }, (_, w) => `ord${String.fromCharCode(97 + (w % 26))}${String.fromCharCode(97 + Math.floor(w / 26))}x`);
-  const inputs = Array.from({ length: 400 }, (_, i) => ({ id: `i${i}`, text: Array.from({ length: 20 }, () => vocabulary[rng.int(40)]).join(' ') }));
+  const inputs = Array.from({ length: 400 }, (_, i) => ({ id: `i${i}`, text: Array.from({ length: 20 }, () => vocabulary[randomInt(rng, 40)]).join(' ') }));
   const words = (inputs[7] as { text: string }).text.split(' ');
   words[19] = 'ordzzx';
   inputs.push({ id: 'copy', text: words.join(' ') });
@@ -68,9 +69,9 @@ test('the search reaches a bounded number of inputs: candidates grow no faster t
   // Ten words each from 400: at 4,000 inputs every word is in ~100 of them, which a growing cap
   // (16·log2 n) still used, so candidates grew with the square of the inputs.
   const corpus = (n: number): { id: string; text: string }[] => {
-    const rng = createRng('linear');
+    const rng = createRandom('linear', TEXT_NAMESPACE);
     const vocabulary = Array.from({ length: 400 }, (_, w) => `w${w.toString(36)}q${(w * 7919).toString(36)}`);
-    return Array.from({ length: n }, (_, i) => ({ id: `i${i}`, text: Array.from({ length: 10 }, () => vocabulary[rng.int(400)]).join(' ') }));
+    return Array.from({ length: n }, (_, i) => ({ id: `i${i}`, text: Array.from({ length: 10 }, () => vocabulary[randomInt(rng, 400)]).join(' ') }));
   };
   const small = findDuplicates(corpus(1000));
   const large = findDuplicates(corpus(4000));

@@ -30,5 +30,6 @@ export {
   type OpenAiCompatibleSettings,
 } from './provider.ts';
 export { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from './metrics.ts';
-export { createRng, hashString, shuffled, type Rng } from './rng.ts';
-export { parseCsv, readInputsCsv, type InputRecord, type ReadResult } from './csv.ts';
+export { hashString } from './order.ts';
+export { TEXT_NAMESPACE } from './seed.ts';
+export { readInputsCsv, type InputRecord, type ReadResult } from './inputs.ts';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nearestNeighbours } from './knn.ts';
-import { createRng } from './rng.ts';
+import { createRandom, randomFloat, randomInt } from '@tingsted/random';
+import { TEXT_NAMESPACE } from './seed.ts';
 import type { SparseVector } from './sparse.ts';
 
 /** Brute force: every other row sharing a kept feature, by dot product (descending), then index. */
@@ -35,20 +36,20 @@ function bruteForce(rows: SparseVector[], m: number, maxDfRatio: number): { idx:
 }
 
 test('nearest neighbours equal a brute-force search, ties by index', () => {
-  const rng = createRng('knn');
+  const rng = createRandom('knn', TEXT_NAMESPACE);
   const rows: SparseVector[] = [];
   for (let i = 0; i < 260; i++) {
     if (i % 9 === 8) {
       // An exact copy of an earlier row: equal similarities that must be ordered by index.
-      rows.push(rows[rng.int(rows.length)] as SparseVector);
+      rows.push(rows[randomInt(rng, rows.length)] as SparseVector);
       continue;
     }
     // Feature 999 is in (nearly) every row: above the document-frequency cap, it is ignored.
     const fs = new Set<number>([999]);
-    const k = 2 + rng.int(12);
-    while (fs.size < k) fs.add(rng.int(i % 5 === 0 ? 400 : 60));
+    const k = 2 + randomInt(rng, 12);
+    while (fs.size < k) fs.add(randomInt(rng, i % 5 === 0 ? 400 : 60));
     const idx = Int32Array.from([...fs].sort((a, b) => a - b));
-    const val = Float32Array.from(idx, () => 0.05 + rng.next());
+    const val = Float32Array.from(idx, () => 0.05 + randomFloat(rng));
     rows.push({ idx, val });
   }
   for (const m of [1, 5, 40]) {

@@ -3,7 +3,7 @@
 // finder with power iterations, then the small eigenproblem solved by cyclic Jacobi rotations.
 
 import type { SparseVector } from './sparse.ts';
-import type { Rng } from './rng.ts';
+import { randomFloat, type RandomSource } from '@tingsted/random';
 
 /** Orthonormalises the columns of a row-major n×l matrix in place (modified Gram–Schmidt). */
 function orthonormalize(m: Float64Array, n: number, l: number): void {
@@ -69,7 +69,7 @@ export function symmetricEigen(a: Float64Array, l: number): { values: Float64Arr
  * Projects sparse rows onto their top `rank` singular directions: returns an n×rank row-major matrix
  * U·S (the LSA document coordinates). Feature indices are compacted to those that occur.
  */
-export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: Rng, powerIterations = 2): { coords: Float64Array; rank: number; singularValues: Float64Array } {
+export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: RandomSource, powerIterations = 2): { coords: Float64Array; rank: number; singularValues: Float64Array } {
   const n = rows.length;
   const remap = new Map<number, number>();
   const cidx = rows.map((r) => {
@@ -90,7 +90,7 @@ export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: R
   const l = Math.min(r + 10, n, D);
   // Z = Ω (D×l Gaussian), Y = X Z
   let Z = new Float64Array(D * l);
-  for (let i = 0; i < Z.length; i++) Z[i] = rng.normal();
+  for (let i = 0; i < Z.length; i++) Z[i] = normal(rng);
   const Y = new Float64Array(n * l);
   const mulX = (Zm: Float64Array, out: Float64Array): void => {
     out.fill(0);
@@ -159,4 +159,11 @@ export function truncatedSvd(rows: readonly SparseVector[], rank: number, rng: R
     }
   }
   return { coords, rank: r, singularValues };
+}
+
+/** A standard normal deviate by Box–Muller (cosine branch) from two uniform floats. */
+function normal(random: RandomSource): number {
+  let u = randomFloat(random);
+  while (u <= 1e-12) u = randomFloat(random);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * randomFloat(random));
 }

@@ -1,8 +1,7 @@
 // Evaluation measures and a seeded stratified split, so quality claims can be re-run.
 
-import { byCodePoint } from './rng.ts';
-import type { Rng } from './rng.ts';
-import { shuffled } from './rng.ts';
+import { shuffle, type RandomSource } from '@tingsted/random';
+import { byCodePoint } from './order.ts';
 
 /** Share of positions where `predicted` equals `truth`. */
 export function accuracy(truth: readonly string[], predicted: readonly string[]): number {
@@ -99,7 +98,7 @@ export function nmi(a: readonly string[], b: readonly string[]): number {
  * Splits indices 0..n-1 into train and test, stratified by label: each class's items are shuffled
  * with `rng` and the first round(testShare·count) go to test. Both lists are returned sorted.
  */
-export function stratifiedSplit(labels: readonly string[], testShare: number, rng: Rng): { train: number[]; test: number[] } {
+export function stratifiedSplit(labels: readonly string[], testShare: number, rng: RandomSource): { train: number[]; test: number[] } {
   const byClass = new Map<string, number[]>();
   labels.forEach((l, i) => {
     const list = byClass.get(l) ?? [];
@@ -109,7 +108,7 @@ export function stratifiedSplit(labels: readonly string[], testShare: number, rn
   const train: number[] = [];
   const test: number[] = [];
   for (const key of [...byClass.keys()].sort(byCodePoint)) {
-    const items = shuffled(byClass.get(key) as number[], rng);
+    const items = shuffle(rng, byClass.get(key) as number[]);
     const k = Math.round(items.length * testShare);
     items.forEach((idx, j) => (j < k ? test : train).push(idx));
   }

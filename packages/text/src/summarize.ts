@@ -5,7 +5,7 @@
 // sentence saying nearly the same (cosine ≥ `supportSimilarity`). Group keywords use the weighted
 // log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
-import { byCodePoint } from './rng.ts';
+import { byCodePoint } from './order.ts';
 import { analyze, stemLanguageOf, tokenize, type Analyzed, type StemLanguage } from './tokenize.ts';
 import { detectLanguage } from './language.ts';
 import { fitVectorizer, transform } from './features.ts';

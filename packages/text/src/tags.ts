@@ -3,11 +3,12 @@
 // retrained with staff corrections, which weigh more than the original examples and replace earlier
 // answers for the same input.
 
-import { byCodePoint } from './rng.ts';
+import { createRandom, randomInt } from '@tingsted/random';
+import { byCodePoint } from './order.ts';
 import { analyzeAuto, type Analyzed, type StemLanguage } from './tokenize.ts';
 import { createScorer, fitVectorizer, nonZeroRows, transform, type DocumentScorer, type FeatureOptions, type Vectorizer } from './features.ts';
 import { decision, fitTemperature, softmax, trainLinear, type LinearModel } from './classifier.ts';
-import { createRng } from './rng.ts';
+import { TEXT_NAMESPACE } from './seed.ts';
 import type { SparseVector } from './sparse.ts';
 
 /** A tag staff defined. `name`/`description` count as one weak example; `examples` are example texts. */
@@ -95,7 +96,7 @@ interface Prepared {
 function fit(prep: Prepared, tags: string[], options: TaggerOptions, seed: string): { vectorizer: Vectorizer; linear: LinearModel; xs: SparseVector[] } {
   const vectorizer = fitVectorizer(prep.analyzed, options.features ?? {});
   const xs = prep.analyzed.map((a) => transform(vectorizer, a));
-  const linear = trainLinear(xs, prep.targets, tags, vectorizer.dim, prep.weights, createRng(seed), options.c === undefined ? {} : { c: options.c });
+  const linear = trainLinear(xs, prep.targets, tags, vectorizer.dim, prep.weights, createRandom(seed, TEXT_NAMESPACE), options.c === undefined ? {} : { c: options.c });
   return { vectorizer, linear, xs };
 }
 
@@ -171,8 +172,8 @@ export function trainTagger(
   let temperature = 1;
   if (options.calibrate ?? all.length >= 30) {
     // 3-fold cross-validation: decision values on held-out folds, then one temperature for all.
-    const rng = createRng(`${seed}:folds`);
-    const fold = all.map(() => rng.int(3));
+    const rng = createRandom(`${seed}:folds`, TEXT_NAMESPACE);
+    const fold = all.map(() => randomInt(rng, 3));
     const scores: Float64Array[] = [];
     const tg: number[][] = [];
     for (let f = 0; f < 3; f++) {

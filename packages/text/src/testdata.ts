@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { createRng } from './rng.ts';
+import { createRandom, randomInt } from '@tingsted/random';
+import { TEXT_NAMESPACE } from './seed.ts';
 
 /** Folder with the shared reference data (TINGSTED_DATA or ../shared/data beside the repository). */
 export const DATA_DIR = process.env.TINGSTED_DATA ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
@@ -38,15 +39,15 @@ const FILLER = 'vi må gjøre noe med dette fordi det er viktig for alle som bor
  * theme words with 6 filler words, shuffled with a seeded random source. Ids are `<theme>-<n>`.
  */
 export function syntheticCorpus(perTopic: number, seed: string | number = 1): { id: string; text: string; label: string }[] {
-  const rng = createRng(seed);
+  const rng = createRandom(seed, TEXT_NAMESPACE);
   const out: { id: string; text: string; label: string }[] = [];
   for (const [label, words] of Object.entries(THEMES)) {
     for (let i = 0; i < perTopic; i++) {
       const w: string[] = [];
-      for (let j = 0; j < 8; j++) w.push(words[rng.int(words.length)] as string);
-      for (let j = 0; j < 6; j++) w.push(FILLER[rng.int(FILLER.length)] as string);
+      for (let j = 0; j < 8; j++) w.push(words[randomInt(rng, words.length)] as string);
+      for (let j = 0; j < 6; j++) w.push(FILLER[randomInt(rng, FILLER.length)] as string);
       for (let j = w.length - 1; j > 0; j--) {
-        const k = rng.int(j + 1);
+        const k = randomInt(rng, j + 1);
         [w[j], w[k]] = [w[k] as string, w[j] as string];
       }
       out.push({ id: `${label}-${i}`, text: `${w.join(' ')}.`, label });

@@ -4,6 +4,7 @@ import type { Platform } from '@tingsted/platform';
 import { ideasPolicy } from '@tingsted/platform/ideas';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
+import { spreadsheetCsv } from './spreadsheet.ts';
 import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
 
 const Localized = Type.Record(Type.String(), Type.String());
@@ -56,13 +57,6 @@ const CommentSchema = Type.Object({
   hiddenReason: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 });
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** Processes in detail, ideas, comments, supports, answers, milestones, results and exports. */
 export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
@@ -270,8 +264,8 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
         return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.json"`).type('application/json; charset=utf-8').send(JSON.stringify(records, null, 2) as never);
       }
       const header = Object.keys(records[0] ?? { id: '' });
-      const csv = [header.map(csvCell).join(','), ...records.map((r) => header.map((h) => csvCell((r as Record<string, unknown>)[h])).join(','))].join('\r\n');
-      return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.csv"`).type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+      const csv = spreadsheetCsv([header, ...records.map((r) => header.map((h) => (r as Record<string, unknown>)[h]))]);
+      return reply.header('content-disposition', `attachment; filename="${process.value.slug}-ideas.csv"`).type('text/csv; charset=utf-8').send(csv as never);
     },
   );
 };

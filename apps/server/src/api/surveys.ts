@@ -3,14 +3,8 @@ import type { Platform } from '@tingsted/platform';
 import { surveyContracts as c } from '@tingsted/platform/surveys';
 import { presentQuestion, presentResults } from '@tingsted/platform/surveys';
 import { contractInput, contractSchema } from './contract-route.ts';
+import { spreadsheetCsv } from './spreadsheet.ts';
 import { errorResponses, failure, requireUser } from './shared.ts';
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** Surveys: the questions, building the form, answering it, the results and the CSV export. */
 export const surveyRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
@@ -56,8 +50,8 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
       if (!user) return reply;
       const result = await platform.surveys.exportResponses(user, contractInput(c.exportResponses, request).phaseId, request.ctx.locale);
       if (!result.ok) return failure(request, reply, result);
-      const csv = [result.value.header, ...result.value.rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
-      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(`\ufeff${csv}\r\n` as never);
+      const csv = spreadsheetCsv([result.value.header, ...result.value.rows]);
+      return reply.header('content-disposition', 'attachment; filename="survey.csv"').type('text/csv; charset=utf-8').send(csv as never);
     },
   );
 };

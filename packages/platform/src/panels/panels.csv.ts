@@ -1,4 +1,4 @@
-import { parseCsv } from '@tingsted/sortition';
+import { parseCsv, writeCsv, type CsvRow } from '@tingsted/csv';
 import type { FieldError } from '../shared/result.ts';
 import type { PanelCategory, PanelCategoryValue } from './panels.tables.ts';
 
@@ -22,6 +22,18 @@ function problem(field: string, message: string, params: Record<string, string |
   return { field, message, params };
 }
 
+/**
+ * A file with a header row, read by @tingsted/csv. Quotes are lenient (a quote inside an unquoted field is
+ * kept) and lines of only white space are dropped, as staff's files have always been read.
+ */
+function readHeaderAndRows(text: string): { ok: true; header: string[]; records: CsvRow[] } | { ok: false; line: number } {
+  const parsed = parseCsv(text, { quotes: 'lenient' });
+  if (!parsed.ok) return { ok: false, line: parsed.error.line };
+  const [head, ...records] = parsed.rows.filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''));
+  if (!head) return { ok: false, line: 1 };
+  return { ok: true, header: head.fields.map((h) => h.trim()), records };
+}
+
 function columnsOf(header: readonly string[]): Map<string, number> {
   const map = new Map<string, number>();
   header.forEach((name, i) => map.set(name.trim().toLowerCase(), i));
@@ -35,12 +47,9 @@ function columnsOf(header: readonly string[]): Map<string, number> {
  */
 export function readRegisterCsv(text: string): { ok: true; rows: RegisterRow[] } | { ok: false; errors: FieldError[] } {
   if (text.trim() === '') return { ok: false, errors: [problem('register', 'panels.register.empty', {})] };
-  const parsed = parseCsv(text, 'register');
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    return { ok: false, errors: [problem('register', 'panels.register.unreadable', { line: first?.line ?? 1 })] };
-  }
-  const columns = columnsOf(parsed.table.header);
+  const parsed = readHeaderAndRows(text);
+  if (!parsed.ok) return { ok: false, errors: [problem('register', 'panels.register.unreadable', { line: parsed.line })] };
+  const columns = columnsOf(parsed.header);
   const missing = ['id', 'name', 'address', 'postcode'].filter((c) => !columns.has(c));
   if (missing.length > 0) return { ok: false, errors: [problem('register', 'panels.register.columns', { columns: missing.join(', ') })] };
   const at = (fields: readonly string[], column: string) => {
@@ -55,9 +64,9 @@ export function readRegisterCsv(text: string): { ok: true; rows: RegisterRow[] }
   };
   const seen = new Map<string, number>();
   const rows: RegisterRow[] = [];
-  for (const record of parsed.table.records) {
+  for (const record of parsed.records) {
     const { line, fields } = record;
-    if (fields.length !== parsed.table.header.length) {
+    if (fields.length !== parsed.header.length) {
       report(line, '', 'panels.register.fieldCount');
       continue;
     }
@@ -165,13 +174,13 @@ function readTable(
   readRest: (fields: readonly string[], line: number, errors: FieldError[]) => Omit<PanelCategoryValue, 'value'> | null,
 ): { ok: true; categories: PanelCategory[] } | { ok: false; errors: FieldError[] } {
   if (text.trim() === '') return { ok: false, errors: [problem(field, 'field.required', {})] };
-  const parsed = parseCsv(text, field);
-  if (!parsed.ok) return { ok: false, errors: [problem(field, 'panels.register.unreadable', { line: parsed.issues[0]?.line ?? 1 })] };
-  const header = parsed.table.header.map((h) => h.trim().toLowerCase());
+  const parsed = readHeaderAndRows(text);
+  if (!parsed.ok) return { ok: false, errors: [problem(field, 'panels.register.unreadable', { line: parsed.line })] };
+  const header = parsed.header.map((h) => h.toLowerCase());
   if (columns.some((c, i) => header[i] !== c)) return { ok: false, errors: [problem(field, 'panels.quotas.header', { columns: columns.join(',') })] };
   const errors: FieldError[] = [];
   const categories: { name: string; values: PanelCategoryValue[] }[] = [];
-  for (const { line, fields } of parsed.table.records) {
+  for (const { line, fields } of parsed.records) {
     const name = (fields[0] ?? '').trim();
     const value = (fields[1] ?? '').trim();
     if (fields.length !== columns.length || name === '' || value === '') {
@@ -202,6 +211,6 @@ function readTable(
 
 /** Quota text as staff edit it (`category,value,min,max`). */
 export function quotasText(categories: readonly PanelCategory[]): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return ['category,value,min,max', ...categories.flatMap((c) => c.values.map((v) => `${quote(c.name)},${quote(v.value)},${v.min},${v.max}`))].join('\n');
+  const rows = categories.flatMap((c) => c.values.map((v) => [c.name, v.value, v.min, v.max]));
+  return writeCsv([['category', 'value', 'min', 'max'], ...rows], { finalNewline: false });
 }

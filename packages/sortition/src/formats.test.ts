@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv, readCategoriesCsv, readPeopleCsv, writeCategoriesCsv, writeSelectedCsv } from './index.ts';
+import { readCsvTable, readCategoriesCsv, readPeopleCsv, writeCategoriesCsv, writeSelectedCsv } from './index.ts';
 
 const CATEGORIES = 'category,feature,min,max\ngender,female,1,2\ngender,male,1,2\nage,young,0,3\nage,old,1,3\n';
 
 test('parses quoted fields with commas, quotes, line breaks and CRLF, and tracks line numbers', () => {
-  const r = parseCsv('a,b\r\n"x, y","say ""hi"""\r\n"multi\nline",z\r\n\r\nlast,1');
+  const r = readCsvTable('a,b\r\n"x, y","say ""hi"""\r\n"multi\nline",z\r\n\r\nlast,1');
   assert.ok(r.ok);
   assert.deepEqual(r.table.header, ['a', 'b']);
   assert.deepEqual(r.table.records.map((x) => x.fields), [['x, y', 'say "hi"'], ['multi\nline', 'z'], ['last', '1']]);

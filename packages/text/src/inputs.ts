@@ -1,5 +1,6 @@
-// CSV reading for the CLI and the platform's imports. Takes a string (no file system), returns either
-// every row or a clear error naming the line: never a partial load.
+// Reading a CSV file of inputs for the CLI and the platform's imports, through @tingsted/csv. Takes a string
+// (no file system), returns either every row or a clear error naming the line: never a partial load.
+import { describeCsvError, parseCsv } from '@tingsted/csv';
 
 /** One parsed record: `id`, `text`, optional `label`, and every other column as metadata. */
 export interface InputRecord {
@@ -15,89 +16,14 @@ export type ReadResult =
   | { ok: false; reason: 'missing-column' | 'malformed' | 'duplicate-id' | 'empty'; detail: string };
 
 /**
- * Parses RFC 4180 CSV (quoted fields may contain commas, quotes as "" and line breaks; CRLF or LF).
- * Returns rows of fields with the 1-based line on which each row starts, or an error for an unclosed
- * quote.
- */
-export function parseCsv(
-  input: string,
-  delimiter = ',',
-): { ok: true; rows: { line: number; fields: string[] }[] } | { ok: false; detail: string } {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const n = text.length;
-  let fieldStarted = false;
-  while (i < n) {
-    const ch = text[i] as string;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      inQuotes = true;
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      i++;
-      if (fieldStarted || field !== '' || fields.length > 0) {
-        fields.push(field);
-        rows.push({ line: rowLine, fields });
-      }
-      fields = [];
-      field = '';
-      fieldStarted = false;
-      line++;
-      rowLine = line;
-      continue;
-    }
-    field += ch;
-    fieldStarted = true;
-    i++;
-  }
-  if (inQuotes) return { ok: false, detail: `unclosed quote in the row starting on line ${rowLine}` };
-  if (fieldStarted || field !== '' || fields.length > 0) {
-    fields.push(field);
-    rows.push({ line: rowLine, fields });
-  }
-  return { ok: true, rows };
-}
-
-/**
  * Reads a CSV of inputs with a header row containing `id` and `text` (and `label` when
  * `requireLabel`). Other columns become `meta`. Errors: a missing column, a row with the wrong number
  * of fields, a duplicate id (naming both lines). Empty texts are kept and listed in `warnings`.
  */
 export function readInputsCsv(content: string, options: { requireLabel?: boolean } = {}): ReadResult {
-  const parsed = parseCsv(content);
-  if (!parsed.ok) return { ok: false, reason: 'malformed', detail: parsed.detail };
+  // Lenient quotes: a quote inside an unquoted field is kept, as this reader always did.
+  const parsed = parseCsv(content, { quotes: 'lenient' });
+  if (!parsed.ok) return { ok: false, reason: 'malformed', detail: describeCsvError(parsed.error) };
   const [header, ...rows] = parsed.rows;
   if (!header) return { ok: false, reason: 'empty', detail: 'the file has no header row' };
   const names = header.fields.map((f) => f.trim());

@@ -7,6 +7,7 @@
  * People: one row per pool member, a column per category (header matched exactly, else
  * case-insensitively), ids from an id column or the 0-based row index.
  */
+import { readCsv, writeCsv } from '@tingsted/csv';
 import { householdKey, normaliseValue, type Category, type Person, type QuotaValue } from './model.ts';
 
 /** One problem found in a CSV file. `line` is the 1-based physical line where the record starts. */
@@ -47,62 +48,17 @@ function csvError(issues: CsvIssue[], what: string): CsvError {
   };
 }
 
-/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF; BOM dropped. */
-export function parseCsv(text: string, what = 'CSV'): { ok: true; table: CsvTable } | CsvError {
+/**
+ * Reads a file with a header row through @tingsted/csv (RFC 4180; BOM, CRLF or LF, quoted fields with commas,
+ * doubled quotes and line breaks). Quotes are read leniently, as the Sortition Foundation tools do: a quote
+ * inside an unquoted field is kept. Lines holding only white space are dropped like empty ones.
+ */
+export function readCsvTable(text: string, what = 'CSV'): { ok: true; table: CsvTable } | CsvError {
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let quoted = false;
-  let fieldStarted = false;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0]!.trim() === '' && !fieldStarted)) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (ch === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (quoted) return csvError([{ line: recordLine, message: 'quoted field is not closed' }], what);
-  if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
+  const error = readCsv(text, (fields, line) => {
+    if (!(fields.length === 1 && fields[0]!.trim() === '')) records.push({ line, fields });
+  }, { quotes: 'lenient' });
+  if (error) return csvError([{ line: error.line, message: `${error.message} (column ${error.column})` }], what);
   const [head, ...rest] = records;
   if (!head) return csvError([{ line: 1, message: 'file is empty (no header row)' }], what);
   return { ok: true, table: { header: head.fields.map((h) => h.trim()), records: rest } };
@@ -119,7 +75,7 @@ const WHOLE = /^\d+$/;
  * the order of their first appearance.
  */
 export function readCategoriesCsv(text: string): { ok: true; categories: Category[]; format: CategoriesFormat } | CsvError {
-  const parsed = parseCsv(text, 'categories file');
+  const parsed = readCsvTable(text, 'categories file');
   if (!parsed.ok) return parsed;
   const { header, records } = parsed.table;
   const lower = header.map((h) => h.toLowerCase());
@@ -222,7 +178,7 @@ export interface PeopleCsv {
  * ids must be unique and non-empty. All problems are reported with line numbers and nothing is loaded.
  */
 export function readPeopleCsv(text: string, categories: readonly Category[], options: PeopleCsvOptions = {}): PeopleCsv | CsvError {
-  const parsed = parseCsv(text, 'people file');
+  const parsed = readCsvTable(text, 'people file');
   if (!parsed.ok) return parsed;
   const { header, records } = parsed.table;
   const issues: CsvIssue[] = [];
@@ -281,14 +237,9 @@ export function readPeopleCsv(text: string, categories: readonly Category[], opt
   return { ok: true, people, table: parsed.table };
 }
 
-/** Quotes a field when it contains a comma, quote or line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Writes rows as CSV text with LF line ends and a final newline. */
-export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+/** Writes a header and rows as CSV (LF line ends, a final newline; fields quoted only when needed). */
+function writeTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return writeCsv([header, ...rows]);
 }
 
 /** Writes categories in either Sortition Foundation layout (flex columns only in `feature-value`). */
@@ -303,7 +254,7 @@ export function writeCategoriesCsv(categories: readonly Category[], format: Cate
     }
   }
   const header = format === 'feature-value' ? ['feature', 'value', 'min', 'max', ...(flex ? ['min_flex', 'max_flex'] : [])] : ['category', 'feature', 'min', 'max'];
-  return writeCsv(header, rows);
+  return writeTable(header, rows);
 }
 
 /**
@@ -321,5 +272,5 @@ export function writeSelectedCsv(
   table.records.forEach((record, i) => {
     (chosen.has(people[i]!.id) ? selected : remaining).push([...record.fields]);
   });
-  return { selected: writeCsv(table.header, selected), remaining: writeCsv(table.header, remaining) };
+  return { selected: writeTable(table.header, selected), remaining: writeTable(table.header, remaining) };
 }

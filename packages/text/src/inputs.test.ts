@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv, readInputsCsv } from './csv.ts';
+import { readInputsCsv } from './inputs.ts';
 
-test('parses quoted fields with commas, quotes and line breaks, CRLF or LF', () => {
-  const r = parseCsv('id,text\r\n1,"a, ""b""\nc"\n2,plain\n');
+test('reads quoted fields with commas, quotes and line breaks, CRLF or LF, and keeps a quote inside a field', () => {
+  const r = readInputsCsv('id,text\r\n1,"a, ""b""\nc"\n2,plain\n3,say "hi"\n');
   assert.ok(r.ok);
-  if (r.ok) assert.deepEqual(r.rows.map((x) => x.fields), [['id', 'text'], ['1', 'a, "b"\nc'], ['2', 'plain']]);
-  if (r.ok) assert.deepEqual(r.rows.map((x) => x.line), [1, 2, 4]);
+  if (r.ok) assert.deepEqual(r.records.map((x) => x.text), ['a, "b"\nc', 'plain', 'say "hi"']);
 });
 
 test('keeps other columns as metadata and the label when present', () => {
@@ -45,5 +44,5 @@ test('malformed rows and unclosed quotes are errors, never partial loads', () =>
   if (!a.ok) assert.match(a.detail, /line 2: expected 2 fields, found 3/);
   const b = readInputsCsv('id,text\n1,"open\n');
   assert.equal(b.ok, false);
-  if (!b.ok) assert.match(b.detail, /unclosed quote/);
+  if (!b.ok) assert.equal(b.detail, 'line 2, column 3: quoted field is not closed');
 });
