@@ -54,11 +54,11 @@ test('the process page links the panel and the conversation; the public chain, f
   const phase = uberProcess.phases.find((p) => p.method === 'conversation');
   await page.goto(`${server.url}/processes/${uber}/conversation/${phase?.id ?? ''}/results`);
   // The vTaiwan export is read from the shared data folder at seed time; without it the demo has no votes.
-  if (existsSync(join(sharedDataDir(), 'polis', 'openData', 'vtaiwan.uberx', 'comments.csv'))) {
-    assert.match((await page.textContent('main')) ?? '', /CC BY 4\.0/, 'the source and its licence are shown');
-    assert.equal(await page.locator('svg[role="img"] title').count(), 1);
-    assert.ok((await page.locator('table tbody tr').count()) > 100, 'the table lists the statements');
-  }
+  const uberx = join(sharedDataDir(), 'polis', 'openData', 'vtaiwan.uberx', 'comments.csv');
+  assert.ok(existsSync(uberx), `shared data not found at ${uberx}: set TINGSTED_SHARED_DATA to the shared/data folder`);
+  assert.match((await page.textContent('main')) ?? '', /CC BY 4\.0/, 'the source and its licence are shown');
+  assert.equal(await page.locator('svg[role="img"] title').count(), 1);
+  assert.ok((await page.locator('table tbody tr').count()) > 100, 'the table lists the statements');
   await check(page, 'uberx-results');
   await context.close();
 });

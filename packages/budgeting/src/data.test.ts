@@ -36,9 +36,9 @@ function official(e: Election): string[] {
 
 const sorted = (xs: readonly string[]): string[] => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-test('Assen 2024: equalshares/add1 gives the official 9 projects, cost 76,700, tie 2 vs 11 broken by lowest cost', (t) => {
+test('Assen 2024: equalshares/add1 gives the official 9 projects, cost 76,700, tie 2 vs 11 broken by lowest cost', () => {
   const r = run('Netherlands_Assen_2024.pb', { rule: 'mes-add1' });
-  if (r === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (r === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   assert.deepEqual(sorted(r.selected), sorted(['2', '3', '5', '6', '9', '11', '12', '13', '14']));
   assert.equal(r.cost, 76700);
   assert.deepEqual(sorted(r.selected), sorted(official(load('Netherlands_Assen_2024.pb')!)));
@@ -51,9 +51,9 @@ test('Assen 2024: equalshares/add1 gives the official 9 projects, cost 76,700, t
   assert.equal(r2.ties.find((x) => x.tied.includes('2'))?.winner, '11');
 });
 
-test('Świecie 2023: MES + Add1 (exhaustive stop) reproduces the official order; plain MES 13 projects', (t) => {
+test('Świecie 2023: MES + Add1 (exhaustive stop) reproduces the official order; plain MES 13 projects', () => {
   const r = run('Poland_Swiecie_2023.pb', { rule: 'mes-add1-exhaustive' });
-  if (r === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (r === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   const order = 'c12,c10,c20,c21,c2,c13,c3,c1,c9,c11,c4,c7,c19,c5,c17,c18,c14'.split(',');
   assert.deepEqual(r.selected, order);
   assert.equal(r.cost, 1040337);
@@ -65,9 +65,9 @@ test('Świecie 2023: MES + Add1 (exhaustive stop) reproduces the official order;
   assert.deepEqual(sorted(full.selected), sorted(order));
 });
 
-test('Warszawa 2021 Mokotów: greedy 22 / 7,146,872; MES 43 / 5,264,695; Add1 58 / 7,063,359', (t) => {
+test('Warszawa 2021 Mokotów: greedy 22 / 7,146,872; MES 43 / 5,264,695; Add1 58 / 7,063,359', () => {
   const g = run('Poland_Warszawa_2021_Mokotow.pb', { rule: 'greedy' });
-  if (g === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (g === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   assert.deepEqual([g.selected.length, g.cost], [22, 7146872]);
   assert.deepEqual(sorted(g.selected), sorted(official(load('Poland_Warszawa_2021_Mokotow.pb')!)));
   const m = run('Poland_Warszawa_2021_Mokotow.pb', { rule: 'mes' })!;
@@ -76,9 +76,9 @@ test('Warszawa 2021 Mokotów: greedy 22 / 7,146,872; MES 43 / 5,264,695; Add1 58
   assert.deepEqual([a.selected.length, a.cost], [58, 7063359]);
 });
 
-test('Warszawa 2020 Praga-Południe: greedy 26 / 5,900,440; MES 47 / 3,856,886; Add1 61 / 5,856,418', (t) => {
+test('Warszawa 2020 Praga-Południe: greedy 26 / 5,900,440; MES 47 / 3,856,886; Add1 61 / 5,856,418', () => {
   const g = run('Poland_Warszawa_2020_Praga-Poludnie.pb', { rule: 'greedy' });
-  if (g === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (g === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   assert.deepEqual([g.selected.length, g.cost], [26, 5900440]);
   assert.deepEqual(sorted(g.selected), sorted(official(load('Poland_Warszawa_2020_Praga-Poludnie.pb')!)));
   const m = run('Poland_Warszawa_2020_Praga-Poludnie.pb', { rule: 'mes' })!;
@@ -87,16 +87,16 @@ test('Warszawa 2020 Praga-Południe: greedy 26 / 5,900,440; MES 47 / 3,856,886; 
   assert.deepEqual([a.selected.length, a.cost], [61, 5856418]);
 });
 
-test('Kraków 2021 (ordinal, points 3-2-1): greedy by score 13 / 6,999,600 = official', (t) => {
+test('Kraków 2021 (ordinal, points 3-2-1): greedy by score 13 / 6,999,600 = official', () => {
   const g = run('Poland_Krakow_2021.pb', { rule: 'greedy', by: 'score' });
-  if (g === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (g === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   assert.deepEqual([g.selected.length, g.cost], [13, 6999600]);
   assert.deepEqual(sorted(g.selected), sorted(official(load('Poland_Krakow_2021.pb')!)));
 });
 
-test('Łódź 2022: greedy with votes ≥ 100 16 / 6,112,868; MES 29 / 2,987,680; Add1 44 / 5,985,880', (t) => {
+test('Łódź 2022: greedy with votes ≥ 100 16 / 6,112,868; MES 29 / 2,987,680; Add1 44 / 5,985,880', () => {
   const g = run('Poland_Lodz_2022.pb', { rule: 'greedy', threshold: 100 });
-  if (g === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (g === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   assert.deepEqual([g.selected.length, g.cost], [16, 6112868]);
   assert.deepEqual(sorted(g.selected), sorted(official(load('Poland_Lodz_2022.pb')!)));
   const m = run('Poland_Lodz_2022.pb', { rule: 'mes' })!;
@@ -116,9 +116,9 @@ const PABUTOOLS_BIELANY_409 = (
   '701,709,779,812,827,828,833,838,845,848,994'
 ).split(',');
 
-test('Warszawa 2021 Bielany: plain MES 53 / 3,285,295; on the 409-voter subsample pabutools\' 57 / 3,324,920', (t) => {
+test('Warszawa 2021 Bielany: plain MES 53 / 3,285,295; on the 409-voter subsample pabutools\' 57 / 3,324,920', () => {
   const e = load('Poland_Warszawa_2021_Bielany.pb');
-  if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+  if (e === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   const full = tally(e, { rule: 'mes', explainVoters: false });
   assert.deepEqual([full.selected.length, full.cost], [53, 3285295]);
   // Every 20th ballot in file order, starting with the first (stride ⌊8,172 ÷ 400⌋), as subsample_pb.rb does.
@@ -179,16 +179,16 @@ function floatMes(e: Election): string[] {
   return winners;
 }
 
-test('an independent double-precision MES agrees with the exact engine (Bielany, Mokotów)', (t) => {
+test('an independent double-precision MES agrees with the exact engine (Bielany, Mokotów)', () => {
   for (const name of ['Poland_Warszawa_2021_Bielany.pb', 'Poland_Warszawa_2021_Mokotow.pb']) {
     const e = load(name);
-    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    if (e === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
     const exact = tally(e, { rule: 'mes', explainVoters: false });
     assert.deepEqual(floatMes(e), exact.selected, name);
   }
 });
 
-test('the per-voter engine with cost utilities agrees with the grouped engine on real data (Świecie, Mokotów)', async (t) => {
+test('the per-voter engine with cost utilities agrees with the grouped engine on real data (Świecie, Mokotów)', async () => {
   const { buildProfile } = await import('./model.ts');
   const { mesGrouped } = await import('./mes.ts');
   const { mesPerVoter } = await import('./mes-points.ts');
@@ -196,7 +196,7 @@ test('the per-voter engine with cost utilities agrees with the grouped engine on
   const { q } = await import('./rational.ts');
   for (const name of ['Poland_Swiecie_2023.pb', 'Poland_Warszawa_2021_Mokotow.pb']) {
     const e = load(name);
-    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    if (e === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
     const p = buildProfile(e);
     const tie = createTieBreaker(p);
     for (const endowment of [q(p.budget, p.voterCount), q(Math.floor(p.budget / p.voterCount) + 100)]) {
@@ -207,14 +207,14 @@ test('the per-voter engine with cost utilities agrees with the grouped engine on
   }
 });
 
-test('real files survive a write/read round trip with the same tally (Świecie, Kraków)', async (t) => {
+test('real files survive a write/read round trip with the same tally (Świecie, Kraków)', async () => {
   const { writePabulib } = await import('./pabulib.ts');
   for (const [name, options] of [
     ['Poland_Swiecie_2023.pb', { rule: 'mes' }],
     ['Poland_Krakow_2021.pb', { rule: 'greedy', by: 'score' }],
   ] as const) {
     const e = load(name);
-    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    if (e === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
     const back = readPabulib(writePabulib(e));
     assert.ok(back.ok, name);
     assert.equal(back.election.ballots.length, e.ballots.length);
@@ -223,7 +223,7 @@ test('real files survive a write/read round trip with the same tally (Świecie, 
   }
 });
 
-test('--rule official: the META rule reproduces the `selected` column of every reference file', async (t) => {
+test('--rule official: the META rule reproduces the `selected` column of every reference file', async () => {
   const { officialRule } = await import('./tally.ts');
   const files = [
     'Netherlands_Assen_2024.pb',
@@ -236,7 +236,7 @@ test('--rule official: the META rule reproduces the `selected` column of every r
   ];
   for (const name of files) {
     const e = load(name);
-    if (e === undefined) return t.skip(`shared data not found at ${DIR}`);
+    if (e === undefined) assert.fail(`shared data not found at ${DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
     const o = officialRule(e);
     assert.ok(o.ok, name);
     const r = tally(e, { ...o.options, explainVoters: false });

@@ -6,10 +6,12 @@ import { buildConversation } from './formats.ts';
 import { adjustedRandIndex } from './metrics.ts';
 import { dataDir, hasPolisData, loadOpenData, loadPcod } from './testdata.ts';
 
-const skip = hasPolisData() ? false : `shared data not found at ${dataDir()}`;
+test('the Pol.is reference data is present', () => {
+  assert.ok(hasPolisData(), `shared data not found at ${dataDir()}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
+});
 
 for (const id of ['3atycmhmer', '5sw7wa5dep', '6bmejxaanc']) {
-  test(`pcod ${id}: given Pol.is's in-conv and base clusters, the stored result is reproduced`, { skip }, () => {
+  test(`pcod ${id}: given Pol.is's in-conv and base clusters, the stored result is reproduced`, () => {
     const { state, math } = loadPcod(id);
     const r = analyze(state, { inConv: math.inConv, baseClusters: math.baseClusters.members });
     assert.deepEqual(r.statements, math.tids, 'same statement columns');
@@ -68,14 +70,14 @@ for (const id of ['3atycmhmer', '5sw7wa5dep', '6bmejxaanc']) {
   });
 }
 
-test('pcod 3atycmhmer: silhouettes from scratch clustering of Pol.is base clusters match the stored k choice', { skip }, () => {
+test('pcod 3atycmhmer: silhouettes from scratch clustering of Pol.is base clusters match the stored k choice', () => {
   const { state, math } = loadPcod('3atycmhmer');
   const r = analyze(state, { inConv: math.inConv, baseClusters: math.baseClusters.members });
   const expected: Record<string, number> = { 2: 0.440, 3: 0.338, 4: 0.332, 5: 0.321 };
   for (const [k, v] of Object.entries(expected)) assert.ok(Math.abs(r.silhouettes[k]! - v) < 0.0006, `k=${k}: ${r.silhouettes[k]}`);
 });
 
-test('openData scoop-hivemind.biodiversity from scratch: groups agree with Pol.is group-id (ARI > 0.9)', { skip }, () => {
+test('openData scoop-hivemind.biodiversity from scratch: groups agree with Pol.is group-id (ARI > 0.9)', () => {
   const d = loadOpenData('scoop-hivemind.biodiversity');
   const r = analyze(buildConversation(d.comments, d.votes));
   const mine = new Map(r.participants.map((p) => [p.id, p.group]));
@@ -89,7 +91,7 @@ test('openData scoop-hivemind.biodiversity from scratch: groups agree with Pol.i
   assert.ok(ari > 0.9, `ARI ${ari}`);
 });
 
-test('openData vtaiwan.uberx with its own group-ids: group-aware consensus and consensus match the reference', { skip }, () => {
+test('openData vtaiwan.uberx with its own group-ids: group-aware consensus and consensus match the reference', () => {
   const d = loadOpenData('vtaiwan.uberx');
   const byGroup = new Map<number, (string | number)[]>();
   for (const row of d.participants) if (row.groupId !== null) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row.participant]);
@@ -99,7 +101,7 @@ test('openData vtaiwan.uberx with its own group-ids: group-aware consensus and c
   assert.deepEqual(r.consensus.agree.map((e) => e.statement), [40, 16, 7, 68, 65]);
 });
 
-test('openData vtaiwan.uberx: the clustering-free bridging ranking agrees with group-aware consensus on Pol.is groups', { skip }, () => {
+test('openData vtaiwan.uberx: the clustering-free bridging ranking agrees with group-aware consensus on Pol.is groups', () => {
   const d = loadOpenData('vtaiwan.uberx');
   const r = analyze(buildConversation(d.comments, d.votes));
   const top = r.bridging.slice(0, 10).map((e) => e.statement);

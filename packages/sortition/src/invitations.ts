@@ -4,7 +4,7 @@
  * household rule is on, and optionally the letters split over areas in proportion to their candidates.
  * Anyone with the register and the published seed can redo the draw.
  */
-import { randomInt, type RandomSource } from './random.ts';
+import { randomInt, type RandomSource } from '@tingsted/random';
 
 /** What the lottery reads of a register row; any other fields are carried through untouched. */
 export interface RegisterEntry {

@@ -14,9 +14,9 @@ function loadExample(name: string, k: number): SelectionProblem | undefined {
   return { people: people.people, categories: cats.categories, k };
 }
 
-test('example_small_20: LEXIMIN gives every one of the 200 people 0.100 ± 5e-4', async (t) => {
+test('example_small_20: LEXIMIN gives every one of the 200 people 0.100 ± 5e-4', async () => {
   const problem = loadExample('example_small_20', 20);
-  if (!problem) return t.skip(`shared data not found at ${DATA_DIR}`);
+  if (!problem) assert.fail(`shared data not found at ${DATA_DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   const result = await analyze(problem, { algorithm: 'leximin' });
   assert.ok(result.ok, !result.ok ? result.detail : '');
   assert.equal(Object.keys(result.probabilities).length, 200);
@@ -28,9 +28,9 @@ test('example_small_20: LEXIMIN gives every one of the 200 people 0.100 ± 5e-4'
   for (const [id, p] of Object.entries(perPerson.probabilities)) assert.ok(Math.abs(p - 0.1) <= 5e-4, `person ${id} (per person): ${p}`);
 });
 
-test('example_small_20: LEGACY selects the lone female conservative about 1 % of the time', async (t) => {
+test('example_small_20: LEGACY selects the lone female conservative about 1 % of the time', async () => {
   const problem = loadExample('example_small_20', 20);
-  if (!problem) return t.skip(`shared data not found at ${DATA_DIR}`);
+  if (!problem) assert.fail(`shared data not found at ${DATA_DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   const lone = problem.people.filter((p) => p.values['gender'] === 'female' && p.values['leaning'] === 'conservative');
   assert.equal(lone.length, 1);
   const compiled = compile(problem, false);
@@ -53,10 +53,10 @@ test('example_small_20: LEGACY selects the lone female conservative about 1 % of
   assert.deepEqual(checkPanel(problem, legacy.panel), { ok: true });
 });
 
-test('sf_fixture_150 (k = 22): LEXIMIN minimum probability is 1/11', async (t) => {
+test('sf_fixture_150 (k = 22): LEXIMIN minimum probability is 1/11', async () => {
   const features = dataFile('sortition/sf_fixture_150/features.csv');
   const candidates = dataFile('sortition/sf_fixture_150/candidates.csv');
-  if (features === undefined || candidates === undefined) return t.skip(`shared data not found at ${DATA_DIR}`);
+  if (features === undefined || candidates === undefined) assert.fail(`shared data not found at ${DATA_DIR}: set TINGSTED_DATA to the shared/data folder (these tests reproduce published results from it)`);
   const cats = readCategoriesCsv(features);
   assert.ok(cats.ok);
   const people = readPeopleCsv(candidates, cats.categories, { idColumn: 'nationbuilder_id' });

@@ -184,7 +184,8 @@ test('import refuses malformed files with the file and line, and imports nothing
 
 const uberx = join(sharedDataDir(), 'polis', 'openData', 'vtaiwan.uberx');
 
-test('the vTaiwan UberX export imports, recomputes into two groups and exports in the same format', { skip: existsSync(uberx) ? false : `no shared data at ${uberx}` }, async () => {
+test('the vTaiwan UberX export imports, recomputes into two groups and exports in the same format', async () => {
+  assert.ok(existsSync(uberx), `shared data not found at ${uberx}: set TINGSTED_SHARED_DATA to the shared/data folder`);
   const fresh = await platform.processes.ensureProcess({
     slug: 'uberx', status: 'published', title: { nb: 'UberX' }, summary: { nb: 'UberX' }, startsOn: null, endsOn: null, createdBy: manager.id,
     phases: [{ method: 'conversation', title: { nb: 'UberX' }, startsOn: '2026-11-01', endsOn: '2026-12-31' }],
