@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDuplicates, foldScandinavian } from './duplicates.ts';
 import { syntheticCorpus } from './testdata.ts';
-import { createRandom, randomFloat, randomInt } from '@tingsted/random';
+import { createRandom, randomInt } from '@tingsted/random';
 import { TEXT_NAMESPACE } from './seed.ts';
 
 test('finds the same idea said twice, with a similarity, and leaves different ideas apart', () => {
