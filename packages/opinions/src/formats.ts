@@ -4,7 +4,7 @@
  * - the per-conversation JSON dump: votes.json, comments.json, math-pca2.json.
  * Every malformed row is an error naming its line (CSV) or array index (JSON); nothing is dropped silently.
  */
-import { parseCsv, writeCsv, type CsvRecord } from './csv.ts';
+import { parseCsv, writeCsv, type CsvRow as CsvRecord } from '@tingsted/csv';
 import type { OpinionResult } from './analyze.ts';
 import {
   applyVote, createConversation, upsertStatement,
@@ -45,8 +45,11 @@ export function parseId(raw: string): Id {
 
 function table(text: string, required: string[], what: string): ReadError | { ok: true; header: Map<string, number>; rows: CsvRecord[] } {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return parsed;
-  const [head, ...rows] = parsed.records;
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    return { ok: false, reason: 'malformed-csv', detail: `${what} line ${line}, column ${column}: ${message}`, line };
+  }
+  const [head, ...rows] = parsed.rows;
   if (!head) return { ok: false, reason: 'missing-column', detail: `${what}: empty file (no header)`, line: 1 };
   const header = new Map<string, number>();
   head.fields.forEach((name, i) => { if (!header.has(name.trim())) header.set(name.trim(), i); });
