@@ -6,7 +6,14 @@ import { mesGrouped } from './mes.ts';
 import { mesGeneral } from './mes-general.ts';
 import { mesPerVoter } from './mes-points.ts';
 import { createTieBreaker } from './tiebreak.ts';
-import { createRng } from './prng.ts';
+import { createRandom, randomInt, type RandomSource } from '@tingsted/random';
+import { BUDGETING_NAMESPACE } from './tiebreak.ts';
+
+/** A test's generator: integers below n from @tingsted/random, budgeting namespace. */
+function createRng(seed: string | number): { below(n: number): number } {
+  const random: RandomSource = createRandom(seed, BUDGETING_NAMESPACE);
+  return { below: (n) => randomInt(random, n) };
+}
 import { q } from './rational.ts';
 import { byCode, approvalElection, fadd, feq, fle, frac } from './helpers.test-util.ts';
 

@@ -1,7 +1,7 @@
 /**
- * Opinions' CSV shapes over @tingsted/csv, the one reader and writer. Kept because the platform's conversations
- * service (being split by another helper) imports `parseCsv` and `writeCsv` from this package; new code uses
- * @tingsted/csv directly.
+ * Opinions' CSV shapes over @tingsted/csv, the one reader and writer: records with their line numbers and a
+ * `malformed-csv` failure in the same shape as the Pol.is readers' other errors (`ReadError`), so an import can
+ * report every problem the same way. No parsing of its own.
  */
 import { csvField as field, parseCsv as parse, writeCsv as write, type CsvRow, type CsvValue } from '@tingsted/csv';
 

@@ -3,7 +3,8 @@
 // (Rousseeuw 1987, cosine distance) on a sample.
 
 import { dot, silhouette, sphericalKMeans, unitRows } from './kmeans.ts';
-import { createRng } from './rng.ts';
+import { createRandom } from '@tingsted/random';
+import { TEXT_NAMESPACE } from './seed.ts';
 import { modularity, type SimilarityGraph } from './similarity-graph.ts';
 
 /**
@@ -42,7 +43,7 @@ export function kByModularity(
       const i = order[t] as number;
       YS.set(Y.subarray(i * kk, i * kk + kk), t * kk);
     }
-    const km = sphericalKMeans(YS, scan, kk, kk, createRng(`${seed}:k${kk}`), 1, scanOrder, 2 + Math.floor(Math.log(kk)));
+    const km = sphericalKMeans(YS, scan, kk, kk, createRandom(`${seed}:k${kk}`, TEXT_NAMESPACE), 1, scanOrder, 2 + Math.floor(Math.log(kk)));
     nearestCentres(Y, n, kk, km.centres, assign);
     const q = modularity(graph, assign, kk);
     modularities.push({ k: kk, modularity: q });
@@ -88,7 +89,7 @@ export function kBySilhouette(
   let bestK = 2;
   let bestS = -Infinity;
   for (let kk = 2; kk <= maxK; kk++) {
-    const km = sphericalKMeans(XS, m, d, kk, createRng(`${seed}:k${kk}`), 2, sOrder);
+    const km = sphericalKMeans(XS, m, d, kk, createRandom(`${seed}:k${kk}`, TEXT_NAMESPACE), 2, sOrder);
     const s = silhouette(XS, d, idx, km.assign, kk);
     silhouettes.push({ k: kk, silhouette: s });
     if (s > bestS + 1e-12) {

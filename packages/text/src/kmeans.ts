@@ -2,7 +2,7 @@
 // 2007) or its greedy variant, and the mean silhouette (Rousseeuw 1987) with cosine distance. Rows are
 // visited in a given order (the id-hash order), so results do not depend on input order.
 
-import type { Rng } from './rng.ts';
+import { randomFloat, randomInt, type RandomSource } from '@tingsted/random';
 
 /** A k-means clustering: the centre of each row, the k unit centres (row-major) and the sum of cosines. */
 export interface KMeansResult {
@@ -24,9 +24,9 @@ export function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, d:
  * proportional to the distance (1 − cosine) to the nearest centre so far; "best" = the smallest
  * total distance of all rows to their nearest centre afterwards. Visits rows in the id-hash order.
  */
-function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng, order: Int32Array, trials: number): Float64Array {
+function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: RandomSource, order: Int32Array, trials: number): Float64Array {
   const centres = new Float64Array(k * d);
-  const first = order[rng.int(n)] as number;
+  const first = order[randomInt(rng, n)] as number;
   centres.set(X.subarray(first * d, first * d + d), 0);
   const dist = new Float64Array(n);
   for (let i = 0; i < n; i++) dist[i] = Math.max(0, 1 - dot(X, i * d, X, first * d, d));
@@ -59,8 +59,8 @@ function greedySeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng,
 }
 
 /** An input drawn with probability proportional to its weight (`total` = their sum), visiting inputs in `order`. */
-function sampleByWeight(weight: Float64Array, total: number, order: Int32Array, n: number, rng: Rng): number {
-  let u = rng.next() * total;
+function sampleByWeight(weight: Float64Array, total: number, order: Int32Array, n: number, rng: RandomSource): number {
+  let u = randomFloat(rng) * total;
   for (let t = 0; t < n; t++) {
     const i = order[t] as number;
     u -= weight[i] as number;
@@ -70,9 +70,9 @@ function sampleByWeight(weight: Float64Array, total: number, order: Int32Array, 
 }
 
 /** k-means++ seeding (Arthur & Vassilvitskii 2007) over the id-hash order (so seeding does not depend on input order). */
-function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: Rng, order: Int32Array): Float64Array {
+function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: RandomSource, order: Int32Array): Float64Array {
   const centres = new Float64Array(k * d);
-  const first = order[rng.int(n)] as number;
+  const first = order[randomInt(rng, n)] as number;
   centres.set(X.subarray(first * d, first * d + d), 0);
   const dist = new Float64Array(n).fill(Infinity);
   for (let c = 1; c < k; c++) {
@@ -94,7 +94,7 @@ function plusPlusSeeds(X: Float64Array, n: number, d: number, k: number, rng: Rn
  * Seeding: k-means++ (`trials` = 1) or greedy k-means++ with `trials` candidates per centre. At most 50
  * iterations per restart; the best objective wins (the earliest on ties within 1e-9).
  */
-export function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: Rng, restarts: number, order: Int32Array, trials = 1): KMeansResult {
+export function sphericalKMeans(X: Float64Array, n: number, d: number, k: number, rng: RandomSource, restarts: number, order: Int32Array, trials = 1): KMeansResult {
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
     const centres = trials > 1 ? greedySeeds(X, n, d, k, rng, order, trials) : plusPlusSeeds(X, n, d, k, rng, order);

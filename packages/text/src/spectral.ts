@@ -5,7 +5,8 @@
 import { eigengaps, kByModularity } from './choose-k.ts';
 import { nearestNeighbours } from './knn.ts';
 import { truncatedSvd } from './lsa.ts';
-import { createRng } from './rng.ts';
+import { createRandom } from '@tingsted/random';
+import { TEXT_NAMESPACE } from './seed.ts';
 import { similarityGraph } from './similarity-graph.ts';
 import type { SparseVector } from './sparse.ts';
 import type { TopicOptions } from './topic-types.ts';
@@ -35,7 +36,7 @@ export function spectralEmbedding(rows: readonly SparseVector[], wordFeatures: n
   const graph = similarityGraph(nn);
   const maxKAuto = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
   const dims = options.dimensions ?? Math.max(2, options.k ?? maxKAuto + 1);
-  const svd = truncatedSvd(graph.normalised, dims, createRng(`${seed}:spectral`), 4);
+  const svd = truncatedSvd(graph.normalised, dims, createRandom(`${seed}:spectral`, TEXT_NAMESPACE), 4);
   let d = svd.rank;
   let X = svd.coords;
   if (options.k !== undefined) return { X, d, outlier, graphK: 0, eigengaps: [], modularities: [] };

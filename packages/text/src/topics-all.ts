@@ -7,7 +7,9 @@ import type { LanguageCode } from './language.ts';
 import { fitVectorizer, transform, type Vectorizer } from './features.ts';
 import { kBySilhouette } from './choose-k.ts';
 import { dot, sphericalKMeans } from './kmeans.ts';
-import { createRng, hashString } from './rng.ts';
+import { createRandom } from '@tingsted/random';
+import { hashString } from './order.ts';
+import { TEXT_NAMESPACE } from './seed.ts';
 import { spectralEmbedding, type SpectralEmbedding } from './spectral.ts';
 import type { SparseVector } from './sparse.ts';
 import { corpusMean, surfaceForms, topicKeywords } from './topic-labels.ts';
@@ -77,7 +79,7 @@ export function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOpti
     const maxK = Math.max(2, Math.min(options.maxK ?? 20, Math.floor(Math.sqrt(n)), n - 1));
     ({ k, silhouettes } = kBySilhouette(X, n, d, maxK, order, seed));
   }
-  const km = sphericalKMeans(X, n, d, k, createRng(`${seed}:kmeans`), options.restarts ?? 4, order);
+  const km = sphericalKMeans(X, n, d, k, createRandom(`${seed}:kmeans`, TEXT_NAMESPACE), options.restarts ?? 4, order);
   const sims = new Float64Array(n);
   for (let i = 0; i < n; i++) sims[i] = dot(X, i * d, km.centres, (km.assign[i] as number) * d, d);
   const { kept, other } = placeInputs(km.assign, sims, embedding.outlier, k, options);

@@ -3,7 +3,7 @@
 import { analyzeAuto, type Analyzed } from './tokenize.ts';
 import { fitVectorizer, transform, type Vectorizer } from './features.ts';
 import { scoreDocuments } from './scorer.ts';
-import { hashString } from './rng.ts';
+import { hashString } from './order.ts';
 import type { SparseVector } from './sparse.ts';
 import { findTopicsOnAll, type AnalyzedInput, type Fitted } from './topics-all.ts';
 import { cmpStr, TOPIC_FEATURES, type TextInput, type Topic, type TopicOptions, type TopicResult } from './topic-types.ts';
