@@ -210,7 +210,7 @@ test('the decision-maker answers; followers and the public see it', async () => 
   assert.equal((await kari(`/api/v1/panel-recommendations/${recId}/answer`, { method: 'PUT', json: answer })).status, 403);
   const rejectedWithProgress = await olav(`/api/v1/panel-recommendations/${recId}/answer`, { method: 'PUT', json: { ...answer, decision: 'rejected', decidedOn: '1. mai' } });
   assert.equal(rejectedWithProgress.status, 400);
-  assert.deepEqual((await fieldsOf(rejectedWithProgress)).sort(), ['decidedOn', 'progressPercent']);
+  assert.deepEqual((await fieldsOf(rejectedWithProgress)).sort((a, b) => a.localeCompare(b)), ['decidedOn', 'progressPercent']);
   const badDecision = await olav(`/api/v1/panel-recommendations/${recId}/answer`, { method: 'PUT', json: { ...answer, decision: 'kanskje' } });
   assert.deepEqual([badDecision.status, await fieldsOf(badDecision)], [400, ['decision']]);
   assert.equal((await publicPanel(null)).recommendations[0]?.answer, null);

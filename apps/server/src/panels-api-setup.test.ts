@@ -65,7 +65,7 @@ test('a process manager creates a panel and sets it up; a resident gets 403 and 
   assert.deepEqual(await fieldsOf(badSize), ['size']);
   const badRules = await per(`/api/v1/panels/${panelId}/setup`, { method: 'PUT', json: { ...setup, size: 1, approvalPercent: 40, deletePoolOn: '2099-01-01' } });
   assert.equal(badRules.status, 400);
-  assert.deepEqual((await fieldsOf(badRules)).sort(), ['approvalPercent', 'deletePoolOn', 'size']);
+  assert.deepEqual((await fieldsOf(badRules)).sort((a, b) => a.localeCompare(b)), ['approvalPercent', 'deletePoolOn', 'size']);
   assert.equal((await manage()).title, 'Klimapanelet');
   assert.equal((await kari(`/api/v1/panels/${panelId}/setup`, { method: 'PUT', json: setup })).status, 403);
   assert.equal((await per(`/api/v1/panels/${panelId}/setup`, { method: 'PUT', json: setup })).status, 200);
@@ -86,7 +86,7 @@ test('sessions are added and removed by the administrator, checked field by fiel
   assert.deepEqual(await fieldsOf(badMode), ['mode']);
   const badTimes = await per(`/api/v1/panels/${panelId}/sessions`, { method: 'POST', json: { ...session, endsAt: '2099-01-10T09:00', mode: 'online', streamUrl: 'ftp://x' } });
   assert.equal(badTimes.status, 400);
-  assert.deepEqual((await fieldsOf(badTimes)).sort(), ['endsAt', 'streamUrl']);
+  assert.deepEqual((await fieldsOf(badTimes)).sort((a, b) => a.localeCompare(b)), ['endsAt', 'streamUrl']);
   assert.equal((await kari(`/api/v1/panels/${panelId}/sessions`, { method: 'POST', json: session })).status, 403);
   const added = await per(`/api/v1/panels/${panelId}/sessions`, { method: 'POST', json: session });
   assert.equal(added.status, 201);
@@ -154,7 +154,7 @@ test('invitees register with their codes; bad answers are named and nothing is w
   const person = { code, consent: true, answers: { Kjønn: 'Kvinne', Alder: 'Ung' }, name: 'Åse Ødegård', email: 'ase@example.no', phone: '+47 400 00 000' };
   const noConsent = await anonymous(`/api/v1/panels/${panelId}/respondents`, { method: 'POST', json: { ...person, consent: false, answers: { Kjønn: 'Annet' }, email: 'ikke-epost' } });
   assert.equal(noConsent.status, 400);
-  assert.deepEqual((await fieldsOf(noConsent)).sort(), ['consent', 'email', 'q0', 'q1']);
+  assert.deepEqual((await fieldsOf(noConsent)).sort((a, b) => a.localeCompare(b)), ['consent', 'email', 'q0', 'q1']);
   const missing = await anonymous(`/api/v1/panels/${panelId}/respondents`, { method: 'POST', json: { code } });
   assert.equal(missing.status, 400);
   const named = await fieldsOf(missing);
@@ -202,5 +202,5 @@ test('the pool and its CSV are for the administrators only, and every look is au
   assert.equal(lines[0], 'number,Kjønn,Alder,status,name,email,phone,registered_at');
   assert.equal(lines.length, 3);
   const audited = (await actions()).filter((a) => a.startsWith('panel.pool_'));
-  assert.deepEqual(audited.slice(0, audited.length - before).sort(), ['panel.pool_exported', 'panel.pool_viewed']);
+  assert.deepEqual(audited.slice(0, audited.length - before).sort((a, b) => a.localeCompare(b)), ['panel.pool_exported', 'panel.pool_viewed']);
 });

@@ -31,7 +31,8 @@ export function presentSelection(selection: PanelSelection | null) {
       return { state: selection.state, detail: selection.detail, relaxation: selection.relaxation.map((r) => ({ ...r })) };
     case 'failed':
       return { state: selection.state, detail: selection.detail };
-    default:
+    case 'queued':
+    case 'running':
       return { state: selection.state, progress: progressOf(selection.progress) };
   }
 }
