@@ -204,3 +204,10 @@ test('the pool and its CSV are for the administrators only, and every look is au
   const audited = (await actions()).filter((a) => a.startsWith('panel.pool_'));
   assert.deepEqual(audited.slice(0, audited.length - before).sort((a, b) => a.localeCompare(b)), ['panel.pool_exported', 'panel.pool_viewed']);
 });
+
+test('the OpenAPI document lists every panel use case by its contract name', async () => {
+  const { panelContracts } = await import('@tingsted/platform/panels/panels.contract.ts');
+  const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
+  const operations = new Set(Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId)));
+  assert.deepEqual(Object.keys(panelContracts).filter((name) => !operations.has(name)), []);
+});
