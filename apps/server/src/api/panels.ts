@@ -1,78 +1,81 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { errorResponses, failure } from './shared.ts';
+import { panelContracts as c } from '@tingsted/platform/panels';
+import { presentPublicPanel } from '@tingsted/platform/panels';
+import { contractInput, contractSchema } from './contract-route.ts';
+import { failure, requireUser } from './shared.ts';
+import { panelManagementRoutes } from './panel-management.ts';
+import { panelWorkspaceRoutes } from './panel-workspace.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-
-const PublicPanelSchema = Type.Object({
-  panel: Type.Object({ id: Type.String(), title: Type.String(), size: Type.Integer(), householdRule: Type.Boolean(), approvalPercent: Type.Integer(), stage: Type.String() }),
-  process: Type.Object({ slug: Type.String() }),
-  method: Type.Object({
-    invitationSeed: Nullable(Type.String()),
-    invited: Type.Integer(),
-    stratified: Type.Boolean(),
-    registered: Nullable(Type.Integer()),
-    hash: Nullable(Type.String({ description: 'SHA-256 of the published list of panels (once published)' })),
-    m: Nullable(Type.Integer({ description: 'Panels in the list' })),
-    minProbability: Nullable(Type.Number()),
-    maxProbability: Nullable(Type.Number()),
-    publicSeed: Nullable(Type.String()),
-    drawnIndex: Nullable(Type.Integer()),
-    replacements: Type.Integer(),
-  }),
-  composition: Type.Array(Type.Object({ name: Type.String(), values: Type.Array(Type.Object({ value: Type.String(), panel: Type.Integer(), populationShare: Nullable(Type.Number()) })) })),
-  names: Type.Array(Type.String(), { description: 'Only members who chose to be named' }),
-  memberCount: Type.Integer(),
-  recommendations: Type.Array(
-    Type.Object({
-      number: Type.Integer(),
-      title: Type.String(),
-      body: Type.String(),
-      status: Type.String(),
-      yes: Type.Integer(),
-      no: Type.Integer(),
-      abstain: Type.Integer(),
-      answer: Nullable(Type.Object({ decision: Type.String(), reasons: Type.String(), decidedOn: Type.String(), progress: Nullable(Type.Integer()), progressNote: Type.String() })),
-    }),
-  ),
-});
-
-/** Citizens' panels: the public record (method, composition, recommendations, answers) and the lottery list. */
+/**
+ * Citizens' panels, the public side: the public record (method, composition, recommendations, answers), the
+ * lottery list, following, registering with a code, confirming a seat and the decision-maker's answers. The
+ * staff's routes are in panel-management.ts and the members' workspace in panel-workspace.ts; every route
+ * uses the contract and the service call of the page's form that does the same thing.
+ */
 export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Panels'];
+  const done = { ok: true as const };
 
-  api.get(
-    '/panels/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A citizens’ panel as its public page shows it',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: PublicPanelSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await platform.panels.publicPanel(request.ctx.user, request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return result.value;
-    },
-  );
+  api.get('/panels/:id', { schema: contractSchema(c.publicPanel, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.panels.publicPanel(request.ctx.user, contractInput(c.publicPanel, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return presentPublicPanel(result.value, request.ctx.user);
+  });
 
-  api.get(
-    '/panels/:id/lottery',
-    {
-      schema: {
-        tags,
-        summary: 'The published list of equally likely panels (respondent numbers) and its SHA-256, to verify the draw',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: Type.Object({ hash: Type.String(), text: Type.String() }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await platform.panels.lotteryList(request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return result.value;
-    },
-  );
+  api.get('/panels/:id/lottery', { schema: contractSchema(c.panelLottery, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.panels.lotteryList(contractInput(c.panelLottery, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.put('/panels/:id/follow', { schema: contractSchema(c.followPanel, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.followPanel, request);
+    const result = await platform.panels.follow(user, input.id, input.on);
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  api.get('/panels/:id/registration', { schema: contractSchema(c.panelRegistrationForm, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.panels.registrationForm(contractInput(c.panelRegistrationForm, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.post('/panels/:id/registration/code', { schema: contractSchema(c.checkPanelCode, { tags, path: ['id'] }) }, async (request, reply) => {
+    const input = contractInput(c.checkPanelCode, request);
+    const result = await platform.panels.checkCode(input.id, input.code);
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  api.post('/panels/:id/respondents', { schema: contractSchema(c.registerPanelRespondent, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
+    const { id, ...input } = contractInput(c.registerPanelRespondent, request);
+    const result = await platform.panels.registerRespondent(id, { ...input, phone: input.phone ?? '' });
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  api.post('/panels/:id/seat', { schema: contractSchema(c.confirmPanelSeat, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.confirmPanelSeat, request);
+    const result = await platform.panels.confirmSeat(user, input.id, input.token);
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.put('/panel-recommendations/:recommendationId/answer', { schema: contractSchema(c.answerPanelRecommendation, { tags, path: ['recommendationId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { recommendationId, ...input } = contractInput(c.answerPanelRecommendation, request);
+    const result = await platform.panels.answerRecommendation(user, recommendationId, { ...input, progressPercent: input.progressPercent, progressNote: input.progressNote ?? '' });
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  await api.register(panelManagementRoutes, { platform });
+  await api.register(panelWorkspaceRoutes, { platform });
 };

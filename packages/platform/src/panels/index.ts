@@ -11,7 +11,9 @@
 export { panelsService, type PanelsService, type PanelsDeps, type PanelStage } from './panels.service.ts';
 export { definePanelJobs, purgeJob } from './jobs.ts';
 export { selectionJob } from './selection.ts';
-export { panelsPolicy, type PanelStanding } from './panels.policy.ts';
+export { panelsPolicy, type PanelStanding, type PanelCan } from './panels.policy.ts';
+export { panelContracts } from './panels.contract.ts';
+export { presentPublicPanel, presentStaffPanel, presentWorkspace, presentPool, presentSelection } from './panels.presenter.ts';
 export { normaliseCode } from './panels.codes.ts';
 export { quotasText } from './panels.csv.ts';
 export { zonedInstant } from './setup.ts';

@@ -8,8 +8,7 @@ export interface PanelStanding {
   readonly member: boolean;
 }
 
-/** Who may do what with citizens' panels. */
-export const panelsPolicy = {
+const rules = {
   /** Process managers set up panels on their processes. */
   create: (actor: Actor | null) => hasRole(actor, 'process_manager'),
   /** Set-up, invitations, selection, replacements: the panel's administrators. */
@@ -24,4 +23,29 @@ export const panelsPolicy = {
   vote: (_actor: Actor | null, standing: PanelStanding) => standing.member,
   /** The decision-maker answers the recommendations. */
   respond: (actor: Actor | null) => hasRole(actor, 'decision_maker', 'process_manager'),
+  /** Process managers reach a panel's staff page from its public page. */
+  manage: (actor: Actor | null) => hasRole(actor, 'process_manager'),
+  /** Any signed-in person may follow a panel. */
+  follow: (actor: Actor | null) => actor !== null,
 };
+
+/** Who may do what with citizens' panels. */
+export const panelsPolicy = {
+  ...rules,
+  /** What the actor may do with one panel, for pages and the API (`can` flags). */
+  can(actor: Actor | null, standing: PanelStanding = { administrator: false, member: false }) {
+    return {
+      manage: rules.manage(actor),
+      administer: rules.administer(actor, standing),
+      seePersonalData: rules.seePersonalData(actor, standing),
+      facilitate: rules.facilitate(actor, standing),
+      enterWorkspace: rules.enterWorkspace(actor, standing),
+      vote: rules.vote(actor, standing),
+      respond: rules.respond(actor),
+      follow: rules.follow(actor),
+    };
+  },
+};
+
+/** What the actor may do with a panel. */
+export type PanelCan = ReturnType<typeof panelsPolicy.can>;

@@ -194,6 +194,7 @@ export function responseUseCases(ctx: PanelsContext) {
               }))
           : [],
         following: actor ? await repo.isFollowing(panelId, actor.id) : false,
+        standing: await ctx.standing(actor, panelId),
       });
     },
   };

@@ -25,6 +25,7 @@ export function workspaceUseCases(ctx: PanelsContext) {
       return ok({
         panel: { id: found.value.id, title: found.value.title, approvalPercent: found.value.approval_percent, reportPublished: found.value.report_published_at !== null, processId: found.value.process_id },
         facilitator: panelsPolicy.facilitate(actor, st),
+        standing: st,
         member: member ? { number: member.number, publicName: member.public_name } : null,
         sessions,
         items,

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
+import { panelContracts as c } from '@tingsted/platform/panels';
 import { requireUser } from '$lib/server/session';
 
 // The link in the "you have been drawn" e-mail. Opening it changes nothing; the button confirms the seat
@@ -15,7 +16,8 @@ export const actions: Actions = {
   default: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.panels.confirmSeat(user, params.id, text(form, 'token'));
+    const input = readForm(c.confirmPanelSeat, form, { id: params.id });
+    const result = input.ok ? await locals.platform.panels.confirmSeat(user, params.id, input.value.token) : input;
     if (!result.ok) return formFailure(locals, result);
     redirect(303, `/panels/${params.id}/workspace`);
   },

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { panelContracts as c } from '@tingsted/platform/panels';
 import { normaliseCode } from '@tingsted/platform/panels';
 
 // Registration by personal code: first the code, then consent, the questions and contact details.
@@ -29,7 +30,8 @@ export const actions: Actions = {
       answers[q.name] = text(form, `q${i}`);
       values[`q${i}`] = answers[q.name] ?? '';
     });
-    const result = await locals.platform.panels.registerRespondent(params.id, { code: values.code, consent: form.get('consent'), answers, name: values.name, email: values.email, phone: values.phone });
+    const input = readForm(c.registerPanelRespondent, form, { id: params.id, answers });
+    const result = input.ok ? await locals.platform.panels.registerRespondent(params.id, { ...input.value, phone: input.value.phone ?? '' }) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { registered: true };
   },

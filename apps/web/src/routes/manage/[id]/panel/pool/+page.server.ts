@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { presentPool } from '@tingsted/platform/panels';
 
 // The pool with contact details: only the panel's administrators, and the service records every look.
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -7,12 +8,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   if (!found) error(404, { message: 'NotFound' });
   const result = await locals.platform.panels.listPool(locals.ctx.user, found.id);
   if (!result.ok) error(result.code === 'Forbidden' ? 403 : 404, { message: result.code });
+  const pool = presentPool(result.value);
   return {
     processId: params.id,
     title: found.title,
-    categories: result.value.categories,
-    deleteOn: result.value.deleteOn,
-    deleted: result.value.deletedAt !== null,
-    rows: result.value.rows.map((r) => ({ number: r.number, answers: result.value.categories.map((c) => r.answers[c] ?? ''), status: r.status, name: r.name ?? '', email: r.email ?? '', phone: r.phone ?? '' })),
+    categories: pool.categories,
+    deleteOn: pool.deleteOn,
+    deleted: pool.deleted,
+    rows: pool.rows.map((r) => ({ number: r.number, answers: pool.categories.map((c) => r.answers[c] ?? ''), status: r.status, name: r.name, email: r.email, phone: r.phone })),
   };
 };
