@@ -16,14 +16,6 @@ interface Panel {
   stakeholder: { id: string; role: string; invitesLeft: number } | null;
   can: Record<string, boolean>;
 }
-interface Fact {
-  id: string;
-  number: number;
-  title: string;
-  status: string;
-  reviewReason: string | null;
-  sources: { kind: string; title: string; url: string | null; document: { id: string; url: string; filename: string } | null }[];
-}
 
 test('a whole panel runs through the API: invite, join, introduce, a fact approved, a meeting, a recommendation decided', async () => {
   const per = await apiClient(server.url, 'prosess@demo.tingsted.no');
