@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
+import { stakeholderFactRoutes } from './stakeholder-facts.ts';
+import { stakeholderPanelRoutes } from './stakeholder-panels.ts';
 import { errorResponses, failure } from './shared.ts';
 
 const Document = Type.Object(
@@ -19,8 +21,13 @@ const Source = Type.Object({
   document: Type.Union([Document, Type.Null()], { description: 'For a document source whose file the stakeholder uploaded' }),
 });
 
-/** The public record of a process's stakeholder panel: the chain from facts to decision, as JSON. */
+/**
+ * The public record of a process's stakeholder panel: the chain from facts to decision, as JSON; and (registered
+ * here) the routes that run a panel and its facts.
+ */
 export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  await api.register(stakeholderPanelRoutes, { platform });
+  await api.register(stakeholderFactRoutes, { platform });
   api.get(
     '/processes/:slug/stakeholders',
     {
@@ -30,6 +37,7 @@ export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }
         params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
         response: {
           200: Type.Object({
+            panelId: Type.String({ description: 'The panel, for the routes that run it (/stakeholders/panels/{panelId}/…)' }),
             introductions: Type.Array(Type.Object({ name: Type.String(), role: Type.String(), speaksFor: Type.String(), introduction: Type.String() })),
             timeline: Type.Array(Type.Object({ title: Type.String(), date: Type.String({ format: 'date' }), description: Type.String() })),
             facts: Type.Array(Type.Object({ number: Type.Integer(), title: Type.String(), body: Type.String(), sources: Type.Array(Source), disputes: Type.Union([Type.Integer(), Type.Null()]), disputedBy: Type.Array(Type.Integer()) })),
@@ -59,6 +67,7 @@ export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }
       const [people, steps, facts, meetings, recommendations] = await Promise.all([s.introductions(panel.id), s.steps(panel.id), s.factSheet(panel.id), s.meetings(panel.id), s.recommendations(panel.id)]);
       const factNumber = new Map(facts.map((f) => [f.id, f.number]));
       return {
+        panelId: panel.id,
         introductions: people.map((p) => ({ name: p.name, role: p.role, speaksFor: p.speaksFor, introduction: p.introduction })),
         timeline: steps.map((st) => ({ title: st.title, date: st.happens_on, description: st.description })),
         facts: facts.map((f) => ({

@@ -3,3 +3,6 @@ export { stakeholdersService, type StakeholdersService, type StakeholdersDeps } 
 export { stakeholdersPolicy } from './stakeholders.policy.ts';
 export { stakeholderLimits, type FactDocument, type FactSource, type FactView, type SourceUpload } from './stakeholders.types.ts';
 export type { FactStatus } from './stakeholders.tables.ts';
+export { stakeholderContracts, sourcesOf, factRequestBytes, type SourceInput } from './stakeholders.contract.ts';
+export { presentPanel, presentFact, type PresentedPanel } from './stakeholders.presenter.ts';
+export type { PanelMember } from './stakeholders.policy.ts';

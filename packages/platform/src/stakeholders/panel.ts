@@ -2,6 +2,7 @@ import type { Actor } from '../accounts/index.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { StakeholdersContext } from './stakeholders.context.ts';
 import { stakeholdersPolicy } from './stakeholders.policy.ts';
+import { presentPanel, type PresentedPanel } from './stakeholders.presenter.ts';
 
 /** Setting up a stakeholder panel, and what the actor may do in it. */
 export function panelUseCases(ctx: StakeholdersContext) {
@@ -23,6 +24,19 @@ export function panelUseCases(ctx: StakeholdersContext) {
     panelForPhase: (phaseId: string) => repo.panelByPhase(phaseId),
     /** The panels of a process, oldest first. */
     panelsOfProcess: (processId: string) => repo.panelsOfProcess(processId),
+
+    /**
+     * The panel as the actor sees it, with their place in it and what they may do (`can`); for its members,
+     * its facilitators and anyone who may see its process.
+     */
+    async viewPanel(actor: Actor | null, panelId: string): Promise<Result<PresentedPanel>> {
+      const panel = await repo.findPanel(panelId);
+      const process = panel ? await deps.processes.getProcessById(panel.process_id) : null;
+      if (!panel || !process) return fail('NotFound');
+      const me = await ctx.member(actor, panelId);
+      if (!me && !stakeholdersPolicy.facilitate(actor) && !(await deps.processes.getProcess(actor, process.slug)).ok) return fail('NotFound');
+      return ok(presentPanel(panel, actor, me ? { id: me.id, role: me.role, invitesLeft: me.invites_left } : null));
+    },
 
     /** What the actor may do in the panel. */
     async roleIn(actor: Actor | null, panelId: string) {

@@ -1,4 +1,4 @@
-import type { FactSource } from '@tingsted/platform/stakeholders';
+import type { FactSource, SourceInput } from '@tingsted/platform/stakeholders';
 import type { Locale } from '@tingsted/platform/i18n';
 import { text } from './forms';
 
@@ -36,11 +36,12 @@ export function presentSource(source: FactSource, locals: App.Locals) {
 
 /**
  * The source rows of a fact form: `kind{i}`, `title{i}`, `url{i}`, the file `file{i}`, and on the revision
- * form `fileId{i}` (a document kept) and `remove{i}` (the source left out). Also the typed values, to refill.
+ * form `fileId{i}` (a document kept) and `remove{i}` (the source left out), as the fact contracts take them
+ * (an uploaded file's bytes in base64, as over the API). Also the typed values, to refill.
  */
 export async function sourcesFromForm(form: FormData, rows: number) {
   const values: Record<string, string> = {};
-  const sources = [];
+  const sources: SourceInput[] = [];
   // The form row of each source passed on (removed rows are left out), to name errors by row.
   const rowOf: number[] = [];
   for (let i = 0; i < rows; i++) {
@@ -49,12 +50,14 @@ export async function sourcesFromForm(form: FormData, rows: number) {
     rowOf.push(i);
     const file = form.get(`file${i}`);
     const sent = file instanceof File && (file.size > 0 || file.name !== '');
+    const kind = values[`kind${i}`];
+    const fileId = text(form, `fileId${i}`);
     sources.push({
-      kind: values[`kind${i}`],
-      title: values[`title${i}`],
-      url: values[`url${i}`],
-      fileId: text(form, `fileId${i}`),
-      file: sent ? { filename: file.name, contentType: file.type, data: new Uint8Array(await file.arrayBuffer()) } : null,
+      ...(kind === 'link' || kind === 'document' ? { kind } : {}),
+      title: values[`title${i}`] ?? '',
+      url: values[`url${i}`] ?? '',
+      ...(fileId ? { fileId } : {}),
+      ...(sent ? { file: { filename: file.name, contentType: file.type, data: Buffer.from(await file.arrayBuffer()).toString('base64') } } : {}),
     });
   }
   return { sources, values, rowOf: (i: number) => rowOf[i] ?? i };

@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { presentSource } from '$lib/server/fact-sources';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { renameFields } from '@tingsted/platform/edge';
+import { stakeholderContracts as c } from '@tingsted/platform/stakeholders';
 import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared';
 
@@ -33,47 +35,70 @@ function form2<K extends string>(values: FormData, names: readonly K[]): Record<
 
 export const actions: Actions = {
   panel: async ({ request, locals, params }) => {
-    const values = form2(await request.formData(), ['inviteLimit'] as const);
-    const result = await locals.platform.stakeholders.setUpPanel(locals.ctx.user, params.phaseId, values);
+    const form = await request.formData();
+    const values = form2(form, ['inviteLimit'] as const);
+    const { phase } = await phaseOf(locals, params.id, params.phaseId);
+    const input = readForm(c.setUpPanel, form, { phaseId: phase.id });
+    if (!input.ok) return formFailure(locals, input, values);
+    const result = await locals.platform.stakeholders.setUpPanel(locals.ctx.user, input.value.phaseId, input.value);
     if (!result.ok) return formFailure(locals, result, values);
     return { done: 'stakeholders.panel.saved' as const };
   },
   invite: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['email', 'role'] as const);
-    const result = await locals.platform.stakeholders.invite(locals.ctx.user, panel.id, { ...values, locale: locals.ctx.locale });
+    const form = await request.formData();
+    const values = form2(form, ['email', 'role'] as const);
+    const input = readForm(c.invite, form, { panelId: panel.id, locale: locals.ctx.locale });
+    if (!input.ok) return formFailure(locals, input, values);
+    const result = await locals.platform.stakeholders.invite(locals.ctx.user, panel.id, input.value);
     if (!result.ok) return formFailure(locals, result, values);
     return { done: 'stakeholders.invite.sent' as const };
   },
   review: async ({ request, locals }) => {
     const form = await request.formData();
     const id = text(form, 'fact');
-    const result = await locals.platform.stakeholders.reviewFact(locals.ctx.user, id, { decision: text(form, 'decision'), reason: text(form, 'reason') });
-    if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: `${f.field}-${id}` })) ?? [] }, { [`reason-${id}`]: text(form, 'reason') });
+    const values = { [`reason-${id}`]: text(form, 'reason') };
+    const perFact = { factId: `decision-${id}`, decision: `decision-${id}`, reason: `reason-${id}` };
+    // An unchosen decision is refused as invalid (not as missing), as the radio buttons ask for one of three.
+    const input = readForm(c.reviewFact, form, { factId: id, decision: text(form, 'decision') });
+    if (!input.ok) return formFailure(locals, renameFields(input, perFact), values);
+    const { factId, ...review } = input.value;
+    const result = await locals.platform.stakeholders.reviewFact(locals.ctx.user, factId, review);
+    if (!result.ok) return formFailure(locals, renameFields(result, perFact), values);
     return { done: 'stakeholders.manage.reviewed' as const };
   },
   step: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['stepTitle', 'happensOn', 'stepDescription'] as const);
-    const result = await locals.platform.stakeholders.addStep(locals.ctx.user, panel.id, { title: values.stepTitle, happensOn: values.happensOn, description: values.stepDescription });
-    if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: f.field === 'title' ? 'stepTitle' : f.field === 'description' ? 'stepDescription' : f.field })) ?? [] }, values);
+    const form = await request.formData();
+    const values = form2(form, ['stepTitle', 'happensOn', 'stepDescription'] as const);
+    const names = { title: 'stepTitle', description: 'stepDescription' };
+    const input = readForm(c.addStep, form, { panelId: panel.id, title: values.stepTitle, description: values.stepDescription });
+    if (!input.ok) return formFailure(locals, renameFields(input, names), values);
+    const result = await locals.platform.stakeholders.addStep(locals.ctx.user, panel.id, input.value);
+    if (!result.ok) return formFailure(locals, renameFields(result, names), values);
     return { done: 'stakeholders.manage.done' as const };
   },
   meeting: async ({ request, locals, params }) => {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
-    const values = form2(await request.formData(), ['meetingTitle', 'startsAt', 'streamUrl', 'agenda'] as const);
-    const result = await locals.platform.stakeholders.scheduleMeeting(locals.ctx.user, panel.id, { title: values.meetingTitle, startsAt: values.startsAt, streamUrl: values.streamUrl, agenda: values.agenda });
-    if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: f.field === 'title' ? 'meetingTitle' : f.field })) ?? [] }, values);
+    const form = await request.formData();
+    const values = form2(form, ['meetingTitle', 'startsAt', 'streamUrl', 'agenda'] as const);
+    const input = readForm(c.scheduleMeeting, form, { panelId: panel.id, title: values.meetingTitle });
+    if (!input.ok) return formFailure(locals, renameFields(input, { title: 'meetingTitle' }), values);
+    const result = await locals.platform.stakeholders.scheduleMeeting(locals.ctx.user, panel.id, input.value);
+    if (!result.ok) return formFailure(locals, renameFields(result, { title: 'meetingTitle' }), values);
     return { done: 'stakeholders.manage.done' as const };
   },
   minutes: async ({ request, locals }) => {
     const form = await request.formData();
     const id = text(form, 'meeting');
-    const result = await locals.platform.stakeholders.recordMinutes(locals.ctx.user, id, text(form, 'minutes'));
-    if (!result.ok) return formFailure(locals, { ...result, fields: result.fields?.map((f) => ({ ...f, field: `${f.field}-${id}` })) ?? [] });
+    const perMeeting = { meetingId: `minutes-${id}`, minutes: `minutes-${id}` };
+    const input = readForm(c.recordMinutes, form, { meetingId: id });
+    if (!input.ok) return formFailure(locals, renameFields(input, perMeeting));
+    const result = await locals.platform.stakeholders.recordMinutes(locals.ctx.user, input.value.meetingId, input.value.minutes);
+    if (!result.ok) return formFailure(locals, renameFields(result, perMeeting));
     return { done: 'stakeholders.manage.done' as const };
   },
 };

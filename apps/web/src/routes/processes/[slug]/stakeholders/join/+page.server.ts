@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { stakeholderContracts as c } from '@tingsted/platform/stakeholders';
 import { loadProcess } from '$lib/server/process';
 import { requireUser } from '$lib/server/session';
 
@@ -17,7 +18,10 @@ export const actions: Actions = {
     requireUser(locals, url);
     const form = await request.formData();
     const values = { name: text(form, 'name'), speaksFor: text(form, 'speaksFor'), introduction: text(form, 'introduction') };
-    const result = await locals.platform.stakeholders.acceptInvitation(locals.ctx.user, text(form, 'token'), values);
+    const input = readForm(c.acceptInvitation, form);
+    if (!input.ok) return formFailure(locals, input, values);
+    const { token, ...introduction } = input.value;
+    const result = await locals.platform.stakeholders.acceptInvitation(locals.ctx.user, token, introduction);
     if (!result.ok) return formFailure(locals, result, values);
     redirect(303, `/processes/${params.slug}/stakeholders`);
   },

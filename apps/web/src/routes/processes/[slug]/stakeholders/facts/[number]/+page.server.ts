@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { presentSource, sourceFieldNames, sourcesFromForm } from '$lib/server/fact-sources';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { sourcesOf, stakeholderContracts as c } from '@tingsted/platform/stakeholders';
 import { loadProcess } from '$lib/server/process';
 import { requireUser } from '$lib/server/session';
 
@@ -38,7 +39,10 @@ export const actions: Actions = {
     const rows = Math.min(maxRows, fact.sources.length + extraRows);
     const { sources, values, rowOf } = await sourcesFromForm(form, rows);
     for (const name of ['title', 'body']) values[name] = text(form, name);
-    const result = await locals.platform.stakeholders.reviseFact(locals.ctx.user, fact.id, { title: values.title, body: values.body, sources, locale: locals.ctx.locale });
+    const input = readForm(c.reviseFact, form, { factId: fact.id, sources, locale: locals.ctx.locale });
+    if (!input.ok) return formFailure(locals, { ...input, fields: sourceFieldNames(input.fields, rowOf) }, values);
+    const { factId, ...revision } = input.value;
+    const result = await locals.platform.stakeholders.reviseFact(locals.ctx.user, factId, { ...revision, sources: sourcesOf(revision.sources) });
     if (!result.ok) return formFailure(locals, { ...result, fields: sourceFieldNames(result.fields, rowOf) }, values);
     return { done: 'stakeholders.revise.sent' as const };
   },
