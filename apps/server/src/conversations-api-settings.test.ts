@@ -123,3 +123,14 @@ test('seed statements are added one at a time or in bulk; a bad or repeated one 
     ],
   );
 });
+
+test('the OpenAPI document names every conversation use case once and types the results view', async () => {
+  const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, { anyOf?: { properties?: Record<string, unknown> }[] }> } }> }> }>> };
+  const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId).filter((name) => name !== undefined));
+  assert.equal(new Set(operations).size, operations.length, 'operation ids are unique');
+  const names = ['conversationOfPhase', 'getConversation', 'setUpConversation', 'listStatements', 'addSeedStatement', 'addSeedStatements', 'statementModerationQueue', 'moderateStatement', 'nextStatement', 'castVote', 'submitStatement', 'conversationResults', 'whereDoIStand', 'importPolis', 'exportPolis'];
+  for (const name of names) assert.ok(operations.includes(name), name);
+  const results = doc.paths['/api/v1/conversations/{id}/results']?.get?.responses?.['200']?.content?.['application/json']?.schema?.properties?.view;
+  const view = results?.anyOf?.find((s) => s.properties)?.properties ?? {};
+  assert.ok(['groups', 'consensus', 'bridging', 'totals'].every((key) => key in view), 'the results view is typed');
+});

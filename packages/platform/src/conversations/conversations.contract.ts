@@ -140,7 +140,7 @@ export const conversationContracts = {
     output: Type.Object({ numbers: Type.Array(Type.Integer()) }),
   }),
   moderationQueue: contract({
-    name: 'moderationQueue',
+    name: 'statementModerationQueue',
     summary: "Participants' statements waiting for a moderator (moderators and process managers)",
     input: Type.Object({ id: Id }),
     output: Type.Array(StatementSchema),
