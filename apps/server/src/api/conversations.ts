@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '@tingsted/platform';
-import type { Voter } from '@tingsted/platform/conversations';
+import { conversationContracts as c, presentConversation, type Voter } from '@tingsted/platform/conversations';
 import { voterCookie, voterCookieName } from '@tingsted/platform/edge';
-import { errorResponses, failure } from './shared.ts';
-
-const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-const StatementSchema = Type.Object({ number: Type.Integer(), body: Type.String(), isSeed: Type.Boolean() });
+import { contractInput, contractSchema } from './contract-route.ts';
+import { conversationManagementRoutes } from './conversation-management.ts';
+import { failure } from './shared.ts';
 
 /**
- * Conversations: the next statement, votes, own statements, stored results, the live results stream
- * (server-sent events) and the Pol.is openData export.
+ * Conversations: the conversation, the next statement, votes, own statements, stored results, where one
+ * stands, the live results stream (server-sent events) and the Pol.is openData export; the managers' and
+ * moderators' routes are in conversation-management.ts. The same contracts as the pages' forms.
  */
 export const conversationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; production: boolean }> = async (api, { platform, production }) => {
   const tags = ['Conversations'];
@@ -24,66 +22,56 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform;
     return { actor: request.ctx.user, visitorToken: token };
   }
 
-  api.get(
-    '/conversations/:id/next',
-    { schema: { tags, summary: 'The next statement to vote on, in routing-priority order', params: Params, response: { 200: Type.Object({ statement: Type.Union([StatementSchema, Type.Null()]), voted: Type.Integer(), total: Type.Integer() }), ...errorResponses } } },
-    async (request, reply) => {
-      const result = await platform.conversations.nextStatementFor(voter(request, reply, false), request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      const s = result.value.statement;
-      return { statement: s ? { number: s.number, body: s.body, isSeed: s.isSeed } : null, voted: result.value.voted, total: result.value.total };
-    },
-  );
+  await api.register(conversationManagementRoutes, { platform });
 
-  api.post(
-    '/conversations/:id/votes',
-    {
-      schema: {
-        tags,
-        summary: 'Vote agree, disagree or pass on a statement (a new vote replaces an earlier one)',
-        params: Params,
-        body: Type.Object({ statement: Type.Integer({ minimum: 0 }), vote: Type.Union([Type.Literal('agree'), Type.Literal('disagree'), Type.Literal('pass')]) }),
-        response: { 201: Type.Object({ ok: Type.Literal(true) }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await platform.conversations.castVote(voter(request, reply, true), request.params.id, request.body);
-      if (!result.ok) return failure(request, reply, result);
-      return reply.code(201).send({ ok: true });
-    },
-  );
+  api.get('/conversations/:id', { schema: contractSchema(c.getConversation, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.conversations.getConversation(request.ctx.user, contractInput(c.getConversation, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return presentConversation(result.value, request.ctx.user);
+  });
 
-  api.post(
-    '/conversations/:id/statements',
-    {
-      schema: {
-        tags,
-        summary: 'Add your own statement (it may wait for a moderator)',
-        params: Params,
-        body: Type.Object({ body: Type.String({ maxLength: 1000 }) }),
-        response: { 201: Type.Object({ number: Type.Integer(), awaitingModeration: Type.Boolean() }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await platform.conversations.submitStatement(voter(request, reply, true), request.params.id, request.body.body);
-      if (!result.ok) return failure(request, reply, result);
-      return reply.code(201).send(result.value);
-    },
-  );
+  api.get('/phases/:phaseId/conversation', { schema: contractSchema(c.conversationOfPhase, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
+    const conversation = await platform.conversations.conversationForPhase(request.ctx.user, contractInput(c.conversationOfPhase, request).phaseId);
+    if (!conversation) return failure(request, reply, { ok: false, code: 'NotFound' });
+    return presentConversation(conversation, request.ctx.user);
+  });
 
-  api.get(
-    '/conversations/:id/results',
-    { schema: { tags, summary: 'The stored results: opinion map geometry, groups, repness, consensus, bridging', params: Params, response: { 200: Type.Object({ view: Type.Unknown(), computedAt: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses } } },
-    async (request, reply) => {
-      const result = await platform.conversations.results(request.ctx.user, request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return { view: result.value.view, computedAt: result.value.computedAt?.toISOString() ?? null };
-    },
-  );
+  api.get('/conversations/:id/next', { schema: contractSchema(c.nextStatement, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.conversations.nextStatementFor(voter(request, reply, false), contractInput(c.nextStatement, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    const s = result.value.statement;
+    return { statement: s ? { number: s.number, body: s.body, isSeed: s.isSeed } : null, voted: result.value.voted, total: result.value.total };
+  });
+
+  api.post('/conversations/:id/votes', { schema: contractSchema(c.castVote, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
+    const { id, ...vote } = contractInput(c.castVote, request);
+    const result = await platform.conversations.castVote(voter(request, reply, true), id, vote);
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send({ ok: true });
+  });
+
+  api.post('/conversations/:id/statements', { schema: contractSchema(c.submitStatement, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
+    const input = contractInput(c.submitStatement, request);
+    const result = await platform.conversations.submitStatement(voter(request, reply, true), input.id, input.body);
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  api.get('/conversations/:id/results', { schema: contractSchema(c.results, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.conversations.results(request.ctx.user, contractInput(c.results, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return { view: result.value.view, computedAt: result.value.computedAt?.toISOString() ?? null };
+  });
+
+  api.get('/conversations/:id/stand', { schema: contractSchema(c.whereDoIStand, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const result = await platform.conversations.whereDoIStand(voter(request, reply, false), contractInput(c.whereDoIStand, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return { stand: result.value };
+  });
 
   api.get(
     '/conversations/:id/events',
-    { schema: { tags, summary: 'Server-sent events: `results` with {revision, votesSeen} whenever new results are stored', params: Params } },
+    { schema: { tags, summary: 'Server-sent events: `results` with {revision, votesSeen} whenever new results are stored', params: c.getConversation.input } },
     async (request, reply) => {
       const found = await platform.conversations.getConversation(request.ctx.user, request.params.id);
       if (!found.ok) return failure(request, reply, found);
@@ -105,22 +93,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform;
     },
   );
 
-  api.get(
-    '/conversations/:id/export/:file',
-    {
-      schema: {
-        tags,
-        summary: 'Export in Pol.is openData format',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.Union([Type.Literal('comments.csv'), Type.Literal('votes.csv'), Type.Literal('participants-votes.csv'), Type.Literal('summary.csv')]) }),
-      },
-    },
-    async (request, reply) => {
-      const result = await platform.conversations.exportPolis(request.ctx.user, request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.params.file}"`)
-        .send(result.value[request.params.file]);
-    },
-  );
+  api.get('/conversations/:id/export/:file', { schema: contractSchema(c.exportPolis, { tags, path: ['id', 'file'], method: 'GET' }) }, async (request, reply) => {
+    const input = contractInput(c.exportPolis, request);
+    const result = await platform.conversations.exportPolis(request.ctx.user, input.id);
+    if (!result.ok) return failure(request, reply, result);
+    // A text/csv body is sent as it is: the JSON serializer is only used for JSON answers.
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${input.file}"`).send(result.value[input.file]);
+  });
 };

@@ -15,6 +15,11 @@ export interface StatementRow {
   created_at: Date;
 }
 
+/** Thrown inside a transaction to roll it back when a batch repeats a statement. */
+class RepeatedStatement extends Error {
+  index = -1;
+}
+
 /** The only place with SQL for conversations, statements, participants, votes and stored results. */
 export function conversationsRepository(db: Db) {
   const statementColumns = ['id', 'number', 'body', 'moderation', 'is_seed', 'is_meta', 'author_participant_id', 'author_user_id', 'created_at'] as const;
@@ -117,6 +122,43 @@ export function conversationsRepository(db: Db) {
           .executeTakeFirst();
         return row ?? null;
       });
+    },
+
+    /**
+     * Adds several accepted seed statements with the next numbers, all or none: when one repeats a statement
+     * already there (or an earlier one of the same batch), nothing is written and its index is returned.
+     */
+    async insertSeedStatements(conversationId: string, statements: readonly { body: string; textKey: string }[], authorUserId: string | null): Promise<{ numbers: number[] } | { duplicate: number }> {
+      const repeated = new RepeatedStatement();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await trx.selectFrom('conversations').select('id').where('id', '=', conversationId).forUpdate().execute();
+          const last = await trx
+            .selectFrom('conversation_statements')
+            .select((eb) => eb.fn.coalesce(eb.fn.max('number'), eb.lit(-1)).as('n'))
+            .where('conversation_id', '=', conversationId)
+            .executeTakeFirstOrThrow();
+          const numbers: number[] = [];
+          for (const [i, statement] of statements.entries()) {
+            const number = Number(last.n) + 1 + i;
+            const row = await trx
+              .insertInto('conversation_statements')
+              .values({ conversation_id: conversationId, number, body: statement.body, text_key: statement.textKey, moderation: 'accepted', is_seed: true, author_participant_id: null, author_user_id: authorUserId })
+              .onConflict((oc) => oc.columns(['conversation_id', 'text_key']).where('text_key', 'is not', null).doNothing())
+              .returning('number')
+              .executeTakeFirst();
+            if (!row) {
+              repeated.index = i;
+              throw repeated;
+            }
+            numbers.push(row.number);
+          }
+          return { numbers };
+        });
+      } catch (error) {
+        if (error === repeated) return { duplicate: repeated.index };
+        throw error;
+      }
     },
 
     async setModeration(statementId: number, moderation: StatementModeration) {

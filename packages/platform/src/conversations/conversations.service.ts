@@ -2,6 +2,7 @@ import { conversationsContext, type ConversationsDeps } from './conversations.co
 import { polisUseCases } from './polis-io.ts';
 import { recomputeUseCases } from './recomputing.ts';
 import { resultsUseCases } from './results.ts';
+import { seedingUseCases } from './seeding.ts';
 import { setupUseCases } from './setup.ts';
 import { statementUseCases } from './statements.ts';
 import { votingUseCases } from './voting.ts';
@@ -21,6 +22,7 @@ export function conversationsService(deps: ConversationsDeps) {
   const ctx = conversationsContext(deps);
   return {
     ...setupUseCases(ctx),
+    ...seedingUseCases(ctx),
     ...statementUseCases(ctx),
     ...votingUseCases(ctx),
     ...resultsUseCases(ctx),

@@ -3,7 +3,9 @@ import type { ColumnType, Generated } from 'kysely';
 type Created = ColumnType<Date, Date | string | undefined, never>;
 
 /** Whether a statement is shown (accepted), waits for a moderator (unmoderated), or was refused (rejected). */
-export type StatementModeration = 'accepted' | 'unmoderated' | 'rejected';
+export const statementModerations = ['accepted', 'unmoderated', 'rejected'] as const;
+/** A statement's moderation. */
+export type StatementModeration = (typeof statementModerations)[number];
 
 export interface ConversationsTable {
   id: Generated<string>;

@@ -16,3 +16,5 @@ export type { StatementModeration } from './conversations.tables.ts';
 export type { ResultsView, ViewGroup, ViewStatement } from './results-view.ts';
 export { createRecomputeRunner, type RecomputeRunner } from './recompute.ts';
 export { createResultsFeed, type ResultsEvent, type ResultsFeed } from './results-feed.ts';
+export { conversationContracts, polisFileNames } from './conversations.contract.ts';
+export { presentConversation, presentStatement, type PresentedConversation } from './conversations.presenter.ts';

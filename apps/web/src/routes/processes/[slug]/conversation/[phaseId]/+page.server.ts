@@ -1,32 +1,34 @@
-import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
 import { loadProcess } from '$lib/server/process';
+import { voterOf } from '$lib/server/voter';
 import { resolveText } from '@tingsted/platform/shared';
-import { statementLimits, type Voter } from '@tingsted/platform/conversations';
-import { voterCookie, voterCookieName } from '@tingsted/platform/edge';
-
-function voter(locals: App.Locals, cookies: Cookies, create: boolean): Voter {
-  const production = locals.ctx.production;
-  const { token, set } = voterCookie({ production, signedIn: locals.ctx.user !== null, existing: cookies.get(voterCookieName(production)), create });
-  if (set) cookies.set(set.name, set.value, set.options);
-  return { actor: locals.ctx.user, visitorToken: token };
-}
+import { conversationContracts as c, presentConversation, statementLimits } from '@tingsted/platform/conversations';
 
 async function conversationOf(locals: App.Locals, slug: string, phaseId: string) {
   const found = await loadProcess(locals, slug);
   const phase = found.process.phases.find((p) => p.id === phaseId && p.method === 'conversation');
   if (!phase) error(404, { message: 'NotFound' });
-  const conversation = await locals.platform.conversations.conversationForPhase(locals.ctx.user, phase.id);
+  const view = await locals.platform.conversations.conversationForPhase(locals.ctx.user, phase.id);
+  const conversation = view ? presentConversation(view, locals.ctx.user) : null;
   const title = resolveText(phase.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale);
   return { found, phase, conversation, title };
+}
+
+/** The conversation a form posts to; someone who may not take part is sent to sign in first. */
+async function postedTo(locals: App.Locals, params: { slug: string; phaseId: string }, url: URL) {
+  const { conversation } = await conversationOf(locals, params.slug, params.phaseId);
+  if (!conversation) error(404, { message: 'NotFound' });
+  if (!conversation.can.takePart) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
+  return conversation;
 }
 
 export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   const { found, phase, conversation, title } = await conversationOf(locals, params.slug, params.phaseId);
   const base = { signedIn: locals.ctx.user !== null, process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang }, phase: { id: phase.id, title: title.text, lang: title.locale }, maxLength: statementLimits.max };
   if (!conversation) return { ...base, conversation: null, next: null };
-  const next = await locals.platform.conversations.nextStatementFor(voter(locals, cookies, false), conversation.id);
+  const next = await locals.platform.conversations.nextStatementFor(voterOf(locals, cookies, false), conversation.id);
   return {
     ...base,
     conversation: {
@@ -37,29 +39,28 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
       allowStatements: conversation.allowStatements,
       allowAnonymous: conversation.allowAnonymous,
       source: conversation.source,
+      can: conversation.can,
     },
-    canTakePart: locals.ctx.user !== null || conversation.allowAnonymous,
     next: next.ok ? { statement: next.value.statement ? { number: next.value.statement.number, body: next.value.statement.body } : null, voted: next.value.voted, total: next.value.total } : null,
   };
 };
 
 export const actions: Actions = {
   vote: async ({ request, locals, params, cookies, url }) => {
-    const { conversation } = await conversationOf(locals, params.slug, params.phaseId);
-    if (!conversation) error(404, { message: 'NotFound' });
-    if (!locals.ctx.user && !conversation.allowAnonymous) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
-    const form = await request.formData();
-    const result = await locals.platform.conversations.castVote(voter(locals, cookies, true), conversation.id, { statement: text(form, 'statement'), vote: text(form, 'vote') });
+    const conversation = await postedTo(locals, params, url);
+    const voter = voterOf(locals, cookies, true);
+    const input = readForm(c.castVote, await request.formData(), { id: conversation.id });
+    const result = input.ok ? await locals.platform.conversations.castVote(voter, conversation.id, { statement: input.value.statement, vote: input.value.vote }) : input;
     if (!result.ok) return formFailure(locals, result);
     return { voted: true };
   },
   statement: async ({ request, locals, params, cookies, url }) => {
-    const { conversation } = await conversationOf(locals, params.slug, params.phaseId);
-    if (!conversation) error(404, { message: 'NotFound' });
-    if (!locals.ctx.user && !conversation.allowAnonymous) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
+    const conversation = await postedTo(locals, params, url);
+    const voter = voterOf(locals, cookies, true);
     const form = await request.formData();
     const body = text(form, 'body');
-    const result = await locals.platform.conversations.submitStatement(voter(locals, cookies, true), conversation.id, body);
+    const input = readForm(c.submitStatement, form, { id: conversation.id });
+    const result = input.ok ? await locals.platform.conversations.submitStatement(voter, conversation.id, input.value.body) : input;
     if (!result.ok) return formFailure(locals, result, { body });
     return { statementSent: true, awaitingModeration: result.value.awaitingModeration };
   },

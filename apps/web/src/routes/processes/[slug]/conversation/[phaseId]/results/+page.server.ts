@@ -1,12 +1,8 @@
-import { error, type Cookies } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { loadProcess } from '$lib/server/process';
+import { voterOf } from '$lib/server/voter';
 import { resolveText } from '@tingsted/platform/shared';
-import { voterCookieName } from '@tingsted/platform/edge';
-
-function visitor(locals: App.Locals, cookies: Cookies) {
-  return { actor: locals.ctx.user, visitorToken: cookies.get(voterCookieName(locals.ctx.production)) ?? null };
-}
 
 // Reads only what the recompute stored (map geometry, groups, statements' texts): no computing on a page view.
 export const load: PageServerLoad = async ({ locals, params, cookies }) => {
@@ -18,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   const [results, statements, stand] = await Promise.all([
     locals.platform.conversations.results(locals.ctx.user, conversation.id),
     locals.platform.conversations.listStatements(null, conversation.id),
-    locals.platform.conversations.whereDoIStand(visitor(locals, cookies), conversation.id),
+    locals.platform.conversations.whereDoIStand(voterOf(locals, cookies, false), conversation.id),
   ]);
   const title = resolveText(phase.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale);
   const texts: Record<string, string> = {};

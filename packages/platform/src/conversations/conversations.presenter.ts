@@ -1,0 +1,16 @@
+import type { Actor } from '../accounts/index.ts';
+import { conversationsPolicy } from './conversations.policy.ts';
+import type { ConversationView, StatementView } from './conversations.types.ts';
+
+/** A conversation as pages and the API show it, with what the actor may do (`can`, from the conversations policy). */
+export function presentConversation(conversation: ConversationView, actor: Actor | null) {
+  return { ...conversation, can: conversationsPolicy.can(actor, conversation) };
+}
+
+/** A presented conversation. */
+export type PresentedConversation = ReturnType<typeof presentConversation>;
+
+/** A statement with its moderation, as the API answers it (the date as ISO text). */
+export function presentStatement(statement: StatementView) {
+  return { id: statement.id, number: statement.number, body: statement.body, moderation: statement.moderation, isSeed: statement.isSeed, createdAt: statement.createdAt.toISOString() };
+}
