@@ -4,7 +4,10 @@
  * household rule is on, and optionally the letters split over areas in proportion to their candidates.
  * Anyone with the register and the published seed can redo the draw.
  */
-import { randomInt, type RandomSource } from '@tingsted/random';
+import { shuffle, type RandomSource } from '@tingsted/random';
+
+// The draw shuffles with @tingsted/random's Fisher–Yates (the one shuffle), re-exported for callers of sortition.
+export { shuffle };
 
 /** What the lottery reads of a register row; any other fields are carried through untouched. */
 export interface RegisterEntry {
@@ -30,22 +33,6 @@ export interface InvitationDrawInput<T extends RegisterEntry> {
 export type InvitationDraw<T> =
   | { readonly ok: true; readonly invited: T[] }
   | { readonly ok: false; readonly reason: 'too-few-candidates'; readonly available: number };
-
-/**
- * A seeded Fisher–Yates shuffle, returned as a new array: for i from the last index down to 1, swap item i
- * with a uniformly drawn j in [0, i] (unbiased integers by rejection sampling). The same random stream gives
- * the same order.
- */
-export function shuffle<T>(random: RandomSource, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(random, i + 1);
-    const tmp = out[i]!;
-    out[i] = out[j]!;
-    out[j] = tmp;
-  }
-  return out;
-}
 
 /**
  * Largest-remainder (Hamilton) split of `total` in proportion to `weights`: everyone gets the whole part of
