@@ -1,0 +1,84 @@
+import type { Actor } from '../accounts/accounts.policy.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
+import type { LocalizedText } from '../shared/localized.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import type { PhaseMethod, PhaseSettings } from './processes.tables.ts';
+import { parseCategories, type ProcessesContext } from './processes.context.ts';
+
+/** A process's timeline: adding phases, describing them and removing those not started. */
+export function phaseUseCases(ctx: ProcessesContext) {
+  const { deps, repo, today, invalidate, managed, syncDates, checkPhaseInput } = ctx;
+  return {
+    /** Adds a phase; its dates may not overlap another phase's (checked under a lock on the process). */
+    async addPhase(
+      actor: Actor | null,
+      processId: string,
+      input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown; categories?: unknown },
+    ): Promise<Result<{ id: string }>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      const locale: Locale = isLocale(input.locale) ? input.locale : 'nb';
+      const { errors, title } = checkPhaseInput(input, locale);
+      const categories = parseCategories(input.categories);
+      if ('error' in categories) errors.push(categories.error);
+      if (errors.length > 0 || 'error' in categories) return fail('ValidationFailed', errors);
+      const startsOn = input.startsOn as string;
+      const endsOn = input.endsOn as string;
+      const settings: PhaseSettings = {
+        preScreening: input.preScreening === true || input.preScreening === 'on',
+        publicResults: input.publicResults === true || input.publicResults === 'on',
+        ...(categories.length > 0 && input.method === 'ideas' ? { categories } : {}),
+      };
+      const result = await deps.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+        const clash = await trx
+          .selectFrom('phases')
+          .select('id')
+          .where('process_id', '=', processId)
+          .where('starts_on', '<=', endsOn)
+          .where('ends_on', '>=', startsOn)
+          .executeTakeFirst();
+        if (clash) return null;
+        const row = await trx
+          .insertInto('phases')
+          .values({ process_id: processId, method: input.method as PhaseMethod, title: JSON.stringify(title), starts_on: startsOn, ends_on: endsOn, settings: JSON.stringify(settings) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      });
+      if (!result) return fail('ValidationFailed', [{ field: 'startsOn', message: 'field.phaseOverlap' }]);
+      invalidate();
+      await syncDates(processId);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.phase_added', subjectType: 'process', subjectId: processId, details: { phaseId: result } });
+      return ok({ id: result });
+    },
+
+    /** Writes a phase's text (the information residents read; Markdown subset) in one language. */
+    async setPhaseDescription(actor: Actor | null, processId: string, phaseId: string, input: { locale: unknown; text: unknown }): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      if (!isLocale(input.locale)) return fail('ValidationFailed', [{ field: 'locale', message: 'field.localeUnknown' }]);
+      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      if (text.length > 20000) return fail('ValidationFailed', [{ field: 'description', message: 'field.tooLong', params: { max: 20000 } }]);
+      const phase = (await repo.phasesOf(processId)).find((p) => p.id === phaseId);
+      if (!phase) return fail('NotFound');
+      const next: LocalizedText = { ...phase.description };
+      if (text === '') delete next[input.locale];
+      else next[input.locale] = text;
+      await deps.db.updateTable('phases').set({ description: JSON.stringify(next) }).where('id', '=', phaseId).execute();
+      invalidate();
+      return ok(null);
+    },
+
+    /** Removes a phase that has not started. */
+    async removePhase(actor: Actor | null, processId: string, phaseId: string): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      const removed = await deps.db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).where('starts_on', '>', today()).executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 0) return fail('Conflict');
+      invalidate();
+      await syncDates(processId);
+      return ok(null);
+    },
+  };
+}
