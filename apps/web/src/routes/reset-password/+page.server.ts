@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, readForm, text } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { accountContracts } from '@tingsted/platform/accounts';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });

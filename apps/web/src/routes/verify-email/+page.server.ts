@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, readForm, text } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { accountContracts } from '@tingsted/platform/accounts';
 
 // The link only opens this page; the address is confirmed by pressing the button, so mail scanners
