@@ -5,7 +5,7 @@ import { ideasPolicy } from '@tingsted/platform/ideas';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { spreadsheetCsv } from './spreadsheet.ts';
-import { errorResponses, failure, OkSchema, requireUser } from './shared.ts';
+import { errorResponses, failure, requireUser } from './shared.ts';
 
 const Localized = Type.Record(Type.String(), Type.String());
 
@@ -96,25 +96,13 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     },
   );
 
-  api.post(
-    '/phases/:phaseId/ideas',
-    {
-      schema: {
-        tags,
-        summary: 'Post an idea in an open ideas phase',
-        params: Type.Object({ phaseId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ title: Type.String({ maxLength: 1000 }), body: Type.String({ maxLength: 20000 }), category: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 201: Type.Object({ id: Type.String(), awaitingScreening: Type.Boolean() }), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.ideas.postIdea(user, { phaseId: request.params.phaseId, ...request.body });
-      if (!result.ok) return failure(request, reply, result);
-      return reply.code(201).send(result.value);
-    },
-  );
+  api.post('/phases/:phaseId/ideas', { schema: contractSchema(ideaContracts.postIdea, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.ideas.postIdea(user, contractInput(ideaContracts.postIdea, request));
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
 
   api.get(
     '/ideas/:id',
@@ -148,49 +136,47 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     },
   );
 
-  api.post(
-    '/ideas/:id/support',
-    { schema: { tags, summary: 'Support an idea (once per person)', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: OkSchema, ...errorResponses } } },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.ideas.supportIdea(user, request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return { ok: true as const };
-    },
-  );
+  api.post('/ideas/:id/support', { schema: contractSchema(ideaContracts.supportIdea, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.ideas.supportIdea(user, contractInput(ideaContracts.supportIdea, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
 
-  api.delete(
-    '/ideas/:id/support',
-    { schema: { tags, summary: 'Withdraw support', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: OkSchema, ...errorResponses } } },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.ideas.withdrawSupport(user, request.params.id);
-      if (!result.ok) return failure(request, reply, result);
-      return { ok: true as const };
-    },
-  );
+  api.delete('/ideas/:id/support', { schema: contractSchema(ideaContracts.withdrawSupport, { tags, path: ['id'], method: 'DELETE' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.ideas.withdrawSupport(user, contractInput(ideaContracts.withdrawSupport, request).id);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
 
-  api.post(
-    '/ideas/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Comment on an idea, or reply to a comment',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ body: Type.String({ maxLength: 10000 }), parentId: Type.Optional(Type.String({ format: 'uuid' })) }),
-        response: { 201: Type.Object({ id: Type.String() }), ...errorResponses },
+  api.post('/ideas/:id/comments', { schema: contractSchema(ideaContracts.postComment, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { id, ...input } = contractInput(ideaContracts.postComment, request);
+    const result = await platform.ideas.postComment(user, { ideaId: id, ...input });
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  // Flagging, as the idea page's flag forms: the target comes from the address.
+  for (const target of ['idea', 'comment'] as const) {
+    const schema = contractSchema(ideaContracts.flagContent, { tags, path: ['target', 'id'] });
+    api.post(
+      `/${target}s/:id/flag`,
+      { schema: { ...schema, operationId: target === 'idea' ? 'flagIdea' : 'flagComment', params: contractSchema(ideaContracts.flagContent, { tags, path: ['id'] }).params } },
+      async (request, reply) => {
+        const user = requireUser(request, reply);
+        if (!user) return reply;
+        const input = contractInput(ideaContracts.flagContent, request);
+        const result = await platform.ideas.flag(user, { target, id: input.id, reason: input.reason });
+        if (!result.ok) return failure(request, reply, result);
+        return { ok: true as const };
       },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.ideas.postComment(user, { ideaId: request.params.id, ...request.body });
-      if (!result.ok) return failure(request, reply, result);
-      return reply.code(201).send(result.value);
-    },
-  );
+    );
+  }
 
   api.post('/ideas/:id/answers', { schema: contractSchema(ideaContracts.answerIdea, { tags, path: ['id'] }) }, async (request, reply) => {
     const user = requireUser(request, reply);

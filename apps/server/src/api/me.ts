@@ -1,35 +1,54 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
+import { accountContracts as c } from '@tingsted/platform/accounts';
 import type { ServerConfig } from '../config.ts';
-import { clearSessionCookie, errorResponses, failure, OkSchema, requireUser } from './shared.ts';
+import { contractInput, contractSchema } from './contract-route.ts';
+import { clearSessionCookie, errorResponses, failure, requireUser } from './shared.ts';
 
-/** One's own account: profile, data export, deletion. */
+/**
+ * One's own account: profile, area and year of birth, e-mail frequency, data export, deletion. The same
+ * contracts and service calls as the account page's forms.
+ */
 export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: ServerConfig }> = async (api, { platform, config }) => {
   const tags = ['My account'];
+  const done = { ok: true as const };
 
-  api.patch(
-    '/me',
-    {
-      schema: {
-        tags,
-        summary: 'Change my name and preferred language',
-        body: Type.Object({ displayName: Type.String({ maxLength: 100 }), locale: Type.Union([Type.String(), Type.Null()]) }),
-        response: { 200: OkSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.accounts.updateProfile(user, request.body);
-      if (!result.ok) return failure(request, reply, result);
-      return { ok: true as const };
-    },
-  );
+  api.get('/me', { schema: contractSchema(c.getAccount, { tags, path: [], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const account = await platform.accounts.getAccount(user);
+    if (!account.ok) return failure(request, reply, account);
+    return { ...account.value, ...(await platform.accounts.getResidentProfile(user)) };
+  });
+
+  api.patch('/me', { schema: contractSchema(c.updateProfile, { tags, path: [], method: 'PATCH' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.accounts.updateProfile(user, contractInput(c.updateProfile, request));
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  api.put('/me/resident-profile', { schema: contractSchema(c.updateResidentProfile, { tags, path: [], method: 'PUT' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { area, birthYear } = contractInput(c.updateResidentProfile, request);
+    const result = await platform.accounts.updateResidentProfile(user, { area, birthYear });
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  api.put('/me/notify-mode', { schema: contractSchema(c.setNotifyMode, { tags, path: [], method: 'PUT' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.accounts.setNotifyMode(user, contractInput(c.setNotifyMode, request).notifyMode);
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
 
   api.get(
     '/me/export',
-    { schema: { tags, summary: 'Everything the platform holds about me, as JSON (GDPR art. 15 and 20)', response: errorResponses } },
+    { schema: { operationId: 'exportMyData', tags, summary: 'Everything the platform holds about me, as JSON (GDPR art. 15 and 20)', response: errorResponses } },
     async (request, reply) => {
       const user = requireUser(request, reply);
       if (!user) return reply;
@@ -42,23 +61,13 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: S
     },
   );
 
-  api.delete(
-    '/me',
-    {
-      schema: {
-        tags,
-        summary: 'Delete my account and personal data (GDPR art. 17)',
-        body: Type.Object({ confirm: Type.String({ description: 'Must be DELETE' }) }),
-        response: { 200: OkSchema, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request, reply);
-      if (!user) return reply;
-      const result = await platform.accounts.deleteMyAccount(user, request.body.confirm);
-      if (!result.ok) return failure(request, reply, result);
-      clearSessionCookie(reply, config.production);
-      return { ok: true as const };
-    },
-  );
+  // The confirmation is in the body, as the account page's form sends it.
+  api.delete('/me', { schema: contractSchema(c.deleteMyAccount, { tags, path: [] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.accounts.deleteMyAccount(user, contractInput(c.deleteMyAccount, request).confirm);
+    if (!result.ok) return failure(request, reply, result);
+    clearSessionCookie(reply, config.production);
+    return done;
+  });
 };

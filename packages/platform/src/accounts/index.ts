@@ -5,3 +5,5 @@ export type { SessionUser } from './accounts.types.ts';
 export { roles, type Role, type TokenPurpose } from './accounts.tables.ts';
 export { rateLimits } from './rate-limits.ts';
 export { hashSecret, newSecret } from './secrets.ts';
+export { accountContracts, municipalityContracts, MunicipalitySchema, AdminCanSchema } from './accounts.contract.ts';
+export { presentUser, adminCan } from './accounts.presenter.ts';

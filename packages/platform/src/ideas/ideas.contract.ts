@@ -1,5 +1,5 @@
-// The contracts of the staff's use cases on ideas: official answers (which set an idea's status), milestones,
-// moderation and pre-screening. Shared by the /api/v1 routes and the idea and management pages' form actions.
+// The contracts of the use cases on ideas: posting, supporting, commenting and flagging (residents); official
+// answers (which set an idea's status), milestones, moderation and pre-screening (staff). Shared by the /api/v1 routes and the idea and management pages' form actions.
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Done, Id, Localized, oneOf } from '../edge/schemas.ts';
@@ -13,6 +13,31 @@ const StatusLabel = Type.Record(Type.String(), Type.String({ maxLength: 1000 }),
 
 /** Idea contracts by use case. */
 export const ideaContracts = {
+  postIdea: contract({
+    name: 'postIdea',
+    summary: 'Post an idea in an open ideas phase',
+    input: Type.Object({
+      phaseId: Id,
+      title: Type.String({ maxLength: 1000 }),
+      body: Type.String({ maxLength: 20000 }),
+      category: Type.Optional(Type.String({ maxLength: 200, description: "One of the phase's categories, when it has some" })),
+    }),
+    output: Type.Object({ id: Type.String(), awaitingScreening: Type.Boolean() }),
+  }),
+  supportIdea: contract({ name: 'supportIdea', summary: 'Support an idea (once per person)', input: Type.Object({ id: Id }), output: Done }),
+  withdrawSupport: contract({ name: 'withdrawSupport', summary: 'Withdraw support', input: Type.Object({ id: Id }), output: Done }),
+  postComment: contract({
+    name: 'postComment',
+    summary: 'Comment on an idea, or reply to a comment',
+    input: Type.Object({ id: Id, body: Type.String({ maxLength: 10000 }), parentId: Type.Optional(Id) }),
+    output: Type.Object({ id: Type.String() }),
+  }),
+  flagContent: contract({
+    name: 'flagContent',
+    summary: 'Tell the moderators that an idea or a comment breaks the rules, and why',
+    input: Type.Object({ target: oneOf(['idea', 'comment'] as const), id: Id, reason: Type.String({ maxLength: 500 }) }),
+    output: Done,
+  }),
   answerIdea: contract({
     name: 'answerIdea',
     summary: "Set an idea's status with an official answer (staff; the answer is required when rejecting)",

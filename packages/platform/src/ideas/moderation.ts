@@ -14,6 +14,8 @@ export function moderationUseCases(ctx: IdeasContext) {
       const errors: FieldError[] = [];
       const reason = text(input.reason, 'reason', ideaLimits.reason, errors);
       if (errors.length > 0) return fail('ValidationFailed', errors);
+      const found = input.target === 'idea' ? await repo.findIdea(input.id) : await repo.findComment(input.id);
+      if (!found) return fail('NotFound');
       await repo.addFlag(input.target, input.id, actor.id, reason);
       return ok(null);
     },

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { accountContracts } from '@tingsted/platform/accounts';
 import { clearSession, requireUser } from '$lib/server/session';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +21,8 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const values = { displayName: text(form, 'displayName'), locale: text(form, 'locale') };
-    const result = await locals.platform.accounts.updateProfile(user, values);
+    const input = readForm(accountContracts.updateProfile, form);
+    const result = input.ok ? await locals.platform.accounts.updateProfile(user, input.value) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('account.saved') };
   },
@@ -28,21 +30,24 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const values = { area: text(form, 'area'), birthYear: text(form, 'birthYear') };
-    const result = await locals.platform.accounts.updateResidentProfile(user, values);
+    const input = readForm(accountContracts.updateResidentProfile, form);
+    const result = input.ok ? await locals.platform.accounts.updateResidentProfile(user, { area: input.value.area, birthYear: input.value.birthYear }) : input;
     if (!result.ok) return formFailure(locals, result, { ...values, form: 'about' });
     return { saved: locals.t('account.saved') };
   },
   notify: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.accounts.setNotifyMode(user, text(form, 'notifyMode'));
+    const input = readForm(accountContracts.setNotifyMode, form);
+    const result = input.ok ? await locals.platform.accounts.setNotifyMode(user, input.value.notifyMode) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('account.saved') };
   },
   delete: async ({ request, locals, url, cookies }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const result = await locals.platform.accounts.deleteMyAccount(user, text(form, 'confirm'));
+    const input = readForm(accountContracts.deleteMyAccount, form);
+    const result = input.ok ? await locals.platform.accounts.deleteMyAccount(user, input.value.confirm) : input;
     if (!result.ok) return formFailure(locals, result);
     clearSession(cookies, locals.ctx.production);
     redirect(303, '/?deleted=1');

@@ -1,5 +1,6 @@
 import type { Actions } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { accountContracts } from '@tingsted/platform/accounts';
 
 export const actions: Actions = {
   default: async ({ request, locals, getClientAddress }) => {
@@ -7,7 +8,8 @@ export const actions: Actions = {
     const values = { email: text(form, 'email') };
     const limited = await locals.platform.accounts.checkRateLimit('reset', getClientAddress());
     if (!limited.ok) return formFailure(locals, limited, values);
-    const result = await locals.platform.accounts.requestPasswordReset(values.email);
+    const input = readForm(accountContracts.requestPasswordReset, form);
+    const result = input.ok ? await locals.platform.accounts.requestPasswordReset(input.value.email) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { sent: locals.t('forgot.sent') };
   },

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { accountContracts } from '@tingsted/platform/accounts';
 
 export const load: PageServerLoad = ({ locals }) => {
   if (locals.ctx.user) redirect(303, '/account');
@@ -13,7 +14,8 @@ export const actions: Actions = {
     const values = { email: text(form, 'email'), displayName: text(form, 'displayName') };
     const limited = await locals.platform.accounts.checkRateLimit('register', getClientAddress());
     if (!limited.ok) return formFailure(locals, limited, values);
-    const result = await locals.platform.accounts.register({ ...values, password: text(form, 'password'), locale: locals.ctx.locale });
+    const input = readForm(accountContracts.register, form, { locale: locals.ctx.locale });
+    const result = input.ok ? await locals.platform.accounts.register(input.value) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { done: locals.t('register.done', { email: values.email.trim() }) };
   },

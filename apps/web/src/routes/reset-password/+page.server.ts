@@ -1,13 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
+import { accountContracts } from '@tingsted/platform/accounts';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
     const form = await request.formData();
-    const result = await locals.platform.accounts.resetPassword({ token: text(form, 'token'), password: text(form, 'password') });
+    const input = readForm(accountContracts.resetPassword, form);
+    const result = input.ok ? await locals.platform.accounts.resetPassword(input.value) : input;
     if (!result.ok) return formFailure(locals, result);
     redirect(303, '/sign-in?reset=done');
   },

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { accountContracts } from '@tingsted/platform/accounts';
 import { safeReturnTo, setSession } from '$lib/server/session';
 import { isMessageKey } from '$lib/i18n/translate.server';
 
@@ -21,7 +22,8 @@ export const actions: Actions = {
     const values = { email: text(form, 'email') };
     const limited = await locals.platform.accounts.checkRateLimit('signIn', getClientAddress());
     if (!limited.ok) return formFailure(locals, limited, values);
-    const result = await locals.platform.accounts.signIn({ email: values.email, password: text(form, 'password') });
+    const input = readForm(accountContracts.signIn, form);
+    const result = input.ok ? await locals.platform.accounts.signIn(input.value) : input;
     if (!result.ok) {
       // Name both fields: saying which one was wrong would reveal whether the address has an account.
       const fields = result.code === 'InvalidCredentials' ? [{ field: 'email', message: 'error.InvalidCredentials' }] : result.fields;

@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { municipalityContracts } from '@tingsted/platform/accounts';
 import { requireUser } from '$lib/server/session';
 
 export const load: PageServerLoad = ({ locals }) => ({ settings: locals.ctx.municipality });
@@ -15,7 +16,8 @@ export const actions: Actions = {
       defaultLocale: text(form, 'defaultLocale'),
       areas: text(form, 'areas'),
     };
-    const result = await locals.platform.municipality.update(user, values);
+    const input = readForm(municipalityContracts.updateMunicipality, form);
+    const result = input.ok ? await locals.platform.municipality.update(user, input.value) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('admin.settingsSaved') };
   },

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { roles } from '@tingsted/platform/accounts';
-import { formFailure, text } from '$lib/server/forms';
+import { accountContracts, presentUser, roles } from '@tingsted/platform/accounts';
+import { formFailure, readForm, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     search,
     roles: [...roles],
-    users: result.value.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, roles: u.roles })),
+    users: result.value.map(presentUser),
   };
 };
 
@@ -21,7 +21,8 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const userId = text(form, 'userId');
-    const result = await locals.platform.accounts.assignRoles(user, userId, form.getAll('roles'));
+    const input = readForm(accountContracts.assignRoles, form, { id: userId });
+    const result = input.ok ? await locals.platform.accounts.assignRoles(user, input.value.id, input.value.roles) : input;
     if (!result.ok) return formFailure(locals, result, { userId });
     return { saved: locals.t('admin.rolesSaved', { name: text(form, 'displayName') }) };
   },

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure, text } from '$lib/server/forms';
+import { formFailure, readForm, text } from '$lib/server/forms';
+import { ideaContracts } from '@tingsted/platform/ideas';
 import { loadProcess } from '$lib/server/process';
 import { statusLabels } from '$lib/server/labels';
 
@@ -39,14 +40,8 @@ export const actions: Actions = {
     const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category'), imageAlt: text(form, 'imageAlt') };
     const file = form.get('image');
     const image = file instanceof File && (file.size > 0 || file.name !== '') ? { filename: file.name, contentType: file.type, data: new Uint8Array(await file.arrayBuffer()), altText: values.imageAlt } : null;
-    const result = await locals.platform.ideas.postIdea(locals.ctx.user, {
-      phaseId: text(form, 'phaseId'),
-      title: values.title,
-      body: values.body,
-      category: values.category,
-      image,
-      locale: locals.ctx.locale,
-    });
+    const input = readForm(ideaContracts.postIdea, form);
+    const result = input.ok ? await locals.platform.ideas.postIdea(locals.ctx.user, { ...input.value, image, locale: locals.ctx.locale }) : input;
     if (!result.ok) return formFailure(locals, result, values);
     if (result.value.awaitingScreening) return { posted: locals.t('ideas.awaitingScreening') };
     redirect(303, `/processes/${params.slug}/ideas/${result.value.id}?posted=1`);
@@ -55,7 +50,9 @@ export const actions: Actions = {
     if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
     const form = await request.formData();
     const id = text(form, 'ideaId');
-    const result = text(form, 'withdraw') === '1' ? await locals.platform.ideas.withdrawSupport(locals.ctx.user, id) : await locals.platform.ideas.supportIdea(locals.ctx.user, id);
+    const withdraw = text(form, 'withdraw') === '1';
+    const input = readForm(withdraw ? ideaContracts.withdrawSupport : ideaContracts.supportIdea, form, { id });
+    const result = !input.ok ? input : withdraw ? await locals.platform.ideas.withdrawSupport(locals.ctx.user, input.value.id) : await locals.platform.ideas.supportIdea(locals.ctx.user, input.value.id);
     if (!result.ok) return formFailure(locals, result);
     return { supported: id };
   },

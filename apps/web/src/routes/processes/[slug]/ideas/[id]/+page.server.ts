@@ -66,7 +66,9 @@ export const actions: Actions = {
   support: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const result = text(form, 'withdraw') === '1' ? await event.locals.platform.ideas.withdrawSupport(user, event.params.id) : await event.locals.platform.ideas.supportIdea(user, event.params.id);
+    const withdraw = text(form, 'withdraw') === '1';
+    const input = readForm(withdraw ? ideaContracts.withdrawSupport : ideaContracts.supportIdea, form, { id: event.params.id });
+    const result = !input.ok ? input : withdraw ? await event.locals.platform.ideas.withdrawSupport(user, input.value.id) : await event.locals.platform.ideas.supportIdea(user, input.value.id);
     if (!result.ok) return formFailure(event.locals, result);
     return { done: event.locals.t('ideas.supported') };
   },
@@ -81,14 +83,18 @@ export const actions: Actions = {
     const user = signedIn(event);
     const form = await event.request.formData();
     const values = { body: text(form, 'body'), parentId: text(form, 'parentId') };
-    const result = await event.locals.platform.ideas.postComment(user, { ideaId: event.params.id, ...values });
+    // A comment (not a reply) sends an empty parentId: read as none.
+    if (values.parentId === '') form.delete('parentId');
+    const input = readForm(ideaContracts.postComment, form, { id: event.params.id });
+    const result = input.ok ? await event.locals.platform.ideas.postComment(user, { ideaId: input.value.id, body: input.value.body, parentId: input.value.parentId }) : input;
     if (!result.ok) return formFailure(event.locals, result, values);
     redirect(303, `${event.url.pathname}#comment-${result.value.id}`);
   },
   flag: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const result = await event.locals.platform.ideas.flag(user, { target: text(form, 'target'), id: text(form, 'targetId'), reason: text(form, 'reason') });
+    const input = readForm(ideaContracts.flagContent, form, { id: text(form, 'targetId') });
+    const result = input.ok ? await event.locals.platform.ideas.flag(user, input.value) : input;
     if (!result.ok) return formFailure(event.locals, result);
     return { done: event.locals.t('flag.sent') };
   },

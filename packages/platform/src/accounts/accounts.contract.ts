@@ -1,0 +1,135 @@
+// The contracts of the accounts module's use cases: registration, sign-in and its links, one's own account,
+// and administrators' people and roles. Shared by the /api/v1 routes (apps/server/src/api/auth.ts, me.ts,
+// admin.ts) and the form actions of the account, sign-in and administration pages.
+import Type from 'typebox';
+import { contract } from '../edge/contract.ts';
+import { Done, Id, oneOf } from '../edge/schemas.ts';
+import { locales } from '../i18n/locales.ts';
+import { roles } from './accounts.tables.ts';
+
+const Email = Type.String({ maxLength: 254, description: 'E-mail address' });
+const Password = Type.String({ maxLength: 200 });
+const Token = Type.String({ maxLength: 200, description: 'The token from the link in the e-mail' });
+const SignedIn = Type.Object({ userId: Type.String() });
+const RoleSchema = Type.Enum(roles);
+
+/** What the actor may do on the administration pages. */
+export const AdminCanSchema = Type.Object({ manageUsers: Type.Boolean(), manageMunicipality: Type.Boolean() });
+
+/** Account contracts by use case. */
+export const accountContracts = {
+  register: contract({
+    name: 'register',
+    summary: 'Register with e-mail and password; a confirmation link is e-mailed',
+    input: Type.Object({ email: Email, displayName: Type.String({ maxLength: 100 }), password: Password, locale: Type.Optional(Type.Enum(locales)) }),
+    output: SignedIn,
+  }),
+  verifyEmail: contract({ name: 'verifyEmail', summary: 'Confirm an e-mail address', input: Type.Object({ token: Token }), output: Done }),
+  signIn: contract({
+    name: 'signIn',
+    summary: 'Sign in with e-mail and password; sets the session cookie',
+    input: Type.Object({ email: Email, password: Password }),
+    output: SignedIn,
+  }),
+  signOut: contract({ name: 'signOut', summary: 'End the session', input: Type.Object({}), output: Done }),
+  requestPasswordReset: contract({
+    name: 'requestPasswordReset',
+    summary: 'E-mail a password reset link (the answer is the same whether or not the address has an account)',
+    input: Type.Object({ email: Email }),
+    output: Done,
+  }),
+  resetPassword: contract({
+    name: 'resetPassword',
+    summary: 'Set a new password with the token from the e-mail',
+    input: Type.Object({ token: Token, password: Password }),
+    output: Done,
+  }),
+  requestMagicLink: contract({ name: 'requestMagicLink', summary: 'E-mail a sign-in link', input: Type.Object({ email: Email }), output: Done }),
+  signInWithMagicLink: contract({
+    name: 'signInWithMagicLink',
+    summary: 'Sign in with the token from the e-mailed link; sets the session cookie',
+    input: Type.Object({ token: Token }),
+    output: SignedIn,
+  }),
+  getAccount: contract({
+    name: 'getAccount',
+    summary: 'My account: name, address, language, e-mail frequency, roles, and the area and year of birth I told',
+    input: Type.Object({}),
+    output: Type.Object({
+      displayName: Type.String(),
+      email: Type.String(),
+      emailVerified: Type.Boolean(),
+      locale: Type.Union([Type.Enum(locales), Type.Null()]),
+      notifyMode: oneOf(['immediate', 'daily', 'none'] as const),
+      roles: Type.Array(RoleSchema),
+      area: Type.Union([Type.String(), Type.Null()]),
+      birthYear: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  }),
+  updateProfile: contract({
+    name: 'updateProfile',
+    summary: 'Change my name and preferred language',
+    input: Type.Object({ displayName: Type.String({ maxLength: 100 }), locale: Type.Union([Type.String(), Type.Null()]) }),
+    output: Done,
+  }),
+  updateResidentProfile: contract({
+    name: 'updateResidentProfile',
+    summary: "Tell (or, with both empty, forget) my area and year of birth; the area is one of the municipality's",
+    input: Type.Object({
+      area: Type.Optional(Type.String({ maxLength: 200, description: "One of the municipality's areas; empty for none" })),
+      // Text too, as a form sends it, so the use case names a wrong year with the years it accepts. Null first:
+      // the API's validator coerces, and would read null as the integer 0.
+      birthYear: Type.Optional(Type.Union([Type.Null(), Type.Integer(), Type.String({ maxLength: 10 })], { description: 'A four-digit year; empty or null for none' })),
+    }),
+    output: Done,
+  }),
+  setNotifyMode: contract({
+    name: 'setNotifyMode',
+    summary: 'How often I hear by e-mail: at once, in a daily digest, or never',
+    input: Type.Object({ notifyMode: oneOf(['immediate', 'daily', 'none'] as const) }),
+    output: Done,
+  }),
+  deleteMyAccount: contract({
+    name: 'deleteMyAccount',
+    summary: 'Delete my account and personal data (GDPR art. 17)',
+    input: Type.Object({ confirm: Type.String({ description: 'Must be DELETE' }) }),
+    output: Done,
+  }),
+  listUsers: contract({
+    name: 'listUsers',
+    summary: 'People and their roles (administrators)',
+    input: Type.Object({ search: Type.Optional(Type.String({ maxLength: 200 })), page: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    output: Type.Object({
+      users: Type.Array(Type.Object({ id: Type.String(), email: Type.String(), displayName: Type.String(), emailVerified: Type.Boolean(), roles: Type.Array(RoleSchema) })),
+    }),
+  }),
+  assignRoles: contract({
+    name: 'assignRoles',
+    summary: "Set a person's roles (administrators; not one's own administrator role)",
+    input: Type.Object({ id: Id, roles: Type.Array(Type.String(), { maxItems: roles.length }) }),
+    output: Type.Object({ roles: Type.Array(RoleSchema) }),
+  }),
+};
+
+const MunicipalityFields = {
+  name: Type.String({ maxLength: 120 }),
+  logoUrl: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+  primaryColour: Type.String({ maxLength: 7 }),
+  defaultLocale: Type.Enum(locales),
+};
+
+/** The municipality's public settings. */
+export const MunicipalitySchema = Type.Object(MunicipalityFields);
+
+/** Contracts of the municipality's settings (its service is packages/platform/src/municipality/). */
+export const municipalityContracts = {
+  updateMunicipality: contract({
+    name: 'updateMunicipality',
+    summary: 'Change the municipality settings (administrators); the colour must keep white text readable',
+    input: Type.Object({
+      ...MunicipalityFields,
+      areas: Type.Optional(Type.Array(Type.String(), { description: 'Its areas, which residents may choose from; left out, they are kept' })),
+    }),
+    output: Type.Object({ ...MunicipalityFields, areas: Type.Array(Type.String()) }),
+  }),
+};
