@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { auditRepository } from './audit.repository.ts';
 
 /** One audited action: who did what to which record. Details must not hold personal data. */
 export interface AuditEntry {
@@ -11,41 +12,26 @@ export interface AuditEntry {
 
 /** Records actions for the audit trail public-sector rules require. */
 export function auditService(db: Db) {
+  const repo = auditRepository(db);
   return {
     async record(entry: AuditEntry): Promise<void> {
-      await db
-        .insertInto('audit_log')
-        .values({
-          actor_id: entry.actorId,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId ?? null,
-          details: JSON.stringify(entry.details ?? {}),
-        })
-        .execute();
+      await repo.insertEntry({
+        actorId: entry.actorId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId ?? null,
+        details: entry.details ?? {},
+      });
     },
 
     /** The entries about one record, newest first. */
     async forSubject(subjectType: string, subjectId: string) {
-      return db
-        .selectFrom('audit_log')
-        .select(['at', 'actor_id', 'action', 'details'])
-        .where('subject_type', '=', subjectType)
-        .where('subject_id', '=', subjectId)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      return repo.forSubject(subjectType, subjectId);
     },
 
     /** What one person did, for their data export. */
     async byActor(actorId: string) {
-      return db
-        .selectFrom('audit_log')
-        .select(['at', 'action', 'subject_type', 'subject_id'])
-        .where('actor_id', '=', actorId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
+      return repo.byActor(actorId);
     },
   };
 }

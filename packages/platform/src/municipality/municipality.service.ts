@@ -4,6 +4,7 @@ import { accountsPolicy, type Actor } from '../accounts/accounts.policy.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { checkText } from '../shared/validate.ts';
+import { municipalityRepository } from './municipality.repository.ts';
 
 /** The municipality that runs this installation: its name, logo, colour and default language. */
 export interface Municipality {
@@ -58,10 +59,11 @@ function parseAreas(input: unknown): readonly string[] | { error: FieldError } {
 export function municipalityService(deps: { db: Db; audit: AuditService }) {
   // Settings are read on every page; a few seconds of staleness across servers is fine.
   let cached: { value: Municipality; at: number } | null = null;
+  const repo = municipalityRepository(deps.db);
 
   async function get(): Promise<Municipality> {
     if (cached && Date.now() - cached.at < 5000) return cached.value;
-    const row = await deps.db.selectFrom('municipality').selectAll().where('id', '=', 1).executeTakeFirst();
+    const row = await repo.find();
     const value: Municipality = row
       ? {
           name: row.name,
@@ -80,18 +82,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
 
     /** Creates the settings row when missing (seeding); leaves existing settings alone. */
     async ensure(initial: Municipality): Promise<void> {
-      await deps.db
-        .insertInto('municipality')
-        .values({
-          id: 1,
-          name: initial.name,
-          logo_url: initial.logoUrl,
-          primary_colour: initial.primaryColour,
-          default_locale: initial.defaultLocale,
-          areas: JSON.stringify(initial.areas),
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
+      await repo.insertIfMissing(initial);
       cached = null;
     },
 
@@ -131,27 +122,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
         defaultLocale: input.defaultLocale,
         areas,
       };
-      await deps.db
-        .insertInto('municipality')
-        .values({
-          id: 1,
-          name: value.name,
-          logo_url: value.logoUrl,
-          primary_colour: value.primaryColour,
-          default_locale: value.defaultLocale,
-          areas: JSON.stringify(value.areas),
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            name: value.name,
-            logo_url: value.logoUrl,
-            primary_colour: value.primaryColour,
-            default_locale: value.defaultLocale,
-            areas: JSON.stringify(value.areas),
-            updated_at: new Date(),
-          }),
-        )
-        .execute();
+      await repo.upsert(value);
       cached = null;
       await deps.audit.record({
         actorId: actor.id,

@@ -29,23 +29,7 @@ export function phaseUseCases(ctx: ProcessesContext) {
         publicResults: input.publicResults === true || input.publicResults === 'on',
         ...(categories.length > 0 && input.method === 'ideas' ? { categories } : {}),
       };
-      const result = await deps.db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('starts_on', '<=', endsOn)
-          .where('ends_on', '>=', startsOn)
-          .executeTakeFirst();
-        if (clash) return null;
-        const row = await trx
-          .insertInto('phases')
-          .values({ process_id: processId, method: input.method as PhaseMethod, title: JSON.stringify(title), starts_on: startsOn, ends_on: endsOn, settings: JSON.stringify(settings) })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return row.id;
-      });
+      const result = await repo.insertPhaseWithoutOverlap(processId, { method: input.method as PhaseMethod, title, startsOn, endsOn, settings });
       if (!result) return fail('ValidationFailed', [{ field: 'startsOn', message: 'field.phaseOverlap' }]);
       invalidate();
       await syncDates(processId);
@@ -65,7 +49,7 @@ export function phaseUseCases(ctx: ProcessesContext) {
       const next: LocalizedText = { ...phase.description };
       if (text === '') delete next[input.locale];
       else next[input.locale] = text;
-      await deps.db.updateTable('phases').set({ description: JSON.stringify(next) }).where('id', '=', phaseId).execute();
+      await repo.setPhaseDescription(phaseId, next);
       invalidate();
       return ok(null);
     },
@@ -74,8 +58,7 @@ export function phaseUseCases(ctx: ProcessesContext) {
     async removePhase(actor: Actor | null, processId: string, phaseId: string): Promise<Result<null>> {
       const found = await managed(actor, processId);
       if (!found.ok) return found;
-      const removed = await deps.db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).where('starts_on', '>', today()).executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0) return fail('Conflict');
+      if (!(await repo.deletePhaseNotStarted(processId, phaseId, today()))) return fail('Conflict');
       invalidate();
       await syncDates(processId);
       return ok(null);

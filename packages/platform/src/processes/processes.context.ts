@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -179,8 +178,7 @@ export function processesContext(deps: ProcessesDeps) {
 
   /** Keeps the process's overall dates equal to its timeline's first start and last end. */
   async function syncDates(processId: string) {
-    await sql`UPDATE processes SET starts_on = (SELECT min(starts_on) FROM phases WHERE process_id = ${processId}),
-      ends_on = (SELECT max(ends_on) FROM phases WHERE process_id = ${processId}), updated_at = now() WHERE id = ${processId}`.execute(deps.db);
+    await repo.syncDates(processId);
   }
 
   function checkPhaseInput(input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown }, locale: Locale) {

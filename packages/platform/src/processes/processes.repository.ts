@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { LocalizedText } from '../shared/localized.ts';
-import { charterFields, type CharterField, type ProcessStatus } from './processes.tables.ts';
+import { charterFields, type CharterField, type PhaseMethod, type PhaseSettings, type ProcessStatus } from './processes.tables.ts';
 
 /** The only place with SQL for processes and phases. */
 export function processesRepository(db: Db) {
@@ -76,6 +76,62 @@ export function processesRepository(db: Db) {
     async processOfPhase(phaseId: string): Promise<string | null> {
       const row = await db.selectFrom('phases').select('process_id').where('id', '=', phaseId).executeTakeFirst();
       return row?.process_id ?? null;
+    },
+    /**
+     * Adds a phase unless its dates overlap another phase of the process, checked under a lock on the
+     * process in one transaction; the new phase's id, or null on an overlap.
+     */
+    insertPhaseWithoutOverlap(processId: string, phase: { method: PhaseMethod; title: LocalizedText; startsOn: string; endsOn: string; settings: PhaseSettings }): Promise<string | null> {
+      const { startsOn, endsOn } = phase;
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+        const clash = await trx
+          .selectFrom('phases')
+          .select('id')
+          .where('process_id', '=', processId)
+          .where('starts_on', '<=', endsOn)
+          .where('ends_on', '>=', startsOn)
+          .executeTakeFirst();
+        if (clash) return null;
+        const row = await trx
+          .insertInto('phases')
+          .values({ process_id: processId, method: phase.method, title: JSON.stringify(phase.title), starts_on: startsOn, ends_on: endsOn, settings: JSON.stringify(phase.settings) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      });
+    },
+
+    /** Adds a phase as seeding gives it (no overlap check); returns its id. */
+    async insertPhase(processId: string, phase: { method: PhaseMethod; title: LocalizedText; description?: LocalizedText; startsOn: string; endsOn: string; settings?: PhaseSettings }): Promise<string> {
+      const row = await db
+        .insertInto('phases')
+        .values({ process_id: processId, method: phase.method, title: JSON.stringify(phase.title), description: JSON.stringify(phase.description ?? {}), starts_on: phase.startsOn, ends_on: phase.endsOn, settings: JSON.stringify(phase.settings ?? {}) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Replaces a phase's description (all languages). */
+    async setPhaseDescription(phaseId: string, description: LocalizedText): Promise<void> {
+      await db.updateTable('phases').set({ description: JSON.stringify(description) }).where('id', '=', phaseId).execute();
+    },
+
+    /** Removes a phase of the process that starts after `today`; true when one was removed. */
+    async deletePhaseNotStarted(processId: string, phaseId: string, today: string): Promise<boolean> {
+      const removed = await db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).where('starts_on', '>', today).executeTakeFirst();
+      return Number(removed.numDeletedRows) !== 0;
+    },
+
+    /** Sets a process's overall dates directly (a process without phases). */
+    async setDates(id: string, startsOn: string | null, endsOn: string | null): Promise<void> {
+      await db.updateTable('processes').set({ starts_on: startsOn, ends_on: endsOn }).where('id', '=', id).execute();
+    },
+
+    /** Makes the process's overall dates its timeline's first start and last end. */
+    async syncDates(processId: string): Promise<void> {
+      await sql`UPDATE processes SET starts_on = (SELECT min(starts_on) FROM phases WHERE process_id = ${processId}),
+      ends_on = (SELECT max(ends_on) FROM phases WHERE process_id = ${processId}), updated_at = now() WHERE id = ${processId}`.execute(db);
     },
   };
 }

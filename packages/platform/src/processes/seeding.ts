@@ -4,7 +4,7 @@ import type { ProcessesContext } from './processes.context.ts';
 
 /** Seeding: creating a process with its charter and timeline unless one with that slug exists. */
 export function seedingUseCases(ctx: ProcessesContext) {
-  const { deps, repo, invalidate, syncDates } = ctx;
+  const { repo, invalidate, syncDates } = ctx;
   return {
     /** Creates a process or leaves an existing one with that slug unchanged (seeding). */
     async ensureProcess(input: {
@@ -25,15 +25,10 @@ export function seedingUseCases(ctx: ProcessesContext) {
       await repo.updateProcess(id, { summary: input.summary, ...(input.charter ?? {}) }, input.respondBy ?? null);
       const phaseIds: string[] = [];
       for (const phase of input.phases ?? []) {
-        const row = await deps.db
-          .insertInto('phases')
-          .values({ process_id: id, method: phase.method, title: JSON.stringify(phase.title), description: JSON.stringify(phase.description ?? {}), starts_on: phase.startsOn, ends_on: phase.endsOn, settings: JSON.stringify(phase.settings ?? {}) })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        phaseIds.push(row.id);
+        phaseIds.push(await repo.insertPhase(id, phase));
       }
       if (input.phases?.length) await syncDates(id);
-      else await deps.db.updateTable('processes').set({ starts_on: input.startsOn, ends_on: input.endsOn }).where('id', '=', id).execute();
+      else await repo.setDates(id, input.startsOn, input.endsOn);
       if (input.status !== 'draft') await repo.setStatus(id, input.status);
       invalidate();
       return { id, created: true, phaseIds };

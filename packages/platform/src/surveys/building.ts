@@ -6,7 +6,7 @@ import type { SurveysContext } from './surveys.context.ts';
 
 /** Building a survey: its questions, added by process managers. */
 export function buildingUseCases(ctx: SurveysContext) {
-  const { deps, questionsOf, surveyPhase } = ctx;
+  const { repo, questionsOf, surveyPhase } = ctx;
   return {
     /** The questions of a survey phase, in order (page breaks included). */
     questionsOf,
@@ -43,17 +43,13 @@ export function buildingUseCases(ctx: SurveysContext) {
         options.max = max;
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      if ((await deps.db.selectFrom('survey_responses').select('id').where('phase_id', '=', phaseId).executeTakeFirst()) !== undefined) {
+      if (await repo.hasAnyResponse(phaseId)) {
         // Changing the form after people answered would make the results mean something else.
         return fail('Conflict');
       }
       const position = (await questionsOf(phaseId)).length + 1;
-      const row = await deps.db
-        .insertInto('survey_questions')
-        .values({ phase_id: phaseId, position, kind, prompt: JSON.stringify(kind === 'page_break' ? {} : { [locale]: prompt }), required: kind !== 'page_break' && (input.required === true || input.required === 'on'), options: JSON.stringify(options) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return ok({ id: row.id });
+      const id = await repo.insertQuestion({ phaseId, position, kind, prompt: kind === 'page_break' ? {} : { [locale]: prompt }, required: kind !== 'page_break' && (input.required === true || input.required === 'on'), options });
+      return ok({ id });
     },
   };
 }

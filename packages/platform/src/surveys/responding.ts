@@ -7,7 +7,7 @@ const textLimits: Record<'short_text' | 'long_text', number> = { short_text: 300
 
 /** Answering a survey: checking a page, recording one person's response, and whether they have answered. */
 export function respondingUseCases(ctx: SurveysContext) {
-  const { deps, questionsOf, surveyPhase } = ctx;
+  const { repo, questionsOf, surveyPhase } = ctx;
   return {
     /**
      * Checks the answers on one page of a survey (pages are separated by page breaks, counted from 0)
@@ -36,19 +36,14 @@ export function respondingUseCases(ctx: SurveysContext) {
         answers,
       );
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      const inserted = await deps.db
-        .insertInto('survey_responses')
-        .values({ phase_id: phaseId, user_id: actor.id, answers: JSON.stringify(clean) })
-        .onConflict((oc) => oc.columns(['phase_id', 'user_id']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return fail('AlreadyResponded');
+      if (!(await repo.insertResponseOnce(phaseId, actor.id, clean))) return fail('AlreadyResponded');
       return ok(null);
     },
 
     /** Whether the person has answered already. */
     async hasResponded(actor: Actor | null, phaseId: string): Promise<boolean> {
       if (!actor) return false;
-      return (await deps.db.selectFrom('survey_responses').select('id').where('phase_id', '=', phaseId).where('user_id', '=', actor.id).executeTakeFirst()) !== undefined;
+      return repo.hasResponse(phaseId, actor.id);
     },
   };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
 import { isLocale } from '../i18n/locales.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
@@ -13,7 +12,7 @@ function percent(count: number, of: number): number {
 
 /** A survey's results: counts and percentages, the CSV export, and responses per week for read models. */
 export function resultsUseCases(ctx: SurveysContext) {
-  const { deps, questionsOf, surveyPhase } = ctx;
+  const { deps, repo, questionsOf, surveyPhase } = ctx;
   return {
     /** Every response as rows for a CSV file (process managers): one column per question, choices by their text. */
     async exportResponses(actor: Actor | null, phaseId: string, locale: string): Promise<Result<{ header: string[]; rows: string[][] }>> {
@@ -21,7 +20,7 @@ export function resultsUseCases(ctx: SurveysContext) {
       if (!(await surveyPhase(phaseId))) return fail('NotFound');
       const questions = (await questionsOf(phaseId)).filter((q) => q.kind !== 'page_break');
       const label = (text: LocalizedText) => (isLocale(locale) ? text[locale] : undefined) ?? Object.values(text)[0] ?? '';
-      const responses = await deps.db.selectFrom('survey_responses').select(['id', 'answers', 'created_at']).where('phase_id', '=', phaseId).orderBy('created_at').orderBy('id').execute();
+      const responses = await repo.responsesForExport(phaseId);
       const rows = responses.map((r) => [
         r.id,
         r.created_at.toISOString(),
@@ -42,11 +41,8 @@ export function resultsUseCases(ctx: SurveysContext) {
      */
     async responsesByWeek(phaseIds: readonly string[]): Promise<{ week: string; count: number; people: string[] }[]> {
       if (phaseIds.length === 0) return [];
-      const result = await sql<{ week: string; n: number; people: string[] }>`
-        SELECT to_char(date_trunc('week', created_at), 'IYYY-"W"IW') AS week, count(*)::int AS n,
-               coalesce(array_agg(DISTINCT user_id) FILTER (WHERE user_id IS NOT NULL), '{}') AS people
-        FROM survey_responses WHERE phase_id = any(${[...phaseIds]}::uuid[]) GROUP BY 1 ORDER BY 1`.execute(deps.db);
-      return result.rows.map((r) => ({ week: r.week, count: r.n, people: r.people }));
+      const rows = await repo.responsesByWeek(phaseIds);
+      return rows.map((r) => ({ week: r.week, count: r.n, people: r.people }));
     },
 
     /**
@@ -60,7 +56,7 @@ export function resultsUseCases(ctx: SurveysContext) {
       const staff = hasRole(actor, 'process_manager', 'decision_maker');
       if (!staff && found.phase.settings.publicResults !== true) return fail('Forbidden');
       const questions = (await questionsOf(phaseId)).filter((q) => q.kind !== 'page_break');
-      const responses = await deps.db.selectFrom('survey_responses').select('answers').where('phase_id', '=', phaseId).orderBy('created_at').orderBy('id').execute();
+      const responses = await repo.answersOf(phaseId);
       const results = questions.map((q): QuestionResult => {
         const given = responses.map((r) => r.answers[q.id]).filter((a): a is Answer => a !== undefined);
         if (q.kind === 'single_choice' || q.kind === 'multiple_choice') {

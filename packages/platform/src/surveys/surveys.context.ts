@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import type { QuestionKind, QuestionOptions } from './surveys.tables.ts';
+import { surveysRepository } from './surveys.repository.ts';
 
 /** A question as forms and results show it. */
 export interface Question {
@@ -43,9 +44,11 @@ export interface SurveysDeps {
  * a survey. Built once per platform by `surveysService`.
  */
 export function surveysContext(deps: SurveysDeps) {
+  const repo = surveysRepository(deps.db);
+
   /** A survey phase's questions in order, page breaks included. */
   async function questionsOf(phaseId: string): Promise<Question[]> {
-    const rows = await deps.db.selectFrom('survey_questions').selectAll().where('phase_id', '=', phaseId).orderBy('position').orderBy('id').execute();
+    const rows = await repo.questionsOf(phaseId);
     return rows.map((r) => ({ id: r.id, kind: r.kind, prompt: r.prompt, required: r.required, options: r.options }));
   }
 
@@ -56,7 +59,7 @@ export function surveysContext(deps: SurveysDeps) {
     return found;
   }
 
-  return { deps, questionsOf, surveyPhase };
+  return { deps, repo, questionsOf, surveyPhase };
 }
 
 export type SurveysContext = ReturnType<typeof surveysContext>;

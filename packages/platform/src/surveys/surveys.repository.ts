@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { QuestionKind, QuestionOptions } from './surveys.tables.ts';
+
+/** The only place with SQL for survey questions and responses. */
+export function surveysRepository(db: Db) {
+  return {
+    /** A survey phase's question rows in order, page breaks included. */
+    questionsOf(phaseId: string) {
+      return db.selectFrom('survey_questions').selectAll().where('phase_id', '=', phaseId).orderBy('position').orderBy('id').execute();
+    },
+
+    /** Adds a question at `position`; returns its id. */
+    async insertQuestion(input: { phaseId: string; position: number; kind: QuestionKind; prompt: Record<string, string>; required: boolean; options: QuestionOptions }): Promise<string> {
+      const row = await db
+        .insertInto('survey_questions')
+        .values({ phase_id: input.phaseId, position: input.position, kind: input.kind, prompt: JSON.stringify(input.prompt), required: input.required, options: JSON.stringify(input.options) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Whether anyone has answered the survey of the phase. */
+    async hasAnyResponse(phaseId: string): Promise<boolean> {
+      return (await db.selectFrom('survey_responses').select('id').where('phase_id', '=', phaseId).executeTakeFirst()) !== undefined;
+    },
+
+    /** Whether the person has answered the survey of the phase. */
+    async hasResponse(phaseId: string, userId: string): Promise<boolean> {
+      return (await db.selectFrom('survey_responses').select('id').where('phase_id', '=', phaseId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+    },
+
+    /** Stores one person's answers unless they answered already; true when stored. */
+    async insertResponseOnce(phaseId: string, userId: string, answers: Record<string, unknown>): Promise<boolean> {
+      const inserted = await db
+        .insertInto('survey_responses')
+        .values({ phase_id: phaseId, user_id: userId, answers: JSON.stringify(answers) })
+        .onConflict((oc) => oc.columns(['phase_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 0;
+    },
+
+    /** The responses of a phase with their id and time, oldest first (for the export). */
+    responsesForExport(phaseId: string) {
+      return db.selectFrom('survey_responses').select(['id', 'answers', 'created_at']).where('phase_id', '=', phaseId).orderBy('created_at').orderBy('id').execute();
+    },
+
+    /** The answers of a phase's responses, oldest first (for the results). */
+    answersOf(phaseId: string) {
+      return db.selectFrom('survey_responses').select('answers').where('phase_id', '=', phaseId).orderBy('created_at').orderBy('id').execute();
+    },
+
+    /** Responses to the surveys of some phases per ISO week, with the different people who answered. */
+    async responsesByWeek(phaseIds: readonly string[]) {
+      const result = await sql<{ week: string; n: number; people: string[] }>`
+        SELECT to_char(date_trunc('week', created_at), 'IYYY-"W"IW') AS week, count(*)::int AS n,
+               coalesce(array_agg(DISTINCT user_id) FILTER (WHERE user_id IS NOT NULL), '{}') AS people
+        FROM survey_responses WHERE phase_id = any(${[...phaseIds]}::uuid[]) GROUP BY 1 ORDER BY 1`.execute(db);
+      return result.rows;
+    },
+  };
+}
