@@ -5,6 +5,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
+import { filesRepository } from './files.repository.ts';
 import type { FileStore } from './files.store.ts';
 
 /** Largest upload, in bytes. */
@@ -84,19 +85,16 @@ function fileRow(actorId: string | null, ownerType: FileOwnerType, ownerId: stri
  * records, so whether a phase exists is asked through `phaseExists` (the processes module's answer).
  */
 export function filesService(deps: { db: Db; audit: AuditService; store: FileStore; phaseExists: (phaseId: string) => Promise<boolean> }) {
+  const repo = filesRepository(deps.db);
   const guards = new Map<FileOwnerType, (actor: Actor | null, ownerId: string) => Promise<FileAccess>>();
 
   async function store(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
     const key = randomUUID();
     await deps.store.put(key, upload.data);
     const locale = isLocale(localeInput) ? localeInput : 'nb';
-    const row = await deps.db
-      .insertInto('files')
-      .values(fileRow(actorId, ownerType, ownerId, upload, key, locale))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: row.id } });
-    return row.id;
+    const id = await repo.insertFile(fileRow(actorId, ownerType, ownerId, upload, key, locale));
+    await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: id } });
+    return id;
   }
 
   return {
@@ -149,18 +147,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       try {
         for (const [i, upload] of uploads.entries()) await deps.store.put(keys[i] ?? '', upload.data);
         const locale = isLocale(localeInput) ? localeInput : 'nb';
-        const rows = await deps.db.transaction().execute(async (trx) => {
-          const ids: string[] = [];
-          for (const [i, upload] of uploads.entries()) {
-            const row = await trx
-              .insertInto('files')
-              .values(fileRow(actorId, ownerType, ownerId, upload, keys[i] ?? '', locale))
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            ids.push(row.id);
-          }
-          return ids;
-        });
+        const rows = await repo.insertFiles(uploads.map((upload, i) => fileRow(actorId, ownerType, ownerId, upload, keys[i] ?? '', locale)));
         await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileIds: rows } });
         return rows;
       } catch (error) {
@@ -172,7 +159,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. */
     async detach(actorId: string | null, ownerType: 'fact', ownerId: string, ids: readonly string[]): Promise<void> {
       if (ids.length === 0) return;
-      const removed = await deps.db.deleteFrom('files').where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).where('id', 'in', ids).returning(['id', 'storage_key']).execute();
+      const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
       await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));
       if (removed.length > 0) await deps.audit.record({ actorId, action: 'file.removed', subjectType: ownerType, subjectId: ownerId, details: { fileIds: removed.map((r) => r.id) } });
     },
@@ -188,14 +175,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     /** The files attached to a record, oldest first. */
     async listFor(ownerType: FileOwnerType, ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
       if (ownerIds.length === 0) return [];
-      const rows = await deps.db
-        .selectFrom('files')
-        .select(['id', 'owner_id', 'kind', 'filename', 'content_type', 'size_bytes', 'alt_text'])
-        .where('owner_type', '=', ownerType)
-        .where('owner_id', 'in', ownerIds)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await repo.listFor(ownerType, ownerIds);
       return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, kind: r.kind as 'document' | 'image', filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, altText: r.alt_text }));
     },
 
@@ -205,7 +185,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
      */
     async read(id: string, actor: Actor | null = null): Promise<{ data: Uint8Array; contentType: string; filename: string; kind: string; access: 'public' | 'restricted' } | null> {
       if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-      const row = await deps.db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind', 'owner_type', 'owner_id']).where('id', '=', id).executeTakeFirst();
+      const row = await repo.findForRead(id);
       if (!row) return null;
       const guard = guards.get(row.owner_type as FileOwnerType);
       // An owner type that needs a guard but has none registered stays closed rather than open.
