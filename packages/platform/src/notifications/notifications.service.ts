@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Logger } from '../shared/logger.ts';
+import { notificationsRepository } from './notifications.repository.ts';
 
 /** What happened, for the notification's text. */
 export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden' | 'recommendation_decided';
@@ -44,6 +45,7 @@ export function notificationsService(deps: {
   logger: Logger;
   municipality: () => Promise<{ name: string; defaultLocale: Locale }>;
 }) {
+  const repo = notificationsRepository(deps.db);
   function params(payload: Payload): Record<string, string | number> {
     return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v ?? '']));
   }
@@ -61,10 +63,7 @@ export function notificationsService(deps: {
     async notify(input: { userIds: readonly string[]; kind: NotificationKind; subjectType: string; subjectId: string; payload: Payload }): Promise<void> {
       const userIds = [...new Set(input.userIds)];
       if (userIds.length === 0) return;
-      await deps.db
-        .insertInto('notifications')
-        .values(userIds.map((id) => ({ user_id: id, kind: input.kind, subject_type: input.subjectType, subject_id: input.subjectId, payload: JSON.stringify(input.payload) })))
-        .execute();
+      await repo.insertForEach({ userIds, kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId, payload: input.payload });
       const municipality = await deps.municipality();
       const contacts = await deps.accounts.contactsOf(userIds);
       const sent: string[] = [];
@@ -93,27 +92,13 @@ export function notificationsService(deps: {
         }
       }
       if (sent.length > 0) {
-        await deps.db
-          .updateTable('notifications')
-          .set({ emailed_at: deps.clock() })
-          .where('user_id', 'in', sent)
-          .where('subject_id', '=', input.subjectId)
-          .where('kind', '=', input.kind)
-          .where('emailed_at', 'is', null)
-          .execute();
+        await repo.markEmailedFor(sent, input.subjectId, input.kind, deps.clock());
       }
     },
 
     /** The person's notifications, newest first. */
     async listFor(actor: Actor, locale: Locale): Promise<NotificationView[]> {
-      const rows = await deps.db
-        .selectFrom('notifications')
-        .select(['id', 'kind', 'payload', 'created_at', 'read_at'])
-        .where('user_id', '=', actor.id)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(100)
-        .execute();
+      const rows = await repo.latestOf(actor.id);
       return rows.map((r) => {
         const kind = r.kind as NotificationKind;
         return { id: r.id, kind, text: render(locale, kind, r.payload).body, link: link(r.payload), createdAt: r.created_at, read: r.read_at !== null };
@@ -121,17 +106,11 @@ export function notificationsService(deps: {
     },
 
     async unreadCount(actor: Actor): Promise<number> {
-      const row = await deps.db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', actor.id)
-        .where('read_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return row.n;
+      return repo.unreadCount(actor.id);
     },
 
     async markAllRead(actor: Actor): Promise<void> {
-      await deps.db.updateTable('notifications').set({ read_at: deps.clock() }).where('user_id', '=', actor.id).where('read_at', 'is', null).execute();
+      await repo.markAllRead(actor.id, deps.clock());
     },
 
     /**
@@ -139,13 +118,7 @@ export function notificationsService(deps: {
      * anyone whose immediate e-mail failed. Returns how many digests went out.
      */
     async sendDigests(): Promise<number> {
-      const pending = await deps.db
-        .selectFrom('notifications')
-        .select(['id', 'user_id', 'kind', 'payload'])
-        .where('emailed_at', 'is', null)
-        .orderBy('user_id')
-        .orderBy('created_at')
-        .execute();
+      const pending = await repo.pending();
       const byUser = new Map<string, typeof pending>();
       for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
       const contacts = await deps.accounts.contactsOf([...byUser.keys()]);
@@ -165,7 +138,7 @@ export function notificationsService(deps: {
           sent++;
         }
         // People who chose no e-mail still see these in the site's list; they are not e-mailed later.
-        await deps.db.updateTable('notifications').set({ emailed_at: deps.clock() }).where('id', 'in', ids).execute();
+        await repo.markEmailed(ids, deps.clock());
       }
       return sent;
     },
