@@ -449,3 +449,37 @@ test('the cycle finder finds a deliberate cycle and nothing in an acyclic graph'
   const cyclic = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['d.ts']], ['e.ts', ['a.ts']]]);
   assert.deepEqual(importCycles(cyclic), [['a.ts', 'b.ts', 'c.ts'], ['d.ts']]);
 });
+
+/** Kysely table access and `sql` templates (`sql\`…\``, `sql<T>\`…\``): what only repository files may run. */
+const sqlUse = /\b(?:selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql(?:<[^`;]*>)?`/;
+
+/** Every line of a module's source (tests and db/, seed/, testing/ aside) outside `*.repository.ts` that runs SQL. */
+function sqlOutsideRepositoryViolations(tree: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const [path, text] of tree) {
+    if (path.endsWith('.test.ts') || path.endsWith('.repository.ts') || tableOwnershipExempt.includes(moduleOf(path))) continue;
+    text.split('\n').forEach((line, i) => {
+      if (sqlUse.test(line)) found.push(`${path}:${i + 1} runs SQL outside a repository file`);
+    });
+  }
+  return found.sort((a, b) => a.localeCompare(b));
+}
+
+test('only a module’s repository files run SQL', () => {
+  assert.deepEqual(sqlOutsideRepositoryViolations(platformTree()), []);
+});
+
+test('the repository check reports SQL in a use-case file, naming file and line', () => {
+  const tree = new Map([
+    ['ideas/ideas.repository.ts', "db.selectFrom('ideas').selectAll()"],
+    ['ideas/posting.ts', "const repo = ideasRepository(db);\nawait deps.db.insertInto('ideas').values(row).execute();"],
+    ['ideas/report.ts', 'const a = 1;\nconst b = 2;\nconst rows = await sql<{ n: number }>`SELECT count(*) FROM ideas`.execute(db);'],
+    ['ideas/ideas.test.ts', "db.deleteFrom('ideas')"],
+    ['db/database.ts', 'await sql`SELECT 1`.execute(db);'],
+    ['seed/seed.ts', "db.updateTable('ideas')"],
+  ]);
+  assert.deepEqual(sqlOutsideRepositoryViolations(tree), ['ideas/posting.ts:2 runs SQL outside a repository file', 'ideas/report.ts:3 runs SQL outside a repository file']);
+  tree.set('ideas/posting.ts', 'const repo = ideasRepository(db);\nawait repo.insertIdea(row);');
+  tree.set('ideas/report.ts', 'const rows = await repo.countIdeas();');
+  assert.deepEqual(sqlOutsideRepositoryViolations(tree), []);
+});
