@@ -8,7 +8,7 @@ import { statementUseCases } from './statements.ts';
 import { votingUseCases } from './voting.ts';
 
 // The names callers imported from this file before it was split; new code imports them from './index.ts'.
-export { conversationLimits, recomputeJob, statementLimits, visitorCookie } from './conversations.types.ts';
+export { conversationLimits, recomputeJob, statementLimits } from './conversations.types.ts';
 export type { ConversationView, PolisFiles, StatementView, Voter } from './conversations.types.ts';
 export type { ConversationsDeps } from './conversations.context.ts';
 export { statementKey } from './statements.ts';

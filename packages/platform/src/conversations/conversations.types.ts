@@ -9,7 +9,6 @@ export const conversationLimits = { question: 300, description: 5000 };
 export const recomputeJob = 'conversations.recompute';
 
 /** The cookie that lets an anonymous visitor keep their votes (where a conversation allows anonymity). */
-export const visitorCookie = (production: boolean) => (production ? '__Host-ts_voter' : 'ts_voter');
 
 /** Who is voting: a signed-in person, or (where allowed) an anonymous visitor known by a cookie token. */
 export interface Voter {

@@ -5,7 +5,6 @@ export {
   conversationLimits,
   recomputeJob,
   statementLimits,
-  visitorCookie,
   type ConversationView,
   type PolisFiles,
   type StatementView,

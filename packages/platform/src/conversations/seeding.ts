@@ -4,7 +4,7 @@ import type { ConversationsContext } from './conversations.context.ts';
 import { conversationsPolicy } from './conversations.policy.ts';
 import { checkStatement, statementKey } from './statements.ts';
 
-/** Seed statements in bulk, and moderation of a statement named by its number (as the API and pages name it). */
+/** Seed statements in bulk, all or none. */
 export function seedingUseCases(ctx: ConversationsContext) {
   const { deps, repo } = ctx;
   return {
@@ -30,19 +30,6 @@ export function seedingUseCases(ctx: ConversationsContext) {
       ctx.rows.forgetStatements(conversationId);
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'conversation.seeds_added', subjectType: 'conversation', subjectId: conversationId, details: { numbers: inserted.numbers } });
       return ok(inserted);
-    },
-
-    /** A moderator accepts or rejects the statement with this number in this conversation. */
-    async moderateStatementNumber(actor: Actor | null, conversationId: string, number: number, decision: unknown): Promise<Result<null>> {
-      if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
-      if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
-      const statement = (await repo.statements(conversationId)).find((s) => s.number === number);
-      if (!statement) return fail('NotFound');
-      await repo.setModeration(statement.id, decision);
-      ctx.rows.forgetStatements(conversationId);
-      await deps.audit.record({ actorId: actor?.id ?? null, action: `conversation.statement_${decision}`, subjectType: 'conversation', subjectId: conversationId, details: { number } });
-      ctx.triggerRecompute(conversationId);
-      return ok(null);
     },
   };
 }

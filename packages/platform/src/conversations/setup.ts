@@ -8,6 +8,24 @@ import { checkStatement, statementKey } from './statements.ts';
 /** Setting up a conversation: its settings, seed statements, and moderation of participants' statements. */
 export function setupUseCases(ctx: ConversationsContext) {
   const { deps, repo } = ctx;
+
+  /** Checks, then records a moderator's decision on the statement `find` gives, and recomputes the map. */
+  async function moderate(
+    actor: Actor | null,
+    decision: unknown,
+    find: () => Promise<{ id: number; conversation_id: string; number: number } | undefined>,
+  ): Promise<Result<null>> {
+    if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
+    if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
+    const statement = await find();
+    if (!statement) return fail('NotFound');
+    await repo.setModeration(statement.id, decision);
+    ctx.rows.forgetStatements(statement.conversation_id);
+    await deps.audit.record({ actorId: actor?.id ?? null, action: `conversation.statement_${decision}`, subjectType: 'conversation', subjectId: statement.conversation_id, details: { number: statement.number } });
+    ctx.triggerRecompute(statement.conversation_id);
+    return ok(null);
+  }
+
   return {
     /** The conversation of a conversation phase, if any. */
     async conversationForPhase(actor: Actor | null, phaseId: string): Promise<ConversationView | null> {
@@ -91,15 +109,15 @@ export function setupUseCases(ctx: ConversationsContext) {
 
     /** A moderator accepts or rejects a statement. */
     async moderateStatement(actor: Actor | null, statementId: number, decision: unknown): Promise<Result<null>> {
-      if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
-      if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
-      const statement = await repo.findStatement(statementId);
-      if (!statement) return fail('NotFound');
-      await repo.setModeration(statementId, decision);
-      ctx.rows.forgetStatements(statement.conversation_id);
-      await deps.audit.record({ actorId: actor?.id ?? null, action: `conversation.statement_${decision}`, subjectType: 'conversation', subjectId: statement.conversation_id, details: { number: statement.number } });
-      ctx.triggerRecompute(statement.conversation_id);
-      return ok(null);
+      return moderate(actor, decision, () => repo.findStatement(statementId));
+    },
+
+    /** A moderator accepts or rejects the statement with this number in this conversation (as the API and pages name it). */
+    async moderateStatementNumber(actor: Actor | null, conversationId: string, number: number, decision: unknown): Promise<Result<null>> {
+      return moderate(actor, decision, async () => {
+        const statement = (await repo.statements(conversationId)).find((s) => s.number === number);
+        return statement && { ...statement, conversation_id: conversationId };
+      });
     },
 
     /** Statements waiting for a moderator, across the process's conversations. */
