@@ -188,6 +188,7 @@ const moduleOrder = [
   'ideas',
   'surveys',
   'feedback',
+  'budgeting',
   'conversations',
   'stakeholders',
   'panels',

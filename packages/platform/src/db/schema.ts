@@ -11,6 +11,7 @@ import type { ConversationsTables } from '../conversations/conversations.tables.
 import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts';
 import type { PanelsTables } from '../panels/panels.tables.ts';
 import type { AnalysisTables } from '../analysis/analysis.tables.ts';
+import type { BudgetingTables } from '../budgeting/budgeting.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -26,4 +27,5 @@ export interface Database
     ConversationsTables,
     StakeholdersTables,
     PanelsTables,
-    AnalysisTables {}
+    AnalysisTables,
+    BudgetingTables {}
