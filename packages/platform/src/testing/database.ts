@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,16 +19,25 @@ function serverUrl(): string {
   return url;
 }
 
-/** A fresh, empty database of its own for one test file, dropped by `drop()`. */
+/**
+ * A fresh database of its own for one test file, dropped by `drop()`: migrated to the latest schema (a copy of
+ * the run's template database when `npm test` made one, see `prepareTemplateDatabase`), or empty with
+ * `migrate: false`.
+ */
 export async function freshDatabase(options: { migrate?: boolean } = {}): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrate !== false ? process.env.TEST_TEMPLATE_DATABASE : undefined;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   const db = createDatabase({ url: url.toString(), maxConnections: 5 });
+  // On a copy of the template this finds nothing to do; it still checks the copy is at the latest migration.
   if (options.migrate !== false) await migrateToLatest(db);
   return {
     db,
@@ -90,4 +99,45 @@ export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
       await database.drop();
     },
   };
+}
+
+/**
+ * Makes (once per migration set) a database migrated to the latest schema, which `freshDatabase` copies with
+ * `CREATE DATABASE … TEMPLATE` instead of running every migration for every test file. Its name carries a hash
+ * of the migrations' sources, so a changed migration gets a new template; older ones are dropped. Returns the
+ * name, for `TEST_TEMPLATE_DATABASE`. Nothing stays connected to it (PostgreSQL copies only idle templates).
+ */
+export async function prepareTemplateDatabase(serverUrl: string, migrationSources: string): Promise<string> {
+  const name = `test_template_${createHash('sha256').update(migrationSources).digest('hex').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const existing = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'test_template_%'`);
+    for (const row of existing.rows) {
+      if (row.datname !== name) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    }
+    if (existing.rows.some((row) => row.datname === name)) return name;
+    // Built under a temporary name and renamed when complete, so a run that stops half-way leaves no template
+    // that looks finished, and two runs sharing one server cannot both use a half-made one.
+    const building = `test_building_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${building}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${building}`;
+    const db = createDatabase({ url: url.toString(), maxConnections: 1 });
+    try {
+      await migrateToLatest(db);
+    } finally {
+      await db.destroy();
+    }
+    try {
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } catch (error) {
+      // Another run finished the same template first: use theirs.
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
 }
