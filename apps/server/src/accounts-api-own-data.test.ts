@@ -23,7 +23,7 @@ test('the session answers who is signed in, the language and the CSRF token, as 
 
   const kari = await apiClient(server.url, 'kari@demo.tingsted.no');
   const session = (await (await kari('/api/v1/session')).json()) as { user: Record<string, unknown> };
-  assert.deepEqual(Object.keys(session.user).sort(), ['displayName', 'email', 'emailVerified', 'id', 'roles']);
+  assert.deepEqual(Object.keys(session.user).sort((a, b) => a.localeCompare(b)), ['displayName', 'email', 'emailVerified', 'id', 'roles']);
   assert.deepEqual([session.user.email, session.user.roles], ['kari@demo.tingsted.no', ['resident']]);
   assert.ok(Value.Check(accountContracts.getSession.output, session));
 });
