@@ -31,6 +31,10 @@ import { processManagementRoutes } from './api/process-management.ts';
 import { moderationRoutes } from './api/moderation.ts';
 import { surveyRoutes } from './api/surveys.ts';
 import { statusRoutes } from './api/statuses.ts';
+import { analysisRoutes } from './api/analysis.ts';
+import { notificationRoutes } from './api/notifications.ts';
+import { reportRoutes } from './api/reports.ts';
+import { fileRoutes } from './api/files.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -209,6 +213,10 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(conversationRoutes, { platform, production: config.production });
       await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });
+      await api.register(analysisRoutes, { platform });
+      await api.register(notificationRoutes, { platform });
+      await api.register(reportRoutes, { platform });
+      await api.register(fileRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

@@ -1,26 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { accountContracts as c } from '@tingsted/platform/accounts';
 import type { Contract } from '@tingsted/platform/edge';
 import type { ServerConfig } from '../config.ts';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { clearSessionCookie, clientKey, errorResponses, failure, setSessionCookie } from './shared.ts';
-
-const SessionSchema = Type.Object({
-  user: Type.Union([
-    Type.Object({
-      id: Type.String(),
-      email: Type.String(),
-      displayName: Type.String(),
-      emailVerified: Type.Boolean(),
-      roles: Type.Array(Type.String()),
-    }),
-    Type.Null(),
-  ]),
-  locale: Type.String(),
-  csrfToken: Type.String({ description: 'Send as X-CSRF-Token on state-changing requests made with the session cookie' }),
-});
 
 /** A contract's route schema answering 202 Accepted (a link was e-mailed, or would have been). */
 function acceptedSchema<C extends Contract>(definition: C, tags: string[]) {
@@ -35,7 +19,7 @@ function acceptedSchema<C extends Contract>(definition: C, tags: string[]) {
 export const authRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: ServerConfig }> = async (api, { platform, config }) => {
   const tags = ['Accounts'];
 
-  api.get('/session', { schema: { operationId: 'getSession', tags, summary: 'The current session and CSRF token', response: { 200: SessionSchema } } }, async (request) => {
+  api.get('/session', { schema: contractSchema(c.getSession, { tags, path: [], method: 'GET' }) }, async (request) => {
     const user = request.ctx.user;
     return {
       user: user

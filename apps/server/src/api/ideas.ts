@@ -152,6 +152,15 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     return { ok: true as const };
   });
 
+  api.put('/ideas/:id/follow', { schema: contractSchema(ideaContracts.followIdea, { tags, path: ['id'], method: 'PUT' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(ideaContracts.followIdea, request);
+    const result = await platform.ideas.followIdea(user, input.id, input.follow);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
   api.post('/ideas/:id/comments', { schema: contractSchema(ideaContracts.postComment, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

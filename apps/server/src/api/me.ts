@@ -3,7 +3,7 @@ import type { Platform } from '@tingsted/platform';
 import { accountContracts as c } from '@tingsted/platform/accounts';
 import type { ServerConfig } from '../config.ts';
 import { contractInput, contractSchema } from './contract-route.ts';
-import { clearSessionCookie, errorResponses, failure, requireUser } from './shared.ts';
+import { clearSessionCookie, failure, requireUser } from './shared.ts';
 
 /**
  * One's own account: profile, area and year of birth, e-mail frequency, data export, deletion. The same
@@ -48,7 +48,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: S
 
   api.get(
     '/me/export',
-    { schema: { operationId: 'exportMyData', tags, summary: 'Everything the platform holds about me, as JSON (GDPR art. 15 and 20)', response: errorResponses } },
+    { schema: contractSchema(c.exportMyData, { tags, path: [], method: 'GET' }) },
     async (request, reply) => {
       const user = requireUser(request, reply);
       if (!user) return reply;

@@ -16,8 +16,39 @@ const RoleSchema = Type.Enum(roles);
 /** What the actor may do on the administration pages. */
 export const AdminCanSchema = Type.Object({ manageUsers: Type.Boolean(), manageMunicipality: Type.Boolean() });
 
+const DateTime = Type.String({ format: 'date-time' });
+
+/** The session as `GET /session` shows it: who is signed in (null: nobody), the language, the CSRF token. */
+const SessionSchema = Type.Object({
+  user: Type.Union([
+    Type.Object({ id: Type.String(), email: Type.String(), displayName: Type.String(), emailVerified: Type.Boolean(), roles: Type.Array(Type.String()) }),
+    Type.Null(),
+  ]),
+  locale: Type.String(),
+  csrfToken: Type.String({ description: 'Send as X-CSRF-Token on state-changing requests made with the session cookie' }),
+});
+
+/** Everything the platform holds about a person, as the export file has it (stored names, dates as ISO text). */
+const MyDataSchema = Type.Object({
+  exportedAt: DateTime,
+  account: Type.Object({
+    id: Type.String(),
+    email: Type.String(),
+    displayName: Type.String(),
+    locale: Type.Union([Type.String(), Type.Null()]),
+    emailVerifiedAt: Type.Union([DateTime, Type.Null()]),
+    createdAt: DateTime,
+  }),
+  roles: Type.Array(RoleSchema),
+  aboutYou: Type.Union([Type.Object({ area: Type.Union([Type.String(), Type.Null()]), birth_year: Type.Union([Type.Integer(), Type.Null()]) }), Type.Null()]),
+  sessions: Type.Array(Type.Object({ created_at: DateTime, expires_at: DateTime })),
+  identityProviders: Type.Array(Type.Object({ issuer: Type.String(), created_at: DateTime })),
+  actions: Type.Array(Type.Object({ at: DateTime, action: Type.String(), subject_type: Type.String(), subject_id: Type.Union([Type.String(), Type.Null()]) }), { description: 'What I did, from the audit trail' }),
+});
+
 /** Account contracts by use case. */
 export const accountContracts = {
+  getSession: contract({ name: 'getSession', summary: 'The current session and CSRF token', input: Type.Object({}), output: SessionSchema }),
   register: contract({
     name: 'register',
     summary: 'Register with e-mail and password; a confirmation link is e-mailed',
@@ -88,6 +119,12 @@ export const accountContracts = {
     summary: 'How often I hear by e-mail: at once, in a daily digest, or never',
     input: Type.Object({ notifyMode: oneOf(['immediate', 'daily', 'none'] as const) }),
     output: Done,
+  }),
+  exportMyData: contract({
+    name: 'exportMyData',
+    summary: 'Everything the platform holds about me, as JSON (GDPR art. 15 and 20)',
+    input: Type.Object({}),
+    output: MyDataSchema,
   }),
   deleteMyAccount: contract({
     name: 'deleteMyAccount',

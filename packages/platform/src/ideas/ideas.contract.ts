@@ -26,6 +26,12 @@ export const ideaContracts = {
   }),
   supportIdea: contract({ name: 'supportIdea', summary: 'Support an idea (once per person)', input: Type.Object({ id: Id }), output: Done }),
   withdrawSupport: contract({ name: 'withdrawSupport', summary: 'Withdraw support', input: Type.Object({ id: Id }), output: Done }),
+  followIdea: contract({
+    name: 'followIdea',
+    summary: 'Follow an idea (be told when it is answered, changes status or gets a milestone), or stop following it',
+    input: Type.Object({ id: Id, follow: Type.Boolean({ description: 'true to follow, false to stop' }) }),
+    output: Done,
+  }),
   postComment: contract({
     name: 'postComment',
     summary: 'Comment on an idea, or reply to a comment',

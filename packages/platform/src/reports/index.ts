@@ -2,6 +2,7 @@
 export { reportsService, type ReportsService } from './reports.service.ts';
 export type { ReportsDeps } from './reports.context.ts';
 export { reportsPolicy } from './reports.policy.ts';
+export { reportContracts } from './reports.contract.ts';
 export type { AnsweredIdea } from './you-said-we-did.ts';
 export { ageGroups, type AgeGroup, type ParticipationWeek } from './participation.ts';
 export type { ExportedIdea } from './idea-export.ts';

@@ -10,6 +10,7 @@ import { processContracts } from '@tingsted/platform/processes';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { presentModerationQueue } from '@tingsted/platform/ideas';
 import { surveyContracts } from '@tingsted/platform/surveys';
+import { fileContracts, uploadOf } from '@tingsted/platform/files';
 import { renameFields } from '@tingsted/platform/edge';
 
 const textFields = ['title', 'summary', ...charterFields] as const;
@@ -86,15 +87,15 @@ export const actions: Actions = {
     const phaseId = text(form, 'phaseId');
     const process = await locals.platform.processes.getProcessById(params.id);
     if (!process?.phases.some((p) => p.id === phaseId)) return formFailure(locals, { ok: false, code: 'NotFound' });
-    const result = await locals.platform.files.attach(user, {
-      ownerType: 'phase',
-      ownerId: phaseId,
-      filename: upload?.name ?? '',
-      contentType: upload?.type ?? '',
-      data: upload ? new Uint8Array(await upload.arrayBuffer()) : new Uint8Array(),
-      altText: text(form, 'altText'),
-      locale: text(form, 'contentLocale'),
+    // The file as the API carries it (base64), read with the same contract as POST /phases/:phaseId/files.
+    const contentLocale = text(form, 'contentLocale');
+    const input = readForm(fileContracts.attachFile, form, {
+      file: { filename: upload?.name ?? '', contentType: upload?.type ?? '', data: upload ? Buffer.from(await upload.arrayBuffer()).toString('base64') : '' },
+      ...(isLocale(contentLocale) ? { locale: contentLocale } : {}),
     });
+    const result = input.ok
+      ? await locals.platform.files.attach(user, { ownerType: 'phase', ownerId: input.value.phaseId, ...uploadOf(input.value.file), altText: input.value.altText ?? '', locale: input.value.locale ?? contentLocale })
+      : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },

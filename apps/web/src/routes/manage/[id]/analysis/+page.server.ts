@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { formFailure } from '$lib/server/forms';
+import { formFailure, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { resolveText } from '@tingsted/platform/shared';
+import { analysisContracts } from '@tingsted/platform/analysis';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   // The analysis checks the actor and the id first: a malformed id is a 404, not a database error.
@@ -32,9 +33,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  run: async ({ locals, params, url }) => {
+  run: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
-    const result = await locals.platform.analysis.requestAnalysis(user, params.id);
+    const input = readForm(analysisContracts.requestAnalysis, await request.formData(), { id: params.id });
+    const result = input.ok ? await locals.platform.analysis.requestAnalysis(user, input.value.id) : input;
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t(result.value.alreadyActive ? 'analysis.alreadyRunning' : 'analysis.queued') };
   },

@@ -75,7 +75,8 @@ export const actions: Actions = {
   follow: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const result = await event.locals.platform.ideas.followIdea(user, event.params.id, text(form, 'follow') === '1');
+    const input = readForm(ideaContracts.followIdea, form, { id: event.params.id });
+    const result = input.ok ? await event.locals.platform.ideas.followIdea(user, input.value.id, input.value.follow) : input;
     if (!result.ok) return formFailure(event.locals, result);
     return {};
   },

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Platform } from '@tingsted/platform';
+import { reportContracts as c, reportsPolicy } from '@tingsted/platform/reports';
+import { contractInput, contractSchema } from './contract-route.ts';
+import { failure, requireUser } from './shared.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Read models over several modules: the participation report, as the report page shows it. */
+export const reportRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
+  const tags = ['Reports'];
+
+  api.get('/processes/:id/report', { schema: contractSchema(c.participationReport, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    if (!reportsPolicy.seeParticipation(user)) return failure(request, reply, { ok: false, code: 'Forbidden' });
+    // An id that is not a uuid names no process, as an unknown one.
+    const { id } = contractInput(c.participationReport, request);
+    const process = uuid.test(id) ? await platform.processes.getProcessById(id) : null;
+    if (!process) return failure(request, reply, { ok: false, code: 'NotFound' });
+    const report = await platform.reports.participationReport(user, process.id);
+    if (!report.ok) return failure(request, reply, report);
+    return report.value;
+  });
+};

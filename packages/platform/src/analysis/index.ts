@@ -1,0 +1,7 @@
+// The analysis module's public entry point: the apps import from here, never the module's inner files. The
+// service itself is built by platform.ts (its import starts the analysis worker's entry), so only types here.
+export { analysisContracts, AnalysisResultSchema } from './analysis.contract.ts';
+export { analysisPolicy } from './analysis.policy.ts';
+export { presentAnalysis } from './analysis.presenter.ts';
+export type { AnalysisService, ActiveRunView, EndedRunView } from './analysis.service.ts';
+export type { AnalysisResult, InputRef } from './analyse.ts';

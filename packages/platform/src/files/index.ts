@@ -1,0 +1,3 @@
+// The files module's public entry point: the apps import from here, never the module's inner files.
+export { fileContracts, UploadSchema, uploadOf, attachRequestBytes, type UploadInput } from './files.contract.ts';
+export { maxUploadBytes, type Attachment, type FileOwnerType, type FilesService } from './files.service.ts';

@@ -1,0 +1,38 @@
+// The contracts of the notifications module's use cases: one's own notifications and marking them read. Shared
+// by the /api/v1 routes (apps/server/src/api/notifications.ts) and the notifications page.
+import Type from 'typebox';
+import { contract } from '../edge/contract.ts';
+import { Done, oneOf } from '../edge/schemas.ts';
+import type { NotificationKind } from './notifications.service.ts';
+
+/** What a notification can be about (the service's `NotificationKind`s). */
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'recommendation_decided'] as const satisfies readonly NotificationKind[];
+// A kind added to the service but not to the list above stops this from compiling.
+const listsEveryKind: [Exclude<NotificationKind, (typeof notificationKinds)[number]>] extends [never] ? true : false = true;
+void listsEveryKind;
+
+/** A notification as the list shows it, its text in the reader's language. */
+export const NotificationSchema = Type.Object({
+  id: Type.String(),
+  kind: oneOf(notificationKinds),
+  text: Type.String(),
+  link: Type.String({ description: 'Where it happened: a path on the site, such as /processes/<slug>/ideas/<id>' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  read: Type.Boolean(),
+});
+
+/** Notification contracts by use case. */
+export const notificationContracts = {
+  listNotifications: contract({
+    name: 'listNotifications',
+    summary: 'My notifications, newest first, in my language, with how many are unread',
+    input: Type.Object({}),
+    output: Type.Object({ notifications: Type.Array(NotificationSchema), unread: Type.Integer() }),
+  }),
+  markNotificationsRead: contract({
+    name: 'markNotificationsRead',
+    summary: 'Mark all my notifications read',
+    input: Type.Object({}),
+    output: Done,
+  }),
+};
