@@ -1,5 +1,6 @@
 import { budgetingContext, type BudgetingDeps } from './budgeting.context.ts';
 import { designUseCases } from './design.ts';
+import { ioUseCases } from './io.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 
@@ -12,7 +13,7 @@ export function budgetingService(deps: BudgetingDeps) {
   const ctx = budgetingContext(deps);
   return {
     ...designUseCases(ctx),
-    // pb-io adds its use cases here, in one line: ...ioUseCases(ctx) (imports, paper batches, results, export).
+    ...ioUseCases(ctx),
   };
 }
 
