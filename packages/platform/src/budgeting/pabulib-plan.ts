@@ -122,8 +122,9 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const errors: FieldError[] = [];
   if (e.moneyScale !== 1) {
     // Money is whole currency units in Tingsted; rounding a cost would change who can afford what.
-    const lines = [...where().projects.values()];
-    errors.push(problem(where().meta.get('budget') ?? lines[0] ?? 1, 'budgeting.import.decimals'));
+    if (e.budget % e.moneyScale !== 0) errors.push(problem(where().meta.get('budget') ?? 1, 'budgeting.import.decimals'));
+    for (const p of e.projects) if (p.cost % e.moneyScale !== 0) errors.push(problem(where().projects.get(p.id) ?? 1, 'budgeting.import.decimals'));
+    for (const key of ['max_sum_cost', 'min_sum_cost']) if (where().meta.has(key) && /\.\d*[1-9]/.test(e.meta[key] ?? '')) errors.push(problem(where().meta.get(key)!, 'budgeting.import.decimals'));
   }
   if (e.budget <= 0 || e.budget > MAX_MONEY * e.moneyScale) errors.push(problem(where().meta.get('budget') ?? 1, 'budgeting.import.amount', { max: MAX_MONEY }));
   for (const p of e.projects) {

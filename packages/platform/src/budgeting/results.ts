@@ -10,7 +10,7 @@ import { budgetingPolicy } from './budgeting.policy.ts';
 import { budgetingResultsRepository } from './budgeting.results.repository.ts';
 import type { BudgetingRule } from './budgeting.tables.ts';
 import { ballotsHash, electionOf, tallyOptions } from './counting.ts';
-import type { IoContext } from './io.ts';
+import type { IoContext } from './io.context.ts';
 
 type C = typeof budgetingContracts;
 /** A budget's result as the contracts give it. */
