@@ -1,4 +1,7 @@
 import { budgetingContext, type BudgetingDeps } from './budgeting.context.ts';
+import { deliveryUseCases } from './delivery.ts';
+import { projectUseCases } from './projects.ts';
+import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
 import { ioUseCases } from './io.ts';
 
@@ -12,6 +15,9 @@ export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 export function budgetingService(deps: BudgetingDeps) {
   const ctx = budgetingContext(deps);
   return {
+    ...projectUseCases(ctx),
+    ...votingUseCases(ctx),
+    ...deliveryUseCases(ctx),
     ...designUseCases(ctx),
     ...ioUseCases(ctx),
   };
