@@ -4,20 +4,16 @@
 import { createHash } from 'node:crypto';
 import { validateBallot, type Ballot, type BallotContext, type Election, type TallyOptions, type TieBreakKey, type Violation } from '@tingsted/budgeting';
 import type { FieldError } from '../shared/result.ts';
+import { ballotRules, rankPoints, type BallotDesign } from './ballot-rules.ts';
 import type { BallotKind, BudgetingRule } from './budgeting.tables.ts';
 
-/** The columns of a phase's design row that counting needs. */
-export interface CountingDesign {
-  readonly ballot_kind: BallotKind;
-  readonly min_projects: number | null;
-  readonly max_projects: number | null;
-  readonly points_total: number | null;
-  readonly rank_limit: number | null;
+/** The columns of a phase's design row that counting needs: the ballot rules' (shared with online voting) and the rule's. */
+export type CountingDesign = BallotDesign & {
   readonly rule: BudgetingRule;
   readonly greedy_threshold: number | null;
   readonly tie_break: readonly string[];
   readonly seed: string;
-}
+};
 
 /** A project as counting sees it: its id, number, cost. */
 export interface CountedProject {
@@ -51,20 +47,12 @@ export function voteTypeOf(kind: BallotKind): Election['voteType'] {
   }
 }
 
-/** The ballot rules of a design for a budget of `amount`: what a valid ballot looks like (online, paper, imported alike). */
-export function ballotContext(design: CountingDesign, amount: number, projects: readonly CountedProject[]): BallotContext {
-  const maxLength = design.ballot_kind === 'ranking' ? Math.min(design.max_projects ?? Infinity, design.rank_limit ?? Infinity) : (design.max_projects ?? Infinity);
-  const total = design.ballot_kind === 'points' ? design.points_total : null;
-  return {
-    voteType: voteTypeOf(design.ballot_kind),
-    projects: projects.map((p) => ({ id: p.id, cost: p.cost })),
-    rules: {
-      ...(design.min_projects !== null ? { minLength: design.min_projects } : {}),
-      ...(Number.isFinite(maxLength) ? { maxLength } : {}),
-      ...(design.ballot_kind === 'basket' ? { maxSumCost: amount } : {}),
-      ...(total !== null ? { minPoints: 0, minSumPoints: total, maxSumPoints: total } : {}),
-    },
-  };
+/**
+ * What a valid ballot looks like under a design for a budget of `amount` (online, paper, imported alike: the
+ * rules are online voting's, ballotRules).
+ */
+export function ballotContext(design: BallotDesign, amount: number, projects: readonly CountedProject[]): BallotContext {
+  return { voteType: voteTypeOf(design.ballot_kind), projects: projects.map((p) => ({ id: p.id, cost: p.cost })), rules: ballotRules(design, amount) };
 }
 
 /**
@@ -111,22 +99,16 @@ export function capErrors(field: string, errors: readonly FieldError[]): FieldEr
   return [...errors.slice(0, MAX_LINE_ERRORS), { field, message: 'budgeting.line.more', params: { count: errors.length - MAX_LINE_ERRORS } }];
 }
 
-/** The Borda points of a ranking ballot: K, K−1, …, 1 by rank (K = the design's rank limit). */
-export function rankingPoints(length: number, k: number): number[] {
-  return Array.from({ length }, (_, rank) => Math.max(0, k - rank));
-}
-
 /**
  * The election to tally: the eligible projects in number order and the ballots, each keeping only projects on
  * the ballot paper (ranking ballots as Borda points K..1, by their original rank).
  */
 export function electionOf(design: CountingDesign, amount: number, projects: readonly CountedProject[], ballots: readonly CountedBallot[]): Election {
   const eligible = new Set(projects.map((p) => p.id));
-  const k = design.rank_limit ?? Math.max(1, ...ballots.map((b) => b.projects.length));
   const out: Ballot[] = new Array<Ballot>(ballots.length);
   for (let i = 0; i < ballots.length; i++) {
     const b = ballots[i]!;
-    const points = design.ballot_kind === 'ranking' ? rankingPoints(b.projects.length, k) : design.ballot_kind === 'points' ? b.points : null;
+    const points = design.ballot_kind === 'ranking' ? rankPoints(design, b.projects.length) : design.ballot_kind === 'points' ? b.points : null;
     const all = b.projects.every((id) => eligible.has(id));
     if (all) {
       out[i] = points === null ? { voter: b.id, projects: b.projects } : { voter: b.id, projects: b.projects, points };

@@ -7,7 +7,8 @@ import { readPabulib, type Ballot, type Election } from '@tingsted/budgeting';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ImportedDesign, PabulibReplacement } from './budgeting.results.repository.ts';
-import { ballotContext, capErrors, lineErrors, rankingPoints, type CountingDesign } from './counting.ts';
+import { rankPoints } from './ballot-rules.ts';
+import { ballotContext, capErrors, lineErrors, type CountingDesign } from './counting.ts';
 
 /** What a file becomes, before the phase and the clerk are known. */
 export type PabulibPlan = Omit<PabulibReplacement, 'phaseId' | 'enteredBy'>;
@@ -134,19 +135,23 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const design = designOf(e, where, errors);
   if (errors.length > 0) return fail('ValidationFailed', capErrors(FIELD, errors));
 
-  const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '' };
+  const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '', voters: 'residents', min_age: null };
   const context = ballotContext(counting, e.budget, e.projects.map((p, i) => ({ id: p.id, number: i + 1, cost: p.cost })));
   const index = new Map(e.projects.map((p, i) => [p.id, i] as const));
   const costs = new Map(e.projects.map((p) => [p.id, p.cost] as const));
   const ballots: PabulibPlan['ballots'][number][] = new Array(e.ballots.length);
   for (let i = 0; i < e.ballots.length; i++) {
     const b = e.ballots[i]!;
-    const bad = ballotProblems(b, design, context, costs, () => where().votes.get(b.voter) ?? 1);
+    const bad = ballotProblems(b, design, counting, context, costs, () => where().votes.get(b.voter) ?? 1);
     if (bad.length > 0) {
       errors.push(...bad);
       continue;
     }
-    ballots[i] = { voterRef: b.voter, projects: b.projects.map((id) => index.get(id)!), points: design.ballotKind === 'points' ? (b.points ?? null) : null };
+    if (design.ballotKind === 'points') {
+      // Points ballots keep only the projects given points, as online ones do.
+      const given = b.projects.map((_, t) => t).filter((t) => (b.points?.[t] ?? 0) > 0);
+      ballots[i] = { voterRef: b.voter, projects: given.map((t) => index.get(b.projects[t]!)!), points: given.map((t) => b.points![t]!) };
+    } else ballots[i] = { voterRef: b.voter, projects: b.projects.map((id) => index.get(id)!), points: null };
   }
   if (errors.length > 0) return fail('ValidationFailed', capErrors(FIELD, errors));
   const locale: Locale = isLocale(e.meta.language) ? e.meta.language : fallbackLocale;
@@ -172,7 +177,7 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
  * The common case, a valid ballot, is recognised by its length, cost and points alone (readPabulib has already
  * refused unknown and repeated projects); only a ballot that fails that quick look goes through validateBallot.
  */
-function ballotProblems(b: Ballot, design: ImportedDesign, context: ReturnType<typeof ballotContext>, costs: ReadonlyMap<string, number>, line: () => number): FieldError[] {
+function ballotProblems(b: Ballot, design: ImportedDesign, counting: CountingDesign, context: ReturnType<typeof ballotContext>, costs: ReadonlyMap<string, number>, line: () => number): FieldError[] {
   const r = context.rules;
   const n = b.projects.length;
   let fine = (r.minLength === undefined || n >= r.minLength) && (r.maxLength === undefined || n <= r.maxLength);
@@ -181,17 +186,16 @@ function ballotProblems(b: Ballot, design: ImportedDesign, context: ReturnType<t
     for (const id of b.projects) cost += costs.get(id) ?? 0;
     fine = cost <= r.maxSumCost;
   }
-  if (fine && design.ballotKind === 'points') {
-    const points = b.points ?? [];
-    fine = points.length === n && points.every((p) => Number.isInteger(p) && p >= 0) && points.reduce((a, p) => a + p, 0) === r.maxSumPoints;
-  }
   const out: FieldError[] = [];
+  if (design.ballotKind === 'points') {
+    const points = b.points ?? [];
+    if (!points.every((p) => Number.isInteger(p) && p >= 0)) out.push({ field: FIELD, message: 'budgeting.line.pointsInvalid', params: { line: 0 } });
+    fine = fine && points.length === n && points.reduce((a, p) => a + p, 0) === r.maxSumPoints;
+  }
   if (!fine) out.push(...lineErrors(FIELD, 0, design.ballotKind === 'points' ? b : { voter: b.voter, projects: b.projects }, context, (id) => id));
   if (design.ballotKind === 'ranking' && b.points !== undefined) {
-    const k = design.rankLimit ?? 1;
-    if (b.points.some((p, t) => p !== Math.max(0, k - t))) {
-      out.push({ field: FIELD, message: 'budgeting.import.rankingPoints', params: { line: 0, expected: rankingPoints(n, k).join(',') } });
-    }
+    const expected = rankPoints(counting, n);
+    if (b.points.some((p, t) => p !== expected[t])) out.push({ field: FIELD, message: 'budgeting.import.rankingPoints', params: { line: 0, expected: expected.join(',') } });
   }
   if (out.length === 0) return out;
   const at = line();

@@ -1,13 +1,11 @@
 import { tally, type TallyResult } from '@tingsted/budgeting';
 import type { Actor } from '../accounts/accounts.policy.ts';
-import type { Db } from '../db/database.ts';
 import type { InputOf, OutputOf } from '../edge/contract.ts';
 import { resolveText, type LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { budgetingContracts } from './budgeting.contract.ts';
 import type { BudgetingPhase } from './budgeting.context.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
-import { budgetingResultsRepository } from './budgeting.results.repository.ts';
 import type { BudgetingRule } from './budgeting.tables.ts';
 import { ballotsHash, electionOf, tallyOptions } from './counting.ts';
 import type { IoContext } from './io.context.ts';
@@ -17,7 +15,7 @@ type C = typeof budgetingContracts;
 export type PresentedResult = OutputOf<C['budgetingResults']>;
 /** What a voter's share paid toward each funded project (MES rules), by ballot id: online ballots only. */
 type Payments = Record<string, { project: string; amount: number }[]>;
-/** A result as stored: the presented result (publishedAt aside) and the online voters' payments. */
+/** A result as stored: the presented result (publishedAt aside) and the online voters' payments (read by published.ts). */
 type StoredResult = Omit<PresentedResult, 'publishedAt'> & { payments?: Payments };
 
 interface Budget {
@@ -103,29 +101,6 @@ function paymentsOf(rule: BudgetingRule, result: TallyResult, online: ReadonlyMa
 function fromStored(stored: StoredResult, publishedAt: Date | null): PresentedResult {
   const { payments: _payments, ...result } = stored;
   return { ...result, publishedAt: publishedAt?.toISOString() ?? null };
-}
-
-/** A funded project on a voter's ballot, with what their share paid toward it (MES rules). */
-export interface FundedProject {
-  readonly id: string;
-  readonly title: Record<string, string>;
-  readonly paid: number | null;
-}
-
-/**
- * For myBallot: the projects on a voter's ballot that the budget's published result funded, with the MES
- * payment of their share where the rule has one; null while no result is published.
- */
-export function ballotFunding(db: Db) {
-  const results = budgetingResultsRepository(db);
-  return async (budgetId: string, ballot: { readonly id: string; readonly projects: readonly string[] }): Promise<FundedProject[] | null> => {
-    const row = await results.latestPublished(budgetId);
-    if (!row) return null;
-    const stored = row.result as unknown as StoredResult;
-    const selected = new Map(stored.selected.map((s) => [s.id, s] as const));
-    const paid = new Map((stored.payments?.[ballot.id] ?? []).map((p) => [p.project, p.amount] as const));
-    return ballot.projects.filter((id) => selected.has(id)).map((id) => ({ id, title: selected.get(id)!.title, paid: paid.get(id) ?? null }));
-  };
 }
 
 /** Results: live for staff, published for everyone, and publishing them once the phase is over. */
