@@ -117,6 +117,8 @@ export function paperUseCases(io: IoContext) {
       if (!found.ok) return found;
       if (batch.source === 'pabulib' || batch.confirmed_at !== null) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.confirmedAlready' }]);
       if (batch.entered_by === actor.id) return fail('Forbidden', [{ field: 'batchId', message: 'budgeting.batch.sameClerk' }]);
+      // The published result was counted without it; counting it now would make the two disagree.
+      if (await results.latestPublished(batch.budget_id)) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.published' }]);
       if (!(await results.confirmBatch(batch.id, actor.id, deps.clock()))) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.confirmedAlready' }]);
       await audit(actor, 'batch_confirmed', 'budget', batch.budget_id, { batchId: batch.id, label: batch.label, ballots: batch.ballot_count });
       return ok({ ok: true as const });

@@ -49,6 +49,10 @@ describe('results before and after publication', () => {
     assert.deepEqual(live.value.selected.map((s) => s.reference), ['A2', 'A1', 'A4']);
     assert.deepEqual([live.value.rule, live.value.cost, live.value.ballots, live.value.publishedAt], ['greedy', 900, 6, null]);
     assert.equal(live.value.projects.find((p) => p.id === ids.get('results:A3'))?.reason, 'over-budget');
+    // A paper batch entered now and not yet confirmed does not count.
+    assert.ok((await f.platform.budgeting.enterPaperBatch(f.manager, { phaseId, budgetId, label: 'unconfirmed', ballots: '3\n3' })).ok);
+    const still = await results(f.manager);
+    assert.equal(still.ok && still.value.ballots, 6);
   });
 
   test('publishing is for managers, once the phase has ended', async () => {
@@ -76,6 +80,8 @@ describe('results before and after publication', () => {
     const compare = await results(f.kari, 'mes');
     assert.ok(compare.ok);
     assert.deepEqual([compare.value.rule, compare.value.publishedAt], ['mes', null]);
+    const staffCompare = await results(f.manager, 'mes');
+    assert.deepEqual(staffCompare.ok && staffCompare.value.selected, compare.value.selected, 'the public comparison is the live tally');
     for (const voter of [f.kari, f.ola]) {
       const told = await f.platform.notifications.listFor(voter, 'en');
       assert.deepEqual(told.map((n) => [n.kind, n.link]), [['budget_results', `/processes/results/budgeting/${phaseId}/results`]]);
@@ -83,9 +89,15 @@ describe('results before and after publication', () => {
     assert.deepEqual(await f.platform.notifications.listFor(f.manager, 'en'), []);
   });
 
-  test('ballots entered after publication are refused', async () => {
+  test('ballots entered or confirmed after publication are refused', async () => {
     const late = await f.platform.budgeting.enterPaperBatch(f.manager, { phaseId, budgetId, label: 'sent', ballots: '1' });
     assert.deepEqual(problems(late), ['label:budgeting.batch.published']);
+    const list = await f.platform.budgeting.listBatches(f.clerk, { phaseId });
+    const waiting = list.ok ? list.value.batches.find((b) => b.label === 'unconfirmed') : undefined;
+    assert.ok(waiting);
+    assert.deepEqual(problems(await f.platform.budgeting.confirmBatch(f.clerk, { batchId: waiting.id })), ['batchId:budgeting.batch.published']);
+    const seen = await results(null);
+    assert.equal(seen.ok && seen.value.ballots, 6);
   });
 
   test('a voter learns what their ballot helped fund; under MES with what their share paid', async () => {

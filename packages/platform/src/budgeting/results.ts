@@ -45,13 +45,14 @@ async function countedFromGroups(io: IoContext, budgetId: string): Promise<{ id:
 
 /**
  * Tallies a budget now: its eligible projects in number order and the ballots that count (online, Pabulib,
- * and confirmed paper and CSV batches), by `rule` under the phase's design. `explainVoters` adds what each
- * voter's share paid (needed only when publishing).
+ * and confirmed paper and CSV batches), by `rule` under the phase's design. `publishing` reads every ballot with
+ * its id, to keep what each online voter's share paid under an MES rule; live results read them grouped.
  */
-async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rule: BudgetingRule, explainVoters: boolean, now: Date): Promise<Computed> {
+async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rule: BudgetingRule, publishing: boolean, now: Date): Promise<Computed> {
   const { settings } = found;
-  const [projects, ballots] = await Promise.all([io.repo.ballotProjectsOf(budget.id), explainVoters ? io.results.countedBallots(budget.id) : countedFromGroups(io, budget.id)]);
+  const [projects, ballots] = await Promise.all([io.repo.ballotProjectsOf(budget.id), publishing ? io.results.countedBallots(budget.id) : countedFromGroups(io, budget.id)]);
   const election = electionOf(settings, budget.amount, projects, ballots);
+  const explainVoters = publishing && rule !== 'greedy' && ballots.some((b) => b.voterId !== null);
   const options = { ...tallyOptions(settings, rule), explainVoters };
   const result = tally(election, options);
   const byId = new Map(projects.map((p) => [p.id, p] as const));
@@ -106,6 +107,8 @@ function fromStored(stored: StoredResult, publishedAt: Date | null): PresentedRe
 /** Results: live for staff, published for everyone, and publishing them once the phase is over. */
 export function resultUseCases(io: IoContext) {
   const { repo, results, visiblePhase, managedPhase, audit, deps } = io;
+  /** Other rules' results for published budgets, as the public compares them (by result id and rule). */
+  const comparisons = new Map<string, Omit<PresentedResult, 'publishedAt'>>();
   return {
     /**
      * A budget's result (the phase's first budget unless one is named) by a rule (default: the design's).
@@ -124,6 +127,15 @@ export function resultUseCases(io: IoContext) {
       if (!budgetingPolicy.seeLiveResults(actor)) {
         if (!published || !stored) return fail('NotFound');
         if (rule === published.rule) return ok(fromStored(stored, published.published_at));
+        // The ballots no longer change once a result is published: a comparison is computed once per result.
+        const key = `${published.id}:${rule}`;
+        let comparison = comparisons.get(key);
+        if (comparison === undefined) {
+          comparison = (await compute(io, found.value, budget, rule, false, deps.clock())).result;
+          if (comparisons.size >= 50) comparisons.delete(comparisons.keys().next().value!);
+          comparisons.set(key, comparison);
+        }
+        return ok({ ...comparison, publishedAt: null });
       }
       const live = await compute(io, found.value, budget, rule, false, deps.clock());
       const same = published !== undefined && stored !== null && published.rule === rule && published.ballots_hash === live.result.ballotsHash;
