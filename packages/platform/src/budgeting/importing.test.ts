@@ -52,6 +52,27 @@ describe('Pabulib import', () => {
     assert.deepEqual(problems(result), ['file:budgeting.import.unsupported@8']);
   });
 
+  test('points and rankings: points below 0, and ranking points other than the Borda points K..1, are named by line', async () => {
+    const cumulative = smallPb
+      .replace('vote_type;approval', 'vote_type;cumulative\nmax_sum_points;5')
+      .replace('max_sum_cost;1000\n', '')
+      .replace('voter_id;vote\n', 'voter_id;vote;points\n')
+      .replace('v1;A1,A2', 'v1;A1,A2;6,-1')
+      .replace('v2;A1,A4', 'v2;A1,A4;3,2')
+      .replace('v3;A3', 'v3;A3;5')
+      .replace('v4;A2,A4', 'v4;A2,A4;4,1');
+    assert.deepEqual(problems(await f.platform.budgeting.importPabulib(f.manager, { phaseId, file: cumulative })), ['file:budgeting.line.pointsInvalid@18']);
+    const ordinal = smallPb
+      .replace('vote_type;approval', 'vote_type;ordinal')
+      .replace('max_sum_cost;1000\n', '')
+      .replace('voter_id;vote\n', 'voter_id;vote;points\n')
+      .replace('v1;A1,A2', 'v1;A1,A2;3,2')
+      .replace('v2;A1,A4', 'v2;A1,A4;3,1')
+      .replace('v3;A3', 'v3;A3;3')
+      .replace('v4;A2,A4', 'v4;A2,A4;3,2');
+    assert.deepEqual(problems(await f.platform.budgeting.importPabulib(f.manager, { phaseId, file: ordinal })), ['file:budgeting.import.rankingPoints@18']);
+  });
+
   test('only managers import', async () => {
     assert.equal((await f.platform.budgeting.importPabulib(null, { phaseId, file: smallPb })).ok === false, true);
     const resident = await f.platform.budgeting.importPabulib(f.kari, { phaseId, file: smallPb });

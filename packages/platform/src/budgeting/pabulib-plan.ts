@@ -8,7 +8,7 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ImportedDesign, PabulibReplacement } from './budgeting.results.repository.ts';
 import { rankPoints } from './ballot-rules.ts';
-import { ballotContext, capErrors, lineErrors, type CountingDesign } from './counting.ts';
+import { ballotContext, capErrors, lineErrors, type CountingDesign, type LineContext } from './counting.ts';
 
 /** What a file becomes, before the phase and the clerk are known. */
 export type PabulibPlan = Omit<PabulibReplacement, 'phaseId' | 'enteredBy'>;
@@ -138,11 +138,10 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '', voters: 'residents', min_age: null };
   const context = ballotContext(counting, e.budget, e.projects.map((p, i) => ({ id: p.id, number: i + 1, cost: p.cost })));
   const index = new Map(e.projects.map((p, i) => [p.id, i] as const));
-  const costs = new Map(e.projects.map((p) => [p.id, p.cost] as const));
   const ballots: PabulibPlan['ballots'][number][] = new Array(e.ballots.length);
   for (let i = 0; i < e.ballots.length; i++) {
     const b = e.ballots[i]!;
-    const bad = ballotProblems(b, design, counting, context, costs, () => where().votes.get(b.voter) ?? 1);
+    const bad = ballotProblems(b, design, counting, context, () => where().votes.get(b.voter) ?? 1);
     if (bad.length > 0) {
       errors.push(...bad);
       continue;
@@ -173,28 +172,14 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
 }
 
 /**
- * The problems of one ballot under the design, each naming the ballot's line (looked up only for a bad ballot).
- * The common case, a valid ballot, is recognised by its length, cost and points alone (readPabulib has already
- * refused unknown and repeated projects); only a ballot that fails that quick look goes through validateBallot.
+ * The problems of one ballot under the design, each naming the ballot's line (looked up only for a bad ballot):
+ * online voting's rules (lineErrors), and for ranking ballots with points, the Borda points K, K−1, … the
+ * design counts.
  */
-function ballotProblems(b: Ballot, design: ImportedDesign, counting: CountingDesign, context: ReturnType<typeof ballotContext>, costs: ReadonlyMap<string, number>, line: () => number): FieldError[] {
-  const r = context.rules;
-  const n = b.projects.length;
-  let fine = (r.minLength === undefined || n >= r.minLength) && (r.maxLength === undefined || n <= r.maxLength);
-  if (fine && r.maxSumCost !== undefined) {
-    let cost = 0;
-    for (const id of b.projects) cost += costs.get(id) ?? 0;
-    fine = cost <= r.maxSumCost;
-  }
-  const out: FieldError[] = [];
-  if (design.ballotKind === 'points') {
-    const points = b.points ?? [];
-    if (!points.every((p) => Number.isInteger(p) && p >= 0)) out.push({ field: FIELD, message: 'budgeting.line.pointsInvalid', params: { line: 0 } });
-    fine = fine && points.length === n && points.reduce((a, p) => a + p, 0) === r.maxSumPoints;
-  }
-  if (!fine) out.push(...lineErrors(FIELD, 0, design.ballotKind === 'points' ? b : { voter: b.voter, projects: b.projects }, context, (id) => id));
+function ballotProblems(b: Ballot, design: ImportedDesign, counting: CountingDesign, context: LineContext, line: () => number): FieldError[] {
+  const out = lineErrors(FIELD, 0, design.ballotKind === 'points' ? b : { voter: b.voter, projects: b.projects }, context, (id) => id);
   if (design.ballotKind === 'ranking' && b.points !== undefined) {
-    const expected = rankPoints(counting, n);
+    const expected = rankPoints(counting, b.projects.length);
     if (b.points.some((p, t) => p !== expected[t])) out.push({ field: FIELD, message: 'budgeting.import.rankingPoints', params: { line: 0, expected: expected.join(',') } });
   }
   if (out.length === 0) return out;
