@@ -9,7 +9,9 @@ import type { Logger } from '../shared/logger.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 
 /** What happened, for the notification's text. */
-export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden' | 'recommendation_decided' | 'budget_project_update' | 'budget_results';
+/** What a notification can be about. */
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }> = {
   status_changed: { subject: 'notify.status_changed.subject', body: 'notify.status_changed.body' },
