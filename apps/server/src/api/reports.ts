@@ -4,8 +4,6 @@ import { reportContracts as c, reportsPolicy } from '@tingsted/platform/reports'
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Read models over several modules: the participation report, as the report page shows it. */
 export const reportRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Reports'];
@@ -14,9 +12,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     const user = requireUser(request, reply);
     if (!user) return reply;
     if (!reportsPolicy.seeParticipation(user)) return failure(request, reply, { ok: false, code: 'Forbidden' });
-    // An id that is not a uuid names no process, as an unknown one.
     const { id } = contractInput(c.participationReport, request);
-    const process = uuid.test(id) ? await platform.processes.getProcessById(id) : null;
+    const process = await platform.processes.getProcessById(id);
     if (!process) return failure(request, reply, { ok: false, code: 'NotFound' });
     const report = await platform.reports.participationReport(user, process.id);
     if (!report.ok) return failure(request, reply, report);

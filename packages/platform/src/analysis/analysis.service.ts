@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isUuid } from '../shared/validate.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
@@ -12,7 +13,6 @@ import { analysisPolicy } from './analysis.policy.ts';
 import { analysisRepository } from './analysis.repository.ts';
 import type { AnalysisState } from './analysis.tables.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The job that analyses one run's process. */
 export const analysisJob = 'analysis.run';
@@ -52,7 +52,7 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
   async function allowed(actor: Actor | null, processId: string): Promise<Result<null>> {
     if (!actor) return fail('NotSignedIn');
     if (!analysisPolicy.analyse(actor)) return fail('Forbidden');
-    if (!uuid.test(processId)) return fail('ValidationFailed', [{ field: 'processId', message: 'field.invalid' }]);
+    if (!isUuid(processId)) return fail('ValidationFailed', [{ field: 'processId', message: 'field.invalid' }]);
     if (!(await deps.processes.getProcessById(processId))) return fail('NotFound');
     return ok(null);
   }

@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { isUuid } from '../shared/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { processesPolicy } from './processes.policy.ts';
 import { processStatuses } from './processes.tables.ts';
@@ -46,6 +47,8 @@ export function listingUseCases(ctx: ProcessesContext) {
 
     /** One process by id (for other modules, which check their own permissions). */
     async getProcessById(processId: string): Promise<ProcessDetail | null> {
+      // An id from an address that is not a uuid names no process, as an unknown one does.
+      if (!isUuid(processId)) return null;
       return cachedDetail(`id:${processId}`, async () => {
         const row = await repo.findFullById(processId);
         return row ? loadDetail(row) : null;

@@ -22,3 +22,8 @@ export function checkText(
   if (text.length > limits.max) return { error: { field, message: 'field.tooLong', params: { max: limits.max } } };
   return { value: text };
 }
+
+/** Whether a string is a uuid (an id from the address bar may be anything; the database would refuse it with an error). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
