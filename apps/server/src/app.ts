@@ -31,6 +31,7 @@ import { processManagementRoutes } from './api/process-management.ts';
 import { moderationRoutes } from './api/moderation.ts';
 import { surveyRoutes } from './api/surveys.ts';
 import { statusRoutes } from './api/statuses.ts';
+import { budgetingRoutes } from './api/budgeting.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -209,6 +210,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(conversationRoutes, { platform, production: config.production });
       await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });
+      await api.register(budgetingRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );
