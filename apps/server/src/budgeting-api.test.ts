@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './testing/server.ts';
 import { apiClient, fieldsOf, type ApiCall } from './testing/api-client.ts';
-import { anonymous, budgetingPhase } from './testing/budgeting.ts';
+import { anonymous, budgetingPhase, budgetingProcess } from './testing/budgeting.ts';
 
 let server: TestServer;
 let per: ApiCall;
@@ -189,11 +189,16 @@ test('projects: created with a cost above zero and numbered, reviewed (a reason 
 });
 
 test('a project made from ideas keeps them; delivery updates move it along and are listed with the project', async () => {
-  const phaseId = await budgetingPhase(server, 'delivery-over-api');
+  const titles = { 'Benker langs elva': 'Det er for få steder å sette seg.', 'Flere benker ved skolen': 'Foreldre venter ved porten.' };
+  const { phaseId, ideaIds } = await budgetingProcess(server, 'delivery-over-api', undefined, titles);
+  const ideas = ideaIds.map((id, i) => ({ id, title: Object.keys(titles)[i] }));
   const budgetId = ((await (await per(`/api/v1/phases/${phaseId}/budgeting/budgets`, { method: 'POST', json: { name: 'Hele byen', amount: 300_000 } })).json()) as { id: string }).id;
-  const ideas = (await server.platform.db.selectFrom('ideas').select(['id', 'title']).orderBy('created_at').limit(2).execute());
-  assert.equal(ideas.length, 2);
-  const unknownIdea = await per(`/api/v1/phases/${phaseId}/budgeting/projects`, { method: 'POST', json: { budgetId, cost: 10_000, ideaIds: [missingId] } });
+  // An idea from another process is not this process's.
+  const elsewhere = (await server.platform.db.selectFrom('ideas').select('id').where('process_id', '<>', (await server.platform.processes.getPhase(phaseId))?.process.id ?? '').executeTakeFirstOrThrow()).id;
+  const foreign = await per(`/api/v1/phases/${phaseId}/budgeting/projects`, { method: 'POST', json: { budgetId, title: 'Fra en annen prosess', cost: 10_000, ideaIds: [elsewhere] } });
+  assert.equal(foreign.status, 400);
+  assert.deepEqual(await fieldsOf(foreign), ['ideaIds']);
+  const unknownIdea = await per(`/api/v1/phases/${phaseId}/budgeting/projects`, { method: 'POST', json: { budgetId, title: 'Fra en idé som ikke finnes', cost: 10_000, ideaIds: [missingId] } });
   assert.equal(unknownIdea.status, 400);
   assert.deepEqual(await fieldsOf(unknownIdea), ['ideaIds']);
   const made = await per(`/api/v1/phases/${phaseId}/budgeting/projects`, { method: 'POST', json: { budgetId, cost: 70_000, ideaIds: ideas.map((i) => i.id) } });

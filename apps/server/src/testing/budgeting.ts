@@ -4,8 +4,17 @@ import type { TestServer } from './server.ts';
 
 /** A published process with one budgeting phase from `startsOn` to `endsOn`, made by the demo process manager. */
 export async function budgetingPhase(server: TestServer, slug: string, dates: { startsOn: string; endsOn: string } = { startsOn: '2020-01-01', endsOn: '2099-12-31' }): Promise<string> {
+  return (await budgetingProcess(server, slug, dates)).phaseId;
+}
+
+/**
+ * A published process with an ideas phase (2019) holding `ideas` (title → body, posted by Kari), then a budgeting
+ * phase from `startsOn` to `endsOn`; the budgeting phase's id and the ideas' ids.
+ */
+export async function budgetingProcess(server: TestServer, slug: string, dates: { startsOn: string; endsOn: string } = { startsOn: '2020-01-01', endsOn: '2099-12-31' }, ideas: Record<string, string> = {}): Promise<{ phaseId: string; ideaIds: string[] }> {
   const manager = await server.platform.accounts.signIn({ email: 'prosess@demo.tingsted.no', password: demoPassword });
   assert.ok(manager.ok);
+  const withIdeas = Object.keys(ideas).length > 0;
   const process = await server.platform.processes.ensureProcess({
     slug,
     status: 'published',
@@ -14,11 +23,14 @@ export async function budgetingPhase(server: TestServer, slug: string, dates: { 
     startsOn: null,
     endsOn: null,
     createdBy: manager.value.userId,
-    phases: [{ method: 'budgeting', title: { nb: 'Avstemning' }, ...dates }],
+    phases: [...(withIdeas ? [{ method: 'ideas' as const, title: { nb: 'Idéer' }, startsOn: '2019-01-01', endsOn: '2019-02-01' }] : []), { method: 'budgeting', title: { nb: 'Avstemning' }, ...dates }],
   });
-  const phaseId = process.phaseIds[0];
+  const phaseId = process.phaseIds.at(-1);
   assert.ok(phaseId);
-  return phaseId;
+  const ideaIds: string[] = [];
+  const author = await server.platform.db.selectFrom('users').select('id').where('email', '=', 'kari@demo.tingsted.no').executeTakeFirstOrThrow();
+  for (const [title, body] of Object.entries(ideas)) ideaIds.push(await server.platform.ideas.importIdea({ phaseId: process.phaseIds[0] ?? '', authorId: author.id, title, body }));
+  return { phaseId, ideaIds };
 }
 
 /** One API call with a raw (non-JSON) body or none. */
