@@ -6,7 +6,7 @@
 // HTTP), for comparison. The shared data folder is $TINGSTED_DATA (default ../shared/data beside the repository).
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -19,6 +19,8 @@ const lodzFile = join(data, 'pabulib', 'Poland_Lodz_2022.pb');
 if (!existsSync(lodzFile)) throw new Error(`${lodzFile} not found: set TINGSTED_DATA to the shared/data folder`);
 
 await buildForBench();
+// Other work on the machine slows every figure: the load average is printed with them.
+const startLoad = loadavg().map((x) => x.toFixed(1)).join(', ');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 40);
 const voters = Number(process.env.BENCH_VOTERS ?? 60_000);
@@ -154,7 +156,8 @@ await platform.close();
 await embedded.stop();
 
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
-process.stdout.write(`\nparticipatory budgeting, ${new Date().toISOString()}\n\n`);
+const load = loadavg().map((x) => x.toFixed(1)).join(', ');
+process.stdout.write(`\nparticipatory budgeting, ${new Date().toISOString()}, load average ${load} (at the start: ${startLoad})\n\n`);
 process.stdout.write('| what | figure | detail | target | met |\n|---|---|---|---|---|\n');
 const rows = [
   ['Łódź 2022 import + MES Add1, end to end', ms(lodz.total), `read ${ms(lodz.read)}, import ${ms(lodz.import)} (${imported.ballots.toLocaleString('en')} ballots, ${imported.projects} projects), MES Add1 ${ms(lodz.tally)} (${mes.selected.length} projects, ${mes.cost.toLocaleString('en')}); greedy alone ${ms(greedyMs)} (${greedy.selected.length})`, '< 5 s', lodz.total < 5_000],
