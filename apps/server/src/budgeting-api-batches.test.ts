@@ -132,7 +132,7 @@ test('a spreadsheet of ballots: as text/csv with the budget and label in the que
   const raw = await perText(path + query, { method: 'POST', contentType: 'text/csv; charset=utf-8', body: csv });
   assert.equal(raw.status, 201);
   assert.equal(((await raw.json()) as { ballots: number }).ballots, 3);
-  const json = await per(path, { method: 'POST', json: { budgetId, label: 'Seniorsenteret', csv: 'voter_id;vote\nB1;3\nB2;1,4\n' } });
+  const json = await ada(path, { method: 'POST', json: { budgetId, label: 'Seniorsenteret', csv: 'voter_id;vote\nB1;3\nB2;1,4\n' } });
   assert.equal(json.status, 201);
   assert.equal(((await json.json()) as { ballots: number }).ballots, 2);
   assert.deepEqual(new Set((await batches()).map((b) => `${b.label}|${b.source}|${b.ballots}|${b.confirmedBy}`)), new Set(['Seniorsenteret|csv|2|null', 'Skolevalg|csv|3|null']));
@@ -163,6 +163,9 @@ test('a Pabulib file: as text/plain or JSON, managers only; a malformed file lis
   assert.deepEqual(phase.budgets.map((b) => [b.amount, b.ballots]), [[100_000, 5]]);
   assert.deepEqual(phase.projects.map((p) => p.reference), ['p1', 'p2', 'p3', 'p4']);
 
+  // Importing again (an administrator may too) replaces the projects and ballots instead of adding to them.
+  assert.equal((await ada(path, { method: 'POST', json: { file } })).status, 200);
+  assert.equal(((await (await per(`/api/v1/phases/${phaseId}/budgeting`)).json()) as { projects: unknown[] }).projects.length, 4);
   // Greedy by votes: p1 (3 votes, 40,000), then p4 and p2 (2 votes each; the lower cost first) — 90,000; p3 does not fit.
   const greedy = (await (await per(`/api/v1/phases/${phaseId}/budgeting/results?rule=greedy`)).json()) as Result;
   assert.deepEqual([greedy.selected.map((p) => p.reference), greedy.cost, greedy.ballots], [['p1', 'p4', 'p2'], 90_000, 5]);
@@ -220,7 +223,7 @@ test('results: live for staff, not found for others until published; publishing 
   assert.match(text, /^META/);
   assert.match(text, /\nVOTES/);
   assert.match(text, /\nv1;/, "imported ballots keep the file's voter ids");
-  const csv = await per(`${exportPath}?format=csv`);
+  const csv = await ada(`${exportPath}?format=csv`);
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
   assert.match(csv.headers.get('content-disposition') ?? '', /^attachment; filename=".+\.csv"$/);
@@ -230,8 +233,9 @@ test('results: live for staff, not found for others until published; publishing 
   assert.equal((await per('/api/v1/phases/00000000-0000-4000-8000-000000000000/budgeting/results')).status, 404);
 });
 
-test('publishing before the phase has closed is refused', async () => {
+test('publishing before the phase has closed is refused, for administrators too', async () => {
   const { phaseId } = await approvalPhase('for-tidlig-over-api');
-  const early = await per(`/api/v1/phases/${phaseId}/budgeting/results/publish`, { method: 'POST' });
+  const early = await ada(`/api/v1/phases/${phaseId}/budgeting/results/publish`, { method: 'POST' });
   assert.equal(early.status, 409);
+  assert.deepEqual(await fieldsOf(early), ['phaseId']);
 });

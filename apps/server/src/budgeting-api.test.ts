@@ -106,6 +106,8 @@ test('budgets: a district and the citywide one; one per area; amounts above zero
   assert.deepEqual(await fieldsOf(zero), ['amount']);
   assert.equal((await per(budget, { method: 'PUT', json: { amount: 600_000, name: 'Sentrum og havna', locale: 'nb' } })).status, 200);
   assert.deepEqual((await budgets()).find((b) => b.id === sentrumId)?.amount, 600_000);
+  assert.equal((await ada(budget, { method: 'PUT', json: { amount: 650_000 } })).status, 200);
+  assert.deepEqual((await budgets()).find((b) => b.id === sentrumId)?.amount, 650_000);
   assert.equal((await per(`/api/v1/budgeting/budgets/${missingId}`, { method: 'PUT', json: { amount: 1 } })).status, 404);
 
   // A budget with a project stays; an empty one goes.
@@ -179,6 +181,7 @@ test('projects: created with a cost above zero and numbered, reviewed (a reason 
   assert.equal((await per(project, { method: 'PUT', json: { cost: 90_000, title: 'Nye benker', locale: 'nb' } })).status, 200);
   const edited = (await staffView()).projects[0];
   assert.deepEqual([edited?.title.nb, edited?.cost, edited?.review.state], ['Nye benker', 90_000, 'pending']);
+  assert.equal((await ada(project, { method: 'PUT', json: { category: 'Møteplasser' } })).status, 200);
   assert.equal((await per(`/api/v1/budgeting/projects/${missingId}`, { method: 'PUT', json: { cost: 1 } })).status, 404);
 
   assert.equal((await kari(`/api/v1/budgeting/projects/${light.id}`, { method: 'DELETE' })).status, 403);
