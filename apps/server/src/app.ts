@@ -35,6 +35,7 @@ import { analysisRoutes } from './api/analysis.ts';
 import { notificationRoutes } from './api/notifications.ts';
 import { reportRoutes } from './api/reports.ts';
 import { fileRoutes } from './api/files.ts';
+import { budgetingRoutes } from './api/budgeting.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -217,6 +218,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(notificationRoutes, { platform });
       await api.register(reportRoutes, { platform });
       await api.register(fileRoutes, { platform });
+      await api.register(budgetingRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );
