@@ -3,7 +3,7 @@
 // language.
 import { error } from '@sveltejs/kit';
 import type { OutputOf } from '@tingsted/platform/edge';
-import { budgetingContracts } from '@tingsted/platform/budgeting';
+import type { budgetingContracts } from '@tingsted/platform/budgeting';
 import { resolveText } from '@tingsted/platform/shared';
 import { isMessageKey } from '$lib/i18n/translate.server';
 import { formatCost, formatMoney, regionTag } from '$lib/budgeting/money';
