@@ -47,9 +47,11 @@ export function deliveryUseCases(ctx: BudgetingContext) {
         authorName: account.value.displayName,
       });
       await audit(found.value.actor, 'project_update_added', 'budget_project', project.id, { updateId: id, status: statusKey, progress });
-      // The news in the notification: the status's name, the milestone's title, then the progress.
-      const statusName = status ? resolveText(status.label, 'nb', 'nb').text || status.key : null;
-      const news = [statusName, title, progress !== null ? `${progress} %` : null, statusName || title ? null : body].filter((part) => part !== null && part !== '').join(' – ');
+      // The news in the notification: a municipality's own status by its name (built-in ones have no stored
+      // name: the pages translate them), the milestone's title, the progress; else the answer's first words.
+      const statusName = status ? resolveText(status.label, 'nb', 'nb').text : '';
+      const parts = [statusName, title ?? '', progress !== null ? `${progress} %` : ''].filter((part) => part !== '');
+      const news = parts.length > 0 ? parts.join(' – ') : (body ?? statusKey ?? '').slice(0, 200).replace(/_/g, ' ');
       await deps.notifications.notify({
         userIds: await repo.votersOfProject(project.id),
         kind: 'budget_project_update',

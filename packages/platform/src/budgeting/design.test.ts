@@ -118,5 +118,5 @@ test('budgets: one per district and one citywide; the amount is positive; only e
   value(await platform.budgeting.removeBudget(manager, { budgetId: city }));
   assert.deepEqual(value(await platform.budgeting.budgetingOf(manager, { phaseId })).budgets.map((b) => b.id), [sentrum]);
   const actions = (await sql<{ action: string }>`SELECT action FROM audit_log WHERE action LIKE 'budgeting.budget%' ORDER BY id`.execute(platform.db)).rows.map((r) => r.action);
-  assert.deepEqual(actions.sort(), ['budgeting.budget_added', 'budgeting.budget_added', 'budgeting.budget_removed', 'budgeting.budget_updated']);
+  assert.deepEqual(actions, ['budgeting.budget_added', 'budgeting.budget_added', 'budgeting.budget_updated', 'budgeting.budget_removed']);
 });
