@@ -73,7 +73,8 @@ export function presentReceipt(locals: App.Locals, receipt: Receipt, currency: s
       const title = localize(locals, p.title);
       return { id: p.id, number: p.number, title: title.text, lang: title.locale, costText: formatMoney(p.cost, currency, locals.ctx.locale), points: p.points };
     }),
-    totalText: points ? String(receipt.total) : formatMoney(receipt.total, currency, locals.ctx.locale),
+    // A points ballot's total is of the points given; the others' of the chosen projects' cost.
+    totalText: points ? String(receipt.projects.reduce((sum, p) => sum + (p.points ?? 0), 0)) : formatMoney(receipt.total, currency, locals.ctx.locale),
     castAt: formatDateTime(receipt.castAt, locals.ctx.locale),
     changeableUntil: formatDate(receipt.changeableUntil, locals.ctx.locale),
   };

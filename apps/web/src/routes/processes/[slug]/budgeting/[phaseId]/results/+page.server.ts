@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import type { OutputOf } from '@tingsted/platform/edge';
 import type { budgetingContracts } from '@tingsted/platform/budgeting';
 import { isMessageKey } from '$lib/i18n/translate.server';
-import { formatMoney } from '$lib/budgeting/money';
+import { formatMoney, regionTag } from '$lib/budgeting/money';
 import { formatDateTime, loadBudgeting, localize, presentBudget, type BudgetingProject } from '$lib/server/budgeting';
 
 type Result = OutputOf<typeof budgetingContracts.budgetingResults>;
@@ -27,7 +27,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     return { number: p?.number ?? null, title: text.text, lang: text.locale };
   };
   // Shares are of the ballots counted: raw counts, as tallied.
-  const share = (votes: number, ballots: number) => (ballots > 0 ? `${Math.round((votes / ballots) * 1000) / 10} %` : '–');
+  const percent = new Intl.NumberFormat(regionTag(locale), { style: 'percent', maximumFractionDigits: 1 });
+  const decimal = new Intl.NumberFormat(regionTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const share = (votes: number, ballots: number) => (ballots > 0 ? percent.format(votes / ballots) : '–');
+  // The budgeting package's one-sentence explanations name projects by id: name them by number and title.
+  const named = (detail: string) => budgeting.projects.reduce((text, p) => text.replaceAll(p.id, `${locals.t('pb.project.number', { number: p.number })} ${localize(locals, p.title).text}`), detail);
   const present = (r: Result) => ({
     rule: r.rule,
     ruleName: label('pb.rule.', r.rule),
@@ -44,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   });
   /** Why each project won or lost under a result's rule, by project id. */
   const whyOf = (r: Result) =>
-    new Map(r.projects.map((p) => [p.id, { selected: p.selected, rank: p.rank, reason: label('pb.reason.', p.reason), detail: p.detail, votes: p.votes, effective: p.effectiveVotes === null ? null : p.effectiveVotes.toFixed(2) }]));
+    new Map(r.projects.map((p) => [p.id, { selected: p.selected, rank: p.rank, reason: label('pb.reason.', p.reason), detail: named(p.detail), votes: p.votes, effective: p.effectiveVotes === null || r.rule === 'greedy' ? null : decimal.format(p.effectiveVotes) }]));
   const mine = user ? await locals.platform.budgeting.myBallot(user, { phaseId: phase.id }) : null;
   const budgets = [];
   for (const budget of budgeting.budgets) {
@@ -71,5 +75,5 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       funded: funded?.map((f) => ({ id: f.id, ...localize(locals, f.title), paid: f.paid === null ? null : money(Math.round(f.paid)) })) ?? null,
     });
   }
-  return { process, phase, kind: design.ballotKind, budgets, isMes: design.rule !== 'greedy' };
+  return { process, phase, kind: design.ballotKind, budgets };
 };
