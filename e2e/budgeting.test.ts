@@ -181,7 +181,8 @@ test('a resident fills the basket with JavaScript: the remaining budget changes 
   await check(page, 'receipt');
 
   // Changing the ballot starts from the cast one and gives a new code.
-  await page.click(`a[href$="change=1"]`);
+  // (The receipt page has the live form too: wait for the new page before waiting for its script.)
+  await Promise.all([page.waitForURL(/change=1$/), page.click(`a[href$="change=1"]`)]);
   await page.waitForSelector('form[data-live="true"]');
   assert.equal(await page.locator(removeButton('benches')).count(), 1);
   await page.click(removeButton('bikes'));
@@ -237,9 +238,14 @@ test('a ballot over the budget sent anyway is refused with the field named, and 
     const input = Object.assign(document.createElement('input'), { type: 'hidden', name: 'projects', value: id });
     document.querySelector('form[data-live]')?.append(input);
   }, project.lights ?? '');
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('.basket button[type="submit"]:not([formaction])')]);
+  // The page already shows the refusal found in the page: wait for the server's answer to load.
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForURL(/\?\/cast$/),
+    page.click('.basket button[type="submit"]:not([formaction])'),
+  ]);
   assert.equal(response.status(), 422);
-  await page.waitForSelector('.error-summary');
+  assert.notEqual(await page.textContent('.error-summary'), null);
   assert.equal(await page.getAttribute('.error-summary li a', 'href'), '#field-projects');
   assert.equal(await storedBallot('sara@demo.tingsted.no'), null, 'nothing is stored');
   await check(page, 'ballot-cast-refused');
@@ -250,6 +256,58 @@ test('a ballot over the budget sent anyway is refused with the field named, and 
   await page.click('.basket button[type="submit"]:not([formaction])');
   await page.waitForURL(/cast=1/);
   assert.deepEqual(await storedBallot('sara@demo.tingsted.no'), sorted('playground', 'benches'));
+  await context.close();
+});
+
+test('a points ballot: the points left update as one types; without JavaScript a wrong total is refused by the server, naming the field', async () => {
+  const process = await server.platform.processes.ensureProcess({
+    slug: 'poeng-til-parkene',
+    status: 'published',
+    title: { nb: 'Poeng til parkene' },
+    summary: { nb: 'Fordel poeng på parkprosjektene.' },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager.id,
+    phases: [{ method: 'budgeting', title: { nb: 'Poengavstemning' }, startsOn: day(-1), endsOn: day(30) }],
+  });
+  const pointsPhase = process.phaseIds[0] ?? '';
+  assert.ok((await server.platform.budgeting.designBallot(manager, { phaseId: pointsPhase, ballotKind: 'points', pointsTotal: 10, voters: 'everyone' })).ok);
+  const made = await server.platform.budgeting.addBudget(manager, { phaseId: pointsPhase, name: 'Parkene', locale: 'nb', area: null, amount: 500_000 });
+  assert.ok(made.ok);
+  const ids: string[] = [];
+  for (const [title, cost] of [['Fontene', 300_000], ['Grillplass', 100_000], ['Hundepark', 200_000]] as const) {
+    const created = await server.platform.budgeting.createProject(manager, { phaseId: pointsPhase, budgetId: made.value.id, title, cost });
+    assert.ok(created.ok);
+    assert.ok((await server.platform.budgeting.reviewProject(manager, { projectId: created.value.id, state: 'eligible' })).ok);
+    ids.push(created.value.id);
+  }
+  const url = `${server.url}/processes/poeng-til-parkene/budgeting/${pointsPhase}`;
+  const withJs = await signedInContext(browser, server, 'kari@demo.tingsted.no');
+  const live = await withJs.newPage();
+  await live.goto(url);
+  await live.waitForSelector('form[data-live="true"]');
+  await live.fill(`#points-${ids[0]}`, '7');
+  assert.equal(await status(live), nb('pb.ballot.pointsLeft', { given: 7, total: 10, left: 3 }));
+  await check(live, 'points-ballot');
+  await withJs.close();
+
+  const context = await signedInContext(browser, server, 'ola@demo.tingsted.no', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.fill(`#points-${ids[0]}`, '7');
+  await page.fill(`#points-${ids[1]}`, '4');
+  await Promise.all([page.waitForURL(/\?\/check$/), page.click('button[formaction="?/check"]')]);
+  assert.equal(await status(page), nb('pb.ballot.pointsLeft', { given: 11, total: 10, left: -1 }));
+  assert.equal(await page.inputValue(`#points-${ids[0]}`), '7', 'the points typed are kept');
+  await page.click('.basket button[type="submit"]:not([formaction])');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await page.getAttribute('.error-summary li a', 'href'), '#field-points');
+  await check(page, 'points-refused', { javaScriptOff: true });
+  await page.fill(`#points-${ids[1]}`, '3');
+  await page.click('.basket button[type="submit"]:not([formaction])');
+  await page.waitForURL(/cast=1/);
+  const receipt = (await page.textContent('#receipt')) ?? '';
+  assert.ok(receipt.includes(nb('pb.receipt.points', { points: 7 })) && receipt.includes(nb('pb.receipt.totalPoints', { total: '10' })), receipt);
   await context.close();
 });
 
