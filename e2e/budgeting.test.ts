@@ -297,7 +297,7 @@ test('a points ballot: the points left update as one types; without JavaScript a
   await page.fill(`#points-${ids[0]}`, '7');
   await page.fill(`#points-${ids[1]}`, '4');
   await Promise.all([page.waitForURL(/\?\/check$/), page.click('button[formaction="?/check"]')]);
-  assert.equal(await status(page), nb('pb.ballot.pointsLeft', { given: 11, total: 10, left: -1 }));
+  assert.equal(await status(page), nb('pb.ballot.pointsOver', { given: 11, total: 10, over: 1 }));
   assert.equal(await page.inputValue(`#points-${ids[0]}`), '7', 'the points typed are kept');
   await page.click('.basket button[type="submit"]:not([formaction])');
   await page.waitForSelector('.error-summary');
