@@ -37,6 +37,17 @@ export interface BudgetingPhase {
   readonly settings: SettingsRow;
 }
 
+/** What a voter's ballot is checked against: the design, the budgets and the projects on each budget's ballot. */
+export interface BallotPaper {
+  readonly settings: SettingsRow;
+  readonly budgets: readonly BudgetRow[];
+  /** Eligible projects by budget id, by number. */
+  readonly projects: ReadonlyMap<string, readonly ProjectRow[]>;
+}
+
+/** How long a server keeps a phase's ballot paper (as the processes module keeps phase details). */
+const paperCacheMs = 2000;
+
 /**
  * What the use-case files share: the dependencies, the repository, and the helpers that load a budgeting
  * phase (with its process and design row, created with the defaults on first use) and check the actor may
@@ -53,6 +64,37 @@ export function budgetingContext(deps: BudgetingDeps) {
     if (!found || found.phase.method !== 'budgeting') return null;
     const settings = (await repo.settingsOf(phaseId)) ?? (await repo.ensureSettings(phaseId));
     return { ...found, settings };
+  }
+
+  // Casting a ballot reads the design, the budgets and the projects on the ballot: a two-second cache takes that
+  // off the database when many vote at once. Every change to them is a staff action, audited through `audit`
+  // below, which clears the cache on this server; other servers see a change within two seconds (and the
+  // design, budgets and projects are locked once ballots exist for them). Entries hold the promise, so the
+  // requests that arrive while a read is under way share it.
+  const paperCache = new Map<string, { at: number; paper: Promise<BallotPaper> }>();
+
+  /** The phase's ballot paper, read at most every two seconds per server. */
+  function ballotPaper(phaseId: string): Promise<BallotPaper> {
+    const hit = paperCache.get(phaseId);
+    if (hit && Date.now() - hit.at < paperCacheMs) return hit.paper;
+    const paper = (async (): Promise<BallotPaper> => {
+      const [settings, budgets, projects] = await Promise.all([repo.ensureSettings(phaseId), repo.budgetsOf(phaseId), repo.ballotProjectsOfPhase(phaseId)]);
+      const byBudget = new Map<string, ProjectRow[]>(budgets.map((b) => [b.id, []]));
+      for (const p of projects) byBudget.get(p.budget_id)?.push(p);
+      return { settings, budgets, projects: byBudget };
+    })();
+    if (paperCache.size > 200) paperCache.clear();
+    paperCache.set(phaseId, { at: Date.now(), paper });
+    // A failed read is not kept.
+    paper.catch(() => paperCache.delete(phaseId));
+    return paper;
+  }
+
+  /** A budgeting phase the actor may see, with its ballot paper (from the short cache), for voting. */
+  async function votingPhase(actor: Actor | null, phaseId: string): Promise<Result<{ phase: Phase; process: ProcessDetail; paper: BallotPaper }>> {
+    const found = await deps.processes.getPhase(phaseId);
+    if (!found || found.phase.method !== 'budgeting' || !processesPolicy.visibleStatuses(actor).includes(found.process.status)) return fail('NotFound');
+    return ok({ ...found, paper: await ballotPaper(phaseId) });
   }
 
   /** A budgeting phase the actor may see (its process is published or closed, or the actor manages processes). */
@@ -91,8 +133,9 @@ export function budgetingContext(deps: BudgetingDeps) {
     return found.ok ? ok({ ...found.value, project }) : found;
   }
 
-  /** Records a staff action in the audit trail. */
+  /** Records a staff action in the audit trail (and forgets the cached ballot papers: the action may change one). */
   async function audit(actor: Actor, action: string, subjectType: string, subjectId: string, details: Record<string, unknown> = {}) {
+    paperCache.clear();
     await deps.audit.record({ actorId: actor.id, action: `budgeting.${action}`, subjectType, subjectId, details });
   }
 
@@ -118,7 +161,7 @@ export function budgetingContext(deps: BudgetingDeps) {
     return new Map(projects.map((p) => [p.id, picturesOf(p.source_idea_ids)] as const));
   }
 
-  return { deps, repo, today, imagesOf, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit, publishedOf, publishedOutcome };
+  return { deps, repo, today, imagesOf, votingPhase, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit, publishedOf, publishedOutcome };
 }
 
 export type BudgetingContext = ReturnType<typeof budgetingContext>;

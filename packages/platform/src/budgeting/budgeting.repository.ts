@@ -175,6 +175,11 @@ export function budgetingRepository(db: Db) {
       return db.selectFrom('budget_projects').selectAll().where('budget_id', '=', budgetId).where('review', '=', 'eligible').orderBy('number').execute();
     },
 
+    /** The eligible projects of a phase (those on its ballots), by number. */
+    ballotProjectsOfPhase(phaseId: string) {
+      return db.selectFrom('budget_projects').selectAll().where('phase_id', '=', phaseId).where('review', '=', 'eligible').orderBy('number').execute();
+    },
+
     findProject(projectId: string) {
       return db.selectFrom('budget_projects').selectAll().where('id', '=', projectId).executeTakeFirst();
     },

@@ -19,7 +19,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false }): T {
 }
 
 /** A published process with one open budgeting phase of the given design, a citywide budget and three eligible projects. */
-async function phaseWith(slug: string, design: Parameters<Platform['budgeting']['designBallot']>[1]) {
+async function phaseWith(slug: string, design: Omit<Parameters<Platform['budgeting']['designBallot']>[1], 'phaseId'>) {
   const created = await platform.processes.ensureProcess({
     slug,
     status: 'published',
@@ -136,4 +136,15 @@ test('once a result is published, the voter sees what their ballot helped fund a
   assert.deepEqual(await mine(), [{ id: lights, title: { nb: 'Gatelys' }, paid: 15_000 }]);
   const outcome = value(await platform.budgeting.getProject(null, { projectId: playground ?? '' })).result;
   assert.deepEqual(outcome, { selected: false, rank: null, votes: 2, detail: 'Its supporters could not afford it.' });
+});
+
+test('a project staff put on the ballot can be voted for at once (the cached ballot paper is dropped)', async () => {
+  const [, , v2] = voters;
+  await phaseWith('hurtig', { ballotKind: 'approval', voters: 'everyone' });
+  const phaseId = phases.hurtig ?? '';
+  const late = value(await platform.budgeting.createProject(manager, { phaseId, budgetId: budgets.hurtig ?? '', title: 'Sent forslag', cost: 5_000 })).id;
+  const early = await platform.budgeting.castBallot(v2 ?? null, { phaseId, projects: [late] });
+  assert.deepEqual(!early.ok && early.fields?.map((f) => f.message), ['budgeting.ballot.unknownProject']);
+  value(await platform.budgeting.reviewProject(manager, { projectId: late, state: 'eligible' }));
+  assert.deepEqual(value(await platform.budgeting.castBallot(v2 ?? null, { phaseId, projects: [late] })).projects.map((p) => p.number), [4]);
 });

@@ -12,7 +12,7 @@ const clock = { now: new Date('2026-11-23T10:00:00Z') };
 let manager: Actor;
 const people: Record<string, Actor> = {};
 let phaseId = '';
-const budget: Record<string, string> = {};
+const budget = { sentrum: '', nord: '', city: '' };
 const project: Record<string, string> = {};
 
 async function person(email: string, roles: Role[], profile?: { area: string; birthYear: string }): Promise<Actor> {
@@ -51,7 +51,7 @@ before(async () => {
   budget.nord = value(await platform.budgeting.addBudget(manager, { phaseId, name: 'Nordbyen', area: 'Nordbyen', amount: 80_000 })).id;
   budget.city = value(await platform.budgeting.addBudget(manager, { phaseId, name: 'Hele kommunen', amount: 200_000 })).id;
   for (const [key, cost, budgetKey] of [['a', 60_000, 'sentrum'], ['b', 50_000, 'sentrum'], ['c', 30_000, 'sentrum'], ['d', 10_000, 'sentrum'], ['e', 5_000, 'sentrum'], ['n', 40_000, 'nord'], ['k', 150_000, 'city']] as const) {
-    project[key] = value(await platform.budgeting.createProject(manager, { phaseId, budgetId: budget[budgetKey] ?? '', title: `Prosjekt ${key}`, cost })).id;
+    project[key] = value(await platform.budgeting.createProject(manager, { phaseId, budgetId: budget[budgetKey], title: `Prosjekt ${key}`, cost })).id;
   }
   // e stays pending: it is not on the ballot.
   for (const key of ['a', 'b', 'c', 'd', 'n', 'k']) value(await platform.budgeting.reviewProject(manager, { projectId: project[key] ?? '', state: 'eligible' }));
@@ -132,7 +132,7 @@ test('the database allows one ballot per voter per budget, whatever the code doe
 test('the design, budgets and projects are locked once ballots exist', async () => {
   const design = await platform.budgeting.designBallot(manager, { phaseId, maxProjects: 4 });
   assert.equal(!design.ok && design.code, 'Conflict');
-  const amount = await platform.budgeting.updateBudget(manager, { budgetId: budget.sentrum ?? '', amount: 120_000 });
+  const amount = await platform.budgeting.updateBudget(manager, { budgetId: budget.sentrum, amount: 120_000 });
   assert.equal(!amount.ok && amount.code, 'Conflict');
   const edit = await platform.budgeting.updateProject(manager, { projectId: project.a ?? '', cost: 70_000 });
   assert.equal(!edit.ok && edit.code, 'Conflict');

@@ -30,7 +30,7 @@ function receiptOf(ballot: OnlineBallotRow, settings: SettingsRow, projects: Rea
 
 /** Casting a ballot online while the phase is open, and a voter's own ballots and receipts. */
 export function votingUseCases(ctx: BudgetingContext) {
-  const { deps, repo, today, visiblePhase, publishedOf } = ctx;
+  const { deps, repo, today, votingPhase, visiblePhase, publishedOf } = ctx;
   const currentYear = () => Number(today().slice(0, 4));
 
   /** Why the actor may not vote in each budget (null: they may), from their resident profile. */
@@ -48,11 +48,11 @@ export function votingUseCases(ctx: BudgetingContext) {
      */
     async castBallot(actor: Actor | null, input: InputOf<C['castBallot']>): Promise<Result<Receipt>> {
       if (!actor) return fail('NotSignedIn');
-      const found = await visiblePhase(actor, input.phaseId);
+      const found = await votingPhase(actor, input.phaseId);
       if (!found.ok) return found;
-      const { phase, settings } = found.value;
+      const { phase, paper } = found.value;
+      const { settings, budgets } = paper;
       if (phase.state !== 'open') return fail('PhaseClosed');
-      const budgets = await repo.budgetsOf(phase.id);
       const why = await eligibilityOf(actor, settings, budgets);
       let budget: BudgetRow | undefined;
       if (input.budgetId !== undefined) {
@@ -65,7 +65,7 @@ export function votingUseCases(ctx: BudgetingContext) {
       }
       const reason = why.get(budget.id);
       if (reason) return fail('BallotInvalid', [{ field: 'budgetId', message: reason }]);
-      const projects = await repo.ballotProjectsOf(budget.id);
+      const projects = paper.projects.get(budget.id) ?? [];
       const costs = new Map(projects.map((p) => [p.id, p.cost] as const));
       const checked = checkBallot(settings, budget.amount, costs, input);
       if (!checked.ok) return checked;
