@@ -4,20 +4,16 @@
 import { createHash } from 'node:crypto';
 import { validateBallot, type Ballot, type BallotContext, type Election, type TallyOptions, type TieBreakKey, type Violation } from '@tingsted/budgeting';
 import type { FieldError } from '../shared/result.ts';
+import { ballotRules, rankPoints, type BallotDesign } from './ballot-rules.ts';
 import type { BallotKind, BudgetingRule } from './budgeting.tables.ts';
 
-/** The columns of a phase's design row that counting needs. */
-export interface CountingDesign {
-  readonly ballot_kind: BallotKind;
-  readonly min_projects: number | null;
-  readonly max_projects: number | null;
-  readonly points_total: number | null;
-  readonly rank_limit: number | null;
+/** The columns of a phase's design row that counting needs: the ballot rules' (shared with online voting) and the rule's. */
+export type CountingDesign = BallotDesign & {
   readonly rule: BudgetingRule;
   readonly greedy_threshold: number | null;
   readonly tie_break: readonly string[];
   readonly seed: string;
-}
+};
 
 /** A project as counting sees it: its id, number, cost. */
 export interface CountedProject {
@@ -51,31 +47,58 @@ export function voteTypeOf(kind: BallotKind): Election['voteType'] {
   }
 }
 
-/** The ballot rules of a design for a budget of `amount`: what a valid ballot looks like (online, paper, imported alike). */
-export function ballotContext(design: CountingDesign, amount: number, projects: readonly CountedProject[]): BallotContext {
-  const maxLength = design.ballot_kind === 'ranking' ? Math.min(design.max_projects ?? Infinity, design.rank_limit ?? Infinity) : (design.max_projects ?? Infinity);
-  const total = design.ballot_kind === 'points' ? design.points_total : null;
+/**
+ * What a valid ballot looks like under a design for a budget of `amount` (online, paper, imported alike: the
+ * rules are online voting's, ballotRules).
+ */
+export function ballotContext(design: BallotDesign, amount: number, projects: readonly CountedProject[]): LineContext {
   return {
     voteType: voteTypeOf(design.ballot_kind),
     projects: projects.map((p) => ({ id: p.id, cost: p.cost })),
-    rules: {
-      ...(design.min_projects !== null ? { minLength: design.min_projects } : {}),
-      ...(Number.isFinite(maxLength) ? { maxLength } : {}),
-      ...(design.ballot_kind === 'basket' ? { maxSumCost: amount } : {}),
-      ...(total !== null ? { minPoints: 0, minSumPoints: total, maxSumPoints: total } : {}),
-    },
+    rules: ballotRules(design, amount),
+    costs: new Map(projects.map((p) => [p.id, p.cost] as const)),
   };
+}
+
+/** A ballot context with the projects' costs by id, for checking many ballots quickly. */
+export type LineContext = BallotContext & { readonly costs: ReadonlyMap<string, number> };
+
+/** True when a ballot certainly keeps every rule: known projects once each, the number, the cost, the points. */
+function plainlyValid(ballot: Ballot, context: LineContext): boolean {
+  const r = context.rules;
+  const n = ballot.projects.length;
+  if ((r.minLength !== undefined && n < r.minLength) || (r.maxLength !== undefined && n > r.maxLength)) return false;
+  let cost = 0;
+  for (const id of ballot.projects) {
+    const c = context.costs.get(id);
+    if (c === undefined) return false;
+    cost += c;
+  }
+  if (new Set(ballot.projects).size !== n) return false;
+  if (r.maxSumCost !== undefined && cost > r.maxSumCost) return false;
+  if (ballot.points !== undefined) {
+    if (ballot.points.length !== n || !ballot.points.every((p) => Number.isInteger(p) && p >= 0)) return false;
+    const total = ballot.points.reduce((a, p) => a + p, 0);
+    if ((r.minSumPoints !== undefined && total < r.minSumPoints) || (r.maxSumPoints !== undefined && total > r.maxSumPoints)) return false;
+  } else if (context.voteType === 'cumulative' && n > 0) return false;
+  return true;
 }
 
 /**
  * The field errors of one line's ballot (empty when it is valid), each naming the line: the field is `field`
- * and the message a `budgeting.line.*` key. `numberOf` turns a project id back into what the clerk typed.
+ * and the message a `budgeting.line.*` key. `numberOf` turns a project id back into what the clerk typed. A
+ * plainly valid ballot is recognised without validateBallot (which indexes the projects on every call).
  */
-export function lineErrors(field: string, line: number, ballot: Ballot, context: BallotContext, numberOf: (id: string) => string): FieldError[] {
-  return validateBallot(ballot, context).map((v) => lineError(field, line, v, ballot, context, numberOf));
+export function lineErrors(field: string, line: number, ballot: Ballot, context: LineContext, numberOf: (id: string) => string): FieldError[] {
+  if (plainlyValid(ballot, context)) return [];
+  const errors = validateBallot(ballot, context).map((v) => lineError(field, line, v, ballot, context, numberOf));
+  // Online voting refuses points below 0 or not whole before its rules (ballotRules has no minimum per project).
+  const badPoints = ballot.points !== undefined && !ballot.points.every((p) => Number.isInteger(p) && p >= 0);
+  if (badPoints && !errors.some((e) => e.message === 'budgeting.line.pointsInvalid')) errors.push({ field, message: 'budgeting.line.pointsInvalid', params: { line } });
+  return errors;
 }
 
-function lineError(field: string, line: number, v: Violation, ballot: Ballot, context: BallotContext, numberOf: (id: string) => string): FieldError {
+function lineError(field: string, line: number, v: Violation, ballot: Ballot, context: LineContext, numberOf: (id: string) => string): FieldError {
   const r = context.rules;
   const given = (ballot.points ?? []).reduce((a, b) => a + b, 0);
   switch (v.code) {
@@ -89,8 +112,7 @@ function lineError(field: string, line: number, v: Violation, ballot: Ballot, co
       return { field, message: 'budgeting.line.tooMany', params: { line, max: r.maxLength ?? 1 } };
     case 'cost-above-maximum':
     case 'cost-below-minimum': {
-      const byId = new Map(context.projects.map((p) => [p.id, p.cost] as const));
-      const cost = [...new Set(ballot.projects)].reduce((a, id) => a + (byId.get(id) ?? 0), 0);
+      const cost = [...new Set(ballot.projects)].reduce((a, id) => a + (context.costs.get(id) ?? 0), 0);
       return { field, message: 'budgeting.line.overBudget', params: { line, cost, budget: r.maxSumCost ?? 0 } };
     }
     case 'points-missing':
@@ -111,22 +133,16 @@ export function capErrors(field: string, errors: readonly FieldError[]): FieldEr
   return [...errors.slice(0, MAX_LINE_ERRORS), { field, message: 'budgeting.line.more', params: { count: errors.length - MAX_LINE_ERRORS } }];
 }
 
-/** The Borda points of a ranking ballot: K, K−1, …, 1 by rank (K = the design's rank limit). */
-export function rankingPoints(length: number, k: number): number[] {
-  return Array.from({ length }, (_, rank) => Math.max(0, k - rank));
-}
-
 /**
  * The election to tally: the eligible projects in number order and the ballots, each keeping only projects on
  * the ballot paper (ranking ballots as Borda points K..1, by their original rank).
  */
 export function electionOf(design: CountingDesign, amount: number, projects: readonly CountedProject[], ballots: readonly CountedBallot[]): Election {
   const eligible = new Set(projects.map((p) => p.id));
-  const k = design.rank_limit ?? Math.max(1, ...ballots.map((b) => b.projects.length));
   const out: Ballot[] = new Array<Ballot>(ballots.length);
   for (let i = 0; i < ballots.length; i++) {
     const b = ballots[i]!;
-    const points = design.ballot_kind === 'ranking' ? rankingPoints(b.projects.length, k) : design.ballot_kind === 'points' ? b.points : null;
+    const points = design.ballot_kind === 'ranking' ? rankPoints(design, b.projects.length) : design.ballot_kind === 'points' ? b.points : null;
     const all = b.projects.every((id) => eligible.has(id));
     if (all) {
       out[i] = points === null ? { voter: b.id, projects: b.projects } : { voter: b.id, projects: b.projects, points };

@@ -8,7 +8,7 @@ import type { budgetingContracts } from './budgeting.contract.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
 import type { BudgetingRule } from './budgeting.tables.ts';
 import { ballotContext, electionOf, type CountingDesign } from './counting.ts';
-import type { IoContext } from './io.ts';
+import type { IoContext } from './io.context.ts';
 
 type C = typeof budgetingContracts;
 

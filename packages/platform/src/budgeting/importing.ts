@@ -5,7 +5,7 @@ import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { budgetingContracts } from './budgeting.contract.ts';
 import type { StoredBallot } from './budgeting.results.repository.ts';
 import { ballotContext, ballotLine, capErrors, lineErrors, type CountedProject } from './counting.ts';
-import type { IoContext } from './io.ts';
+import type { IoContext } from './io.context.ts';
 import { pabulibPlan } from './pabulib-plan.ts';
 import { storeBatch } from './paper.ts';
 

@@ -7,7 +7,8 @@ import { readPabulib, type Ballot, type Election } from '@tingsted/budgeting';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ImportedDesign, PabulibReplacement } from './budgeting.results.repository.ts';
-import { ballotContext, capErrors, lineErrors, rankingPoints, type CountingDesign } from './counting.ts';
+import { rankPoints } from './ballot-rules.ts';
+import { ballotContext, capErrors, lineErrors, type CountingDesign, type LineContext } from './counting.ts';
 
 /** What a file becomes, before the phase and the clerk are known. */
 export type PabulibPlan = Omit<PabulibReplacement, 'phaseId' | 'enteredBy'>;
@@ -122,8 +123,9 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const errors: FieldError[] = [];
   if (e.moneyScale !== 1) {
     // Money is whole currency units in Tingsted; rounding a cost would change who can afford what.
-    const lines = [...where().projects.values()];
-    errors.push(problem(where().meta.get('budget') ?? lines[0] ?? 1, 'budgeting.import.decimals'));
+    if (e.budget % e.moneyScale !== 0) errors.push(problem(where().meta.get('budget') ?? 1, 'budgeting.import.decimals'));
+    for (const p of e.projects) if (p.cost % e.moneyScale !== 0) errors.push(problem(where().projects.get(p.id) ?? 1, 'budgeting.import.decimals'));
+    for (const key of ['max_sum_cost', 'min_sum_cost']) if (where().meta.has(key) && /\.\d*[1-9]/.test(e.meta[key] ?? '')) errors.push(problem(where().meta.get(key)!, 'budgeting.import.decimals'));
   }
   if (e.budget <= 0 || e.budget > MAX_MONEY * e.moneyScale) errors.push(problem(where().meta.get('budget') ?? 1, 'budgeting.import.amount', { max: MAX_MONEY }));
   for (const p of e.projects) {
@@ -133,19 +135,22 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const design = designOf(e, where, errors);
   if (errors.length > 0) return fail('ValidationFailed', capErrors(FIELD, errors));
 
-  const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '' };
+  const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '', voters: 'residents', min_age: null };
   const context = ballotContext(counting, e.budget, e.projects.map((p, i) => ({ id: p.id, number: i + 1, cost: p.cost })));
   const index = new Map(e.projects.map((p, i) => [p.id, i] as const));
-  const costs = new Map(e.projects.map((p) => [p.id, p.cost] as const));
   const ballots: PabulibPlan['ballots'][number][] = new Array(e.ballots.length);
   for (let i = 0; i < e.ballots.length; i++) {
     const b = e.ballots[i]!;
-    const bad = ballotProblems(b, design, context, costs, () => where().votes.get(b.voter) ?? 1);
+    const bad = ballotProblems(b, design, counting, context, () => where().votes.get(b.voter) ?? 1);
     if (bad.length > 0) {
       errors.push(...bad);
       continue;
     }
-    ballots[i] = { voterRef: b.voter, projects: b.projects.map((id) => index.get(id)!), points: design.ballotKind === 'points' ? (b.points ?? null) : null };
+    if (design.ballotKind === 'points') {
+      // Points ballots keep only the projects given points, as online ones do.
+      const given = b.projects.map((_, t) => t).filter((t) => (b.points?.[t] ?? 0) > 0);
+      ballots[i] = { voterRef: b.voter, projects: given.map((t) => index.get(b.projects[t]!)!), points: given.map((t) => b.points![t]!) };
+    } else ballots[i] = { voterRef: b.voter, projects: b.projects.map((id) => index.get(id)!), points: null };
   }
   if (errors.length > 0) return fail('ValidationFailed', capErrors(FIELD, errors));
   const locale: Locale = isLocale(e.meta.language) ? e.meta.language : fallbackLocale;
@@ -167,30 +172,15 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
 }
 
 /**
- * The problems of one ballot under the design, each naming the ballot's line (looked up only for a bad ballot).
- * The common case, a valid ballot, is recognised by its length, cost and points alone (readPabulib has already
- * refused unknown and repeated projects); only a ballot that fails that quick look goes through validateBallot.
+ * The problems of one ballot under the design, each naming the ballot's line (looked up only for a bad ballot):
+ * online voting's rules (lineErrors), and for ranking ballots with points, the Borda points K, K−1, … the
+ * design counts.
  */
-function ballotProblems(b: Ballot, design: ImportedDesign, context: ReturnType<typeof ballotContext>, costs: ReadonlyMap<string, number>, line: () => number): FieldError[] {
-  const r = context.rules;
-  const n = b.projects.length;
-  let fine = (r.minLength === undefined || n >= r.minLength) && (r.maxLength === undefined || n <= r.maxLength);
-  if (fine && r.maxSumCost !== undefined) {
-    let cost = 0;
-    for (const id of b.projects) cost += costs.get(id) ?? 0;
-    fine = cost <= r.maxSumCost;
-  }
-  if (fine && design.ballotKind === 'points') {
-    const points = b.points ?? [];
-    fine = points.length === n && points.every((p) => Number.isInteger(p) && p >= 0) && points.reduce((a, p) => a + p, 0) === r.maxSumPoints;
-  }
-  const out: FieldError[] = [];
-  if (!fine) out.push(...lineErrors(FIELD, 0, design.ballotKind === 'points' ? b : { voter: b.voter, projects: b.projects }, context, (id) => id));
+function ballotProblems(b: Ballot, design: ImportedDesign, counting: CountingDesign, context: LineContext, line: () => number): FieldError[] {
+  const out = lineErrors(FIELD, 0, design.ballotKind === 'points' ? b : { voter: b.voter, projects: b.projects }, context, (id) => id);
   if (design.ballotKind === 'ranking' && b.points !== undefined) {
-    const k = design.rankLimit ?? 1;
-    if (b.points.some((p, t) => p !== Math.max(0, k - t))) {
-      out.push({ field: FIELD, message: 'budgeting.import.rankingPoints', params: { line: 0, expected: rankingPoints(n, k).join(',') } });
-    }
+    const expected = rankPoints(counting, b.projects.length);
+    if (b.points.some((p, t) => p !== expected[t])) out.push({ field: FIELD, message: 'budgeting.import.rankingPoints', params: { line: 0, expected: expected.join(',') } });
   }
   if (out.length === 0) return out;
   const at = line();

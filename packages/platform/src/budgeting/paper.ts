@@ -5,7 +5,7 @@ import type { budgetingContracts } from './budgeting.contract.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
 import type { StoredBallot } from './budgeting.results.repository.ts';
 import { ballotContext, ballotLine, batchHash, capErrors, lineErrors, type CountedProject, type CountingDesign } from './counting.ts';
-import type { IoContext } from './io.ts';
+import type { IoContext } from './io.context.ts';
 
 type C = typeof budgetingContracts;
 const FIELD = 'ballots';
@@ -81,7 +81,7 @@ export async function storeBatch(
     ballots: batch.ballots,
   });
   if ('conflict' in stored) {
-    return fail('Conflict', [stored.conflict === 'label' ? { field: 'label', message: 'budgeting.batch.labelTaken' } : { field: FIELD, message: 'budgeting.batch.duplicate' }]);
+    return fail('Conflict', [stored.conflict === 'label' ? { field: 'label', message: 'budgeting.batch.labelTaken' } : { field: batch.source === 'csv' ? 'csv' : FIELD, message: 'budgeting.batch.duplicate' }]);
   }
   await io.audit(actor, `${batch.source}_batch_entered`, 'budget', batch.budgetId, { batchId: stored.id, label: batch.label, ballots: batch.ballots.length });
   return ok({ id: stored.id, ballots: batch.ballots.length });
@@ -117,6 +117,8 @@ export function paperUseCases(io: IoContext) {
       if (!found.ok) return found;
       if (batch.source === 'pabulib' || batch.confirmed_at !== null) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.confirmedAlready' }]);
       if (batch.entered_by === actor.id) return fail('Forbidden', [{ field: 'batchId', message: 'budgeting.batch.sameClerk' }]);
+      // The published result was counted without it; counting it now would make the two disagree.
+      if (await results.latestPublished(batch.budget_id)) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.published' }]);
       if (!(await results.confirmBatch(batch.id, actor.id, deps.clock()))) return fail('Conflict', [{ field: 'batchId', message: 'budgeting.batch.confirmedAlready' }]);
       await audit(actor, 'batch_confirmed', 'budget', batch.budget_id, { batchId: batch.id, label: batch.label, ballots: batch.ballot_count });
       return ok({ ok: true as const });

@@ -1,23 +1,21 @@
 import { tally, type TallyResult } from '@tingsted/budgeting';
 import type { Actor } from '../accounts/accounts.policy.ts';
-import type { Db } from '../db/database.ts';
 import type { InputOf, OutputOf } from '../edge/contract.ts';
 import { resolveText, type LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { budgetingContracts } from './budgeting.contract.ts';
 import type { BudgetingPhase } from './budgeting.context.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
-import { budgetingResultsRepository } from './budgeting.results.repository.ts';
 import type { BudgetingRule } from './budgeting.tables.ts';
 import { ballotsHash, electionOf, tallyOptions } from './counting.ts';
-import type { IoContext } from './io.ts';
+import type { IoContext } from './io.context.ts';
 
 type C = typeof budgetingContracts;
 /** A budget's result as the contracts give it. */
 export type PresentedResult = OutputOf<C['budgetingResults']>;
 /** What a voter's share paid toward each funded project (MES rules), by ballot id: online ballots only. */
 type Payments = Record<string, { project: string; amount: number }[]>;
-/** A result as stored: the presented result (publishedAt aside) and the online voters' payments. */
+/** A result as stored: the presented result (publishedAt aside) and the online voters' payments (read by published.ts). */
 type StoredResult = Omit<PresentedResult, 'publishedAt'> & { payments?: Payments };
 
 interface Budget {
@@ -47,13 +45,14 @@ async function countedFromGroups(io: IoContext, budgetId: string): Promise<{ id:
 
 /**
  * Tallies a budget now: its eligible projects in number order and the ballots that count (online, Pabulib,
- * and confirmed paper and CSV batches), by `rule` under the phase's design. `explainVoters` adds what each
- * voter's share paid (needed only when publishing).
+ * and confirmed paper and CSV batches), by `rule` under the phase's design. `publishing` reads every ballot with
+ * its id, to keep what each online voter's share paid under an MES rule; live results read them grouped.
  */
-async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rule: BudgetingRule, explainVoters: boolean, now: Date): Promise<Computed> {
+async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rule: BudgetingRule, publishing: boolean, now: Date): Promise<Computed> {
   const { settings } = found;
-  const [projects, ballots] = await Promise.all([io.repo.ballotProjectsOf(budget.id), explainVoters ? io.results.countedBallots(budget.id) : countedFromGroups(io, budget.id)]);
+  const [projects, ballots] = await Promise.all([io.repo.ballotProjectsOf(budget.id), publishing ? io.results.countedBallots(budget.id) : countedFromGroups(io, budget.id)]);
   const election = electionOf(settings, budget.amount, projects, ballots);
+  const explainVoters = publishing && rule !== 'greedy' && ballots.some((b) => b.voterId !== null);
   const options = { ...tallyOptions(settings, rule), explainVoters };
   const result = tally(election, options);
   const byId = new Map(projects.map((p) => [p.id, p] as const));
@@ -105,32 +104,11 @@ function fromStored(stored: StoredResult, publishedAt: Date | null): PresentedRe
   return { ...result, publishedAt: publishedAt?.toISOString() ?? null };
 }
 
-/** A funded project on a voter's ballot, with what their share paid toward it (MES rules). */
-export interface FundedProject {
-  readonly id: string;
-  readonly title: Record<string, string>;
-  readonly paid: number | null;
-}
-
-/**
- * For myBallot: the projects on a voter's ballot that the budget's published result funded, with the MES
- * payment of their share where the rule has one; null while no result is published.
- */
-export function ballotFunding(db: Db) {
-  const results = budgetingResultsRepository(db);
-  return async (budgetId: string, ballot: { readonly id: string; readonly projects: readonly string[] }): Promise<FundedProject[] | null> => {
-    const row = await results.latestPublished(budgetId);
-    if (!row) return null;
-    const stored = row.result as unknown as StoredResult;
-    const selected = new Map(stored.selected.map((s) => [s.id, s] as const));
-    const paid = new Map((stored.payments?.[ballot.id] ?? []).map((p) => [p.project, p.amount] as const));
-    return ballot.projects.filter((id) => selected.has(id)).map((id) => ({ id, title: selected.get(id)!.title, paid: paid.get(id) ?? null }));
-  };
-}
-
 /** Results: live for staff, published for everyone, and publishing them once the phase is over. */
 export function resultUseCases(io: IoContext) {
   const { repo, results, visiblePhase, managedPhase, audit, deps } = io;
+  /** Other rules' results for published budgets, as the public compares them (by result id and rule). */
+  const comparisons = new Map<string, Omit<PresentedResult, 'publishedAt'>>();
   return {
     /**
      * A budget's result (the phase's first budget unless one is named) by a rule (default: the design's).
@@ -149,6 +127,15 @@ export function resultUseCases(io: IoContext) {
       if (!budgetingPolicy.seeLiveResults(actor)) {
         if (!published || !stored) return fail('NotFound');
         if (rule === published.rule) return ok(fromStored(stored, published.published_at));
+        // The ballots no longer change once a result is published: a comparison is computed once per result.
+        const key = `${published.id}:${rule}`;
+        let comparison = comparisons.get(key);
+        if (comparison === undefined) {
+          comparison = (await compute(io, found.value, budget, rule, false, deps.clock())).result;
+          if (comparisons.size >= 50) comparisons.delete(comparisons.keys().next().value!);
+          comparisons.set(key, comparison);
+        }
+        return ok({ ...comparison, publishedAt: null });
       }
       const live = await compute(io, found.value, budget, rule, false, deps.clock());
       const same = published !== undefined && stored !== null && published.rule === rule && published.ballots_hash === live.result.ballotsHash;
