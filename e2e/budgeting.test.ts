@@ -62,8 +62,8 @@ async function storedBallot(email: string): Promise<string[] | null> {
 }
 
 const sorted = (...keys: string[]) => keys.map((k) => project[k] ?? '').sort((a, b) => a.localeCompare(b));
-const addButton = (key: string) => `button[formaction="?/add"][value="${project[key]}"]`;
-const removeButton = (key: string) => `button[formaction="?/remove"][value="${project[key]}"]`;
+const addButton = (key: string) => `button[formaction^="?/add"][value="${project[key]}"]`;
+const removeButton = (key: string) => `button[formaction^="?/remove"][value="${project[key]}"]`;
 const status = (page: Page) => page.textContent('.basket p.status');
 
 before(async () => {
@@ -139,7 +139,7 @@ test('a visitor finds the ballot from the process page, sees the eligible projec
   assert.ok(!main.includes('Kunstgress'), 'a project waiting for its review is not on the ballot');
   assert.ok(main.includes(formatMoney(200_000, 'NOK', 'nb')));
   assert.equal(await page.locator(`a[href^="/sign-in?returnTo="]`).filter({ hasText: nb('pb.ballot.signIn') }).count(), 1);
-  assert.equal(await page.locator('button[formaction="?/add"]').count(), 0, 'no voting without signing in');
+  assert.equal(await page.locator('button[formaction^="?/add"]').count(), 0, 'no voting without signing in');
   await check(page, 'ballot-visitor');
   await fitsPhone(page, 'ballot-visitor');
   await context.close();
@@ -163,6 +163,7 @@ test('a resident fills the basket with JavaScript: the remaining budget changes 
   assert.equal(await page.textContent('#field-projects-error'), nb('pb.ballot.overBudget', { title: 'Ny lekeplass i parken', over: kr(250_000) }));
   assert.equal(await page.getAttribute('.error-summary a', 'href'), '#field-projects');
   assert.equal(await page.locator(removeButton('playground')).count(), 0);
+  assert.equal(await page.textContent(`#project-${project.playground} .error`), await page.textContent('#field-projects-error'), 'the refused project says why too');
   assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no page load: the basket changed in place');
   await check(page, 'ballot-js-refused');
   await fitsPhone(page, 'ballot-basket');
@@ -213,6 +214,9 @@ test('a resident votes without JavaScript: the server keeps the basket between r
   assert.equal(await page.textContent('#field-projects-error'), nb('pb.ballot.overBudget', { title: 'Lys i lysløypa', over: kr(250_000) }));
   assert.equal(await page.locator(removeButton('benches')).count(), 1);
   assert.equal(await page.locator(removeButton('playground')).count(), 1);
+  // The page returns to the project tried, which says why.
+  assert.match(page.url(), new RegExp(`#project-${project.lights}$`));
+  assert.equal(await page.textContent(`#project-${project.lights} .error`), await page.textContent('#field-projects-error'));
   await check(page, 'ballot-no-js-refused', { javaScriptOff: true });
   await page.click(removeButton('benches'));
   await page.waitForSelector(addButton('benches'));
@@ -322,7 +326,7 @@ test('after the phase closes: no voting; the results show both rules with reason
   const page = await context.newPage();
   await page.goto(ballotUrl);
   assert.ok(((await page.textContent('main')) ?? '').includes(nb('pb.ballot.closed')));
-  assert.equal(await page.locator('button[formaction="?/add"]').count(), 0);
+  assert.equal(await page.locator('button[formaction^="?/add"]').count(), 0);
   assert.equal(await page.locator('a[href$="change=1"]').count(), 0, 'a closed ballot cannot be changed');
   await page.click(`a[href$="/budgeting/${phaseId}/results"]`);
   await page.waitForURL(/\/results$/);

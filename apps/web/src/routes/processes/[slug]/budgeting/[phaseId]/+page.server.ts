@@ -114,7 +114,7 @@ export const actions: Actions = {
         refusal.reason === 'overBudget'
           ? locals.t('pb.ballot.overBudget', { title, over: formatMoney(refusal.over, budgeting.design.currency, locals.ctx.locale) })
           : locals.t('pb.ballot.tooMany', { max: refusal.max });
-      return fail(422, { message: locals.t('pb.ballot.notAdded'), fields: { projects: reason }, values: {}, draft });
+      return fail(422, { message: locals.t('pb.ballot.notAdded'), fields: { projects: reason }, values: {}, draft, refused: add });
     }
     if (!draft.projects.includes(add)) draft.projects.push(add);
     return { draft };
