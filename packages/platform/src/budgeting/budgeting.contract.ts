@@ -224,7 +224,7 @@ export const budgetingContracts = {
       processSlug: Type.String(),
       ideas: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
       updates: Type.Array(UpdateSchema),
-      result: Nullable(Type.Object({ selected: Type.Boolean(), rank: Nullable(Type.Integer()), votes: Count, detail: Type.String() })),
+      result: Nullable(Type.Object({ selected: Type.Boolean(), rank: Nullable(Type.Integer()), votes: Count, reason: Type.String({ description: 'Why it won or lost: funded, over-budget, supporters-cannot-afford, …' }), detail: Type.String({ description: 'The same in one English sentence' }) })),
     }),
   }),
   castBallot: contract({

@@ -7,6 +7,7 @@ export interface ProjectOutcome {
   readonly selected: boolean;
   readonly rank: number | null;
   readonly votes: number;
+  readonly reason: string;
   readonly detail: string;
 }
 
@@ -31,7 +32,7 @@ export function readPublished(stored: unknown): PublishedOutcome {
   const projects = new Map<string, ProjectOutcome>();
   for (const p of list(result.projects)) {
     if (!isRecord(p) || text(p.id) === '') continue;
-    projects.set(text(p.id), { selected: p.selected === true, rank: number(p.rank), votes: number(p.votes) ?? 0, detail: text(p.detail) });
+    projects.set(text(p.id), { selected: p.selected === true, rank: number(p.rank), votes: number(p.votes) ?? 0, reason: text(p.reason), detail: text(p.detail) });
   }
   const payments = new Map<string, Map<string, number>>();
   const paidBy = isRecord(result.payments) ? result.payments : {};

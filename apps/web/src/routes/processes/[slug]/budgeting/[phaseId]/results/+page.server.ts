@@ -31,7 +31,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const decimal = new Intl.NumberFormat(regionTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const share = (votes: number, ballots: number) => (ballots > 0 ? percent.format(votes / ballots) : '–');
   // The budgeting package's one-sentence explanations name projects by id: name them by number and title.
-  const named = (detail: string) => budgeting.projects.reduce((text, p) => text.replaceAll(p.id, `${locals.t('pb.project.number', { number: p.number })} ${localize(locals, p.title).text}`), detail);
   const present = (r: Result) => ({
     rule: r.rule,
     ruleName: label('pb.rule.', r.rule),
@@ -48,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   });
   /** Why each project won or lost under a result's rule, by project id. */
   const whyOf = (r: Result) =>
-    new Map(r.projects.map((p) => [p.id, { selected: p.selected, rank: p.rank, reason: label('pb.reason.', p.reason), detail: named(p.detail), votes: p.votes, effective: p.effectiveVotes === null || r.rule === 'greedy' ? null : decimal.format(p.effectiveVotes) }]));
+    new Map(r.projects.map((p) => [p.id, { selected: p.selected, rank: p.rank, reason: label('pb.reason.', p.reason), votes: p.votes, effective: p.effectiveVotes === null || r.rule === 'greedy' ? null : decimal.format(p.effectiveVotes) }]));
   const mine = user ? await locals.platform.budgeting.myBallot(user, { phaseId: phase.id }) : null;
   const budgets = [];
   for (const budget of budgeting.budgets) {

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isMessageKey } from '$lib/i18n/translate.server';
 import type { PageServerLoad } from './$types';
 import { renderMarkdown } from '@tingsted/platform/shared';
 import { formatDate } from '$lib/server/present';
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         date: u.happenedOn ? formatDate(u.happenedOn, locale) : formatDateTime(u.createdAt, locale),
         authorName: u.authorName,
       })),
-    result,
+    result: result ? { ...result, reason: isMessageKey(`pb.reason.${result.reason}`) ? locals.t(`pb.reason.${result.reason}` as Parameters<App.Locals['t']>[0]) : null } : null,
     statusLabels: await statusLabels(locals),
   };
 };
