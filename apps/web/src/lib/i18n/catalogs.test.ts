@@ -7,6 +7,7 @@ import { sentEn } from '@tingsted/platform/i18n/sent/en';
 import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
+import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelsEn } from './messages/panels/en.ts';
@@ -38,6 +39,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     panels: panelsEn,
     panelsStaff: panelsStaffEn,
     analysis: analysisEn,
+    budgetingManage: budgetingManageEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

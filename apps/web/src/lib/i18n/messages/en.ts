@@ -7,6 +7,7 @@ import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
 import { analysisEn } from './analysis/en.ts';
+import { budgetingManageEn } from './budgeting-manage/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -22,4 +23,5 @@ export const en = {
   ...panelsEn,
   ...panelsStaffEn,
   ...analysisEn,
+  ...budgetingManageEn,
 } as const;
