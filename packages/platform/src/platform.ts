@@ -9,6 +9,7 @@ import { ideasService } from './ideas/ideas.service.ts';
 import { feedbackService } from './feedback/feedback.service.ts';
 import { notificationsService } from './notifications/notifications.service.ts';
 import { surveysService } from './surveys/surveys.service.ts';
+import { budgetingService } from './budgeting/index.ts';
 import { filesService } from './files/files.service.ts';
 import { conversationsService, recomputeJob } from './conversations/conversations.service.ts';
 import { createRecomputeRunner } from './conversations/recompute.ts';
@@ -61,6 +62,8 @@ export interface Platform {
   readonly feedback: ReturnType<typeof feedbackService> & Pick<ReportsService, 'youSaidWeDid' | 'participationReport'>;
   readonly notifications: ReturnType<typeof notificationsService>;
   readonly surveys: ReturnType<typeof surveysService>;
+  /** Participatory budgeting: ballot design, projects, ballots, results and delivery (one function per contract). */
+  readonly budgeting: ReturnType<typeof budgetingService>;
   readonly files: ReturnType<typeof filesService>;
   readonly conversations: ReturnType<typeof conversationsService>;
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
@@ -118,6 +121,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const ideas = ideasService({ db, audit, accounts, processes, notifications, files });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
+  const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, notifications, clock, timeZone });
   const reports = reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() });
   const jobs = createJobQueue({
     db,
@@ -182,6 +186,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     feedback: { ...feedback, youSaidWeDid: reports.youSaidWeDid, participationReport: reports.participationReport },
     notifications,
     surveys,
+    budgeting,
     files,
     conversations,
     conversationResults,

@@ -25,6 +25,8 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   PhaseClosed: 409,
   AlreadySupported: 409,
   AlreadyResponded: 409,
+  /** A budgeting ballot that breaks a rule of the ballot design (over budget, too many projects, …). */
+  BallotInvalid: 422,
   Internal: 500,
 };
 

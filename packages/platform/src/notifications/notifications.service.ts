@@ -9,7 +9,7 @@ import type { Logger } from '../shared/logger.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 
 /** What happened, for the notification's text. */
-export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden' | 'recommendation_decided';
+export type NotificationKind = 'status_changed' | 'answered' | 'milestone' | 'idea_hidden' | 'comment_hidden' | 'recommendation_decided' | 'budget_project_update' | 'budget_results';
 
 const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }> = {
   status_changed: { subject: 'notify.status_changed.subject', body: 'notify.status_changed.body' },
@@ -18,6 +18,8 @@ const kinds: Record<NotificationKind, { subject: MessageKey; body: MessageKey }>
   idea_hidden: { subject: 'notify.idea_hidden.subject', body: 'notify.idea_hidden.body' },
   comment_hidden: { subject: 'notify.comment_hidden.subject', body: 'notify.comment_hidden.body' },
   recommendation_decided: { subject: 'notify.recommendation_decided.subject', body: 'notify.recommendation_decided.body' },
+  budget_project_update: { subject: 'notify.budget_project_update.subject', body: 'notify.budget_project_update.body' },
+  budget_results: { subject: 'notify.budget_results.subject', body: 'notify.budget_results.body' },
 };
 
 /** A notification in the site's list. */

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'PhaseClosed'
   | 'AlreadySupported'
   | 'AlreadyResponded'
+  | 'BallotInvalid'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

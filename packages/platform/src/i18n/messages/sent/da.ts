@@ -54,4 +54,9 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'panels.mail.report.body': '{title} har offentliggjort sin slutrapport. Læs den her:',
   'panels.mail.answer.subject': 'Beslutningstageren har svaret {title}',
   'panels.mail.answer.body': 'Der er kommet et nyt svar på anbefalingerne fra {title}. Læs det her:',
+  // Participatory budgeting: news about a project voters supported, and the published results.
+  'notify.budget_project_update.subject': 'Nyt om projektet »{projectTitle}«',
+  'notify.budget_project_update.body': 'Projektet »{projectTitle}«, som du stemte på, har nyt: {news}',
+  'notify.budget_results.subject': 'Resultatet af »{processTitle}« er klar',
+  'notify.budget_results.body': 'Resultatet af budgetafstemningen i »{processTitle}« er offentliggjort: se, hvilke projekter der bliver gennemført.',
 };

@@ -53,4 +53,9 @@ export const sentEn = {
   'panels.mail.report.body': '{title} has published its final report. Read it here:',
   'panels.mail.answer.subject': 'The decision-maker has answered {title}',
   'panels.mail.answer.body': 'There is a new answer to the recommendations from {title}. Read it here:',
+  // Participatory budgeting: news about a project voters supported, and the published results.
+  'notify.budget_project_update.subject': 'News about the project "{projectTitle}"',
+  'notify.budget_project_update.body': 'The project "{projectTitle}", which you voted for, has news: {news}',
+  'notify.budget_results.subject': 'The results of "{processTitle}" are out',
+  'notify.budget_results.body': 'The results of the budget vote in "{processTitle}" have been published: see which projects will be carried out.',
 } as const;

@@ -55,4 +55,9 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les den her:',
   'panels.mail.answer.subject': 'Beslutningstakeren har svart {title}',
   'panels.mail.answer.body': 'Det er kommet et nytt svar på anbefalingene fra {title}. Les det her:',
+  // Participatory budgeting: news about a project voters supported, and the published results.
+  'notify.budget_project_update.subject': 'Nytt om prosjektet «{projectTitle}»',
+  'notify.budget_project_update.body': 'Prosjektet «{projectTitle}», som du stemte på, har nytt: {news}',
+  'notify.budget_results.subject': 'Resultatet av «{processTitle}» er klart',
+  'notify.budget_results.body': 'Resultatet av budsjettavstemningen i «{processTitle}» er publisert: se hvilke prosjekter som blir gjennomført.',
 };

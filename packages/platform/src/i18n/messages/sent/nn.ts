@@ -55,4 +55,9 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les han her:',
   'panels.mail.answer.subject': 'Avgjerdstakaren har svart {title}',
   'panels.mail.answer.body': 'Det har kome eit nytt svar på tilrådingane frå {title}. Les det her:',
+  // Participatory budgeting: news about a project voters supported, and the published results.
+  'notify.budget_project_update.subject': 'Nytt om prosjektet «{projectTitle}»',
+  'notify.budget_project_update.body': 'Prosjektet «{projectTitle}», som du røysta på, har nytt: {news}',
+  'notify.budget_results.subject': 'Resultatet av «{processTitle}» er klart',
+  'notify.budget_results.body': 'Resultatet av budsjettavrøystinga i «{processTitle}» er publisert: sjå kva prosjekt som blir gjennomførte.',
 };

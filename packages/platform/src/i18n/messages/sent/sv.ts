@@ -54,4 +54,9 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'panels.mail.report.body': '{title} har publicerat sin slutrapport. Läs den här:',
   'panels.mail.answer.subject': 'Beslutsfattaren har svarat {title}',
   'panels.mail.answer.body': 'Det finns ett nytt svar på rekommendationerna från {title}. Läs det här:',
+  // Participatory budgeting: news about a project voters supported, and the published results.
+  'notify.budget_project_update.subject': 'Nytt om projektet ”{projectTitle}”',
+  'notify.budget_project_update.body': 'Projektet ”{projectTitle}”, som du röstade på, har något nytt: {news}',
+  'notify.budget_results.subject': 'Resultatet av ”{processTitle}” är klart',
+  'notify.budget_results.body': 'Resultatet av budgetomröstningen i ”{processTitle}” har publicerats: se vilka projekt som blir av.',
 };

@@ -1,0 +1,115 @@
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../accounts/accounts.policy.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { FeedbackService } from '../feedback/feedback.service.ts';
+import type { IdeasService } from '../ideas/ideas.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { Phase, ProcessDetail, ProcessesService } from '../processes/processes.service.ts';
+import { processesPolicy } from '../processes/index.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
+import type { Clock } from '../shared/clock.ts';
+import { localDate } from '../shared/dates.ts';
+import type { LocalizedText } from '../shared/localized.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import { budgetingRepository, type BudgetRow, type ProjectRow, type SettingsRow } from './budgeting.repository.ts';
+import { budgetingPolicy } from './budgeting.policy.ts';
+
+/** What the budgeting module needs from the platform. */
+export interface BudgetingDeps {
+  readonly db: Db;
+  readonly audit: AuditService;
+  readonly accounts: Pick<AccountsService, 'getAccount' | 'getResidentProfile'>;
+  readonly processes: Pick<ProcessesService, 'getPhase'>;
+  readonly ideas: Pick<IdeasService, 'findIdea'>;
+  readonly feedback: Pick<FeedbackService, 'statuses'>;
+  readonly notifications: Pick<NotificationsService, 'notify'>;
+  readonly clock: Clock;
+  /** The municipality's time zone: phases open and close by its calendar (the processes module's state). */
+  readonly timeZone: string;
+}
+
+/** A budgeting phase with its process and ballot design. */
+export interface BudgetingPhase {
+  readonly phase: Phase;
+  readonly process: ProcessDetail;
+  readonly settings: SettingsRow;
+}
+
+/**
+ * What the use-case files share: the dependencies, the repository, and the helpers that load a budgeting
+ * phase (with its process and design row, created with the defaults on first use) and check the actor may
+ * manage it, by the same rule as the process pages. Built once per platform by `budgetingService`.
+ */
+export function budgetingContext(deps: BudgetingDeps) {
+  const repo = budgetingRepository(deps.db);
+  /** Today's date where the municipality is. */
+  const today = () => localDate(deps.clock(), deps.timeZone);
+
+  /** The phase with its process and design when it is a budgeting phase, else null (no visibility check). */
+  async function budgetingPhase(phaseId: string): Promise<BudgetingPhase | null> {
+    const found = await deps.processes.getPhase(phaseId);
+    if (!found || found.phase.method !== 'budgeting') return null;
+    const settings = (await repo.settingsOf(phaseId)) ?? (await repo.ensureSettings(phaseId));
+    return { ...found, settings };
+  }
+
+  /** A budgeting phase the actor may see (its process is published or closed, or the actor manages processes). */
+  async function visiblePhase(actor: Actor | null, phaseId: string): Promise<Result<BudgetingPhase>> {
+    const found = await budgetingPhase(phaseId);
+    if (!found || !processesPolicy.visibleStatuses(actor).includes(found.process.status)) return fail('NotFound');
+    return ok(found);
+  }
+
+  /** A budgeting phase the actor manages: NotSignedIn, Forbidden or NotFound otherwise. */
+  async function managedPhase(actor: Actor | null, phaseId: string): Promise<Result<BudgetingPhase & { actor: Actor }>> {
+    if (!actor) return fail('NotSignedIn');
+    if (!budgetingPolicy.manage(actor)) return fail('Forbidden');
+    const found = await budgetingPhase(phaseId);
+    if (!found) return fail('NotFound');
+    return ok({ ...found, actor });
+  }
+
+  /** A budget with its phase, for a manager. */
+  async function managedBudget(actor: Actor | null, budgetId: string): Promise<Result<BudgetingPhase & { actor: Actor; budget: BudgetRow }>> {
+    if (!actor) return fail('NotSignedIn');
+    if (!budgetingPolicy.manage(actor)) return fail('Forbidden');
+    const budget = await repo.findBudget(budgetId);
+    if (!budget) return fail('NotFound');
+    const found = await managedPhase(actor, budget.phase_id);
+    return found.ok ? ok({ ...found.value, budget }) : found;
+  }
+
+  /** A project with its phase, for a manager. */
+  async function managedProject(actor: Actor | null, projectId: string): Promise<Result<BudgetingPhase & { actor: Actor; project: ProjectRow }>> {
+    if (!actor) return fail('NotSignedIn');
+    if (!budgetingPolicy.manage(actor)) return fail('Forbidden');
+    const project = await repo.findProject(projectId);
+    if (!project) return fail('NotFound');
+    const found = await managedPhase(actor, project.phase_id);
+    return found.ok ? ok({ ...found.value, project }) : found;
+  }
+
+  /** Records a staff action in the audit trail. */
+  async function audit(actor: Actor, action: string, subjectType: string, subjectId: string, details: Record<string, unknown> = {}) {
+    await deps.audit.record({ actorId: actor.id, action: `budgeting.${action}`, subjectType, subjectId, details });
+  }
+
+  return { deps, repo, today, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit };
+}
+
+export type BudgetingContext = ReturnType<typeof budgetingContext>;
+
+/** The language a text is written in: the input's, else Norwegian Bokmål. */
+export function localeOf(value: unknown): Locale {
+  return isLocale(value) ? value : 'nb';
+}
+
+/** A text set in one language, the others kept. Empty text removes that language. */
+export function withText(current: LocalizedText, locale: Locale, text: string): LocalizedText {
+  const next: LocalizedText = { ...current };
+  const trimmed = text.trim();
+  if (trimmed === '') delete next[locale];
+  else next[locale] = trimmed;
+  return next;
+}

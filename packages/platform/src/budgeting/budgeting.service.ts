@@ -1,0 +1,19 @@
+import { budgetingContext, type BudgetingDeps } from './budgeting.context.ts';
+import { designUseCases } from './design.ts';
+
+export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
+
+/**
+ * Participatory budgeting as a phase method: the ballot design and budgets, costed projects and their review,
+ * ballots (online, paper, imported), results and delivery. One function per contract of `budgetingContracts`,
+ * each `(actor, input) => Result`. The shared context is built once and each use-case file adds its functions.
+ */
+export function budgetingService(deps: BudgetingDeps) {
+  const ctx = budgetingContext(deps);
+  return {
+    ...designUseCases(ctx),
+    // pb-io adds its use cases here, in one line: ...ioUseCases(ctx) (imports, paper batches, results, export).
+  };
+}
+
+export type BudgetingService = ReturnType<typeof budgetingService>;
