@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { budgetingPhaseOf, formatMoney, textIn } from '$lib/server/budgeting';
+import { budgetingPhaseOf, formatMoney, textIn } from '$lib/server/budgeting-staff';
 import { formatDate } from '$lib/server/present';
 
 // Every page of a budgeting phase's workspace shows the same heading, navigation and budgets, from the phase's

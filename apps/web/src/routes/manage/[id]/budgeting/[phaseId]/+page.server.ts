@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText, renameFields } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf } from '$lib/server/budgeting';
+import { budgetingPhaseOf } from '$lib/server/budgeting-staff';
 
 export const load: PageServerLoad = () => ({});
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf, listedFailure } from '$lib/server/budgeting';
+import { budgetingPhaseOf, listedFailure } from '$lib/server/budgeting-staff';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);

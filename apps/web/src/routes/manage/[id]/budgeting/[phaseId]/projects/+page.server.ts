@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf, formatMoney, textIn, withoutEmpty } from '$lib/server/budgeting';
+import { budgetingPhaseOf, formatMoney, textIn, withoutEmpty } from '$lib/server/budgeting-staff';
 
 /** The ideas of the process to pick from: the most supported first, at most five pages. */
 async function ideasOf(locals: App.Locals, processId: string) {

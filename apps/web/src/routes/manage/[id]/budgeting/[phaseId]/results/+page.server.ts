@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm } from '$lib/server/forms';
-import { budgetingPhaseOf, formatMoney, textIn } from '$lib/server/budgeting';
+import { budgetingPhaseOf, formatMoney, textIn } from '$lib/server/budgeting-staff';
 import { isMessageKey } from '$lib/i18n/translate.server';
 
 const rules = ['greedy', 'mes', 'mes-add1', 'mes-add1-exhaustive'] as const;

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText, renameFields } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf, formatMoney, renamed, textIn, withoutEmpty } from '$lib/server/budgeting';
+import { budgetingPhaseOf, formatMoney, renamed, textIn, withoutEmpty } from '$lib/server/budgeting-staff';
 import { statusLabels } from '$lib/server/labels';
 import { formatDate } from '$lib/server/present';
 

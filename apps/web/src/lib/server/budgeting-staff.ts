@@ -1,7 +1,7 @@
 import { error, fail as kitFail } from '@sveltejs/kit';
 import type { Failure } from '@tingsted/platform/shared';
 import { problemOf } from '@tingsted/platform/edge';
-import { resolveText, type LocalizedText } from '@tingsted/platform/shared';
+import { resolveText } from '@tingsted/platform/shared';
 import type { Locale } from '@tingsted/platform/i18n';
 
 /** The budgeting phase a staff page is about (404 for another method or another process's phase). */
@@ -13,7 +13,7 @@ export async function budgetingPhaseOf(locals: App.Locals, processId: string, ph
 }
 
 /** Text in the reader's language, or the nearest one. */
-export function textIn(locals: App.Locals, value: LocalizedText): string {
+export function textIn(locals: App.Locals, value: Readonly<Record<string, string>>): string {
   return resolveText(value, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text;
 }
 
