@@ -14,6 +14,7 @@ import type { LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { budgetingRepository, type BudgetRow, type ProjectRow, type SettingsRow } from './budgeting.repository.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
+import { readPublished, type ProjectOutcome, type PublishedOutcome } from './published.ts';
 
 /** What the budgeting module needs from the platform. */
 export interface BudgetingDeps {
@@ -21,7 +22,7 @@ export interface BudgetingDeps {
   readonly audit: AuditService;
   readonly accounts: Pick<AccountsService, 'getAccount' | 'getResidentProfile'>;
   readonly processes: Pick<ProcessesService, 'getPhase'>;
-  readonly ideas: Pick<IdeasService, 'findIdea'>;
+  readonly ideas: Pick<IdeasService, 'findIdea' | 'imagesOf'>;
   readonly feedback: Pick<FeedbackService, 'statuses'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   readonly clock: Clock;
@@ -95,7 +96,29 @@ export function budgetingContext(deps: BudgetingDeps) {
     await deps.audit.record({ actorId: actor.id, action: `budgeting.${action}`, subjectType, subjectId, details });
   }
 
-  return { deps, repo, today, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit };
+  /** The published results of budgets (the latest of each), by budget id; budgets without one are left out. */
+  async function publishedOf(budgetIds: readonly string[]): Promise<Map<string, PublishedOutcome>> {
+    const rows = await repo.publishedResultsOf(budgetIds);
+    return new Map(rows.map((r) => [r.budget_id, readPublished(r.result)]));
+  }
+
+  /** A project's outcome in its budget's published result; null before publication (or when it was not counted). */
+  async function publishedOutcome(project: Pick<ProjectRow, 'id' | 'budget_id'>): Promise<ProjectOutcome | null> {
+    return (await publishedOf([project.budget_id])).get(project.budget_id)?.projects.get(project.id) ?? null;
+  }
+
+  /** The pictures shown with each project: the images of the ideas it came from (served at /files/{id}). */
+  async function imagesOf(projects: readonly Pick<ProjectRow, 'id' | 'source_idea_ids'>[]): Promise<Map<string, { url: string; alt: string }[]>> {
+    const images = await deps.ideas.imagesOf([...new Set(projects.flatMap((p) => p.source_idea_ids))]);
+    const picturesOf = (ideaIds: readonly string[]) =>
+      ideaIds.flatMap((id) => {
+        const image = images.get(id);
+        return image ? [{ url: `/files/${image.id}`, alt: image.alt }] : [];
+      });
+    return new Map(projects.map((p) => [p.id, picturesOf(p.source_idea_ids)] as const));
+  }
+
+  return { deps, repo, today, imagesOf, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit, publishedOf, publishedOutcome };
 }
 
 export type BudgetingContext = ReturnType<typeof budgetingContext>;

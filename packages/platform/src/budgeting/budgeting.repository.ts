@@ -49,7 +49,8 @@ export interface ProjectChange {
   cost_checked_on?: string | null;
 }
 
-const counted = sql<boolean>`(b.source = 'online' OR b.batch_id IN (SELECT id FROM budget_batches WHERE confirmed_at IS NOT NULL))`;
+// Ballots that count: online and Pabulib ones at once, paper and CSV ones once a second person confirmed their batch.
+const counted = sql<boolean>`(b.source IN ('online', 'pabulib') OR b.batch_id IN (SELECT id FROM budget_batches WHERE confirmed_at IS NOT NULL))`;
 
 /** The only place with SQL for the ballot design, budgets, projects, delivery updates and online ballots. */
 export function budgetingRepository(db: Db) {
@@ -268,6 +269,21 @@ export function budgetingRepository(db: Db) {
         .onConflict((oc) => oc.columns(['budget_id', 'voter_id']).doUpdateSet({ projects: input.projects, points: input.points, receipt: input.receipt, updated_at: now }))
         .returningAll()
         .executeTakeFirstOrThrow();
+    },
+
+    /** The latest published result of each of the given budgets (rule, result as stored, time). */
+    async publishedResultsOf(budgetIds: readonly string[]) {
+      if (budgetIds.length === 0) return [];
+      return db
+        .selectFrom('budget_results')
+        .select(['budget_id', 'rule', 'result', 'published_at'])
+        .distinctOn('budget_id')
+        .where('budget_id', 'in', [...budgetIds])
+        .where('published_at', 'is not', null)
+        .orderBy('budget_id')
+        .orderBy('published_at', 'desc')
+        .orderBy('computed_at', 'desc')
+        .execute();
     },
 
     /** The people whose online ballot lists the project. */

@@ -1,4 +1,7 @@
 import { budgetingContext, type BudgetingDeps } from './budgeting.context.ts';
+import { deliveryUseCases } from './delivery.ts';
+import { projectUseCases } from './projects.ts';
+import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
@@ -11,6 +14,9 @@ export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 export function budgetingService(deps: BudgetingDeps) {
   const ctx = budgetingContext(deps);
   return {
+    ...projectUseCases(ctx),
+    ...votingUseCases(ctx),
+    ...deliveryUseCases(ctx),
     ...designUseCases(ctx),
     // pb-io adds its use cases here, in one line: ...ioUseCases(ctx) (imports, paper batches, results, export).
   };

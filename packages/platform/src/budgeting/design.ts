@@ -24,7 +24,7 @@ export function designErrors(design: SettingsChange): FieldError[] {
 
 /** The ballot design of a phase and its budgets: reading them, and staff setting them up. */
 export function designUseCases(ctx: BudgetingContext) {
-  const { repo, visiblePhase, managedPhase, managedBudget, audit } = ctx;
+  const { repo, visiblePhase, managedPhase, managedBudget, audit, imagesOf } = ctx;
   return {
     /**
      * A budgeting phase as its pages show it: its state, ballot design, budgets (with the projects on each
@@ -43,12 +43,13 @@ export function designUseCases(ctx: BudgetingContext) {
       if (anyBallots) {
         for (const b of budgets) if (await repo.budgetHasBallots(b.id)) withBallots.add(b.id);
       }
+      const images = await imagesOf(projects);
       return ok({
         phaseId: phase.id,
         state: phase.state,
         design: presentDesign(settings),
         budgets: budgets.map((b) => presentBudget(b, { projects: projects.filter((p) => p.budget_id === b.id).length, ballots: ballots.get(b.id) ?? 0 })),
-        projects: projects.map((p) => presentProject(p, actor, { budgetHasBallots: withBallots.has(p.budget_id) })),
+        projects: projects.map((p) => presentProject(p, actor, { budgetHasBallots: withBallots.has(p.budget_id), images: images.get(p.id) ?? [] })),
         can: budgetingPolicy.can(actor, phase),
       });
     },
