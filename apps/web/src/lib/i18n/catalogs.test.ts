@@ -8,6 +8,7 @@ import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
+import { budgetingEn } from './messages/budgeting/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelsEn } from './messages/panels/en.ts';
@@ -40,6 +41,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     panelsStaff: panelsStaffEn,
     analysis: analysisEn,
     budgetingManage: budgetingManageEn,
+    budgeting: budgetingEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

@@ -8,6 +8,7 @@ import { panelsDa } from './panels/da.ts';
 import { panelsStaffDa } from './panels-staff/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
+import { budgetingDa } from './budgeting/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -22,4 +23,5 @@ export const da: Catalog = {
   ...panelsStaffDa,
   ...analysisDa,
   ...budgetingManageDa,
+  ...budgetingDa,
 };

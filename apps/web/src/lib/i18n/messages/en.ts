@@ -8,6 +8,7 @@ import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
+import { budgetingEn } from './budgeting/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -24,4 +25,5 @@ export const en = {
   ...panelsStaffEn,
   ...analysisEn,
   ...budgetingManageEn,
+  ...budgetingEn,
 } as const;

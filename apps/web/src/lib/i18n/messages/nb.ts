@@ -8,6 +8,7 @@ import { panelsNb } from './panels/nb.ts';
 import { panelsStaffNb } from './panels-staff/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
+import { budgetingNb } from './budgeting/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -22,4 +23,5 @@ export const nb: Catalog = {
   ...panelsStaffNb,
   ...analysisNb,
   ...budgetingManageNb,
+  ...budgetingNb,
 };

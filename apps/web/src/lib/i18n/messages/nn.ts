@@ -8,6 +8,7 @@ import { panelsNn } from './panels/nn.ts';
 import { panelsStaffNn } from './panels-staff/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
+import { budgetingNn } from './budgeting/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -22,4 +23,5 @@ export const nn: Catalog = {
   ...panelsStaffNn,
   ...analysisNn,
   ...budgetingManageNn,
+  ...budgetingNn,
 };

@@ -8,6 +8,7 @@ import { panelsSv } from './panels/sv.ts';
 import { panelsStaffSv } from './panels-staff/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
+import { budgetingSv } from './budgeting/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -22,4 +23,5 @@ export const sv: Catalog = {
   ...panelsStaffSv,
   ...analysisSv,
   ...budgetingManageSv,
+  ...budgetingSv,
 };
