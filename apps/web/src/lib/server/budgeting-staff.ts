@@ -2,7 +2,8 @@ import { error, fail as kitFail } from '@sveltejs/kit';
 import type { Failure } from '@tingsted/platform/shared';
 import { problemOf } from '@tingsted/platform/edge';
 import { resolveText } from '@tingsted/platform/shared';
-import type { Locale } from '@tingsted/platform/i18n';
+
+export { formatMoney } from '$lib/budgeting/money';
 
 /** The budgeting phase a staff page is about (404 for another method or another process's phase). */
 export async function budgetingPhaseOf(locals: App.Locals, processId: string, phaseId: string) {
@@ -15,13 +16,6 @@ export async function budgetingPhaseOf(locals: App.Locals, processId: string, ph
 /** Text in the reader's language, or the nearest one. */
 export function textIn(locals: App.Locals, value: Readonly<Record<string, string>>): string {
   return resolveText(value, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text;
-}
-
-const regionTags: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
-
-/** An amount of whole currency units as the reader's language writes it ("kr 250 000"). */
-export function formatMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(regionTags[locale], { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** A refused import or batch: the form failure plus every field message in order, each with its line. */
