@@ -3,6 +3,7 @@ import { deliveryUseCases } from './delivery.ts';
 import { projectUseCases } from './projects.ts';
 import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
+import { ioUseCases } from './io.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 
@@ -18,7 +19,7 @@ export function budgetingService(deps: BudgetingDeps) {
     ...votingUseCases(ctx),
     ...deliveryUseCases(ctx),
     ...designUseCases(ctx),
-    // pb-io adds its use cases here, in one line: ...ioUseCases(ctx) (imports, paper batches, results, export).
+    ...ioUseCases(ctx),
   };
 }
 
