@@ -42,11 +42,11 @@ const ideas = [
 ] as const;
 
 const projects: DemoProject[] = [
-  { budget: 'city', title: '', description: '', cost: 420_000, category: 'Friluftsliv', idea: 0, appeal: [3, 2, 4] },
+  { budget: 'city', title: '', description: '', cost: 420_000, category: 'Friluftsliv', idea: 0, appeal: [2, 4, 6] },
   { budget: 'city', title: 'Gratis sommeraktiviteter for barn', description: 'Tre uker med gratis aktiviteter for barn i sommerferien: bading, klatring og kunst.', cost: 180_000, category: 'Barn og unge', appeal: [1, 5, 1] },
   { budget: 'city', title: '', description: '', cost: 120_000, category: 'Møteplasser', idea: 2, appeal: [0.5, 3, 5] },
   { budget: 'city', title: 'Sykkelverksted på biblioteket', description: 'Verktøy og en frivillig sykkelreparatør på biblioteket to kvelder i uka.', cost: 90_000, category: 'Miljø', appeal: [2, 2, 1] },
-  { budget: 'city', title: '', description: '', cost: 650_000, category: 'Barn og unge', idea: 1, appeal: [6, 1.5, 0.3] },
+  { budget: 'city', title: '', description: '', cost: 650_000, category: 'Barn og unge', idea: 1, appeal: [30, 1, 0.2] },
   {
     budget: 'city',
     title: '',
@@ -69,7 +69,7 @@ const projects: DemoProject[] = [
 
 /** How the paper ballots of each budget are made: how many, the share of each voter group, and the batches. */
 const paper = {
-  city: { ballots: 220, groups: [0.5, 0.32, 0.18], batches: ['Biblioteket, konvolutt 1', 'Biblioteket, konvolutt 2', 'Rådhuset, konvolutt 1', 'Rådhuset, konvolutt 2'] },
+  city: { ballots: 220, groups: [0.36, 0.4, 0.24], batches: ['Biblioteket, konvolutt 1', 'Biblioteket, konvolutt 2', 'Rådhuset, konvolutt 1', 'Rådhuset, konvolutt 2'] },
   Sentrum: { ballots: 90, groups: [0.25, 0.45, 0.3], batches: ['Sentrum skole, konvolutt 1', 'Sentrum skole, konvolutt 2'] },
   Nordbyen: { ballots: 72, groups: [0.3, 0.4, 0.3], batches: ['Nordbyen senter, konvolutt 1', 'Nordbyen senter, konvolutt 2'] },
 } as const;
@@ -86,14 +86,16 @@ function drawGroup(random: RandomSource, shares: readonly number[]): number {
 
 /**
  * One paper ballot: the voter orders the projects by a weighted draw of their group's appeal (Efraimidis–Spirakis
- * keys), then takes them in that order while they fit in the budget, stopping after one to four projects.
+ * keys), then takes them in that order while they fit in the budget, stopping after one to four projects (the
+ * young: one or two).
  */
 function paperBallot(random: RandomSource, candidates: readonly { number: number; cost: number; appeal: readonly number[] }[], group: number, budget: number): number[] {
   const keyed = candidates
     .filter((c) => (c.appeal[group] ?? 0) > 0)
     .map((c) => ({ c, key: Math.log(1 - randomFloat(random)) / (c.appeal[group] ?? 1) }))
     .sort((a, b) => b.key - a.key || a.c.number - b.c.number);
-  const wanted = 1 + randomInt(random, 4);
+  // The young vote for few projects (mostly one big one); the others spread their ballot over more.
+  const wanted = 1 + randomInt(random, group === 0 ? 2 : 4);
   const chosen: number[] = [];
   let total = 0;
   for (const { c } of keyed) {
@@ -182,7 +184,7 @@ export async function seedDemoBudgeting(
   await cast(kari, 'city', [n(0), n(2)]);
   await cast(kari, 'Sentrum', [n(6), n(8), n(9)]);
   await cast(ola, 'city', [n(4), n(3)]);
-  await cast(ola, 'Nordbyen', [n(10), n(12)]);
+  await cast(ola, 'Nordbyen', [n(10), n(13)]);
   await cast(sara, 'city', [n(4), n(1), n(3)]);
 
   // Paper ballots, drawn from a seed so every demo database holds the same ones; a clerk enters each batch and
