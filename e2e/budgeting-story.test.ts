@@ -20,6 +20,7 @@ const slug = 'bydelsbudsjett-fjordby';
 let processId = '';
 let phaseId = '';
 let manager: SessionUser;
+let kari: SessionUser;
 const ideas: Record<string, string> = {};
 const project: Record<string, { id: string; number: number }> = {};
 let citywide = '';
@@ -87,7 +88,7 @@ before(async () => {
   processId = created.id;
   const [ideasPhase, budgeting] = created.phaseIds;
   phaseId = budgeting ?? '';
-  const kari = await sessionOf('kari@demo.tingsted.no');
+  kari = await sessionOf('kari@demo.tingsted.no');
   const ola = await sessionOf('ola@demo.tingsted.no');
   for (const [key, author, title, body] of [
     ['pier', kari, 'Badebrygge i Fjordparken', 'En brygge der alle kan bade, også de som bruker rullestol.'],
@@ -214,8 +215,8 @@ test('three residents vote: one with JavaScript, one without, one trying to go o
   const remove = (key: string) => `button[formaction="?/remove"][value="${project[key]?.id}"]`;
   const cast = '.basket button[type="submit"]:not([formaction])';
 
-  const kari = await signedInContext(browser, server, 'kari@demo.tingsted.no');
-  const page = await kari.newPage();
+  const withJs = await signedInContext(browser, server, 'kari@demo.tingsted.no');
+  const page = await withJs.newPage();
   await page.goto(ballotUrl());
   await page.waitForSelector('form[data-live="true"]');
   assert.ok(!((await page.textContent('main')) ?? '').includes('Ny svømmehall'), 'a project not eligible is not on the ballot');
@@ -224,7 +225,7 @@ test('three residents vote: one with JavaScript, one without, one trying to go o
   await page.click(cast);
   await page.waitForURL(/cast=1/);
   assert.match((await page.textContent('#receipt code')) ?? '', /^[A-Z0-9]{10}$/);
-  await kari.close();
+  await withJs.close();
 
   const ola = await signedInContext(browser, server, 'ola@demo.tingsted.no', { javaScript: false });
   const noJs = await ola.newPage();
@@ -343,14 +344,14 @@ test('the public results explain each project, and a voter sees what their ballo
   const text = (await section.textContent()) ?? '';
   assert.ok(text.includes(nb('pb.results.why')));
   assert.equal(await section.locator('.why > li').count(), 3, 'a reason for each project on the ballot');
-  const mine = await server.platform.budgeting.myBallot(await sessionOf('kari@demo.tingsted.no'), { phaseId });
+  const mine = await server.platform.budgeting.myBallot(kari, { phaseId });
   assert.ok(mine.ok);
   const funded = mine.value.budgets.find((b) => b.budgetId === citywide)?.funded ?? [];
   assert.ok(funded.length > 0, 'Kari’s ballot helped fund something');
   const yours = ((await section.locator('.panel', { hasText: nb('pb.results.yourBallot') }).textContent()) ?? '');
   for (const f of funded) assert.ok(yours.includes(f.title.nb ?? ''), f.title.nb);
   await check(page, 'public-results');
-  const notes = await server.platform.notifications.listFor(await sessionOf('kari@demo.tingsted.no'), 'nb');
+  const notes = await server.platform.notifications.listFor(kari, 'nb');
   assert.ok(notes.length > 0, 'Kari is told about the results and the delivery');
   await context.close();
 });
