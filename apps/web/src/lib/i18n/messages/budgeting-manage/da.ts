@@ -96,7 +96,6 @@ export const budgetingManageDa: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.project.costIn': 'Pris ({currency}, hele kroner)',
   'budgeting.manage.project.costMin': 'Pris mindst (valgfrit)',
   'budgeting.manage.project.costMax': 'Pris højst (valgfrit)',
-  'budgeting.manage.project.range': 'mellem {range}',
   'budgeting.manage.project.area': 'Bydel',
   'budgeting.manage.project.noArea': 'Hele kommunen',
   'budgeting.manage.project.category': 'Kategori',

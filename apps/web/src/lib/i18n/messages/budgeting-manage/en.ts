@@ -95,7 +95,6 @@ export const budgetingManageEn = {
   'budgeting.manage.project.costIn': 'Cost ({currency}, whole units)',
   'budgeting.manage.project.costMin': 'Cost at least (optional)',
   'budgeting.manage.project.costMax': 'Cost at most (optional)',
-  'budgeting.manage.project.range': 'between {range}',
   'budgeting.manage.project.area': 'District',
   'budgeting.manage.project.noArea': 'Whole municipality',
   'budgeting.manage.project.category': 'Category',

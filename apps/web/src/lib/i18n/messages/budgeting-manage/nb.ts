@@ -96,7 +96,6 @@ export const budgetingManageNb: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.project.costIn': 'Kostnad ({currency}, hele kroner)',
   'budgeting.manage.project.costMin': 'Kostnad minst (valgfritt)',
   'budgeting.manage.project.costMax': 'Kostnad høyst (valgfritt)',
-  'budgeting.manage.project.range': 'mellom {range}',
   'budgeting.manage.project.area': 'Bydel',
   'budgeting.manage.project.noArea': 'Hele kommunen',
   'budgeting.manage.project.category': 'Kategori',

@@ -96,7 +96,6 @@ export const budgetingManageNn: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.project.costIn': 'Kostnad ({currency}, heile kroner)',
   'budgeting.manage.project.costMin': 'Kostnad minst (valfritt)',
   'budgeting.manage.project.costMax': 'Kostnad høgst (valfritt)',
-  'budgeting.manage.project.range': 'mellom {range}',
   'budgeting.manage.project.area': 'Bydel',
   'budgeting.manage.project.noArea': 'Heile kommunen',
   'budgeting.manage.project.category': 'Kategori',

@@ -96,7 +96,6 @@ export const budgetingManageSv: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.project.costIn': 'Kostnad ({currency}, hela kronor)',
   'budgeting.manage.project.costMin': 'Kostnad minst (valfritt)',
   'budgeting.manage.project.costMax': 'Kostnad högst (valfritt)',
-  'budgeting.manage.project.range': 'mellan {range}',
   'budgeting.manage.project.area': 'Stadsdel',
   'budgeting.manage.project.noArea': 'Hela kommunen',
   'budgeting.manage.project.category': 'Kategori',

@@ -15,6 +15,13 @@ function tieLabel(locals: App.Locals, key: string): string {
   return isMessageKey(message) ? locals.t(message) : key;
 }
 
+/** Why a project won or lost, in the reader's language (the ballot pages' words), with its effective votes under MES. */
+function whyText(locals: App.Locals, project: { reason: string; detail: string; effectiveVotes: number | null }): string {
+  const message = `pb.reason.${project.reason}`;
+  const reason = isMessageKey(message) ? locals.t(message) : project.detail;
+  return project.effectiveVotes === null ? reason : `${reason}; ${locals.t('pb.results.effective', { votes: project.effectiveVotes.toFixed(2) })}`;
+}
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);
   const view = await locals.platform.budgeting.budgetingOf(locals.ctx.user, { phaseId: phase.id });
@@ -65,7 +72,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
               selected: p.selected,
               rank: p.rank,
               reason: p.reason,
-              detail: p.detail,
+              why: whyText(locals, p),
               otherRank: otherRank.get(p.id) ?? null,
             };
           })

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText, renameFields } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf, formatMoney, renamed, textIn, withoutEmpty } from '$lib/server/budgeting-staff';
+import { budgetingPhaseOf, renamed, textIn, withoutEmpty } from '$lib/server/budgeting-staff';
+import { formatCost } from '$lib/budgeting/money';
 import { statusLabels } from '$lib/server/labels';
 import { formatDate } from '$lib/server/present';
 
@@ -18,7 +19,6 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
   const found = await projectOf(locals, params);
   const { design } = await parent();
   const { project } = found;
-  const money = (n: number | null) => (n === null ? '' : formatMoney(n, design.currency, locals.ctx.locale));
   const [labels, statuses] = await Promise.all([statusLabels(locals), locals.platform.feedback.statuses()]);
   return {
     project: {
@@ -31,8 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
       cost: project.cost,
       costMin: project.costMin,
       costMax: project.costMax,
-      costText: money(project.cost),
-      rangeText: project.costMin !== null && project.costMax !== null ? `${money(project.costMin)} – ${money(project.costMax)}` : null,
+      costText: formatCost(project, design.currency, locals.ctx.locale),
       area: project.area,
       category: project.category,
       review: { ...project.review, reason: textIn(locals, project.review.reason), checkedOn: formatDate(project.review.costCheckedOn, locals.ctx.locale) },
