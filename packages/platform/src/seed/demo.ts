@@ -3,6 +3,7 @@ import type { LocalizedText } from '../shared/localized.ts';
 import type { CharterField, PhaseMethod } from '../processes/processes.tables.ts';
 import { seedConversations } from './demo-conversations.ts';
 import { seedDemoPanel } from './demo-panels.ts';
+import { seedDemoBudgeting } from './budgeting.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -147,15 +148,30 @@ export async function seedDemo(
     phases: [phase('ideas', 'Meld inn steder', 'Report places', -10, 45, { preScreening: true })],
   });
 
+  // The participatory budget: ideas first, then the vote (open while the seed casts the demo's ballots; the
+  // budgeting seed closes it and publishes the results).
   await platform.processes.ensureProcess({
     slug: 'budsjett-for-nabolaget',
-    status: 'draft',
+    status: 'published',
     title: { nb: 'Budsjett for nabolaget', en: 'A budget for the neighbourhood' },
-    summary: { nb: 'Innbyggerne foreslår og stemmer over prosjekter for to millioner kroner.', en: 'Residents propose and vote on projects worth two million kroner.' },
+    summary: { nb: 'Innbyggerne foreslo og stemte over prosjekter for to millioner kroner.', en: 'Residents proposed and voted on projects worth two million kroner.' },
     startsOn: null,
     endsOn: null,
     createdBy: manager,
-    phases: [phase('budgeting', 'Forslag og avstemning', 'Proposals and vote', 100, 190)],
+    charter: charter(
+      {
+        question: 'Hva skal to millioner kroner brukes til i nabolaget ditt?',
+        why_involved: 'Dere vet best hva som mangler der dere bor.',
+        scope_can_change: 'Prosjekter som koster under budsjettet og kan gjennomføres innen ett år.',
+        scope_cannot_change: 'Drift av skoler og sykehjem, og prosjekter kommunestyret alt har vedtatt.',
+        decision_maker: 'Kommunestyret vedtar de vinnende prosjektene slik avstemningen viser.',
+        response_commitment: 'Alle prosjekter blir vurdert, og vi forteller hvordan de vinnende går.',
+        target_groups: 'Alle innbyggere fra 16 år i bydelene.',
+        method_rationale: 'Metoden med like andeler gir hver gruppe sin del av budsjettet.',
+      },
+      {},
+    ),
+    phases: [phase('ideas', 'Idéer til prosjekter', 'Project ideas', -75, -46), phase('budgeting', 'Forslag og avstemning', 'Proposals and vote', -45, 10)],
   });
 
   const library = await platform.processes.ensureProcess({
@@ -246,5 +262,6 @@ export async function seedDemo(
   }
   await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] }, { sharedData: options.sharedData !== false });
   await seedDemoPanel(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), members: ['kari@demo.tingsted.no', 'ola@demo.tingsted.no', 'sara@demo.tingsted.no'].map(id) });
+  await seedDemoBudgeting(platform, 'budsjett-for-nabolaget', { manager, administrator: id('admin@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
   return { users: demoUsers.length, processes: 7 };
 }

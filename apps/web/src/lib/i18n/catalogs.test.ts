@@ -7,6 +7,7 @@ import { sentEn } from '@tingsted/platform/i18n/sent/en';
 import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
+import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
@@ -39,6 +40,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     panels: panelsEn,
     panelsStaff: panelsStaffEn,
     analysis: analysisEn,
+    budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);

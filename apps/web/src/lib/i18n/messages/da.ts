@@ -7,6 +7,7 @@ import { stakeholdersDa } from './stakeholders/da.ts';
 import { panelsDa } from './panels/da.ts';
 import { panelsStaffDa } from './panels-staff/da.ts';
 import { analysisDa } from './analysis/da.ts';
+import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
 import type { Catalog } from '../keys.ts';
 
@@ -21,5 +22,6 @@ export const da: Catalog = {
   ...panelsDa,
   ...panelsStaffDa,
   ...analysisDa,
+  ...budgetingManageDa,
   ...budgetingDa,
 };

@@ -7,6 +7,7 @@ import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
 import { analysisEn } from './analysis/en.ts';
+import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
 
 /**
@@ -23,5 +24,6 @@ export const en = {
   ...panelsEn,
   ...panelsStaffEn,
   ...analysisEn,
+  ...budgetingManageEn,
   ...budgetingEn,
 } as const;

@@ -7,6 +7,7 @@ import { stakeholdersNb } from './stakeholders/nb.ts';
 import { panelsNb } from './panels/nb.ts';
 import { panelsStaffNb } from './panels-staff/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
+import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
 import type { Catalog } from '../keys.ts';
 
@@ -21,5 +22,6 @@ export const nb: Catalog = {
   ...panelsNb,
   ...panelsStaffNb,
   ...analysisNb,
+  ...budgetingManageNb,
   ...budgetingNb,
 };

@@ -7,6 +7,7 @@ import { stakeholdersNn } from './stakeholders/nn.ts';
 import { panelsNn } from './panels/nn.ts';
 import { panelsStaffNn } from './panels-staff/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
+import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
 import type { Catalog } from '../keys.ts';
 
@@ -21,5 +22,6 @@ export const nn: Catalog = {
   ...panelsNn,
   ...panelsStaffNn,
   ...analysisNn,
+  ...budgetingManageNn,
   ...budgetingNn,
 };

@@ -7,6 +7,7 @@ import { stakeholdersSv } from './stakeholders/sv.ts';
 import { panelsSv } from './panels/sv.ts';
 import { panelsStaffSv } from './panels-staff/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
+import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
 import type { Catalog } from '../keys.ts';
 
@@ -21,5 +22,6 @@ export const sv: Catalog = {
   ...panelsSv,
   ...panelsStaffSv,
   ...analysisSv,
+  ...budgetingManageSv,
   ...budgetingSv,
 };
