@@ -198,4 +198,7 @@ export const budgetingManageDa: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.results.tie': 'Projekt {tied} stod lige; projekt {winner} kom først efter: {by}.',
   'budgeting.manage.results.tieBreak': 'Stemmelighed afgøres efter: {order}. Frø: {seed}.',
   'budgeting.manage.results.hash': 'Fingeraftryk af de talte stemmer (SHA-256):',
+  'budgeting.manage.results.export': 'Projekter og anonymiserede stemmesedler:',
+  'budgeting.manage.results.exportPb': 'Pabulib-fil (.pb) for {budget}',
+  'budgeting.manage.results.exportCsv': 'regneark (CSV) for {budget}',
 };

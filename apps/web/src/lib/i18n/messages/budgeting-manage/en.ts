@@ -197,4 +197,7 @@ export const budgetingManageEn = {
   'budgeting.manage.results.tie': 'Projects {tied} tied; project {winner} went first by: {by}.',
   'budgeting.manage.results.tieBreak': 'Ties broken by: {order}. Seed: {seed}.',
   'budgeting.manage.results.hash': 'Fingerprint of the counted ballots (SHA-256):',
+  'budgeting.manage.results.export': 'Projects and anonymised ballots:',
+  'budgeting.manage.results.exportPb': 'Pabulib file (.pb) of {budget}',
+  'budgeting.manage.results.exportCsv': 'spreadsheet (CSV) of {budget}',
 } as const;

@@ -198,4 +198,7 @@ export const budgetingManageNb: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.results.tie': 'Prosjekt {tied} sto likt; prosjekt {winner} gikk først etter: {by}.',
   'budgeting.manage.results.tieBreak': 'Likhet avgjøres etter: {order}. Frø: {seed}.',
   'budgeting.manage.results.hash': 'Fingeravtrykk av de telte stemmene (SHA-256):',
+  'budgeting.manage.results.export': 'Prosjekter og anonymiserte stemmesedler:',
+  'budgeting.manage.results.exportPb': 'Pabulib-fil (.pb) for {budget}',
+  'budgeting.manage.results.exportCsv': 'regneark (CSV) for {budget}',
 };

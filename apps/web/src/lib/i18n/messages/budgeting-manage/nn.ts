@@ -198,4 +198,7 @@ export const budgetingManageNn: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.results.tie': 'Prosjekt {tied} stod likt; prosjekt {winner} gjekk først etter: {by}.',
   'budgeting.manage.results.tieBreak': 'Likskap vert avgjort etter: {order}. Frø: {seed}.',
   'budgeting.manage.results.hash': 'Fingeravtrykk av dei talde røystene (SHA-256):',
+  'budgeting.manage.results.export': 'Prosjekt og anonymiserte røystesetlar:',
+  'budgeting.manage.results.exportPb': 'Pabulib-fil (.pb) for {budget}',
+  'budgeting.manage.results.exportCsv': 'rekneark (CSV) for {budget}',
 };

@@ -198,4 +198,7 @@ export const budgetingManageSv: Record<keyof typeof budgetingManageEn, string> =
   'budgeting.manage.results.tie': 'Projekt {tied} stod lika; projekt {winner} gick först enligt: {by}.',
   'budgeting.manage.results.tieBreak': 'Lika röstetal avgörs enligt: {order}. Frö: {seed}.',
   'budgeting.manage.results.hash': 'Fingeravtryck av de räknade röstsedlarna (SHA-256):',
+  'budgeting.manage.results.export': 'Projekt och anonymiserade röstsedlar:',
+  'budgeting.manage.results.exportPb': 'Pabulib-fil (.pb) för {budget}',
+  'budgeting.manage.results.exportCsv': 'kalkylblad (CSV) för {budget}',
 };
