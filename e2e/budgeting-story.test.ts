@@ -211,8 +211,8 @@ test('the manager makes projects from ideas and directly, and reviews each; one 
 });
 
 test('three residents vote: one with JavaScript, one without, one trying to go over the budget', async () => {
-  const add = (key: string) => `button[formaction="?/add"][value="${project[key]?.id}"]`;
-  const remove = (key: string) => `button[formaction="?/remove"][value="${project[key]?.id}"]`;
+  const add = (key: string) => `button[formaction^="?/add"][value="${project[key]?.id}"]`;
+  const remove = (key: string) => `button[formaction^="?/remove"][value="${project[key]?.id}"]`;
   const cast = '.basket button[type="submit"]:not([formaction])';
 
   const withJs = await signedInContext(browser, server, 'kari@demo.tingsted.no');
