@@ -123,9 +123,9 @@ test('once a result is published, the voter sees what their ballot helped fund a
   const stored = {
     selected: [{ id: lights }, { id: benches }],
     projects: [
-      { id: lights, votes: 2, selected: true, rank: 1, detail: 'Funded first: the most votes per krone.' },
-      { id: benches, votes: 0, selected: true, rank: 2, detail: 'Funded in the completion.' },
-      { id: playground, votes: 2, selected: false, rank: null, detail: 'Its supporters could not afford it.' },
+      { id: lights, votes: 2, selected: true, rank: 1, reason: 'funded', detail: 'Funded first: the most votes per krone.' },
+      { id: benches, votes: 0, selected: true, rank: 2, reason: 'funded-in-completion', detail: 'Funded in the completion.' },
+      { id: playground, votes: 2, selected: false, rank: null, reason: 'supporters-cannot-afford', detail: 'Its supporters could not afford it.' },
     ],
     payments: { [ballotId]: [{ project: lights, amount: 15_000 }] },
   };
@@ -135,7 +135,7 @@ test('once a result is published, the voter sees what their ballot helped fund a
             VALUES (${phaseId}, ${budgets.godkjenning}, 'mes-add1', '{}'::jsonb, 'hash', 3, ${JSON.stringify(stored)}::jsonb, now())`.execute(platform.db);
   assert.deepEqual(await mine(), [{ id: lights, title: { nb: 'Gatelys' }, paid: 15_000 }]);
   const outcome = value(await platform.budgeting.getProject(null, { projectId: playground ?? '' })).result;
-  assert.deepEqual(outcome, { selected: false, rank: null, votes: 2, detail: 'Its supporters could not afford it.' });
+  assert.deepEqual(outcome, { selected: false, rank: null, votes: 2, reason: 'supporters-cannot-afford', detail: 'Its supporters could not afford it.' });
 });
 
 test('a project staff put on the ballot can be voted for at once (the cached ballot paper is dropped)', async () => {
