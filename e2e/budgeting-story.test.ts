@@ -198,6 +198,16 @@ test('the manager makes projects from ideas and directly, and reviews each; one 
     await submit(page, '?/review', nb('budgeting.manage.review.saved'));
     if (key === 'pier') {
       assert.equal(await page.locator(`a[href="/processes/${slug}/ideas/${ideas.pier}"]`).count(), 1, 'the idea it came from');
+      // An image of the project's own: refused without alt text (naming the field), then added and shown.
+      const sketch = { name: 'skisse.png', mimeType: 'image/png', buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 90 } }) };
+      await page.setInputFiles('#field-file', sketch);
+      await page.click('form[action="?/addImage"] button[type="submit"]');
+      await page.waitForSelector('#field-altText-error');
+      await page.setInputFiles('#field-file', sketch);
+      await page.fill('#field-altText', 'Skisse av brygga');
+      await submit(page, '?/addImage', nb('budgeting.manage.images.added'));
+      assert.equal(await page.locator('.images img[alt="Skisse av brygga"]').count(), 1);
+      assert.equal(await page.getByRole('button', { name: nb('budgeting.manage.images.remove', { alt: 'Skisse av brygga' }) }).count(), 1);
       await check(page, 'project-reviewed');
       await fitsPhone(page, 'project');
     }

@@ -121,7 +121,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const ideas = ideasService({ db, audit, accounts, processes, notifications, files });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
-  const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, notifications, clock, timeZone });
+  const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, files, notifications, clock, timeZone });
   const reports = reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() });
   const jobs = createJobQueue({
     db,

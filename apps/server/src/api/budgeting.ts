@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
+import { attachRequestBytes, maxUploadBytes } from '@tingsted/platform/files';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { budgetingBallotRoutes } from './budgeting-ballots.ts';
 import { failure, requireUser } from './shared.ts';
@@ -94,6 +95,28 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
     if (!user) return reply;
     const input = contractInput(c.reviewProject, request);
     const result = await b.reviewProject(user, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  // The image travels in the JSON body as base64, as for a phase's files (apps/server/src/api/files.ts).
+  const imageSchema = contractSchema(c.addProjectImage, { tags, path: ['projectId'], status: 201 });
+  const imageUpload =
+    'The image goes in the JSON body, not as multipart: `file` with `filename`, `contentType` (PNG, JPEG or WebP) and `data` (the bytes in base64), ' +
+    `at most ${maxUploadBytes / 1024 / 1024} MB (the request up to ${attachRequestBytes / 1024 / 1024} MiB), and \`altText\`. Type (by content), size and alt text are checked before anything is stored.`;
+  api.post('/budgeting/projects/:projectId/images', { bodyLimit: attachRequestBytes, schema: { ...imageSchema, description: imageUpload } }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.addProjectImage, request);
+    const result = await b.addProjectImage(user, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  api.delete('/budgeting/projects/:projectId/images/:fileId', { schema: contractSchema(c.removeProjectImage, { tags, path: ['projectId', 'fileId'], method: 'DELETE' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await b.removeProjectImage(user, contractInput(c.removeProjectImage, request));
     if (!result.ok) return failure(request, reply, result);
     return result.value;
   });

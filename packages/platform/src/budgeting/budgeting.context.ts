@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
+import type { FilesService } from '../files/index.ts';
 import type { IdeasService } from '../ideas/ideas.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Phase, ProcessDetail, ProcessesService } from '../processes/processes.service.ts';
@@ -24,6 +25,8 @@ export interface BudgetingDeps {
   readonly processes: Pick<ProcessesService, 'getPhase'>;
   readonly ideas: Pick<IdeasService, 'findIdea' | 'imagesOf'>;
   readonly feedback: Pick<FeedbackService, 'statuses'>;
+  /** Projects' own images are stored, listed and removed through the files module. */
+  readonly files: Pick<FilesService, 'checkImage' | 'attachChecked' | 'detach' | 'listFor'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   readonly clock: Clock;
   /** The municipality's time zone: phases open and close by its calendar (the processes module's state). */
@@ -43,6 +46,14 @@ export interface BallotPaper {
   readonly budgets: readonly BudgetRow[];
   /** Eligible projects by budget id, by number. */
   readonly projects: ReadonlyMap<string, readonly ProjectRow[]>;
+}
+
+/** A picture shown with a project: its own (staff may remove it) or one of an idea it came from. */
+export interface ProjectImage {
+  readonly url: string;
+  readonly alt: string;
+  readonly fileId: string;
+  readonly own: boolean;
 }
 
 /** How long a server keeps a phase's ballot paper (as the processes module keeps phase details). */
@@ -150,15 +161,28 @@ export function budgetingContext(deps: BudgetingDeps) {
     return (await publishedOf([project.budget_id])).get(project.budget_id)?.projects.get(project.id) ?? null;
   }
 
-  /** The pictures shown with each project: the images of the ideas it came from (served at /files/{id}). */
-  async function imagesOf(projects: readonly Pick<ProjectRow, 'id' | 'source_idea_ids'>[]): Promise<Map<string, { url: string; alt: string }[]>> {
-    const images = await deps.ideas.imagesOf([...new Set(projects.flatMap((p) => p.source_idea_ids))]);
+  /**
+   * The pictures shown with each project (served at /files/{id}, public): its own images, oldest first, then
+   * the images of the ideas it came from. An own image's alt text is in the language it was written in.
+   */
+  async function imagesOf(projects: readonly Pick<ProjectRow, 'id' | 'source_idea_ids'>[]): Promise<Map<string, ProjectImage[]>> {
+    const [own, images] = await Promise.all([
+      deps.files.listFor('budget_project', projects.map((p) => p.id)),
+      deps.ideas.imagesOf([...new Set(projects.flatMap((p) => p.source_idea_ids))]),
+    ]);
+    const ownOf = new Map<string, ProjectImage[]>();
+    for (const file of own) {
+      if (file.kind !== 'image') continue;
+      const list = ownOf.get(file.ownerId) ?? [];
+      list.push({ url: `/files/${file.id}`, alt: Object.values(file.altText)[0] ?? '', fileId: file.id, own: true });
+      ownOf.set(file.ownerId, list);
+    }
     const picturesOf = (ideaIds: readonly string[]) =>
       ideaIds.flatMap((id) => {
         const image = images.get(id);
-        return image ? [{ url: `/files/${image.id}`, alt: image.alt }] : [];
+        return image ? [{ url: `/files/${image.id}`, alt: image.alt, fileId: image.id, own: false }] : [];
       });
-    return new Map(projects.map((p) => [p.id, picturesOf(p.source_idea_ids)] as const));
+    return new Map(projects.map((p) => [p.id, [...(ownOf.get(p.id) ?? []), ...picturesOf(p.source_idea_ids)]] as const));
   }
 
   return { deps, repo, today, imagesOf, votingPhase, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit, publishedOf, publishedOutcome };

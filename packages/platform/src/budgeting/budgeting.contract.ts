@@ -4,6 +4,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, Localized, LocaleSchema, oneOf } from '../edge/schemas.ts';
+import { UploadSchema } from '../files/files.contract.ts';
 import { ballotKinds, ballotSources, budgetingRules, reviewStates, voterGroups } from './budgeting.tables.ts';
 
 const Money = Type.Integer({ minimum: 1, maximum: 2_000_000_000, description: 'Whole currency units' });
@@ -59,7 +60,15 @@ export const ProjectSchema = Type.Object({
   area: Nullable(Type.String()),
   category: Nullable(Type.String()),
   ideaIds: Type.Array(Type.String()),
-  images: Type.Array(Type.Object({ url: Type.String(), alt: Type.String() })),
+  images: Type.Array(
+    Type.Object({
+      url: Type.String(),
+      alt: Type.String(),
+      fileId: Type.String(),
+      own: Type.Boolean({ description: "The project's own image (staff may remove it); false for an image of an idea it came from" }),
+    }),
+    { description: "The project's own images first, then those of the ideas it came from" },
+  ),
   review: ReviewSchema,
   status: Nullable(Type.String()),
   progressPercent: Nullable(Type.Integer()),
@@ -199,6 +208,23 @@ export const budgetingContracts = {
     name: 'removeProject',
     summary: 'Remove a project that is on no ballot',
     input: Type.Object({ projectId: Id }),
+    output: Done,
+  }),
+  addProjectImage: contract({
+    name: 'addProjectImage',
+    summary: 'Add an image (PNG, JPEG or WebP, at most 5 MB, with its alt text) to a project; shown before its ideas\' images',
+    input: Type.Object({
+      projectId: Id,
+      file: UploadSchema,
+      altText: Type.String({ maxLength: 300, description: 'What the image shows, for those who cannot see it' }),
+      locale: Type.Optional(LocaleSchema),
+    }),
+    output: Created,
+  }),
+  removeProjectImage: contract({
+    name: 'removeProjectImage',
+    summary: "Remove one of a project's own images",
+    input: Type.Object({ projectId: Id, fileId: Id }),
     output: Done,
   }),
   reviewProject: contract({

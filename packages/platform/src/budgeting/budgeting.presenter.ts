@@ -49,13 +49,13 @@ export function presentBudget(row: BudgetRow, counts: { projects: number; ballot
 
 /**
  * A project with its review and what the actor may do with it (`can`, from the budgeting policy).
- * `images` are the pictures shown with it (from the ideas it came from), `budgetHasBallots` whether its
+ * `images` are the pictures shown with it (its own, then its ideas'), `budgetHasBallots` whether its
  * budget has ballots (then it can no longer be edited or reviewed).
  */
 export function presentProject(
   row: ProjectRow,
   actor: Actor | null,
-  context: { readonly budgetHasBallots: boolean; readonly images?: readonly { url: string; alt: string }[] },
+  context: { readonly budgetHasBallots: boolean; readonly images?: PresentedProject['images'] },
 ): PresentedProject {
   return {
     id: row.id,

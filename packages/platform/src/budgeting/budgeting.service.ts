@@ -1,6 +1,7 @@
 import { budgetingContext, type BudgetingDeps } from './budgeting.context.ts';
 import { deliveryUseCases } from './delivery.ts';
 import { projectUseCases } from './projects.ts';
+import { projectImageUseCases } from './project-images.ts';
 import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
 import { ioUseCases } from './io.ts';
@@ -16,6 +17,7 @@ export function budgetingService(deps: BudgetingDeps) {
   const ctx = budgetingContext(deps);
   return {
     ...projectUseCases(ctx),
+    ...projectImageUseCases(ctx),
     ...votingUseCases(ctx),
     ...deliveryUseCases(ctx),
     ...designUseCases(ctx),

@@ -127,6 +127,9 @@ export function projectUseCases(ctx: BudgetingContext) {
       const found = await managedProject(actor, input.projectId);
       if (!found.ok) return found;
       if (!(await repo.deleteProjectOffBallots(input.projectId))) return fail('Conflict');
+      // Its own images go with it (the ideas' images stay with the ideas).
+      const images = await deps.files.listFor('budget_project', [input.projectId]);
+      await deps.files.detach(found.value.actor.id, 'budget_project', input.projectId, images.map((f) => f.id));
       await audit(found.value.actor, 'project_removed', 'budget_project', input.projectId, { number: found.value.project.number });
       return ok({ ok: true as const });
     },

@@ -40,8 +40,11 @@ export interface CheckedUpload {
   readonly alt: string;
 }
 
-/** Whose files these are. Phases' and ideas' files are public; facts' files follow their fact (see `guardReads`). */
-export type FileOwnerType = 'phase' | 'idea' | 'fact';
+/**
+ * Whose files these are. Phases', ideas' and budgeting projects' files are public; facts' files follow their
+ * fact (see `guardReads`).
+ */
+export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project';
 
 /** Who may read a file: anyone (cacheable), only some people (not cached), or not this actor. */
 export type FileAccess = 'public' | 'restricted' | 'denied';
@@ -113,16 +116,16 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
 
     /**
      * Checks an image a resident adds to their idea, before the idea is saved: nothing is stored until
-     * `attachChecked`. Field names are `image` and `imageAlt`.
+     * `attachChecked`. Field names are `image` and `imageAlt` unless the caller names its own.
      */
-    checkImage(input: { filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown }): Result<CheckedUpload> {
+    checkImage(input: { filename: unknown; contentType: unknown; data: Uint8Array; altText?: unknown }, names = { file: 'image', alt: 'imageAlt' }): Result<CheckedUpload> {
       const checked = checkUpload(input, { imagesOnly: true });
       if (checked.ok) return checked;
-      return fail('ValidationFailed', (checked.fields ?? []).map((f) => ({ ...f, field: f.field === 'file' ? 'image' : 'imageAlt' })));
+      return fail('ValidationFailed', (checked.fields ?? []).map((f) => ({ ...f, field: f.field === 'file' ? names.file : names.alt })));
     },
 
-    /** Stores an upload already checked by `checkImage` for a record the caller has just created. */
-    async attachChecked(actorId: string, ownerType: 'idea', ownerId: string, upload: CheckedUpload, locale: unknown): Promise<{ id: string }> {
+    /** Stores an upload already checked by `checkImage` for a record the caller has created (and may change). */
+    async attachChecked(actorId: string, ownerType: 'idea' | 'budget_project', ownerId: string, upload: CheckedUpload, locale: unknown): Promise<{ id: string }> {
       return { id: await store(actorId, ownerType, ownerId, upload, locale) };
     },
 
@@ -156,12 +159,13 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       }
     },
 
-    /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. */
-    async detach(actorId: string | null, ownerType: 'fact', ownerId: string, ids: readonly string[]): Promise<void> {
-      if (ids.length === 0) return;
+    /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. Returns the ids removed. */
+    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project', ownerId: string, ids: readonly string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
       const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
       await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));
       if (removed.length > 0) await deps.audit.record({ actorId, action: 'file.removed', subjectType: ownerType, subjectId: ownerId, details: { fileIds: removed.map((r) => r.id) } });
+      return removed.map((r) => r.id);
     },
 
     /**

@@ -38,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
       status: project.status ? (labels[project.status] ?? project.status) : null,
       progressPercent: project.progressPercent,
       can: project.can,
+      images: project.images,
     },
     ideas: found.ideas,
     processSlug: found.processSlug,
@@ -81,6 +82,31 @@ export const actions: Actions = {
     const result = await locals.platform.budgeting.addProjectUpdate(locals.ctx.user, input.value);
     if (!result.ok) return formFailure(locals, renameFields(result, names), values);
     return { done: 'budgeting.manage.delivery.saved' as const };
+  },
+  addImage: async ({ request, locals, params }) => {
+    const { project } = await projectOf(locals, params);
+    const form = await request.formData();
+    const values = postedText(form);
+    const upload = form.get('file');
+    const file = upload instanceof File ? upload : null;
+    // The image as the API carries it (base64), read with the same contract as POST /budgeting/projects/:projectId/images.
+    const input = readForm(c.addProjectImage, form, {
+      projectId: project.id,
+      locale: locals.ctx.locale,
+      file: { filename: file?.name ?? '', contentType: file?.type ?? '', data: file ? Buffer.from(await file.arrayBuffer()).toString('base64') : '' },
+    });
+    if (!input.ok) return formFailure(locals, input, values);
+    const result = await locals.platform.budgeting.addProjectImage(locals.ctx.user, input.value);
+    if (!result.ok) return formFailure(locals, result, values);
+    return { done: 'budgeting.manage.images.added' as const };
+  },
+  removeImage: async ({ request, locals, params }) => {
+    const { project } = await projectOf(locals, params);
+    const form = await request.formData();
+    const input = readForm(c.removeProjectImage, form, { projectId: project.id });
+    const result = input.ok ? await locals.platform.budgeting.removeProjectImage(locals.ctx.user, input.value) : input;
+    if (!result.ok) return formFailure(locals, result);
+    return { done: 'budgeting.manage.images.removed' as const };
   },
   remove: async ({ locals, params }) => {
     const { project } = await projectOf(locals, params);
