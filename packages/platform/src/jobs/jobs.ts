@@ -30,6 +30,8 @@ export interface JobQueue {
   state(name: string, id: string): Promise<JobState | null>;
   /** Starts polling for jobs and running schedules in this process. */
   startWorkers(): Promise<void>;
+  /** Whether this process runs the workers (startWorkers was called). */
+  workersRunning(): boolean;
   /** Stops workers (waiting briefly for running jobs) and the queue. */
   stop(): Promise<void>;
 }
@@ -208,6 +210,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       const instance = await ensureStarted(false);
       const job = await instance.getJobById(name, id, { includeArchive: true });
       return job ? job.state : null;
+    },
+
+    workersRunning() {
+      return workersStarted;
     },
 
     async startWorkers() {

@@ -69,8 +69,22 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
     );
   }
   must(await platform.panels.startSelection(manager, panelId), 'start selection');
-  const selection = await platform.panels.runSelection(panelId);
-  if (!selection?.ok) throw new Error(`demo panel: the selection did not succeed (${JSON.stringify(selection)})`);
+  if (platform.jobs.workersRunning()) {
+    // This process runs the jobs (a test server with workers): the queued selection job is the one run; wait for
+    // it, as staff wait for the page, instead of running the same selection alongside it.
+    for (let waited = 0; ; waited += 200) {
+      const panel = await platform.db.selectFrom('panels').select('selection').where('id', '=', panelId).executeTakeFirst();
+      const state = panel?.selection?.state;
+      if (state === 'ready') break;
+      if (state !== 'queued' && state !== 'running') throw new Error(`demo panel: the selection did not succeed (${JSON.stringify(panel?.selection)})`);
+      if (waited > 300_000) throw new Error('demo panel: the selection job did not finish within five minutes');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } else {
+    // No workers here: run the selection now; the queued job finds the panel drawn when a server runs it.
+    const selection = await platform.panels.runSelection(panelId);
+    if (!selection?.ok) throw new Error(`demo panel: the selection did not succeed (${JSON.stringify(selection)})`);
+  }
   must(await platform.panels.publishHash(manager, panelId), 'hash');
   const drawn = must(await platform.panels.drawPanel(manager, panelId, '3 11 19 27 34 42'), 'draw');
   // The first seats go to demo residents' accounts (so they can open the workspace); the rest are confirmed by staff.
