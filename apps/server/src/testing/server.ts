@@ -64,14 +64,24 @@ export async function startTestServer(
     logger,
     jobPollingSeconds: 0.5,
   });
-  if (options.jobs) await platform.jobs.startWorkers();
-  // The Pol.is import from the shared data folder takes seconds; only the tests that look at it ask for it.
-  if (options.seed !== false) await seedDemo(platform, { sharedData: options.sharedData === true });
-  process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
-  const web = options.web === false ? undefined : await loadWebHandler();
-  if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');
-  const app = await buildServer({ platform, config, web, logStream });
-  await app.listen({ port, host: '127.0.0.1' });
+  let app: App;
+  try {
+    if (options.jobs) await platform.jobs.startWorkers();
+    // The Pol.is import from the shared data folder takes seconds; only the tests that look at it ask for it.
+    if (options.seed !== false) await seedDemo(platform, { sharedData: options.sharedData === true });
+    process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
+    const web = options.web === false ? undefined : await loadWebHandler();
+    if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');
+    app = await buildServer({ platform, config, web, logStream });
+    await app.listen({ port, host: '127.0.0.1' });
+  } catch (error) {
+    // A server that could not start lets go of what it holds, so the test file ends with the error instead of
+    // waiting for the test runner's timeout on open sockets.
+    await platform.jobs.stop().catch(() => undefined);
+    await mail.close().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+    throw error;
+  }
   return {
     url: publicUrl,
     app,
