@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { demoPassword } from '@tingsted/platform';
 import { cookieNames } from '@tingsted/platform';
 import type { TestServer } from '../apps/server/src/testing/server.ts';
+import type { SessionUser } from '@tingsted/platform/accounts';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -115,4 +116,29 @@ export async function signedInContext(browser: Browser, server: TestServer, emai
   const url = new URL(server.url);
   await context.addCookies([{ name: cookieNames(false).session, value: session.value.token, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
   return context;
+}
+
+/** A date `offset` days from the server's today (Europe/Oslo), as YYYY-MM-DD. */
+export function dayFrom(server: TestServer, offset: number): string {
+  const d = new Date(`${server.platform.processes.today()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The session user of a demo account, for setting up data through the platform. */
+export async function sessionOf(server: TestServer, email: string): Promise<SessionUser> {
+  const signedIn = await server.platform.accounts.signIn({ email, password: demoPassword });
+  assert.ok(signedIn.ok);
+  const user = await server.platform.accounts.sessionUser(signedIn.value.token);
+  assert.ok(user);
+  return user;
+}
+
+/** The page fits a phone: nothing wider than a 360 px screen (screenshot `<prefix>-phone`), then back to desktop. */
+export async function fitsPhone(page: Page, label: string, prefix: string): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${label} is ${width} px wide on a 360 px phone`);
+  await screenshot(page, `${prefix}-phone`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

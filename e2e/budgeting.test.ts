@@ -7,11 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { demoPassword, type SessionUser } from '@tingsted/platform';
+import type { SessionUser } from '@tingsted/platform';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { formatMoney } from '../apps/web/src/lib/budgeting/money.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, dayFrom, fitsPhone as phoneCheck, sessionOf as sessionFor } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -24,19 +24,9 @@ let manager: SessionUser;
 const project: Record<string, string> = {};
 let citywide = '';
 
-function day(offset: number): string {
-  const d = new Date(`${server.platform.processes.today()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
+const day = (offset: number) => dayFrom(server, offset);
 
-async function sessionOf(email: string): Promise<SessionUser> {
-  const signedIn = await server.platform.accounts.signIn({ email, password: demoPassword });
-  assert.ok(signedIn.ok);
-  const user = await server.platform.accounts.sessionUser(signedIn.value.token);
-  assert.ok(user);
-  return user;
-}
+const sessionOf = (email: string) => sessionFor(server, email);
 
 async function check(page: Page, name: string, options: { javaScriptOff?: boolean } = {}) {
   if (options.javaScriptOff) await assertAccessibleWithoutJs(page, name);
@@ -44,14 +34,7 @@ async function check(page: Page, name: string, options: { javaScriptOff?: boolea
   await screenshot(page, `budgeting-${name}`);
 }
 
-/** The page fits a phone: nothing wider than the 360 px screen. */
-async function fitsPhone(page: Page, name: string) {
-  await page.setViewportSize({ width: 360, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `${name} is ${width} px wide on a 360 px phone`);
-  await screenshot(page, `budgeting-${name}-phone`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const fitsPhone = (page: Page, name: string) => phoneCheck(page, name, `budgeting-${name}`);
 
 /** A citizen's ballot in the citywide budget as stored: the ids of its projects, or null when none. */
 async function storedBallot(email: string): Promise<string[] | null> {
