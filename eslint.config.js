@@ -9,7 +9,9 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One program for every TypeScript file outside the web app (tsconfig.check.json) and one for the web app:
+      // the per-package tsconfigs would type-check packages/platform again for every package that imports it.
+      parserOptions: { project: ['./tsconfig.check.json', './apps/web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': [

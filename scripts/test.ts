@@ -12,7 +12,6 @@ import { DataFolderInUseError, startEmbeddedPostgres, type EmbeddedDatabase } fr
 import { prepareTemplateDatabase } from '../packages/platform/src/testing/index.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['packages', 'apps', 'e2e'];
 const skip = new Set(['node_modules', '.svelte-kit', 'build', 'dist', '.data']);
 
 function findTests(dir: string): string[] {
@@ -33,7 +32,9 @@ function findTests(dir: string): string[] {
 }
 
 const only = process.argv.slice(2);
-const files = roots
+// Browser tests first, then the server's, then the packages': the longest files start first, so the last
+// minutes of a parallel run are not one long browser test running alone.
+const files = ['e2e', 'apps', 'packages']
   .flatMap((r) => findTests(join(root, r)))
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)));
 if (files.length === 0) {
