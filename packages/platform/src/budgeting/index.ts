@@ -4,3 +4,4 @@ export { budgetingService, type BudgetingDeps, type BudgetingService } from './b
 export { budgetingPolicy } from './budgeting.policy.ts';
 export { budgetingCan, presentBudget, presentDesign, presentProject, presentReceipt, presentUpdate, type PresentedBudget, type PresentedReceipt, type PresentedDesign, type PresentedProject, type PresentedUpdate } from './budgeting.presenter.ts';
 export { ballotKinds, ballotSources, budgetingRules, reviewStates, voterGroups, type BallotKind, type BallotSource, type BudgetingRule, type ReviewState, type VoterGroup } from './budgeting.tables.ts';
+export { moneyText, withMoneyShown } from './money.ts';
