@@ -1,8 +1,8 @@
 // The ranking and points ballots in a browser (issue 16): a resident ranks projects with JavaScript (the count of
 // ranked projects changes in place; two projects on one place are refused), another without JavaScript; points are
 // spread with JavaScript (going over the total is shown and refused, nothing stored) and without it (the server sums
-// them); each gets a receipt, and the voter's own page lists every ballot with its code. axe checks every page, at
-// phone width too.
+// them); each gets a receipt, and the voter's own page lists every ballot with its code. Staff move the vote's dates
+// and put a project's images in order with their alt text. axe checks every page, at phone width too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -16,9 +16,9 @@ let browser: Browser;
 let manager: SessionUser;
 const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 /** Per kind: the phase, its ballot page and its projects by key. */
-const phases: Record<'ranking' | 'points', { phaseId: string; url: string; projects: Record<string, string> }> = {
-  ranking: { phaseId: '', url: '', projects: {} },
-  points: { phaseId: '', url: '', projects: {} },
+const phases: Record<'ranking' | 'points', { processId: string; phaseId: string; url: string; projects: Record<string, string> }> = {
+  ranking: { processId: '', phaseId: '', url: '', projects: {} },
+  points: { processId: '', phaseId: '', url: '', projects: {} },
 };
 const titles = { bench: 'Benker ved elva', light: 'Lys i lysløypa', swing: 'Husker i parken', bike: 'Sykkelstativ ved skolen' } as const;
 
@@ -53,7 +53,7 @@ async function phaseOf(kind: 'ranking' | 'points', design: Record<string, unknow
     assert.ok((await server.platform.budgeting.reviewProject(manager, { projectId: made.value.id, state: 'eligible' })).ok);
     projects[key] = made.value.id;
   }
-  phases[kind] = { phaseId, url: `${server.url}/processes/${kind}-avstemning/budgeting/${phaseId}`, projects };
+  phases[kind] = { processId: process.id, phaseId, url: `${server.url}/processes/${kind}-avstemning/budgeting/${phaseId}`, projects };
 }
 
 /** The stored ballot of a demo resident in a phase: [project id, points] in ballot order, or null. */
@@ -175,5 +175,58 @@ test('points without JavaScript: the server sums them, and the voter’s own pag
   assert.ok(texts.some((t) => t.includes('Ranger prosjektene')), 'her ranking ballot too');
   await check(page, 'my-ballots', { javaScriptOff: true });
   await fitsPhone(page, 'my-ballots');
+  await context.close();
+});
+
+/** Submits a form of the page and waits for the notice it answers with. */
+async function submit(page: Page, action: string, notice: string) {
+  await page.click(`form[action="${action}"] button[type="submit"]`);
+  await page.getByRole('status').filter({ hasText: notice }).waitFor();
+}
+
+test('staff move the vote’s closing day and order a project’s images and rewrite an alt text; bad input names the field', async () => {
+  const { processId, phaseId } = phases.points;
+  const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/manage/${processId}/budgeting/${phaseId}`);
+  await page.fill('#field-endsOn', dayFrom(server, -2));
+  await page.click('form[action="?/moveDates"] button[type="submit"]');
+  await page.waitForSelector('#field-endsOn-error');
+  assert.equal(await page.textContent('#field-endsOn-error'), nb('budgeting.dates.endPast'));
+  assert.equal((await server.platform.processes.getPhase(phaseId))?.phase.endsOn, dayFrom(server, 20), 'nothing moved');
+  await page.fill('#field-endsOn', dayFrom(server, 30));
+  await submit(page, '?/moveDates', nb('budgeting.manage.dates.moved'));
+  assert.equal((await server.platform.processes.getPhase(phaseId))?.phase.endsOn, dayFrom(server, 30));
+  await check(page, 'staff-dates');
+
+  const projectId = id('points', 'bench');
+  const picture = (await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 90 } })).toString('base64');
+  const added: string[] = [];
+  for (const altText of ['Første skisse', 'Andre skisse']) {
+    const made = await server.platform.budgeting.addProjectImage(manager, { projectId, file: { filename: 'skisse.png', contentType: 'image/png', data: picture }, altText, locale: 'nb' });
+    assert.ok(made.ok);
+    added.push(made.value.id);
+  }
+  await page.goto(`${server.url}/manage/${processId}/budgeting/${phaseId}/projects/${projectId}`);
+  await Promise.all([page.getByRole('status').filter({ hasText: nb('budgeting.manage.images.arranged') }).waitFor(), page.getByRole('button', { name: nb('budgeting.manage.images.later', { alt: 'Første skisse' }) }).click()]);
+  const order = async () => {
+    const found = await server.platform.budgeting.getProject(manager, { projectId });
+    assert.ok(found.ok);
+    return found.value.project.images.map((i) => [i.fileId, i.alt]);
+  };
+  assert.deepEqual(await order(), [[added[1], 'Andre skisse'], [added[0], 'Første skisse']]);
+  assert.deepEqual(await page.locator('.images img').evaluateAll((images) => images.map((i) => i.getAttribute('alt'))), ['Andre skisse', 'Første skisse'], 'the page shows the new order');
+
+  const alt = `#alt-${added[0]}`;
+  await page.fill(alt, '');
+  await page.locator('form[action="?/describeImage"]', { has: page.locator(alt) }).locator('button').click();
+  await page.waitForSelector(`${alt}-error`);
+  assert.equal(await page.textContent(`${alt}-error`), nb('field.altRequired'));
+  await check(page, 'staff-images-refused');
+  await page.fill(alt, 'Benkene sett fra elva');
+  await Promise.all([page.getByRole('status').filter({ hasText: nb('budgeting.manage.images.described') }).waitFor(), page.locator('form[action="?/describeImage"]', { has: page.locator(alt) }).locator('button').click()]);
+  assert.deepEqual(await order(), [[added[1], 'Andre skisse'], [added[0], 'Benkene sett fra elva']]);
+  await check(page, 'staff-images');
+  await fitsPhone(page, 'staff-images');
   await context.close();
 });

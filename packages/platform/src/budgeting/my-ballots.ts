@@ -31,7 +31,7 @@ export function myBallotUseCases(ctx: BudgetingContext) {
         repo.budgetsById(budgetIds),
         repo.projectsById([...new Set(ballots.flatMap((b) => b.projects))]),
         repo.publishedResultsOf(budgetIds),
-        Promise.all(phaseIds.map(async (id) => [id, await repo.ensureSettings(id)] as const)),
+        Promise.all(phaseIds.map(async (id) => [id, await repo.settingsOf(id)] as const)),
       ]);
       const phaseOf = new Map(phases);
       const settingsOf = new Map(settings);
