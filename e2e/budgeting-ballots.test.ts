@@ -220,11 +220,13 @@ test('staff move the vote’s closing day and order a project’s images and rew
   const alt = `#alt-${added[0]}`;
   await page.fill(alt, '');
   await page.locator('form[action="?/describeImage"]', { has: page.locator(alt) }).locator('button').click();
-  await page.waitForSelector(`${alt}-error`);
-  assert.equal(await page.textContent(`${alt}-error`), nb('field.altRequired'));
+  // Refused: the image's field is named, and the error summary leads to it.
+  await page.waitForSelector('#field-imageAlt-error');
+  assert.equal(await page.textContent('#field-imageAlt-error'), nb('field.altRequired'));
+  assert.equal(await page.getAttribute('.error-summary a', 'href'), '#field-imageAlt');
   await check(page, 'staff-images-refused');
-  await page.fill(alt, 'Benkene sett fra elva');
-  await Promise.all([page.getByRole('status').filter({ hasText: nb('budgeting.manage.images.described') }).waitFor(), page.locator('form[action="?/describeImage"]', { has: page.locator(alt) }).locator('button').click()]);
+  await page.fill('#field-imageAlt', 'Benkene sett fra elva');
+  await Promise.all([page.getByRole('status').filter({ hasText: nb('budgeting.manage.images.described') }).waitFor(), page.locator('form[action="?/describeImage"]', { has: page.locator('#field-imageAlt') }).locator('button').click()]);
   assert.deepEqual(await order(), [[added[1], 'Andre skisse'], [added[0], 'Benkene sett fra elva']]);
   await check(page, 'staff-images');
   await fitsPhone(page, 'staff-images');
