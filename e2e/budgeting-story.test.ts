@@ -345,6 +345,12 @@ test('the public results explain each project, and a voter sees what their ballo
   const yours = ((await section.locator('.panel', { hasText: nb('pb.results.yourBallot') }).textContent()) ?? '');
   for (const f of funded) assert.ok(yours.includes(f.title.nb ?? ''), f.title.nb);
   await check(page, 'public-results');
+  // Her own page says the same: the ballot, its code, and what it helped fund.
+  await page.goto(`${server.url}/account/ballots`);
+  const own = (await page.locator('section.ballot', { hasText: 'Hele Fjordby – Bydelsbudsjett for Fjordby' }).textContent()) ?? '';
+  assert.ok(own.includes(nb('pb.results.yourBallot')), own);
+  for (const f of funded) assert.ok(own.includes(f.title.nb ?? ''), f.title.nb);
+  await check(page, 'own-ballots');
   const notes = await server.platform.notifications.listFor(kari, 'nb');
   assert.ok(notes.length > 0, 'Kari is told about the results and the delivery');
   await context.close();

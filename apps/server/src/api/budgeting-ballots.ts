@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { Platform } from '@tingsted/platform';
-import { budgetingContracts as c } from '@tingsted/platform/budgeting';
+import { budgetingContracts as c, withMoneyShown } from '@tingsted/platform/budgeting';
 import type { Contract } from '@tingsted/platform/edge';
 import { contractInput, contractSchema, type ContractRouteSchema } from './contract-route.ts';
 import { ErrorSchema, errorResponses, failure, requireUser } from './shared.ts';
@@ -23,12 +23,18 @@ function withInvalid<C extends Contract, S extends 200 | 201>(schema: ContractRo
 export const budgetingBallotRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Budgeting'];
   const b = platform.budgeting;
+  /** The phase's currency, for writing the amounts of a refused ballot in the reader's language. */
+  const currencyOf = async (user: Parameters<typeof b.budgetingOf>[0], phaseId: string) => {
+    const found = await b.budgetingOf(user, { phaseId });
+    return found.ok ? found.value.design.currency : 'NOK';
+  };
 
   api.put('/phases/:phaseId/budgeting/ballot', { schema: withInvalid(contractSchema(c.castBallot, { tags, path: ['phaseId'] })) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const result = await b.castBallot(user, contractInput(c.castBallot, request));
-    if (!result.ok) return failure(request, reply, result);
+    const input = contractInput(c.castBallot, request);
+    const result = await b.castBallot(user, input);
+    if (!result.ok) return failure(request, reply, withMoneyShown(result, await currencyOf(user, input.phaseId), request.ctx.locale));
     return result.value;
   });
 
@@ -43,8 +49,9 @@ export const budgetingBallotRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
   api.post('/phases/:phaseId/budgeting/paper-batches', { schema: contractSchema(c.enterPaperBatch, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const result = await b.enterPaperBatch(user, contractInput(c.enterPaperBatch, request));
-    if (!result.ok) return failure(request, reply, result);
+    const input = contractInput(c.enterPaperBatch, request);
+    const result = await b.enterPaperBatch(user, input);
+    if (!result.ok) return failure(request, reply, withMoneyShown(result, await currencyOf(user, input.phaseId), request.ctx.locale));
     return reply.code(201).send(result.value);
   });
 

@@ -121,6 +121,40 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
     return result.value;
   });
 
+  api.put('/budgeting/projects/:projectId/images/order', { schema: contractSchema(c.arrangeProjectImages, { tags, path: ['projectId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await b.arrangeProjectImages(user, contractInput(c.arrangeProjectImages, request));
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.put('/budgeting/projects/:projectId/images/:fileId/alt', { schema: contractSchema(c.describeProjectImage, { tags, path: ['projectId', 'fileId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.describeProjectImage, request);
+    const result = await b.describeProjectImage(user, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.put('/phases/:phaseId/budgeting/dates', { schema: contractSchema(c.moveVotingDates, { tags, path: ['phaseId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await b.moveVotingDates(user, contractInput(c.moveVotingDates, request));
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  // The signed-in person's own ballots in every budgeting phase (their account page shows the same).
+  api.get('/me/ballots', { schema: contractSchema(c.myBallots, { tags: [...tags, 'My account'], path: [], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await b.myBallots(user, {});
+    if (!result.ok) return failure(request, reply, result);
+    return reply.header('cache-control', 'no-store').send(result.value);
+  });
+
   api.post('/budgeting/projects/:projectId/updates', { schema: contractSchema(c.addProjectUpdate, { tags, path: ['projectId'], status: 201 }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

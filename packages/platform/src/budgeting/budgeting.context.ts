@@ -22,11 +22,11 @@ export interface BudgetingDeps {
   readonly db: Db;
   readonly audit: AuditService;
   readonly accounts: Pick<AccountsService, 'getAccount' | 'getResidentProfile'>;
-  readonly processes: Pick<ProcessesService, 'getPhase'>;
+  readonly processes: Pick<ProcessesService, 'getPhase' | 'movePhase'>;
   readonly ideas: Pick<IdeasService, 'findIdea' | 'imagesOf'>;
   readonly feedback: Pick<FeedbackService, 'statuses'>;
-  /** Projects' own images are stored, listed and removed through the files module. */
-  readonly files: Pick<FilesService, 'checkImage' | 'attachChecked' | 'detach' | 'listFor'>;
+  /** Projects' own images are stored, listed, described and removed through the files module. */
+  readonly files: Pick<FilesService, 'checkImage' | 'attachChecked' | 'detach' | 'listFor' | 'setAltText'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   readonly clock: Clock;
   /** The municipality's time zone: phases open and close by its calendar (the processes module's state). */
@@ -165,7 +165,7 @@ export function budgetingContext(deps: BudgetingDeps) {
    * The pictures shown with each project (served at /files/{id}, public): its own images, oldest first, then
    * the images of the ideas it came from. An own image's alt text is in the language it was written in.
    */
-  async function imagesOf(projects: readonly Pick<ProjectRow, 'id' | 'source_idea_ids'>[]): Promise<Map<string, ProjectImage[]>> {
+  async function imagesOf(projects: readonly Pick<ProjectRow, 'id' | 'source_idea_ids' | 'image_order'>[]): Promise<Map<string, ProjectImage[]>> {
     const [own, images] = await Promise.all([
       deps.files.listFor('budget_project', projects.map((p) => p.id)),
       deps.ideas.imagesOf([...new Set(projects.flatMap((p) => p.source_idea_ids))]),
@@ -182,7 +182,13 @@ export function budgetingContext(deps: BudgetingDeps) {
         const image = images.get(id);
         return image ? [{ url: `/files/${image.id}`, alt: image.alt, fileId: image.id, own: false }] : [];
       });
-    return new Map(projects.map((p) => [p.id, [...(ownOf.get(p.id) ?? []), ...picturesOf(p.source_idea_ids)]] as const));
+    // Own images in the order staff put them; those not in it (added since) follow, oldest first.
+    const ordered = (p: (typeof projects)[number]) => {
+      const list = ownOf.get(p.id) ?? [];
+      const at = (id: string) => (p.image_order.includes(id) ? p.image_order.indexOf(id) : p.image_order.length);
+      return list.map((image, i) => ({ image, i })).sort((a, b) => at(a.image.fileId) - at(b.image.fileId) || a.i - b.i).map((x) => x.image);
+    };
+    return new Map(projects.map((p) => [p.id, [...ordered(p), ...picturesOf(p.source_idea_ids)]] as const));
   }
 
   return { deps, repo, today, imagesOf, votingPhase, budgetingPhase, visiblePhase, managedPhase, managedBudget, managedProject, audit, publishedOf, publishedOutcome };

@@ -153,6 +153,34 @@ const ProjectInput = {
   ideaIds: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'The ideas the project came from' })),
 };
 
+/** One of my ballots as my own page lists it: where I voted, my receipt, and once published, how each project fared. */
+export const MyBallotSchema = Type.Object({
+  phaseId: Type.String(),
+  processSlug: Type.String(),
+  processTitle: Localized,
+  phaseTitle: Localized,
+  state: oneOf(['upcoming', 'open', 'closed'] as const),
+  budgetId: Type.String(),
+  budgetName: Localized,
+  ballotKind: oneOf(ballotKinds),
+  rule: oneOf(budgetingRules),
+  currency: Type.String(),
+  receipt: ReceiptSchema,
+  publishedAt: Nullable(Type.String({ format: 'date-time', description: "When the budget's results were published; null before" })),
+  outcomes: Nullable(
+    Type.Array(
+      Type.Object({
+        id: Type.String(),
+        funded: Type.Boolean(),
+        rank: Nullable(Type.Integer()),
+        paid: Nullable(Type.Number({ description: "What my ballot's share paid toward it (Method of Equal Shares rules)" })),
+        reason: Type.String({ description: 'Why it won or lost: funded, funded-in-completion, over-budget, supporters-cannot-afford, …' }),
+      }),
+      { description: 'Each project on my ballot, in ballot order, once the results are published' },
+    ),
+  ),
+});
+
 /** Budgeting contracts by use case. */
 export const budgetingContracts = {
   budgetingOf: contract({
@@ -342,6 +370,35 @@ export const budgetingContracts = {
     summary: "A budget's projects and anonymised ballots (with receipt codes) as a Pabulib .pb file or CSV; with the selected projects once published",
     input: Type.Object({ phaseId: Id, budgetId: Type.Optional(Id), format: oneOf(['pb', 'csv'] as const) }),
     output: Type.String(),
+  }),
+  myBallots: contract({
+    name: 'myBallots',
+    summary: 'Every ballot I cast online, newest first: what I voted, the verification code, and once results are published, which of my projects were funded and what my share paid',
+    input: Type.Object({}),
+    output: Type.Object({ ballots: Type.Array(MyBallotSchema) }),
+  }),
+  arrangeProjectImages: contract({
+    name: 'arrangeProjectImages',
+    summary: "Put a project's own images in the order given (every own image once, first shown first)",
+    input: Type.Object({ projectId: Id, order: Type.Array(Id, { maxItems: 50, description: "The project's own image ids, first shown first" }) }),
+    output: Done,
+  }),
+  describeProjectImage: contract({
+    name: 'describeProjectImage',
+    summary: "Write the alt text of one of a project's own images in one language",
+    input: Type.Object({
+      projectId: Id,
+      fileId: Id,
+      altText: Type.String({ maxLength: 300, description: 'What the image shows, for those who cannot see it' }),
+      locale: Type.Optional(LocaleSchema),
+    }),
+    output: Done,
+  }),
+  moveVotingDates: contract({
+    name: 'moveVotingDates',
+    summary: "Move a budgeting phase's opening and closing dates before it closes (the closing day not before today nor before the opening day; no overlap with the process's other phases)",
+    input: Type.Object({ phaseId: Id, startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }) }),
+    output: Done,
   }),
   addProjectUpdate: contract({
     name: 'addProjectUpdate',

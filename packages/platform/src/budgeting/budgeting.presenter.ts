@@ -2,7 +2,8 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { OutputOf } from '../edge/contract.ts';
 import type { budgetingContracts } from './budgeting.contract.ts';
-import type { BudgetRow, ProjectRow, SettingsRow, UpdateRow } from './budgeting.repository.ts';
+import type { BudgetRow, OnlineBallotRow, ProjectRow, SettingsRow, UpdateRow } from './budgeting.repository.ts';
+import { rankPoints } from './ballot-rules.ts';
 import { budgetingPolicy } from './budgeting.policy.ts';
 
 type Budgeting = OutputOf<typeof budgetingContracts.budgetingOf>;
@@ -12,6 +13,8 @@ export type PresentedDesign = Budgeting['design'];
 export type PresentedBudget = Budgeting['budgets'][number];
 /** A project as the contracts give it. */
 export type PresentedProject = Budgeting['projects'][number];
+/** A ballot's receipt as the contracts give it. */
+export type PresentedReceipt = OutputOf<typeof budgetingContracts.castBallot>;
 /** A delivery update as the contracts give it. */
 export type PresentedUpdate = OutputOf<typeof budgetingContracts.getProject>['updates'][number];
 
@@ -101,4 +104,25 @@ export function presentUpdate(row: UpdateRow): PresentedUpdate {
 /** What the actor may do in a budgeting phase (manage, vote, enter paper ballots, publish). */
 export function budgetingCan(actor: Actor | null, phase: { readonly state: 'upcoming' | 'open' | 'closed' }) {
   return budgetingPolicy.can(actor, phase);
+}
+
+/**
+ * A stored online ballot's receipt: what was voted (in ballot order; a ranking's lines carry the points their
+ * place counts for), the total cost, the verification code and the phase's last day (until when it can change).
+ */
+export function presentReceipt(ballot: OnlineBallotRow, settings: Pick<SettingsRow, 'ballot_kind' | 'rank_limit' | 'min_projects' | 'max_projects' | 'points_total' | 'voters' | 'min_age'>, projects: ReadonlyMap<string, ProjectRow>, endsOn: string): PresentedReceipt {
+  const ranked = settings.ballot_kind === 'ranking' ? rankPoints(settings, ballot.projects.length) : null;
+  const lines = ballot.projects.flatMap((id, i) => {
+    const p = projects.get(id);
+    if (!p) return [];
+    return [{ id, number: p.number, title: p.title, cost: p.cost, points: ballot.points?.[i] ?? ranked?.[i] ?? null }];
+  });
+  return {
+    budgetId: ballot.budget_id,
+    code: ballot.receipt ?? '',
+    projects: lines,
+    total: lines.reduce((sum, l) => sum + l.cost, 0),
+    castAt: ballot.updated_at.toISOString(),
+    changeableUntil: endsOn,
+  };
 }

@@ -302,6 +302,30 @@ export function budgetingRepository(db: Db) {
         .execute();
       return rows.flatMap((r) => (r.voter_id ? [r.voter_id] : []));
     },
+
+    // ---- Added for the voter's own page, image order (appended for easy merges) ------------------------------
+
+    /** Every online ballot of a voter, newest first. */
+    onlineBallotsOfVoter(voterId: string) {
+      return db.selectFrom('budget_ballots').selectAll().where('voter_id', '=', voterId).where('source', '=', 'online').orderBy('updated_at', 'desc').orderBy('id').execute();
+    },
+
+    /** Projects by id (any phase). */
+    async projectsById(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return db.selectFrom('budget_projects').selectAll().where('id', 'in', [...ids]).execute();
+    },
+
+    /** Budgets by id (any phase). */
+    async budgetsById(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return db.selectFrom('budget_budgets').selectAll().where('id', 'in', [...ids]).execute();
+    },
+
+    /** Replaces the order of a project's own images. */
+    async setImageOrder(projectId: string, order: readonly string[]) {
+      await db.updateTable('budget_projects').set({ image_order: [...order], updated_at: new Date() }).where('id', '=', projectId).execute();
+    },
   };
 }
 

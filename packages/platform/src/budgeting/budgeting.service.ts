@@ -5,6 +5,8 @@ import { projectImageUseCases } from './project-images.ts';
 import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
 import { ioUseCases } from './io.ts';
+import { myBallotUseCases } from './my-ballots.ts';
+import { votingDateUseCases } from './voting-dates.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 
@@ -22,6 +24,8 @@ export function budgetingService(deps: BudgetingDeps) {
     ...deliveryUseCases(ctx),
     ...designUseCases(ctx),
     ...ioUseCases(ctx),
+    ...myBallotUseCases(ctx),
+    ...votingDateUseCases(ctx),
   };
 }
 

@@ -81,6 +81,8 @@ export interface BudgetProjectsTable {
   category: string | null;
   /** The ideas the project came from. */
   source_idea_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** The project's own image file ids in the order staff put them (images missing from it follow, oldest first). */
+  image_order: ColumnType<string[], string[] | undefined, string[]>;
   review: ColumnType<ReviewState, ReviewState | undefined, ReviewState>;
   review_reason: LocalizedColumn;
   cost_checked_by: string | null;

@@ -91,6 +91,35 @@ test('residents and anonymous visitors are refused; a non-image or missing alt t
   assert.equal(await projectFiles(), 0, 'nothing was stored');
 });
 
+test('staff put the own images in order and rewrite an alt text, audited; bad orders and empty alt text are refused', async () => {
+  const add = async (alt: string) => value(await platform.budgeting.addProjectImage(manager, { projectId, file: { filename: 'a.png', contentType: 'image/png', data: base64(png) }, altText: alt })).id;
+  const first = await add('Første');
+  const second = await add('Andre');
+  const images = async () => value(await platform.budgeting.getProject(manager, { projectId })).project.images.map((i) => [i.fileId, i.alt]);
+  assert.deepEqual(await images(), [[first, 'Første'], [second, 'Andre'], [ideaImageId, 'En benk ved dammen']], 'oldest first before any order');
+  value(await platform.budgeting.arrangeProjectImages(manager, { projectId, order: [second, first] }));
+  value(await platform.budgeting.describeProjectImage(manager, { projectId, fileId: first, altText: ' Benkene sett fra dammen ', locale: 'nb' }));
+  assert.deepEqual(await images(), [[second, 'Andre'], [first, 'Benkene sett fra dammen'], [ideaImageId, 'En benk ved dammen']], 'the idea’s image stays last');
+  const third = await add('Tredje');
+  assert.deepEqual((await images()).map(([id]) => id), [second, first, third, ideaImageId], 'an image added since follows the ordered ones');
+
+  for (const order of [[second, first], [second, first, third, third], [second, first, ideaImageId]]) {
+    const refused = await platform.budgeting.arrangeProjectImages(manager, { projectId, order });
+    assert.deepEqual(!refused.ok && refused.fields?.map((f) => [f.field, f.message]), [['order', 'budgeting.images.orderIncomplete']]);
+  }
+  const noAlt = await platform.budgeting.describeProjectImage(manager, { projectId, fileId: second, altText: '   ' });
+  assert.deepEqual(!noAlt.ok && noAlt.fields?.map((f) => [f.field, f.message]), [['altText', 'field.altRequired']]);
+  const ideaAlt = await platform.budgeting.describeProjectImage(manager, { projectId, fileId: ideaImageId, altText: 'Ny' });
+  assert.equal(!ideaAlt.ok && ideaAlt.code, 'NotFound', 'an idea’s image is not the project’s to describe');
+  const byResident = await platform.budgeting.arrangeProjectImages(resident, { projectId, order: [first, second, third] });
+  assert.equal(!byResident.ok && byResident.code, 'Forbidden');
+  const describedByResident = await platform.budgeting.describeProjectImage(resident, { projectId, fileId: first, altText: 'Ny' });
+  assert.equal(!describedByResident.ok && describedByResident.code, 'Forbidden');
+  assert.deepEqual((await images()).map(([id]) => id), [second, first, third, ideaImageId], 'nothing changed');
+  const actions = (await platform.audit.forSubject('budget_project', projectId)).map((e) => e.action);
+  assert.ok(actions.includes('budgeting.project_images_arranged') && actions.includes('budgeting.project_image_described'), actions.join());
+});
+
 test('removing a project removes its own images with it', async () => {
   const added = value(await platform.budgeting.addProjectImage(manager, { projectId, file: { filename: 'a.png', contentType: 'image/png', data: base64(png) }, altText: 'Skisse' }));
   value(await platform.budgeting.removeProject(manager, { projectId }));

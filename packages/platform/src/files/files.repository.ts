@@ -40,6 +40,12 @@ export function filesRepository(db: Db) {
         .execute();
     },
 
+    /** Replaces the alt text of one file of a record (all languages); false when the record has no such file. */
+    async setAltText(ownerType: string, ownerId: string, id: string, altText: Record<string, string>): Promise<boolean> {
+      const updated = await db.updateTable('files').set({ alt_text: JSON.stringify(altText) }).where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+      return Number(updated.numUpdatedRows) > 0;
+    },
+
     /** What serving a file needs: where its bytes are, its headers and its owner. */
     findForRead(id: string) {
       return db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind', 'owner_type', 'owner_id']).where('id', '=', id).executeTakeFirst();

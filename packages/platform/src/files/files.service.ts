@@ -169,6 +169,15 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     },
 
     /**
+     * Replaces an image's alt text with `alt` written in `locale` (as an image is added: in one language) for a
+     * file of the record; false when the record has no such file. The owning module checks who may and audits.
+     */
+    async setAltText(ownerType: 'budget_project', ownerId: string, id: string, locale: Locale, alt: string): Promise<boolean> {
+      const trimmed = alt.trim();
+      return repo.setAltText(ownerType, ownerId, id, trimmed === '' ? {} : { [locale]: trimmed });
+    },
+
+    /**
      * Makes the module that owns a kind of record decide who may read its files (stakeholders: a fact's
      * documents are public once the fact is approved). Files of an owner type without a guard are public.
      */

@@ -1,7 +1,8 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import type { LocalizedText } from '../shared/localized.ts';
-import { fail, ok, type Result } from '../shared/result.ts';
+import { isIsoDate } from '../shared/dates.ts';
+import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { PhaseMethod, PhaseSettings } from './processes.tables.ts';
 import { parseCategories, type ProcessesContext } from './processes.context.ts';
 
@@ -51,6 +52,27 @@ export function phaseUseCases(ctx: ProcessesContext) {
       else next[input.locale] = text;
       await repo.setPhaseDescription(phaseId, next);
       invalidate();
+      return ok(null);
+    },
+
+    /**
+     * Moves a phase's opening and closing dates (the end on or after the start; no overlap with the process's
+     * other phases). The process's own dates follow. Callers that offer it audit it with their own reasons
+     * (the budgeting module: moving a vote's dates before it closes).
+     */
+    async movePhase(actor: Actor | null, processId: string, phaseId: string, input: { startsOn: string; endsOn: string }): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      const errors: FieldError[] = [];
+      if (!isIsoDate(input.startsOn)) errors.push({ field: 'startsOn', message: 'field.dateInvalid' });
+      if (!isIsoDate(input.endsOn)) errors.push({ field: 'endsOn', message: 'field.dateInvalid' });
+      else if (isIsoDate(input.startsOn) && input.endsOn < input.startsOn) errors.push({ field: 'endsOn', message: 'field.endBeforeStart' });
+      if (errors.length > 0) return fail('ValidationFailed', errors);
+      const moved = await repo.movePhaseWithoutOverlap(processId, phaseId, input.startsOn, input.endsOn);
+      if (moved === 'missing') return fail('NotFound');
+      if (moved === 'overlap') return fail('ValidationFailed', [{ field: 'startsOn', message: 'field.phaseOverlap' }]);
+      invalidate();
+      await syncDates(processId);
       return ok(null);
     },
 

@@ -133,5 +133,26 @@ export function processesRepository(db: Db) {
       await sql`UPDATE processes SET starts_on = (SELECT min(starts_on) FROM phases WHERE process_id = ${processId}),
       ends_on = (SELECT max(ends_on) FROM phases WHERE process_id = ${processId}), updated_at = now() WHERE id = ${processId}`.execute(db);
     },
+
+    /**
+     * Moves a phase's dates unless they would overlap another phase of the process, checked under a lock on
+     * the process in one transaction: 'moved', 'overlap', or 'missing' when the process has no such phase.
+     */
+    movePhaseWithoutOverlap(processId: string, phaseId: string, startsOn: string, endsOn: string): Promise<'moved' | 'overlap' | 'missing'> {
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+        const clash = await trx
+          .selectFrom('phases')
+          .select('id')
+          .where('process_id', '=', processId)
+          .where('id', '<>', phaseId)
+          .where('starts_on', '<=', endsOn)
+          .where('ends_on', '>=', startsOn)
+          .executeTakeFirst();
+        if (clash) return 'overlap';
+        const moved = await trx.updateTable('phases').set({ starts_on: startsOn, ends_on: endsOn }).where('id', '=', phaseId).where('process_id', '=', processId).executeTakeFirst();
+        return Number(moved.numUpdatedRows) === 0 ? 'missing' : 'moved';
+      });
+    },
   };
 }

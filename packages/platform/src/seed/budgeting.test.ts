@@ -70,10 +70,28 @@ test('the first winner is under way, and the demo resident sees what her ballot 
   assert.ok(mine.budgets.some((b) => (b.funded ?? []).length > 0));
 });
 
+test('next year’s vote is open now in the same process, with budgets and reviewed projects and no ballots yet', async () => {
+  const process = value(await platform.processes.getProcess(null, 'budsjett-for-nabolaget'));
+  const budgeting = process.phases.filter((p) => p.method === 'budgeting');
+  assert.deepEqual(budgeting.map((p) => p.state), ['closed', 'open']);
+  assert.equal(process.currentPhaseId, budgeting[1]?.id, 'the process shows the open vote');
+  const open = value(await platform.budgeting.budgetingOf(null, { phaseId: budgeting[1]?.id ?? '' }));
+  assert.equal(open.state, 'open');
+  assert.equal(open.design.ballotKind, 'basket');
+  assert.deepEqual(open.budgets.map((b) => [b.area, b.ballots]), [[null, 0], ['Sentrum', 0], ['Nordbyen', 0]]);
+  assert.equal(open.projects.length, 11);
+  assert.ok(open.projects.every((p) => p.review.state === 'eligible'));
+  const kari = await platform.accounts.ensureUser({ email: 'kari@demo.tingsted.no', displayName: 'Kari Nordmann', password: null, roles: ['resident'] });
+  const mine = value(await platform.budgeting.myBallot({ id: kari, roles: ['resident'] }, { phaseId: budgeting[1]?.id ?? '' }));
+  assert.deepEqual(mine.budgets.map((b) => b.eligible), [true, true, false], 'Kari may vote citywide and in Sentrum');
+});
+
 test('seeding again changes nothing', async () => {
   const before = value(await platform.budgeting.budgetingOf(manager, { phaseId }));
   await seedDemo(platform, { sharedData: false });
   const again = value(await platform.budgeting.budgetingOf(manager, { phaseId }));
   assert.deepEqual(again.budgets.map((b) => b.ballots), before.budgets.map((b) => b.ballots));
   assert.equal(again.projects.length, before.projects.length);
+  const process = value(await platform.processes.getProcess(null, 'budsjett-for-nabolaget'));
+  assert.equal(process.phases.filter((p) => p.method === 'budgeting').length, 2, 'next year’s vote once');
 });

@@ -1,7 +1,8 @@
 // The demo's participatory budget: "Budsjett for nabolaget" with two district budgets and a citywide one, projects
 // made directly and from residents' ideas, their reviews (one not eligible), the demo residents' online ballots and
 // a few hundred paper ballots in batches entered by one staff member and confirmed by another, then the vote closed,
-// the results published and a winning project moved along. Everything goes through the budgeting module's use cases.
+// the results published and a winning project moved along; then next year's vote in the same process, open now with
+// its own budgets and projects, so a visitor can try the ballot. Everything goes through the modules' use cases.
 import { createRandom, randomFloat, randomInt, type RandomSource } from '@tingsted/random';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { Platform } from '../platform.ts';
@@ -110,9 +111,20 @@ function paperBallot(random: RandomSource, candidates: readonly { number: number
 
 /**
  * Seeds the demo's participatory budget into the process `slug` (its first phase takes ideas, its second is the
- * budgeting phase, open when this runs). Idempotent: skipped when the budgeting phase has budgets.
+ * budgeting phase, open when this runs): last year's vote, closed with published results, then next year's vote,
+ * open now so a visitor can try voting. Idempotent: each part is skipped when its phase has budgets.
  */
 export async function seedDemoBudgeting(
+  platform: Platform,
+  slug: string,
+  ids: { manager: string; administrator: string; residents: readonly [string, string, string] },
+): Promise<void> {
+  await seedClosedVote(platform, slug, ids);
+  await seedOpenVote(platform, slug, { id: ids.manager, roles: ['process_manager'] });
+}
+
+/** The vote already held: budgets, projects, online and paper ballots, closed, results published, a winner under way. */
+async function seedClosedVote(
   platform: Platform,
   slug: string,
   ids: { manager: string; administrator: string; residents: readonly [string, string, string] },
@@ -200,11 +212,9 @@ export async function seedDemoBudgeting(
     }
   }
 
-  // The vote closed ten days ago: the phase's dates move back (and the process's with them), then the results are published.
+  // The vote closed ten days ago: the phase's dates move back (the process's follow), then the results are published.
   const today = platform.processes.today();
-  await platform.db.updateTable('phases').set({ ends_on: addDays(today, -10) }).where('id', '=', phaseId).execute();
-  await platform.db.updateTable('processes').set({ ends_on: addDays(today, -10) }).where('id', '=', process.id).execute();
-  // Writing the phase's text also clears the processes module's short cache, so the phase reads as closed at once.
+  must(await platform.processes.movePhase(manager, process.id, phaseId, { startsOn: phase.startsOn, endsOn: addDays(today, -10) }), 'close the vote');
   must(
     await platform.processes.setPhaseDescription(manager, process.id, phaseId, {
       locale: 'nb',
@@ -220,5 +230,67 @@ export async function seedDemoBudgeting(
   if (winner) {
     must(await platform.budgeting.addProjectUpdate(manager, { projectId: winner.id, status: 'accepted', body: 'Prosjektet er vedtatt og satt i gang. Vi har bestilt materialer.' }), 'status');
     must(await platform.budgeting.addProjectUpdate(manager, { projectId: winner.id, title: 'Arbeidet er i gang', happenedOn: addDays(today, -3), progressPercent: 20 }), 'milestone');
+  }
+}
+
+/** Next year's projects, on the ballot of the vote that is open now (no ballots yet: a visitor casts the first). */
+const nextYear: { budget: 'city' | 'Sentrum' | 'Nordbyen'; title: string; description: string; cost: number; category: string }[] = [
+  { budget: 'city', title: 'Badeplass med rampe ved Elvebakken', description: 'En badeplass med rampe, så også de som sitter i rullestol, kommer ut i vannet.', cost: 550_000, category: 'Friluftsliv' },
+  { budget: 'city', title: 'Turkart og skilt i marka', description: 'Nye skilt ved alle stikryss og et turkart på de fem største parkeringsplassene.', cost: 210_000, category: 'Friluftsliv' },
+  { budget: 'city', title: 'Leksehjelp på biblioteket', description: 'Frivillige og en ansatt gir leksehjelp tre ettermiddager i uka hele skoleåret.', cost: 320_000, category: 'Barn og unge' },
+  { budget: 'city', title: 'Solcellepanel på idrettshallen', description: 'Solceller på taket av idrettshallen, som dekker en del av strømmen til lyset.', cost: 900_000, category: 'Miljø' },
+  { budget: 'city', title: 'Gratis sykkelutlån', description: 'Ti sykler og to lastesykler som alle kan låne gratis fra rådhuset.', cost: 160_000, category: 'Miljø' },
+  { budget: 'Sentrum', title: 'Sittetrapp ved elva', description: 'En sittetrapp i tre ned mot elva, der folk kan spise lunsj og se på vannet.', cost: 280_000, category: 'Møteplasser' },
+  { budget: 'Sentrum', title: 'Juletre og lys i Storgata', description: 'Et stort juletre på torget og lys over Storgata i desember.', cost: 120_000, category: 'Kultur' },
+  { budget: 'Sentrum', title: 'Flere sykkelstativ', description: 'Overbygde sykkelstativ ved stasjonen og biblioteket.', cost: 150_000, category: 'Trafikk' },
+  { budget: 'Nordbyen', title: 'Aktivitetspark for alle aldre', description: 'Treningsapparater for voksne og eldre ved siden av lekeplassen.', cost: 330_000, category: 'Møteplasser' },
+  { budget: 'Nordbyen', title: 'Fartsdumper i Skoleveien', description: 'Tre fartsdumper der barna går til skolen.', cost: 90_000, category: 'Trafikk' },
+  { budget: 'Nordbyen', title: 'Frukttrær i parken', description: 'Tolv epletrær og plommetrær som alle kan plukke fra.', cost: 60_000, category: 'Miljø' },
+];
+
+/**
+ * Next year's vote in the same process, open from three days ago until 25 days from now, so a visitor can try the
+ * ballot: the same design, budgets for the same districts and citywide, and reviewed projects.
+ */
+async function seedOpenVote(platform: Platform, slug: string, manager: Actor): Promise<void> {
+  const process = must(await platform.processes.getProcess(manager, slug), 'process');
+  const today = platform.processes.today();
+  let open = process.phases.filter((p) => p.method === 'budgeting')[1];
+  if (!open) {
+    const title = 'Avstemning om neste års budsjett';
+    must(await platform.processes.addPhase(manager, process.id, { method: 'budgeting', title, startsOn: addDays(today, -3), endsOn: addDays(today, 25), locale: 'nb' }), 'next year’s phase');
+    open = must(await platform.processes.getProcess(manager, slug), 'process').phases.filter((p) => p.method === 'budgeting')[1];
+  }
+  if (!open) throw new Error('demo budgeting: next year’s phase was not added');
+  const phaseId = open.id;
+  if (must(await platform.budgeting.budgetingOf(manager, { phaseId }), 'read').budgets.length > 0) return;
+  must(
+    await platform.processes.setPhaseDescription(manager, process.id, phaseId, {
+      locale: 'nb',
+      text: 'Nå stemmer vi over neste års prosjekter. Velg prosjekter for hele kommunen og for bydelen din, innenfor budsjettet. Du kan endre stemmen din til avstemningen slutter.',
+    }),
+    'next year’s text',
+  );
+  must(await platform.budgeting.designBallot(manager, { phaseId, ballotKind: 'basket', minProjects: 1, maxProjects: null, rule: 'mes-add1', tieBreak: ['lowest-cost', 'most-votes', 'lot'], seed: 'Kommunestyret 11. mars', voters: 'residents', minAge: 16 }), 'design');
+  const budgetIds = {
+    city: must(await platform.budgeting.addBudget(manager, { phaseId, name: 'Hele kommunen', locale: 'nb', area: null, amount: 1_200_000 }), 'citywide budget').id,
+    Sentrum: must(await platform.budgeting.addBudget(manager, { phaseId, name: 'Sentrum', locale: 'nb', area: 'Sentrum', amount: 400_000 }), 'Sentrum budget').id,
+    Nordbyen: must(await platform.budgeting.addBudget(manager, { phaseId, name: 'Nordbyen', locale: 'nb', area: 'Nordbyen', amount: 400_000 }), 'Nordbyen budget').id,
+  };
+  for (const project of nextYear) {
+    const created = must(
+      await platform.budgeting.createProject(manager, {
+        phaseId,
+        budgetId: budgetIds[project.budget],
+        title: project.title,
+        description: project.description,
+        locale: 'nb',
+        cost: project.cost,
+        area: project.budget === 'city' ? null : project.budget,
+        category: project.category,
+      }),
+      'next year’s project',
+    );
+    must(await platform.budgeting.reviewProject(manager, { projectId: created.id, state: 'eligible', costCheckedBy: 'Bygg og eiendom', costCheckedOn: addDays(today, -10) }), 'next year’s review');
   }
 }

@@ -1,6 +1,7 @@
 import { error, fail as kitFail } from '@sveltejs/kit';
 import type { Failure } from '@tingsted/platform/shared';
 import { problemOf } from '@tingsted/platform/edge';
+import { withMoneyShown } from '@tingsted/platform/budgeting';
 import { resolveText } from '@tingsted/platform/shared';
 
 export { formatMoney } from '$lib/budgeting/money';
@@ -53,4 +54,10 @@ export function renamed(form: FormData, names: Readonly<Record<string, string>>)
   const copy = new FormData();
   for (const [name, value] of form.entries()) copy.append(names[name] ?? name, value);
   return copy;
+}
+
+/** A refusal with its amounts of money written in the reader's language and the phase's currency ("1 200 000 kr"). */
+export async function moneyShown(locals: App.Locals, phaseId: string, failure: Failure): Promise<Failure> {
+  const view = await locals.platform.budgeting.budgetingOf(locals.ctx.user, { phaseId });
+  return view.ok ? withMoneyShown(failure, view.value.design.currency, locals.ctx.locale) : failure;
 }

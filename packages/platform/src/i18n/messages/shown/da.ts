@@ -192,4 +192,8 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En anden medarbejder skal bekræfte denne bunke: du registrerede den.',
   'budgeting.results.notOver': 'Resultaterne kan offentliggøres, når afstemningsfasen er slut.',
   'budgeting.results.noBudgets': 'Denne fase har ingen budgetter at tælle.',
+  'budgeting.dates.endPast': 'Afstemningen kan ikke slutte før i dag. Vælg i dag eller en senere dag.',
+  'budgeting.dates.startWithBallots': 'Der er allerede afgivet stemmer, så afstemningen skal stadig være åben i dag: vælg en startdato i dag eller tidligere.',
+  'budgeting.dates.closed': 'Afstemningen er slut, så datoerne kan ikke flyttes.',
+  'budgeting.images.orderIncomplete': 'Medtag hvert af projektets egne billeder præcis én gang.',
 };

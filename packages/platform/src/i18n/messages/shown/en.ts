@@ -190,4 +190,8 @@ export const shownEn = {
   'budgeting.batch.sameClerk': 'Another staff member must confirm this batch: you entered it.',
   'budgeting.results.notOver': 'Results can be published once the voting phase has ended.',
   'budgeting.results.noBudgets': 'This phase has no budgets to count.',
+  'budgeting.dates.endPast': 'The vote cannot end before today. Choose today or a later day.',
+  'budgeting.dates.startWithBallots': 'Ballots have already been cast, so the vote must still be open today: choose a start date today or earlier.',
+  'budgeting.dates.closed': 'The vote is over, so its dates can no longer be moved.',
+  'budgeting.images.orderIncomplete': "List each of the project's own images exactly once.",
 } as const;

@@ -192,4 +192,8 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En annen ansatt må bekrefte denne bunken: du registrerte den.',
   'budgeting.results.notOver': 'Resultatene kan publiseres når avstemningsfasen er over.',
   'budgeting.results.noBudgets': 'Denne fasen har ingen budsjetter å telle.',
+  'budgeting.dates.endPast': 'Avstemningen kan ikke slutte før i dag. Velg i dag eller en senere dag.',
+  'budgeting.dates.startWithBallots': 'Det er alt avgitt stemmer, så avstemningen må fortsatt være åpen i dag: velg en startdato i dag eller tidligere.',
+  'budgeting.dates.closed': 'Avstemningen er over, så datoene kan ikke flyttes.',
+  'budgeting.images.orderIncomplete': 'Ta med hvert av prosjektets egne bilder nøyaktig én gang.',
 };

@@ -192,4 +192,8 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'Ein annan tilsett må stadfeste denne bunken: du registrerte han.',
   'budgeting.results.notOver': 'Resultata kan publiserast når røystefasen er over.',
   'budgeting.results.noBudgets': 'Denne fasen har ingen budsjett å telje.',
+  'budgeting.dates.endPast': 'Røystinga kan ikkje slutte før i dag. Vel i dag eller ein seinare dag.',
+  'budgeting.dates.startWithBallots': 'Det er alt gjeve røyster, så røystinga må framleis vere open i dag: vel ein startdato i dag eller tidlegare.',
+  'budgeting.dates.closed': 'Røystinga er over, så datoane kan ikkje flyttast.',
+  'budgeting.images.orderIncomplete': 'Ta med kvart av dei eigne bileta til prosjektet nøyaktig éin gong.',
 };

@@ -191,4 +191,8 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En annan medarbetare måste bekräfta den här bunten: du registrerade den.',
   'budgeting.results.notOver': 'Resultaten kan publiceras när röstningsfasen är slut.',
   'budgeting.results.noBudgets': 'Den här fasen har inga budgetar att räkna.',
+  'budgeting.dates.endPast': 'Omröstningen kan inte sluta före i dag. Välj i dag eller en senare dag.',
+  'budgeting.dates.startWithBallots': 'Det har redan lagts röster, så omröstningen måste fortfarande vara öppen i dag: välj ett startdatum i dag eller tidigare.',
+  'budgeting.dates.closed': 'Omröstningen är över, så datumen kan inte flyttas.',
+  'budgeting.images.orderIncomplete': 'Ta med var och en av projektets egna bilder exakt en gång.',
 };

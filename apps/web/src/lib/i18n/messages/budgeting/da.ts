@@ -127,4 +127,11 @@ export const budgetingDa: Record<keyof typeof budgetingEn, string> = {
   'pb.reason.supporters-cannot-afford': 'tilhængerne havde tilsammen for lille en andel af budgettet',
   'pb.reason.supporters-ran-out': 'tilhængerne havde brugt deres andele på andre projekter',
   'pb.reason.not-chosen': 'ikke valgt',
+  'pb.mine.title': 'Mine stemmesedler',
+  'pb.mine.back': 'Tilbage til din konto',
+  'pb.mine.intro': 'Her er de stemmesedler, du har afgivet i budgetafstemninger, med kontrolkoden. Når resultaterne er offentliggjort, ser du, hvilke af dine projekter der fik penge.',
+  'pb.mine.none': 'Du har ikke stemt i nogen budgetafstemning endnu.',
+  'pb.mine.linkIntro': 'Hvad du stemte på i budgetafstemninger, dine kontrolkoder, og hvilke projekter din stemme var med til at finansiere.',
+  'pb.mine.link': 'Se dine stemmesedler',
+  'pb.mine.unfunded': 'Projekter du stemte på, som ikke fik penge',
 };

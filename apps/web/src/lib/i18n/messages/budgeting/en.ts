@@ -128,4 +128,11 @@ export const budgetingEn = {
   'pb.reason.supporters-cannot-afford': 'its supporters together had too small a share of the budget',
   'pb.reason.supporters-ran-out': 'its supporters had spent their shares on other projects',
   'pb.reason.not-chosen': 'not chosen',
+  'pb.mine.title': 'My ballots',
+  'pb.mine.back': 'Back to your account',
+  'pb.mine.intro': 'These are the ballots you cast in budget votes, with their verification codes. Once the results are published, you see which of your projects were funded.',
+  'pb.mine.none': 'You have not voted in any budget vote yet.',
+  'pb.mine.linkIntro': 'What you voted for in budget votes, your verification codes and the projects your ballot helped fund.',
+  'pb.mine.link': 'See your ballots',
+  'pb.mine.unfunded': 'Projects you voted for that were not funded',
 } as const;

@@ -127,4 +127,11 @@ export const budgetingNb: Record<keyof typeof budgetingEn, string> = {
   'pb.reason.supporters-cannot-afford': 'tilhengerne hadde til sammen for liten andel av budsjettet',
   'pb.reason.supporters-ran-out': 'tilhengerne hadde brukt andelene sine på andre prosjekter',
   'pb.reason.not-chosen': 'ikke valgt',
+  'pb.mine.title': 'Mine stemmesedler',
+  'pb.mine.back': 'Tilbake til kontoen din',
+  'pb.mine.intro': 'Her er stemmesedlene du har avgitt i budsjettavstemninger, med kontrollkoden. Når resultatene er publisert, ser du hvilke av prosjektene dine som fikk penger.',
+  'pb.mine.none': 'Du har ikke stemt i noen budsjettavstemning ennå.',
+  'pb.mine.linkIntro': 'Hva du stemte på i budsjettavstemninger, kontrollkodene dine og hvilke prosjekter stemmen din bidro til å finansiere.',
+  'pb.mine.link': 'Se stemmesedlene dine',
+  'pb.mine.unfunded': 'Prosjekter du stemte på som ikke fikk penger',
 };

@@ -127,4 +127,11 @@ export const budgetingNn: Record<keyof typeof budgetingEn, string> = {
   'pb.reason.supporters-cannot-afford': 'tilhengjarane hadde til saman for liten del av budsjettet',
   'pb.reason.supporters-ran-out': 'tilhengjarane hadde brukt delane sine på andre prosjekt',
   'pb.reason.not-chosen': 'ikkje valt',
+  'pb.mine.title': 'Røystesetlane mine',
+  'pb.mine.back': 'Tilbake til kontoen din',
+  'pb.mine.intro': 'Her er røystesetlane du har levert i budsjettrøystingar, med kontrollkoden. Når resultata er publiserte, ser du kva for prosjekt av dine som fekk pengar.',
+  'pb.mine.none': 'Du har ikkje røysta i nokon budsjettrøysting enno.',
+  'pb.mine.linkIntro': 'Kva du røysta på i budsjettrøystingar, kontrollkodane dine og kva for prosjekt røysta di var med på å finansiere.',
+  'pb.mine.link': 'Sjå røystesetlane dine',
+  'pb.mine.unfunded': 'Prosjekt du røysta på som ikkje fekk pengar',
 };

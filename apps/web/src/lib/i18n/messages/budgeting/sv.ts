@@ -127,4 +127,11 @@ export const budgetingSv: Record<keyof typeof budgetingEn, string> = {
   'pb.reason.supporters-cannot-afford': 'anhängarna hade tillsammans för liten andel av budgeten',
   'pb.reason.supporters-ran-out': 'anhängarna hade använt sina andelar på andra projekt',
   'pb.reason.not-chosen': 'inte valt',
+  'pb.mine.title': 'Mina röstsedlar',
+  'pb.mine.back': 'Tillbaka till ditt konto',
+  'pb.mine.intro': 'Här är röstsedlarna du har lagt i budgetomröstningar, med kontrollkoden. När resultaten är publicerade ser du vilka av dina projekt som fick pengar.',
+  'pb.mine.none': 'Du har inte röstat i någon budgetomröstning än.',
+  'pb.mine.linkIntro': 'Vad du röstade på i budgetomröstningar, dina kontrollkoder och vilka projekt din röst bidrog till att finansiera.',
+  'pb.mine.link': 'Se dina röstsedlar',
+  'pb.mine.unfunded': 'Projekt du röstade på som inte fick pengar',
 };

@@ -4,7 +4,10 @@ import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { budgetingPhaseOf } from '$lib/server/budgeting-staff';
 
-export const load: PageServerLoad = () => ({});
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);
+  return { dates: { startsOn: phase.startsOn, endsOn: phase.endsOn } };
+};
 
 // The design form leaves a number empty to mean "none": sent as null, since an absent field means "unchanged".
 const nullableNumbers = ['minProjects', 'maxProjects', 'pointsTotal', 'rankLimit', 'greedyThreshold', 'minAge'] as const;
@@ -43,6 +46,15 @@ export const actions: Actions = {
     const result = await locals.platform.budgeting.updateBudget(locals.ctx.user, input.value);
     if (!result.ok) return formFailure(locals, renameFields(result, names), values);
     return { done: 'budgeting.manage.budget.saved' as const };
+  },
+  moveDates: async ({ request, locals, params }) => {
+    const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);
+    const form = await request.formData();
+    const values = postedText(form);
+    const input = readForm(c.moveVotingDates, form, { phaseId: phase.id });
+    const result = input.ok ? await locals.platform.budgeting.moveVotingDates(locals.ctx.user, input.value) : input;
+    if (!result.ok) return formFailure(locals, result, values);
+    return { done: 'budgeting.manage.dates.moved' as const };
   },
   removeBudget: async ({ request, locals }) => {
     const form = await request.formData();

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { budgetingContracts } from '@tingsted/platform/budgeting';
+import { budgetingContracts, withMoneyShown } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { loadBudgeting, messageOf, presentBudget, presentProject, presentReceipt } from '$lib/server/budgeting';
 import { addRefusal, formatMoney } from '$lib/budgeting/money';
@@ -160,7 +160,7 @@ export const actions: Actions = {
     const ballot = kind === 'points' ? { points: points ?? {} } : kind === 'ranking' ? { ranking: ranking ?? [] } : { projects: projects ?? [] };
     const result = await locals.platform.budgeting.castBallot(locals.ctx.user, { phaseId, ...(budgetId ? { budgetId } : {}), ...ballot });
     if (!result.ok) {
-      const failure = formFailure(locals, result);
+      const failure = formFailure(locals, withMoneyShown(result, budgeting.design.currency, locals.ctx.locale));
       return fail(failure.status, { ...failure.data, draft });
     }
     redirect(303, `${url.pathname}?budget=${encodeURIComponent(result.value.budgetId)}&cast=1#receipt`);

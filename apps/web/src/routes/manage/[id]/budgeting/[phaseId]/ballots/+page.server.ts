@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { postedText } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
-import { budgetingPhaseOf, listedFailure } from '$lib/server/budgeting-staff';
+import { budgetingPhaseOf, listedFailure, moneyShown } from '$lib/server/budgeting-staff';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);
@@ -33,7 +33,7 @@ export const actions: Actions = {
     const input = readForm(c.enterPaperBatch, form, { phaseId: phase.id });
     if (!input.ok) return formFailure(locals, input, values);
     const result = await locals.platform.budgeting.enterPaperBatch(locals.ctx.user, input.value);
-    if (!result.ok) return listedFailure(locals, result, 'ballots', values);
+    if (!result.ok) return listedFailure(locals, await moneyShown(locals, phase.id, result), 'ballots', values);
     return { entered: result.value.ballots };
   },
   csv: async ({ request, locals, params }) => {
@@ -55,7 +55,10 @@ export const actions: Actions = {
     if (file === '') return listedFailure(locals, { ok: false, code: 'ValidationFailed', fields: [{ field: 'pbFile', message: 'field.required' }] }, 'pbFile');
     const input = readForm(c.importPabulib, form, { phaseId: phase.id, file });
     const result = input.ok ? await locals.platform.budgeting.importPabulib(locals.ctx.user, input.value) : input;
-    if (!result.ok) return listedFailure(locals, { ...result, fields: (result.fields ?? []).map((f) => ({ ...f, field: f.field === 'file' ? 'pbFile' : f.field })) }, 'pbFile');
+    if (!result.ok) {
+      const shown = await moneyShown(locals, phase.id, result);
+      return listedFailure(locals, { ...shown, fields: (shown.fields ?? []).map((f) => ({ ...f, field: f.field === 'file' ? 'pbFile' : f.field })) }, 'pbFile');
+    }
     return { imported: { projects: result.value.projects, ballots: result.value.ballots } };
   },
   confirm: async ({ request, locals }) => {

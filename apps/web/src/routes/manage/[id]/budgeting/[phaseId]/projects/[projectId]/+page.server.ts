@@ -108,6 +108,25 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result);
     return { done: 'budgeting.manage.images.removed' as const };
   },
+  arrangeImages: async ({ request, locals, params }) => {
+    const { project } = await projectOf(locals, params);
+    const form = await request.formData();
+    const order = form.getAll('order').filter((id): id is string => typeof id === 'string');
+    const input = readForm(c.arrangeProjectImages, form, { projectId: project.id, order });
+    const result = input.ok ? await locals.platform.budgeting.arrangeProjectImages(locals.ctx.user, input.value) : input;
+    if (!result.ok) return formFailure(locals, result);
+    return { done: 'budgeting.manage.images.arranged' as const };
+  },
+  describeImage: async ({ request, locals, params }) => {
+    const { project } = await projectOf(locals, params);
+    const form = await request.formData();
+    const values = postedText(form);
+    // The page has the add-image form's alt text too: this one is named imageAlt there.
+    const input = readForm(c.describeProjectImage, renamed(form, { imageAlt: 'altText' }), { projectId: project.id, locale: locals.ctx.locale });
+    const result = input.ok ? await locals.platform.budgeting.describeProjectImage(locals.ctx.user, input.value) : input;
+    if (!result.ok) return formFailure(locals, renameFields(result, { altText: 'imageAlt' }), values);
+    return { done: 'budgeting.manage.images.described' as const };
+  },
   remove: async ({ locals, params }) => {
     const { project } = await projectOf(locals, params);
     const result = await locals.platform.budgeting.removeProject(locals.ctx.user, { projectId: project.id });
