@@ -76,11 +76,13 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.oneOf': 'Vælg en af disse: {choices}.',
   'field.unknown': 'Dette felt findes ikke her.',
   'field.between': 'Skriv et helt tal fra {min} til {max}.',
-  'field.unknownChoice': 'Vælg en af mulighederne på listen.',
+  'field.unknownChoice': 'Vælg en af mulighederne.',
   'field.duplicateChoice': 'Skriv hver svarmulighed kun én gang.',
   'field.scaleRange': 'Skalaen skal gå fra et helt tal til et højere, med højst 10 trin imellem.',
   'field.fileOfOtherFact': 'Dokumentet hører til et andet faktum. Upload det igen.',
   'field.factNotApproved': 'Vælg et godkendt faktum i panelet.',
+  'field.colourContrast': 'Farven er for lys: hvid tekst på den skal have en kontrast på mindst 4,5:1. Vælg en mørkere farve.',
+  'field.keepOwnAdministrator': 'Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.',
   // Conversations: statements and the Pol.is import.
   'conversations.statement.duplicate': 'Dette udsagn findes allerede i samtalen.',
   'conversations.import.missingColumn':

@@ -73,11 +73,13 @@ export const shownEn = {
   'field.oneOf': 'Choose one of these: {choices}.',
   'field.unknown': 'There is no such field here.',
   'field.between': 'Enter a whole number from {min} to {max}.',
-  'field.unknownChoice': 'Choose one of the options in the list.',
+  'field.unknownChoice': 'Choose one of the options.',
   'field.duplicateChoice': 'Give each answer option only once.',
   'field.scaleRange': 'The scale must go from a whole number to a higher one, with at most 10 steps between.',
   'field.fileOfOtherFact': 'The document belongs to another fact. Upload it again.',
   'field.factNotApproved': 'Choose an approved fact of the panel.',
+  'field.colourContrast': 'This colour is too light: white text on it needs a contrast of at least 4.5:1. Choose a darker colour.',
+  'field.keepOwnAdministrator': 'You cannot take away your own administrator role. Ask another administrator.',
   // Conversations: statements and the Pol.is import.
   'conversations.statement.duplicate': 'This statement is already in the conversation.',
   'conversations.import.missingColumn':

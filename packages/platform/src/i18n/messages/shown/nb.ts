@@ -76,11 +76,13 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.oneOf': 'Velg en av disse: {choices}.',
   'field.unknown': 'Dette feltet finnes ikke her.',
   'field.between': 'Skriv et helt tall fra {min} til {max}.',
-  'field.unknownChoice': 'Velg et av alternativene i listen.',
+  'field.unknownChoice': 'Velg et av alternativene.',
   'field.duplicateChoice': 'Skriv hvert svaralternativ bare én gang.',
   'field.scaleRange': 'Skalaen må gå fra et helt tall til et høyere, med høyst 10 trinn mellom.',
   'field.fileOfOtherFact': 'Dokumentet hører til et annet faktum. Last det opp på nytt.',
   'field.factNotApproved': 'Velg et godkjent faktum i panelet.',
+  'field.colourContrast': 'Fargen er for lys: hvit tekst på den må ha en kontrast på minst 4,5:1. Velg en mørkere farge.',
+  'field.keepOwnAdministrator': 'Du kan ikke ta fra deg din egen administratorrolle. Be en annen administrator om det.',
   // Conversations: statements and the Pol.is import.
   'conversations.statement.duplicate': 'Dette utsagnet finnes allerede i samtalen.',
   'conversations.import.missingColumn':

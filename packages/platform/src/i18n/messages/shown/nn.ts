@@ -76,11 +76,13 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.oneOf': 'Vel ein av desse: {choices}.',
   'field.unknown': 'Dette feltet finst ikkje her.',
   'field.between': 'Skriv eit heilt tal frå {min} til {max}.',
-  'field.unknownChoice': 'Vel eitt av alternativa i lista.',
+  'field.unknownChoice': 'Vel eitt av alternativa.',
   'field.duplicateChoice': 'Skriv kvart svaralternativ berre éin gong.',
   'field.scaleRange': 'Skalaen må gå frå eit heilt tal til eit høgare, med høgst 10 steg mellom.',
   'field.fileOfOtherFact': 'Dokumentet høyrer til eit anna faktum. Last det opp på nytt.',
   'field.factNotApproved': 'Vel eit godkjent faktum i panelet.',
+  'field.colourContrast': 'Fargen er for lys: kvit tekst på han må ha ein kontrast på minst 4,5:1. Vel ein mørkare farge.',
+  'field.keepOwnAdministrator': 'Du kan ikkje ta frå deg din eigen administratorrolle. Be ein annan administrator om det.',
   // Conversations: statements and the Pol.is import.
   'conversations.statement.duplicate': 'Dette utsegnet finst allereie i samtalen.',
   'conversations.import.missingColumn':
