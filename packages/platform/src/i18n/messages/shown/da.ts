@@ -93,6 +93,8 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'conversations.import.unknownStatement':
     '{file}, linje {line}: stemmen gælder et udsagn, som ikke findes i comments.csv. Intet blev importeret.',
   'conversations.import.fileRequired': 'Vælg filen {file}.',
+  'conversations.import.badValueAt': '{file}, linje {line}, kolonne »{column}«: værdien er ugyldig. Intet blev importeret.',
+  'conversations.import.more': '{file} … og {count} fejl mere.',
   // Stakeholder panels: invitations, facts and recommendations.
   'stakeholders.invite.limitReached': 'Du har brugt alle dine {limit} invitationer.',
   'stakeholders.invite.duplicate': 'Denne adresse er allerede inviteret til panelet.',

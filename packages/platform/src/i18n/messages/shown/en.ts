@@ -90,6 +90,8 @@ export const shownEn = {
   'conversations.import.unknownStatement':
     '{file}, line {line}: the vote is on a statement that is not in comments.csv. Nothing was imported.',
   'conversations.import.fileRequired': 'Choose the file {file}.',
+  'conversations.import.badValueAt': '{file}, line {line}, column “{column}”: the value is not valid. Nothing was imported.',
+  'conversations.import.more': '{file} … and {count} more problems.',
   // Stakeholder panels: invitations, facts and recommendations.
   'stakeholders.invite.limitReached': 'You have used all {limit} of your invitations.',
   'stakeholders.invite.duplicate': 'This address has already been invited to the panel.',

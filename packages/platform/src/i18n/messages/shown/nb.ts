@@ -93,6 +93,8 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'conversations.import.unknownStatement':
     '{file}, linje {line}: stemmen gjelder et utsagn som ikke finnes i comments.csv. Ingenting ble importert.',
   'conversations.import.fileRequired': 'Velg filen {file}.',
+  'conversations.import.badValueAt': '{file}, linje {line}, kolonne «{column}»: verdien er ugyldig. Ingenting ble importert.',
+  'conversations.import.more': '{file} … og {count} feil til.',
   // Stakeholder panels: invitations, facts and recommendations.
   'stakeholders.invite.limitReached': 'Du har brukt alle {limit} invitasjonene dine.',
   'stakeholders.invite.duplicate': 'Denne adressen er allerede invitert til panelet.',

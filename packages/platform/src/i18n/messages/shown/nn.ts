@@ -93,6 +93,8 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'conversations.import.unknownStatement':
     '{file}, linje {line}: røysta gjeld eit utsegn som ikkje finst i comments.csv. Ingenting vart importert.',
   'conversations.import.fileRequired': 'Vel fila {file}.',
+  'conversations.import.badValueAt': '{file}, linje {line}, kolonne «{column}»: verdien er ugyldig. Ingenting vart importert.',
+  'conversations.import.more': '{file} … og {count} feil til.',
   // Stakeholder panels: invitations, facts and recommendations.
   'stakeholders.invite.limitReached': 'Du har brukt alle {limit} invitasjonane dine.',
   'stakeholders.invite.duplicate': 'Denne adressa er allereie invitert til panelet.',

@@ -92,6 +92,8 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'conversations.import.unknownStatement':
     '{file}, rad {line}: rösten gäller ett påstående som inte finns i comments.csv. Inget importerades.',
   'conversations.import.fileRequired': 'Välj filen {file}.',
+  'conversations.import.badValueAt': '{file}, rad {line}, kolumn ”{column}”: värdet är ogiltigt. Inget importerades.',
+  'conversations.import.more': '{file} … och {count} fel till.',
   // Stakeholder panels: invitations, facts and recommendations.
   'stakeholders.invite.limitReached': 'Du har använt alla dina {limit} inbjudningar.',
   'stakeholders.invite.duplicate': 'Den här adressen är redan inbjuden till panelen.',
