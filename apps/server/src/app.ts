@@ -95,6 +95,8 @@ export async function buildServer(options: BuildOptions): Promise<App> {
     trustProxy: config.trustProxy,
     genReqId: () => `${bootId}-${(++requestCount).toString(36)}`,
     routerOptions: { ignoreTrailingSlash: true },
+    // Every schema issue, not only the first, so a refused request names each bad field (edge/field-errors.ts).
+    ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(cookie);

@@ -41,6 +41,25 @@ test('votes.csv is read by header name in any column order; bad rows name their 
   if (!nonInt.ok) assert.equal(nonInt.line, 2);
 });
 
+test('every bad row of a Pol.is CSV is reported in one pass, the first as the error and the rest as others', () => {
+  const votes = readVotesCsv('comment-id,voter-id,vote\n0,1,1\n0,,1\n1,2,5\n,3,1\n2,4,x\n');
+  assert.equal(votes.ok, false);
+  if (!votes.ok) {
+    assert.deepEqual([votes, ...(votes.others ?? [])].map((e) => e.line), [3, 4, 5, 6]);
+    assert.equal(votes.total, 4);
+    assert.match(votes.others?.[1]?.detail ?? '', /"comment-id"/);
+  }
+  const comments = readCommentsCsv('comment-id,moderated\n0,1\n0,1\n1,7\n,0\n');
+  assert.equal(comments.ok, false);
+  if (!comments.ok) assert.deepEqual([comments, ...(comments.others ?? [])].map((e) => e.line), [3, 4, 5]);
+  const pv = readParticipantsVotesCsv('participant,group-id,0,1\n1,0,1,9\n2,x,1,1\n3,1,2,-1\n');
+  assert.equal(pv.ok, false);
+  if (!pv.ok) assert.deepEqual([pv, ...(pv.others ?? [])].map((e) => e.line), [2, 3, 4]);
+  const huge = readVotesCsv(['comment-id,voter-id,vote', ...Array.from({ length: 700 }, (_, i) => `0,${i},7`)].join('\n'));
+  assert.equal(huge.ok, false);
+  if (!huge.ok) assert.deepEqual([1 + (huge.others?.length ?? 0), huge.total], [500, 700]);
+});
+
 test('comments.csv: moderation mapped, duplicate ids and bad moderation rejected with line numbers', () => {
   const ok = readCommentsCsv('timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,5,1,0,1,"Hello, world"\n2,x,1,5,0,0,-1,No\n3,x,2,,0,0,0,Maybe\n');
   assert.ok(ok.ok);

@@ -17,6 +17,32 @@ export interface ReadError {
   reason: 'malformed-csv' | 'missing-column' | 'bad-value' | 'malformed-json';
   detail: string;
   line?: number;
+  /**
+   * The CSV readers check every row: the problems on later rows, after this first one (at most
+   * `rowProblemLimit` in all, with `total` counting every problem found).
+   */
+  others?: ReadError[];
+  /** How many problems the file has in all (CSV readers). */
+  total?: number;
+}
+
+/** At most this many row problems are kept (a wrong file can have one on every row); all are counted. */
+export const rowProblemLimit = 500;
+
+/** Collects every row's problem; `result` gives the first with the others, or null when there were none. */
+function rowProblems() {
+  const kept: ReadError[] = [];
+  let total = 0;
+  return {
+    add(error: ReadError): void {
+      total++;
+      if (kept.length < rowProblemLimit) kept.push(error);
+    },
+    result(): ReadError | null {
+      const [first, ...others] = kept;
+      return first ? { ...first, others, total } : null;
+    },
+  };
 }
 
 /** One statement as read from a source. */
@@ -90,18 +116,26 @@ export function readCommentsCsv(text: string): { ok: true; comments: CommentReco
   if (!t.ok) return t;
   const comments: CommentRecord[] = [];
   const seen = new Set<Id>();
+  const problems = rowProblems();
   for (const rec of t.rows) {
     const rawId = cell(rec, t.header, 'comment-id') ?? '';
-    if (rawId.trim() === '') return { ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: empty comment-id`, line: rec.line };
+    if (rawId.trim() === '') {
+      problems.add({ ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: empty comment-id`, line: rec.line });
+      continue;
+    }
     const id = parseId(rawId);
-    if (seen.has(id)) return { ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: duplicate comment-id ${rawId}`, line: rec.line };
+    if (seen.has(id)) {
+      problems.add({ ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: duplicate comment-id ${rawId}`, line: rec.line });
+      continue;
+    }
     seen.add(id);
     const mod = intCell(rec, t.header, 'moderated', 'comments.csv');
-    if (isErr(mod)) return mod;
-    const moderation = toModeration(mod);
-    if (!moderation) return { ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: moderated must be -1, 0 or 1`, line: rec.line };
+    const moderation = isErr(mod) ? null : toModeration(mod);
+    if (isErr(mod)) problems.add(mod);
+    else if (!moderation) problems.add({ ok: false, reason: 'bad-value', detail: `comments.csv line ${rec.line}: "moderated" is not -1, 0 or 1`, line: rec.line });
     const ts = intCell(rec, t.header, 'timestamp', 'comments.csv');
-    if (isErr(ts)) return ts;
+    if (isErr(ts)) problems.add(ts);
+    if (!moderation || isErr(ts)) continue;
     const meta = cell(rec, t.header, 'is-meta') ?? cell(rec, t.header, 'is_meta');
     const author = cell(rec, t.header, 'author-id');
     comments.push({
@@ -109,7 +143,7 @@ export function readCommentsCsv(text: string): { ok: true; comments: CommentReco
       text: cell(rec, t.header, 'comment-body') ?? '', authorId: author && author.trim() !== '' ? parseId(author) : null, timestamp: ts,
     });
   }
-  return { ok: true, comments };
+  return problems.result() ?? { ok: true, comments };
 }
 
 /** Reads an openData votes.csv (columns by name: voter-id, comment-id, vote; optional timestamp). */
@@ -117,19 +151,22 @@ export function readVotesCsv(text: string): { ok: true; votes: VoteRecord[] } | 
   const t = table(text, ['voter-id', 'comment-id', 'vote'], 'votes.csv');
   if (!t.ok) return t;
   const votes: VoteRecord[] = [];
+  const problems = rowProblems();
   for (const rec of t.rows) {
     const pv = cell(rec, t.header, 'voter-id') ?? '';
     const cv = cell(rec, t.header, 'comment-id') ?? '';
-    if (pv.trim() === '' || cv.trim() === '') return { ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: empty voter-id or comment-id`, line: rec.line };
+    if (pv.trim() === '') problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: empty "voter-id"`, line: rec.line });
+    if (cv.trim() === '') problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: empty "comment-id"`, line: rec.line });
     const v = intCell(rec, t.header, 'vote', 'votes.csv');
-    if (isErr(v)) return v;
-    const vote = v === null ? null : toVote(v);
-    if (vote === null) return { ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: vote must be -1, 0 or 1`, line: rec.line };
+    const vote = v === null || isErr(v) ? null : toVote(v);
+    if (isErr(v)) problems.add(v);
+    else if (vote === null) problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: "vote" is not -1, 0 or 1`, line: rec.line });
     const ts = intCell(rec, t.header, 'timestamp', 'votes.csv');
-    if (isErr(ts)) return ts;
+    if (isErr(ts)) problems.add(ts);
+    if (pv.trim() === '' || cv.trim() === '' || vote === null || isErr(ts)) continue;
     votes.push({ participant: parseId(pv), statement: parseId(cv), vote, timestamp: ts });
   }
-  return { ok: true, votes };
+  return problems.result() ?? { ok: true, votes };
 }
 
 /** One row of participants-votes.csv: the participant's Pol.is group and votes. */
@@ -150,20 +187,27 @@ export function readParticipantsVotesCsv(text: string): { ok: true; rows: Partic
   for (const [name, index] of t.header) if (!PV_FIXED.has(name)) statementCols.push({ id: parseId(name), index });
   statementCols.sort((a, b) => a.index - b.index);
   const rows: ParticipantVotesRow[] = [];
+  const problems = rowProblems();
   for (const rec of t.rows) {
     const g = intCell(rec, t.header, 'group-id', 'participants-votes.csv');
-    if (isErr(g)) return g;
+    if (isErr(g)) problems.add(g);
     const votes: { statement: Id; vote: Vote }[] = [];
+    let bad = isErr(g);
     for (const c of statementCols) {
       const raw = rec.fields[c.index];
       if (raw === undefined || raw.trim() === '') continue;
       const v = toVote(Number(raw.trim()));
-      if (v === null || !/^-?\d+$/.test(raw.trim())) return { ok: false, reason: 'bad-value', detail: `participants-votes.csv line ${rec.line}: vote for statement ${String(c.id)} must be -1, 0 or 1`, line: rec.line };
+      if (v === null || !/^-?\d+$/.test(raw.trim())) {
+        problems.add({ ok: false, reason: 'bad-value', detail: `participants-votes.csv line ${rec.line}: vote for statement ${String(c.id)} (column "${String(c.id)}") is not -1, 0 or 1`, line: rec.line });
+        bad = true;
+        continue;
+      }
       votes.push({ statement: c.id, vote: v });
     }
+    if (bad || isErr(g)) continue;
     rows.push({ participant: parseId(cell(rec, t.header, 'participant') ?? ''), groupId: g, votes });
   }
-  return { ok: true, rows };
+  return problems.result() ?? { ok: true, rows };
 }
 
 function jsonArray(text: string, what: string): unknown[] | ReadError {

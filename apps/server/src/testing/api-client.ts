@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 
-/** One API call: method, path and optional JSON body. */
-export type ApiCall = (path: string, init?: { method?: string; json?: unknown }) => Promise<Response>;
+/** One API call: method, path, optional JSON body and extra headers (the language: `accept-language`). */
+export type ApiCall = (path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }) => Promise<Response>;
 
 /** A signed-in API client for tests that keeps its cookies and sends the CSRF token on writes. */
 export async function apiClient(baseUrl: string, email: string, password = 'demo-passord-2026'): Promise<ApiCall> {
   const cookies = new Map<string, string>();
   const call: ApiCall = async (path, init = {}) => {
-    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const headers: Record<string, string> = { ...init.headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     const csrf = cookies.get('ts_csrf');
     if (csrf) headers['x-csrf-token'] = csrf;

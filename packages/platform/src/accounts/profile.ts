@@ -24,7 +24,7 @@ export function profileUseCases(ctx: AccountsContext) {
     /** Sets how often one hears by e-mail: immediately, in a daily digest, or never. */
     async setNotifyMode(actor: Actor, mode: unknown): Promise<Result<null>> {
       if (mode !== 'immediate' && mode !== 'daily' && mode !== 'none')
-        return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.invalid' }]);
+        return fail('ValidationFailed', [{ field: 'notifyMode', message: 'field.oneOf', params: { choices: 'immediate, daily, none' } }]);
       await repo.setNotifyMode(actor.id, mode);
       return ok(null);
     },
@@ -98,7 +98,7 @@ export function profileUseCases(ctx: AccountsContext) {
       const areaText = typeof input.area === 'string' ? input.area.trim() : '';
       const { areas } = await deps.municipality();
       if (areaText !== '' && !areas.includes(areaText))
-        errors.push({ field: 'area', message: 'field.invalid' });
+        errors.push({ field: 'area', message: 'field.unknownChoice' });
       const yearText =
         typeof input.birthYear === 'string'
           ? input.birthYear.trim()

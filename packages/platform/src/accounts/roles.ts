@@ -33,7 +33,7 @@ export function roleUseCases(ctx: AccountsContext) {
         return fail('ValidationFailed', [{ field: 'roles', message: 'field.roleUnknown' }]);
       }
       if (userId === actor.id && !wanted.includes('administrator')) {
-        return fail('ValidationFailed', [{ field: 'roles', message: 'field.invalid' }]);
+        return fail('ValidationFailed', [{ field: 'roles', message: 'field.keepOwnAdministrator' }]);
       }
       const user = await repo.findUserById(userId);
       if (!user) return fail('NotFound');

@@ -52,7 +52,7 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
   async function allowed(actor: Actor | null, processId: string): Promise<Result<null>> {
     if (!actor) return fail('NotSignedIn');
     if (!analysisPolicy.analyse(actor)) return fail('Forbidden');
-    if (!isUuid(processId)) return fail('ValidationFailed', [{ field: 'processId', message: 'field.invalid' }]);
+    if (!isUuid(processId)) return fail('ValidationFailed', [{ field: 'processId', message: 'field.idInvalid' }]);
     if (!(await deps.processes.getProcessById(processId))) return fail('NotFound');
     return ok(null);
   }

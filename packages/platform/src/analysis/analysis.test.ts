@@ -92,7 +92,7 @@ test('residents and moderators may neither run nor read an analysis; the signed-
   assert.deepEqual(await platform.analysis.analysisOf(moderator, processId), { ok: false, code: 'Forbidden' });
   assert.deepEqual(await platform.analysis.requestAnalysis(null, processId), { ok: false, code: 'NotSignedIn' });
   assert.deepEqual(await platform.analysis.requestAnalysis(manager, '00000000-0000-4000-8000-000000000000'), { ok: false, code: 'NotFound' });
-  assert.deepEqual(await platform.analysis.requestAnalysis(manager, 'not-a-process'), { ok: false, code: 'ValidationFailed', fields: [{ field: 'processId', message: 'field.invalid' }] });
+  assert.deepEqual(await platform.analysis.requestAnalysis(manager, 'not-a-process'), { ok: false, code: 'ValidationFailed', fields: [{ field: 'processId', message: 'field.idInvalid' }] });
   const page = await platform.analysis.analysisOf(manager, processId);
   assert.deepEqual(page.ok && page.value, { active: null, last: null });
 });

@@ -169,7 +169,19 @@ test('import refuses malformed files with the file and line, and imports nothing
   const comments = 'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,0,1,0,1,Første\n2,x,1,1,0,1,1,Andre\n';
   const votes = 'timestamp,datetime,comment-id,voter-id,vote\n1,x,0,0,1\n2,x,1,0,-1\n3,x,1,1,2\n';
   const bad = await platform.conversations.importPolis(manager, target.value.id, { comments, votes });
-  assert.deepEqual(!bad.ok && bad.fields, [{ field: 'votes', message: 'conversations.import.badValue', params: { file: 'votes.csv', line: 4, column: '' } }]);
+  assert.deepEqual(!bad.ok && bad.fields, [{ field: 'votes', message: 'conversations.import.badValueAt', params: { file: 'votes.csv', line: 4, column: 'vote' } }]);
+  // Several bad rows in two files: all of them in one answer, each with its file, line and column.
+  const several = await platform.conversations.importPolis(manager, target.value.id, {
+    comments: 'comment-id,moderated,comment-body\n0,1,A\n0,1,B\n1,9,C\n',
+    votes: 'comment-id,voter-id,vote\n0,0,1\n0,1,3\n,2,1\n0,3,x\n',
+  });
+  assert.deepEqual(!several.ok && several.fields?.map((f) => [f.params?.file, f.params?.line, f.params?.column]), [
+    ['comments.csv', 3, 'comment-id'],
+    ['comments.csv', 4, 'moderated'],
+    ['votes.csv', 3, 'vote'],
+    ['votes.csv', 4, 'comment-id'],
+    ['votes.csv', 5, 'vote'],
+  ]);
   const unknown = await platform.conversations.importPolis(manager, target.value.id, { comments, votes: 'comment-id,voter-id,vote\n0,0,1\n5,0,1\n' });
   assert.deepEqual(!unknown.ok && unknown.fields?.[0]?.params, { file: 'votes.csv', line: 3, column: 'comment-id' });
   const noColumn = await platform.conversations.importPolis(manager, target.value.id, { comments: 'id,body\n1,x\n', votes });

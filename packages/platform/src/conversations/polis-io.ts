@@ -17,23 +17,50 @@ import type { ConversationsContext } from './conversations.context.ts';
 import { conversationsPolicy } from './conversations.policy.ts';
 import { conversationLimits, type PolisFiles } from './conversations.types.ts';
 
+/** At most this many problems are listed; a last line counts the rest. */
+const shownProblems = 500;
+
+function fileName(file: string): string {
+  return `${file}.csv`.replace('participantsVotes.csv', 'participants-votes.csv');
+}
+
 function importError(file: string, error: ReadError): FieldError {
-  const reason = error.reason === 'missing-column' ? 'conversations.import.missingColumn' : error.reason === 'malformed-csv' ? 'conversations.import.malformed' : 'conversations.import.badValue';
-  const column = /column "([^"]+)"/.exec(error.detail)?.[1] ?? /"([a-z-]+)" is not/.exec(error.detail)?.[1] ?? '';
-  return { field: file, message: reason, params: { file: `${file}.csv`.replace('participantsVotes.csv', 'participants-votes.csv'), line: error.line ?? 1, column } };
+  const column = /column "([^"]+)"/.exec(error.detail)?.[1] ?? /"([a-z-]+)" is not/.exec(error.detail)?.[1] ?? /(?:empty|duplicate) "?([a-z-]+)"?/.exec(error.detail)?.[1] ?? '';
+  const reason =
+    error.reason === 'missing-column' ? 'conversations.import.missingColumn'
+    : error.reason === 'malformed-csv' ? 'conversations.import.malformed'
+    : column !== '' ? 'conversations.import.badValueAt'
+    : 'conversations.import.badValue';
+  return { field: file, message: reason, params: { file: fileName(file), line: error.line ?? 1, column } };
+}
+
+/** Every problem a reader found in a file: the first, the others, and a count of those not kept. */
+function importErrors(file: string, error: ReadError): FieldError[] {
+  const all = [error, ...(error.others ?? [])].map((e) => importError(file, e));
+  const more = (error.total ?? all.length) - all.length;
+  return more > 0 ? [...all, { field: file, message: 'conversations.import.more', params: { file: fileName(file), count: more } }] : all;
+}
+
+/** Caps a list of problems, with a last line that counts the rest. */
+function capped(errors: FieldError[]): FieldError[] {
+  if (errors.length <= shownProblems) return errors;
+  const last = errors[shownProblems - 1];
+  return [...errors.slice(0, shownProblems - 1), { field: last?.field ?? 'votes', message: 'conversations.import.more', params: { file: '', count: errors.length - shownProblems + 1 } }];
 }
 
 function readSummary(text: string): Result<Map<string, string>> {
   const parsed = parseCsv(text);
   if (!parsed.ok) return fail('ValidationFailed', [importError('summary', parsed)]);
   const out = new Map<string, string>();
+  const errors: FieldError[] = [];
   for (const record of parsed.records) {
     if (record.fields.length < 2 || (record.fields[0] ?? '').trim() === '') {
-      return fail('ValidationFailed', [{ field: 'summary', message: 'conversations.import.badValue', params: { file: 'summary.csv', line: record.line, column: '' } }]);
+      errors.push({ field: 'summary', message: 'conversations.import.badValue', params: { file: 'summary.csv', line: record.line, column: '' } });
+      continue;
     }
     out.set((record.fields[0] ?? '').trim(), record.fields[1] ?? '');
   }
-  return ok(out);
+  return errors.length > 0 ? fail('ValidationFailed', capped(errors)) : ok(out);
 }
 
 /** Import and export of a conversation's whole history in Pol.is's openData format. */
@@ -43,8 +70,8 @@ export function polisUseCases(ctx: ConversationsContext) {
     /**
      * Imports a Pol.is openData export (comments.csv and votes.csv required; participants-votes.csv and
      * summary.csv checked and used when given) into a conversation that has no statements yet. Every file is
-     * read and checked before anything is written; the first problem is reported with its file and line, and
-     * nothing is imported.
+     * read and checked before anything is written; every problem is reported with its file, line and (where
+     * it is one value) column, and nothing is imported when there is one.
      */
     async importPolis(actor: Actor | null, conversationId: string, files: PolisFiles, attribution?: { name: string; url: string | null; licence: string | null }): Promise<Result<{ statements: number; participants: number; votes: number }>> {
       if (!conversationsPolicy.manage(actor)) return fail('Forbidden');
@@ -54,33 +81,37 @@ export function polisUseCases(ctx: ConversationsContext) {
       if (!files.comments) missing.push({ field: 'comments', message: 'conversations.import.fileRequired', params: { file: 'comments.csv' } });
       if (!files.votes) missing.push({ field: 'votes', message: 'conversations.import.fileRequired', params: { file: 'votes.csv' } });
       if (missing.length > 0 || !files.comments || !files.votes) return fail('ValidationFailed', missing);
+      // Every file is read and every row checked, so one upload reports all the problems.
+      const problems: FieldError[] = [];
       const comments = readCommentsCsv(files.comments);
-      if (!comments.ok) return fail('ValidationFailed', [importError('comments', comments)]);
+      if (!comments.ok) problems.push(...importErrors('comments', comments));
       const votes = readVotesCsv(files.votes);
-      if (!votes.ok) return fail('ValidationFailed', [importError('votes', votes)]);
+      if (!votes.ok) problems.push(...importErrors('votes', votes));
       const numbers = new Set<number>();
-      for (const [i, c] of comments.comments.entries()) {
+      for (const [i, c] of (comments.ok ? comments.comments : []).entries()) {
         if (typeof c.id !== 'number' || c.id < 0 || c.id > 1e9) {
-          return fail('ValidationFailed', [{ field: 'comments', message: 'conversations.import.badValue', params: { file: 'comments.csv', line: i + 2, column: 'comment-id' } }]);
-        }
-        numbers.add(c.id);
+          problems.push({ field: 'comments', message: 'conversations.import.badValueAt', params: { file: 'comments.csv', line: i + 2, column: 'comment-id' } });
+        } else numbers.add(c.id);
       }
-      for (const [i, v] of votes.votes.entries()) {
-        // votes.csv has no quoted line breaks: record i is on line i + 2.
-        if (typeof v.statement !== 'number' || !numbers.has(v.statement)) {
-          return fail('ValidationFailed', [{ field: 'votes', message: 'conversations.import.unknownStatement', params: { file: 'votes.csv', line: i + 2, column: 'comment-id' } }]);
+      if (comments.ok) {
+        for (const [i, v] of (votes.ok ? votes.votes : []).entries()) {
+          // votes.csv has no quoted line breaks: record i is on line i + 2.
+          if (typeof v.statement !== 'number' || !numbers.has(v.statement)) {
+            problems.push({ field: 'votes', message: 'conversations.import.unknownStatement', params: { file: 'votes.csv', line: i + 2, column: 'comment-id' } });
+          }
         }
       }
       if (files.participantsVotes) {
         const pv = readParticipantsVotesCsv(files.participantsVotes);
-        if (!pv.ok) return fail('ValidationFailed', [importError('participantsVotes', pv)]);
+        if (!pv.ok) problems.push(...importErrors('participantsVotes', pv));
       }
       let summary = new Map<string, string>();
       if (files.summary) {
         const read = readSummary(files.summary);
-        if (!read.ok) return read;
-        summary = read.value;
+        if (read.ok) summary = read.value;
+        else problems.push(...(read.fields ?? []));
       }
+      if (problems.length > 0 || !comments.ok || !votes.ok) return fail('ValidationFailed', capped(problems));
       // Keep each participant's latest vote per statement (a re-vote overwrites, as in Pol.is).
       const latest = new Map<string, { participant: string; statement: number; vote: number; at: Date | null }>();
       for (const v of [...votes.votes].map((vote, i) => ({ vote, i })).sort((a, b) => (a.vote.timestamp ?? -Infinity) - (b.vote.timestamp ?? -Infinity) || a.i - b.i)) {

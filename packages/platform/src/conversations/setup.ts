@@ -16,7 +16,7 @@ export function setupUseCases(ctx: ConversationsContext) {
     find: () => Promise<{ id: number; conversation_id: string; number: number } | undefined>,
   ): Promise<Result<null>> {
     if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');
-    if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
+    if (decision !== 'accepted' && decision !== 'rejected') return fail('ValidationFailed', [{ field: 'decision', message: 'field.unknownChoice' }]);
     const statement = await find();
     if (!statement) return fail('NotFound');
     await repo.setModeration(statement.id, decision);

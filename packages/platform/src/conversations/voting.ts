@@ -28,8 +28,8 @@ export function votingUseCases(ctx: ConversationsContext) {
       const number = typeof input.statement === 'number' ? input.statement : typeof input.statement === 'string' && /^\d{1,9}$/.test(input.statement) ? Number(input.statement) : NaN;
       const statement = (await ctx.rows.statements(conversationId)).find((s) => s.number === number);
       const errors: FieldError[] = [];
-      if (!statement || !ctx.votable(row, statement)) errors.push({ field: 'statement', message: 'field.invalid' });
-      if (vote === undefined) errors.push({ field: 'vote', message: 'field.invalid' });
+      if (!statement || !ctx.votable(row, statement)) errors.push({ field: 'statement', message: 'field.unknownChoice' });
+      if (vote === undefined) errors.push({ field: 'vote', message: 'field.unknownChoice' });
       if (errors.length > 0 || !statement || vote === undefined) return fail('ValidationFailed', errors);
       const participantId = await ctx.rows.participantId(row.id, person.value);
       await repo.upsertVote(conversationId, participantId, statement.id, vote);

@@ -4,7 +4,9 @@
 // accept the same things and name the same fields when they refuse.
 import type { Static, TObject, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import { fieldErrorsOf, schemaIssues } from './field-errors.ts';
+
 
 /** What one use case takes and gives, once for the API and the pages. */
 export interface Contract<I extends TObject = TObject, O extends TSchema = TSchema> {
@@ -26,51 +28,10 @@ export type InputOf<C extends Contract> = Static<C['input']>;
 /** The output of a contract. */
 export type OutputOf<C extends Contract> = Static<C['output']>;
 
-/**
- * One schema-validation issue, as both validators report it: TypeBox's `Value.Errors` (used by `parseInput`)
- * and Fastify's Ajv (used by the API routes).
- */
-export interface SchemaIssue {
-  readonly keyword: string;
-  readonly instancePath: string;
-  readonly params: unknown;
-}
-
-function field(path: string): string {
-  return path.replace(/^\//, '').replace(/\//g, '.');
-}
-
-/**
- * Field errors for schema issues: each names the field (a dotted path) and a message key, first issue per
- * field. `whole` names the input when an issue has no path (a body that is not an object).
- */
-export function fieldErrorsOf(issues: readonly SchemaIssue[], whole = 'body'): FieldError[] {
-  const errors = new Map<string, FieldError>();
-  const add = (error: FieldError) => {
-    if (!errors.has(error.field)) errors.set(error.field, error);
-  };
-  for (const issue of issues) {
-    const params = (typeof issue.params === 'object' && issue.params !== null ? issue.params : {}) as Record<string, unknown>;
-    const base = field(issue.instancePath);
-    const missing = Array.isArray(params.requiredProperties) ? params.requiredProperties.map(String) : typeof params.missingProperty === 'string' ? [params.missingProperty] : [];
-    if (issue.keyword === 'required' && missing.length > 0) {
-      for (const name of missing) add({ field: base ? `${base}.${name}` : name, message: 'field.required' });
-      continue;
-    }
-    const limit = typeof params.limit === 'number' ? params.limit : 0;
-    const name = base || whole;
-    if (issue.keyword === 'maxLength' || issue.keyword === 'maxItems') add({ field: name, message: 'field.tooLong', params: { max: limit } });
-    else if (issue.keyword === 'minLength' || issue.keyword === 'minItems') add({ field: name, message: 'field.tooShort', params: { min: limit } });
-    else if (issue.keyword === 'format' && params.format === 'date') add({ field: name, message: 'field.dateInvalid' });
-    else add({ field: name, message: 'field.invalid' });
-  }
-  return [...errors.values()];
-}
-
 /** Checks a value against the contract's input schema: the typed input, or `ValidationFailed` naming each field. */
 export function parseInput<C extends Contract>(definition: C, value: unknown): Result<InputOf<C>> {
   if (Value.Check(definition.input, value)) return ok(value as InputOf<C>);
-  return fail('ValidationFailed', fieldErrorsOf(Value.Errors(definition.input, value)));
+  return fail('ValidationFailed', fieldErrorsOf(schemaIssues(definition.input, value)));
 }
 
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'other';

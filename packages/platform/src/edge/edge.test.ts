@@ -40,8 +40,8 @@ test('refused input names each field once with a message key', () => {
   assert.equal(parsed.ok, false);
   assert.deepEqual(!parsed.ok && parsed.fields, [
     { field: 'title', message: 'field.tooLong', params: { max: 5 } },
-    { field: 'count', message: 'field.invalid' },
-    { field: 'kind', message: 'field.invalid' },
+    { field: 'count', message: 'field.wholeNumber' },
+    { field: 'kind', message: 'field.oneOf', params: { choices: 'a, b' } },
     { field: 'on', message: 'field.dateInvalid' },
   ]);
   const missing = parseInput(example, {});

@@ -1,5 +1,6 @@
 // The edge contract: what the API routes and the web app's form actions share (no HTTP code here).
 export { statusOf, problemOf, fieldMessage, renameFields, type Problem, type FieldProblem } from './errors.ts';
-export { contract, parseInput, formValues, postedText, fieldErrorsOf, type Contract, type InputOf, type OutputOf, type SchemaIssue } from './contract.ts';
+export { contract, parseInput, formValues, postedText, type Contract, type InputOf, type OutputOf } from './contract.ts';
+export { fieldErrorsOf, schemaIssues, type SchemaIssue } from './field-errors.ts';
 export { Id, LocaleSchema, Localized, Done, Created, oneOf } from './schemas.ts';
 export { voterCookie, voterCookieName, voterCookieOptions } from './voter.ts';

@@ -39,7 +39,7 @@ export function answerUseCases(ctx: FeedbackContext) {
       const status = (await statuses()).find((s) => s.key === input.status);
       const body = typeof input.body === 'string' ? input.body.trim() : '';
       const errors: FieldError[] = [];
-      if (!status) errors.push({ field: 'status', message: 'field.invalid' });
+      if (!status) errors.push({ field: 'status', message: 'field.unknownChoice' });
       if (status?.requiresAnswer && body === '') errors.push({ field: 'body', message: 'field.answerRequired' });
       if (body.length > 5000) errors.push({ field: 'body', message: 'field.tooLong', params: { max: 5000 } });
       if (errors.length > 0 || !status) return fail('ValidationFailed', errors);
@@ -72,7 +72,7 @@ export function answerUseCases(ctx: FeedbackContext) {
       else if (title.length > 200) errors.push({ field: 'title', message: 'field.tooLong', params: { max: 200 } });
       if (!isIsoDate(input.date)) errors.push({ field: 'date', message: 'field.dateInvalid' });
       const progress = typeof input.progress === 'number' ? input.progress : Number(input.progress);
-      if (!Number.isInteger(progress) || progress < 0 || progress > 100) errors.push({ field: 'progress', message: 'field.invalid' });
+      if (!Number.isInteger(progress) || progress < 0 || progress > 100) errors.push({ field: 'progress', message: 'field.between', params: { min: 0, max: 100 } });
       if (errors.length > 0 || !isIsoDate(input.date)) return fail('ValidationFailed', errors);
       await repo.insertMilestone({ ideaId, title, date: input.date, progress, authorId: actor.id });
       await deps.ideas.applyStatus(ideaId, context.idea.status, progress);

@@ -108,7 +108,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
       if (!/^#[0-9a-fA-F]{6}$/.test(colour))
         errors.push({ field: 'primaryColour', message: 'field.colourInvalid' });
       else if (contrastWithWhite(colour) < 4.5)
-        errors.push({ field: 'primaryColour', message: 'field.invalid' });
+        errors.push({ field: 'primaryColour', message: 'field.colourContrast' });
       if (!isLocale(input.defaultLocale))
         errors.push({ field: 'defaultLocale', message: 'field.localeUnknown' });
       const areas = input.areas === undefined ? (await get()).areas : parseAreas(input.areas);

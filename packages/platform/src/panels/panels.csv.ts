@@ -15,8 +15,11 @@ export interface RegisterRow {
   readonly household: string;
 }
 
-/** At most this many problems are listed; the count says how many there were in all. */
-const shownProblems = 20;
+/**
+ * At most this many problems are returned (a wrong file can have one on every row), the last line counting
+ * the rest; the page lists the first few and counts the others.
+ */
+const shownProblems = 500;
 
 function problem(field: string, message: string, params: Record<string, string | number>): FieldError {
   return { field, message, params };
@@ -204,7 +207,8 @@ function readTable(
     }
     category.values.push({ value, ...rest });
   }
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, shownProblems) };
+  if (errors.length > shownProblems) return { ok: false, errors: [...errors.slice(0, shownProblems), problem(field, 'panels.register.more', { count: errors.length - shownProblems })] };
+  if (errors.length > 0) return { ok: false, errors };
   if (categories.length === 0) return { ok: false, errors: [problem(field, 'field.required', {})] };
   return { ok: true, categories };
 }

@@ -90,7 +90,7 @@ export function responseUseCases(ctx: PanelsContext) {
       if (!rec) return fail('NotFound');
       if (rec.status !== 'adopted') return fail('PhaseClosed');
       const errors: FieldError[] = [];
-      if (!(decisions as readonly unknown[]).includes(input.decision)) errors.push({ field: 'decision', message: 'field.invalid' });
+      if (!(decisions as readonly unknown[]).includes(input.decision)) errors.push({ field: 'decision', message: 'field.unknownChoice' });
       const reasons = checkText(input.reasons, 'reasons', { max: 5000 });
       if ('error' in reasons) errors.push(reasons.error);
       if (!isIsoDate(input.decidedOn)) errors.push({ field: 'decidedOn', message: 'field.dateInvalid' });

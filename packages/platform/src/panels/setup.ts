@@ -187,7 +187,7 @@ export function setupUseCases(ctx: PanelsContext) {
       const startsAt = when(input.startsAt, 'startsAt');
       const endsAt = when(input.endsAt, 'endsAt');
       if (startsAt && endsAt && endsAt <= startsAt) errors.push({ field: 'endsAt', message: 'field.endBeforeStart' });
-      if (!(sessionModes as readonly unknown[]).includes(input.mode)) errors.push({ field: 'mode', message: 'field.invalid' });
+      if (!(sessionModes as readonly unknown[]).includes(input.mode)) errors.push({ field: 'mode', message: 'field.oneOf', params: { choices: sessionModes.join(', ') } });
       const place = checkText(input.place, 'place', { max: 300, required: false });
       if ('error' in place) errors.push(place.error);
       const stream = typeof input.streamUrl === 'string' ? input.streamUrl.trim() : '';

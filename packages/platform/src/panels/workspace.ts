@@ -39,7 +39,7 @@ export function workspaceUseCases(ctx: PanelsContext) {
       panelId: string,
       input: { kind: unknown; title: unknown; body: unknown; link: unknown; source: unknown; smallGroup: unknown; sessionId: unknown },
     ): Promise<Result<{ id: string }>> {
-      if (!(itemKinds as readonly unknown[]).includes(input.kind)) return invalid('kind', 'field.invalid');
+      if (!(itemKinds as readonly unknown[]).includes(input.kind)) return invalid('kind', 'field.oneOf', { choices: itemKinds.join(', ') });
       const kind = input.kind as ItemKind;
       const found = await allowed(actor, panelId, kind === 'note' ? panelsPolicy.enterWorkspace : panelsPolicy.facilitate);
       if (!found.ok) return found;
@@ -56,7 +56,7 @@ export function workspaceUseCases(ctx: PanelsContext) {
       if ('error' in group) errors.push(group.error);
       const sessions = await repo.sessions(panelId);
       const sessionId = typeof input.sessionId === 'string' && input.sessionId !== '' ? input.sessionId : null;
-      if (sessionId && !sessions.some((s) => s.id === sessionId)) errors.push({ field: 'sessionId', message: 'field.invalid' });
+      if (sessionId && !sessions.some((s) => s.id === sessionId)) errors.push({ field: 'sessionId', message: 'field.unknownChoice' });
       if (errors.length > 0 || 'error' in title || 'error' in body || 'error' in source || 'error' in group) return fail('ValidationFailed', errors);
       const id = await repo.insertItem({ panelId, sessionId, kind, title: title.value, body: body.value, link, source: source.value, smallGroup: group.value, authorId: actor!.id });
       await audit(actor, 'panel.item_added', panelId, { kind, itemId: id });
@@ -102,7 +102,7 @@ export function workspaceUseCases(ctx: PanelsContext) {
 
     /** A facilitator accepts (the wording replaces the recommendation's) or rejects an amendment, as the panel decided. */
     async decideAmendment(actor: Actor | null, amendmentId: string, decision: unknown): Promise<Result<null>> {
-      if (decision !== 'accepted' && decision !== 'rejected') return invalid('decision', 'field.invalid');
+      if (decision !== 'accepted' && decision !== 'rejected') return invalid('decision', 'field.unknownChoice');
       return repo.transaction(async (trx) => {
         const amendment = await repo.findAmendment(trx, amendmentId);
         if (!amendment) return fail('NotFound');

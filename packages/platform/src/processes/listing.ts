@@ -18,7 +18,7 @@ export function listingUseCases(ctx: ProcessesContext) {
       let statuses = visible;
       if (query.status !== undefined && query.status !== '' && query.status !== 'all') {
         if (!(processStatuses as readonly unknown[]).includes(query.status)) {
-          return fail('ValidationFailed', [{ field: 'status', message: 'field.invalid' }]);
+          return fail('ValidationFailed', [{ field: 'status', message: 'field.oneOf', params: { choices: ['all', ...processStatuses].join(', ') } }]);
         }
         statuses = visible.filter((s) => s === query.status);
       }

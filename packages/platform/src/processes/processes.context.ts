@@ -183,7 +183,7 @@ export function processesContext(deps: ProcessesDeps) {
 
   function checkPhaseInput(input: { method: unknown; title: unknown; startsOn: unknown; endsOn: unknown }, locale: Locale) {
     const errors: FieldError[] = [];
-    if (!(phaseMethods as readonly unknown[]).includes(input.method)) errors.push({ field: 'method', message: 'field.invalid' });
+    if (!(phaseMethods as readonly unknown[]).includes(input.method)) errors.push({ field: 'method', message: 'field.oneOf', params: { choices: phaseMethods.join(', ') } });
     const title = typeof input.title === 'string' ? input.title.trim() : '';
     if (title === '') errors.push({ field: 'title', message: 'field.required' });
     else if (title.length > 200) errors.push({ field: 'title', message: 'field.tooLong', params: { max: 200 } });

@@ -50,7 +50,7 @@ export function readSources(ctx: StakeholdersContext, input: unknown, errors: Fi
       if (checked.ok) upload = checked.value;
       else errors.push(...(checked.fields ?? []));
     } else if (fileId && !kept.has(fileId)) {
-      errors.push({ field: `sources.${i}.file`, message: 'field.invalid' });
+      errors.push({ field: `sources.${i}.file`, message: 'field.fileOfOtherFact' });
     }
     if (title.length > stakeholderLimits.sourceTitle) errors.push({ field: `sources.${i}.title`, message: 'field.tooLong', params: { max: stakeholderLimits.sourceTitle } });
     if (kind === 'link' && !httpUrl(url)) errors.push({ field: `sources.${i}.url`, message: 'stakeholders.fact.urlInvalid' });

@@ -35,7 +35,7 @@ export function factUseCases(ctx: StakeholdersContext) {
       let disputes: string | null = null;
       if (typeof input.disputes === 'string' && input.disputes !== '') {
         const target = (await repo.facts(panelId)).find((f) => String(f.number) === input.disputes || f.id === input.disputes);
-        if (!target || target.status !== 'approved') errors.push({ field: 'disputes', message: 'field.invalid' });
+        if (!target || target.status !== 'approved') errors.push({ field: 'disputes', message: 'field.factNotApproved' });
         else disputes = target.id;
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
@@ -116,7 +116,7 @@ export function factUseCases(ctx: StakeholdersContext) {
       if (!fact) return fail('NotFound');
       const decisions: Record<string, FactStatus> = { approve: 'approved', changes: 'changes_requested', reject: 'rejected' };
       const status = typeof input.decision === 'string' ? decisions[input.decision] : undefined;
-      if (!status) return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
+      if (!status) return fail('ValidationFailed', [{ field: 'decision', message: 'field.unknownChoice' }]);
       const errors: FieldError[] = [];
       const reason = text(input.reason, 'reason', stakeholderLimits.reason.max, errors, status !== 'approved', stakeholderLimits.reason.min);
       if (errors.length > 0) return fail('ValidationFailed', errors.map((e) => (e.message === 'field.required' ? { field: 'reason', message: 'field.reasonRequired' } : e)));

@@ -49,7 +49,7 @@ export function recommendationUseCases(ctx: StakeholdersContext) {
       let meetingId: string | null = null;
       if (typeof input.meetingId === 'string' && input.meetingId !== '') {
         const meeting = await repo.findMeeting(input.meetingId);
-        if (!meeting || meeting.panel_id !== panelId) errors.push({ field: 'meetingId', message: 'field.invalid' });
+        if (!meeting || meeting.panel_id !== panelId) errors.push({ field: 'meetingId', message: 'field.unknownChoice' });
         else meetingId = meeting.id;
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
@@ -67,7 +67,7 @@ export function recommendationUseCases(ctx: StakeholdersContext) {
       const rec = await repo.findRecommendation(recommendationId);
       if (!rec) return fail('NotFound');
       const errors: FieldError[] = [];
-      if (input.decision !== 'accepted' && input.decision !== 'rejected') errors.push({ field: 'decision', message: 'field.invalid' });
+      if (input.decision !== 'accepted' && input.decision !== 'rejected') errors.push({ field: 'decision', message: 'field.unknownChoice' });
       const reason = text(input.reason, 'reason', stakeholderLimits.reason.max, errors, true, stakeholderLimits.reason.min);
       if (errors.length > 0) return fail('ValidationFailed', errors.map((e) => (e.field === 'reason' && e.message === 'field.required' ? { field: 'reason', message: 'field.reasonRequired' } : e)));
       const decision = input.decision as 'accepted' | 'rejected';

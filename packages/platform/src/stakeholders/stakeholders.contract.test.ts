@@ -32,7 +32,7 @@ test('the recommendation form is read into numbers, and its decision as one of t
   const values = formValues(c.draftRecommendation, form, { panelId, title: 'T', body: 'B', statements: [3, 5], facts: [] });
   assert.deepEqual(parseInput(c.draftRecommendation, values), { ok: true, value: { panelId, title: 'T', body: 'B', statements: [3, 5], facts: [], meetingId: '' } });
   const decision = parseInput(c.decideRecommendation, { recommendationId: panelId, decision: '', reason: 'Fordi.' });
-  assert.deepEqual(!decision.ok && decision.fields, [{ field: 'decision', message: 'field.invalid' }]);
+  assert.deepEqual(!decision.ok && decision.fields, [{ field: 'decision', message: 'field.oneOf', params: { choices: 'accepted, rejected' } }]);
 });
 
 test('can flags: members take part, facilitators run the panel, decision-makers decide', () => {

@@ -221,7 +221,7 @@ test('revising keeps the documents that are not removed, deletes the removed one
   assert.deepEqual(await platform.stakeholders.reviseFact(p(0), fact.value.id, { title: 'X', body: 'Y', sources: [{ fileId: a }] }), { ok: false, code: 'Conflict' }, 'only after changes were asked for');
   assert.ok((await platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'changes', reason: 'Legg ved målingen fra 2026.' })).ok);
   const foreign = await platform.stakeholders.reviseFact(p(0), fact.value.id, { title: 'X', body: 'Y', sources: [{ kind: 'document', title: 'Lånt', fileId: '11111111-1111-4111-8111-111111111111' }] });
-  assert.deepEqual(!foreign.ok && foreign.fields, [{ field: 'sources.0.file', message: 'field.invalid' }], "another fact's file cannot be borrowed");
+  assert.deepEqual(!foreign.ok && foreign.fields, [{ field: 'sources.0.file', message: 'field.fileOfOtherFact' }], "another fact's file cannot be borrowed");
   assert.equal((await platform.stakeholders.reviseFact(p(1), fact.value.id, { title: 'X', body: 'Y', sources: [{ fileId: a }] })).ok, false, 'only the author revises');
   const blobsBefore = blobs.size;
   const revised = await platform.stakeholders.reviseFact(p(0), fact.value.id, {

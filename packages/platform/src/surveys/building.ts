@@ -21,7 +21,7 @@ export function buildingUseCases(ctx: SurveysContext) {
       const found = await surveyPhase(phaseId);
       if (!found) return fail('NotFound');
       const errors: FieldError[] = [];
-      if (!(questionKinds as readonly unknown[]).includes(input.kind)) errors.push({ field: 'kind', message: 'field.invalid' });
+      if (!(questionKinds as readonly unknown[]).includes(input.kind)) errors.push({ field: 'kind', message: 'field.oneOf', params: { choices: questionKinds.join(', ') } });
       const kind = input.kind as QuestionKind;
       const locale = isLocale(input.locale) ? input.locale : 'nb';
       const prompt = typeof input.prompt === 'string' ? input.prompt.trim() : '';
@@ -32,13 +32,13 @@ export function buildingUseCases(ctx: SurveysContext) {
         const raw = Array.isArray(input.choices) ? input.choices : typeof input.choices === 'string' ? input.choices.split('\n') : [];
         const labels = raw.map((c) => String(c).trim()).filter((c) => c !== '');
         if (labels.length < 2) errors.push({ field: 'choices', message: 'field.choicesRequired' });
-        if (new Set(labels).size !== labels.length) errors.push({ field: 'choices', message: 'field.invalid' });
+        if (new Set(labels).size !== labels.length) errors.push({ field: 'choices', message: 'field.duplicateChoice' });
         options.choices = labels.map((label, i) => ({ key: `c${i + 1}`, label: { [locale]: label } }));
       }
       if (kind === 'scale') {
         const min = input.min === undefined || input.min === '' ? 1 : Number(input.min);
         const max = input.max === undefined || input.max === '' ? 5 : Number(input.max);
-        if (!Number.isInteger(min) || !Number.isInteger(max) || min >= max || max - min > 10) errors.push({ field: 'max', message: 'field.invalid' });
+        if (!Number.isInteger(min) || !Number.isInteger(max) || min >= max || max - min > 10) errors.push({ field: 'max', message: 'field.scaleRange' });
         options.min = min;
         options.max = max;
       }

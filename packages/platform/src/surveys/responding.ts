@@ -71,18 +71,18 @@ function checkAnswers(questions: readonly Question[], answers: Record<string, un
         break;
       }
       case 'single_choice':
-        if (typeof raw !== 'string' || !keys.has(raw)) errors.push({ field, message: 'field.invalid' });
+        if (typeof raw !== 'string' || !keys.has(raw)) errors.push({ field, message: 'field.unknownChoice' });
         else clean[q.id] = raw;
         break;
       case 'multiple_choice': {
         const list = (Array.isArray(raw) ? raw : [raw]).map(String);
-        if (!list.every((k) => keys.has(k)) || new Set(list).size !== list.length) errors.push({ field, message: 'field.invalid' });
+        if (!list.every((k) => keys.has(k)) || new Set(list).size !== list.length) errors.push({ field, message: 'field.unknownChoice' });
         else clean[q.id] = [...list].sort((a, b) => a.localeCompare(b));
         break;
       }
       case 'scale': {
         const value = Number(raw);
-        if (!Number.isInteger(value) || value < (q.options.min ?? 1) || value > (q.options.max ?? 5)) errors.push({ field, message: 'field.invalid' });
+        if (!Number.isInteger(value) || value < (q.options.min ?? 1) || value > (q.options.max ?? 5)) errors.push({ field, message: 'field.between', params: { min: q.options.min ?? 1, max: q.options.max ?? 5 } });
         else clean[q.id] = value;
         break;
       }

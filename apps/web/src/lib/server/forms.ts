@@ -2,10 +2,21 @@ import { fail as kitFail } from '@sveltejs/kit';
 import type { Failure, Result } from '@tingsted/platform/shared';
 import { formValues, parseInput, problemOf, type Contract, type InputOf } from '@tingsted/platform/edge';
 
-/** What a form action returns on failure: the message, each field's message, and the values to refill. */
+/** One problem of a refused form: the field it is about and what is wrong, in the reader's language. */
+export interface FieldProblemText {
+  field: string;
+  message: string;
+}
+
+/**
+ * What a form action returns on failure: the message, each field's first message (shown beside the field),
+ * every problem in order (the error summary lists them all: a CSV import has one per bad row), and the values
+ * to refill.
+ */
 export interface FormProblem {
   message: string;
   fields: Record<string, string>;
+  problems: FieldProblemText[];
   values: Record<string, string>;
 }
 
@@ -17,7 +28,7 @@ export function formFailure(locals: App.Locals, failure: Failure, values: Record
   const problem = problemOf(locals.ctx.locale, failure);
   const fields: Record<string, string> = {};
   for (const f of problem.fields) fields[f.field] ??= f.message;
-  const body: FormProblem = { message: problem.message, fields, values };
+  const body: FormProblem = { message: problem.message, fields, problems: problem.fields.map((f) => ({ field: f.field, message: f.message })), values };
   return kitFail(problem.status, body);
 }
 

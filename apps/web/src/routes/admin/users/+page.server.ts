@@ -23,7 +23,7 @@ export const actions: Actions = {
     const userId = text(form, 'userId');
     const input = readForm(accountContracts.assignRoles, form, { id: userId });
     const result = input.ok ? await locals.platform.accounts.assignRoles(user, input.value.id, input.value.roles) : input;
-    if (!result.ok) return formFailure(locals, result, { userId });
+    if (!result.ok) return formFailure(locals, result, { userId, displayName: text(form, 'displayName') });
     return { saved: locals.t('admin.rolesSaved', { name: text(form, 'displayName') }) };
   },
 };

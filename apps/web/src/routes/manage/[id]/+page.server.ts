@@ -73,7 +73,7 @@ export const actions: Actions = {
   addQuestion: async ({ request, locals, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const values = { prompt: text(form, 'prompt'), choices: text(form, 'choices'), kind: text(form, 'kind') };
+    const values = { prompt: text(form, 'prompt'), choices: text(form, 'choices'), kind: text(form, 'kind'), phaseId: text(form, 'phaseId'), action: 'addQuestion' };
     const input = readForm(surveyContracts.addQuestion, form, { locale: locals.ctx.locale });
     const result = input.ok ? await locals.platform.surveys.addQuestion(user, input.value.phaseId, { ...input.value, locale: locals.ctx.locale }) : input;
     if (!result.ok) return formFailure(locals, result, values);
@@ -96,7 +96,7 @@ export const actions: Actions = {
     const result = input.ok
       ? await locals.platform.files.attach(user, { ownerType: 'phase', ownerId: input.value.phaseId, ...uploadOf(input.value.file), altText: input.value.altText ?? '', locale: input.value.locale ?? contentLocale })
       : input;
-    if (!result.ok) return formFailure(locals, result);
+    if (!result.ok) return formFailure(locals, result, { phaseId, action: 'attach', altText: text(form, 'altText') });
     return { saved: locals.t('manage.saved') };
   },
   describePhase: async ({ request, locals, params, url }) => {
@@ -104,7 +104,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const input = readForm(processContracts.describePhase, form, { id: params.id, locale: text(form, 'contentLocale') });
     const result = input.ok ? await locals.platform.processes.setPhaseDescription(user, params.id, input.value.phaseId, { locale: input.value.locale, text: input.value.description }) : input;
-    if (!result.ok) return formFailure(locals, result);
+    if (!result.ok) return formFailure(locals, result, { phaseId: text(form, 'phaseId'), action: 'describePhase', description: text(form, 'description') });
     return { saved: locals.t('manage.saved') };
   },
   removePhase: async ({ request, locals, params, url }) => {

@@ -84,4 +84,5 @@ export const manageDa: Record<keyof typeof manageEn, string> = {
   'manage.categoriesHint':
     'For en forslagsfase: én pr. linje, for eksempel “Trafik” eller “Leg og fritid”. Borgerne vælger én, og listen kan filtreres efter dem.',
   'manage.analysis': 'Analyse',
+  'manage.respondBy': 'Svarfrist: datoen beslutningstageren senest svarer',
 };

@@ -84,4 +84,5 @@ export const manageEn = {
   'manage.categoriesHint':
     'For an ideas phase: one per line, for example “Traffic” or “Play and leisure”. Residents choose one, and the list can be filtered by them.',
   'manage.analysis': 'Analysis',
+  'manage.respondBy': 'Respond by: the date the decision-maker answers by',
 } as const;

@@ -86,4 +86,5 @@ export const manageNb: Record<keyof typeof manageEn, string> = {
   'manage.categoriesHint':
     'For en forslagsfase: én per linje, for eksempel «Trafikk» eller «Lek og fritid». Innbyggerne velger én, og listen kan filtreres på dem.',
   'manage.analysis': 'Analyse',
+  'manage.respondBy': 'Svarfrist: datoen beslutningstakeren svarer innen',
 };

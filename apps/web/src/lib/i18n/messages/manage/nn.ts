@@ -87,4 +87,5 @@ export const manageNn: Record<keyof typeof manageEn, string> = {
   'manage.categoriesHint':
     'For ein forslagsfase: éin per linje, til dømes «Trafikk» eller «Leik og fritid». Innbyggjarane vel éin, og lista kan filtrerast på dei.',
   'manage.analysis': 'Analyse',
+  'manage.respondBy': 'Svarfrist: datoen avgjerdstakaren svarar innan',
 };

@@ -84,4 +84,5 @@ export const manageSv: Record<keyof typeof manageEn, string> = {
   'manage.categoriesHint':
     'För en förslagsfas: en per rad, till exempel ”Trafik” eller ”Lek och fritid”. Invånarna väljer en, och listan kan filtreras på dem.',
   'manage.analysis': 'Analys',
+  'manage.respondBy': 'Svarsfrist: datum då beslutsfattaren senast svarar',
 };

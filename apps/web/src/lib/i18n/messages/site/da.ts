@@ -109,6 +109,8 @@ export const siteDa: Record<keyof typeof siteEn, string> = {
   'role.resident': 'Borger',
   'form.errorSummary': 'Noget skal rettes',
   'form.required': 'skal udfyldes',
+  'form.moreProblems': '… og {count} fejl mere. Ret disse først og send igen.',
+  'form.fieldProblem': '{label}: {message}',
   'error.title': 'Noget gik galt',
   'error.back': 'Gå til forsiden',
   'admin.statuses': 'Statusser for forslag',

@@ -110,6 +110,8 @@ export const siteEn = {
   'role.resident': 'Resident',
   'form.errorSummary': 'There is a problem',
   'form.required': 'required',
+  'form.moreProblems': '… and {count} more. Correct these first and send again.',
+  'form.fieldProblem': '{label}: {message}',
   'error.title': 'Something went wrong',
   'error.back': 'Go to the front page',
   'admin.statuses': 'Statuses for ideas',

@@ -111,6 +111,8 @@ export const siteNb: Record<keyof typeof siteEn, string> = {
   'role.resident': 'Innbygger',
   'form.errorSummary': 'Noe må rettes',
   'form.required': 'må fylles ut',
+  'form.moreProblems': '… og {count} feil til. Rett disse først og send inn på nytt.',
+  'form.fieldProblem': '{label}: {message}',
   'error.title': 'Noe gikk galt',
   'error.back': 'Gå til forsiden',
   'admin.statuses': 'Statuser for forslag',

@@ -111,6 +111,8 @@ export const siteNn: Record<keyof typeof siteEn, string> = {
   'role.resident': 'Innbyggjar',
   'form.errorSummary': 'Noko må rettast',
   'form.required': 'må fyllast ut',
+  'form.moreProblems': '… og {count} feil til. Rett desse først og send inn på nytt.',
+  'form.fieldProblem': '{label}: {message}',
   'error.title': 'Noko gjekk gale',
   'error.back': 'Gå til framsida',
   'admin.statuses': 'Statusar for forslag',

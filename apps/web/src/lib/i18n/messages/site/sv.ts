@@ -111,6 +111,8 @@ export const siteSv: Record<keyof typeof siteEn, string> = {
   'role.resident': 'Invånare',
   'form.errorSummary': 'Något behöver rättas',
   'form.required': 'måste fyllas i',
+  'form.moreProblems': '… och {count} fel till. Rätta dessa först och skicka igen.',
+  'form.fieldProblem': '{label}: {message}',
   'error.title': 'Något gick fel',
   'error.back': 'Gå till startsidan',
   'admin.statuses': 'Statusar för förslag',
