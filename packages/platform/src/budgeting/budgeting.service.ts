@@ -5,6 +5,7 @@ import { projectImageUseCases } from './project-images.ts';
 import { votingUseCases } from './voting.ts';
 import { designUseCases } from './design.ts';
 import { ioUseCases } from './io.ts';
+import { budgetingPrivacyUseCases } from './privacy.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 
@@ -22,6 +23,7 @@ export function budgetingService(deps: BudgetingDeps) {
     ...deliveryUseCases(ctx),
     ...designUseCases(ctx),
     ...ioUseCases(ctx),
+    ...budgetingPrivacyUseCases(ctx),
   };
 }
 

@@ -25,6 +25,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du støtter allerede dette forslag.',
   'error.AlreadyResponded': 'Du har allerede svaret på dette spørgeskema. Tak!',
   'error.BallotInvalid': 'Din stemmeseddel bryder en regel for denne afstemning, så intet blev gemt. Se nedenfor, hvad du skal ændre.',
+  'error.EmailNotConfirmed': 'Du skal bekræfte din e-mailadresse, før du kan deltage. Vi kan sende dig et nyt bekræftelseslink.',
   'error.Internal': 'Der opstod en uventet fejl. Den er logget med referencen {id}.',
   // Field messages the services return.
   'field.required': 'Udfyld dette felt.',

@@ -23,6 +23,7 @@ export const shownEn = {
   'error.AlreadySupported': 'You already support this idea.',
   'error.AlreadyResponded': 'You have already answered this survey. Thank you!',
   'error.BallotInvalid': 'Your ballot breaks a rule of this vote, so nothing was saved. See what to change below.',
+  'error.EmailNotConfirmed': 'You need to confirm your e-mail address before you can take part. We can send you a new confirmation link.',
   'error.Internal': 'An unexpected error happened. It has been logged with reference {id}.',
   // Field messages the services return.
   'field.required': 'Fill in this field.',

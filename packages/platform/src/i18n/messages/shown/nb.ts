@@ -25,6 +25,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du støtter allerede dette forslaget.',
   'error.AlreadyResponded': 'Du har allerede svart på denne spørreundersøkelsen. Takk!',
   'error.BallotInvalid': 'Stemmeseddelen bryter en regel for denne avstemningen, så ingenting ble lagret. Se hva du må endre nedenfor.',
+  'error.EmailNotConfirmed': 'Du må bekrefte e-postadressen din før du kan delta. Vi kan sende deg en ny bekreftelseslenke.',
   'error.Internal': 'Det oppstod en uventet feil. Feilen er loggført med referansen {id}.',
   // Field messages the services return.
   'field.required': 'Fyll ut dette feltet.',
