@@ -15,7 +15,7 @@ import { conversationsService, recomputeJob } from './conversations/conversation
 import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
-import { definePanelJobs, panelsService } from './panels/index.ts';
+import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
@@ -170,6 +170,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   // The selection (in a worker thread, one job per panel at a time) and the nightly deletion of pools.
   definePanelJobs(jobs, panels, config.logger);
+  // The municipality's retention period for panel registrations' personal data, applied nightly.
+  defineRetentionJob(jobs, panels, () => municipality.panelRetentionDays(), config.logger);
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.

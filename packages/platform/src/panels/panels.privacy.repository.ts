@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 /** The panels module's SQL about one person: their seats (with contact details and votes), items they wrote, panels they follow. */
@@ -31,6 +32,34 @@ export function panelsPrivacyRepository(db: Db) {
         await trx.deleteFrom('panel_contacts').where('respondent_id', 'in', (eb) => eb.selectFrom('panel_respondents').select('id').where('user_id', '=', userId)).execute();
         await trx.updateTable('panel_respondents').set({ public_name: null, household: null, confirm_token_hash: null }).where('user_id', '=', userId).execute();
         await trx.deleteFrom('panel_followers').where('user_id', '=', userId).execute();
+      });
+    },
+
+    /** Panels that ended `days` or more days before `today` and whose registrations' personal data is still held. */
+    async endedBefore(today: string, days: number): Promise<string[]> {
+      const rows = await db.selectFrom('panels').select('id')
+        .where('ends_on', 'is not', null)
+        .where(sql<boolean>`ends_on <= ${today}::date - ${days}::int`)
+        .where('pool_deleted_at', 'is', null).orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Deletes the personal data of one panel's registrations: contact details, public names, households,
+     * invitation codes and the address register. Every registration keeps its number, status and answers
+     * (the demographic categories), so the composition of pool and panel can still be analysed, without names.
+     */
+    async purgeRegistrations(panelId: string, at: Date) {
+      return db.transaction().execute(async (trx) => {
+        const contacts = await trx.deleteFrom('panel_contacts')
+          .where('respondent_id', 'in', (eb) => eb.selectFrom('panel_respondents').select('id').where('panel_id', '=', panelId)).executeTakeFirst();
+        const registrations = await trx.updateTable('panel_respondents')
+          .set({ household: null, invitation_id: null, confirm_token_hash: null, public_name: null, user_id: null })
+          .where('panel_id', '=', panelId).executeTakeFirst();
+        await trx.deleteFrom('panel_invitations').where('panel_id', '=', panelId).execute();
+        const register = await trx.deleteFrom('panel_register').where('panel_id', '=', panelId).executeTakeFirst();
+        await trx.updateTable('panels').set({ pool_deleted_at: at }).where('id', '=', panelId).execute();
+        return { contacts: Number(contacts.numDeletedRows), registrations: Number(registrations.numUpdatedRows), register: Number(register.numDeletedRows) };
       });
     },
   };

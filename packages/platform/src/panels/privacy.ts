@@ -43,5 +43,19 @@ export function panelsPrivacyUseCases(ctx: PanelsContext) {
     async forgetUser(userId: string): Promise<void> {
       await privacy.anonymiseSeats(userId);
     },
+
+    /**
+     * The retention job: for every panel that ended at least `days` days ago, deletes its registrations'
+     * personal data (their answers stay, without names, for the participation analysis). Each panel is
+     * audited. Returns how many panels were purged.
+     */
+    async purgeEndedRegistrations(days: number): Promise<number> {
+      const due = await privacy.endedBefore(ctx.today(), days);
+      for (const panelId of due) {
+        const counts = await privacy.purgeRegistrations(panelId, ctx.deps.clock());
+        await ctx.audit(null, 'panel.registrations_purged', panelId, { ...counts, afterDays: days });
+      }
+      return due.length;
+    },
   };
 }

@@ -15,7 +15,7 @@ export interface PersonalDataSource {
 /** What the personal-data read model reads: every module that holds something about a person. */
 export interface PersonalDataDeps {
   readonly accounts: Pick<AccountsService, 'exportMyData' | 'deletionPlanFor' | 'deleteMyAccount'>;
-  readonly audit: Pick<AuditService, 'forgetPerson'>;
+  readonly audit: Pick<AuditService, 'forgetPerson' | 'aboutPerson'>;
   /** In the order the export shows them. */
   readonly sources: readonly PersonalDataSource[];
 }
@@ -50,6 +50,9 @@ export function personalDataUseCases(deps: PersonalDataDeps) {
      */
     async deletionPreview(actor: Actor): Promise<Result<DeletionPreview>> {
       const lines = (await Promise.all([deps.accounts.deletionPlanFor(actor.id), ...deps.sources.map((source) => source.deletionPlanFor(actor.id))])).flat();
+      // The audit trail keeps what happened and when, without who.
+      const trail = (await deps.audit.aboutPerson(actor.id)).length;
+      if (trail > 0) lines.push({ section: 'auditTrail', count: trail, outcome: 'kept', reason: 'auditTrail' });
       return ok({ deleted: lines.filter((l) => l.outcome === 'deleted'), kept: lines.filter((l) => l.outcome === 'kept') });
     },
 

@@ -58,6 +58,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv et årstal mellem {from} og {to}, for eksempel 1985.',
   'field.tooMany': 'Angiv højst {max}.',
   'field.duplicateArea': 'Skriv hvert område kun én gang.',
+  'field.retentionDays': 'Skriv et helt antal dage fra {min} til {max}, eller lad feltet være tomt.',
   'field.imageType': 'Upload et billede i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv hver kategori kun én gang.',
   // Conversations: statements and the Pol.is import.

@@ -55,6 +55,7 @@ export const shownEn = {
   'field.birthYear': 'Enter a year between {from} and {to}, for example 1985.',
   'field.tooMany': 'Give at most {max}.',
   'field.duplicateArea': 'Name each area once.',
+  'field.retentionDays': 'Enter a whole number of days from {min} to {max}, or leave it empty.',
   'field.imageType': 'Upload a PNG, JPEG or WebP image.',
   'field.duplicateCategory': 'Name each category once.',
   // Conversations: statements and the Pol.is import.

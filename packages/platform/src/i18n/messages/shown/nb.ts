@@ -58,6 +58,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv et årstall mellom {from} og {to}, for eksempel 1985.',
   'field.tooMany': 'Oppgi høyst {max}.',
   'field.duplicateArea': 'Skriv hvert område bare én gang.',
+  'field.retentionDays': 'Skriv et helt antall dager fra {min} til {max}, eller la feltet stå tomt.',
   'field.imageType': 'Last opp et bilde i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv hver kategori bare én gang.',
   // Conversations: statements and the Pol.is import.

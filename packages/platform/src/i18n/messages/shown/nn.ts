@@ -58,6 +58,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv eit årstal mellom {from} og {to}, til dømes 1985.',
   'field.tooMany': 'Oppgi høgst {max}.',
   'field.duplicateArea': 'Skriv kvart område berre éin gong.',
+  'field.retentionDays': 'Skriv eit heilt tal dagar frå {min} til {max}, eller la feltet stå tomt.',
   'field.imageType': 'Last opp eit bilete i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv kvar kategori berre éin gong.',
   // Conversations: statements and the Pol.is import.

@@ -58,6 +58,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Ange ett år mellan {from} och {to}, till exempel 1985.',
   'field.tooMany': 'Ange högst {max}.',
   'field.duplicateArea': 'Skriv varje område bara en gång.',
+  'field.retentionDays': 'Ange ett helt antal dagar från {min} till {max}, eller lämna fältet tomt.',
   'field.imageType': 'Ladda upp en bild i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv varje kategori bara en gång.',
   // Conversations: statements and the Pol.is import.
