@@ -25,8 +25,8 @@ export type PersonalDataExport = Extract<Awaited<ReturnType<AccountsService['exp
 
 /** What deleting the account does, split into what goes and what stays without the person. */
 export interface DeletionPreview {
-  readonly deleted: readonly DeletionLine[];
-  readonly kept: readonly DeletionLine[];
+  readonly deleted: Extract<DeletionLine, { outcome: 'deleted' }>[];
+  readonly kept: Extract<DeletionLine, { outcome: 'kept' }>[];
 }
 
 /**
@@ -53,7 +53,10 @@ export function personalDataUseCases(deps: PersonalDataDeps) {
       // The audit trail keeps what happened and when, without who.
       const trail = (await deps.audit.aboutPerson(actor.id)).length;
       if (trail > 0) lines.push({ section: 'auditTrail', count: trail, outcome: 'kept', reason: 'auditTrail' });
-      return ok({ deleted: lines.filter((l) => l.outcome === 'deleted'), kept: lines.filter((l) => l.outcome === 'kept') });
+      return ok({
+        deleted: lines.filter((l): l is Extract<DeletionLine, { outcome: 'deleted' }> => l.outcome === 'deleted'),
+        kept: lines.filter((l): l is Extract<DeletionLine, { outcome: 'kept' }> => l.outcome === 'kept'),
+      });
     },
 
     /**
