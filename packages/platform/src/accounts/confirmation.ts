@@ -17,7 +17,7 @@ export function confirmationUseCases(ctx: AccountsContext) {
      * (read with the session, so no query); any other actor is looked up by id.
      */
     async requireConfirmed(actor: Actor): Promise<Result<null>> {
-      const confirmed = actor.emailVerified ?? (await repo.findUserById(actor.id))?.email_verified_at != null;
+      const confirmed = actor.emailVerified ?? Boolean((await repo.findUserById(actor.id))?.email_verified_at);
       return confirmed ? ok(null) : fail('EmailNotConfirmed');
     },
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 
 /**
  * The ideas module's SQL about one person: what they wrote, supported, followed and reported (their export),
- * and what deleting their account removes. The rules (see docs/decisions/0007-deleting-an-account.md): an
+ * and what deleting their account removes. The rules (see docs/decisions/0011-personal-data-export-and-deletion.md): an
  * idea others supported or commented on stays without its author; a comment others replied to stays without
  * its author; everything else of theirs goes, and the counts shown on ideas follow.
  */

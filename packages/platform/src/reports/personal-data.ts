@@ -46,7 +46,7 @@ export function personalDataUseCases(deps: PersonalDataDeps) {
 
     /**
      * What deleting the person's account would delete and what would stay, anonymised, with the reason for
-     * each kind (the account page shows it before the person confirms). Rules: docs/decisions/0007-deleting-an-account.md.
+     * each kind (the account page shows it before the person confirms). Rules: docs/decisions/0011-personal-data-export-and-deletion.md.
      */
     async deletionPreview(actor: Actor): Promise<Result<DeletionPreview>> {
       const lines = (await Promise.all([deps.accounts.deletionPlanFor(actor.id), ...deps.sources.map((source) => source.deletionPlanFor(actor.id))])).flat();
