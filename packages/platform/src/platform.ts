@@ -15,9 +15,9 @@ import { conversationsService, recomputeJob } from './conversations/conversation
 import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
-import { definePanelJobs, panelsService } from './panels/index.ts';
+import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
-import { reportsService, type ReportsService } from './reports/index.ts';
+import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -71,8 +71,8 @@ export interface Platform {
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
-  /** Read models over several modules: "you said, we did", the participation report, exports. */
-  readonly reports: ReportsService;
+  /** Read models over several modules: "you said, we did", the participation report, exports, one's own data. */
+  readonly reports: ReportsService & PersonalDataService;
   readonly mailer: Mailer;
   /** Background jobs; the server calls `jobs.startWorkers()` to run them. */
   readonly jobs: JobQueue;
@@ -122,7 +122,6 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
   const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, files, notifications, clock, timeZone });
-  const reports = reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() });
   const jobs = createJobQueue({
     db,
     logger: config.logger,
@@ -136,7 +135,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
-  const conversations = conversationsService({ db, audit, processes, jobs, runner, logger: config.logger });
+  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.
   // Recomputes of one conversation start at least a second apart: votes arriving meanwhile join the next run,
@@ -171,6 +170,13 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   // The selection (in a worker thread, one job per panel at a time) and the nightly deletion of pools.
   definePanelJobs(jobs, panels, config.logger);
+  // The municipality's retention period for panel registrations' personal data, applied nightly.
+  defineRetentionJob(jobs, panels, () => municipality.panelRetentionDays(), config.logger);
+  const reports = {
+    ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
+    // One's own data: each module's part, in the order the export shows them.
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, surveys, conversations, budgeting, stakeholders, panels, notifications] }),
+  };
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
   jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { accountContracts as c } from '@tingsted/platform/accounts';
+import { reportContracts as r } from '@tingsted/platform/reports';
 import type { ServerConfig } from '../config.ts';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { clearSessionCookie, failure, requireUser } from './shared.ts';
 
 /**
- * One's own account: profile, area and year of birth, e-mail frequency, data export, deletion. The same
- * contracts and service calls as the account page's forms.
+ * One's own account: profile, area and year of birth, e-mail frequency, confirming the address, data export,
+ * the deletion preview and deletion. The same contracts and service calls as the account pages' forms.
  */
 export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: ServerConfig }> = async (api, { platform, config }) => {
   const tags = ['My account'];
@@ -48,11 +49,11 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: S
 
   api.get(
     '/me/export',
-    { schema: contractSchema(c.exportMyData, { tags, path: [], method: 'GET' }) },
+    { schema: contractSchema(r.exportMyData, { tags, path: [], method: 'GET' }) },
     async (request, reply) => {
       const user = requireUser(request, reply);
       if (!user) return reply;
-      const result = await platform.accounts.exportMyData(user);
+      const result = await platform.reports.exportPersonalData(user);
       if (!result.ok) return failure(request, reply, result);
       return reply
         .header('content-disposition', 'attachment; filename="tingsted-my-data.json"')
@@ -61,11 +62,27 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config: S
     },
   );
 
+  api.post('/me/confirmation', { schema: contractSchema(c.resendConfirmation, { tags, path: [] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.accounts.resendConfirmation(user);
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.get('/me/deletion-preview', { schema: contractSchema(r.deletionPreview, { tags, path: [], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.reports.deletionPreview(user);
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
   // The confirmation is in the body, as the account page's form sends it.
   api.delete('/me', { schema: contractSchema(c.deleteMyAccount, { tags, path: [] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const result = await platform.accounts.deleteMyAccount(user, contractInput(c.deleteMyAccount, request).confirm);
+    const result = await platform.reports.deleteAccount(user, contractInput(c.deleteMyAccount, request).confirm);
     if (!result.ok) return failure(request, reply, result);
     clearSessionCookie(reply, config.production);
     return done;

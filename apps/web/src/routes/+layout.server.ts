@@ -9,7 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     locale: ctx.locale,
     languages: locales.map((code) => ({ code, name: localeNames[code] })),
     municipality: ctx.municipality,
-    user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles] } : null,
+    user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles], emailVerified: ctx.user.emailVerified } : null,
     isAdmin: accountsPolicy.manageUsers(ctx.user),
     canManage: processesPolicy.manage(ctx.user),
     unread: ctx.user ? await locals.platform.notifications.unreadCount(ctx.user) : 0,

@@ -126,6 +126,12 @@ export const accountContracts = {
     input: Type.Object({}),
     output: MyDataSchema,
   }),
+  resendConfirmation: contract({
+    name: 'resendConfirmation',
+    summary: 'E-mail a new link to confirm my address (three an hour); sent is false when it is already confirmed',
+    input: Type.Object({}),
+    output: Type.Object({ sent: Type.Boolean() }),
+  }),
   deleteMyAccount: contract({
     name: 'deleteMyAccount',
     summary: 'Delete my account and personal data (GDPR art. 17)',
@@ -158,8 +164,20 @@ const MunicipalityFields = {
 /** The municipality's public settings. */
 export const MunicipalitySchema = Type.Object(MunicipalityFields);
 
+/** The retention settings for personal data. */
+const RetentionSchema = Type.Object({
+  panelRegistrationDays: Type.Union([Type.Integer(), Type.Null()], { description: "Days after a citizens' panel ends before its registrations' personal data is deleted; null: not set" }),
+});
+
 /** Contracts of the municipality's settings (its service is packages/platform/src/municipality/). */
 export const municipalityContracts = {
+  getRetentionSettings: contract({ name: 'getRetentionSettings', summary: 'The retention settings for personal data (administrators)', input: Type.Object({}), output: RetentionSchema }),
+  setRetentionSettings: contract({
+    name: 'setRetentionSettings',
+    summary: "Set how many days after a citizens' panel ends its registrations' personal data is deleted (administrators); left out: not set",
+    input: Type.Object({ panelRegistrationDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) }),
+    output: RetentionSchema,
+  }),
   updateMunicipality: contract({
     name: 'updateMunicipality',
     summary: 'Change the municipality settings (administrators); the colour must keep white text readable',

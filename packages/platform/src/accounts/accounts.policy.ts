@@ -4,6 +4,11 @@ import type { Role } from './accounts.tables.ts';
 export interface Actor {
   readonly id: string;
   readonly roles: readonly Role[];
+  /**
+   * Whether the person's e-mail address is confirmed, when the caller already knows (the session read it
+   * from the user row); without it, `requireConfirmed` looks it up.
+   */
+  readonly emailVerified?: boolean;
 }
 
 /** Staff roles: people who act for the municipality. */

@@ -1,4 +1,5 @@
 import { accountsContext, type AccountsDeps } from './accounts.context.ts';
+import { confirmationUseCases } from './confirmation.ts';
 import { magicLinkUseCases } from './magic-links.ts';
 import { oidcUseCases } from './oidc.ts';
 import { ownDataUseCases } from './own-data.ts';
@@ -21,6 +22,7 @@ export function accountsService(deps: AccountsDeps) {
   return {
     ...rateLimitUseCases(ctx),
     ...registrationUseCases(ctx),
+    ...confirmationUseCases(ctx),
     ...signInUseCases(ctx),
     ...magicLinkUseCases(ctx),
     ...passwordResetUseCases(ctx),

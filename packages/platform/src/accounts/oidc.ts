@@ -42,6 +42,9 @@ export function oidcUseCases(ctx: AccountsContext) {
           details: { issuer: claims.issuer },
         });
       }
+      // An e-ID or other provider vouched for the person: that counts as a confirmed address.
+      await repo.updateUser(userId, { emailVerified: true });
+      ctx.sessions.forgetUser(userId);
       const session = await ctx.startSession(userId);
       return ok({ ...session, userId });
     },

@@ -7,6 +7,8 @@ export const rateLimits = {
   signIn: { limit: 10, windowSeconds: 15 * 60 },
   register: { limit: 5, windowSeconds: 60 * 60 },
   reset: { limit: 5, windowSeconds: 60 * 60 },
+  /** Confirmation e-mails sent again on request, per person. */
+  confirmation: { limit: 3, windowSeconds: 60 * 60 },
 } as const;
 
 /** Limits on sign-in, registration and reset attempts, per address or e-mail. */

@@ -45,5 +45,25 @@ export function auditRepository(db: Db) {
         .orderBy('id')
         .execute();
     },
+
+    /** Entries the person made or that are about their account, oldest first (their data export). */
+    aboutPerson(userId: string) {
+      return db
+        .selectFrom('audit_log')
+        .select(['at', 'actor_id', 'action', 'subject_type', 'subject_id', 'details'])
+        .where((eb) => eb.or([eb('actor_id', '=', userId), eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', userId)])]))
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+    },
+
+    /** Unlinks the person from the trail: entries keep what happened and when, not who. Returns the entries changed. */
+    async forgetPerson(userId: string): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const asActor = await trx.updateTable('audit_log').set({ actor_id: null }).where('actor_id', '=', userId).executeTakeFirst();
+        const asSubject = await trx.updateTable('audit_log').set({ subject_id: null }).where('subject_type', '=', 'user').where('subject_id', '=', userId).executeTakeFirst();
+        return Number(asActor.numUpdatedRows) + Number(asSubject.numUpdatedRows);
+      });
+    },
   };
 }

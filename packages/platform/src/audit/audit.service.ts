@@ -33,6 +33,19 @@ export function auditService(db: Db) {
     async byActor(actorId: string) {
       return repo.byActor(actorId);
     },
+
+    /** What the person did and what was done to their account, oldest first (their data export). */
+    async aboutPerson(userId: string) {
+      return repo.aboutPerson(userId);
+    },
+
+    /**
+     * Removes the person from the trail when their account is deleted: each entry keeps its action, subject
+     * and time, without the person's id (details never hold personal data).
+     */
+    async forgetPerson(userId: string): Promise<number> {
+      return repo.forgetPerson(userId);
+    },
   };
 }
 

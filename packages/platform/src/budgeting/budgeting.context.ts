@@ -21,7 +21,7 @@ import { readPublished, type ProjectOutcome, type PublishedOutcome } from './pub
 export interface BudgetingDeps {
   readonly db: Db;
   readonly audit: AuditService;
-  readonly accounts: Pick<AccountsService, 'getAccount' | 'getResidentProfile'>;
+  readonly accounts: Pick<AccountsService, 'getAccount' | 'getResidentProfile' | 'requireConfirmed'>;
   readonly processes: Pick<ProcessesService, 'getPhase' | 'movePhase'>;
   readonly ideas: Pick<IdeasService, 'findIdea' | 'imagesOf'>;
   readonly feedback: Pick<FeedbackService, 'statuses'>;

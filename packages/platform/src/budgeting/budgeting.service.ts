@@ -7,6 +7,7 @@ import { designUseCases } from './design.ts';
 import { ioUseCases } from './io.ts';
 import { myBallotUseCases } from './my-ballots.ts';
 import { votingDateUseCases } from './voting-dates.ts';
+import { budgetingPrivacyUseCases } from './privacy.ts';
 
 export type { BudgetingDeps, BudgetingPhase } from './budgeting.context.ts';
 
@@ -26,6 +27,7 @@ export function budgetingService(deps: BudgetingDeps) {
     ...ioUseCases(ctx),
     ...myBallotUseCases(ctx),
     ...votingDateUseCases(ctx),
+    ...budgetingPrivacyUseCases(ctx),
   };
 }
 

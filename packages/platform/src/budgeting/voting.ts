@@ -48,6 +48,8 @@ export function votingUseCases(ctx: BudgetingContext) {
      */
     async castBallot(actor: Actor | null, input: InputOf<C['castBallot']>): Promise<Result<Receipt>> {
       if (!actor) return fail('NotSignedIn');
+      const confirmed = await deps.accounts.requireConfirmed(actor);
+      if (!confirmed.ok) return confirmed;
       const found = await votingPhase(actor, input.phaseId);
       if (!found.ok) return found;
       const { phase, paper } = found.value;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applyVote, createConversation, upsertStatement } from '@tingsted/opinions';
-import type { Actor } from '../accounts/index.ts';
+import type { AccountsService, Actor } from '../accounts/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/jobs.ts';
@@ -19,6 +19,8 @@ import { createVoteCaches, type ParticipantKey } from './vote-caches.ts';
 export interface ConversationsDeps {
   readonly db: Db;
   readonly audit: AuditService;
+  /** Whether a signed-in person's address is confirmed (their statements need it). */
+  readonly accounts: Pick<AccountsService, 'requireConfirmed'>;
   readonly processes: ProcessesService;
   readonly jobs: JobQueue;
   readonly runner: RecomputeRunner;

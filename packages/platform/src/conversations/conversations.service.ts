@@ -6,6 +6,7 @@ import { seedingUseCases } from './seeding.ts';
 import { setupUseCases } from './setup.ts';
 import { statementUseCases } from './statements.ts';
 import { votingUseCases } from './voting.ts';
+import { conversationsPrivacyUseCases } from './privacy.ts';
 
 // The names callers imported from this file before it was split; new code imports them from './index.ts'.
 export { conversationLimits, recomputeJob, statementLimits } from './conversations.types.ts';
@@ -28,6 +29,7 @@ export function conversationsService(deps: ConversationsDeps) {
     ...resultsUseCases(ctx),
     ...recomputeUseCases(ctx),
     ...polisUseCases(ctx),
+    ...conversationsPrivacyUseCases(ctx),
 
     /** Forgets cached rows (tests that change dates or settings behind the service's back). */
     clearCaches(): void {

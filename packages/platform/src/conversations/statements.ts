@@ -27,6 +27,9 @@ export function statementUseCases(ctx: ConversationsContext) {
   return {
     /** A participant's own statement; it waits for a moderator when the manager chose pre-moderation. */
     async submitStatement(voter: Voter, conversationId: string, body: unknown): Promise<Result<{ number: number; awaitingModeration: boolean }>> {
+      // A signed-in person's statement needs a confirmed address; anonymous ones follow the phase's rules.
+      const confirmed = voter.actor ? await deps.accounts.requireConfirmed(voter.actor) : null;
+      if (confirmed && !confirmed.ok) return confirmed;
       const row = await ctx.visible(voter.actor, conversationId);
       if (!row) return fail('NotFound');
       const person = ctx.who(voter, row);

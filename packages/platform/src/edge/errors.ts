@@ -27,6 +27,8 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   AlreadyResponded: 409,
   /** A budgeting ballot that breaks a rule of the ballot design (over budget, too many projects, …). */
   BallotInvalid: 422,
+  /** Posting, supporting, voting or joining needs a confirmed e-mail address (or an e-ID sign-in). */
+  EmailNotConfirmed: 403,
   Internal: 500,
 };
 

@@ -160,7 +160,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     },
 
     /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. Returns the ids removed. */
-    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project', ownerId: string, ids: readonly string[]): Promise<string[]> {
+    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea', ownerId: string, ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return [];
       const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
       await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));

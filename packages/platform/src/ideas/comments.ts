@@ -9,6 +9,8 @@ export function commentUseCases(ctx: IdeasContext) {
     /** Comments on an idea, or replies to a comment, while the phase is open. */
     async postComment(actor: Actor | null, input: { ideaId: string; parentId?: unknown; body: unknown }): Promise<Result<{ id: string }>> {
       if (!actor) return fail('NotSignedIn');
+      const confirmed = await deps.accounts.requireConfirmed(actor);
+      if (!confirmed.ok) return confirmed;
       const row = await visibleIdea(actor, input.ideaId);
       if (!row || row.hidden_at || row.screening !== 'published') return fail('NotFound');
       const phase = await openIdeasPhase(row.phase_id);

@@ -74,7 +74,7 @@ export function text(value: unknown, field: string, limits: { min: number; max: 
 export interface IdeasDeps {
   readonly db: Db;
   readonly audit: AuditService;
-  readonly accounts: Pick<AccountsService, 'displayNamesOf'>;
+  readonly accounts: Pick<AccountsService, 'displayNamesOf' | 'requireConfirmed'>;
   readonly processes: ProcessesService;
   readonly notifications: NotificationsService;
   readonly files: FilesService;

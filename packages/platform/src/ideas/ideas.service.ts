@@ -6,6 +6,7 @@ import { commentUseCases } from './comments.ts';
 import { moderationUseCases } from './moderation.ts';
 import { lookupUseCases } from './lookups.ts';
 import { ideaQueries } from './queries.ts';
+import { ideasPrivacyUseCases } from './privacy.ts';
 
 export type { WeeklyParticipation } from './queries.ts';
 export { ideaLimits } from './ideas.context.ts';
@@ -26,6 +27,7 @@ export function ideasService(deps: IdeasDeps) {
     ...moderationUseCases(ctx),
     ...lookupUseCases(ctx),
     ...ideaQueries(ctx.repo),
+    ...ideasPrivacyUseCases(ctx),
   };
 }
 

@@ -13,6 +13,8 @@ export function postingUseCases(ctx: IdeasContext) {
       input: { phaseId: string; title: unknown; body: unknown; category?: unknown; image?: ImageUpload | null; locale?: unknown },
     ): Promise<Result<{ id: string; awaitingScreening: boolean }>> {
       if (!actor) return fail('NotSignedIn');
+      const confirmed = await deps.accounts.requireConfirmed(actor);
+      if (!confirmed.ok) return confirmed;
       const phase = await openIdeasPhase(input.phaseId);
       if (!phase.ok) return phase;
       const errors: FieldError[] = [];

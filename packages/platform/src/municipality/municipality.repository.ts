@@ -58,5 +58,16 @@ export function municipalityRepository(db: Db) {
         )
         .execute();
     },
+
+    /** The retention setting: days after a panel ends before its registrations' personal data goes (null: not set). */
+    async panelRetentionDays(): Promise<number | null> {
+      return (await db.selectFrom('municipality').select('panel_retention_days').where('id', '=', 1).executeTakeFirst())?.panel_retention_days ?? null;
+    },
+
+    /** Sets the retention setting (the settings row exists once the site is seeded). */
+    async setPanelRetentionDays(days: number | null): Promise<boolean> {
+      const result = await db.updateTable('municipality').set({ panel_retention_days: days, updated_at: new Date() }).where('id', '=', 1).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
   };
 }

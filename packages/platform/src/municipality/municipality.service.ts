@@ -5,6 +5,9 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { checkText } from '../shared/validate.ts';
 import { municipalityRepository } from './municipality.repository.ts';
+import { retentionUseCases } from './retention.ts';
+
+export { maxRetentionDays, type RetentionSettings } from './retention.ts';
 
 /** The municipality that runs this installation: its name, logo, colour and default language. */
 export interface Municipality {
@@ -79,6 +82,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
 
   return {
     get,
+    ...retentionUseCases(repo, deps.audit),
 
     /** Creates the settings row when missing (seeding); leaves existing settings alone. */
     async ensure(initial: Municipality): Promise<void> {

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Logger } from '../shared/logger.ts';
 import { notificationsRepository } from './notifications.repository.ts';
+import { notificationsPrivacyUseCases } from './privacy.ts';
 
 /** What happened, for the notification's text. */
 /** What a notification can be about. */
@@ -63,6 +64,7 @@ export function notificationsService(deps: {
   }
 
   return {
+    ...notificationsPrivacyUseCases(deps.db),
     /** Records a notification for each person and e-mails those who want it immediately. */
     async notify(input: { userIds: readonly string[]; kind: NotificationKind; subjectType: string; subjectId: string; payload: Payload }): Promise<void> {
       const userIds = [...new Set(input.userIds)];

@@ -9,7 +9,7 @@
  * retention.ts (deleting pools); jobs.ts declares the background jobs.
  */
 export { panelsService, type PanelsService, type PanelsDeps, type PanelStage } from './panels.service.ts';
-export { definePanelJobs, purgeJob } from './jobs.ts';
+export { definePanelJobs, defineRetentionJob, purgeJob, retentionJob } from './jobs.ts';
 export { selectionJob } from './selection.ts';
 export { panelsPolicy, type PanelStanding, type PanelCan } from './panels.policy.ts';
 export { panelContracts } from './panels.contract.ts';

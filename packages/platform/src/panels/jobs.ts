@@ -25,3 +25,20 @@ export function definePanelJobs(jobs: JobQueue, panels: Pick<PanelsService, 'run
   });
   jobs.schedule(purgeJob, '30 2 * * *');
 }
+
+/** The retention job's name; it runs every night at 02:45 in the municipality's time zone. */
+export const retentionJob = 'panels.retention';
+
+/**
+ * Declares the retention job: every night, when the municipality has set a retention period, the personal
+ * data of registrations of panels that ended that many days ago is deleted (audited per panel).
+ */
+export function defineRetentionJob(jobs: JobQueue, panels: Pick<PanelsService, 'purgeEndedRegistrations'>, retentionDays: () => Promise<number | null>, logger: Logger): void {
+  jobs.define(retentionJob, async () => {
+    const days = await retentionDays();
+    if (days === null) return;
+    const purged = await panels.purgeEndedRegistrations(days);
+    if (purged > 0) logger.info({ panels: purged, afterDays: days }, 'panel registrations purged');
+  });
+  jobs.schedule(retentionJob, '45 2 * * *');
+}

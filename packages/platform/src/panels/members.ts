@@ -13,6 +13,8 @@ export function memberUseCases(ctx: PanelsContext) {
     /** A selected person confirms their seat with the link from the e-mail, which also links their account. */
     async confirmSeat(actor: Actor | null, panelId: string, tokenInput: unknown): Promise<Result<{ number: number }>> {
       if (!actor) return fail('NotSignedIn');
+      const confirmed = await deps.accounts.requireConfirmed(actor);
+      if (!confirmed.ok) return confirmed;
       const token = typeof tokenInput === 'string' ? tokenInput : '';
       if (token === '') return fail('TokenInvalid');
       const respondent = await repo.findByToken(panelId, hashToken(token));

@@ -7,6 +7,7 @@ import { memberUseCases } from './members.ts';
 import { workspaceUseCases } from './workspace.ts';
 import { responseUseCases } from './response.ts';
 import { retentionUseCases } from './retention.ts';
+import { panelsPrivacyUseCases } from './privacy.ts';
 
 export type { PanelStage, PanelsDeps } from './panels.context.ts';
 
@@ -26,6 +27,7 @@ export function panelsService(deps: PanelsDeps) {
     ...workspaceUseCases(ctx),
     ...responseUseCases(ctx),
     ...retentionUseCases(ctx),
+    ...panelsPrivacyUseCases(ctx),
   };
 }
 

@@ -4,11 +4,31 @@ import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { oneOf } from '../edge/schemas.ts';
 import { ageGroups } from './participation.ts';
+import { accountContracts } from '../accounts/index.ts';
+
+const keptReasons = ['othersReacted', 'repliedTo', 'countedInClosedVote', 'countedInResults', 'votedOnByOthers', 'moderationRecord', 'panelComposition', 'auditTrail'] as const;
+const Deleted = Type.Object({ section: Type.String(), count: Type.Integer({ minimum: 1 }), outcome: Type.Literal('deleted') });
+const Kept = Type.Object({ section: Type.String(), count: Type.Integer({ minimum: 1 }), outcome: Type.Literal('kept'), reason: oneOf(keptReasons) });
 
 const Count = Type.Integer({ minimum: 0 });
 
 /** Report contracts by use case. */
 export const reportContracts = {
+  exportMyData: contract({
+    name: 'exportMyData',
+    summary: 'Everything the platform holds about me, with timestamps, as JSON (GDPR art. 15 and 20): my account, then `sections` (ideas, comments, supports, follows, reports, survey answers, conversation votes and statements, ballots, stakeholder places and facts, panel registrations, votes and writing, notifications)',
+    input: Type.Object({}),
+    output: Type.Intersect([
+      accountContracts.exportMyData.output,
+      Type.Object({ sections: Type.Record(Type.String(), Type.Array(Type.Record(Type.String(), Type.Unknown())), { description: 'Each module\'s part, by section name' }) }),
+    ]),
+  }),
+  deletionPreview: contract({
+    name: 'deletionPreview',
+    summary: 'What deleting my account would delete, and what would stay without anything linking it to me (and why)',
+    input: Type.Object({}),
+    output: Type.Object({ deleted: Type.Array(Deleted), kept: Type.Array(Kept) }),
+  }),
   participationReport: contract({
     name: 'participationReport',
     summary:

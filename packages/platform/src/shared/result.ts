@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'AlreadySupported'
   | 'AlreadyResponded'
   | 'BallotInvalid'
+  | 'EmailNotConfirmed'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

@@ -7,6 +7,7 @@ import { publicPageUseCases } from './public-page.ts';
 import { recommendationUseCases } from './recommendations.ts';
 import { stakeholdersContext, type StakeholdersDeps } from './stakeholders.context.ts';
 import { timelineUseCases } from './timeline.ts';
+import { stakeholdersPrivacyUseCases } from './privacy.ts';
 
 // The names callers imported from this file before it was split; new code imports them from './index.ts'.
 export { stakeholdersPolicy } from './stakeholders.policy.ts';
@@ -29,6 +30,7 @@ export function stakeholdersService(deps: StakeholdersDeps) {
     ...meetingUseCases(ctx),
     ...recommendationUseCases(ctx),
     ...publicPageUseCases(ctx),
+    ...stakeholdersPrivacyUseCases(ctx),
   };
 }
 

@@ -2,6 +2,7 @@ import { surveysContext, type SurveysDeps } from './surveys.context.ts';
 import { buildingUseCases } from './building.ts';
 import { respondingUseCases } from './responding.ts';
 import { resultsUseCases } from './results.ts';
+import { surveysPrivacyUseCases } from './privacy.ts';
 
 export { surveyPages } from './surveys.context.ts';
 export type { Question, QuestionResult, SurveysDeps, Tally } from './surveys.context.ts';
@@ -16,6 +17,7 @@ export function surveysService(deps: SurveysDeps) {
     ...buildingUseCases(ctx),
     ...respondingUseCases(ctx),
     ...resultsUseCases(ctx),
+    ...surveysPrivacyUseCases(ctx),
   };
 }
 

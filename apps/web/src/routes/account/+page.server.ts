@@ -9,7 +9,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const account = await locals.platform.accounts.getAccount(user);
   if (!account.ok) redirect(303, '/sign-in');
   const about = await locals.platform.accounts.getResidentProfile(user);
+  // What deleting the account would do, shown before the person confirms.
+  const preview = await locals.platform.reports.deletionPreview(user);
+  if (!preview.ok) redirect(303, '/sign-in');
   return {
+    preview: preview.value,
     account: { ...account.value, locale: account.value.locale ?? '' },
     about: { area: about.area ?? '', birthYear: about.birthYear === null ? '' : String(about.birthYear) },
     areas: locals.ctx.municipality.areas,
@@ -43,11 +47,17 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('account.saved') };
   },
+  resend: async ({ locals, url }) => {
+    const user = requireUser(locals, url);
+    const result = await locals.platform.accounts.resendConfirmation(user);
+    if (!result.ok) return formFailure(locals, result);
+    return { saved: result.value.sent ? locals.t('privacy.resent', { email: user.email }) : locals.t('privacy.alreadyConfirmed') };
+  },
   delete: async ({ request, locals, url, cookies }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
     const input = readForm(accountContracts.deleteMyAccount, form);
-    const result = input.ok ? await locals.platform.accounts.deleteMyAccount(user, input.value.confirm) : input;
+    const result = input.ok ? await locals.platform.reports.deleteAccount(user, input.value.confirm) : input;
     if (!result.ok) return formFailure(locals, result);
     clearSession(cookies, locals.ctx.production);
     redirect(303, '/?deleted=1');

@@ -25,6 +25,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du støtter allerede dette forslag.',
   'error.AlreadyResponded': 'Du har allerede svaret på dette spørgeskema. Tak!',
   'error.BallotInvalid': 'Din stemmeseddel bryder en regel for denne afstemning, så intet blev gemt. Se nedenfor, hvad du skal ændre.',
+  'error.EmailNotConfirmed': 'Du skal bekræfte din e-mailadresse, før du kan deltage. Vi kan sende dig et nyt bekræftelseslink.',
   'error.Internal': 'Der opstod en uventet fejl. Den er logget med referencen {id}.',
   // Field messages the services return.
   'field.required': 'Udfyld dette felt.',
@@ -57,6 +58,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv et årstal mellem {from} og {to}, for eksempel 1985.',
   'field.tooMany': 'Angiv højst {max}.',
   'field.duplicateArea': 'Skriv hvert område kun én gang.',
+  'field.retentionDays': 'Skriv et helt antal dage fra {min} til {max}, eller lad feltet være tomt.',
   'field.imageType': 'Upload et billede i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv hver kategori kun én gang.',
   'field.dateTimeInvalid': 'Skriv dato og klokkeslæt som ÅÅÅÅ-MM-DDTtt:mm.',

@@ -23,6 +23,7 @@ export const shownEn = {
   'error.AlreadySupported': 'You already support this idea.',
   'error.AlreadyResponded': 'You have already answered this survey. Thank you!',
   'error.BallotInvalid': 'Your ballot breaks a rule of this vote, so nothing was saved. See what to change below.',
+  'error.EmailNotConfirmed': 'You need to confirm your e-mail address before you can take part. We can send you a new confirmation link.',
   'error.Internal': 'An unexpected error happened. It has been logged with reference {id}.',
   // Field messages the services return.
   'field.required': 'Fill in this field.',
@@ -54,6 +55,7 @@ export const shownEn = {
   'field.birthYear': 'Enter a year between {from} and {to}, for example 1985.',
   'field.tooMany': 'Give at most {max}.',
   'field.duplicateArea': 'Name each area once.',
+  'field.retentionDays': 'Enter a whole number of days from {min} to {max}, or leave it empty.',
   'field.imageType': 'Upload a PNG, JPEG or WebP image.',
   'field.duplicateCategory': 'Name each category once.',
   'field.dateTimeInvalid': 'Enter the date and time as YYYY-MM-DDThh:mm.',

@@ -25,6 +25,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du støtter allerede dette forslaget.',
   'error.AlreadyResponded': 'Du har allerede svart på denne spørreundersøkelsen. Takk!',
   'error.BallotInvalid': 'Stemmeseddelen bryter en regel for denne avstemningen, så ingenting ble lagret. Se hva du må endre nedenfor.',
+  'error.EmailNotConfirmed': 'Du må bekrefte e-postadressen din før du kan delta. Vi kan sende deg en ny bekreftelseslenke.',
   'error.Internal': 'Det oppstod en uventet feil. Feilen er loggført med referansen {id}.',
   // Field messages the services return.
   'field.required': 'Fyll ut dette feltet.',
@@ -57,6 +58,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv et årstall mellom {from} og {to}, for eksempel 1985.',
   'field.tooMany': 'Oppgi høyst {max}.',
   'field.duplicateArea': 'Skriv hvert område bare én gang.',
+  'field.retentionDays': 'Skriv et helt antall dager fra {min} til {max}, eller la feltet stå tomt.',
   'field.imageType': 'Last opp et bilde i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv hver kategori bare én gang.',
   'field.dateTimeInvalid': 'Skriv dato og klokkeslett som ÅÅÅÅ-MM-DDTtt:mm.',

@@ -25,6 +25,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du støttar alt dette forslaget.',
   'error.AlreadyResponded': 'Du har alt svart på denne spørjeundersøkinga. Takk!',
   'error.BallotInvalid': 'Røystesetelen bryt ein regel for denne avrøystinga, så ingenting vart lagra. Sjå kva du må endre nedanfor.',
+  'error.EmailNotConfirmed': 'Du må stadfeste e-postadressa di før du kan delta. Vi kan sende deg ei ny stadfestingslenkje.',
   'error.Internal': 'Det oppstod ein uventa feil. Feilen er loggført med referansen {id}.',
   // Field messages the services return.
   'field.required': 'Fyll ut dette feltet.',
@@ -57,6 +58,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Skriv eit årstal mellom {from} og {to}, til dømes 1985.',
   'field.tooMany': 'Oppgi høgst {max}.',
   'field.duplicateArea': 'Skriv kvart område berre éin gong.',
+  'field.retentionDays': 'Skriv eit heilt tal dagar frå {min} til {max}, eller la feltet stå tomt.',
   'field.imageType': 'Last opp eit bilete i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv kvar kategori berre éin gong.',
   'field.dateTimeInvalid': 'Skriv dato og klokkeslett som ÅÅÅÅ-MM-DDTtt:mm.',

@@ -25,6 +25,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'error.AlreadySupported': 'Du stöder redan det här förslaget.',
   'error.AlreadyResponded': 'Du har redan svarat på enkäten. Tack!',
   'error.BallotInvalid': 'Din röstsedel bryter mot en regel för den här omröstningen, så inget sparades. Se nedan vad du behöver ändra.',
+  'error.EmailNotConfirmed': 'Du behöver bekräfta din e-postadress innan du kan delta. Vi kan skicka en ny bekräftelselänk till dig.',
   'error.Internal': 'Ett oväntat fel uppstod. Felet är loggat med referens {id}.',
   // Field messages the services return.
   'field.required': 'Fyll i det här fältet.',
@@ -57,6 +58,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.birthYear': 'Ange ett år mellan {from} och {to}, till exempel 1985.',
   'field.tooMany': 'Ange högst {max}.',
   'field.duplicateArea': 'Skriv varje område bara en gång.',
+  'field.retentionDays': 'Ange ett helt antal dagar från {min} till {max}, eller lämna fältet tomt.',
   'field.imageType': 'Ladda upp en bild i PNG, JPEG eller WebP.',
   'field.duplicateCategory': 'Skriv varje kategori bara en gång.',
   'field.dateTimeInvalid': 'Skriv datum och klockslag som ÅÅÅÅ-MM-DDTtt:mm.',
