@@ -5,6 +5,9 @@ import type { Locale } from './locales.ts';
 // calendar dates (YYYY-MM-DD, such as a phase's end) are shown as the date they name. Browser-safe: the web
 // app's $lib/format binds these to the page's language and the municipality's zone.
 
+/** The time zone a municipality has when none is configured. */
+export const defaultTimeZone = 'Europe/Oslo';
+
 const regionTags: Readonly<Record<Locale, string>> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
 
 /** The language tag with region that Intl formats a locale with (en is British English: "29 March 2026"). */

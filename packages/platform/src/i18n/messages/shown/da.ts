@@ -192,4 +192,12 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En anden medarbejder skal bekræfte denne bunke: du registrerede den.',
   'budgeting.results.notOver': 'Resultaterne kan offentliggøres, når afstemningsfasen er slut.',
   'budgeting.results.noBudgets': 'Denne fase har ingen budgetter at tælle.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Modtaget',
+  'status.under_consideration': 'Under behandling',
+  'status.accepted': 'Godkendt',
+  'status.rejected': 'Afvist',
+  'status.implemented': 'Gennemført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} af {whole} ({percent})',
 };

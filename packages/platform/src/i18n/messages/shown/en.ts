@@ -190,4 +190,12 @@ export const shownEn = {
   'budgeting.batch.sameClerk': 'Another staff member must confirm this batch: you entered it.',
   'budgeting.results.notOver': 'Results can be published once the voting phase has ended.',
   'budgeting.results.noBudgets': 'This phase has no budgets to count.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Received',
+  'status.under_consideration': 'Under consideration',
+  'status.accepted': 'Accepted',
+  'status.rejected': 'Rejected',
+  'status.implemented': 'Implemented',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} of {whole} ({percent})',
 } as const;

@@ -192,4 +192,12 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En annen ansatt må bekrefte denne bunken: du registrerte den.',
   'budgeting.results.notOver': 'Resultatene kan publiseres når avstemningsfasen er over.',
   'budgeting.results.noBudgets': 'Denne fasen har ingen budsjetter å telle.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Mottatt',
+  'status.under_consideration': 'Til vurdering',
+  'status.accepted': 'Godkjent',
+  'status.rejected': 'Avslått',
+  'status.implemented': 'Gjennomført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };

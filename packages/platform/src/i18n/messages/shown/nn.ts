@@ -192,4 +192,12 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'Ein annan tilsett må stadfeste denne bunken: du registrerte han.',
   'budgeting.results.notOver': 'Resultata kan publiserast når røystefasen er over.',
   'budgeting.results.noBudgets': 'Denne fasen har ingen budsjett å telje.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Motteke',
+  'status.under_consideration': 'Til vurdering',
+  'status.accepted': 'Godkjent',
+  'status.rejected': 'Avslått',
+  'status.implemented': 'Gjennomført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };

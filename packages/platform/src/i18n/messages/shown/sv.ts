@@ -191,4 +191,12 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'budgeting.batch.sameClerk': 'En annan medarbetare måste bekräfta den här bunten: du registrerade den.',
   'budgeting.results.notOver': 'Resultaten kan publiceras när röstningsfasen är slut.',
   'budgeting.results.noBudgets': 'Den här fasen har inga budgetar att räkna.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Mottaget',
+  'status.under_consideration': 'Under behandling',
+  'status.accepted': 'Godkänt',
+  'status.rejected': 'Avslaget',
+  'status.implemented': 'Genomfört',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };
