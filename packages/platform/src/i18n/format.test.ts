@@ -79,8 +79,10 @@ test('plural blocks pick the form by the language plural rules and write the num
   // CLDR: Danish counts 1.5 as "one" (t ≠ 0 and i = 0 or 1), English as "other".
   assert.equal(pluralCategory('da', 1.5), 'one');
   assert.equal(pluralCategory('en', 1.5), 'other');
-  // A count that is missing or not a number stays visible, as an unknown placeholder does.
+  // A missing count stays visible, as an unknown placeholder does; one already written as text takes "other".
   assert.equal(interpolate(comments, { other: 1 }, 'nb'), '{count}');
+  assert.equal(interpolate(comments, { count: '1\u00a0234' }, 'nb'), '1\u00a0234 kommentarer');
+  assert.equal(interpolate(comments, { count: '1' }, 'nb'), '1 kommentar');
   assert.equal(interpolate('Hello {name}, {x}', { name: 'Kari' }, 'en'), 'Hello Kari, {x}');
 });
 

@@ -113,8 +113,10 @@ function render(parts: readonly Part[], params: Readonly<Record<string, string |
         return Object.hasOwn(params, part.name) ? String(params[part.name]) : `{${part.name}}`;
       }
       const value = params[part.name];
+      if (value === undefined) return `{${part.name}}`;
       const count = typeof value === 'number' ? value : Number(value);
-      if (value === undefined || !Number.isFinite(count)) return `{${part.name}}`;
+      // A count already written as text ("1 234,5") is not a number here: it takes the "other" form as written.
+      if (!Number.isFinite(count)) return render(part.branches.get('other') ?? [], params, locale, String(value));
       const branch = part.branches.get(`=${count}`) ?? part.branches.get(pluralCategory(locale, count)) ?? part.branches.get('other') ?? [];
       const written = cached(numbers, locale, () => new Intl.NumberFormat(regionTag(locale))).format(count);
       return render(branch, params, locale, written);

@@ -100,7 +100,7 @@ export const shownEn = {
   'panels.register.postcode': 'Line {line}: the postcode must be 3 to 5 digits.',
   'panels.register.tooLong': 'Line {line}: {column} is too long.',
   'panels.register.duplicate': 'Line {line}: the same id as line {earlier}.',
-  'panels.register.more': '… and {count} more problems.',
+  'panels.register.more': '… and {count, plural, one {# more problem} other {# more problems}}.',
   'panels.register.locked': 'Invitations have been drawn from this register, so it cannot be replaced.',
   'panels.register.consentRequired': 'You must accept the consent text to register.',
   'panels.register.answerRequired': 'Choose an answer to “{question}”.',
@@ -130,7 +130,7 @@ export const shownEn = {
   'panels.report.threshold':
     'A recommendation is adopted when at least {percent} % of the members who voted for or against support it.',
   'panels.report.votes': 'Yes {yes}, no {no}, abstained {abstain} ({percent} % support)',
-  'panels.report.intro': 'The panel voted on {count} recommendations.',
+  'panels.report.intro': 'The panel voted on {count, plural, one {# recommendation} other {# recommendations}}.',
   'panels.rec.status.adopted': 'Adopted',
   'panels.rec.status.not_adopted': 'Not adopted',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -166,7 +166,7 @@ export const shownEn = {
   'budgeting.line.pointsInvalid': 'Line {line}: points must be whole numbers, 0 or more.',
   'budgeting.line.pointsTotal': 'Line {line}: a ballot must spread exactly {total} points; this one gives {given}.',
   'budgeting.line.notANumber': 'Line {line}: “{value}” is not a project number.',
-  'budgeting.line.more': '… and {count} more problems.',
+  'budgeting.line.more': '… and {count, plural, one {# more problem} other {# more problems}}.',
   'budgeting.import.line': 'Line {line}: {problem}',
   'budgeting.import.unsupported': 'Line {line}: {key} “{value}” is not a ballot or rule Tingsted can run.',
   'budgeting.import.rankLimit': 'Line {line}: a ranking may have at most {max} places.',

@@ -101,7 +101,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.register.postcode': 'Rad {line}: postnumret måste ha 3 till 5 siffror.',
   'panels.register.tooLong': 'Rad {line}: {column} är för långt.',
   'panels.register.duplicate': 'Rad {line}: samma id som rad {earlier}.',
-  'panels.register.more': '… och {count} fel till.',
+  'panels.register.more': '… och {count, plural, one {# fel} other {# fel}} till.',
   'panels.register.locked': 'Inbjudningar har lottats från registret, så det kan inte ersättas.',
   'panels.register.consentRequired': 'Du måste godkänna samtyckestexten för att anmäla dig.',
   'panels.register.answerRequired': 'Välj ett svar på ”{question}”.',
@@ -131,7 +131,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.report.threshold':
     'En rekommendation antas när minst {percent} % av de ledamöter som röstade för eller emot stöder den.',
   'panels.report.votes': 'Ja {yes}, nej {no}, avstod {abstain} ({percent} % stöd)',
-  'panels.report.intro': 'Panelen röstade om {count} rekommendationer.',
+  'panels.report.intro': 'Panelen röstade om {count, plural, one {# rekommendation} other {# rekommendationer}}.',
   'panels.rec.status.adopted': 'Antagen',
   'panels.rec.status.not_adopted': 'Inte antagen',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -167,7 +167,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'budgeting.line.pointsInvalid': 'Rad {line}: poäng måste vara heltal, 0 eller mer.',
   'budgeting.line.pointsTotal': 'Rad {line}: en röstsedel måste fördela exakt {total} poäng; den här ger {given}.',
   'budgeting.line.notANumber': 'Rad {line}: ”{value}” är inget projektnummer.',
-  'budgeting.line.more': '… och {count} problem till.',
+  'budgeting.line.more': '… och {count, plural, one {# problem} other {# problem}} till.',
   'budgeting.import.line': 'Rad {line}: {problem}',
   'budgeting.import.unsupported': 'Rad {line}: {key} ”{value}” är ingen röstsedel eller regel som Tingsted kan använda.',
   'budgeting.import.rankLimit': 'Rad {line}: en rangordning får ha högst {max} platser.',
