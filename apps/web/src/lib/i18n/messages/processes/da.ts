@@ -8,6 +8,11 @@ export const processesDa: Record<keyof typeof processesEn, string> = {
   'processes.status.draft': 'Kladde',
   'processes.status.published': 'Åben',
   'processes.status.closed': 'Afsluttet',
+  // Where a process stands today, by its status and dates.
+  'processes.state.draft': 'Kladde',
+  'processes.state.upcoming': 'Kommende',
+  'processes.state.open': 'Åben',
+  'processes.state.closed': 'Afsluttet',
   'processes.dates': '{start} – {end}',
   'processes.none': 'Ingen processer at vise.',
   'processes.status': 'Status',

@@ -9,6 +9,11 @@ export const processesEn = {
   'processes.status.draft': 'Draft',
   'processes.status.published': 'Open',
   'processes.status.closed': 'Closed',
+  // Where a process stands today, by its status and dates.
+  'processes.state.draft': 'Draft',
+  'processes.state.upcoming': 'Upcoming',
+  'processes.state.open': 'Open',
+  'processes.state.closed': 'Closed',
   'processes.dates': '{start} – {end}',
   'processes.none': 'No processes to show.',
   'processes.status': 'Status',

@@ -8,6 +8,11 @@ export const processesNb: Record<keyof typeof processesEn, string> = {
   'processes.status.draft': 'Utkast',
   'processes.status.published': 'Åpen',
   'processes.status.closed': 'Avsluttet',
+  // Where a process stands today, by its status and dates.
+  'processes.state.draft': 'Utkast',
+  'processes.state.upcoming': 'Kommende',
+  'processes.state.open': 'Åpen',
+  'processes.state.closed': 'Avsluttet',
   'processes.dates': '{start} – {end}',
   'processes.none': 'Ingen prosesser å vise.',
   'processes.status': 'Status',

@@ -8,6 +8,11 @@ export const processesNn: Record<keyof typeof processesEn, string> = {
   'processes.status.draft': 'Utkast',
   'processes.status.published': 'Open',
   'processes.status.closed': 'Avslutta',
+  // Where a process stands today, by its status and dates.
+  'processes.state.draft': 'Utkast',
+  'processes.state.upcoming': 'Kommande',
+  'processes.state.open': 'Open',
+  'processes.state.closed': 'Avslutta',
   'processes.dates': '{start} – {end}',
   'processes.none': 'Ingen prosessar å vise.',
   'processes.status': 'Status',

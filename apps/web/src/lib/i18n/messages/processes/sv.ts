@@ -8,6 +8,11 @@ export const processesSv: Record<keyof typeof processesEn, string> = {
   'processes.status.draft': 'Utkast',
   'processes.status.published': 'Öppen',
   'processes.status.closed': 'Avslutad',
+  // Where a process stands today, by its status and dates.
+  'processes.state.draft': 'Utkast',
+  'processes.state.upcoming': 'Kommande',
+  'processes.state.open': 'Öppen',
+  'processes.state.closed': 'Avslutad',
   'processes.dates': '{start} – {end}',
   'processes.none': 'Inga processer att visa.',
   'processes.status': 'Status',
