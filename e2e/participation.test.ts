@@ -312,7 +312,7 @@ test('a resident answers a survey with JavaScript off, once, and sees the result
   await page.goto(`${surveyUrl}/results`);
   assert.match((await page.textContent('main .lead')) ?? '', /4/);
   const weekly = page.locator('tr', { has: page.locator('th', { hasText: 'Hver uke' }) });
-  assert.match((await weekly.textContent()) ?? '', /3\s*75 %/);
+  assert.match((await weekly.textContent()) ?? '', /3\s*75\s%/);
   await check(page, 'survey-results', { javaScriptOff: true });
   await context.close();
 });

@@ -19,7 +19,7 @@ before(async () => {
 after(async () => server.close());
 
 interface Listed {
-  notifications: { id: string; kind: string; text: string; link: string; createdAt: string; read: boolean }[];
+  notifications: { id: string; kind: string; text: string; quote: { label: string; text: string } | null; link: string; createdAt: string; read: boolean }[];
   unread: number;
 }
 
@@ -64,7 +64,9 @@ test("a followed idea's answers come to my notifications in my language; marking
   const newest = after.notifications[0];
   assert.ok(newest);
   assert.deepEqual([newest.kind, newest.link, newest.read], ['answered', `/processes/ny-sentrumsplan/ideas/${ideaId}`, false]);
-  assert.ok(newest.text.includes('Lys i smuget ved kinoen'), newest.text);
+  // A sentence with the idea's title and the status's name, and the answer quoted: no raw key.
+  assert.equal(newest.text, 'Kommunen har svart på forslaget «Lys i smuget ved kinoen» og gitt det statusen «Til vurdering».');
+  assert.deepEqual(newest.quote, { label: 'Svaret', text: 'Vi ser på belysningen.' });
 
   // In my language: the texts as the service writes them in English once Kari chooses English.
   const session = (await (await kari('/api/v1/session')).json()) as { user: { id: string; roles: Role[]; displayName: string } };
@@ -72,7 +74,19 @@ test("a followed idea's answers come to my notifications in my language; marking
   const english = (await (await kari('/api/v1/notifications')).json()) as Listed;
   const expected = await server.platform.notifications.listFor(session.user, 'en');
   assert.deepEqual(english.notifications.map((n) => n.text), expected.map((n) => n.text));
-  assert.notEqual(english.notifications[0]?.text, newest.text, 'the English text is not the Norwegian one');
+  assert.equal(english.notifications[0]?.text, 'The municipality answered the idea "Lys i smuget ved kinoen" and gave it the status "Under consideration".');
+  assert.equal(english.notifications[0]?.quote?.label, 'The answer');
+
+  // The same as CSV, in the same language; only for the signed-in person.
+  assert.equal((await fetch(`${server.url}/api/v1/notifications/export`)).status, 401);
+  const csv = await kari('/api/v1/notifications/export');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  const rows = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
+  assert.equal(rows[0], '"When","Notification","Quoted","Link","Read"');
+  assert.equal(rows.length, english.notifications.length + 1);
+  assert.match(rows[1] ?? '', /"The municipality answered the idea ""Lys i smuget ved kinoen"" and gave it the status ""Under consideration""\.","The answer: Vi ser på belysningen\.","http[^"]+\/processes\/ny-sentrumsplan\/ideas\/[^"]+","No"/);
+  assert.doesNotMatch(rows.join('\n'), /status:|notify\./);
 
   const marked = await kari('/api/v1/notifications/read', { method: 'POST' });
   assert.equal(marked.status, 200);

@@ -111,6 +111,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       const m = await municipality.get();
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
+    // Notifications name an idea's status in the reader's language: a municipality's own statuses by their labels.
+    statusLabels: async () => new Map((await feedback.statuses()).map((s) => [s.key, s.label])),
+    timeZone,
   });
   const files = filesService({
     db,

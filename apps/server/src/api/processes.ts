@@ -9,6 +9,9 @@ export const ProcessSchema = Type.Object({
   id: Type.String(),
   slug: Type.String(),
   status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed')]),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')], {
+    description: 'Where it stands today: its status and dates by the municipality calendar (past its end date it is closed)',
+  }),
   title: Localized,
   summary: Localized,
   startsOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
@@ -25,7 +28,7 @@ export const processRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = 
     {
       schema: {
         tags,
-        summary: 'List processes (drafts only for process managers)',
+        summary: 'List processes (drafts only for process managers); status=published lists those not yet ended, status=closed those closed or past their end date',
         querystring: Type.Object({
           status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('closed'), Type.Literal('all')])),
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),

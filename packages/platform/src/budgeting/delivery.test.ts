@@ -108,7 +108,8 @@ test('a delivery update moves the project and tells the people whose online ball
     const news = list.filter((n) => n.kind === 'budget_project_update');
     assert.equal(news.length, told ? 1 : 0);
     if (told) {
-      assert.match(news[0]?.text ?? '', /The project "Gatelys", which you voted for, has news: .*Gravingen startet – 40 %/);
+      assert.equal(news[0]?.text, 'The project "Gatelys", which you voted for, has news.');
+      assert.match(news[0]?.quote?.text ?? '', /Gravingen startet – 40 %/);
       assert.equal(news[0]?.link, `/processes/godkjenning/budgeting/${phases.godkjenning}/projects/${lights}`);
     }
   }

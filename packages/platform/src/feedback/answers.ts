@@ -54,7 +54,7 @@ export function answerUseCases(ctx: FeedbackContext) {
         kind: body ? 'answered' : 'status_changed',
         subjectType: 'idea',
         subjectId: ideaId,
-        payload: { ideaId, ideaTitle: context.idea.title, processSlug: context.process.slug, status: status.key },
+        payload: { ideaId, ideaTitle: context.idea.title, processSlug: context.process.slug, status: status.key, answer: body ? body.slice(0, 1000) : null },
       });
       return ok(null);
     },

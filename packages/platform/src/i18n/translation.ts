@@ -22,7 +22,7 @@ export function translation<K extends string>(catalogs: Catalogs<K>): Translatio
   const english = catalogs.en;
   const translate = (locale: Locale, key: K, params?: MessageParams): string =>
     // A key missing at run time (the catalog tests fail the build for it) falls back to English, never a crash.
-    interpolate(catalogs[locale][key] ?? english[key], params);
+    interpolate(catalogs[locale][key] ?? english[key], params, locale);
   return {
     isMessageKey: (key: string): key is K => Object.hasOwn(english, key),
     translate,

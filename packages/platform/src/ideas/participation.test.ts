@@ -223,7 +223,7 @@ describe('ideas, comments and supports', () => {
     const authorView = await platform.ideas.getIdea(ola, olaIdea);
     assert.equal(authorView.ok && authorView.value.comments[0]?.replies[0]?.hiddenReason, 'Personopplysninger');
     const told = await platform.notifications.listFor(ola, 'nb');
-    assert.match(told[0]?.text ?? '', /Personopplysninger/);
+    assert.deepEqual(told[0]?.quote, { label: 'Begrunnelse', text: 'Personopplysninger' });
   });
 });
 

@@ -3,11 +3,11 @@ import type { Db } from '../db/database.ts';
 /** The only place with SQL for notifications. */
 export function notificationsRepository(db: Db) {
   return {
-    /** Adds one notification per person, all with the same kind, subject and payload. */
-    async insertForEach(input: { userIds: readonly string[]; kind: string; subjectType: string; subjectId: string; payload: Record<string, unknown> }): Promise<void> {
+    /** Adds one notification per person, all with the same kind, subject and payload, made at `at`. */
+    async insertForEach(input: { userIds: readonly string[]; kind: string; subjectType: string; subjectId: string; payload: Record<string, unknown>; at: Date }): Promise<void> {
       await db
         .insertInto('notifications')
-        .values(input.userIds.map((id) => ({ user_id: id, kind: input.kind, subject_type: input.subjectType, subject_id: input.subjectId, payload: JSON.stringify(input.payload) })))
+        .values(input.userIds.map((id) => ({ user_id: id, kind: input.kind, subject_type: input.subjectType, subject_id: input.subjectId, payload: JSON.stringify(input.payload), created_at: input.at })))
         .execute();
     },
 

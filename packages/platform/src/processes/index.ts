@@ -4,3 +4,4 @@ export { processesPolicy } from './processes.policy.ts';
 export { presentProcess } from './processes.presenter.ts';
 export { type ProcessSummary } from './processes.service.ts';
 export { charterFields, phaseMethods } from './processes.tables.ts';
+export { processState, processStates, type ProcessState } from './state.ts';

@@ -12,23 +12,29 @@ export function listingUseCases(ctx: ProcessesContext) {
     /** Today's date where the municipality is. */
     today,
 
-    /** Lists the processes the actor may see, optionally of one status, newest first. */
+    /**
+     * Lists the processes the actor may see, newest first, optionally by status as people see it: `published`
+     * is those still running or upcoming, `closed` those closed by staff or past their end date (`processState`).
+     */
     async listProcesses(actor: Actor | null, query: { status?: unknown; page?: number; pageSize?: number }): Promise<Result<ProcessSummary[]>> {
       const visible = processesPolicy.visibleStatuses(actor);
       let statuses = visible;
+      let ended: { today: string; value: boolean } | undefined;
       if (query.status !== undefined && query.status !== '' && query.status !== 'all') {
         if (!(processStatuses as readonly unknown[]).includes(query.status)) {
           return fail('ValidationFailed', [{ field: 'status', message: 'field.oneOf', params: { choices: ['all', ...processStatuses].join(', ') } }]);
         }
-        statuses = visible.filter((s) => s === query.status);
+        const wanted = query.status === 'closed' ? ['published', 'closed'] : [query.status];
+        statuses = visible.filter((s) => wanted.includes(s));
+        if (query.status !== 'draft') ended = { today: today(), value: query.status === 'closed' };
       }
       if (statuses.length === 0) return ok([]);
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
       const page = Math.max(1, Math.floor(query.page ?? 1));
-      const key = `${statuses.join(',')}|${page}|${pageSize}`;
+      const key = `${statuses.join(',')}|${ended ? `${ended.today}:${ended.value}` : ''}|${today()}|${page}|${pageSize}`;
       const cached = listCache.get(key);
       if (cached && Date.now() - cached.at < listCacheMs) return ok(await cached.rows);
-      const rows = repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize }).then((list) => list.map(present));
+      const rows = repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize, ...(ended ? { ended } : {}) }).then((list) => list.map(present));
       if (listCache.size > 100) listCache.clear();
       listCache.set(key, { at: Date.now(), rows });
       rows.catch(() => listCache.delete(key));

@@ -8,6 +8,7 @@ import { isIsoDate, localDate } from '../shared/dates.ts';
 import type { Clock } from '../shared/clock.ts';
 import { processesRepository } from './processes.repository.ts';
 import { processesPolicy } from './processes.policy.ts';
+import { processState, type ProcessState } from './state.ts';
 import { charterFields, phaseMethods, type CharterField, type PhaseMethod, type PhaseSettings, type ProcessStatus } from './processes.tables.ts';
 
 
@@ -15,7 +16,10 @@ import { charterFields, phaseMethods, type CharterField, type PhaseMethod, type 
 export interface ProcessSummary {
   readonly id: string;
   readonly slug: string;
+  /** The stored status, which staff change. */
   readonly status: ProcessStatus;
+  /** Where it stands today (its status and dates by the municipality's calendar): what people are shown. */
+  readonly state: ProcessState;
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
   readonly startsOn: string | null;
@@ -141,7 +145,8 @@ export function processesContext(deps: ProcessesDeps) {
   }
 
   function present(row: Awaited<ReturnType<typeof repo.list>>[number]): ProcessSummary {
-    return { id: row.id, slug: row.slug, status: row.status, title: row.title, summary: row.summary, startsOn: row.starts_on, endsOn: row.ends_on };
+    const dates = { status: row.status, startsOn: row.starts_on, endsOn: row.ends_on };
+    return { id: row.id, slug: row.slug, status: row.status, state: processState(dates, today()), title: row.title, summary: row.summary, startsOn: row.starts_on, endsOn: row.ends_on };
   }
 
   async function loadDetail(row: NonNullable<Awaited<ReturnType<typeof repo.findFullBySlug>>>): Promise<ProcessDetail> {

@@ -4,6 +4,7 @@ import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, Localized, LocaleSchema, oneOf } from '../edge/schemas.ts';
 import { charterFields, phaseMethods, processStatuses } from './processes.tables.ts';
+import { processStates } from './state.ts';
 
 const charterTexts = Object.fromEntries(charterFields.map((field) => [field, Type.Optional(Type.String({ maxLength: 20_000 }))])) as {
   [K in (typeof charterFields)[number]]: ReturnType<typeof Type.Optional<ReturnType<typeof Type.String>>>;
@@ -29,6 +30,7 @@ export const PresentedProcessSchema = Type.Object({
   id: Type.String(),
   slug: Type.String(),
   status: oneOf(processStatuses),
+  state: oneOf(processStates, { description: 'Where it stands today: its status and dates by the municipality calendar (past its end date it is closed)' }),
   title: Localized,
   summary: Localized,
   startsOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),

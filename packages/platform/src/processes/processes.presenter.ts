@@ -23,6 +23,7 @@ export function presentProcess(process: ProcessDetail, actor: Actor | null) {
     id: process.id,
     slug: process.slug,
     status: process.status,
+    state: process.state,
     title: process.title,
     summary: process.summary,
     startsOn: process.startsOn,

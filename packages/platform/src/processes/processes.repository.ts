@@ -8,11 +8,23 @@ export function processesRepository(db: Db) {
   const summaryColumns = ['id', 'slug', 'status', 'title', 'summary', 'starts_on', 'ends_on', 'created_at'] as const;
   const fullColumns = [...summaryColumns, ...charterFields, 'respond_by', 'published_at'] as const;
   return {
-    list(filter: { statuses: readonly ProcessStatus[]; limit: number; offset: number }) {
+    /**
+     * Processes with one of `statuses`, newest first. With `ended`, only those whose end date has passed by
+     * `today` (`true`) or has not (`false`), as `processState` reads the dates; the closed ones count as ended.
+     */
+    list(filter: { statuses: readonly ProcessStatus[]; limit: number; offset: number; ended?: { today: string; value: boolean } }) {
+      const ended = filter.ended;
       return db
         .selectFrom('processes')
         .select(summaryColumns)
         .where('status', 'in', filter.statuses)
+        .$if(ended !== undefined, (qb) =>
+          qb.where((eb) => {
+            const today = ended?.today ?? '';
+            const past = eb.or([eb('status', '=', 'closed'), eb.and([eb('ends_on', 'is not', null), eb('ends_on', '<', today)])]);
+            return ended?.value ? past : eb.not(past);
+          }),
+        )
         .orderBy('starts_on', (ob) => ob.desc().nullsLast())
         .orderBy('created_at', 'desc')
         .orderBy('id')

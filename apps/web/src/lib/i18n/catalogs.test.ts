@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { catalogProblems, keysDefinedTwice } from '@tingsted/platform/i18n';
 import { sentEn } from '@tingsted/platform/i18n/sent/en';
 import { shownEn } from '@tingsted/platform/i18n/shown/en';
-import { catalogs, isMessageKey } from './translate.server.ts';
+import { catalogs, isMessageKey, translate } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
@@ -109,4 +109,18 @@ test('every key the pages and the browser tests name is in the web catalog', () 
     'manage.gone',
     'processes.state.…',
   ]);
+});
+
+test('a count of one is written in the singular in every language, more than one in the plural, numbers as the language writes them', () => {
+  const one = { nb: '1 kommentar', nn: '1 kommentar', sv: '1 kommentar', da: '1 kommentar', en: '1 comment' };
+  const many = { nb: '1 234 kommentarer', nn: '1 234 kommentarar', sv: '1 234 kommentarer', da: '1.234 kommentarer', en: '1,234 comments' };
+  for (const locale of ['nb', 'nn', 'sv', 'da', 'en'] as const) {
+    assert.equal(translate(locale, 'ideas.comments', { count: 1 }), one[locale]);
+    assert.equal(translate(locale, 'ideas.comments', { count: 1234 }).replace(/[\u00a0\u202f]/g, ' '), many[locale]);
+  }
+  assert.equal(translate('nb', 'budgeting.manage.results.votes', { count: 1 }), '1 stemme');
+  assert.equal(translate('sv', 'pb.ballot.chosen', { count: 1 }), 'Du har valt 1 projekt.');
+  assert.equal(translate('da', 'panels.public.membersCount', { count: 1 }), '1 medlem.');
+  assert.equal(translate('en', 'conversations.results.summary', { participants: 1, votes: 1, inGroups: 1, groups: 1 }), '1 participant has cast 1 vote; 1 of them are placed in 1 opinion group.');
+  assert.equal(translate('nb', 'ideas.supports', { count: 1 }), 'Støttet av 1 person');
 });

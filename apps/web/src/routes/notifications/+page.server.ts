@@ -1,14 +1,15 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/session';
-import { formatDate } from '$lib/server/present';
+import { formatsOf } from '$lib/format';
 import { formFailure, readForm } from '$lib/server/forms';
 import { notificationContracts, presentNotification } from '@tingsted/platform/notifications';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
   const list = await locals.platform.notifications.listFor(user, locals.ctx.locale);
-  // As the API shows them, with the date in the reader's language.
-  return { notifications: list.map(presentNotification).map((n) => ({ ...n, date: formatDate(n.createdAt.slice(0, 10), locals.ctx.locale) })) };
+  const f = formatsOf(locals);
+  // As the API shows them, with the time in the reader's language and the municipality's time zone.
+  return { notifications: list.map(presentNotification).map((n) => ({ ...n, date: f.dateTime(n.createdAt) })) };
 };
 
 export const actions: Actions = {

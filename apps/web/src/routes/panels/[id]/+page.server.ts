@@ -6,13 +6,14 @@ import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared';
 import { panelContracts as c } from '@tingsted/platform/panels';
 import { presentPublicPanel } from '@tingsted/platform/panels';
+import { formatsOf } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const result = await locals.platform.panels.publicPanel(locals.ctx.user, params.id);
   if (!result.ok) error(404, { message: 'NotFound' });
   const v = presentPublicPanel(result.value, locals.ctx.user);
   const locale = locals.ctx.locale;
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const time = { format: formatsOf(locals).dateTime };
   return {
     ...v,
     process: { id: v.process.id, slug: v.process.slug, title: resolveText(v.process.title, locale, locals.ctx.municipality.defaultLocale).text },

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { formatDate } from '$lib/server/present';
+import { formatsOf } from '$lib/format';
 import { resolveText } from '@tingsted/platform/shared';
 import { charterFields } from '@tingsted/platform/processes';
 import { renderMarkdown } from '@tingsted/platform/shared';
@@ -17,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const charter = charterFields
     .map((field) => ({ field, ...resolve(p.charter[field]) }))
     .filter((c) => c.text !== '');
-  const fallbackLang = [title, summary, ...charter].find((r) => r.fallback)?.locale ?? null;
+  // The note names the language shown when it is not the page's, in the page's language.
+  const fallbackLang = [title, summary, ...charter].find((r) => r.locale !== ctx.locale)?.locale ?? null;
+  const f = formatsOf(locals);
   const files = await locals.platform.files.listFor('phase', p.phases.map((phase) => phase.id));
   const panel = await locals.platform.panels.panelOfProcess(p.id);
   return {
@@ -27,14 +29,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       id: p.id,
       slug: p.slug,
       status: p.status,
+      state: p.state,
       title: title.text,
       titleLang: title.locale,
       summary: summary.text,
       summaryLang: summary.locale,
-      start: formatDate(p.startsOn, ctx.locale),
-      end: formatDate(p.endsOn, ctx.locale),
-      respondBy: p.respondBy ? formatDate(p.respondBy, ctx.locale) : null,
+      start: f.date(p.startsOn),
+      end: f.date(p.endsOn),
+      respondBy: p.respondBy ? f.date(p.respondBy) : null,
       fallbackLang,
+      fallbackLangName: fallbackLang ? f.languageName(fallbackLang) : null,
     },
     charter: charter.map((c) => ({ field: c.field, text: c.text, lang: c.locale })),
     phases: p.phases.map((phase) => {
@@ -44,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         files: files
           .filter((f) => f.ownerId === phase.id)
           .map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, size: Math.max(1, Math.round(f.sizeBytes / 1024)), alt: resolve(f.altText).text })),
-        descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: formatDate(phase.startsOn, ctx.locale), end: formatDate(phase.endsOn, ctx.locale), state: phase.state, current: phase.id === p.currentPhaseId };
+        descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: f.date(phase.startsOn), end: f.date(phase.endsOn), state: phase.state, current: phase.id === p.currentPhaseId };
     }),
     hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),
   };

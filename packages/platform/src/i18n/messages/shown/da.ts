@@ -130,7 +130,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'panels.register.postcode': 'Linje {line}: postnummeret skal have 3 til 5 cifre.',
   'panels.register.tooLong': 'Linje {line}: {column} er for lang.',
   'panels.register.duplicate': 'Linje {line}: samme id som linje {earlier}.',
-  'panels.register.more': '… og {count} fejl mere.',
+  'panels.register.more': '… og {count, plural, one {# fejl} other {# fejl}} mere.',
   'panels.register.locked': 'Der er udtrukket invitationer fra registret, så det kan ikke erstattes.',
   'panels.register.consentRequired': 'Du skal acceptere samtykketeksten for at tilmelde dig.',
   'panels.register.answerRequired': 'Vælg et svar på »{question}«.',
@@ -160,7 +160,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'panels.report.threshold':
     'En anbefaling er vedtaget, når mindst {percent} % af de medlemmer, der stemte for eller imod, støtter den.',
   'panels.report.votes': 'Ja {yes}, nej {no}, undlod {abstain} ({percent} % støtte)',
-  'panels.report.intro': 'Panelet stemte om {count} anbefalinger.',
+  'panels.report.intro': 'Panelet stemte om {count, plural, one {# anbefaling} other {# anbefalinger}}.',
   'panels.rec.status.adopted': 'Vedtaget',
   'panels.rec.status.not_adopted': 'Ikke vedtaget',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -196,7 +196,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'budgeting.line.pointsInvalid': 'Linje {line}: point skal være hele tal, 0 eller mere.',
   'budgeting.line.pointsTotal': 'Linje {line}: en stemmeseddel skal fordele præcis {total} point; denne giver {given}.',
   'budgeting.line.notANumber': 'Linje {line}: »{value}« er ikke et projektnummer.',
-  'budgeting.line.more': '… og {count} problemer mere.',
+  'budgeting.line.more': '… og {count, plural, one {# problem} other {# problemer}} mere.',
   'budgeting.import.line': 'Linje {line}: {problem}',
   'budgeting.import.unsupported': 'Linje {line}: {key} »{value}« er ikke en stemmeseddel eller regel, Tingsted kan bruge.',
   'budgeting.import.rankLimit': 'Linje {line}: en rangering må højst have {max} pladser.',
@@ -224,4 +224,12 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'budgeting.dates.startWithBallots': 'Der er allerede afgivet stemmer, så afstemningen skal stadig være åben i dag: vælg en startdato i dag eller tidligere.',
   'budgeting.dates.closed': 'Afstemningen er slut, så datoerne kan ikke flyttes.',
   'budgeting.images.orderIncomplete': 'Medtag hvert af projektets egne billeder præcis én gang.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Modtaget',
+  'status.under_consideration': 'Under behandling',
+  'status.accepted': 'Godkendt',
+  'status.rejected': 'Afvist',
+  'status.implemented': 'Gennemført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} af {whole} ({percent})',
 };

@@ -128,7 +128,7 @@ export const shownEn = {
   'panels.register.postcode': 'Line {line}: the postcode must be 3 to 5 digits.',
   'panels.register.tooLong': 'Line {line}: {column} is too long.',
   'panels.register.duplicate': 'Line {line}: the same id as line {earlier}.',
-  'panels.register.more': '… and {count} more problems.',
+  'panels.register.more': '… and {count, plural, one {# more problem} other {# more problems}}.',
   'panels.register.locked': 'Invitations have been drawn from this register, so it cannot be replaced.',
   'panels.register.consentRequired': 'You must accept the consent text to register.',
   'panels.register.answerRequired': 'Choose an answer to “{question}”.',
@@ -158,7 +158,7 @@ export const shownEn = {
   'panels.report.threshold':
     'A recommendation is adopted when at least {percent} % of the members who voted for or against support it.',
   'panels.report.votes': 'Yes {yes}, no {no}, abstained {abstain} ({percent} % support)',
-  'panels.report.intro': 'The panel voted on {count} recommendations.',
+  'panels.report.intro': 'The panel voted on {count, plural, one {# recommendation} other {# recommendations}}.',
   'panels.rec.status.adopted': 'Adopted',
   'panels.rec.status.not_adopted': 'Not adopted',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -194,7 +194,7 @@ export const shownEn = {
   'budgeting.line.pointsInvalid': 'Line {line}: points must be whole numbers, 0 or more.',
   'budgeting.line.pointsTotal': 'Line {line}: a ballot must spread exactly {total} points; this one gives {given}.',
   'budgeting.line.notANumber': 'Line {line}: “{value}” is not a project number.',
-  'budgeting.line.more': '… and {count} more problems.',
+  'budgeting.line.more': '… and {count, plural, one {# more problem} other {# more problems}}.',
   'budgeting.import.line': 'Line {line}: {problem}',
   'budgeting.import.unsupported': 'Line {line}: {key} “{value}” is not a ballot or rule Tingsted can run.',
   'budgeting.import.rankLimit': 'Line {line}: a ranking may have at most {max} places.',
@@ -222,4 +222,12 @@ export const shownEn = {
   'budgeting.dates.startWithBallots': 'Ballots have already been cast, so the vote must still be open today: choose a start date today or earlier.',
   'budgeting.dates.closed': 'The vote is over, so its dates can no longer be moved.',
   'budgeting.images.orderIncomplete': "List each of the project's own images exactly once.",
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Received',
+  'status.under_consideration': 'Under consideration',
+  'status.accepted': 'Accepted',
+  'status.rejected': 'Rejected',
+  'status.implemented': 'Implemented',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} of {whole} ({percent})',
 } as const;

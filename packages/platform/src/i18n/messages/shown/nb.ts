@@ -130,7 +130,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'panels.register.postcode': 'Linje {line}: postnummeret må ha 3 til 5 sifre.',
   'panels.register.tooLong': 'Linje {line}: {column} er for lang.',
   'panels.register.duplicate': 'Linje {line}: samme id som linje {earlier}.',
-  'panels.register.more': '… og {count} feil til.',
+  'panels.register.more': '… og {count, plural, one {# feil} other {# feil}} til.',
   'panels.register.locked': 'Det er trukket invitasjoner fra dette registeret, så det kan ikke erstattes.',
   'panels.register.consentRequired': 'Du må godta samtykketeksten for å melde deg på.',
   'panels.register.answerRequired': 'Velg et svar på «{question}».',
@@ -160,7 +160,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'panels.report.threshold':
     'En anbefaling er vedtatt når minst {percent} % av medlemmene som stemte for eller mot, støtter den.',
   'panels.report.votes': 'Ja {yes}, nei {no}, avsto {abstain} ({percent} % støtte)',
-  'panels.report.intro': 'Panelet stemte over {count} anbefalinger.',
+  'panels.report.intro': 'Panelet stemte over {count, plural, one {# anbefaling} other {# anbefalinger}}.',
   'panels.rec.status.adopted': 'Vedtatt',
   'panels.rec.status.not_adopted': 'Ikke vedtatt',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -196,7 +196,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'budgeting.line.pointsInvalid': 'Linje {line}: poeng må være hele tall, 0 eller mer.',
   'budgeting.line.pointsTotal': 'Linje {line}: en stemmeseddel må fordele nøyaktig {total} poeng; denne gir {given}.',
   'budgeting.line.notANumber': 'Linje {line}: «{value}» er ikke et prosjektnummer.',
-  'budgeting.line.more': '… og {count} problemer til.',
+  'budgeting.line.more': '… og {count, plural, one {# problem} other {# problemer}} til.',
   'budgeting.import.line': 'Linje {line}: {problem}',
   'budgeting.import.unsupported': 'Linje {line}: {key} «{value}» er ikke en stemmeseddel eller regel Tingsted kan bruke.',
   'budgeting.import.rankLimit': 'Linje {line}: en rangering kan ha høyst {max} plasser.',
@@ -224,4 +224,12 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'budgeting.dates.startWithBallots': 'Det er alt avgitt stemmer, så avstemningen må fortsatt være åpen i dag: velg en startdato i dag eller tidligere.',
   'budgeting.dates.closed': 'Avstemningen er over, så datoene kan ikke flyttes.',
   'budgeting.images.orderIncomplete': 'Ta med hvert av prosjektets egne bilder nøyaktig én gang.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Mottatt',
+  'status.under_consideration': 'Til vurdering',
+  'status.accepted': 'Godkjent',
+  'status.rejected': 'Avslått',
+  'status.implemented': 'Gjennomført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };

@@ -130,7 +130,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'panels.register.postcode': 'Linje {line}: postnummeret må ha 3 til 5 siffer.',
   'panels.register.tooLong': 'Linje {line}: {column} er for lang.',
   'panels.register.duplicate': 'Linje {line}: same id som linje {earlier}.',
-  'panels.register.more': '… og {count} feil til.',
+  'panels.register.more': '… og {count, plural, one {# feil} other {# feil}} til.',
   'panels.register.locked': 'Det er trekt invitasjonar frå dette registeret, så det kan ikkje erstattast.',
   'panels.register.consentRequired': 'Du må godta samtykketeksten for å melde deg på.',
   'panels.register.answerRequired': 'Vel eit svar på «{question}».',
@@ -160,7 +160,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'panels.report.threshold':
     'Ei tilråding er vedteken når minst {percent} % av medlemmene som røysta for eller mot, støttar henne.',
   'panels.report.votes': 'Ja {yes}, nei {no}, avstod {abstain} ({percent} % støtte)',
-  'panels.report.intro': 'Panelet røysta over {count} tilrådingar.',
+  'panels.report.intro': 'Panelet røysta over {count, plural, one {# tilråding} other {# tilrådingar}}.',
   'panels.rec.status.adopted': 'Vedteken',
   'panels.rec.status.not_adopted': 'Ikkje vedteken',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -196,7 +196,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'budgeting.line.pointsInvalid': 'Linje {line}: poeng må vere heile tal, 0 eller meir.',
   'budgeting.line.pointsTotal': 'Linje {line}: ein røystesetel må fordele nøyaktig {total} poeng; denne gir {given}.',
   'budgeting.line.notANumber': 'Linje {line}: «{value}» er ikkje eit prosjektnummer.',
-  'budgeting.line.more': '… og {count} problem til.',
+  'budgeting.line.more': '… og {count, plural, one {# problem} other {# problem}} til.',
   'budgeting.import.line': 'Linje {line}: {problem}',
   'budgeting.import.unsupported': 'Linje {line}: {key} «{value}» er ikkje ein røystesetel eller regel Tingsted kan bruke.',
   'budgeting.import.rankLimit': 'Linje {line}: ei rangering kan ha høgst {max} plassar.',
@@ -224,4 +224,12 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'budgeting.dates.startWithBallots': 'Det er alt gjeve røyster, så røystinga må framleis vere open i dag: vel ein startdato i dag eller tidlegare.',
   'budgeting.dates.closed': 'Røystinga er over, så datoane kan ikkje flyttast.',
   'budgeting.images.orderIncomplete': 'Ta med kvart av dei eigne bileta til prosjektet nøyaktig éin gong.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Motteke',
+  'status.under_consideration': 'Til vurdering',
+  'status.accepted': 'Godkjent',
+  'status.rejected': 'Avslått',
+  'status.implemented': 'Gjennomført',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };

@@ -129,7 +129,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.register.postcode': 'Rad {line}: postnumret måste ha 3 till 5 siffror.',
   'panels.register.tooLong': 'Rad {line}: {column} är för långt.',
   'panels.register.duplicate': 'Rad {line}: samma id som rad {earlier}.',
-  'panels.register.more': '… och {count} fel till.',
+  'panels.register.more': '… och {count, plural, one {# fel} other {# fel}} till.',
   'panels.register.locked': 'Inbjudningar har lottats från registret, så det kan inte ersättas.',
   'panels.register.consentRequired': 'Du måste godkänna samtyckestexten för att anmäla dig.',
   'panels.register.answerRequired': 'Välj ett svar på ”{question}”.',
@@ -159,7 +159,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.report.threshold':
     'En rekommendation antas när minst {percent} % av de ledamöter som röstade för eller emot stöder den.',
   'panels.report.votes': 'Ja {yes}, nej {no}, avstod {abstain} ({percent} % stöd)',
-  'panels.report.intro': 'Panelen röstade om {count} rekommendationer.',
+  'panels.report.intro': 'Panelen röstade om {count, plural, one {# rekommendation} other {# rekommendationer}}.',
   'panels.rec.status.adopted': 'Antagen',
   'panels.rec.status.not_adopted': 'Inte antagen',
   // Participatory budgeting: design, budgets, projects, ballots and eligibility.
@@ -195,7 +195,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'budgeting.line.pointsInvalid': 'Rad {line}: poäng måste vara heltal, 0 eller mer.',
   'budgeting.line.pointsTotal': 'Rad {line}: en röstsedel måste fördela exakt {total} poäng; den här ger {given}.',
   'budgeting.line.notANumber': 'Rad {line}: ”{value}” är inget projektnummer.',
-  'budgeting.line.more': '… och {count} problem till.',
+  'budgeting.line.more': '… och {count, plural, one {# problem} other {# problem}} till.',
   'budgeting.import.line': 'Rad {line}: {problem}',
   'budgeting.import.unsupported': 'Rad {line}: {key} ”{value}” är ingen röstsedel eller regel som Tingsted kan använda.',
   'budgeting.import.rankLimit': 'Rad {line}: en rangordning får ha högst {max} platser.',
@@ -223,4 +223,12 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'budgeting.dates.startWithBallots': 'Det har redan lagts röster, så omröstningen måste fortfarande vara öppen i dag: välj ett startdatum i dag eller tidigare.',
   'budgeting.dates.closed': 'Omröstningen är över, så datumen kan inte flyttas.',
   'budgeting.images.orderIncomplete': 'Ta med var och en av projektets egna bilder exakt en gång.',
+  // The built-in statuses of an idea (a municipality's own carry their names); pages and notifications name them.
+  'status.received': 'Mottaget',
+  'status.under_consideration': 'Under behandling',
+  'status.accepted': 'Godkänt',
+  'status.rejected': 'Avslaget',
+  'status.implemented': 'Genomfört',
+  // A part of a whole: "12 of 40 (30 %)".
+  'format.share': '{part} av {whole} ({percent})',
 };

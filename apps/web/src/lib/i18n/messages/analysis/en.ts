@@ -14,28 +14,25 @@ export const analysisEn = {
   'analysis.none': 'No analysis has been run yet.',
   'analysis.failed': 'The last analysis failed ({time}). Try running it again.',
   'analysis.finished': 'Last analysis finished',
-  'analysis.counts': '{inputs} inputs analysed: {ideas} ideas and {comments} comments.',
+  'analysis.counts': '{inputs, plural, one {# input analysed} other {# inputs analysed}}: {ideas, plural, one {# idea} other {# ideas}} and {comments, plural, one {# comment} other {# comments}}.',
   'analysis.provider': 'Produced by: {provider}.',
-  'analysis.tooFew':
-    'There is too little to analyse: {count} inputs, and at least {minimum} are needed for topics and a summary to mean anything.',
+  'analysis.tooFew': 'There is too little to analyse: {count, plural, one {# input} other {# inputs}}, and at least {minimum} are needed for topics and a summary to mean anything.',
   'analysis.topics': 'Topics',
   'analysis.topicsIntro':
     'Inputs grouped by what they are about, largest topic first, with the inputs closest to the centre of each topic.',
-  'analysis.topicSize': '{count} inputs',
+  'analysis.topicSize': '{count, plural, one {# input} other {# inputs}}',
   'analysis.keywords': 'Keywords',
   'analysis.other': 'Other',
-  'analysis.otherSize':
-    '{count} inputs fit no topic (too different from the rest, or in a group too small to be a topic).',
+  'analysis.otherSize': '{count, plural, one {# input fits} other {# inputs fit}} no topic (too different from the rest, or in a group too small to be a topic).',
   'analysis.duplicates': 'Near-duplicates',
   'analysis.noDuplicates': 'No inputs say nearly the same thing.',
-  'analysis.duplicatesIntro':
-    '{groups} groups of inputs say nearly the same thing; the {shown} most alike are shown.',
-  'analysis.groupSize': '{count} inputs',
+  'analysis.duplicatesIntro': '{groups, plural, one {# group} other {# groups}} of inputs say nearly the same thing; the {shown} most alike are shown.',
+  'analysis.groupSize': '{count, plural, one {# input} other {# inputs}}',
   'analysis.similarity': 'similarity {similarity}',
   'analysis.similarityRange': 'similarity {low}–{high}',
   'analysis.summary': 'Summary',
   'analysis.summaryIntro':
     'Sentences taken from the inputs that together cover what was said most, each with the inputs it comes from.',
-  'analysis.sources': 'From {count} inputs:',
+  'analysis.sources': 'From {count, plural, one {# input} other {# inputs}}:',
   'analysis.comment': 'Comment: {excerpt}',
 } as const;

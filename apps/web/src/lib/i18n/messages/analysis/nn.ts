@@ -13,28 +13,25 @@ export const analysisNn: Record<keyof typeof analysisEn, string> = {
   'analysis.none': 'Ingen analyse er køyrd enno.',
   'analysis.failed': 'Den siste analysen mislukkast ({time}). Prøv å køyre han på nytt.',
   'analysis.finished': 'Siste analyse ferdig',
-  'analysis.counts': '{inputs} innspel analyserte: {ideas} forslag og {comments} kommentarar.',
+  'analysis.counts': '{inputs, plural, one {# innspel analysert} other {# innspel analyserte}}: {ideas, plural, one {# forslag} other {# forslag}} og {comments, plural, one {# kommentar} other {# kommentarar}}.',
   'analysis.provider': 'Laga av: {provider}.',
-  'analysis.tooFew':
-    'Det er for lite å analysere: {count} innspel, og det trengst minst {minimum} for at tema og samandrag skal seie noko.',
+  'analysis.tooFew': 'Det er for lite å analysere: {count, plural, one {# innspel} other {# innspel}}, og det trengst minst {minimum} for at tema og samandrag skal seie noko.',
   'analysis.topics': 'Tema',
   'analysis.topicsIntro':
     'Innspel grupperte etter kva dei handlar om, største tema først, med innspela nærast midten av kvart tema.',
-  'analysis.topicSize': '{count} innspel',
+  'analysis.topicSize': '{count, plural, one {# innspel} other {# innspel}}',
   'analysis.keywords': 'Nøkkelord',
   'analysis.other': 'Anna',
-  'analysis.otherSize':
-    '{count} innspel passar ikkje i noko tema (for ulike dei andre, eller i ei gruppe for lita til å vere eit tema).',
+  'analysis.otherSize': '{count, plural, one {# innspel passar} other {# innspel passar}} ikkje i noko tema (for ulike dei andre, eller i ei gruppe for lita til å vere eit tema).',
   'analysis.duplicates': 'Nesten like innspel',
   'analysis.noDuplicates': 'Ingen innspel seier nesten det same.',
-  'analysis.duplicatesIntro':
-    '{groups} grupper av innspel seier nesten det same; dei {shown} mest like blir viste.',
-  'analysis.groupSize': '{count} innspel',
+  'analysis.duplicatesIntro': '{groups, plural, one {# gruppe} other {# grupper}} av innspel seier nesten det same; dei {shown} mest like blir viste.',
+  'analysis.groupSize': '{count, plural, one {# innspel} other {# innspel}}',
   'analysis.similarity': 'likskap {similarity}',
   'analysis.similarityRange': 'likskap {low}–{high}',
   'analysis.summary': 'Samandrag',
   'analysis.summaryIntro':
     'Setningar henta frå innspela som til saman dekkjer det som vart sagt mest, kvar med innspela ho kjem frå.',
-  'analysis.sources': 'Frå {count} innspel:',
+  'analysis.sources': 'Frå {count, plural, one {# innspel} other {# innspel}}:',
   'analysis.comment': 'Kommentar: {excerpt}',
 };

@@ -13,28 +13,25 @@ export const analysisSv: Record<keyof typeof analysisEn, string> = {
   'analysis.none': 'Ingen analys har körts ännu.',
   'analysis.failed': 'Den senaste analysen misslyckades ({time}). Försök köra den igen.',
   'analysis.finished': 'Senaste analysen klar',
-  'analysis.counts': '{inputs} synpunkter analyserade: {ideas} förslag och {comments} kommentarer.',
+  'analysis.counts': '{inputs, plural, one {# synpunkt analyserad} other {# synpunkter analyserade}}: {ideas, plural, one {# förslag} other {# förslag}} och {comments, plural, one {# kommentar} other {# kommentarer}}.',
   'analysis.provider': 'Framtagen av: {provider}.',
-  'analysis.tooFew':
-    'Det finns för lite att analysera: {count} synpunkter, och det behövs minst {minimum} för att teman och sammanfattning ska betyda något.',
+  'analysis.tooFew': 'Det finns för lite att analysera: {count, plural, one {# synpunkt} other {# synpunkter}}, och det behövs minst {minimum} för att teman och sammanfattning ska betyda något.',
   'analysis.topics': 'Teman',
   'analysis.topicsIntro':
     'Synpunkter grupperade efter vad de handlar om, största temat först, med de synpunkter som ligger närmast mitten av varje tema.',
-  'analysis.topicSize': '{count} synpunkter',
+  'analysis.topicSize': '{count, plural, one {# synpunkt} other {# synpunkter}}',
   'analysis.keywords': 'Nyckelord',
   'analysis.other': 'Övrigt',
-  'analysis.otherSize':
-    '{count} synpunkter passar inte in i något tema (för olika de andra, eller i en grupp för liten för att vara ett tema).',
+  'analysis.otherSize': '{count, plural, one {# synpunkt passar} other {# synpunkter passar}} inte in i något tema (för olika de andra, eller i en grupp för liten för att vara ett tema).',
   'analysis.duplicates': 'Nästan likadana synpunkter',
   'analysis.noDuplicates': 'Inga synpunkter säger nästan samma sak.',
-  'analysis.duplicatesIntro':
-    '{groups} grupper av synpunkter säger nästan samma sak; de {shown} mest lika visas.',
-  'analysis.groupSize': '{count} synpunkter',
+  'analysis.duplicatesIntro': '{groups, plural, one {# grupp} other {# grupper}} av synpunkter säger nästan samma sak; de {shown} mest lika visas.',
+  'analysis.groupSize': '{count, plural, one {# synpunkt} other {# synpunkter}}',
   'analysis.similarity': 'likhet {similarity}',
   'analysis.similarityRange': 'likhet {low}–{high}',
   'analysis.summary': 'Sammanfattning',
   'analysis.summaryIntro':
     'Meningar hämtade ur synpunkterna som tillsammans täcker det som sades mest, var och en med de synpunkter den kommer från.',
-  'analysis.sources': 'Från {count} synpunkter:',
+  'analysis.sources': 'Från {count, plural, one {# synpunkt} other {# synpunkter}}:',
   'analysis.comment': 'Kommentar: {excerpt}',
 };

@@ -5,7 +5,7 @@ export const conversationsDa: Record<keyof typeof conversationsEn, string> = {
   'conversations.link': 'Deltag i samtalen',
   'conversations.resultsLink': 'Se meningskortet',
   'conversations.vote.heading': 'Hvad mener du?',
-  'conversations.vote.progress': 'Du har stemt på {voted} af {total} udsagn.',
+  'conversations.vote.progress': 'Du har stemt på {voted} af {total, plural, one {# udsagn} other {# udsagn}}.',
   'conversations.vote.statementLabel': 'Udsagn {number}',
   'conversations.vote.agree': 'Enig',
   'conversations.vote.disagree': 'Uenig',
@@ -25,11 +25,10 @@ export const conversationsDa: Record<keyof typeof conversationsEn, string> = {
   'conversations.statement.sent': 'Tak! Dit udsagn er nu blandt dem, andre stemmer på.',
   'conversations.statement.awaiting': 'Tak! Dit udsagn vises, når en moderator har læst det.',
   'conversations.results.heading': 'Meningskort',
-  'conversations.results.summary':
-    '{participants} deltagere har afgivet {votes} stemmer; {inGroups} af dem er placeret i {groups} meningsgrupper.',
+  'conversations.results.summary': '{participants, plural, one {# deltager} other {# deltagere}} har afgivet {votes, plural, one {# stemme} other {# stemmer}}; {inGroups} af dem er placeret i {groups, plural, one {# meningsgruppe} other {# meningsgrupper}}.',
   'conversations.results.none': 'Ingen resultater endnu: kortet tegnes, når de første stemmer er kommet ind.',
   'conversations.results.live': 'Kortet opdateres af sig selv, når stemmerne kommer ind.',
-  'conversations.results.updated': 'Opdateret: {votes} stemmer.',
+  'conversations.results.updated': 'Opdateret: {votes, plural, one {# stemme} other {# stemmer}}.',
   'conversations.results.mapTitle': 'Meningskort for samtalen',
   'conversations.results.mapDescription':
     'Hver prik er én eller flere deltagere. De, der stemte ens, står tæt på hinanden; omridsene viser meningsgrupperne. Det samme står i teksten og tabellen nedenfor.',
@@ -77,8 +76,7 @@ export const conversationsDa: Record<keyof typeof conversationsEn, string> = {
   'conversations.manage.importHint':
     'Filer fra en Pol.is openData-eksport. comments.csv og votes.csv skal være med. Har en fil en fejl, importeres intet.',
   'conversations.manage.import': 'Importér',
-  'conversations.manage.imported':
-    'Importerede {statements} udsagn, {participants} deltagere og {votes} stemmer.',
+  'conversations.manage.imported': 'Importerede {statements, plural, one {# udsagn} other {# udsagn}}, {participants, plural, one {# deltager} other {# deltagere}} og {votes, plural, one {# stemme} other {# stemmer}}.',
   'conversations.manage.statementsHeading': 'Alle udsagn',
   'conversations.moderation.accepted': 'Vises',
   'conversations.moderation.unmoderated': 'Venter',

@@ -6,7 +6,7 @@ export const conversationsEn = {
   'conversations.link': 'Take part in the conversation',
   'conversations.resultsLink': 'See the opinion map',
   'conversations.vote.heading': 'What do you think?',
-  'conversations.vote.progress': 'You have voted on {voted} of {total} statements.',
+  'conversations.vote.progress': 'You have voted on {voted} of {total, plural, one {# statement} other {# statements}}.',
   'conversations.vote.statementLabel': 'Statement {number}',
   'conversations.vote.agree': 'Agree',
   'conversations.vote.disagree': 'Disagree',
@@ -26,11 +26,10 @@ export const conversationsEn = {
   'conversations.statement.sent': 'Thank you! Your statement is now among those others vote on.',
   'conversations.statement.awaiting': 'Thank you! Your statement will be shown when a moderator has read it.',
   'conversations.results.heading': 'Opinion map',
-  'conversations.results.summary':
-    '{participants} participants have cast {votes} votes; {inGroups} of them are placed in {groups} opinion groups.',
+  'conversations.results.summary': '{participants, plural, one {# participant has} other {# participants have}} cast {votes, plural, one {# vote} other {# votes}}; {inGroups} of them are placed in {groups, plural, one {# opinion group} other {# opinion groups}}.',
   'conversations.results.none': 'No results yet: the map is drawn when the first votes are in.',
   'conversations.results.live': 'The map updates by itself as votes arrive.',
-  'conversations.results.updated': 'Updated: {votes} votes.',
+  'conversations.results.updated': 'Updated: {votes, plural, one {# vote} other {# votes}}.',
   'conversations.results.mapTitle': 'Opinion map of the conversation',
   'conversations.results.mapDescription':
     'Each dot is one or more participants. People who voted alike are close together; outlines show the opinion groups. The same information is in the text and the table below.',
@@ -78,8 +77,7 @@ export const conversationsEn = {
   'conversations.manage.importHint':
     'Files from a Pol.is openData export. comments.csv and votes.csv are required. If a file has an error, nothing is imported.',
   'conversations.manage.import': 'Import',
-  'conversations.manage.imported':
-    'Imported {statements} statements, {participants} participants and {votes} votes.',
+  'conversations.manage.imported': 'Imported {statements, plural, one {# statement} other {# statements}}, {participants, plural, one {# participant} other {# participants}} and {votes, plural, one {# vote} other {# votes}}.',
   'conversations.manage.statementsHeading': 'All statements',
   'conversations.moderation.accepted': 'Shown',
   'conversations.moderation.unmoderated': 'Waiting',

@@ -5,7 +5,7 @@ export const conversationsNb: Record<keyof typeof conversationsEn, string> = {
   'conversations.link': 'Delta i samtalen',
   'conversations.resultsLink': 'Se meningskartet',
   'conversations.vote.heading': 'Hva mener du?',
-  'conversations.vote.progress': 'Du har stemt på {voted} av {total} utsagn.',
+  'conversations.vote.progress': 'Du har stemt på {voted} av {total, plural, one {# utsagn} other {# utsagn}}.',
   'conversations.vote.statementLabel': 'Utsagn {number}',
   'conversations.vote.agree': 'Enig',
   'conversations.vote.disagree': 'Uenig',
@@ -25,11 +25,10 @@ export const conversationsNb: Record<keyof typeof conversationsEn, string> = {
   'conversations.statement.sent': 'Takk! Utsagnet ditt er nå blant dem andre stemmer på.',
   'conversations.statement.awaiting': 'Takk! Utsagnet ditt vises når en moderator har lest det.',
   'conversations.results.heading': 'Meningskart',
-  'conversations.results.summary':
-    '{participants} deltakere har avgitt {votes} stemmer; {inGroups} av dem er plassert i {groups} meningsgrupper.',
+  'conversations.results.summary': '{participants, plural, one {# deltaker} other {# deltakere}} har avgitt {votes, plural, one {# stemme} other {# stemmer}}; {inGroups} av dem er plassert i {groups, plural, one {# meningsgruppe} other {# meningsgrupper}}.',
   'conversations.results.none': 'Ingen resultater ennå: kartet tegnes når de første stemmene er kommet inn.',
   'conversations.results.live': 'Kartet oppdateres av seg selv når stemmene kommer inn.',
-  'conversations.results.updated': 'Oppdatert: {votes} stemmer.',
+  'conversations.results.updated': 'Oppdatert: {votes, plural, one {# stemme} other {# stemmer}}.',
   'conversations.results.mapTitle': 'Meningskart for samtalen',
   'conversations.results.mapDescription':
     'Hver prikk er én eller flere deltakere. De som stemte likt, står nær hverandre; omrissene viser meningsgruppene. Det samme står i teksten og tabellen under.',
@@ -77,8 +76,7 @@ export const conversationsNb: Record<keyof typeof conversationsEn, string> = {
   'conversations.manage.importHint':
     'Filer fra en Pol.is openData-eksport. comments.csv og votes.csv må være med. Har en fil en feil, importeres ingenting.',
   'conversations.manage.import': 'Importer',
-  'conversations.manage.imported':
-    'Importerte {statements} utsagn, {participants} deltakere og {votes} stemmer.',
+  'conversations.manage.imported': 'Importerte {statements, plural, one {# utsagn} other {# utsagn}}, {participants, plural, one {# deltaker} other {# deltakere}} og {votes, plural, one {# stemme} other {# stemmer}}.',
   'conversations.manage.statementsHeading': 'Alle utsagn',
   'conversations.moderation.accepted': 'Vises',
   'conversations.moderation.unmoderated': 'Venter',

@@ -5,7 +5,7 @@ export const conversationsNn: Record<keyof typeof conversationsEn, string> = {
   'conversations.link': 'Delta i samtalen',
   'conversations.resultsLink': 'Sjå meiningskartet',
   'conversations.vote.heading': 'Kva meiner du?',
-  'conversations.vote.progress': 'Du har røysta på {voted} av {total} utsegner.',
+  'conversations.vote.progress': 'Du har røysta på {voted} av {total, plural, one {# utsegn} other {# utsegner}}.',
   'conversations.vote.statementLabel': 'Utsegn {number}',
   'conversations.vote.agree': 'Einig',
   'conversations.vote.disagree': 'Ueinig',
@@ -25,12 +25,11 @@ export const conversationsNn: Record<keyof typeof conversationsEn, string> = {
   'conversations.statement.sent': 'Takk! Utsegnet ditt er no blant dei andre røystar på.',
   'conversations.statement.awaiting': 'Takk! Utsegnet ditt blir vist når ein moderator har lese det.',
   'conversations.results.heading': 'Meiningskart',
-  'conversations.results.summary':
-    '{participants} deltakarar har gjeve {votes} røyster; {inGroups} av dei er plasserte i {groups} meiningsgrupper.',
+  'conversations.results.summary': '{participants, plural, one {# deltakar} other {# deltakarar}} har gjeve {votes, plural, one {# røyst} other {# røyster}}; {inGroups} av dei er plasserte i {groups, plural, one {# meiningsgruppe} other {# meiningsgrupper}}.',
   'conversations.results.none':
     'Ingen resultat enno: kartet blir teikna når dei første røystene er komne inn.',
   'conversations.results.live': 'Kartet blir oppdatert av seg sjølv når røystene kjem inn.',
-  'conversations.results.updated': 'Oppdatert: {votes} røyster.',
+  'conversations.results.updated': 'Oppdatert: {votes, plural, one {# røyst} other {# røyster}}.',
   'conversations.results.mapTitle': 'Meiningskart for samtalen',
   'conversations.results.mapDescription':
     'Kvar prikk er éin eller fleire deltakarar. Dei som røysta likt, står nær kvarandre; omrissa viser meiningsgruppene. Det same står i teksten og tabellen under.',
@@ -78,8 +77,7 @@ export const conversationsNn: Record<keyof typeof conversationsEn, string> = {
   'conversations.manage.importHint':
     'Filer frå ein Pol.is openData-eksport. comments.csv og votes.csv må vere med. Har ei fil ein feil, blir ingenting importert.',
   'conversations.manage.import': 'Importer',
-  'conversations.manage.imported':
-    'Importerte {statements} utsegner, {participants} deltakarar og {votes} røyster.',
+  'conversations.manage.imported': 'Importerte {statements, plural, one {# utsegn} other {# utsegner}}, {participants, plural, one {# deltakar} other {# deltakarar}} og {votes, plural, one {# røyst} other {# røyster}}.',
   'conversations.manage.statementsHeading': 'Alle utsegner',
   'conversations.moderation.accepted': 'Blir vist',
   'conversations.moderation.unmoderated': 'Ventar',

@@ -5,7 +5,7 @@ export const conversationsSv: Record<keyof typeof conversationsEn, string> = {
   'conversations.link': 'Delta i samtalet',
   'conversations.resultsLink': 'Se åsiktskartan',
   'conversations.vote.heading': 'Vad tycker du?',
-  'conversations.vote.progress': 'Du har röstat på {voted} av {total} påståenden.',
+  'conversations.vote.progress': 'Du har röstat på {voted} av {total, plural, one {# påstående} other {# påståenden}}.',
   'conversations.vote.statementLabel': 'Påstående {number}',
   'conversations.vote.agree': 'Håller med',
   'conversations.vote.disagree': 'Håller inte med',
@@ -25,11 +25,10 @@ export const conversationsSv: Record<keyof typeof conversationsEn, string> = {
   'conversations.statement.sent': 'Tack! Ditt påstående finns nu bland dem som andra röstar på.',
   'conversations.statement.awaiting': 'Tack! Ditt påstående visas när en moderator har läst det.',
   'conversations.results.heading': 'Åsiktskarta',
-  'conversations.results.summary':
-    '{participants} deltagare har avgett {votes} röster; {inGroups} av dem är placerade i {groups} åsiktsgrupper.',
+  'conversations.results.summary': '{participants, plural, one {# deltagare} other {# deltagare}} har avgett {votes, plural, one {# röst} other {# röster}}; {inGroups} av dem är placerade i {groups, plural, one {# åsiktsgrupp} other {# åsiktsgrupper}}.',
   'conversations.results.none': 'Inga resultat ännu: kartan ritas när de första rösterna har kommit in.',
   'conversations.results.live': 'Kartan uppdateras av sig själv när rösterna kommer in.',
-  'conversations.results.updated': 'Uppdaterad: {votes} röster.',
+  'conversations.results.updated': 'Uppdaterad: {votes, plural, one {# röst} other {# röster}}.',
   'conversations.results.mapTitle': 'Samtalets åsiktskarta',
   'conversations.results.mapDescription':
     'Varje prick är en eller flera deltagare. De som röstade lika står nära varandra; konturerna visar åsiktsgrupperna. Samma information finns i texten och tabellen nedan.',
@@ -78,8 +77,7 @@ export const conversationsSv: Record<keyof typeof conversationsEn, string> = {
   'conversations.manage.importHint':
     'Filer från en Pol.is openData-export. comments.csv och votes.csv krävs. Om en fil har ett fel importeras ingenting.',
   'conversations.manage.import': 'Importera',
-  'conversations.manage.imported':
-    'Importerade {statements} påståenden, {participants} deltagare och {votes} röster.',
+  'conversations.manage.imported': 'Importerade {statements, plural, one {# påstående} other {# påståenden}}, {participants, plural, one {# deltagare} other {# deltagare}} och {votes, plural, one {# röst} other {# röster}}.',
   'conversations.manage.statementsHeading': 'Alla påståenden',
   'conversations.moderation.accepted': 'Visas',
   'conversations.moderation.unmoderated': 'Väntar',

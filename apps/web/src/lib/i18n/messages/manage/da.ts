@@ -37,7 +37,7 @@ export const manageDa: Record<keyof typeof manageEn, string> = {
   'manage.altText': 'Billedbeskrivelse (alt-tekst, skal udfyldes for billeder)',
   'manage.upload': 'Upload',
   'report.title': 'Deltagelsesrapport',
-  'report.participants': 'Antal personer der har deltaget: {count}.',
+  'report.participants': '{count, plural, one {# person har deltaget.} other {# forskellige personer har deltaget.}}',
   'report.byWeek': 'Deltagelse pr. uge',
   'report.week': 'Uge',
   'report.people': 'Personer',

@@ -38,7 +38,7 @@ export const manageEn = {
   'manage.altText': 'Image description (alt text, required for images)',
   'manage.upload': 'Upload',
   'report.title': 'Participation report',
-  'report.participants': '{count} different people took part.',
+  'report.participants': '{count, plural, one {# person took part.} other {# different people took part.}}',
   'report.byWeek': 'Participation per week',
   'report.week': 'Week',
   'report.people': 'People',

@@ -40,7 +40,7 @@ export const manageNb: Record<keyof typeof manageEn, string> = {
   'manage.altText': 'Bildebeskrivelse (alternativ tekst, må fylles ut for bilder)',
   'manage.upload': 'Last opp',
   'report.title': 'Medvirkningsrapport',
-  'report.participants': 'Antall personer som har deltatt: {count}.',
+  'report.participants': '{count, plural, one {# person har deltatt.} other {# ulike personer har deltatt.}}',
   'report.byWeek': 'Deltakelse per uke',
   'report.week': 'Uke',
   'report.people': 'Personer',

@@ -40,7 +40,7 @@ export const manageNn: Record<keyof typeof manageEn, string> = {
   'manage.altText': 'Biletskildring (alternativ tekst, må fyllast ut for bilete)',
   'manage.upload': 'Last opp',
   'report.title': 'Medverknadsrapport',
-  'report.participants': 'Talet på personar som har vore med: {count}.',
+  'report.participants': '{count, plural, one {# person har vore med.} other {# ulike personar har vore med.}}',
   'report.byWeek': 'Deltaking per veke',
   'report.week': 'Veke',
   'report.people': 'Personar',

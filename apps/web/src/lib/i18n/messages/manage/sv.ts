@@ -37,7 +37,7 @@ export const manageSv: Record<keyof typeof manageEn, string> = {
   'manage.altText': 'Bildbeskrivning (alternativtext, krävs för bilder)',
   'manage.upload': 'Ladda upp',
   'report.title': 'Rapport om deltagandet',
-  'report.participants': 'Antal personer som har deltagit: {count}.',
+  'report.participants': '{count, plural, one {# person har deltagit.} other {# olika personer har deltagit.}}',
   'report.byWeek': 'Deltagande per vecka',
   'report.week': 'Vecka',
   'report.people': 'Personer',

@@ -59,7 +59,7 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.seedHint':
     'Offentliggøres på panelets side, så alle kan gentage lodtrækningen. Lad feltet stå tomt for et tilfældigt frø.',
   'panels.staff.stratify': 'Fordel brevene på områder i forhold til antallet af husstande',
-  'panels.staff.invited': '{count} invitationer udtrukket med frøet »{seed}«.',
+  'panels.staff.invited': '{count, plural, one {# invitation} other {# invitationer}} udtrukket med frøet »{seed}«.',
   'panels.staff.invitedSummary':
     '{invited} invitationer udtrukket med frøet »{seed}«; {responded} har tilmeldt sig.',
   'panels.staff.letterLanguage': 'Brevenes sprog',
@@ -112,7 +112,7 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.draw': 'Udtræk panelet',
   'panels.selection.drawnWith': 'Udtrukket med det offentlige frø »{seed}«: panel nummer {index} på listen.',
   'panels.members.title': 'Medlemmer',
-  'panels.members.caption': '{count} pladser',
+  'panels.members.caption': '{count, plural, one {# plads} other {# pladser}}',
   'panels.members.profile': 'Kategorier',
   'panels.members.actions': 'Handlinger',
   'panels.members.linked': 'konto tilknyttet',
@@ -130,7 +130,7 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.deleted': 'Puljens personoplysninger er slettet.',
   'panels.pool.deleteOn': 'Slettes {date}.',
   'panels.pool.export': 'Eksportér puljen (CSV)',
-  'panels.pool.caption': '{count} personer har tilmeldt sig',
+  'panels.pool.caption': '{count, plural, one {# person har tilmeldt sig} other {# personer har tilmeldt sig}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
 };

@@ -59,7 +59,7 @@ export const panelsStaffEn = {
   'panels.staff.seedHint':
     'Published on the panel’s page so anyone can redo the draw. Leave empty for a random one.',
   'panels.staff.stratify': 'Spread the letters over areas in proportion to their households',
-  'panels.staff.invited': '{count} invitations drawn with the seed “{seed}”.',
+  'panels.staff.invited': '{count, plural, one {# invitation} other {# invitations}} drawn with the seed “{seed}”.',
   'panels.staff.invitedSummary':
     '{invited} invitations drawn with the seed “{seed}”; {responded} have registered.',
   'panels.staff.letterLanguage': 'Language of the letters',
@@ -112,7 +112,7 @@ export const panelsStaffEn = {
   'panels.selection.draw': 'Draw the panel',
   'panels.selection.drawnWith': 'Drawn with the public seed “{seed}”: panel number {index} in the list.',
   'panels.members.title': 'Members',
-  'panels.members.caption': '{count} seats',
+  'panels.members.caption': '{count, plural, one {# seat} other {# seats}}',
   'panels.members.profile': 'Categories',
   'panels.members.actions': 'Actions',
   'panels.members.linked': 'account linked',
@@ -130,7 +130,7 @@ export const panelsStaffEn = {
   'panels.pool.deleted': 'The pool’s personal data has been deleted.',
   'panels.pool.deleteOn': 'Deleted on {date}.',
   'panels.pool.export': 'Export the pool (CSV)',
-  'panels.pool.caption': '{count} people have registered',
+  'panels.pool.caption': '{count, plural, one {# person has registered} other {# people have registered}}',
   'panels.pool.number': 'No.',
   'panels.pool.status': 'Status',
 } as const;

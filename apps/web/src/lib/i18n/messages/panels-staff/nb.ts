@@ -62,7 +62,7 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.seedHint':
     'Publiseres på panelets side slik at hvem som helst kan gjenta trekningen. La feltet stå tomt for et tilfeldig frø.',
   'panels.staff.stratify': 'Fordel brevene på områder i forhold til antall husstander',
-  'panels.staff.invited': '{count} invitasjoner trukket med frøet «{seed}».',
+  'panels.staff.invited': '{count, plural, one {# invitasjon} other {# invitasjoner}} trukket med frøet «{seed}».',
   'panels.staff.invitedSummary':
     '{invited} invitasjoner trukket med frøet «{seed}»; {responded} har meldt seg på.',
   'panels.staff.letterLanguage': 'Språk i brevene',
@@ -115,7 +115,7 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.draw': 'Trekk panelet',
   'panels.selection.drawnWith': 'Trukket med det offentlige frøet «{seed}»: panel nummer {index} i listen.',
   'panels.members.title': 'Medlemmer',
-  'panels.members.caption': '{count} plasser',
+  'panels.members.caption': '{count, plural, one {# plass} other {# plasser}}',
   'panels.members.profile': 'Kategorier',
   'panels.members.actions': 'Handlinger',
   'panels.members.linked': 'konto koblet',
@@ -133,7 +133,7 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.deleted': 'Personopplysningene i utvalget er slettet.',
   'panels.pool.deleteOn': 'Slettes {date}.',
   'panels.pool.export': 'Eksporter utvalget (CSV)',
-  'panels.pool.caption': '{count} personer har meldt seg på',
+  'panels.pool.caption': '{count, plural, one {# person har meldt seg på} other {# personer har meldt seg på}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
 };

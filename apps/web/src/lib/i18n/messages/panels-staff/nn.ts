@@ -61,7 +61,7 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.seedHint':
     'Blir publisert på sida til panelet slik at kven som helst kan gjenta trekninga. La feltet stå tomt for eit tilfeldig frø.',
   'panels.staff.stratify': 'Fordel breva på område i høve til talet på hushald',
-  'panels.staff.invited': '{count} invitasjonar trekte med frøet «{seed}».',
+  'panels.staff.invited': '{count, plural, one {# invitasjon} other {# invitasjonar}} trekte med frøet «{seed}».',
   'panels.staff.invitedSummary':
     '{invited} invitasjonar trekte med frøet «{seed}»; {responded} har meldt seg på.',
   'panels.staff.letterLanguage': 'Språk i breva',
@@ -114,7 +114,7 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.draw': 'Trekk panelet',
   'panels.selection.drawnWith': 'Trekt med det offentlege frøet «{seed}»: panel nummer {index} i lista.',
   'panels.members.title': 'Medlemmer',
-  'panels.members.caption': '{count} plassar',
+  'panels.members.caption': '{count, plural, one {# plass} other {# plassar}}',
   'panels.members.profile': 'Kategoriar',
   'panels.members.actions': 'Handlingar',
   'panels.members.linked': 'konto kopla',
@@ -132,7 +132,7 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.deleted': 'Personopplysingane i utvalet er sletta.',
   'panels.pool.deleteOn': 'Blir sletta {date}.',
   'panels.pool.export': 'Eksporter utvalet (CSV)',
-  'panels.pool.caption': '{count} personar har meldt seg på',
+  'panels.pool.caption': '{count, plural, one {# person har meldt seg på} other {# personar har meldt seg på}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
 };

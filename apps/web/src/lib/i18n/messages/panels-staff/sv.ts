@@ -58,7 +58,7 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.seedHint':
     'Publiceras på panelens sida så att vem som helst kan göra om lottningen. Lämna tomt för ett slumpat frö.',
   'panels.staff.stratify': 'Fördela breven på områden i proportion till antalet hushåll',
-  'panels.staff.invited': '{count} inbjudningar lottade med fröet ”{seed}”.',
+  'panels.staff.invited': '{count, plural, one {# inbjudan} other {# inbjudningar}} lottade med fröet ”{seed}”.',
   'panels.staff.invitedSummary':
     '{invited} inbjudningar lottade med fröet ”{seed}”; {responded} har anmält sig.',
   'panels.staff.letterLanguage': 'Brevens språk',
@@ -111,7 +111,7 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.draw': 'Lotta panelen',
   'panels.selection.drawnWith': 'Lottad med det offentliga fröet ”{seed}”: panel nummer {index} i listan.',
   'panels.members.title': 'Ledamöter',
-  'panels.members.caption': '{count} platser',
+  'panels.members.caption': '{count, plural, one {# plats} other {# platser}}',
   'panels.members.profile': 'Kategorier',
   'panels.members.actions': 'Åtgärder',
   'panels.members.linked': 'konto kopplat',
@@ -129,7 +129,7 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.deleted': 'Urvalets personuppgifter har raderats.',
   'panels.pool.deleteOn': 'Raderas {date}.',
   'panels.pool.export': 'Exportera urvalet (CSV)',
-  'panels.pool.caption': '{count} personer har anmält sig',
+  'panels.pool.caption': '{count, plural, one {# person har anmält sig} other {# personer har anmält sig}}',
   'panels.pool.number': 'Nr',
   'panels.pool.status': 'Status',
 };

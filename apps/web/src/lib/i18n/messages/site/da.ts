@@ -96,6 +96,7 @@ export const siteDa: Record<keyof typeof siteEn, string> = {
   'notifications.none': 'Ingen notifikationer endnu.',
   'notifications.markRead': 'Marker alle som læst',
   'notifications.unread': 'Ulæst',
+  'notifications.download': 'Hent mine notifikationer (CSV)',
   'notifications.mode': 'Send mig en e-mail om hvad der sker med det jeg har deltaget i',
   'notifications.mode.immediate': 'Med det samme',
   'notifications.mode.daily': 'Én gang om dagen',

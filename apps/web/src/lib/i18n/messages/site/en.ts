@@ -97,6 +97,7 @@ export const siteEn = {
   'notifications.none': 'No notifications yet.',
   'notifications.markRead': 'Mark all as read',
   'notifications.unread': 'Unread',
+  'notifications.download': 'Download my notifications (CSV)',
   'notifications.mode': 'E-mail me about what happens to what I took part in',
   'notifications.mode.immediate': 'Right away',
   'notifications.mode.daily': 'Once a day',

@@ -98,6 +98,7 @@ export const siteNb: Record<keyof typeof siteEn, string> = {
   'notifications.none': 'Ingen varsler ennå.',
   'notifications.markRead': 'Merk alle som lest',
   'notifications.unread': 'Ulest',
+  'notifications.download': 'Last ned varslene mine (CSV)',
   'notifications.mode': 'Send meg e-post om hva som skjer med det jeg har deltatt i',
   'notifications.mode.immediate': 'Med en gang',
   'notifications.mode.daily': 'Én gang om dagen',

@@ -98,6 +98,7 @@ export const siteNn: Record<keyof typeof siteEn, string> = {
   'notifications.none': 'Ingen varsel enno.',
   'notifications.markRead': 'Merk alle som lesne',
   'notifications.unread': 'Ulese',
+  'notifications.download': 'Last ned varsla mine (CSV)',
   'notifications.mode': 'Send meg e-post om kva som skjer med det eg har vore med på',
   'notifications.mode.immediate': 'Med ein gong',
   'notifications.mode.daily': 'Éin gong om dagen',

@@ -98,6 +98,7 @@ export const siteSv: Record<keyof typeof siteEn, string> = {
   'notifications.none': 'Inga notiser än.',
   'notifications.markRead': 'Markera alla som lästa',
   'notifications.unread': 'Oläst',
+  'notifications.download': 'Ladda ner mina notiser (CSV)',
   'notifications.mode': 'Skicka e-post till mig om vad som händer med det jag har deltagit i',
   'notifications.mode.immediate': 'Direkt',
   'notifications.mode.daily': 'En gång om dagen',

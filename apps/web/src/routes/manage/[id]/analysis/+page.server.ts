@@ -4,6 +4,7 @@ import { formFailure, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/session';
 import { resolveText } from '@tingsted/platform/shared';
 import { analysisContracts } from '@tingsted/platform/analysis';
+import { formatsOf } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   // The analysis checks the actor and the id first: a malformed id is a 404, not a database error.
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   }
   const process = await locals.platform.processes.getProcessById(params.id);
   if (!process) error(404, { message: 'NotFound' });
-  const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const time = { format: formatsOf(locals).dateTime };
   const { active, last } = analysis.value;
   return {
     managed: {

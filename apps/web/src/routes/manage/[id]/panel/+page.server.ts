@@ -6,6 +6,7 @@ import { resolveText } from '@tingsted/platform/shared';
 import { panelContracts as c } from '@tingsted/platform/panels';
 import { presentStaffPanel } from '@tingsted/platform/panels';
 import { locales, localeNames } from '@tingsted/platform/i18n';
+import { formatsOf } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const process = await locals.platform.processes.getProcessById(params.id);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const result = await locals.platform.panels.getPanelForStaff(locals.ctx.user, found.id);
   if (!result.ok) error(result.code === 'Forbidden' ? 403 : 404, { message: result.code });
   const v = presentStaffPanel(result.value, locals.ctx.user);
-  const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const time = { format: formatsOf(locals).dateTime };
   return {
     process: { id: process.id, slug: process.slug, title: processTitle },
     languages: locales.map((code) => ({ code, name: localeNames[code] })),

@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/session';
 import type { Failure } from '@tingsted/platform/shared';
 import { panelContracts as c } from '@tingsted/platform/panels';
 import { presentWorkspace } from '@tingsted/platform/panels';
+import { formatsOf } from '$lib/format';
 
 // The members' workspace: private to the panel's members and facilitators.
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const result = await locals.platform.panels.workspace(user, params.id);
   if (!result.ok) error(result.code === 'NotFound' ? 404 : 403, { message: result.code });
   const v = presentWorkspace(result.value, user);
-  const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const time = { format: formatsOf(locals).dateTime };
   const groups = [...new Set(v.items.filter((i) => i.kind === 'note').map((i) => i.smallGroup))].sort((a, b) => a.localeCompare(b));
   return {
     ...v,

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { loadProcess } from '$lib/server/process';
 import { roleLabel, statusLabels } from '$lib/server/labels';
-import { formatDate } from '$lib/server/present';
+import { formatsOf } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       status: labels[a.status] ?? a.status,
       body: a.body,
       progress: a.progress,
-      signature: locals.t('ideas.answeredBy', { name: a.authorName, role: roleLabel(locals, a.authorRole), date: formatDate(a.createdAt.toISOString().slice(0, 10), locals.ctx.locale) }),
+      signature: locals.t('ideas.answeredBy', { name: a.authorName, role: roleLabel(locals, a.authorRole), date: formatsOf(locals).date(a.createdAt) }),
     })),
   };
 };

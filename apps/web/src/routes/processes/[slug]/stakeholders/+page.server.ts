@@ -6,6 +6,7 @@ import { renameFields } from '@tingsted/platform/edge';
 import { sourcesOf, stakeholderContracts as c } from '@tingsted/platform/stakeholders';
 import { formatDate } from '$lib/server/present';
 import { loadProcess } from '$lib/server/process';
+import { formatsOf } from '$lib/format';
 
 async function panelOf(locals: App.Locals, slug: string) {
   const found = await loadProcess(locals, slug);
@@ -36,7 +37,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const view = results?.ok ? results.value.view : null;
   const factNumber = new Map(facts.map((f) => [f.id, f.number]));
   const locale = locals.ctx.locale;
-  const time = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-NO`, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const f = formatsOf(locals);
+  const time = { format: f.dateTime };
   return {
     ...base,
     panel: presented.value,
@@ -51,7 +53,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     conversation: conversation ? { phaseId: conversation.phaseId, participants: view?.nParticipants ?? 0, votes: view?.nVotes ?? 0 } : null,
     recommendations: recommendations.map((r) => ({
       ...r,
-      decidedAt: r.decidedAt ? formatDate(r.decidedAt.toISOString().slice(0, 10), locale) : null,
+      decidedAt: r.decidedAt ? f.date(r.decidedAt) : null,
       meeting: meetings.find((m) => m.id === r.meetingId)?.title ?? null,
       statements: r.statements.map((st) => ({ number: st.number, text: texts[String(st.number)] ?? '' })),
       facts: r.facts.map((id) => factNumber.get(id)).filter((n): n is number => n !== undefined),

@@ -4,8 +4,8 @@ import { presentSource } from '$lib/server/fact-sources';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { renameFields } from '@tingsted/platform/edge';
 import { stakeholderContracts as c } from '@tingsted/platform/stakeholders';
-import { formatDate } from '$lib/server/present';
 import { resolveText } from '@tingsted/platform/shared';
+import { formatsOf } from '$lib/format';
 
 async function phaseOf(locals: App.Locals, processId: string, phaseId: string) {
   const process = await locals.platform.processes.getProcessById(processId);
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     panel: panel ? { id: panel.id, inviteLimit: panel.invite_limit } : null,
     chain: chain?.ok ? chain.value : [],
     review: facts?.ok ? facts.value.filter((f) => f.status === 'submitted').map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })) : [],
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatDate(m.starts_at.toISOString().slice(0, 10), locals.ctx.locale), minutes: m.minutes })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatsOf(locals).date(m.starts_at), minutes: m.minutes })),
   };
 };
 

@@ -7,6 +7,7 @@ import { formatDate } from '$lib/server/present';
 import { presentIdea } from '@tingsted/platform/ideas';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { renameFields } from '@tingsted/platform/edge';
+import { formatsOf } from '$lib/format';
 
 interface CommentItem {
   id: string;
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const idea = presentIdea(result.value.idea, user, phaseOpen);
   const history = await locals.platform.feedback.historyOf(idea.id);
   const statuses = await locals.platform.feedback.statuses();
-  const date = (d: Date) => formatDate(d.toISOString().slice(0, 10), locals.ctx.locale);
+  const date = formatsOf(locals).date;
   const mapComment = (c: (typeof comments)[number]): CommentItem => ({
     id: c.id,
     authorName: c.authorName,

@@ -4,12 +4,13 @@ import { postedText } from '@tingsted/platform/edge';
 import { budgetingContracts as c } from '@tingsted/platform/budgeting';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { budgetingPhaseOf, listedFailure, moneyShown } from '$lib/server/budgeting-staff';
+import { formatsOf } from '$lib/format';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { phase } = await budgetingPhaseOf(locals, params.id, params.phaseId);
   const listed = await locals.platform.budgeting.listBatches(locals.ctx.user, { phaseId: phase.id });
   if (!listed.ok) error(403, { message: listed.code });
-  const time = new Intl.DateTimeFormat(locals.ctx.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const time = { format: formatsOf(locals).dateTime };
   return {
     batches: listed.value.batches.map((b) => ({
       ...b,

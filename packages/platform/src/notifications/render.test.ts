@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { firstLines, notificationKinds, notificationLines, renderNotification, statusName, type NotificationKind, type Payload, type StatusLabels } from './render.ts';
+
+// A municipality's own status, named in two languages; the others fall back to the municipality's default.
+const statusLabels: StatusLabels = new Map([['sent_to_council', { nb: 'Sendt til kommunestyret', en: 'Sent to the council' }]]);
+const render = (locale: Locale, kind: NotificationKind, payload: Payload) => renderNotification(locale, kind, payload, { statusLabels, municipalityDefault: 'nb' });
+
+const idea = { ideaId: 'i1', ideaTitle: 'Lys i smuget', processSlug: 'ny-sentrumsplan' };
+const answer = 'Vi setter opp lys i smuget i mars.\nArbeidet tar to uker.\nKommunen betaler.\nFjerde linje som ikke vises.';
+
+/** One payload of each kind, as the modules that raise them store it. */
+const payloads: Record<NotificationKind, Payload> = {
+  status_changed: { ...idea, status: 'under_consideration' },
+  answered: { ...idea, status: 'accepted', answer },
+  milestone: { ...idea, milestone: 'Lysene er bestilt', progress: 40 },
+  idea_hidden: { ...idea, reason: 'Inneholder personopplysninger.' },
+  comment_hidden: { reason: 'Sjikane.' },
+  recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
+  budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
+  budget_results: { processTitle: 'Budsjett for 2027', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/results' },
+};
+
+test('a status change names the idea and the status in the reader language, and links to the idea', () => {
+  const nb = render('nb', 'status_changed', payloads.status_changed);
+  assert.equal(nb.text, 'Forslaget «Lys i smuget» har nå statusen «Til vurdering».');
+  assert.equal(nb.subject, 'Nytt om «Lys i smuget»');
+  assert.equal(nb.link, '/processes/ny-sentrumsplan/ideas/i1');
+  assert.equal(nb.quote, null);
+  assert.equal(render('en', 'status_changed', payloads.status_changed).text, 'The idea "Lys i smuget" now has the status "Under consideration".');
+  // A municipality's own status by its label; a language without one falls back to the municipality's.
+  assert.equal(render('en', 'status_changed', { ...idea, status: 'sent_to_council' }).text, 'The idea "Lys i smuget" now has the status "Sent to the council".');
+  assert.equal(render('sv', 'status_changed', { ...idea, status: 'sent_to_council' }).text, 'Förslaget ”Lys i smuget” har nu statusen ”Sendt til kommunestyret”.');
+});
+
+test('an official answer gives the status by name and quotes the first lines of the answer', () => {
+  const nb = render('nb', 'answered', payloads.answered);
+  assert.equal(nb.text, 'Kommunen har svart på forslaget «Lys i smuget» og gitt det statusen «Godkjent».');
+  assert.deepEqual(nb.quote, { label: 'Svaret', text: 'Vi setter opp lys i smuget i mars. Arbeidet tar to uker. Kommunen betaler…' });
+  const en = render('en', 'answered', payloads.answered);
+  assert.equal(en.subject, 'The municipality answered "Lys i smuget"');
+  assert.equal(en.text, 'The municipality answered the idea "Lys i smuget" and gave it the status "Accepted".');
+  assert.equal(en.quote?.label, 'The answer');
+  // An answer stored before answers were quoted shows the sentence alone.
+  assert.equal(render('en', 'answered', { ...idea, status: 'rejected' }).quote, null);
+});
+
+test('a milestone names its title and the progress as the language writes a percentage', () => {
+  assert.equal(render('nb', 'milestone', payloads.milestone).text, 'Ny framdrift for forslaget «Lys i smuget»: Lysene er bestilt (40\u00a0% ferdig).');
+  assert.equal(render('en', 'milestone', payloads.milestone).text, 'New progress on the idea "Lys i smuget": Lysene er bestilt (40% done).');
+});
+
+test('hidden content names the idea when known and quotes the reason; without a page it links to the list', () => {
+  const nb = render('nb', 'idea_hidden', payloads.idea_hidden);
+  assert.equal(nb.text, 'En moderator har skjult forslaget ditt «Lys i smuget».');
+  assert.deepEqual(nb.quote, { label: 'Begrunnelse', text: 'Inneholder personopplysninger.' });
+  assert.equal(render('en', 'idea_hidden', payloads.idea_hidden).text, 'A moderator hid your idea "Lys i smuget".');
+  const comment = render('en', 'comment_hidden', payloads.comment_hidden);
+  assert.deepEqual([comment.subject, comment.text, comment.quote, comment.link], ['Your comment was hidden', 'A moderator hid your comment.', { label: 'Reason', text: 'Sjikane.' }, '/notifications']);
+  assert.equal(render('nb', 'comment_hidden', { ...idea, reason: 'Sjikane.' }).text, 'En moderator har skjult kommentaren din til forslaget «Lys i smuget».');
+});
+
+test('a decided recommendation says accepted or rejected and quotes the reasons', () => {
+  const nb = render('nb', 'recommendation_decided', payloads.recommendation_decided);
+  assert.equal(nb.text, 'Beslutningstakeren har godtatt anbefalingen «Flere benker».');
+  assert.deepEqual(nb.quote, { label: 'Begrunnelse', text: 'Vi gjør det i budsjettet for neste år.' });
+  assert.equal(nb.link, '/processes/ny-sentrumsplan/stakeholders#recommendation-1');
+  assert.equal(render('en', 'recommendation_decided', { ...payloads.recommendation_decided, decision: 'rejected' }).text, 'The decision-maker rejected the recommendation "Flere benker".');
+});
+
+test('budget news and results name the project or the process', () => {
+  const news = render('en', 'budget_project_update', payloads.budget_project_update);
+  assert.deepEqual([news.subject, news.text, news.quote], ['News about the project "Ny lekeplass"', 'The project "Ny lekeplass", which you voted for, has news.', { label: 'News', text: 'Gjennomført – 100 %' }]);
+  assert.equal(render('nb', 'budget_project_update', payloads.budget_project_update).text, 'Prosjektet «Ny lekeplass», som du stemte på, har nytt.');
+  assert.equal(render('nb', 'budget_results', payloads.budget_results).text, 'Resultatet av budsjettavstemningen i «Budsjett for 2027» er publisert: se hvilke prosjekter som blir gjennomført.');
+  assert.equal(render('en', 'budget_results', payloads.budget_results).link, '/processes/budsjett/budgeting/p1/results');
+});
+
+test('no kind in any language shows a raw key: no "status:", no dotted message key, no unfilled placeholder', () => {
+  const raw = /status:|\b[a-z]+(?:_[a-z]+)*\.[a-z_]+\.[a-z_]+\b|\{\w+\}|\b[a-z]+_[a-z_]+\b/;
+  for (const locale of locales) {
+    for (const kind of notificationKinds) {
+      const rendered = render(locale, kind, payloads[kind]);
+      for (const text of [rendered.subject, rendered.text, rendered.quote?.label ?? '', rendered.quote?.text ?? '']) {
+        assert.doesNotMatch(text, raw, `${locale} ${kind}: ${text}`);
+      }
+      assert.ok(rendered.text.length > 10, `${locale} ${kind} has a sentence`);
+      assert.ok(rendered.link.startsWith('/'), `${locale} ${kind} links to a page`);
+    }
+  }
+  // The check itself catches the old text and a key left untranslated.
+  assert.match('The idea "X" now has the status: accepted.', raw);
+  assert.match('notify.status_changed.body', raw);
+  assert.match('The idea "X" now has the status "under_consideration".', raw);
+});
+
+test('a status is named by its built-in translation, its label, or its key in words', () => {
+  assert.equal(statusName('da', 'implemented', statusLabels, 'nb'), 'Gennemført');
+  assert.equal(statusName('nb', 'sent_to_council', statusLabels, 'nb'), 'Sendt til kommunestyret');
+  assert.equal(statusName('en', 'waiting_for_funds', statusLabels, 'nb'), 'waiting for funds');
+});
+
+test('a quote keeps the first three lines, at most 280 characters, cut at a word', () => {
+  assert.equal(firstLines('One.\n\nTwo.'), 'One. Two.');
+  assert.equal(firstLines('a\nb\nc\nd'), 'a b c…');
+  const long = firstLines(`${'ord '.repeat(100)}slutt`);
+  assert.ok(long.length <= 281 && long.endsWith('ord…'), long);
+  assert.equal(firstLines('   '), '');
+  assert.deepEqual(notificationLines(render('en', 'idea_hidden', payloads.idea_hidden), 'https://x.no'), [
+    'A moderator hid your idea "Lys i smuget".',
+    'Reason: Inneholder personopplysninger.',
+    'https://x.no/processes/ny-sentrumsplan/ideas/i1',
+  ]);
+});
