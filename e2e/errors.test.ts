@@ -97,20 +97,27 @@ test('en: the add-phase form names each wrong field in English, with the date ru
   await newDraft(page, 'Unfinished square');
   await page.fill('#field-startsOn', '2031-02-01');
   await page.fill('#field-endsOn', '2031-01-01');
-  await page.fill('#field-categories', `Play\n${'x'.repeat(61)}`);
   await page.click('form[action="?/addPhase"] button[type="submit"]');
   await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
   assert.equal(await page.textContent('#error-summary-title'), 'There is a problem');
   const entries = await summaryEntries(page);
   assert.deepEqual(
     entries.map((e) => e.text),
-    ['Phase title: Fill in this field.', 'Ends: The end date must be on or after the start date.', 'Categories for ideas (optional): Use at most 60 characters.'],
+    ['Phase title: Fill in this field.', 'Ends: The end date must be on or after the start date.'],
   );
   assert.equal(await page.getAttribute('#field-endsOn', 'aria-invalid'), 'true');
   assert.equal(await page.textContent('#field-endsOn-error'), 'The end date must be on or after the start date.');
   assert.equal(await followLink(page, 'endsOn'), 'field-endsOn');
   assert.equal(await followLink(page, 'phaseTitle'), 'field-phaseTitle');
   assert.equal(await page.inputValue('#field-startsOn'), '2031-02-01', 'what was typed is kept');
+  // An item of a list that is too long is named by the list's label and shown at the list.
+  await page.fill('#field-phaseTitle', 'Ideas');
+  await page.fill('#field-endsOn', '2031-03-01');
+  await page.fill('#field-categories', `Play\n${'x'.repeat(61)}`);
+  await page.click('form[action="?/addPhase"] button[type="submit"]');
+  await page.waitForSelector('#field-categories-error');
+  assert.deepEqual(await summaryEntries(page), [{ text: 'Categories for ideas (optional): Use at most 60 characters.', href: '#field-categories' }]);
+  assert.equal(await page.getAttribute('#field-categories', 'aria-invalid'), 'true');
   await screenshot(page, 'errors-add-phase-en');
   await assertAccessible(page, '/manage/<id> after a refused phase (en)');
   await context.close();

@@ -27,7 +27,12 @@ export interface FormProblem {
 export function formFailure(locals: App.Locals, failure: Failure, values: Record<string, string> = {}) {
   const problem = problemOf(locals.ctx.locale, failure);
   const fields: Record<string, string> = {};
-  for (const f of problem.fields) fields[f.field] ??= f.message;
+  for (const f of problem.fields) {
+    fields[f.field] ??= f.message;
+    // An item of a list (`categories.1`) is shown at the list's field too.
+    const list = f.field.split('.')[0];
+    if (list !== undefined && list !== f.field) fields[list] ??= f.message;
+  }
   const body: FormProblem = { message: problem.message, fields, problems: problem.fields.map((f) => ({ field: f.field, message: f.message })), values };
   return kitFail(problem.status, body);
 }
