@@ -151,6 +151,11 @@ test('a Pabulib file: as text/plain or JSON, managers only; a malformed file lis
   const problems = ((await malformed.json()) as { error: { fields: { field: string; message: string }[] } }).error.fields;
   assert.ok(problems.length >= 2, JSON.stringify(problems));
   assert.ok(problems.every((p) => /\d/.test(p.field + p.message)), `each error names its line: ${JSON.stringify(problems)}`);
+  // In the reader's language (the manager has none chosen: the municipality's Norwegian), each with its line.
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['Linje 15: kostnaden -30 er negativ.', 'Linje 22: stemmen nevner prosjekt p9, som ikke finnes i PROJECTS.'],
+  );
   const empty = async () => ((await (await per(`/api/v1/phases/${phaseId}/budgeting`)).json()) as { budgets: unknown[]; projects: unknown[] });
   const nothing = await empty();
   assert.deepEqual([nothing.budgets, nothing.projects], [[], []]);

@@ -22,7 +22,7 @@ function closeOrder(a: number, b: number): boolean {
 export function mesGeneral(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
   const { classes, approvers, cost } = profile;
   const m = profile.ids.length;
-  const out = emptyOutcome(profile) as MesRun;
+  const out = emptyOutcome(profile, options.explain) as MesRun;
   (out as { rho: Q[] }).rho = [];
   const budget: Q[] = classes.map(() => reduce(options.endowment));
   const approx: number[] = classes.map(() => toNumber(options.endowment));

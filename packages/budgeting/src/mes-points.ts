@@ -20,7 +20,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
   const { classes, approvers, cost } = profile;
   const m = profile.ids.length;
   const nc = classes.length;
-  const out = emptyOutcome(profile) as MesRun;
+  const out = emptyOutcome(profile, options.explain) as MesRun;
   (out as { rho: Q[] }).rho = [];
   const b0 = reduce(options.endowment);
   const b0f = toNumber(b0);

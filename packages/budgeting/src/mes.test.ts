@@ -223,3 +223,19 @@ test('engines agree on large amounts and many voters, where doubles alone would 
     }
   }
 });
+
+test('identical ballots given once with their weight tally exactly as when each is given separately', () => {
+  const rng = createRng('weights');
+  const costs: Record<string, number> = {};
+  for (let j = 0; j < 12; j++) costs[`p${j}`] = 5 + rng.below(40);
+  const kinds = Array.from({ length: 9 }, () => Object.keys(costs).filter(() => rng.below(3) === 0));
+  const counts = kinds.map(() => 1 + rng.below(7));
+  const expanded = approvalElection(200, costs, kinds.flatMap((k, i) => Array.from({ length: counts[i]! }, () => k)));
+  const weighted = { ...expanded, ballots: kinds.map((projects, i) => ({ voter: `k${i}`, projects, weight: counts[i]! })) };
+  for (const rule of ['greedy', 'mes', 'mes-add1', 'mes-add1-exhaustive', 'phragmen'] as const) {
+    const a = tally(expanded, { rule, explainVoters: false });
+    const b = tally(weighted, { rule, explainVoters: false });
+    assert.deepEqual([b.selected, b.cost, b.explanations.projects], [a.selected, a.cost, a.explanations.projects], rule);
+  }
+  assert.throws(() => tally({ ...weighted, ballots: [{ voter: 'x', projects: ['p0'], weight: 0 }] }, { rule: 'greedy' }), /weight 0/);
+});

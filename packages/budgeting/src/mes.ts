@@ -37,7 +37,7 @@ export function mesRun(profile: Profile, tie: TieBreaker, options: MesRunOptions
 export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOptions): MesRun {
   const { classes, approvers, cost } = profile;
   const m = profile.ids.length;
-  const out = emptyOutcome(profile) as MesRun;
+  const out = emptyOutcome(profile, options.explain) as MesRun;
   (out as { rho: Q[] }).rho = [];
   const b0 = reduce(options.endowment);
   const b0f = toNumber(b0);

@@ -21,6 +21,12 @@ export interface Ballot {
   readonly projects: readonly string[];
   readonly points?: readonly number[];
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * How many voters cast this very ballot (a whole number ≥ 1; default 1). Identical ballots may come once with
+   * their count: the tally is the same as with each given separately (a per-voter explanation then has one
+   * entry for the ballot, under its `voter`).
+   */
+  readonly weight?: number;
 }
 
 /** Ballot constraints, named after Pabulib META keys (min_length, max_length, max_sum_cost, …). */
@@ -107,7 +113,11 @@ export function buildProfile(election: Election): Profile {
   const m = ids.length;
   const byKey = new Map<string, { weight: number; items: Int32Array; points: number[]; voters: string[] }>();
   const order: string[] = [];
+  let voterCount = 0;
   for (const ballot of election.ballots) {
+    const w = ballot.weight ?? 1;
+    if (!Number.isInteger(w) || w < 1) throw new Error(`voter "${ballot.voter}": weight ${w} is not a whole number ≥ 1`);
+    voterCount += w;
     const pairs: [number, number][] = [];
     if (ballot.points !== undefined && ballot.points.length !== ballot.projects.length) {
       throw new Error(`voter "${ballot.voter}": ${ballot.points.length} points for ${ballot.projects.length} projects`);
@@ -132,7 +142,7 @@ export function buildProfile(election: Election): Profile {
       byKey.set(key, cls);
       order.push(key);
     }
-    cls.weight += 1;
+    cls.weight += w;
     cls.voters.push(ballot.voter);
   }
   const classes: VoterClass[] = order.map((k) => byKey.get(k)!);
@@ -154,7 +164,7 @@ export function buildProfile(election: Election): Profile {
     approvers: lists.map((l) => Int32Array.from(l)),
     votes,
     score,
-    voterCount: election.ballots.length,
+    voterCount,
     index,
   };
 }

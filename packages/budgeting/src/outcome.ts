@@ -17,18 +17,19 @@ export interface ProjectNote {
 export interface RuleOutcome {
   selected: number[];
   notes: (ProjectNote | undefined)[];
-  /** Per voter class: what one voter of the class paid toward which project. */
+  /** Per voter class: what one voter of the class paid toward which project (empty when the run records none). */
   payments: { project: number; amount: Q }[][];
   ties: { round: number; tied: number[]; winner: number; decidedBy: string }[];
   details: Record<string, string | number | boolean | readonly string[]>;
 }
 
 /** An empty outcome for a profile. */
-export function emptyOutcome(profile: Profile): RuleOutcome {
+export function emptyOutcome(profile: Profile, withPayments = true): RuleOutcome {
   return {
     selected: [],
     notes: new Array<ProjectNote | undefined>(profile.ids.length).fill(undefined),
-    payments: profile.classes.map(() => []),
+    // A run that records no payments (MES without explanations: each Add1 run) needs no list per class.
+    payments: withPayments ? profile.classes.map(() => []) : [],
     ties: [],
     details: {},
   };

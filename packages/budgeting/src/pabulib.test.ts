@@ -68,9 +68,19 @@ test('malformed files are rejected with line numbers, never partly loaded', () =
   assert.match(r.detail[0]!.message, /cost "three"/);
   assert.match(r.detail[1]!.message, /unknown project "p9"/);
   assert.match(r.detail[2]!.message, /2 fields/);
+  // Codes and parameters, for a message in the reader's language.
+  assert.deepEqual(
+    r.detail.map((d) => [d.code, d.params]),
+    [
+      ['cost-not-number', { value: 'three' }],
+      ['unknown-project', { project: 'p9' }],
+      ['field-count', { found: 2, expected: 3, headerLine: 18 }],
+    ],
+  );
   const noVotes = readPabulib(SAMPLE.split('\r\n').slice(0, 16).join('\n'));
   assert.equal(noVotes.ok, false);
   if (!noVotes.ok) assert.match(noVotes.detail[0]!.message, /VOTES is missing/);
+  if (!noVotes.ok) assert.deepEqual([noVotes.detail[0]!.line, noVotes.detail[0]!.code, noVotes.detail[0]!.params], [0, 'section-missing', { section: 'VOTES' }]);
   const unterminated = readPabulib('META\nkey;value\nbudget;"10\n');
   assert.equal(unterminated.ok, false);
 });
@@ -80,4 +90,5 @@ test('count mismatches with num_projects / num_votes are warnings', () => {
   assert.ok(r.ok);
   assert.equal(r.warnings.length, 1);
   assert.equal(r.warnings[0]!.line, 5);
+  assert.deepEqual([r.warnings[0]!.code, r.warnings[0]!.params], ['num-votes', { said: '4', found: 3 }]);
 });

@@ -6,11 +6,48 @@
 import { csvField, readCsv } from '@tingsted/csv';
 import type { Ballot, BallotRules, Election, Project, VoteType } from './model.ts';
 
-/** One problem found in a file, with its 1-based line number. */
+/** One problem found in a file: its 1-based line number (0: the file as a whole), a code with its parameters
+ * (for a translated message; see PbErrorCode) and the same in an English sentence. */
 export interface PbError {
   readonly line: number;
+  readonly code: PbErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
   readonly message: string;
 }
+
+/** What can be wrong in a file (errors) or doubtful (the two count warnings, num-projects and num-votes). */
+export const pbErrorCodes = [
+  'section-twice',
+  'before-section',
+  'meta-header',
+  'projects-header',
+  'votes-header',
+  'field-count',
+  'meta-key-twice',
+  'unterminated-quote',
+  'section-missing',
+  'no-budget',
+  'budget-not-number',
+  'unknown-vote-type',
+  'cost-not-number',
+  'too-many-decimals',
+  'empty-project-id',
+  'project-id-twice',
+  'cost-negative',
+  'voter-id-twice',
+  'unknown-project',
+  'project-twice',
+  'points-count',
+  'points-not-number',
+  'points-column-missing',
+  'rule-not-number',
+  'rule-not-whole',
+  'num-projects',
+  'num-votes',
+] as const;
+
+/** One of pbErrorCodes. */
+export type PbErrorCode = (typeof pbErrorCodes)[number];
 
 /** Result of reading a `.pb` file: the whole election, or every error found (never a partial load). */
 export type PbReadResult =
@@ -61,8 +98,8 @@ const RULE_KEYS: readonly [keyof BallotRules, string, boolean][] = [
 export function readPabulib(text: string): PbReadResult {
   const errors: PbError[] = [];
   const warnings: PbError[] = [];
-  const err = (line: number, message: string): void => {
-    if (errors.length < 100) errors.push({ line, message });
+  const err = (line: number, code: PbErrorCode, params: Record<string, string | number>, message: string): void => {
+    if (errors.length < 100) errors.push({ line, code, params, message });
   };
   type Section = 'meta' | 'projects' | 'votes';
   let section: Section | undefined;
@@ -85,14 +122,14 @@ export function readPabulib(text: string): PbReadResult {
     if (f.length === 1 && f[0]!.trim() === '') continue;
     const first = f[0]!.trim().toLowerCase();
     if ((first === 'meta' || first === 'projects' || first === 'votes') && f.slice(1).every((x) => x.trim() === '')) {
-      if (seenSections.has(first)) err(r.line, `section ${first.toUpperCase()} appears twice`);
+      if (seenSections.has(first)) err(r.line, 'section-twice', { section: first.toUpperCase() }, `section ${first.toUpperCase()} appears twice`);
       seenSections.add(first);
       section = first;
       header = undefined;
       continue;
     }
     if (section === undefined) {
-      err(r.line, 'content before the first section (expected META, PROJECTS or VOTES)');
+      err(r.line, 'before-section', {}, 'content before the first section (expected META, PROJECTS or VOTES)');
       continue;
     }
     if (header === undefined) {
@@ -101,40 +138,40 @@ export function readPabulib(text: string): PbReadResult {
       if (section === 'projects') projHeader = header;
       if (section === 'votes') voteHeader = header;
       if (section === 'meta' && (header[0] !== 'key' || header[1] !== 'value')) {
-        err(r.line, 'META header must be "key;value"');
+        err(r.line, 'meta-header', {}, 'META header must be "key;value"');
       }
       if (section === 'projects' && (header[0] !== 'project_id' || !header.includes('cost'))) {
-        err(r.line, 'PROJECTS header must start with project_id and include cost');
+        err(r.line, 'projects-header', {}, 'PROJECTS header must start with project_id and include cost');
       }
       if (section === 'votes' && (header[0] !== 'voter_id' || !header.includes('vote'))) {
-        err(r.line, 'VOTES header must start with voter_id and include vote');
+        err(r.line, 'votes-header', {}, 'VOTES header must start with voter_id and include vote');
       }
       continue;
     }
     if (f.length !== header.length) {
       // Tolerate a trailing empty field (a line ending in ';').
       if (!(f.length === header.length + 1 && f[f.length - 1] === '')) {
-        err(r.line, `${f.length} fields, but the header on line ${headerLine} has ${header.length}`);
+        err(r.line, 'field-count', { found: f.length, expected: header.length, headerLine }, `${f.length} fields, but the header on line ${headerLine} has ${header.length}`);
         continue;
       }
     }
     if (section === 'meta') {
       const key = f[0]!.trim();
-      if (meta.has(key)) err(r.line, `META key "${key}" appears twice`);
+      if (meta.has(key)) err(r.line, 'meta-key-twice', { key }, `META key "${key}" appears twice`);
       meta.set(key, { value: (f[1] ?? '').trim(), line: r.line });
     } else if (section === 'projects') projRows.push(r);
     else voteRows.push(r);
   }
   // With lenient quotes the only syntax error is a quote left open.
-  if (syntax) err(syntax.line, 'unterminated quoted field');
+  if (syntax) err(syntax.line, 'unterminated-quote', {}, 'unterminated quoted field');
   for (const s of ['meta', 'projects', 'votes'] as const) {
-    if (!seenSections.has(s)) err(0, `section ${s.toUpperCase()} is missing`);
+    if (!seenSections.has(s)) err(0, 'section-missing', { section: s.toUpperCase() }, `section ${s.toUpperCase()} is missing`);
   }
   const budgetEntry = meta.get('budget');
-  if (budgetEntry === undefined) err(0, 'META has no budget');
-  else if (!DEC.test(budgetEntry.value)) err(budgetEntry.line, `budget "${budgetEntry.value}" is not a number`);
+  if (budgetEntry === undefined) err(0, 'no-budget', {}, 'META has no budget');
+  else if (!DEC.test(budgetEntry.value)) err(budgetEntry.line, 'budget-not-number', { value: budgetEntry.value }, `budget "${budgetEntry.value}" is not a number`);
   const vt = meta.get('vote_type')?.value ?? 'approval';
-  if (!VOTE_TYPES.includes(vt as VoteType)) err(meta.get('vote_type')?.line ?? 0, `unknown vote_type "${vt}"`);
+  if (!VOTE_TYPES.includes(vt as VoteType)) err(meta.get('vote_type')?.line ?? 0, 'unknown-vote-type', { value: vt }, `unknown vote_type "${vt}"`);
   const voteType = vt as VoteType;
 
   // Money scale from the largest number of decimals among costs, budget and cost limits.
@@ -142,10 +179,10 @@ export function readPabulib(text: string): PbReadResult {
   let dec = budgetEntry !== undefined && DEC.test(budgetEntry.value) ? decimals(budgetEntry.value) : 0;
   for (const r of projRows) {
     const c = (r.fields[costCol] ?? '').trim();
-    if (!DEC.test(c)) err(r.line, `cost "${c}" is not a number`);
+    if (!DEC.test(c)) err(r.line, 'cost-not-number', { value: c }, `cost "${c}" is not a number`);
     else dec = Math.max(dec, decimals(c));
   }
-  if (dec > 6) err(0, `money with ${dec} decimals is not supported (at most 6)`);
+  if (dec > 6) err(0, 'too-many-decimals', { decimals: dec, max: 6 }, `money with ${dec} decimals is not supported (at most 6)`);
   const scale = 10 ** Math.min(dec, 6);
 
   const projects: Project[] = [];
@@ -153,12 +190,12 @@ export function readPabulib(text: string): PbReadResult {
   const nameCol = projHeader.indexOf('name');
   for (const r of projRows) {
     const id = r.fields[0]!.trim();
-    if (id === '') err(r.line, 'empty project_id');
-    if (ids.has(id)) err(r.line, `project_id "${id}" appears twice`);
+    if (id === '') err(r.line, 'empty-project-id', {}, 'empty project_id');
+    if (ids.has(id)) err(r.line, 'project-id-twice', { project: id }, `project_id "${id}" appears twice`);
     ids.add(id);
     const c = (r.fields[costCol] ?? '').trim();
     const cost = DEC.test(c) ? scaled(c, scale) : NaN;
-    if (cost < 0) err(r.line, `cost ${c} is negative`);
+    if (cost < 0) err(r.line, 'cost-negative', { value: c }, `cost ${c} is negative`);
     const fields: Record<string, string> = {};
     projHeader.forEach((h, k) => {
       if (k === 0 || k === costCol || k === nameCol) return;
@@ -183,13 +220,13 @@ export function readPabulib(text: string): PbReadResult {
   };
   for (const r of voteRows) {
     const voter = r.fields[0]!.trim();
-    if (voterIds.has(voter)) err(r.line, `voter_id "${voter}" appears twice`);
+    if (voterIds.has(voter)) err(r.line, 'voter-id-twice', { voter }, `voter_id "${voter}" appears twice`);
     voterIds.add(voter);
     const list = splitList((r.fields[voteCol] ?? '').trim());
     for (let k = 0; k < list.length; k++) {
       const pid = list[k]!;
-      if (!ids.has(pid)) err(r.line, `vote names unknown project "${pid}"`);
-      for (let l = 0; l < k; l++) if (list[l] === pid) err(r.line, `vote lists project "${pid}" twice`);
+      if (!ids.has(pid)) err(r.line, 'unknown-project', { project: pid }, `vote names unknown project "${pid}"`);
+      for (let l = 0; l < k; l++) if (list[l] === pid) err(r.line, 'project-twice', { project: pid }, `vote lists project "${pid}" twice`);
     }
     const fields: Record<string, string> = {};
     for (const k of extraVoteCols) fields[voteHeader[k]!] = r.fields[k] ?? '';
@@ -200,38 +237,38 @@ export function readPabulib(text: string): PbReadResult {
     };
     if (pointsCol >= 0) {
       const pts = splitList((r.fields[pointsCol] ?? '').trim());
-      if (pts.length !== list.length) err(r.line, `${pts.length} points for ${list.length} projects`);
+      if (pts.length !== list.length) err(r.line, 'points-count', { points: pts.length, projects: list.length }, `${pts.length} points for ${list.length} projects`);
       const nums = new Array<number>(pts.length);
       for (let k = 0; k < pts.length; k++) {
         const x = pts[k]!;
-        if (!DEC.test(x)) err(r.line, `points "${x}" at position ${k + 1} is not a number`);
+        if (!DEC.test(x)) err(r.line, 'points-not-number', { value: x, position: k + 1 }, `points "${x}" at position ${k + 1} is not a number`);
         nums[k] = Number(x);
       }
       b.points = nums;
     } else if (voteType === 'cumulative' || voteType === 'scoring') {
-      if (list.length > 0) err(r.line, `a ${voteType} vote needs a points column`);
+      if (list.length > 0) err(r.line, 'points-column-missing', { voteType }, `a ${voteType} vote needs a points column`);
     }
     ballots.push(b);
   }
   const numProjects = meta.get('num_projects');
   if (numProjects !== undefined && Number(numProjects.value) !== projects.length) {
-    warnings.push({ line: numProjects.line, message: `num_projects says ${numProjects.value}, found ${projects.length}` });
+    warnings.push({ line: numProjects.line, code: 'num-projects', params: { said: numProjects.value, found: projects.length }, message: `num_projects says ${numProjects.value}, found ${projects.length}` });
   }
   const numVotes = meta.get('num_votes');
   if (numVotes !== undefined && Number(numVotes.value) !== ballots.length) {
-    warnings.push({ line: numVotes.line, message: `num_votes says ${numVotes.value}, found ${ballots.length}` });
+    warnings.push({ line: numVotes.line, code: 'num-votes', params: { said: numVotes.value, found: ballots.length }, message: `num_votes says ${numVotes.value}, found ${ballots.length}` });
   }
   const rules: Record<string, number> = {};
   for (const [prop, key, money] of RULE_KEYS) {
     const e = meta.get(key);
     if (e === undefined || e.value === '') continue;
     if (!DEC.test(e.value)) {
-      err(e.line, `${key} "${e.value}" is not a number`);
+      err(e.line, 'rule-not-number', { key, value: e.value }, `${key} "${e.value}" is not a number`);
       continue;
     }
     rules[prop] = money ? scaled(e.value, scale) : Number(e.value);
     if (!money && !INT.test(e.value) && (key === 'min_length' || key === 'max_length')) {
-      err(e.line, `${key} "${e.value}" is not a whole number`);
+      err(e.line, 'rule-not-whole', { key, value: e.value }, `${key} "${e.value}" is not a whole number`);
     }
   }
   if (errors.length > 0) {

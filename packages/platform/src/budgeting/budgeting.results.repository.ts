@@ -228,10 +228,13 @@ export function budgetingResultsRepository(db: Db) {
         .where('b.budget_id', '=', budgetId)
         .where((eb) => eb.or([eb('b.source', 'in', ['online', 'pabulib']), eb('t.confirmed_at', 'is not', null)]))
         .groupBy(['b.projects', 'b.points'])
-        .orderBy(sql`array_to_string(b.projects, ',')`)
-        .orderBy('b.points')
         .execute();
-      return rows.map((r) => ({ projects: r.projects === '' ? [] : r.projects.split(','), points: r.points, count: r.count }));
+      // Ordered here rather than by the database (whose sort of 23,571 texts spilled to disk for Łódź), by code
+      // unit, so the order does not depend on the database's collation.
+      const key = (r: { projects: string; points: number[] | null }) => (r.points === null ? r.projects : `${r.projects}|${r.points.join(',')}`);
+      const keyed = rows.map((r) => ({ key: key(r), r }));
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return keyed.map(({ r }) => ({ projects: r.projects === '' ? [] : r.projects.split(','), points: r.points, count: r.count }));
     },
 
     /** The people who voted online in a phase (told when its results are published). */

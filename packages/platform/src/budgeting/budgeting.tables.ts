@@ -145,6 +145,8 @@ export interface BudgetBallotsTable {
   points: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
   /** The verification code on the voter's receipt (online ballots). */
   receipt: string | null;
+  /** budget_id for an online ballot, null for a batch one (generated: the online ballots' key to the budget). */
+  online_budget_id: ColumnType<string | null, never, never>;
   created_at: Created;
   updated_at: Updated;
 }

@@ -22,11 +22,15 @@ export interface CountedProject {
   readonly cost: number;
 }
 
-/** A stored ballot: project ids (ranked best first for ranking ballots) and, for points ballots, the points. */
+/**
+ * A stored ballot: project ids (ranked best first for ranking ballots) and, for points ballots, the points;
+ * `weight` when it stands for that many identical ballots (default 1).
+ */
 export interface CountedBallot {
   readonly id: string;
   readonly projects: readonly string[];
   readonly points: readonly number[] | null;
+  readonly weight?: number;
 }
 
 const tieBreakKeys: readonly TieBreakKey[] = ['lowest-cost', 'highest-cost', 'most-votes', 'fewest-votes', 'most-score', 'input-order', 'lot'];
@@ -143,14 +147,15 @@ export function electionOf(design: CountingDesign, amount: number, projects: rea
   for (let i = 0; i < ballots.length; i++) {
     const b = ballots[i]!;
     const points = design.ballot_kind === 'ranking' ? rankPoints(design, b.projects.length) : design.ballot_kind === 'points' ? b.points : null;
+    const weight = b.weight === undefined || b.weight === 1 ? {} : { weight: b.weight };
     const all = b.projects.every((id) => eligible.has(id));
     if (all) {
-      out[i] = points === null ? { voter: b.id, projects: b.projects } : { voter: b.id, projects: b.projects, points };
+      out[i] = points === null ? { voter: b.id, projects: b.projects, ...weight } : { voter: b.id, projects: b.projects, points, ...weight };
       continue;
     }
     const keep = b.projects.map((id, t) => (eligible.has(id) ? t : -1)).filter((t) => t >= 0);
     const kept = keep.map((t) => b.projects[t]!);
-    out[i] = points === null ? { voter: b.id, projects: kept } : { voter: b.id, projects: kept, points: keep.map((t) => points[t] ?? 0) };
+    out[i] = points === null ? { voter: b.id, projects: kept, ...weight } : { voter: b.id, projects: kept, points: keep.map((t) => points[t] ?? 0), ...weight };
   }
   return {
     budget: amount,
@@ -186,22 +191,26 @@ export function ballotLine(kind: BallotKind, projects: readonly string[], points
   return pairs.map(([n, p]) => (kind === 'points' ? `${n}:${p}` : String(n))).join(',');
 }
 
-/** SHA-256 (hex) of the ballots counted: their canonical lines sorted by code unit, one per line. */
+/**
+ * SHA-256 (hex) of the ballots counted: their canonical lines sorted by code unit, one per line (a ballot of
+ * weight k is k lines: grouped or not, the same ballots give the same hash).
+ */
 export function ballotsHash(kind: BallotKind, ballots: readonly CountedBallot[], numberOf: ReadonlyMap<string, number>): string {
-  // Identical ballots are common (Łódź 2022: 90,494 ballots, 23,571 different ones): each is written once.
-  const seen = new Map<string, string>();
-  const lines = ballots.map((b) => {
+  // Identical ballots are common (Łódź 2022: 90,494 ballots, 23,571 different ones): each line is made once.
+  const count = new Map<string, number>();
+  const lineOf = new Map<string, string>();
+  for (const b of ballots) {
     const key = b.points === null ? b.projects.join(',') : `${b.projects.join(',')}|${b.points.join(',')}`;
-    let line = seen.get(key);
+    let line = lineOf.get(key);
     if (line === undefined) {
       line = ballotLine(kind, b.projects, b.points, numberOf);
-      seen.set(key, line);
+      lineOf.set(key, line);
     }
-    return line;
-  });
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    count.set(line, (count.get(line) ?? 0) + (b.weight ?? 1));
+  }
+  const lines = [...count.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = createHash('sha256');
-  for (const line of lines) hash.update(`${line}\n`);
+  for (const line of lines) hash.update(`${line}\n`.repeat(count.get(line)!));
   return hash.digest('hex');
 }
 

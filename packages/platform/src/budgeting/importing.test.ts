@@ -2,6 +2,9 @@
 // refused with every problem by line, and nothing of it is stored.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pbErrorCodes } from '@tingsted/budgeting';
+import { fieldMessage } from '../edge/errors.ts';
+import { catalogs, locales } from '../i18n/translate.ts';
 import { budgetingRepository } from './budgeting.repository.ts';
 import { ioFixture, problems, smallPb, type IoFixture } from '../testing/budgeting.ts';
 
@@ -29,10 +32,19 @@ describe('Pabulib import', () => {
     const bad = withLine(21, 'v4;A2,A9').replace('A1;400;', 'A1;fire hundre;');
     const result = await f.platform.budgeting.importPabulib(f.manager, { phaseId, file: bad });
     assert.equal(!result.ok && result.code, 'ValidationFailed');
-    assert.deepEqual(problems(result), ['file:budgeting.import.line@12', 'file:budgeting.import.line@21']);
-    assert.match(String(!result.ok && result.fields?.[1]?.params?.problem), /A9/);
+    assert.deepEqual(problems(result), ['file:budgeting.import.pb.cost-not-number@12', 'file:budgeting.import.pb.unknown-project@21']);
+    assert.deepEqual(!result.ok && result.fields?.map((x) => x.params), [
+      { line: 12, value: 'fire hundre' },
+      { line: 21, project: 'A9' },
+    ]);
     const of = await budgets();
     assert.deepEqual([of.budgets.length, of.projects.length], [0, 0]);
+  });
+
+  test('every problem the Pabulib reader names has a message in each language, and the Norwegian one fills in its line and values', () => {
+    for (const code of pbErrorCodes) for (const locale of locales) assert.ok(Object.hasOwn(catalogs[locale], `budgeting.import.pb.${code}`), `${locale} lacks ${code}`);
+    const text = fieldMessage('nb', { field: 'file', message: 'budgeting.import.pb.cost-not-number', params: { line: 12, value: 'fire hundre' } });
+    assert.equal(text, 'Linje 12: kostnaden «fire hundre» er ikke et tall.');
   });
 
   test('costs with decimals are refused: money is whole units', async () => {

@@ -116,7 +116,8 @@ function nameOf(e: Election): string {
  */
 export function pabulibPlan(text: string, fallbackLocale: Locale): Result<PabulibPlan> {
   const read = readPabulib(text);
-  if (!read.ok) return fail('ValidationFailed', capErrors(FIELD, read.detail.map((d) => problem(d.line, 'budgeting.import.line', { problem: d.message }))));
+  // Each syntax problem as a message of its own (budgeting.import.pb.*, in the catalogs), with its line and parameters.
+  if (!read.ok) return fail('ValidationFailed', capErrors(FIELD, read.detail.map((d) => problem(d.line, `budgeting.import.pb.${d.code}`, d.params))));
   const e = read.election;
   let cached: Lines | undefined;
   const where = () => (cached ??= linesOf(text));

@@ -32,15 +32,19 @@ interface Computed {
 
 const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
-/** The counted ballots from their groups: each group's ballot repeated (no voter ids: no per-voter explanation). */
-async function countedFromGroups(io: IoContext, budgetId: string): Promise<{ id: string; voterId: string | null; projects: string[]; points: number[] | null }[]> {
+/** A counted ballot as results read it: one voter's, or (live) a group of identical ones with their number. */
+interface ReadBallot {
+  readonly id: string;
+  readonly voterId: string | null;
+  readonly projects: string[];
+  readonly points: number[] | null;
+  readonly weight?: number;
+}
+
+/** The counted ballots as their groups: each different ballot once with its weight (no voter ids: no per-voter explanation). */
+async function countedFromGroups(io: IoContext, budgetId: string): Promise<ReadBallot[]> {
   const groups = await io.results.countedBallotGroups(budgetId);
-  const out: { id: string; voterId: string | null; projects: string[]; points: number[] | null }[] = [];
-  groups.forEach((g, i) => {
-    const ballot = { id: `group-${i}`, voterId: null, projects: g.projects, points: g.points };
-    for (let k = 0; k < g.count; k++) out.push(ballot);
-  });
-  return out;
+  return groups.map((g, i) => ({ id: `group-${i}`, voterId: null, projects: g.projects, points: g.points, weight: g.count }));
 }
 
 /**
@@ -51,6 +55,7 @@ async function countedFromGroups(io: IoContext, budgetId: string): Promise<{ id:
 async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rule: BudgetingRule, publishing: boolean, now: Date): Promise<Computed> {
   const { settings } = found;
   const [projects, ballots] = await Promise.all([io.repo.ballotProjectsOf(budget.id), publishing ? io.results.countedBallots(budget.id) : countedFromGroups(io, budget.id)]);
+  const ballotCount = ballots.reduce((n, b: ReadBallot) => n + (b.weight ?? 1), 0);
   const election = electionOf(settings, budget.amount, projects, ballots);
   const explainVoters = publishing && rule !== 'greedy' && ballots.some((b) => b.voterId !== null);
   const options = { ...tallyOptions(settings, rule), explainVoters };
@@ -67,7 +72,7 @@ async function compute(io: IoContext, found: BudgetingPhase, budget: Budget, rul
       return { id, number: p.number, reference: p.reference, title: p.title as LocalizedText as Record<string, string>, cost: p.cost, votes: explained.get(id)?.votes ?? 0 };
     }),
     cost: result.cost,
-    ballots: ballots.length,
+    ballots: ballotCount,
     projects: result.explanations.projects.map((x) => ({
       id: x.project,
       votes: x.votes,
