@@ -27,6 +27,11 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   AlreadyResponded: 409,
   /** A budgeting ballot that breaks a rule of the ballot design (over budget, too many projects, …). */
   BallotInvalid: 422,
+  /** A person a moderator blocked for a period: no posting, commenting or voting until it ends. */
+  AccountBlocked: 403,
+  AlreadyReported: 409,
+  /** Another moderator already acted on the item (the fields say who did what, and when). */
+  AlreadyHandled: 409,
   Internal: 500,
 };
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideaLimits, text, type IdeasContext } from './ideas.context.ts';
 
@@ -9,6 +10,8 @@ export function commentUseCases(ctx: IdeasContext) {
     /** Comments on an idea, or replies to a comment, while the phase is open. */
     async postComment(actor: Actor | null, input: { ideaId: string; parentId?: unknown; body: unknown }): Promise<Result<{ id: string }>> {
       if (!actor) return fail('NotSignedIn');
+      const blocked = await deps.gate.blockOf(actor.id);
+      if (blocked) return blockedFailure(blocked);
       const row = await visibleIdea(actor, input.ideaId);
       if (!row || row.hidden_at || row.screening !== 'published') return fail('NotFound');
       const phase = await openIdeasPhase(row.phase_id);

@@ -1,14 +1,17 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { IdeasContext } from './ideas.context.ts';
 
 /** Supporting an idea, withdrawing the support, and following it. */
 export function supportUseCases(ctx: IdeasContext) {
-  const { repo, ideaPhases, visibleIdea, openIdeasPhase } = ctx;
+  const { deps, repo, ideaPhases, visibleIdea, openIdeasPhase } = ctx;
   return {
     /** Supports an idea once per person, while its phase is open. */
     async supportIdea(actor: Actor | null, ideaId: string): Promise<Result<null>> {
       if (!actor) return fail('NotSignedIn');
+      const blocked = await deps.gate.blockOf(actor.id);
+      if (blocked) return blockedFailure(blocked);
       // The busiest write: the phase check uses cached facts and the insert checks the idea itself, so a
       // support is one statement; only a refused one looks closer to say why.
       let phaseId = ideaPhases.get(ideaId);

@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'AlreadySupported'
   | 'AlreadyResponded'
   | 'BallotInvalid'
+  | 'AccountBlocked'
+  | 'AlreadyReported'
+  | 'AlreadyHandled'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

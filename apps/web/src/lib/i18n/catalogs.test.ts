@@ -9,6 +9,7 @@ import { catalogs, isMessageKey } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
+import { moderationEn } from './messages/moderation/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelsEn } from './messages/panels/en.ts';
@@ -42,6 +43,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     analysis: analysisEn,
     budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,
+    moderation: moderationEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

@@ -7,6 +7,7 @@ import * as demographics from './2026_11_23_0005_demographics.ts';
 import * as factDocuments from './2026_11_23_0006_fact_documents.ts';
 import * as analysisRuns from './2026_11_23_0007_analysis_runs.ts';
 import * as budgeting from './2026_12_07_0008_budgeting.ts';
+import * as moderation from './2026_12_08_0002_moderation.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0006_fact_documents': factDocuments,
   '2026_11_23_0007_analysis_runs': analysisRuns,
   '2026_12_07_0008_budgeting': budgeting,
+  '2026_12_08_0002_moderation': moderation,
 };

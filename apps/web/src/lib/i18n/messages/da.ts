@@ -9,6 +9,7 @@ import { panelsStaffDa } from './panels-staff/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
+import { moderationDa } from './moderation/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -24,4 +25,5 @@ export const da: Catalog = {
   ...analysisDa,
   ...budgetingManageDa,
   ...budgetingDa,
+  ...moderationDa,
 };

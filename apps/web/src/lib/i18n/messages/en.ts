@@ -9,6 +9,7 @@ import { panelsStaffEn } from './panels-staff/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
+import { moderationEn } from './moderation/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -26,4 +27,5 @@ export const en = {
   ...analysisEn,
   ...budgetingManageEn,
   ...budgetingEn,
+  ...moderationEn,
 } as const;

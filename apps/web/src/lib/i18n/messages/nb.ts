@@ -9,6 +9,7 @@ import { panelsStaffNb } from './panels-staff/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
+import { moderationNb } from './moderation/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -24,4 +25,5 @@ export const nb: Catalog = {
   ...analysisNb,
   ...budgetingManageNb,
   ...budgetingNb,
+  ...moderationNb,
 };

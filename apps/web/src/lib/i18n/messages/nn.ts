@@ -9,6 +9,7 @@ import { panelsStaffNn } from './panels-staff/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
+import { moderationNn } from './moderation/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -24,4 +25,5 @@ export const nn: Catalog = {
   ...analysisNn,
   ...budgetingManageNn,
   ...budgetingNn,
+  ...moderationNn,
 };

@@ -9,6 +9,7 @@ import { panelsStaffSv } from './panels-staff/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
+import { moderationSv } from './moderation/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -24,4 +25,5 @@ export const sv: Catalog = {
   ...analysisSv,
   ...budgetingManageSv,
   ...budgetingSv,
+  ...moderationSv,
 };
