@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { problemOf } from '@tingsted/platform/edge';
-import { moderationContracts as c, presentQueueEntry } from '@tingsted/platform/moderation';
+import { moderationContracts as c, presentLegacyQueue, presentQueueEntry } from '@tingsted/platform/moderation';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 
@@ -93,7 +93,7 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }>
     if (!user) return reply;
     const result = await platform.moderation.moderationQueue(user, { processId: contractInput(c.processModerationQueue, request).id });
     if (!result.ok) return failure(request, reply, result);
-    return { items: result.value.map((e) => presentQueueEntry(e, user)) };
+    return presentLegacyQueue(result.value);
   });
 
   for (const type of ['idea', 'comment'] as const) {

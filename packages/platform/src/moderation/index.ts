@@ -3,7 +3,7 @@ export { moderationService, type ModerationService } from './moderation.service.
 export type { ModerationDeps, ModerationItem } from './moderation.context.ts';
 export { moderationPolicy } from './moderation.policy.ts';
 export { moderationContracts, QueueEntrySchema } from './moderation.contract.ts';
-export { presentQueueEntry, queueEntryCan, type PresentedQueueEntry } from './moderation.presenter.ts';
+export { presentLegacyQueue, presentQueueEntry, queueEntryCan, type PresentedQueueEntry } from './moderation.presenter.ts';
 export { reportReasons, type ReportReason } from './moderation.tables.ts';
 export { reportTextMax } from './reporting.ts';
 export { decisionLimits, type BulkOutcome } from './decisions.ts';

@@ -103,7 +103,7 @@ export const moderationContracts = {
   flagContent: contract({
     name: 'flagContent',
     summary: 'Tell the moderators that an idea or a comment breaks the rules, and why (kept for older clients: a report with reason "other")',
-    input: Type.Object({ type: ItemType, id: ItemId, reason: Type.String({ maxLength: 1000 }) }),
+    input: Type.Object({ type: ItemType, id: ItemId, reason: Type.String({ minLength: 3, maxLength: 1000 }) }),
     output: Done,
   }),
   screenIdea: contract({
@@ -114,8 +114,20 @@ export const moderationContracts = {
   }),
   processModerationQueue: contract({
     name: 'processModerationQueue',
-    summary: "One process's moderation queue (kept for older clients: GET /moderation/queue?processId=)",
+    summary: "One process's flagged ideas and comments and ideas waiting for pre-screening (kept for older clients: GET /moderation/queue?processId= has more)",
     input: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-    output: Type.Object({ items: Type.Array(QueueEntrySchema) }),
+    output: Type.Object({
+      flags: Type.Array(
+        Type.Object({
+          targetType: oneOf(['idea', 'comment'] as const),
+          targetId: Type.String(),
+          reason: Type.String(),
+          ideaId: Type.Union([Type.String(), Type.Null()]),
+          ideaTitle: Type.Union([Type.String(), Type.Null()]),
+          commentBody: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ),
+      pending: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String() })),
+    }),
   }),
 };

@@ -42,3 +42,25 @@ export function presentQueueEntry(entry: QueueEntry, actor: Actor | null) {
 
 /** A presented queue entry. */
 export type PresentedQueueEntry = ReturnType<typeof presentQueueEntry>;
+
+/**
+ * The queue in the shape GET /processes/{id}/moderation answered before the moderation module: one flag per
+ * open report (its text, or its reason when it has none) and the ideas waiting for pre-screening.
+ */
+export function presentLegacyQueue(entries: readonly QueueEntry[]) {
+  return {
+    flags: entries.flatMap((entry) =>
+      entry.item.type === 'statement'
+        ? []
+        : entry.reports.map((r) => ({
+            targetType: entry.item.type as 'idea' | 'comment',
+            targetId: entry.item.id,
+            reason: r.text ?? r.reason,
+            ideaId: entry.item.ideaId,
+            ideaTitle: entry.item.title,
+            commentBody: entry.item.type === 'comment' ? entry.item.body : null,
+          })),
+    ),
+    pending: entries.filter((e) => e.waiting === 'screening').map((e) => ({ id: e.item.id, title: e.item.title, body: e.item.body })),
+  };
+}
