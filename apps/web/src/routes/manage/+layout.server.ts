@@ -1,9 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { accountsPolicy } from '@tingsted/platform/accounts';
 import { moderationPolicy } from '@tingsted/platform/moderation';
 import { processesPolicy } from '@tingsted/platform/processes';
 import { requireUser } from '$lib/server/session';
+import { refuseStaffPage } from '$lib/server/staff';
 
 /**
  * Who may open which staff page: /manage itself every staff role (it shows what the role may do), the
@@ -14,10 +14,6 @@ export const load: LayoutServerLoad = ({ locals, url, route }) => {
   const user = requireUser(locals, url);
   const area = route.id === '/manage' ? 'staff' : route.id?.startsWith('/manage/moderation') ? 'moderation' : 'manage';
   const allowed = area === 'staff' ? accountsPolicy.isStaff(user) : area === 'moderation' ? moderationPolicy.moderate(user) : processesPolicy.manage(user);
-  if (!allowed) {
-    const id = crypto.randomUUID();
-    locals.platform.config.logger.info({ refusalId: id, path: url.pathname, area }, 'staff page refused');
-    error(403, { message: 'Forbidden', reason: area, roles: [...user.roles], id });
-  }
+  if (!allowed) refuseStaffPage(locals, url, user, area);
   return {};
 };

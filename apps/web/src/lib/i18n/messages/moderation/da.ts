@@ -59,6 +59,7 @@ export const moderationDa: Record<keyof typeof moderationEn, string> = {
   'staffPage.forbidden.manage': 'At oprette og drive processer er for procesansvarlige og administratorer.',
   'staffPage.forbidden.moderation': 'Modereringskøen er for moderatorer, procesansvarlige og administratorer.',
   'staffPage.forbidden.staff': 'Medarbejdersiderne er for dem, der arbejder for kommunen.',
+  'staffPage.forbidden.admin': 'Personer, roller og kommunens indstillinger er for administratorer.',
   'staffPage.yourRoles': 'Dine roller: {roles}. En administrator kan ændre dem.',
   'staffPage.whatYouCan': 'Det kan du gøre',
   'staffPage.can.moderate': 'Arbejde i modereringskøen: anmeldelser, forhåndsgodkendelse og ønsker om ny vurdering',

@@ -60,6 +60,7 @@ export const moderationEn = {
   'staffPage.forbidden.manage': 'Setting up and running processes is for process managers and administrators.',
   'staffPage.forbidden.moderation': 'The moderation queue is for moderators, process managers and administrators.',
   'staffPage.forbidden.staff': 'The staff pages are for people who work for the municipality.',
+  'staffPage.forbidden.admin': "People, roles and the municipality's settings are for administrators.",
   'staffPage.yourRoles': 'Your roles: {roles}. An administrator can change them.',
   'staffPage.whatYouCan': 'What you can do',
   'staffPage.can.moderate': 'Work the moderation queue: reports, pre-screening and review requests',

@@ -59,6 +59,7 @@ export const moderationNb: Record<keyof typeof moderationEn, string> = {
   'staffPage.forbidden.manage': 'Å sette opp og drive prosesser er for prosessansvarlige og administratorer.',
   'staffPage.forbidden.moderation': 'Modereringskøen er for moderatorer, prosessansvarlige og administratorer.',
   'staffPage.forbidden.staff': 'Sidene for ansatte er for dem som arbeider for kommunen.',
+  'staffPage.forbidden.admin': 'Personer, roller og kommunens innstillinger er for administratorer.',
   'staffPage.yourRoles': 'Rollene dine: {roles}. En administrator kan endre dem.',
   'staffPage.whatYouCan': 'Dette kan du gjøre',
   'staffPage.can.moderate': 'Arbeide i modereringskøen: rapporter, forhåndsmoderering og ønsker om ny vurdering',

@@ -59,6 +59,7 @@ export const moderationNn: Record<keyof typeof moderationEn, string> = {
   'staffPage.forbidden.manage': 'Å setje opp og drive prosessar er for prosessansvarlege og administratorar.',
   'staffPage.forbidden.moderation': 'Modereringskøen er for moderatorar, prosessansvarlege og administratorar.',
   'staffPage.forbidden.staff': 'Sidene for tilsette er for dei som arbeider for kommunen.',
+  'staffPage.forbidden.admin': 'Personar, roller og innstillingane til kommunen er for administratorar.',
   'staffPage.yourRoles': 'Rollene dine: {roles}. Ein administrator kan endre dei.',
   'staffPage.whatYouCan': 'Dette kan du gjere',
   'staffPage.can.moderate': 'Arbeide i modereringskøen: rapportar, førehandsmoderering og ønske om ny vurdering',

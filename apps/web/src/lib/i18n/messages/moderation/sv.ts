@@ -59,6 +59,7 @@ export const moderationSv: Record<keyof typeof moderationEn, string> = {
   'staffPage.forbidden.manage': 'Att sätta upp och driva processer är för processansvariga och administratörer.',
   'staffPage.forbidden.moderation': 'Modereringskön är för moderatorer, processansvariga och administratörer.',
   'staffPage.forbidden.staff': 'Personalsidorna är för dem som arbetar för kommunen.',
+  'staffPage.forbidden.admin': 'Personer, roller och kommunens inställningar är för administratörer.',
   'staffPage.yourRoles': 'Dina roller: {roles}. En administratör kan ändra dem.',
   'staffPage.whatYouCan': 'Det här kan du göra',
   'staffPage.can.moderate': 'Arbeta i modereringskön: anmälningar, förhandsgranskning och begäran om ny granskning',
