@@ -43,9 +43,8 @@ test('a resident reports the idea with a reason, without JavaScript; a report wi
   await page.locator('details:has(#field-reason) summary').click();
   await page.locator('form[action="?/report"]:has(#field-reason) button[type="submit"]').click();
   await page.waitForSelector('.error-summary');
-  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('moderation.report.reasonRequired')));
+  assert.equal(await page.locator('.error-summary a[href="#field-reason"]').count(), 1, 'the summary names the reason and links to it');
   await assertAccessibleWithoutJs(page, 'moderation-report-refused');
-  await page.locator('details:has(#field-reason) summary').click().catch(() => undefined);
   await page.check('#field-reason-spam');
   await page.fill('#field-text', 'Dette er reklame.');
   await page.locator('form[action="?/report"]:has(#field-reason) button[type="submit"]').click();
