@@ -30,6 +30,7 @@ import { conversationRoutes } from './api/conversations.ts';
 import { stakeholderRoutes } from './api/stakeholders.ts';
 import { processManagementRoutes } from './api/process-management.ts';
 import { moderationRoutes } from './api/moderation.ts';
+import { ideaEditingRoutes } from './api/idea-editing.ts';
 import { surveyRoutes } from './api/surveys.ts';
 import { statusRoutes } from './api/statuses.ts';
 import { analysisRoutes } from './api/analysis.ts';
@@ -213,6 +214,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(ideaRoutes, { platform });
       await api.register(processManagementRoutes, { platform });
       await api.register(moderationRoutes, { platform });
+      await api.register(ideaEditingRoutes, { platform });
       await api.register(surveyRoutes, { platform });
       await api.register(statusRoutes, { platform });
       await api.register(conversationRoutes, { platform, production: config.production });

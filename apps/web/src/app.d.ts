@@ -15,7 +15,12 @@ declare global {
     }
     interface Error {
       message: string;
+      /** A logged reference a person can quote. */
       id?: string;
+      /** Why a staff page refused the person: which kind of page it is. */
+      reason?: 'manage' | 'moderation' | 'staff' | 'admin';
+      /** The signed-in person's roles, for a refusal page. */
+      roles?: string[];
     }
   }
 }

@@ -190,6 +190,7 @@ const moduleOrder = [
   'feedback',
   'budgeting',
   'conversations',
+  'moderation',
   'stakeholders',
   'panels',
   'analysis',

@@ -18,6 +18,7 @@ import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
+import { createModerationGate, moderationService } from './moderation/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -66,6 +67,8 @@ export interface Platform {
   readonly budgeting: ReturnType<typeof budgetingService>;
   readonly files: ReturnType<typeof filesService>;
   readonly conversations: ReturnType<typeof conversationsService>;
+  /** Reports, the moderators' queue and their actions on ideas, comments and statements; blocks. */
+  readonly moderation: ReturnType<typeof moderationService>;
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
@@ -121,7 +124,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     store: config.fileStore ?? localDiskStore(join(config.dataDir, 'uploads')),
     phaseExists: (phaseId) => processes.phaseExists(phaseId),
   });
-  const ideas = ideasService({ db, audit, accounts, processes, notifications, files });
+  const gate = createModerationGate(db, clock);
+  const ideas = ideasService({ db, audit, accounts, processes, notifications, files, gate });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
   const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, files, notifications, clock, timeZone });
@@ -138,7 +142,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
-  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger });
+  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
+  const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.
   // Recomputes of one conversation start at least a second apart: votes arriving meanwhile join the next run,
@@ -198,6 +203,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     budgeting,
     files,
     conversations,
+    moderation,
     conversationResults,
     stakeholders,
     panels,

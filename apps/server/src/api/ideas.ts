@@ -170,23 +170,6 @@ export const ideaRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asy
     return reply.code(201).send(result.value);
   });
 
-  // Flagging, as the idea page's flag forms: the target comes from the address.
-  for (const target of ['idea', 'comment'] as const) {
-    const schema = contractSchema(ideaContracts.flagContent, { tags, path: ['target', 'id'] });
-    api.post(
-      `/${target}s/:id/flag`,
-      { schema: { ...schema, operationId: target === 'idea' ? 'flagIdea' : 'flagComment', params: contractSchema(ideaContracts.flagContent, { tags, path: ['id'] }).params } },
-      async (request, reply) => {
-        const user = requireUser(request, reply);
-        if (!user) return reply;
-        const input = contractInput(ideaContracts.flagContent, request);
-        const result = await platform.ideas.flag(user, { target, id: input.id, reason: input.reason });
-        if (!result.ok) return failure(request, reply, result);
-        return { ok: true as const };
-      },
-    );
-  }
-
   api.post('/ideas/:id/answers', { schema: contractSchema(ideaContracts.answerIdea, { tags, path: ['id'] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

@@ -1,7 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { localeNames, locales } from '@tingsted/platform/i18n';
 import { accountsPolicy } from '@tingsted/platform/accounts';
-import { processesPolicy } from '@tingsted/platform/processes';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   const { ctx } = locals;
@@ -11,7 +10,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     municipality: ctx.municipality,
     user: ctx.user ? { displayName: ctx.user.displayName, roles: [...ctx.user.roles], emailVerified: ctx.user.emailVerified } : null,
     isAdmin: accountsPolicy.manageUsers(ctx.user),
-    canManage: processesPolicy.manage(ctx.user),
+    // Every staff role has a /manage page (it shows what that role may do).
+    canManage: accountsPolicy.isStaff(ctx.user),
     unread: ctx.user ? await locals.platform.notifications.unreadCount(ctx.user) : 0,
     csrfToken: ctx.csrfToken,
     oidcName: ctx.oidcName,

@@ -74,6 +74,9 @@ export function profileUseCases(ctx: AccountsContext) {
       return new Map((await repo.displayNamesOf([...new Set(userIds)])).map((r) => [r.id, r.display_name]));
     },
 
+    /** A person's roles (the moderation module refuses to block staff). */
+    rolesOf: (userId: string) => repo.rolesOf(userId),
+
     /** Area and year of birth of many people, for participation reports (people who told nothing are left out). */
     async residentProfilesOf(userIds: readonly string[]): Promise<{ userId: string; area: string | null; birthYear: number | null }[]> {
       if (userIds.length === 0) return [];

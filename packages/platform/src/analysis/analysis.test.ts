@@ -60,7 +60,7 @@ before(async () => {
   twinA = await platform.ideas.importIdea({ phaseId, authorId: resident.id, title: twinText[0], body: twinText[1] });
   twinB = await platform.ideas.importIdea({ phaseId, authorId: manager.id, title: twinCopy[0], body: twinCopy[1] });
   hiddenIdea = await platform.ideas.importIdea({ phaseId, authorId: resident.id, title: 'Skjult forslag om kryptonitt', body: 'Kryptonitt kryptonitt kryptonitt, dette forslaget er skjult av en moderator.' });
-  assert.ok((await platform.ideas.hide(moderator, { target: 'idea', id: hiddenIdea, reason: 'Utenfor tema' })).ok);
+  assert.ok((await platform.moderation.hideItem(moderator, { type: 'idea', id: hiddenIdea, reason: 'Utenfor tema' })).ok);
   // A comment that repeats another idea's text: the analysis must find it and link it to the idea it is on.
   const comment = await platform.ideas.postComment(resident, { ideaId: ideaIds[1] ?? '', body: 'Det er for få benker langs elvepromenaden, eldre trenger steder å hvile når de går tur!' });
   assert.ok(comment.ok);
@@ -68,7 +68,7 @@ before(async () => {
   const hidden = await platform.ideas.postComment(resident, { ideaId: ideaIds[5] ?? '', body: 'Plutoniumkommentar som moderatoren skjuler.' });
   assert.ok(hidden.ok);
   hiddenComment = hidden.value.id;
-  assert.ok((await platform.ideas.hide(moderator, { target: 'comment', id: hiddenComment, reason: 'Usaklig' })).ok);
+  assert.ok((await platform.moderation.hideItem(moderator, { type: 'comment', id: hiddenComment, reason: 'Usaklig' })).ok);
 
   const small = await platform.processes.ensureProcess({
     slug: 'lite',

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/jobs.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { ModerationGate } from '../shared/moderation-gate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { conversationsPolicy } from './conversations.policy.ts';
 import { conversationsRepository, type ConversationRow, type StatementRow } from './conversations.repository.ts';
@@ -25,6 +26,8 @@ export interface ConversationsDeps {
   readonly jobs: JobQueue;
   readonly runner: RecomputeRunner;
   readonly logger: Logger;
+  /** Blocks and review requests (the moderation module). */
+  readonly gate: ModerationGate;
 }
 
 function sha256(text: string): string {

@@ -120,6 +120,38 @@ export function setupUseCases(ctx: ConversationsContext) {
       });
     },
 
+    /**
+     * A statement as the moderation module sees it (it checks its own policy first): its conversation and
+     * process, author and text, and whether it is hidden (rejected) or waits for a moderator.
+     */
+    async statementForModeration(statementId: number) {
+      const statement = await repo.findStatement(statementId);
+      if (!statement) return null;
+      const conversation = await ctx.rows.conversation(statement.conversation_id);
+      if (!conversation) return null;
+      return {
+        id: statement.id,
+        number: statement.number,
+        conversationId: statement.conversation_id,
+        processId: conversation.process_id,
+        question: conversation.question,
+        authorId: statement.author_user_id,
+        body: statement.body,
+        hidden: statement.moderation === 'rejected',
+        awaitingModeration: statement.moderation === 'unmoderated',
+        createdAt: statement.created_at,
+      };
+    },
+
+    /** Hides a statement (rejected: out of voting and the opinion map) or shows it again, and recomputes the map. */
+    async setStatementHidden(statementId: number, hidden: boolean): Promise<void> {
+      const statement = await repo.findStatement(statementId);
+      if (!statement) return;
+      await repo.setModeration(statement.id, hidden ? 'rejected' : 'accepted');
+      ctx.rows.forgetStatements(statement.conversation_id);
+      ctx.triggerRecompute(statement.conversation_id);
+    },
+
     /** Statements waiting for a moderator, across the process's conversations. */
     async moderationQueue(actor: Actor | null, conversationId: string): Promise<Result<StatementView[]>> {
       if (!conversationsPolicy.moderate(actor)) return fail('Forbidden');

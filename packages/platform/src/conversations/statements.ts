@@ -1,5 +1,6 @@
 import type { FieldError, Result } from '../shared/result.ts';
 import { fail, ok } from '../shared/result.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import type { StatementModeration } from './conversations.tables.ts';
 import { statementLimits, type Voter } from './conversations.types.ts';
@@ -34,6 +35,8 @@ export function statementUseCases(ctx: ConversationsContext) {
       if (!row) return fail('NotFound');
       const person = ctx.who(voter, row);
       if (!person.ok) return person;
+      const blocked = voter.actor ? await deps.gate.blockOf(voter.actor.id) : null;
+      if (blocked) return blockedFailure(blocked);
       const view = await ctx.present(row);
       if (!view.open) return fail('PhaseClosed');
       if (!row.allow_statements) return fail('Forbidden');

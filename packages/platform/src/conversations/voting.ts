@@ -1,4 +1,5 @@
 import { createRandom, nextStatement } from '@tingsted/opinions';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import type { StatementView, Voter } from './conversations.types.ts';
@@ -21,6 +22,8 @@ export function votingUseCases(ctx: ConversationsContext) {
       if (!row) return fail('NotFound');
       const person = ctx.who(voter, row);
       if (!person.ok) return person;
+      const blocked = voter.actor ? await deps.gate.blockOf(voter.actor.id) : null;
+      if (blocked) return blockedFailure(blocked);
       const found = await deps.processes.getPhase(row.phase_id);
       if (!found || found.process.status === 'draft') return fail('NotFound');
       if (found.phase.state !== 'open' || found.process.status !== 'published' || row.closed_at !== null) return fail('PhaseClosed');

@@ -12,6 +12,7 @@ import type { StakeholdersTables } from '../stakeholders/stakeholders.tables.ts'
 import type { PanelsTables } from '../panels/panels.tables.ts';
 import type { AnalysisTables } from '../analysis/analysis.tables.ts';
 import type { BudgetingTables } from '../budgeting/budgeting.tables.ts';
+import type { ModerationTables } from '../moderation/moderation.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -28,4 +29,5 @@ export interface Database
     StakeholdersTables,
     PanelsTables,
     AnalysisTables,
-    BudgetingTables {}
+    BudgetingTables,
+    ModerationTables {}

@@ -29,6 +29,11 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   BallotInvalid: 422,
   /** Posting, supporting, voting or joining needs a confirmed e-mail address (or an e-ID sign-in). */
   EmailNotConfirmed: 403,
+  /** A person a moderator blocked for a period: no posting, commenting or voting until it ends. */
+  AccountBlocked: 403,
+  AlreadyReported: 409,
+  /** Another moderator already acted on the item (the fields say who did what, and when). */
+  AlreadyHandled: 409,
   Internal: 500,
 };
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideaLimits, text, type IdeasContext } from './ideas.context.ts';
 
@@ -11,6 +12,8 @@ export function commentUseCases(ctx: IdeasContext) {
       if (!actor) return fail('NotSignedIn');
       const confirmed = await deps.accounts.requireConfirmed(actor);
       if (!confirmed.ok) return confirmed;
+      const blocked = await deps.gate.blockOf(actor.id);
+      if (blocked) return blockedFailure(blocked);
       const row = await visibleIdea(actor, input.ideaId);
       if (!row || row.hidden_at || row.screening !== 'published') return fail('NotFound');
       const phase = await openIdeasPhase(row.phase_id);

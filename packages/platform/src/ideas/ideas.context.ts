@@ -8,6 +8,8 @@ import type { FilesService } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository } from './ideas.repository.ts';
+import { ideasModerationRepository } from './ideas.moderation.repository.ts';
+import type { ModerationGate } from '../shared/moderation-gate.ts';
 
 export const ideaLimits = { title: { min: 5, max: 150 }, body: { min: 10, max: 5000 }, comment: { min: 1, max: 2000 }, reason: { min: 3, max: 500 } };
 
@@ -31,7 +33,7 @@ export interface IdeaView {
   readonly hidden: { reason: string } | null;
   readonly awaitingScreening: boolean;
   readonly supportedByViewer: boolean;
-  /** The author may still edit: nobody has supported or commented yet. */
+  /** The author may still edit: nobody has supported or commented yet, or a moderator hid it (editing asks for review). */
   readonly editableByViewer: boolean;
 }
 
@@ -78,6 +80,8 @@ export interface IdeasDeps {
   readonly processes: ProcessesService;
   readonly notifications: NotificationsService;
   readonly files: FilesService;
+  /** Blocks and review requests (the moderation module). */
+  readonly gate: ModerationGate;
 }
 
 /** An idea as stored. */
@@ -90,6 +94,7 @@ export type IdeaRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ideasRepo
  */
 export function ideasContext(deps: IdeasDeps) {
   const repo = ideasRepository(deps.db);
+  const modRepo = ideasModerationRepository(deps.db);
   // An idea never moves to another phase.
   const ideaPhases = new Map<string, string>();
 
@@ -112,7 +117,7 @@ export function ideasContext(deps: IdeasDeps) {
       hidden: row.hidden_at ? { reason: row.hidden_reason ?? '' } : null,
       awaitingScreening: row.screening === 'pending',
       supportedByViewer: supported.has(row.id),
-      editableByViewer: viewer !== null && viewer.id === row.author_id && row.support_count === 0 && row.comment_count === 0,
+      editableByViewer: viewer !== null && viewer.id === row.author_id && (row.hidden_at !== null || (row.support_count === 0 && row.comment_count === 0)),
     };
   }
 
@@ -149,7 +154,7 @@ export function ideasContext(deps: IdeasDeps) {
     return chosen;
   }
 
-  return { deps, repo, ideaPhases, present, authorNames, visibleIdea, openIdeasPhase, category };
+  return { deps, repo, modRepo, ideaPhases, present, authorNames, visibleIdea, openIdeasPhase, category };
 }
 
 export type IdeasContext = ReturnType<typeof ideasContext>;

@@ -1,8 +1,9 @@
-// The contracts of the use cases on ideas: posting, supporting, commenting and flagging (residents); official
-// answers (which set an idea's status), milestones, moderation and pre-screening (staff). Shared by the /api/v1 routes and the idea and management pages' form actions.
+// The contracts of the use cases on ideas: posting, editing, supporting and commenting (residents); the edit
+// history, official answers (which set an idea's status) and milestones (staff). Reports and moderation: the
+// moderation module's contracts. Shared by the /api/v1 routes and the idea and management pages' form actions.
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
-import { Done, Id, Localized, oneOf } from '../edge/schemas.ts';
+import { Done, Id, Localized } from '../edge/schemas.ts';
 
 const StatusRules = {
   requiresAnswer: Type.Optional(Type.Boolean({ description: 'An official answer must be written with it' })),
@@ -38,11 +39,32 @@ export const ideaContracts = {
     input: Type.Object({ id: Id, body: Type.String({ maxLength: 10000 }), parentId: Type.Optional(Id) }),
     output: Type.Object({ id: Type.String() }),
   }),
-  flagContent: contract({
-    name: 'flagContent',
-    summary: 'Tell the moderators that an idea or a comment breaks the rules, and why',
-    input: Type.Object({ target: oneOf(['idea', 'comment'] as const), id: Id, reason: Type.String({ maxLength: 500 }) }),
-    output: Done,
+  editIdea: contract({
+    name: 'editIdea',
+    summary: "Edit one's own idea (title, text, category) until the first support or comment; a hidden idea's author may edit it whatever the reactions, which asks the moderators to review it",
+    input: Type.Object({
+      id: Id,
+      title: Type.String({ maxLength: 1000 }),
+      body: Type.String({ maxLength: 20000 }),
+      category: Type.Optional(Type.String({ maxLength: 200, description: "One of the phase's categories, when it has some" })),
+    }),
+    output: Type.Object({ reviewRequested: Type.Boolean({ description: 'The idea was hidden: it is back in the moderators\' queue' }) }),
+  }),
+  ideaEdits: contract({
+    name: 'ideaEdits',
+    summary: "An idea's edit history: who changed it, when, and what it said before (staff who moderate or answer ideas)",
+    input: Type.Object({ id: Id }),
+    output: Type.Object({
+      edits: Type.Array(
+        Type.Object({
+          editorName: Type.Union([Type.String(), Type.Null()]),
+          editedAt: Type.String({ format: 'date-time' }),
+          previousTitle: Type.String(),
+          previousBody: Type.String(),
+          previousCategory: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ),
+    }),
   }),
   answerIdea: contract({
     name: 'answerIdea',
@@ -64,37 +86,6 @@ export const ideaContracts = {
       progress: Type.Integer(),
     }),
     output: Done,
-  }),
-  hideContent: contract({
-    name: 'hideContent',
-    summary: 'Hide an idea or a comment (moderators); the reason is shown to its author, who is told',
-    input: Type.Object({ target: oneOf(['idea', 'comment'] as const), id: Id, reason: Type.String({ maxLength: 500 }) }),
-    output: Done,
-  }),
-  screenIdea: contract({
-    name: 'screenIdea',
-    summary: 'Publish or refuse an idea waiting for pre-screening (moderators)',
-    input: Type.Object({ id: Id, decision: oneOf(['published', 'refused'] as const) }),
-    output: Done,
-  }),
-  moderationQueue: contract({
-    name: 'moderationQueue',
-    summary: "What moderators need to look at in a process: flagged ideas and comments, ideas waiting for pre-screening",
-    input: Type.Object({ id: Id }),
-    output: Type.Object({
-      flags: Type.Array(
-        Type.Object({
-          id: Type.String(),
-          targetType: oneOf(['idea', 'comment'] as const),
-          targetId: Type.String(),
-          reason: Type.String(),
-          ideaId: Type.Union([Type.String(), Type.Null()]),
-          ideaTitle: Type.Union([Type.String(), Type.Null()]),
-          commentBody: Type.Union([Type.String(), Type.Null()]),
-        }),
-      ),
-      pending: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String() })),
-    }),
   }),
   listStatuses: contract({
     name: 'listStatuses',

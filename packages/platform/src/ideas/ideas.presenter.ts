@@ -10,6 +10,8 @@ export function ideaCan(actor: Actor | null, idea: Pick<IdeaView, 'editableByVie
     flag: ideasPolicy.participate(actor),
     edit: phaseOpen && idea.editableByViewer,
     moderate: ideasPolicy.moderate(actor),
+    /** Read the idea's edit history (staff). */
+    history: ideasPolicy.moderate(actor) || ideasPolicy.answer(actor),
     answer: ideasPolicy.answer(actor),
     addMilestone: ideasPolicy.addMilestone(actor),
   };
@@ -44,14 +46,3 @@ export function presentIdea(idea: IdeaView, actor: Actor | null, phaseOpen: bool
 
 /** A presented idea. */
 export type PresentedIdea = ReturnType<typeof presentIdea>;
-
-/** The moderation queue as pages and the API show it (not the stored rows). */
-export function presentModerationQueue(queue: {
-  flags: readonly { id: string; target_type: 'idea' | 'comment'; target_id: string; reason: string; idea_id: string | null; idea_title: string | null; comment_body: string | null }[];
-  pending: readonly { id: string; title: string; body: string }[];
-}) {
-  return {
-    flags: queue.flags.map((f) => ({ id: f.id, targetType: f.target_type, targetId: f.target_id, reason: f.reason, ideaId: f.idea_id, ideaTitle: f.idea_title, commentBody: f.comment_body })),
-    pending: queue.pending.map((p) => ({ id: p.id, title: p.title, body: p.body })),
-  };
-}

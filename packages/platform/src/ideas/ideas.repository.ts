@@ -5,7 +5,7 @@ import type { Screening } from './ideas.tables.ts';
 /** Idea list orders: newest, most supported, or a random order that stays the same for one seed. */
 export type IdeaSort = 'newest' | 'supported' | 'random';
 
-/** The only place with SQL for ideas, comments, supports, follows and flags. */
+/** SQL for ideas, comments, supports and follows (moderation and edits: ideas.moderation.repository.ts). */
 export function ideasRepository(db: Db) {
   const ideaColumns = [
     'ideas.id',
@@ -85,18 +85,6 @@ export function ideasRepository(db: Db) {
       if (category) q = q.where('category', '=', category);
       if (!includeHidden) q = q.where('hidden_at', 'is', null).where('screening', '=', 'published');
       return (await q.executeTakeFirstOrThrow()).n;
-    },
-
-    async updateIdeaText(id: string, title: string, body: string, category: string | null) {
-      // Editing is allowed only while nobody has reacted: the condition is part of the update.
-      const result = await db
-        .updateTable('ideas')
-        .set({ title, body, category, edited_at: new Date() })
-        .where('id', '=', id)
-        .where('support_count', '=', 0)
-        .where('comment_count', '=', 0)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
     },
 
     /**
@@ -196,53 +184,6 @@ export function ideasRepository(db: Db) {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-    },
-
-    async hide(target: 'idea' | 'comment', id: string, reason: string, moderatorId: string) {
-      const table = target === 'idea' ? 'ideas' : 'comments';
-      await db.updateTable(table).set({ hidden_at: new Date(), hidden_reason: reason, hidden_by: moderatorId }).where('id', '=', id).execute();
-      await db.updateTable('flags').set({ resolved_at: new Date() }).where('target_type', '=', target).where('target_id', '=', id).where('resolved_at', 'is', null).execute();
-    },
-
-    async setScreening(id: string, screening: Screening) {
-      await db.updateTable('ideas').set({ screening }).where('id', '=', id).execute();
-    },
-
-    async addFlag(target: 'idea' | 'comment', id: string, userId: string, reason: string) {
-      await db
-        .insertInto('flags')
-        .values({ target_type: target, target_id: id, user_id: userId, reason })
-        .onConflict((oc) => oc.columns(['target_type', 'target_id', 'user_id']).where('resolved_at', 'is', null).doNothing())
-        .execute();
-    },
-
-    /** Open flags and ideas awaiting screening in a process, for moderators. */
-    async moderationQueue(processId: string) {
-      const flags = await db
-        .selectFrom('flags')
-        .leftJoin('comments', (join) => join.onRef('comments.id', '=', 'flags.target_id').on('flags.target_type', '=', 'comment'))
-        .leftJoin('ideas', (join) =>
-          join.on((eb) =>
-            eb.or([
-              eb.and([eb('flags.target_type', '=', 'idea'), eb('ideas.id', '=', eb.ref('flags.target_id'))]),
-              eb.and([eb('flags.target_type', '=', 'comment'), eb('ideas.id', '=', eb.ref('comments.idea_id'))]),
-            ]),
-          ),
-        )
-        .select(['flags.id', 'flags.target_type', 'flags.target_id', 'flags.reason', 'flags.created_at', 'ideas.id as idea_id', 'ideas.title as idea_title', 'comments.body as comment_body'])
-        .where('flags.resolved_at', 'is', null)
-        .where('ideas.process_id', '=', processId)
-        .orderBy('flags.created_at')
-        .execute();
-      const pending = await db
-        .selectFrom('ideas')
-        .select(['id', 'title', 'body', 'created_at'])
-        .where('process_id', '=', processId)
-        .where('screening', '=', 'pending')
-        .where('hidden_at', 'is', null)
-        .orderBy('created_at')
-        .execute();
-      return { flags, pending };
     },
 
     /**

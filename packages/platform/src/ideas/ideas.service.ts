@@ -3,18 +3,21 @@ import { postingUseCases } from './posting.ts';
 import { listingUseCases } from './listing.ts';
 import { supportUseCases } from './supports.ts';
 import { commentUseCases } from './comments.ts';
-import { moderationUseCases } from './moderation.ts';
+import { moderationLookups } from './moderation.ts';
+import { editingUseCases } from './editing.ts';
 import { lookupUseCases } from './lookups.ts';
 import { ideaQueries } from './queries.ts';
 import { ideasPrivacyUseCases } from './privacy.ts';
 
 export type { WeeklyParticipation } from './queries.ts';
+export type { ModeratedIdeaItem } from './moderation.ts';
+export type { IdeaEditView } from './editing.ts';
 export { ideaLimits } from './ideas.context.ts';
 export type { CommentView, IdeaImage, IdeasDeps, IdeaView, ImageUpload } from './ideas.context.ts';
 
 /**
- * Ideas, comments, supports and follows, with moderation. The shared context is built once and each
- * use-case file adds its functions (posting, listing, supports, comments, moderation, lookups for other
+ * Ideas, comments, supports and follows, editing with its history, and what moderation reads and sets. The shared context is built once and each
+ * use-case file adds its functions (posting, listing, supports, comments, editing, moderation lookups, lookups for other
  * modules), then the module's exported queries.
  */
 export function ideasService(deps: IdeasDeps) {
@@ -24,7 +27,8 @@ export function ideasService(deps: IdeasDeps) {
     ...listingUseCases(ctx),
     ...supportUseCases(ctx),
     ...commentUseCases(ctx),
-    ...moderationUseCases(ctx),
+    ...editingUseCases(ctx),
+    ...moderationLookups(ctx),
     ...lookupUseCases(ctx),
     ...ideaQueries(ctx.repo),
     ...ideasPrivacyUseCases(ctx),

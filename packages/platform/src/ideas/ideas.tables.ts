@@ -49,14 +49,15 @@ export interface CommentsTable {
   created_at: Created;
 }
 
-export interface FlagsTable {
+/** What an idea said before its author changed it (the edit history staff see). */
+export interface IdeaEditsTable {
   id: Generated<string>;
-  target_type: 'idea' | 'comment';
-  target_id: string;
-  user_id: string | null;
-  reason: string;
+  idea_id: string;
+  editor_id: string | null;
+  previous_title: string;
+  previous_body: string;
+  previous_category: string | null;
   created_at: Created;
-  resolved_at: Date | null;
 }
 
 export interface IdeasTables {
@@ -64,5 +65,5 @@ export interface IdeasTables {
   idea_supports: IdeaSupportsTable;
   idea_follows: IdeaFollowsTable;
   comments: CommentsTable;
-  flags: FlagsTable;
+  idea_edits: IdeaEditsTable;
 }

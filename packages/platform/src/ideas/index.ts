@@ -1,4 +1,5 @@
 // The ideas module's public entry point: the apps import from here, never the module's inner files.
 export { ideaContracts } from './ideas.contract.ts';
 export { ideasPolicy } from './ideas.policy.ts';
-export { presentIdea, presentModerationQueue } from './ideas.presenter.ts';
+export { presentIdea } from './ideas.presenter.ts';
+export { ideasService, type IdeasService, type ModeratedIdeaItem, type IdeaEditView } from './ideas.service.ts';

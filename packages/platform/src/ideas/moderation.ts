@@ -1,70 +1,99 @@
-import type { Actor } from '../accounts/accounts.policy.ts';
-import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
-import { ideasPolicy } from './ideas.policy.ts';
-import { ideaLimits, text, type IdeasContext } from './ideas.context.ts';
+import type { IdeasContext } from './ideas.context.ts';
+import type { Hiding } from './ideas.moderation.repository.ts';
 
-/** Moderation: flags from residents, hiding with a reason, pre-screening and the queue. */
-export function moderationUseCases(ctx: IdeasContext) {
-  const { deps, repo } = ctx;
+/** An idea or comment as the moderation module sees it (it checks its own policy before calling). */
+export interface ModeratedIdeaItem {
+  readonly type: 'idea' | 'comment';
+  readonly id: string;
+  readonly processId: string;
+  /** The idea itself, or the idea a comment is on. */
+  readonly ideaId: string;
+  readonly ideaTitle: string;
+  readonly authorId: string | null;
+  readonly body: string;
+  readonly hidden: { readonly reason: string; readonly at: Date } | null;
+  readonly awaitingScreening: boolean;
+  readonly createdAt: Date;
+}
+
+/**
+ * What the moderation module reads and sets on ideas and comments: the item, hiding and showing it, and
+ * pre-screening. No policy here: the moderation module's use cases check theirs first.
+ */
+export function moderationLookups(ctx: IdeasContext) {
+  const { modRepo, deps } = ctx;
   return {
-    /** Reports an idea or comment to the moderators. */
-    async flag(actor: Actor | null, input: { target: unknown; id: string; reason: unknown }): Promise<Result<null>> {
-      if (!actor) return fail('NotSignedIn');
-      if (input.target !== 'idea' && input.target !== 'comment') return fail('ValidationFailed', [{ field: 'target', message: 'field.invalid' }]);
-      const errors: FieldError[] = [];
-      const reason = text(input.reason, 'reason', ideaLimits.reason, errors);
-      if (errors.length > 0) return fail('ValidationFailed', errors);
-      const found = input.target === 'idea' ? await repo.findIdea(input.id) : await repo.findComment(input.id);
-      if (!found) return fail('NotFound');
-      await repo.addFlag(input.target, input.id, actor.id, reason);
-      return ok(null);
-    },
-
-    /** A moderator hides an idea or comment; the reason is shown to its author, who is told. */
-    async hide(actor: Actor | null, input: { target: unknown; id: string; reason: unknown }): Promise<Result<null>> {
-      if (!ideasPolicy.moderate(actor) || !actor) return fail('Forbidden');
-      if (input.target !== 'idea' && input.target !== 'comment') return fail('ValidationFailed', [{ field: 'target', message: 'field.invalid' }]);
-      const errors: FieldError[] = [];
-      const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-      if (reason.length < ideaLimits.reason.min) errors.push({ field: 'reason', message: 'field.reasonRequired' });
-      if (reason.length > ideaLimits.reason.max) errors.push({ field: 'reason', message: 'field.tooLong', params: { max: ideaLimits.reason.max } });
-      if (errors.length > 0) return fail('ValidationFailed', errors);
-      let authorId: string | null;
-      let ideaId: string;
-      if (input.target === 'idea') {
-        const row = await repo.findIdea(input.id);
-        if (!row) return fail('NotFound');
-        authorId = row.author_id;
-        ideaId = row.id;
-      } else {
-        const comment = await repo.findComment(input.id);
-        if (!comment) return fail('NotFound');
-        authorId = comment.author_id;
-        ideaId = comment.idea_id;
+    /** An idea or a comment for moderation, or null when there is none with that id. */
+    async findForModeration(type: 'idea' | 'comment', id: string): Promise<ModeratedIdeaItem | null> {
+      if (!isUuid(id)) return null;
+      if (type === 'idea') {
+        const row = await modRepo.findIdea(id);
+        if (!row) return null;
+        return {
+          type,
+          id: row.id,
+          processId: row.process_id,
+          ideaId: row.id,
+          ideaTitle: row.title,
+          authorId: row.author_id,
+          body: row.body,
+          hidden: row.hidden_at ? { reason: row.hidden_reason ?? '', at: row.hidden_at } : null,
+          awaitingScreening: row.screening === 'pending',
+          createdAt: row.created_at,
+        };
       }
-      await repo.hide(input.target, input.id, reason, actor.id);
-      await deps.audit.record({ actorId: actor.id, action: `${input.target}.hidden`, subjectType: input.target, subjectId: input.id, details: { reason } });
-      if (authorId) {
-        await deps.notifications.notify({ userIds: [authorId], kind: input.target === 'idea' ? 'idea_hidden' : 'comment_hidden', subjectType: 'idea', subjectId: ideaId, payload: { reason } });
+      const row = await modRepo.findComment(id);
+      if (!row) return null;
+      return {
+        type,
+        id: row.id,
+        processId: row.process_id,
+        ideaId: row.idea_id,
+        ideaTitle: row.idea_title,
+        authorId: row.author_id,
+        body: row.body,
+        hidden: row.hidden_at ? { reason: row.hidden_reason ?? '', at: row.hidden_at } : null,
+        awaitingScreening: false,
+        createdAt: row.created_at,
+      };
+    },
+
+    /**
+     * Hides an idea or comment with the moderator's reason (a hidden idea waiting for pre-screening is refused),
+     * or shows it again (null); the author of a hidden one is told why.
+     */
+    async setHidden(type: 'idea' | 'comment', id: string, hiding: Hiding): Promise<void> {
+      const item = await moderationLookups(ctx).findForModeration(type, id);
+      if (!item) return;
+      if (type === 'idea') await modRepo.setIdeaHidden(id, hiding);
+      else await modRepo.setCommentHidden(id, hiding);
+      if (hiding && item.authorId) {
+        await deps.notifications.notify({ userIds: [item.authorId], kind: type === 'idea' ? 'idea_hidden' : 'comment_hidden', subjectType: 'idea', subjectId: item.ideaId, payload: { reason: hiding.reason } });
       }
-      return ok(null);
     },
 
-    /** A moderator publishes or refuses an idea waiting for pre-screening. */
-    async screenIdea(actor: Actor | null, ideaId: string, decision: unknown): Promise<Result<null>> {
-      if (!ideasPolicy.moderate(actor)) return fail('Forbidden');
-      if (decision !== 'published' && decision !== 'refused') return fail('ValidationFailed', [{ field: 'decision', message: 'field.invalid' }]);
-      const row = await repo.findIdea(ideaId);
-      if (!row) return fail('NotFound');
-      await repo.setScreening(ideaId, decision);
-      await deps.audit.record({ actorId: actor?.id ?? null, action: `idea.screening_${decision}`, subjectType: 'idea', subjectId: ideaId });
-      return ok(null);
-    },
+    /** Publishes an idea that waited for pre-screening. */
+    publishScreened: (ideaId: string) => modRepo.setScreening(ideaId, 'published'),
 
-    /** What moderators need to look at in a process. */
-    async moderationQueue(actor: Actor | null, processId: string) {
-      if (!ideasPolicy.moderate(actor)) return fail('Forbidden');
-      return ok(await repo.moderationQueue(processId));
+    /** Ideas waiting for pre-screening in some processes (or all: null), oldest first. */
+    async pendingScreening(processIds: readonly string[] | null): Promise<ModeratedIdeaItem[]> {
+      return (await modRepo.pendingScreening(processIds)).map((row) => ({
+        type: 'idea' as const,
+        id: row.id,
+        processId: row.process_id,
+        ideaId: row.id,
+        ideaTitle: row.title,
+        authorId: row.author_id,
+        body: row.body,
+        hidden: null,
+        awaitingScreening: true,
+        createdAt: row.created_at,
+      }));
     },
   };
+}
+
+/** Whether a text is a UUID (ids in paths are checked before they reach PostgreSQL's uuid type). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

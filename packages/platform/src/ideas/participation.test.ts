@@ -211,10 +211,10 @@ describe('ideas, comments and supports', () => {
     const replyToReply = await platform.ideas.postComment(kari, { ideaId: olaIdea, parentId: reply.value.id, body: 'Bare hyggelig.' });
     assert.ok(replyToReply.ok);
     olaComment = reply.value.id;
-    assert.equal(!(await platform.ideas.hide(kari, { target: 'comment', id: olaComment, reason: 'Spam' })).ok, true, 'residents cannot hide');
-    const noReason = await platform.ideas.hide(moderator, { target: 'comment', id: olaComment, reason: '' });
+    assert.equal(!(await platform.moderation.hideItem(kari, { type: 'comment', id: olaComment, reason: 'Spam' })).ok, true, 'residents cannot hide');
+    const noReason = await platform.moderation.hideItem(moderator, { type: 'comment', id: olaComment, reason: '' });
     assert.deepEqual(!noReason.ok && noReason.fields?.map((f) => f.message), ['field.reasonRequired']);
-    assert.equal((await platform.ideas.hide(moderator, { target: 'comment', id: olaComment, reason: 'Personopplysninger' })).ok, true);
+    assert.equal((await platform.moderation.hideItem(moderator, { type: 'comment', id: olaComment, reason: 'Personopplysninger' })).ok, true);
     const publicView = await platform.ideas.getIdea(null, olaIdea);
     assert.ok(publicView.ok);
     const [first] = publicView.value.comments;

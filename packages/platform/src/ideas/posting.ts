@@ -1,9 +1,10 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { CheckedUpload } from '../files/files.service.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideaLimits, text, type IdeaImage, type IdeasContext, type ImageUpload } from './ideas.context.ts';
 
-/** Ideas residents post and edit, their images, and ideas the municipality brings in from elsewhere. */
+/** Ideas residents post, their images, and ideas the municipality brings in from elsewhere. */
 export function postingUseCases(ctx: IdeasContext) {
   const { deps, repo, openIdeasPhase, category } = ctx;
   return {
@@ -15,6 +16,8 @@ export function postingUseCases(ctx: IdeasContext) {
       if (!actor) return fail('NotSignedIn');
       const confirmed = await deps.accounts.requireConfirmed(actor);
       if (!confirmed.ok) return confirmed;
+      const blocked = await deps.gate.blockOf(actor.id);
+      if (blocked) return blockedFailure(blocked);
       const phase = await openIdeasPhase(input.phaseId);
       if (!phase.ok) return phase;
       const errors: FieldError[] = [];
@@ -53,23 +56,6 @@ export function postingUseCases(ctx: IdeasContext) {
         if (file.kind === 'image' && !images.has(file.ownerId)) images.set(file.ownerId, { id: file.id, alt: Object.values(file.altText)[0] ?? '' });
       }
       return images;
-    },
-
-    /** The author edits their idea, only until the first support or comment. */
-    async editIdea(actor: Actor | null, ideaId: string, input: { title: unknown; body: unknown; category?: unknown }): Promise<Result<null>> {
-      if (!actor) return fail('NotSignedIn');
-      const row = await repo.findIdea(ideaId);
-      if (!row) return fail('NotFound');
-      if (row.author_id !== actor.id) return fail('Forbidden');
-      const phase = await openIdeasPhase(row.phase_id);
-      if (!phase.ok) return phase;
-      const errors: FieldError[] = [];
-      const title = text(input.title, 'title', ideaLimits.title, errors);
-      const body = text(input.body, 'body', ideaLimits.body, errors);
-      const chosenCategory = category(input.category, phase.value.categories, errors);
-      if (errors.length > 0) return fail('ValidationFailed', errors);
-      if (!(await repo.updateIdeaText(ideaId, title, body, chosenCategory))) return fail('Conflict');
-      return ok(null);
     },
 
     /**

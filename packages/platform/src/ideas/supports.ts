@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { IdeasContext } from './ideas.context.ts';
 
@@ -11,6 +12,8 @@ export function supportUseCases(ctx: IdeasContext) {
       if (!actor) return fail('NotSignedIn');
       const confirmed = await deps.accounts.requireConfirmed(actor);
       if (!confirmed.ok) return confirmed;
+      const blocked = await deps.gate.blockOf(actor.id);
+      if (blocked) return blockedFailure(blocked);
       // The busiest write: the phase check uses cached facts and the insert checks the idea itself, so a
       // support is one statement; only a refused one looks closer to say why.
       let phaseId = ideaPhases.get(ideaId);

@@ -51,7 +51,7 @@ test('"you said, we did" pages through the latest answer of each visible idea, n
   assert.ok((await platform.feedback.answerIdea(decider, dogs, { status: 'rejected', body: 'Ikke plass.' })).ok);
   assert.ok((await platform.feedback.answerIdea(decider, grill, { status: 'rejected', body: 'Brannfare.' })).ok);
   assert.ok((await platform.feedback.answerIdea(decider, benches, { status: 'accepted', body: 'Benkene kommer.' })).ok);
-  assert.ok((await platform.ideas.hide(moderator, { target: 'idea', id: grill, reason: 'Dublett av en annen idé' })).ok);
+  assert.ok((await platform.moderation.hideItem(moderator, { type: 'idea', id: grill, reason: 'Dublett av en annen idé' })).ok);
 
   const first = await platform.reports.youSaidWeDid(processId, { pageSize: 2 });
   assert.equal(first.answeredTotal, 3, 'the hidden idea is left out');

@@ -1,4 +1,5 @@
 import type { Platform } from '../platform.ts';
+import { seedDemoModeration } from './demo-moderation.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import type { CharterField, PhaseMethod } from '../processes/processes.tables.ts';
 import { seedConversations } from './demo-conversations.ts';
@@ -115,8 +116,9 @@ export async function seedDemo(
     const ideasPhase = centre.phaseIds[1] ?? '';
     const a = await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('kari@demo.tingsted.no'), title: 'Flere benker langs elva', body: 'Det er for få steder å sette seg ned langs elvepromenaden, særlig for eldre.', supporterIds: [id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
     const b = await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('ola@demo.tingsted.no'), title: 'Bilfritt torg på lørdager', body: 'Steng torget for biler på lørdager og la markedet ta plass.', supporterIds: [id('kari@demo.tingsted.no')] });
-    await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('sara@demo.tingsted.no'), title: 'Lys i smuget ved kinoen', body: 'Smuget mellom kinoen og busstasjonen er mørkt og utrygt om kvelden.' });
-    await platform.ideas.postComment({ id: id('sara@demo.tingsted.no'), roles: ['resident'] }, { ideaId: a, body: 'Enig! Gjerne med ryggstøtte.' });
+    const c = await platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id('sara@demo.tingsted.no'), title: 'Lys i smuget ved kinoen', body: 'Smuget mellom kinoen og busstasjonen er mørkt og utrygt om kvelden.' });
+    const comment = await platform.ideas.postComment({ id: id('sara@demo.tingsted.no'), roles: ['resident'] }, { ideaId: a, body: 'Enig! Gjerne med ryggstøtte.' });
+    if (comment.ok) await seedDemoModeration(platform, { ideaId: c, commentId: comment.value.id, reporters: [id('ola@demo.tingsted.no'), id('kari@demo.tingsted.no')] });
     await platform.feedback.answerIdea({ id: id('ordforer@demo.tingsted.no'), roles: ['decision_maker'] }, b, { status: 'under_consideration', body: 'Vi ser på dette sammen med torghandlerne.' });
   }
 

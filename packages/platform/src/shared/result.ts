@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'AlreadyResponded'
   | 'BallotInvalid'
   | 'EmailNotConfirmed'
+  | 'AccountBlocked'
+  | 'AlreadyReported'
+  | 'AlreadyHandled'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

@@ -10,6 +10,7 @@ import { analysisEn } from './messages/analysis/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
 import { privacyEn } from './messages/privacy/en.ts';
+import { moderationEn } from './messages/moderation/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelsEn } from './messages/panels/en.ts';
@@ -44,6 +45,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,
     privacy: privacyEn,
+    moderation: moderationEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

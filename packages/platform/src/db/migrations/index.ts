@@ -9,6 +9,7 @@ import * as analysisRuns from './2026_11_23_0007_analysis_runs.ts';
 import * as budgeting from './2026_12_07_0008_budgeting.ts';
 import * as budgetImageOrder from './2026_12_07_0009_budget_image_order.ts';
 import * as budgetingPerf from './2026_12_08_0001_budgeting_perf.ts';
+import * as moderation from './2026_12_08_0002_moderation.ts';
 import * as privacy from './2026_12_08_0003_privacy.ts';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0008_budgeting': budgeting,
   '2026_12_07_0009_budget_image_order': budgetImageOrder,
   '2026_12_08_0001_budgeting_perf': budgetingPerf,
+  '2026_12_08_0002_moderation': moderation,
   '2026_12_08_0003_privacy': privacy,
 };

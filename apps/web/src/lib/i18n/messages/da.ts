@@ -10,6 +10,7 @@ import { analysisDa } from './analysis/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
 import { privacyDa } from './privacy/da.ts';
+import { moderationDa } from './moderation/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -26,4 +27,5 @@ export const da: Catalog = {
   ...budgetingManageDa,
   ...budgetingDa,
   ...privacyDa,
+  ...moderationDa,
 };

@@ -10,6 +10,7 @@ import { analysisEn } from './analysis/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
 import { privacyEn } from './privacy/en.ts';
+import { moderationEn } from './moderation/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -28,4 +29,5 @@ export const en = {
   ...budgetingManageEn,
   ...budgetingEn,
   ...privacyEn,
+  ...moderationEn,
 } as const;

@@ -10,6 +10,7 @@ import { analysisNb } from './analysis/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
 import { privacyNb } from './privacy/nb.ts';
+import { moderationNb } from './moderation/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -26,4 +27,5 @@ export const nb: Catalog = {
   ...budgetingManageNb,
   ...budgetingNb,
   ...privacyNb,
+  ...moderationNb,
 };

@@ -10,6 +10,7 @@ import { analysisNn } from './analysis/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
 import { privacyNn } from './privacy/nn.ts';
+import { moderationNn } from './moderation/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -26,4 +27,5 @@ export const nn: Catalog = {
   ...budgetingManageNn,
   ...budgetingNn,
   ...privacyNn,
+  ...moderationNn,
 };

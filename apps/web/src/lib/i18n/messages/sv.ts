@@ -10,6 +10,7 @@ import { analysisSv } from './analysis/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
 import { privacySv } from './privacy/sv.ts';
+import { moderationSv } from './moderation/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -26,4 +27,5 @@ export const sv: Catalog = {
   ...budgetingManageSv,
   ...budgetingSv,
   ...privacySv,
+  ...moderationSv,
 };

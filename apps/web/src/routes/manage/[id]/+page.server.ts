@@ -7,8 +7,6 @@ import { isLocale } from '@tingsted/platform/i18n';
 import { resolveText } from '@tingsted/platform/shared';
 import { charterFields, phaseMethods } from '@tingsted/platform/processes';
 import { processContracts } from '@tingsted/platform/processes';
-import { ideaContracts } from '@tingsted/platform/ideas';
-import { presentModerationQueue } from '@tingsted/platform/ideas';
 import { surveyContracts } from '@tingsted/platform/surveys';
 import { fileContracts, uploadOf } from '@tingsted/platform/files';
 import { renameFields } from '@tingsted/platform/edge';
@@ -25,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     const value = field === 'title' ? process.title : field === 'summary' ? process.summary : process.charter[field];
     texts[field] = value[contentLocale] ?? '';
   }
-  const queue = await locals.platform.ideas.moderationQueue(locals.ctx.user, process.id);
+  const queue = await locals.platform.moderation.moderationQueue(locals.ctx.user, { processId: process.id });
   const surveys = [];
   for (const phase of process.phases.filter((p) => p.method === 'survey')) {
     const questions = await locals.platform.surveys.questionsOf(phase.id);
@@ -42,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     methods: [...phaseMethods],
     phases: process.phases.map((p) => ({ description: p.description[contentLocale] ?? '', id: p.id, method: p.method, title: resolveText(p.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text, start: formatDate(p.startsOn, locals.ctx.locale), end: formatDate(p.endsOn, locals.ctx.locale), state: p.state })),
     surveys,
-    queue: queue.ok ? presentModerationQueue(queue.value) : { flags: [], pending: [] },
+    queue: { waiting: queue.ok ? queue.value.length : 0 },
   };
 };
 
@@ -126,21 +124,5 @@ export const actions: Actions = {
     const result = await locals.platform.processes.closeProcess(user, params.id);
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.closed') };
-  },
-  screen: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(ideaContracts.screenIdea, form, { id: text(form, 'ideaId') });
-    const result = input.ok ? await locals.platform.ideas.screenIdea(user, input.value.id, input.value.decision) : input;
-    if (!result.ok) return formFailure(locals, result);
-    return { saved: locals.t('manage.saved') };
-  },
-  hide: async ({ request, locals, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(ideaContracts.hideContent, form, { id: text(form, 'targetId') });
-    const result = input.ok ? await locals.platform.ideas.hide(user, input.value) : input;
-    if (!result.ok) return formFailure(locals, result);
-    return { saved: locals.t('moderation.hidden') };
   },
 };

@@ -8,6 +8,7 @@ import { presentIdea } from '@tingsted/platform/ideas';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { renameFields } from '@tingsted/platform/edge';
 import { formatsOf } from '$lib/format';
+import { moderationContracts } from '@tingsted/platform/moderation';
 
 interface CommentItem {
   id: string;
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const idea = presentIdea(result.value.idea, user, phaseOpen);
   const history = await locals.platform.feedback.historyOf(idea.id);
   const statuses = await locals.platform.feedback.statuses();
+  const edits = idea.can.history ? await locals.platform.ideas.ideaEdits(user, idea.id) : null;
   const date = formatsOf(locals).date;
   const mapComment = (c: (typeof comments)[number]): CommentItem => ({
     id: c.id,
@@ -53,6 +55,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     statuses: statuses.map((s) => ({ key: s.key, allowsProgress: s.allowsProgress })),
     allowsProgress: statuses.find((s) => s.key === idea.status)?.allowsProgress ?? false,
     signedIn: user !== null,
+    edits: edits?.ok ? edits.value.map((e) => ({ id: e.id, editorName: e.editorName ?? '–', date: date(e.editedAt), title: e.previousTitle, body: e.previousBody })) : [],
+    editedDate: idea.editedAt ? date(idea.editedAt) : null,
+    edited: url.searchParams.get('edited'),
     can: idea.can,
   };
 };
@@ -92,19 +97,19 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(event.locals, result, values);
     redirect(303, `${event.url.pathname}#comment-${result.value.id}`);
   },
-  flag: async (event) => {
+  report: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const input = readForm(ideaContracts.flagContent, form, { id: text(form, 'targetId') });
-    const result = input.ok ? await event.locals.platform.ideas.flag(user, input.value) : input;
-    if (!result.ok) return formFailure(event.locals, result);
-    return { done: event.locals.t('flag.sent') };
+    const input = readForm(moderationContracts.reportContent, form, { id: text(form, 'targetId') });
+    const result = input.ok ? await event.locals.platform.moderation.reportContent(user, input.value) : input;
+    if (!result.ok) return formFailure(event.locals, result, { targetId: text(form, 'targetId'), text: text(form, 'text') });
+    return { done: event.locals.t('reportForm.sent') };
   },
   hide: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
-    const input = readForm(ideaContracts.hideContent, form, { id: text(form, 'targetId') });
-    const result = input.ok ? await event.locals.platform.ideas.hide(user, input.value) : input;
+    const input = readForm(moderationContracts.hideItem, form, { type: text(form, 'target'), id: text(form, 'targetId') });
+    const result = input.ok ? await event.locals.platform.moderation.hideItem(user, input.value) : input;
     if (!result.ok) return formFailure(event.locals, result, { targetId: text(form, 'targetId') });
     return { done: event.locals.t('moderation.hidden') };
   },

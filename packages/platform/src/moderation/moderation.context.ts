@@ -1,0 +1,113 @@
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { ConversationsService } from '../conversations/index.ts';
+import type { Db } from '../db/database.ts';
+import type { IdeasService } from '../ideas/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { ModeratedType } from '../shared/moderation-gate.ts';
+import { fail, type Failure } from '../shared/result.ts';
+import type { ModerationGateHandle } from './gate.ts';
+import { moderationRepository, type ItemKey } from './moderation.repository.ts';
+import type { DecisionAction } from './moderation.tables.ts';
+
+/** What the moderation module needs from the platform: the modules whose content it moderates. */
+export interface ModerationDeps {
+  readonly db: Db;
+  readonly audit: AuditService;
+  readonly clock: Clock;
+  readonly accounts: Pick<AccountsService, 'displayNamesOf' | 'rolesOf'>;
+  readonly ideas: Pick<IdeasService, 'findForModeration' | 'setHidden' | 'publishScreened' | 'pendingScreening'>;
+  readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden'>;
+  /** The gate made by `createModerationGate` before the content modules, shared with them. */
+  readonly gate: ModerationGateHandle;
+}
+
+/** An idea, comment or statement as moderation sees it, whatever module holds it. */
+export interface ModerationItem {
+  readonly type: ModeratedType;
+  readonly id: string;
+  readonly processId: string;
+  readonly authorId: string | null;
+  /** The idea's title (a comment's idea) or the conversation's question. */
+  readonly title: string;
+  readonly body: string;
+  readonly hidden: { readonly reason: string } | null;
+  readonly awaitingScreening: boolean;
+  readonly createdAt: Date;
+  /** Where it is shown: the idea, or the conversation. */
+  readonly ideaId: string | null;
+  readonly conversationId: string | null;
+}
+
+/** The latest decision on an item: who did what, when. */
+export interface LatestDecision {
+  readonly action: DecisionAction;
+  readonly actorId: string | null;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
+/**
+ * What the use-case files share: the repository, the gate (blocks and review requests), loading an item from
+ * its module, its latest decision, and the refusal that says another moderator already handled it.
+ */
+export function moderationContext(deps: ModerationDeps) {
+  const repo = moderationRepository(deps.db);
+  const gate = deps.gate;
+
+  /** The item of this kind and id, from the module that holds it; null when there is none. */
+  async function loadItem(key: ItemKey): Promise<ModerationItem | null> {
+    if (key.type === 'statement') {
+      if (!/^\d{1,9}$/.test(key.id)) return null;
+      const s = await deps.conversations.statementForModeration(Number(key.id));
+      if (!s) return null;
+      return {
+        type: 'statement',
+        id: String(s.id),
+        processId: s.processId,
+        authorId: s.authorId,
+        title: s.question,
+        body: s.body,
+        hidden: s.hidden ? { reason: '' } : null,
+        awaitingScreening: s.awaitingModeration,
+        createdAt: s.createdAt,
+        ideaId: null,
+        conversationId: s.conversationId,
+      };
+    }
+    const found = await deps.ideas.findForModeration(key.type, key.id);
+    if (!found) return null;
+    return {
+      type: key.type,
+      id: found.id,
+      processId: found.processId,
+      authorId: found.authorId,
+      title: found.ideaTitle,
+      body: found.body,
+      hidden: found.hidden ? { reason: found.hidden.reason } : null,
+      awaitingScreening: found.awaitingScreening,
+      createdAt: found.createdAt,
+      ideaId: found.ideaId,
+      conversationId: null,
+    };
+  }
+
+  /** The latest decision on each item, by `type:id`. */
+  async function latestDecisions(items: readonly ItemKey[]): Promise<Map<string, LatestDecision>> {
+    const rows = await repo.latestDecisions(items);
+    return new Map(rows.map((r) => [`${r.target_type}:${r.target_id}`, { action: r.action, actorId: r.actor_id, reason: r.reason, at: r.created_at }]));
+  }
+
+  /** `AlreadyHandled`, saying who did what and when (or that the item is not waiting for anyone). */
+  async function alreadyHandled(latest: LatestDecision | undefined): Promise<Failure> {
+    if (!latest) return fail('AlreadyHandled', [{ field: 'item', message: 'moderation.handled.none' }]);
+    const names = latest.actorId ? await deps.accounts.displayNamesOf([latest.actorId]) : new Map<string, string>();
+    const who = (latest.actorId && names.get(latest.actorId)) || '—';
+    const when = `${latest.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return fail('AlreadyHandled', [{ field: 'item', message: `moderation.handled.${latest.action}`, params: { who, when } }]);
+  }
+
+  return { deps, repo, gate, loadItem, latestDecisions, alreadyHandled };
+}
+
+export type ModerationContext = ReturnType<typeof moderationContext>;
