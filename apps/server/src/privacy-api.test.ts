@@ -163,7 +163,7 @@ test("the export holds one of every kind of a person's content, with timestamps;
     db.selectFrom('conversation_statements').select('id').where('author_user_id', '=', kariId).execute(),
     db.selectFrom('survey_responses').select('id').where('user_id', '=', kariId).execute(),
     db.selectFrom('panel_respondents').select('id').where('user_id', '=', kariId).execute(),
-    db.selectFrom('flags').select('id').where('user_id', '=', kariId).execute(),
+    db.selectFrom('moderation_reports').select('id').where('reporter_id', '=', kariId).execute(),
     db.selectFrom('audit_log').select('id').where((eb) => eb.or([eb('actor_id', '=', kariId), eb('subject_id', '=', kariId)])).execute(),
   ]);
   assert.deepEqual(linked.map((rows) => rows.length), [0, 0, 0, 0, 0, 0, 0, 0, 0], 'nothing links kept content to Kari');

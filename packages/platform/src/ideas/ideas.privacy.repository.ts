@@ -33,28 +33,27 @@ export function ideasPrivacyRepository(db: Db) {
         .select(['idea_supports.idea_id', 'ideas.title', 'idea_supports.created_at'])
         .where('idea_supports.user_id', '=', userId).orderBy('idea_supports.created_at').execute();
     },
+    editsBy(userId: string) {
+      return db.selectFrom('idea_edits').select(['id', 'idea_id', 'previous_title', 'previous_body', 'created_at'])
+        .where('editor_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+    },
     followsBy(userId: string) {
       return db.selectFrom('idea_follows').innerJoin('ideas', 'ideas.id', 'idea_follows.idea_id')
         .select(['idea_follows.idea_id', 'ideas.title', 'idea_follows.created_at'])
         .where('idea_follows.user_id', '=', userId).orderBy('idea_follows.created_at').execute();
     },
-    flagsBy(userId: string) {
-      return db.selectFrom('flags').select(['id', 'target_type', 'target_id', 'reason', 'created_at', 'resolved_at'])
-        .where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
-    },
 
-    /** How many of their ideas and comments go and stay, and how many supports, follows and reports they have. */
+    /** How many of their ideas and comments go and stay, and how many supports and follows they have. */
     async deletionCounts(userId: string) {
-      const result = await sql<{ ideas: number; ideas_kept: number; comments: number; comments_kept: number; supports: number; follows: number; flags: number }>`
+      const result = await sql<{ ideas: number; ideas_kept: number; comments: number; comments_kept: number; supports: number; follows: number }>`
         SELECT
           (SELECT count(*)::int FROM (${lonelyIdeas(userId)}) x) AS ideas,
           (SELECT count(*)::int FROM ideas WHERE author_id = ${userId}) AS ideas_kept,
           (SELECT count(*)::int FROM (${lonelyComments(userId)}) x) AS comments,
           (SELECT count(*)::int FROM comments WHERE author_id = ${userId}) AS comments_kept,
           (SELECT count(*)::int FROM idea_supports WHERE user_id = ${userId}) AS supports,
-          (SELECT count(*)::int FROM idea_follows WHERE user_id = ${userId}) AS follows,
-          (SELECT count(*)::int FROM flags WHERE user_id = ${userId}) AS flags`.execute(db);
-      const row = result.rows[0] ?? { ideas: 0, ideas_kept: 0, comments: 0, comments_kept: 0, supports: 0, follows: 0, flags: 0 };
+          (SELECT count(*)::int FROM idea_follows WHERE user_id = ${userId}) AS follows`.execute(db);
+      const row = result.rows[0] ?? { ideas: 0, ideas_kept: 0, comments: 0, comments_kept: 0, supports: 0, follows: 0 };
       return { ...row, ideas_kept: row.ideas_kept - row.ideas, comments_kept: row.comments_kept - row.comments };
     },
 

@@ -7,10 +7,10 @@ export function ideasPrivacyUseCases(ctx: IdeasContext) {
   const { deps } = ctx;
   const privacy = ideasPrivacyRepository(deps.db);
   return {
-    /** Everything the ideas module holds about the person: ideas, comments, supports, follows, reports they made. */
+    /** Everything the ideas module holds about the person: ideas, comments, supports, follows, the earlier texts of ideas they edited (reports they made are the moderation module's). */
     async exportFor(userId: string): Promise<PersonalSections> {
-      const [ideas, comments, supports, follows, reports] = await Promise.all([
-        privacy.ideasBy(userId), privacy.commentsBy(userId), privacy.supportsBy(userId), privacy.followsBy(userId), privacy.flagsBy(userId),
+      const [ideas, comments, supports, follows, edits] = await Promise.all([
+        privacy.ideasBy(userId), privacy.commentsBy(userId), privacy.supportsBy(userId), privacy.followsBy(userId), privacy.editsBy(userId),
       ]);
       const images = await deps.files.listFor('idea', ideas.map((i) => i.id));
       return {
@@ -18,11 +18,12 @@ export function ideasPrivacyUseCases(ctx: IdeasContext) {
         comments: comments.map((c) => ({ id: c.id, ideaId: c.idea_id, replyTo: c.parent_id, body: c.body, hiddenAt: c.hidden_at, hiddenReason: c.hidden_reason, createdAt: c.created_at })),
         supports: supports.map((s) => ({ ideaId: s.idea_id, ideaTitle: s.title, createdAt: s.created_at })),
         follows: follows.map((f) => ({ ideaId: f.idea_id, ideaTitle: f.title, createdAt: f.created_at })),
-        reports: reports.map((r) => ({ id: r.id, targetType: r.target_type, targetId: r.target_id, reason: r.reason, createdAt: r.created_at, resolvedAt: r.resolved_at })),
+        // Their edits of their ideas: what the text was before each edit (staff see this history).
+        ideaEdits: edits.map((e) => ({ id: e.id, ideaId: e.idea_id, previousTitle: e.previous_title, previousBody: e.previous_body, createdAt: e.created_at })),
       };
     },
 
-    /** What deleting the person's account does to their ideas, comments, supports, follows and reports. */
+    /** What deleting the person's account does to their ideas, comments, supports and follows. */
     async deletionPlanFor(userId: string): Promise<DeletionLine[]> {
       const n = await privacy.deletionCounts(userId);
       return linesWithContent([
@@ -32,7 +33,6 @@ export function ideasPrivacyUseCases(ctx: IdeasContext) {
         { section: 'comments', count: n.comments_kept, outcome: 'kept', reason: 'repliedTo' },
         { section: 'supports', count: n.supports, outcome: 'deleted' },
         { section: 'follows', count: n.follows, outcome: 'deleted' },
-        { section: 'reports', count: n.flags, outcome: 'kept', reason: 'moderationRecord' },
       ]);
     },
 

@@ -2,6 +2,7 @@ import { decisionUseCases } from './decisions.ts';
 import { moderationContext, type ModerationDeps } from './moderation.context.ts';
 import { queueUseCases } from './queue.ts';
 import { reportingUseCases } from './reporting.ts';
+import { moderationPrivacy } from './privacy.ts';
 
 /**
  * Moderation of residents' content across modules: reports, the moderators' queue, approve / hide / restore
@@ -14,6 +15,7 @@ export function moderationService(deps: ModerationDeps) {
     ...reportingUseCases(ctx),
     ...queueUseCases(ctx),
     ...decisionUseCases(ctx),
+    ...moderationPrivacy(deps.db),
   };
 }
 

@@ -93,7 +93,7 @@ test('deleting an account: lonely content goes, content others depend on stays w
   assert.ok(answered.ok && alone.ok);
   assert.ok((await platform.ideas.postComment(ola, { ideaId: olaIdea, parentId: answered.value.id, body: 'Svar fra Ola.' })).ok);
   assert.ok((await platform.ideas.supportIdea(eva, olaIdea)).ok);
-  assert.ok((await platform.ideas.flag(eva, { target: 'idea', id: olaIdea, reason: 'Dette er en dublett' })).ok);
+  assert.ok((await platform.moderation.reportContent(eva, { type: 'idea', id: olaIdea, reason: 'other', text: 'Dette er en dublett' })).ok);
   const counts = async (id: string) => platform.db.selectFrom('ideas').select(['support_count', 'comment_count']).where('id', '=', id).executeTakeFirstOrThrow();
   assert.deepEqual(await counts(olaIdea), { support_count: 1, comment_count: 3 });
 
@@ -112,7 +112,7 @@ test('deleting an account: lonely content goes, content others depend on stays w
   assert.deepEqual(await counts(olaIdea), { support_count: 0, comment_count: 2 }, 'her support and lonely comment are uncounted');
   const comments = await platform.db.selectFrom('comments').select(['id', 'author_id']).where('idea_id', '=', olaIdea).where('id', 'in', [answered.value.id, alone.value.id]).execute();
   assert.deepEqual(comments, [{ id: answered.value.id, author_id: null }], 'the comment Ola replied to stays, unlinked');
-  assert.equal((await platform.db.selectFrom('flags').select('user_id').where('target_id', '=', olaIdea).executeTakeFirstOrThrow()).user_id, null);
+  assert.equal((await platform.db.selectFrom('moderation_reports').select('reporter_id').where('target_id', '=', olaIdea).executeTakeFirstOrThrow()).reporter_id, null);
   assert.equal((await platform.db.selectFrom('audit_log').select('id').where((eb) => eb.or([eb('actor_id', '=', evaId), eb('subject_id', '=', evaId)])).execute()).length, 0, 'the trail no longer names her');
   assert.ok((await platform.db.selectFrom('audit_log').select('id').where('action', '=', 'idea.posted').where('subject_id', '=', discussed).executeTakeFirst()), 'but still says what happened');
 });

@@ -1,8 +1,7 @@
-import type { Locale } from '@tingsted/platform/i18n';
+import { formatDateTime, type Locale } from '@tingsted/platform/i18n';
 import type { PersonalDataExport } from '@tingsted/platform/reports';
 import type { MessageKey } from '$lib/i18n/keys';
 
-const regionTags: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', da: 'da-DK', en: 'en-GB' };
 
 /** One entry of the export as the page shows it: each field's label and value in the page's language. */
 export type ShownRecord = { label: string; value: string }[];
@@ -22,7 +21,6 @@ type Translate = (key: MessageKey, params?: Readonly<Record<string, string | num
  * the catalogs are shown as they are in the JSON file.
  */
 export function presentExport(data: PersonalDataExport, t: Translate, locale: Locale, timeZone: string): ShownSection[] {
-  const times = new Intl.DateTimeFormat(regionTags[locale], { dateStyle: 'long', timeStyle: 'short', timeZone });
   const label = (field: string) => {
     const key = `privacy.field.${field}` as MessageKey;
     const text = t(key);
@@ -30,8 +28,8 @@ export function presentExport(data: PersonalDataExport, t: Translate, locale: Lo
   };
   const shown = (value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('privacy.empty');
-    if (value instanceof Date) return times.format(value);
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return times.format(new Date(value));
+    if (value instanceof Date) return formatDateTime(locale, value, timeZone);
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(locale, value, timeZone);
     if (typeof value === 'boolean') return value ? t('privacy.yes') : t('privacy.no');
     if (Array.isArray(value)) return value.length === 0 ? t('privacy.empty') : value.map((v) => shown(v)).join(', ');
     if (typeof value === 'object') return JSON.stringify(value);
