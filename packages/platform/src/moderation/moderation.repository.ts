@@ -66,8 +66,7 @@ export function moderationRepository(db: Db) {
         .where((eb) => eb.or(items.map((i) => eb.and([eb('target_type', '=', i.type), eb('target_id', '=', i.id)]))))
         .orderBy('target_type')
         .orderBy('target_id')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('seq', 'desc')
         .execute();
     },
 
@@ -79,8 +78,7 @@ export function moderationRepository(db: Db) {
         .select(['target_type', 'target_id', 'process_id', 'action', 'created_at'])
         .orderBy('target_type')
         .orderBy('target_id')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('seq', 'desc')
         .as('latest');
       let q = db.selectFrom(latest).select(['target_type', 'target_id', 'created_at']).where('action', '=', 'review_requested');
       if (processIds) q = q.where('process_id', '=', sql<string>`any(${[...processIds]}::uuid[])`);

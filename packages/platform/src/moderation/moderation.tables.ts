@@ -31,6 +31,8 @@ export interface ModerationReportsTable {
 
 export interface ModerationDecisionsTable {
   id: Generated<string>;
+  /** bigint identity, read as a number: the order decisions were taken in. */
+  seq: Generated<number>;
   target_type: TargetType;
   target_id: string;
   process_id: string | null;

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('moderation_decisions')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // The order decisions were taken in, even within one millisecond: the latest one is the item's state.
+    .addColumn('seq', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn('target_type', 'text', (c) => c.notNull())
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addColumn('process_id', 'uuid', (c) => c.references('processes.id').onDelete('cascade'))
