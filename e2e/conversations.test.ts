@@ -265,7 +265,7 @@ test('a moderator accepts a statement; a malformed Pol.is file is refused with i
   await page.setInputFiles('#field-votes', { name: 'votes.csv', mimeType: 'text/csv', buffer: Buffer.from('comment-id,voter-id,vote\n0,0,1\n') });
   await page.click('form[action="?/import"] button[type="submit"]');
   await page.waitForSelector('.error-summary');
-  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('conversations.import.badValue', { file: 'comments.csv', line: 3 }).slice(0, 22)));
+  assert.ok(((await page.textContent('.error-summary')) ?? '').includes(nb('conversations.import.badValueAt', { file: 'comments.csv', line: 3, column: 'moderated' })));
   await manager.close();
   const listed = await server.platform.conversations.listStatements(null, (await server.platform.conversations.conversationForPhase(null, phaseId))?.id ?? '');
   assert.ok(listed.ok && listed.value.some((s) => s.body === 'Bussene bør ha plass til barnevogner'), 'the accepted statement is shown');

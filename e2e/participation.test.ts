@@ -331,7 +331,7 @@ test('a manager attaches a document and an image with alt text; residents see th
   await info.locator('form[action="?/attach"] button').click();
   await page.getByText(nb('field.altRequired')).first().waitFor();
   const again = page.locator('details', { hasText: 'Informasjon' }).first();
-  await again.locator('summary').click();
+  assert.ok(await again.evaluate((details) => (details as HTMLDetailsElement).open), 'the refused form stays open');
   await again.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
   await again.locator('input[name="altText"]').fill('Kart over skolegården med de nye plantefeltene');
   await again.locator('form[action="?/attach"] button').click();
@@ -408,8 +408,8 @@ test('an administrator adds a status of their own, which staff can then give ide
   await page.goto(`${server.url}/admin/statuses`);
   await page.click('form[action="?/add"] button[type="submit"]');
   await page.waitForSelector('.error-summary');
-  await page.fill('#new-label_nb', 'Sendt til kommunestyret');
-  await page.fill('#new-label_en', 'Sent to the council');
+  await page.fill('form[action="?/add"] input[name="label_nb"]', 'Sendt til kommunestyret');
+  await page.fill('form[action="?/add"] input[name="label_en"]', 'Sent to the council');
   await page.check('form[action="?/add"] input[name="requiresAnswer"]');
   await page.click('form[action="?/add"] button[type="submit"]');
   await page.getByRole('status').waitFor();

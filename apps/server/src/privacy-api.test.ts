@@ -122,7 +122,7 @@ test("the export holds one of every kind of a person's content, with timestamps;
   has('comments', (r) => r.body === 'Dette støtter jeg.' && typeof r.createdAt === 'string');
   has('supports', (r) => r.ideaId === olaIdea && typeof r.createdAt === 'string');
   has('follows', (r) => r.ideaId === olaIdea);
-  has('reports', (r) => r.targetId === olaIdea && r.reason === 'Inneholder et telefonnummer');
+  has('reports', (r) => r.targetId === olaIdea && r.reason === 'other' && r.text === 'Inneholder et telefonnummer');
   has('conversationVotes', (r) => r.statementNumber === statementNumber && r.vote === -1 && typeof r.votedAt === 'string');
   has('statements', (r) => r.body === 'Nattbuss i helgene ville hjulpet mange.');
   // From the demo: Kari answered the library survey, voted in the budget and sits on the bathing-spot panel.

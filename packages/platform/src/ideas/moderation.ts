@@ -68,7 +68,7 @@ export function moderationLookups(ctx: IdeasContext) {
       if (type === 'idea') await modRepo.setIdeaHidden(id, hiding);
       else await modRepo.setCommentHidden(id, hiding);
       if (hiding && item.authorId) {
-        await deps.notifications.notify({ userIds: [item.authorId], kind: type === 'idea' ? 'idea_hidden' : 'comment_hidden', subjectType: 'idea', subjectId: item.ideaId, payload: { reason: hiding.reason } });
+        await deps.notifications.notify({ userIds: [item.authorId], kind: type === 'idea' ? 'idea_hidden' : 'comment_hidden', subjectType: 'idea', subjectId: item.ideaId, payload: { reason: hiding.reason, ideaTitle: item.ideaTitle } });
       }
     },
 

@@ -125,7 +125,8 @@ describe('acting on the queue', () => {
     const inputs = await platform.ideas.visibleInputsOf(processId);
     assert.ok(!inputs.ideas.some((i) => i.id === entry.item.id), 'out of analysis inputs');
     const told = await platform.notifications.listFor(kari, 'nb');
-    assert.match(told[0]?.text ?? '', /Reklame for et firma/);
+    assert.equal(told[0]?.text, 'En moderator har skjult forslaget ditt «Parkering på torget».');
+    assert.deepEqual(told[0]?.quote, { label: 'Begrunnelse', text: 'Reklame for et firma' });
     const queueAfter = await platform.moderation.moderationQueue(moderator, { processId });
     assert.ok(queueAfter.ok && !queueAfter.value.some((e) => e.item.id === entry.item.id), 'handled items leave the queue');
   });

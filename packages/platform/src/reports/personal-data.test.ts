@@ -34,7 +34,9 @@ test('each module exports its own part of a person, with timestamps', async () =
   assert.ok(comment.ok);
   const ideas = await platform.ideas.exportFor(kari.id);
   assert.ok(ideas.comments?.some((c) => c.id === comment.value.id && c.body === 'Fint forslag!' && c.createdAt instanceof Date));
-  assert.ok(ideas.ideas && ideas.supports && ideas.follows && ideas.reports, 'the ideas module names its sections');
+  assert.ok(ideas.ideas && ideas.supports && ideas.follows && ideas.ideaEdits, 'the ideas module names its sections');
+  const moderation = await platform.moderation.exportFor(kari.id);
+  assert.ok(moderation.reports && moderation.moderationDecisions && moderation.blocks, 'reports, decisions and blocks come from the moderation module');
   const surveys = await platform.surveys.exportFor(kari.id);
   assert.equal(surveys.surveyAnswers?.length, 1, "Kari's answer to the library survey");
   assert.ok(surveys.surveyAnswers?.[0]?.answeredAt instanceof Date);
@@ -55,8 +57,8 @@ test('each module exports its own part of a person, with timestamps', async () =
   assert.ok(all.ok);
   assert.equal(all.value.account.email, 'kari@demo.tingsted.no');
   assert.deepEqual(Object.keys(all.value.sections).sort((a, b) => a.localeCompare(b)), [
-    'ballots', 'comments', 'conversations', 'conversationVotes', 'facts', 'follows', 'ideas', 'notifications', 'panelFollows', 'panelRegistrations',
-    'panelVotes', 'panelWriting', 'reports', 'stakeholderPlaces', 'statements', 'supports', 'surveyAnswers',
+    'ballots', 'blocks', 'comments', 'conversations', 'conversationVotes', 'facts', 'follows', 'ideaEdits', 'ideas', 'moderationDecisions', 'notifications',
+    'panelFollows', 'panelRegistrations', 'panelVotes', 'panelWriting', 'reports', 'stakeholderPlaces', 'statements', 'supports', 'surveyAnswers',
   ]);
   assert.ok(all.value.actions.some((a) => a.byYou), 'the audit entries by her');
 });

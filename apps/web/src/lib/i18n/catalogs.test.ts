@@ -103,13 +103,13 @@ test('every key the pages and the browser tests name is in the web catalog', () 
   assert.deepEqual(left, []);
   // The scan catches a key left behind in each form it looks for.
   const fixture =
-    "t('nav.gone'); locals.t(`error.Gone`); translate('nb', 'panels.gone'); t(`processes.state.${s}`); done: 'manage.gone'; 'report.pdf'";
+    "t('nav.gone'); locals.t(`error.Gone`); translate('nb', 'panels.gone'); t(`processes.gone.${s}`); done: 'manage.gone'; 'report.pdf'";
   assert.deepEqual(unknownKeys(fixture), [
     'nav.gone',
     'error.Gone',
     'panels.gone',
     'manage.gone',
-    'processes.state.…',
+    'processes.gone.…',
   ]);
 });
 
