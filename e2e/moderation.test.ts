@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { demoPassword } from '@tingsted/platform';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
 
 let server: TestServer;
@@ -120,4 +121,34 @@ test('the moderator finds the idea back in the queue, restores it, and the publi
   await page.getByRole('heading', { name: nb('ideaEdit.history') }).waitFor();
   assert.match((await page.locator('section[aria-labelledby="edits-heading"]').textContent()) ?? '', new RegExp(title));
   await context.close();
+});
+
+test('a resident reports the statement she is asked to vote on; a report without a reason is refused; the moderators see it', async () => {
+  await server.platform.accounts.ensureUser({ email: 'nina@demo.tingsted.no', displayName: 'Nina', password: demoPassword, roles: ['resident'] });
+  const buses = await server.platform.processes.getProcess(null, 'bussene-i-sentrum');
+  assert.ok(buses.ok);
+  const phase = buses.value.phases.find((p) => p.method === 'conversation');
+  assert.ok(phase);
+  const context = await signedInContext(browser, server, 'nina@demo.tingsted.no', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/processes/bussene-i-sentrum/conversation/${phase.id}`);
+  const statement = ((await page.locator('.vote .statement').textContent()) ?? '').trim();
+  assert.ok(statement.length > 0, 'a statement to vote on');
+  await page.locator('summary', { hasText: nb('reportForm.summary') }).click();
+  await page.getByRole('button', { name: nb('reportForm.submit') }).click();
+  await page.waitForSelector('.error-summary');
+  assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('reportForm.legend')));
+  await assertAccessibleWithoutJs(page, 'conversation-report-refused');
+  await page.getByLabel(nb('reportForm.reason.off_topic')).check();
+  await page.getByLabel(nb('reportForm.text')).fill('Handler ikke om bussene.');
+  await page.getByRole('button', { name: nb('reportForm.submit') }).click();
+  await page.getByText(nb('reportForm.sent')).waitFor();
+  await context.close();
+
+  const moderator = await signedInContext(browser, server, 'moderator@demo.tingsted.no');
+  const queue = await moderator.newPage();
+  await queue.goto(`${server.url}/manage/moderation`);
+  const item = queue.locator('.queue-item', { hasText: statement });
+  assert.match((await item.textContent()) ?? '', new RegExp(`${nb('reportForm.reason.off_topic')}: Handler ikke om bussene.`));
+  await moderator.close();
 });

@@ -92,7 +92,7 @@ test('a delivery update moves the project and tells the people whose online ball
   const forbidden = await platform.budgeting.addProjectUpdate(v0 ?? null, { projectId: lights ?? '', status: 'accepted' });
   assert.equal(!forbidden.ok && forbidden.code, 'Forbidden');
   const unknown = await platform.budgeting.addProjectUpdate(manager, { projectId: lights ?? '', status: 'no-such-status' });
-  assert.deepEqual(!unknown.ok && unknown.fields, [{ field: 'status', message: 'field.invalid' }]);
+  assert.deepEqual(!unknown.ok && unknown.fields, [{ field: 'status', message: 'field.unknownChoice' }]);
   const empty = await platform.budgeting.addProjectUpdate(manager, { projectId: lights ?? '' });
   assert.deepEqual(!empty.ok && empty.fields, [{ field: 'body', message: 'field.required' }]);
   const statuses = await platform.feedback.statuses();

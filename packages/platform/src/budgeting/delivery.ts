@@ -28,10 +28,10 @@ export function deliveryUseCases(ctx: BudgetingContext) {
       const progress = input.progressPercent ?? null;
       const errors: FieldError[] = [];
       const status = statusKey === null ? undefined : (await deps.feedback.statuses()).find((s) => s.key === statusKey);
-      if (statusKey !== null && !status) errors.push({ field: 'status', message: 'field.invalid' });
+      if (statusKey !== null && !status) errors.push({ field: 'status', message: 'field.unknownChoice' });
       if (status?.requiresAnswer && body === null) errors.push({ field: 'body', message: 'field.answerRequired' });
       if (happenedOn !== null && !isIsoDate(happenedOn)) errors.push({ field: 'happenedOn', message: 'field.dateInvalid' });
-      if (progress !== null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) errors.push({ field: 'progressPercent', message: 'field.invalid' });
+      if (progress !== null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) errors.push({ field: 'progressPercent', message: 'field.between', params: { min: 0, max: 100 } });
       if (statusKey === null && body === null && title === null && progress === null) errors.push({ field: 'body', message: 'field.required' });
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const account = await deps.accounts.getAccount(found.value.actor);

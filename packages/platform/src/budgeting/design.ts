@@ -17,7 +17,7 @@ export function designErrors(design: SettingsChange): FieldError[] {
   }
   if (design.ballot_kind === 'points' && design.points_total === null) errors.push({ field: 'pointsTotal', message: 'field.required' });
   if (design.ballot_kind === 'ranking' && design.rank_limit === null) errors.push({ field: 'rankLimit', message: 'field.required' });
-  if (design.tie_break.length !== new Set(design.tie_break).size) errors.push({ field: 'tieBreak', message: 'field.invalid' });
+  if (design.tie_break.length !== new Set(design.tie_break).size) errors.push({ field: 'tieBreak', message: 'field.listedTwice' });
   if (design.seed.trim() === '') errors.push({ field: 'seed', message: 'field.required' });
   return errors;
 }

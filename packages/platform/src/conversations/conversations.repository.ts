@@ -161,6 +161,20 @@ export function conversationsRepository(db: Db) {
       }
     },
 
+    /** Statements waiting for a moderator in conversations of these processes (or all: null), oldest first. */
+    pendingStatements(processIds: readonly string[] | null) {
+      let q = db
+        .selectFrom('conversation_statements as s')
+        .innerJoin('conversations as c', 'c.id', 's.conversation_id')
+        .select(['s.id', 's.created_at'])
+        .where('s.moderation', '=', 'unmoderated');
+      if (processIds) {
+        if (processIds.length === 0) return Promise.resolve([]);
+        q = q.where('c.process_id', 'in', processIds);
+      }
+      return q.orderBy('s.created_at').orderBy('s.id').execute();
+    },
+
     async setModeration(statementId: number, moderation: StatementModeration) {
       await db.updateTable('conversation_statements').set({ moderation }).where('id', '=', statementId).execute();
     },

@@ -143,6 +143,11 @@ export function setupUseCases(ctx: ConversationsContext) {
       };
     },
 
+    /** Statements waiting for a moderator (pre-moderation on) in these processes' conversations (or all: null). */
+    async pendingStatements(processIds: readonly string[] | null): Promise<{ id: string; createdAt: Date }[]> {
+      return (await repo.pendingStatements(processIds)).map((s) => ({ id: String(s.id), createdAt: s.created_at }));
+    },
+
     /** Hides a statement (rejected: out of voting and the opinion map) or shows it again, and recomputes the map. */
     async setStatementHidden(statementId: number, hidden: boolean): Promise<void> {
       const statement = await repo.findStatement(statementId);

@@ -23,7 +23,7 @@ export function commentUseCases(ctx: IdeasContext) {
       let parentId: string | null = null;
       if (typeof input.parentId === 'string' && input.parentId !== '') {
         const parent = await repo.findComment(input.parentId);
-        if (!parent || parent.idea_id !== input.ideaId) errors.push({ field: 'parentId', message: 'field.invalid' });
+        if (!parent || parent.idea_id !== input.ideaId) errors.push({ field: 'parentId', message: 'field.idInvalid' });
         else parentId = parent.parent_id ?? parent.id; // replies stay one level deep
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);

@@ -148,7 +148,7 @@ export function ideasContext(deps: IdeasDeps) {
     const chosen = typeof input === 'string' ? input.trim() : '';
     if (chosen === '') return null;
     if (!categories.includes(chosen)) {
-      errors.push({ field: 'category', message: 'field.invalid' });
+      errors.push({ field: 'category', message: 'field.oneOf', params: { choices: categories.join(', ') } });
       return null;
     }
     return chosen;

@@ -243,14 +243,17 @@ export function ideasRepository(db: Db) {
 
     /**
      * Who took part in a process's ideas, per ISO week (as `2026-W07`) and kind (idea, comment, support): how
-     * many, and the different people (people deleted since are counted but not listed).
+     * many, and the different people (people deleted since are counted but not listed). Hidden ideas and
+     * comments, and ideas waiting for pre-screening, are not counted.
      */
     async participationByWeek(processId: string) {
       const result = await sql<{ week: string; kind: 'idea' | 'comment' | 'support'; n: number; people: string[] }>`
-        WITH events AS (
-          SELECT i.created_at AS at, 'idea' AS kind, i.author_id AS person FROM ideas i WHERE i.process_id = ${processId}
-          UNION ALL SELECT c.created_at, 'comment', c.author_id FROM comments c JOIN ideas i ON i.id = c.idea_id WHERE i.process_id = ${processId}
-          UNION ALL SELECT s.created_at, 'support', s.user_id FROM idea_supports s JOIN ideas i ON i.id = s.idea_id WHERE i.process_id = ${processId}
+        WITH shown AS (
+          SELECT id, created_at, author_id FROM ideas WHERE process_id = ${processId} AND hidden_at IS NULL AND screening = 'published'
+        ), events AS (
+          SELECT i.created_at AS at, 'idea' AS kind, i.author_id AS person FROM shown i
+          UNION ALL SELECT c.created_at, 'comment', c.author_id FROM comments c JOIN shown i ON i.id = c.idea_id WHERE c.hidden_at IS NULL
+          UNION ALL SELECT s.created_at, 'support', s.user_id FROM idea_supports s JOIN shown i ON i.id = s.idea_id
         )
         SELECT to_char(date_trunc('week', at), 'IYYY-"W"IW') AS week, kind, count(*)::int AS n,
                coalesce(array_agg(DISTINCT person) FILTER (WHERE person IS NOT NULL), '{}') AS people

@@ -32,7 +32,7 @@ export function decisionUseCases(ctx: ModerationContext) {
   async function itemFor(actor: Actor | null, type: unknown, id: string): Promise<Result<{ actor: Actor; item: ModerationItem; openReports: number }>> {
     if (!actor) return fail('NotSignedIn');
     if (!moderationPolicy.moderate(actor)) return fail('Forbidden');
-    if (!(moderatedTypes as readonly unknown[]).includes(type)) return fail('ValidationFailed', [{ field: 'type', message: 'field.invalid' }]);
+    if (!(moderatedTypes as readonly unknown[]).includes(type)) return fail('ValidationFailed', [{ field: 'type', message: 'field.oneOf', params: { choices: moderatedTypes.join(', ') } }]);
     const item = await loadItem({ type: type as ModeratedType, id });
     if (!item) return fail('NotFound');
     const openReports = (await repo.openReports({ items: [{ type: item.type, id: item.id }], processIds: null })).length;
@@ -137,7 +137,7 @@ export function decisionUseCases(ctx: ModerationContext) {
       if (!actor) return fail('NotSignedIn');
       if (!moderationPolicy.moderate(actor)) return fail('Forbidden');
       const errors: FieldError[] = [];
-      if (input.action !== 'approve' && input.action !== 'hide') errors.push({ field: 'action', message: 'field.invalid' });
+      if (input.action !== 'approve' && input.action !== 'hide') errors.push({ field: 'action', message: 'field.oneOf', params: { choices: 'approve, hide' } });
       if (input.items.length === 0) errors.push({ field: 'items', message: 'moderation.bulk.noneChosen' });
       if (input.action === 'hide') reasonOf(input.reason, errors);
       if (errors.length > 0) return fail('ValidationFailed', errors);

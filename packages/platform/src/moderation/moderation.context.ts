@@ -17,7 +17,7 @@ export interface ModerationDeps {
   readonly clock: Clock;
   readonly accounts: Pick<AccountsService, 'displayNamesOf' | 'rolesOf'>;
   readonly ideas: Pick<IdeasService, 'findForModeration' | 'setHidden' | 'publishScreened' | 'pendingScreening'>;
-  readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden'>;
+  readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden' | 'pendingStatements'>;
   /** The gate made by `createModerationGate` before the content modules, shared with them. */
   readonly gate: ModerationGateHandle;
 }

@@ -21,6 +21,7 @@ let processId = '';
 let ideasPhase = '';
 let screenedPhase = '';
 let conversationId = '';
+let conversationPhase = '';
 let parkingIdea = '';
 
 /** Moves the clock a minute on, so "oldest first" has something to order. */
@@ -59,7 +60,8 @@ before(async () => {
   });
   processId = created.id;
   [ideasPhase = '', screenedPhase = ''] = created.phaseIds;
-  const set = await platform.conversations.setUpConversation(manager, created.phaseIds[2] ?? '', { question: 'Hvordan bør torget brukes?' });
+  conversationPhase = created.phaseIds[2] ?? '';
+  const set = await platform.conversations.setUpConversation(manager, conversationPhase, { question: 'Hvordan bør torget brukes?' });
   assert.ok(set.ok);
   conversationId = set.value.id;
 });
@@ -79,7 +81,7 @@ describe('reports', () => {
     assert.equal(codeOf(await platform.moderation.reportContent(null, { type: 'idea', id: idea, reason: 'spam' })), 'NotSignedIn');
     assert.deepEqual(messages(await platform.moderation.reportContent(ola, { type: 'idea', id: idea, reason: '' })), ['moderation.report.reasonRequired']);
     assert.deepEqual(messages(await platform.moderation.reportContent(ola, { type: 'idea', id: idea, reason: 'other', text: ' ' })), ['moderation.report.textRequired']);
-    assert.deepEqual(messages(await platform.moderation.reportContent(ola, { type: 'poll', id: idea, reason: 'spam' })), ['field.invalid']);
+    assert.deepEqual(messages(await platform.moderation.reportContent(ola, { type: 'poll', id: idea, reason: 'spam' })), ['field.oneOf']);
     assert.equal(codeOf(await platform.moderation.reportContent(ola, { type: 'idea', id: '00000000-0000-4000-8000-000000000000', reason: 'spam' })), 'NotFound');
     assert.ok((await platform.moderation.reportContent(ola, { type: 'idea', id: idea, reason: 'other', text: 'Reklame for et parkeringsselskap' })).ok);
     const twice = await platform.moderation.reportContent(ola, { type: 'idea', id: idea, reason: 'spam' });
@@ -236,5 +238,24 @@ describe('blocks and statements', () => {
     assert.ok((await platform.moderation.restoreItem(otherModerator, { type: 'statement', id: String(statement.id) })).ok);
     const back = await platform.conversations.listStatements(null, conversationId);
     assert.ok(back.ok && back.value.some((s) => s.id === statement.id));
+  });
+
+  test('statements waiting for pre-moderation are in the same queue; approving one puts it up for voting', async () => {
+    assert.ok((await platform.conversations.setUpConversation(manager, conversationPhase, { question: 'Hvordan bør torget brukes?', preModeration: true })).ok);
+    tick();
+    const sent = await platform.conversations.submitStatement({ actor: kari }, conversationId, 'Torget trenger flere benker i skyggen.');
+    assert.ok(sent.ok && sent.value.awaitingModeration);
+    const queue = await platform.moderation.moderationQueue(manager, { processId });
+    const entry = queue.ok ? queue.value.find((e) => e.item.type === 'statement' && e.item.body === 'Torget trenger flere benker i skyggen.') : undefined;
+    assert.ok(entry, 'the statement waits in the queue');
+    assert.deepEqual([entry.waiting, entry.authorName, entry.reports.length], ['screening', 'kari', 0]);
+    const before = await platform.conversations.listStatements(null, conversationId);
+    assert.ok(before.ok && !before.value.some((s) => s.body === 'Torget trenger flere benker i skyggen.'), 'not shown before a moderator approves it');
+    assert.ok((await platform.moderation.approveItem(moderator, { type: 'statement', id: entry.item.id })).ok);
+    const after = await platform.conversations.listStatements(null, conversationId);
+    assert.ok(after.ok && after.value.some((s) => s.body === 'Torget trenger flere benker i skyggen.'), 'shown once approved');
+    const queueAfter = await platform.moderation.moderationQueue(moderator, { processId });
+    assert.ok(queueAfter.ok && !queueAfter.value.some((e) => e.item.type === 'statement' && e.item.id === entry.item.id), 'handled, so out of the queue');
+    assert.ok((await platform.conversations.setUpConversation(manager, conversationPhase, { question: 'Hvordan bør torget brukes?', preModeration: false })).ok);
   });
 });

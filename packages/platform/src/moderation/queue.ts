@@ -32,7 +32,7 @@ export function queueUseCases(ctx: ModerationContext) {
   const { deps, repo, loadItem } = ctx;
   return {
     /**
-     * What waits for a moderator, oldest first: reported items, ideas waiting for pre-screening, and hidden
+     * What waits for a moderator, oldest first: reported items, ideas and statements waiting for pre-screening, and hidden
      * items whose author asked for review, each with its open reports and its author's history (earlier
      * hidden items, blocks). Moderators and process managers; optionally one process.
      */
@@ -40,7 +40,12 @@ export function queueUseCases(ctx: ModerationContext) {
       if (!actor) return fail('NotSignedIn');
       if (!moderationPolicy.moderate(actor)) return fail('Forbidden');
       const processIds = query.processId ? [query.processId] : null;
-      const [reports, pending, reviews] = await Promise.all([repo.openReports({ processIds }), deps.ideas.pendingScreening(processIds), repo.reviewRequests(processIds)]);
+      const [reports, pending, pendingStatements, reviews] = await Promise.all([
+        repo.openReports({ processIds }),
+        deps.ideas.pendingScreening(processIds),
+        deps.conversations.pendingStatements(processIds),
+        repo.reviewRequests(processIds),
+      ]);
       const waiting = new Map<string, { key: ItemKey; waiting: QueueEntry['waiting']; since: Date }>();
       const note = (key: ItemKey, why: QueueEntry['waiting'], since: Date) => {
         const id = `${key.type}:${key.id}`;
@@ -49,6 +54,7 @@ export function queueUseCases(ctx: ModerationContext) {
       };
       for (const r of reviews) note({ type: r.target_type, id: r.target_id }, 'review', r.created_at);
       for (const p of pending) note({ type: 'idea', id: p.id }, 'screening', p.createdAt);
+      for (const s of pendingStatements) note({ type: 'statement', id: s.id }, 'screening', s.createdAt);
       for (const r of reports) note({ type: r.target_type, id: r.target_id }, 'reported', r.created_at);
       const chosen = [...waiting.values()].sort((a, b) => a.since.getTime() - b.since.getTime() || `${a.key.type}:${a.key.id}`.localeCompare(`${b.key.type}:${b.key.id}`)).slice(0, queueLimit);
       const items = (await Promise.all(chosen.map(async (c) => ({ ...c, item: await loadItem(c.key) })))).filter((c): c is typeof c & { item: ModerationItem } => c.item !== null);

@@ -20,12 +20,12 @@ export function reportingUseCases(ctx: ModerationContext) {
     async reportContent(actor: Actor | null, input: { type: unknown; id: string; reason: unknown; text?: unknown }): Promise<Result<null>> {
       if (!actor) return fail('NotSignedIn');
       if (!moderationPolicy.report(actor)) return fail('Forbidden');
-      if (!(moderatedTypes as readonly unknown[]).includes(input.type)) return fail('ValidationFailed', [{ field: 'type', message: 'field.invalid' }]);
+      if (!(moderatedTypes as readonly unknown[]).includes(input.type)) return fail('ValidationFailed', [{ field: 'type', message: 'field.oneOf', params: { choices: moderatedTypes.join(', ') } }]);
       const type = input.type as ModeratedType;
       const errors: FieldError[] = [];
       const reason = typeof input.reason === 'string' ? input.reason : '';
       if (reason === '') errors.push({ field: 'reason', message: 'moderation.report.reasonRequired' });
-      else if (!(reportReasons as readonly string[]).includes(reason)) errors.push({ field: 'reason', message: 'field.invalid' });
+      else if (!(reportReasons as readonly string[]).includes(reason)) errors.push({ field: 'reason', message: 'field.unknownChoice' });
       const text = typeof input.text === 'string' ? input.text.trim() : '';
       if (reason === 'other' && text === '') errors.push({ field: 'text', message: 'moderation.report.textRequired' });
       if (text.length > reportTextMax) errors.push({ field: 'text', message: 'field.tooLong', params: { max: reportTextMax } });

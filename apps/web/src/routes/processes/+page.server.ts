@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import type { MessageKey } from '$lib/i18n/keys';
 import type { PageServerLoad } from './$types';
 import { formatDate, presentProcess } from '$lib/server/present';
 import { processesPolicy } from '@tingsted/platform/processes';
@@ -7,7 +8,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { ctx, platform } = locals;
   const status = url.searchParams.get('status') ?? 'all';
   const result = await platform.processes.listProcesses(ctx.user, { status, pageSize: 100 });
-  if (!result.ok) error(400, { message: locals.t('field.invalid') });
+  if (!result.ok) {
+    const problem = result.fields?.[0];
+    error(400, { message: problem ? locals.t(problem.message as MessageKey, problem.params) : locals.t('field.invalid') });
+  }
   return {
     status,
     statuses: processesPolicy.visibleStatuses(ctx.user),

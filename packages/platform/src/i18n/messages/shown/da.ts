@@ -79,6 +79,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.unknown': 'Dette felt findes ikke her.',
   'field.between': 'Skriv et helt tal fra {min} til {max}.',
   'field.unknownChoice': 'Vælg en af mulighederne.',
+  'field.listedTwice': 'Angiv hvert valg kun én gang.',
   'field.duplicateChoice': 'Skriv hver svarmulighed kun én gang.',
   'field.scaleRange': 'Skalaen skal gå fra et helt tal til et højere, med højst 10 trin imellem.',
   'field.fileOfOtherFact': 'Dokumentet hører til et andet faktum. Upload det igen.',

@@ -76,6 +76,7 @@ export const shownEn = {
   'field.unknown': 'There is no such field here.',
   'field.between': 'Enter a whole number from {min} to {max}.',
   'field.unknownChoice': 'Choose one of the options.',
+  'field.listedTwice': 'List each choice only once.',
   'field.duplicateChoice': 'Give each answer option only once.',
   'field.scaleRange': 'The scale must go from a whole number to a higher one, with at most 10 steps between.',
   'field.fileOfOtherFact': 'The document belongs to another fact. Upload it again.',

@@ -79,6 +79,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.unknown': 'Dette feltet finnes ikke her.',
   'field.between': 'Skriv et helt tall fra {min} til {max}.',
   'field.unknownChoice': 'Velg et av alternativene.',
+  'field.listedTwice': 'Før opp hvert valg bare én gang.',
   'field.duplicateChoice': 'Skriv hvert svaralternativ bare én gang.',
   'field.scaleRange': 'Skalaen må gå fra et helt tall til et høyere, med høyst 10 trinn mellom.',
   'field.fileOfOtherFact': 'Dokumentet hører til et annet faktum. Last det opp på nytt.',

@@ -79,6 +79,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.unknown': 'Dette feltet finst ikkje her.',
   'field.between': 'Skriv eit heilt tal frå {min} til {max}.',
   'field.unknownChoice': 'Vel eitt av alternativa.',
+  'field.listedTwice': 'Før opp kvart val berre éin gong.',
   'field.duplicateChoice': 'Skriv kvart svaralternativ berre éin gong.',
   'field.scaleRange': 'Skalaen må gå frå eit heilt tal til eit høgare, med høgst 10 steg mellom.',
   'field.fileOfOtherFact': 'Dokumentet høyrer til eit anna faktum. Last det opp på nytt.',

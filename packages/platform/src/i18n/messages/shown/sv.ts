@@ -79,6 +79,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.unknown': 'Det här fältet finns inte här.',
   'field.between': 'Skriv ett heltal från {min} till {max}.',
   'field.unknownChoice': 'Välj ett av alternativen.',
+  'field.listedTwice': 'Ange varje val bara en gång.',
   'field.duplicateChoice': 'Skriv varje svarsalternativ bara en gång.',
   'field.scaleRange': 'Skalan måste gå från ett heltal till ett högre, med högst 10 steg emellan.',
   'field.fileOfOtherFact': 'Dokumentet hör till ett annat faktum. Ladda upp det igen.',

@@ -5,6 +5,7 @@ import { loadProcess } from '$lib/server/process';
 import { voterOf } from '$lib/server/voter';
 import { resolveText } from '@tingsted/platform/shared';
 import { conversationContracts as c, presentConversation, statementLimits } from '@tingsted/platform/conversations';
+import { moderationContracts } from '@tingsted/platform/moderation';
 
 async function conversationOf(locals: App.Locals, slug: string, phaseId: string) {
   const found = await loadProcess(locals, slug);
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
       source: conversation.source,
       can: conversation.can,
     },
-    next: next.ok ? { statement: next.value.statement ? { number: next.value.statement.number, body: next.value.statement.body } : null, voted: next.value.voted, total: next.value.total } : null,
+    next: next.ok ? { statement: next.value.statement ? { id: String(next.value.statement.id), number: next.value.statement.number, body: next.value.statement.body } : null, voted: next.value.voted, total: next.value.total } : null,
   };
 };
 
@@ -63,5 +64,17 @@ export const actions: Actions = {
     const result = input.ok ? await locals.platform.conversations.submitStatement(voter, conversation.id, input.value.body) : input;
     if (!result.ok) return formFailure(locals, result, { body });
     return { statementSent: true, awaitingModeration: result.value.awaitingModeration };
+  },
+  /** A signed-in resident reports the statement shown to the moderators (anonymous voters sign in first). */
+  report: async ({ request, locals, params, url }) => {
+    const { conversation } = await conversationOf(locals, params.slug, params.phaseId);
+    if (!conversation) error(404, { message: 'NotFound' });
+    const user = locals.ctx.user;
+    if (!user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
+    const form = await request.formData();
+    const input = readForm(moderationContracts.reportContent, form, { type: 'statement', id: text(form, 'targetId') });
+    const result = input.ok ? await locals.platform.moderation.reportContent(user, input.value) : input;
+    if (!result.ok) return formFailure(locals, result, { targetId: text(form, 'targetId'), text: text(form, 'text') });
+    return { reported: locals.t('reportForm.sent') };
   },
 };
