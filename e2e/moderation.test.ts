@@ -143,6 +143,7 @@ test('a resident reports the statement she is asked to vote on; a report without
   await page.getByLabel(nb('reportForm.text')).fill('Handler ikke om bussene.');
   await page.getByRole('button', { name: nb('reportForm.submit') }).click();
   await page.getByText(nb('reportForm.sent')).waitFor();
+  await screenshot(page, 'conversation-reported');
   await context.close();
 
   const moderator = await signedInContext(browser, server, 'moderator@demo.tingsted.no');
