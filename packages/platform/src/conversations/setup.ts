@@ -122,15 +122,18 @@ export function setupUseCases(ctx: ConversationsContext) {
 
     /**
      * A statement as the moderation module sees it (it checks its own policy first): its conversation and
-     * process, author and text, and whether it is hidden (rejected) or waits for a moderator.
+     * process and page, author and text, and whether it is hidden (rejected) or waits for a moderator.
      */
     async statementForModeration(statementId: number) {
       const statement = await repo.findStatement(statementId);
       if (!statement) return null;
       const conversation = await ctx.rows.conversation(statement.conversation_id);
       if (!conversation) return null;
+      const process = await deps.processes.getProcessById(conversation.process_id);
       return {
         id: statement.id,
+        /** The conversation's page, where the statement is voted on. */
+        link: process ? `/processes/${process.slug}/conversation/${conversation.phase_id}` : null,
         number: statement.number,
         conversationId: statement.conversation_id,
         processId: conversation.process_id,

@@ -50,8 +50,18 @@ export function decisionUseCases(ctx: ModerationContext) {
 
   /** Shows or hides an item in the module that holds it. */
   async function setHidden(actor: Actor, item: ModerationItem, reason: string | null): Promise<void> {
-    if (item.type === 'statement') await deps.conversations.setStatementHidden(Number(item.id), reason !== null);
-    else await deps.ideas.setHidden(item.type, item.id, reason === null ? null : { reason, by: actor.id });
+    if (item.type === 'statement') {
+      await deps.conversations.setStatementHidden(Number(item.id), reason !== null);
+      if (reason !== null && item.authorId && item.conversationId) {
+        await deps.notifications.notify({
+          userIds: [item.authorId],
+          kind: 'statement_hidden',
+          subjectType: 'conversation',
+          subjectId: item.conversationId,
+          payload: { reason, question: item.title, statement: item.body, ...(item.link ? { link: item.link } : {}) },
+        });
+      }
+    } else await deps.ideas.setHidden(item.type, item.id, reason === null ? null : { reason, by: actor.id });
   }
 
   const useCases = {

@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ConversationsService } from '../conversations/index.ts';
 import type { Db } from '../db/database.ts';
 import type { IdeasService } from '../ideas/index.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { ModeratedType } from '../shared/moderation-gate.ts';
 import { fail, type Failure } from '../shared/result.ts';
@@ -18,6 +19,8 @@ export interface ModerationDeps {
   readonly accounts: Pick<AccountsService, 'displayNamesOf' | 'rolesOf'>;
   readonly ideas: Pick<IdeasService, 'findForModeration' | 'setHidden' | 'publishScreened' | 'pendingScreening'>;
   readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden' | 'pendingStatements'>;
+  /** Tells a statement's author it was hidden (ideas and comments are told by the ideas module). */
+  readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The gate made by `createModerationGate` before the content modules, shared with them. */
   readonly gate: ModerationGateHandle;
 }
@@ -37,6 +40,8 @@ export interface ModerationItem {
   /** Where it is shown: the idea, or the conversation. */
   readonly ideaId: string | null;
   readonly conversationId: string | null;
+  /** A statement's conversation page (null for ideas and comments, whose module links them). */
+  readonly link: string | null;
 }
 
 /** The latest decision on an item: who did what, when. */
@@ -73,6 +78,7 @@ export function moderationContext(deps: ModerationDeps) {
         createdAt: s.createdAt,
         ideaId: null,
         conversationId: s.conversationId,
+        link: s.link,
       };
     }
     const found = await deps.ideas.findForModeration(key.type, key.id);
@@ -89,6 +95,7 @@ export function moderationContext(deps: ModerationDeps) {
       createdAt: found.createdAt,
       ideaId: found.ideaId,
       conversationId: null,
+      link: null,
     };
   }
 

@@ -256,6 +256,21 @@ describe('blocks and statements', () => {
     assert.ok(after.ok && after.value.some((s) => s.body === 'Torget trenger flere benker i skyggen.'), 'shown once approved');
     const queueAfter = await platform.moderation.moderationQueue(moderator, { processId });
     assert.ok(queueAfter.ok && !queueAfter.value.some((e) => e.item.type === 'statement' && e.item.id === entry.item.id), 'handled, so out of the queue');
+    // One hidden instead: its author is told why, with a link to the conversation.
+    tick();
+    const other = await platform.conversations.submitStatement({ actor: kari }, conversationId, 'Naboen min i nummer 4 parkerer alltid feil.');
+    assert.ok(other.ok);
+    const waiting = await platform.moderation.moderationQueue(moderator, { processId });
+    const hiddenEntry = waiting.ok ? waiting.value.find((e) => e.item.body === 'Naboen min i nummer 4 parkerer alltid feil.') : undefined;
+    assert.ok(hiddenEntry);
+    assert.ok((await platform.moderation.hideItem(moderator, { type: 'statement', id: hiddenEntry.item.id, reason: 'Handler om en bestemt nabo' })).ok);
+    const told = await platform.notifications.listFor(kari, 'nb');
+    assert.deepEqual([told[0]?.kind, told[0]?.text, told[0]?.quote?.text, told[0]?.link], [
+      'statement_hidden',
+      'En moderator har skjult utsagnet ditt «Naboen min i nummer 4 parkerer alltid feil.» i samtalen.',
+      'Handler om en bestemt nabo',
+      `/processes/torget/conversation/${conversationPhase}`,
+    ]);
     assert.ok((await platform.conversations.setUpConversation(manager, conversationPhase, { question: 'Hvordan bør torget brukes?', preModeration: false })).ok);
   });
 });

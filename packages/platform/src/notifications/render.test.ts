@@ -17,6 +17,7 @@ const payloads: Record<NotificationKind, Payload> = {
   milestone: { ...idea, milestone: 'Lysene er bestilt', progress: 40 },
   idea_hidden: { ...idea, reason: 'Inneholder personopplysninger.' },
   comment_hidden: { reason: 'Sjikane.' },
+  statement_hidden: { reason: 'Navn på en nabo.', question: 'Hvordan bør torget brukes?', statement: 'Torget bør stenges for biler.', link: '/processes/torget/conversation/p2' },
   recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
   budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
   budget_results: { processTitle: 'Budsjett for 2027', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/results' },
@@ -112,4 +113,15 @@ test('a quote keeps the first three lines, at most 280 characters, cut at a word
     'Reason: Inneholder personopplysninger.',
     'https://x.no/processes/ny-sentrumsplan/ideas/i1',
   ]);
+});
+
+test('a hidden statement is named in the reader language, with the reason and a link to its conversation', () => {
+  const nb = render('nb', 'statement_hidden', payloads.statement_hidden);
+  assert.deepEqual([nb.subject, nb.text, nb.quote, nb.link], [
+    'Utsagnet ditt er skjult',
+    'En moderator har skjult utsagnet ditt «Torget bør stenges for biler.» i samtalen.',
+    { label: 'Begrunnelse', text: 'Navn på en nabo.' },
+    '/processes/torget/conversation/p2',
+  ]);
+  assert.equal(render('sv', 'statement_hidden', payloads.statement_hidden).text, 'En moderator har dolt ditt påstående ”Torget bør stenges for biler.” i samtalet.');
 });

@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -107,6 +107,8 @@ export function renderNotification(
       return { subject: t('notify.idea_hidden.subject'), text: ideaTitle ? t('notify.idea_hidden.named', { ideaTitle }) : t('notify.idea_hidden.body'), quote: quote('notify.quote.reason', 'reason'), link };
     case 'comment_hidden':
       return { subject: t('notify.comment_hidden.subject'), text: ideaTitle ? t('notify.comment_hidden.named', { ideaTitle }) : t('notify.comment_hidden.body'), quote: quote('notify.quote.reason', 'reason'), link };
+    case 'statement_hidden':
+      return { subject: t('notify.statement_hidden.subject'), text: t('notify.statement_hidden.body', { statement: firstLines(textOf(payload, 'statement'), 1, 120) }), quote: quote('notify.quote.reason', 'reason'), link };
     case 'recommendation_decided': {
       const title = textOf(payload, 'title');
       const decision = textOf(payload, 'decision');

@@ -24,6 +24,8 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.milestone.body': 'Ny fremdrift for forslaget »{ideaTitle}«: {milestone} ({progress} færdig).',
   'notify.idea_hidden.subject': 'Dit forslag er skjult',
   'notify.idea_hidden.body': 'En moderator har skjult dit forslag.',
+  'notify.statement_hidden.subject': 'Dit udsagn er skjult',
+  'notify.statement_hidden.body': 'En moderator har skjult dit udsagn »{statement}« i samtalen.',
   'notify.comment_hidden.subject': 'Din kommentar er skjult',
   'notify.comment_hidden.body': 'En moderator har skjult din kommentar.',
   'notify.digest.subject': '{count, plural, one {# opdatering} other {# opdateringer}} fra {municipality}',

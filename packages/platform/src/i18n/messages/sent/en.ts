@@ -22,6 +22,8 @@ export const sentEn = {
   'notify.milestone.body': 'New progress on the idea "{ideaTitle}": {milestone} ({progress} done).',
   'notify.idea_hidden.subject': 'Your idea was hidden',
   'notify.idea_hidden.body': 'A moderator hid your idea.',
+  'notify.statement_hidden.subject': 'Your statement was hidden',
+  'notify.statement_hidden.body': 'A moderator hid your statement "{statement}" in the conversation.',
   'notify.comment_hidden.subject': 'Your comment was hidden',
   'notify.comment_hidden.body': 'A moderator hid your comment.',
   'notify.digest.subject': '{count, plural, one {# update} other {# updates}} from {municipality}',

@@ -24,6 +24,8 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.milestone.body': 'Ny framdrift for forslaget «{ideaTitle}»: {milestone} ({progress} ferdig).',
   'notify.idea_hidden.subject': 'Forslaget ditt er skjult',
   'notify.idea_hidden.body': 'En moderator har skjult forslaget ditt.',
+  'notify.statement_hidden.subject': 'Utsagnet ditt er skjult',
+  'notify.statement_hidden.body': 'En moderator har skjult utsagnet ditt «{statement}» i samtalen.',
   'notify.comment_hidden.subject': 'Kommentaren din er skjult',
   'notify.comment_hidden.body': 'En moderator har skjult kommentaren din.',
   'notify.digest.subject': '{count, plural, one {# oppdatering} other {# oppdateringer}} fra {municipality}',

@@ -24,6 +24,8 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.milestone.body': 'Ny framdrift for forslaget «{ideaTitle}»: {milestone} ({progress} ferdig).',
   'notify.idea_hidden.subject': 'Forslaget ditt er gøymt',
   'notify.idea_hidden.body': 'Ein moderator har gøymt forslaget ditt.',
+  'notify.statement_hidden.subject': 'Utsegna di er gøymd',
+  'notify.statement_hidden.body': 'Ein moderator har gøymt utsegna di «{statement}» i samtalen.',
   'notify.comment_hidden.subject': 'Kommentaren din er gøymd',
   'notify.comment_hidden.body': 'Ein moderator har gøymt kommentaren din.',
   'notify.digest.subject': '{count, plural, one {# oppdatering} other {# oppdateringar}} frå {municipality}',

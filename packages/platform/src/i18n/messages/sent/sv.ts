@@ -24,6 +24,8 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.milestone.body': 'Nya framsteg för förslaget ”{ideaTitle}”: {milestone} ({progress} klart).',
   'notify.idea_hidden.subject': 'Ditt förslag har dolts',
   'notify.idea_hidden.body': 'En moderator har dolt ditt förslag.',
+  'notify.statement_hidden.subject': 'Ditt påstående har dolts',
+  'notify.statement_hidden.body': 'En moderator har dolt ditt påstående ”{statement}” i samtalet.',
   'notify.comment_hidden.subject': 'Din kommentar har dolts',
   'notify.comment_hidden.body': 'En moderator har dolt din kommentar.',
   'notify.digest.subject': '{count, plural, one {# uppdatering} other {# uppdateringar}} från {municipality}',
