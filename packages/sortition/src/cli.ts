@@ -13,6 +13,7 @@ import {
   writeSelectedCsv,
   roundToUniform,
   verifyDraw,
+  verifyRecord,
   drawIndex,
   type Analysis,
   type Progress,
@@ -27,6 +28,9 @@ const USAGE = `Usage:
   tingsted-sortition analyze --people P.csv --categories C.csv --k N [options]
   tingsted-sortition replace --people P.csv --categories C.csv --k N --panel ID,ID,… --dropouts ID,… --seed S [options]
   tingsted-sortition verify  --lottery L.txt --seed PUBLIC_SEED [--hash H] [--panel ID,…] [--index I] [--json]
+  tingsted-sortition verify  RECORD.json [--json]
+                                       recompute an announced draw from its public record (exit 0: the same
+                                       panel; 1: prints the first difference)
 
 Options:
   --algorithm leximin|maximin|legacy   (default leximin)
@@ -67,6 +71,20 @@ async function main(): Promise<void> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return;
+  }
+  if (command === 'verify' && rest[0] !== undefined && !rest[0].startsWith('--')) {
+    const [file, ...flags] = rest;
+    if (flags.some((f) => f !== '--json')) fail(`verify RECORD.json takes only --json\n\n${USAGE}`);
+    let record: unknown;
+    try {
+      record = JSON.parse(readText(file!, 'record'));
+    } catch (error) {
+      fail(`the record "${file}" is not JSON: ${(error as Error).message}`);
+    }
+    const result = verifyRecord(record);
+    if (flags.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
+    else process.stdout.write([...result.checks.map((c) => `ok: ${c}`), ...(result.ok ? ['the record checks out: the same panel'] : [`DIFFERENT: ${result.difference}`])].join('\n') + '\n');
+    process.exit(result.ok ? 0 : 1);
   }
   let parsed;
   try {

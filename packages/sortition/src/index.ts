@@ -14,6 +14,8 @@ export { drawReplacements } from './replacements.ts';
 export type { Replacement } from './replacements.ts';
 export { roundToUniform, verifyDraw, drawIndex, lotteryText, parseLotteryText } from './transparent.ts';
 export type { UniformLottery, RoundOptions, Verification } from './transparent.ts';
+export { lotteryRecordFormat, poolText, poolHash, verifyRecord } from './record.ts';
+export type { LotteryRecord, RecordPerson, RecordVerification } from './record.ts';
 export { readCsvTable, readCategoriesCsv, readPeopleCsv, writeCategoriesCsv, writeSelectedCsv } from './formats.ts';
 export type { CsvIssue, CsvError, CsvRecord, CsvTable, CategoriesFormat, PeopleCsvOptions, PeopleCsv } from './formats.ts';
 export { createRandom, SORTITION_NAMESPACE } from './seed.ts';

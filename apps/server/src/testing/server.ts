@@ -19,6 +19,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * A free port, held by a placeholder server until `release` (tests need the port before the server starts, for
+ * its public URL; seeding takes seconds, and a port let go that early can be taken meanwhile as the local port
+ * of an outgoing connection, such as one to the database).
+ */
+async function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ port, release: () => new Promise<void>((done) => server.close(() => done())) });
+    });
+  });
+}
+
 /** A port that was free a moment ago (tests need it before the server starts, for redirect URIs). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,7 +61,8 @@ export async function startTestServer(
       done();
     },
   });
-  const port = options.port ?? (await freePort());
+  const held = options.port === undefined ? await holdPort() : null;
+  const port = options.port ?? held?.port ?? 0;
   const publicUrl = `http://127.0.0.1:${port}`;
   const config: ServerConfig = {
     // Tests see every change at once unless they test the page cache itself.
@@ -73,8 +91,10 @@ export async function startTestServer(
     const web = options.web === false ? undefined : await loadWebHandler();
     if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');
     app = await buildServer({ platform, config, web, logStream });
+    await held?.release();
     await app.listen({ port, host: '127.0.0.1' });
   } catch (error) {
+    await held?.release();
     // A server that could not start lets go of what it holds, so the test file ends with the error instead of
     // waiting for the test runner's timeout on open sockets.
     await platform.jobs.stop().catch(() => undefined);
