@@ -52,8 +52,8 @@ export interface LotteryRecord {
  */
 export function poolText(pool: readonly RecordPerson[], categories: readonly Category[]): string {
   const names = categories.map((c) => c.name);
-  const lines = [['id', 'household', ...names].map(csvField).join(',')];
-  for (const p of pool) lines.push([p.id, p.household ?? '', ...names.map((n) => p.values[n] ?? '')].map(csvField).join(','));
+  const lines = [['id', 'household', ...names].map((v) => csvField(v)).join(',')];
+  for (const p of pool) lines.push([p.id, p.household ?? '', ...names.map((n) => p.values[n] ?? '')].map((v) => csvField(v)).join(','));
   return `${lines.join('\n')}\n`;
 }
 

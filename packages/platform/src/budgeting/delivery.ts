@@ -47,11 +47,8 @@ export function deliveryUseCases(ctx: BudgetingContext) {
         authorName: account.value.displayName,
       });
       await audit(found.value.actor, 'project_update_added', 'budget_project', project.id, { updateId: id, status: statusKey, progress });
-      // The news in the notification: a municipality's own status by its name (built-in ones have no stored
-      // name: the pages translate them), the milestone's title, the progress; else the answer's first words.
-      const statusName = status ? resolveText(status.label, 'nb', 'nb').text : '';
-      const parts = [statusName, title ?? '', progress !== null ? `${progress} %` : ''].filter((part) => part !== '');
-      const news = parts.length > 0 ? parts.join(' – ') : (body ?? statusKey ?? '').slice(0, 200).replace(/_/g, ' ');
+      // The news is put together when it is read, in the reader's language: the status by its name there, the
+      // milestone's title, the progress as that language writes a percentage; else the answer's first lines.
       await deps.notifications.notify({
         userIds: await repo.votersOfProject(project.id),
         kind: 'budget_project_update',
@@ -59,7 +56,10 @@ export function deliveryUseCases(ctx: BudgetingContext) {
         subjectId: project.id,
         payload: {
           projectTitle: resolveText(project.title, 'nb', 'nb').text,
-          news,
+          status: statusKey,
+          milestone: title,
+          progress,
+          answer: body ? body.slice(0, 1000) : null,
           processSlug: process.slug,
           link: `/processes/${process.slug}/budgeting/${project.phase_id}/projects/${project.id}`,
         },

@@ -1,3 +1,4 @@
+import { formatPercent } from '../i18n/format.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { locales, type Locale } from '../i18n/locales.ts';
@@ -74,6 +75,11 @@ test('budget news and results name the project or the process', () => {
   const news = render('en', 'budget_project_update', payloads.budget_project_update);
   assert.deepEqual([news.subject, news.text, news.quote], ['News about the project "Ny lekeplass"', 'The project "Ny lekeplass", which you voted for, has news.', { label: 'News', text: 'Gjennomført – 100 %' }]);
   assert.equal(render('nb', 'budget_project_update', payloads.budget_project_update).text, 'Prosjektet «Ny lekeplass», som du stemte på, har nytt.');
+  // News written since the update carries its parts: each reader gets the status and the percentage in their language.
+  const parts = { projectTitle: 'Ny lekeplass', status: 'implemented', milestone: 'Åpnet', progress: 100, answer: null, link: '/processes/budsjett/budgeting/p1/projects/x1' };
+  assert.deepEqual(render('en', 'budget_project_update', parts).quote, { label: 'News', text: 'Implemented – Åpnet – 100%' });
+  assert.deepEqual(render('nb', 'budget_project_update', parts).quote, { label: 'Nytt', text: `Gjennomført – Åpnet – ${formatPercent('nb', 1)}` });
+  assert.deepEqual(render('sv', 'budget_project_update', { ...parts, status: null, milestone: null, progress: null, answer: 'Arbetet börjar i maj.' }).quote?.text, 'Arbetet börjar i maj.');
   assert.equal(render('nb', 'budget_results', payloads.budget_results).text, 'Resultatet av budsjettavstemningen i «Budsjett for 2027» er publisert: se hvilke prosjekter som blir gjennomført.');
   assert.equal(render('en', 'budget_results', payloads.budget_results).link, '/processes/budsjett/budgeting/p1/results');
 });

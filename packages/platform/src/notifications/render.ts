@@ -117,7 +117,12 @@ export function renderNotification(
     }
     case 'budget_project_update': {
       const projectTitle = textOf(payload, 'projectTitle');
-      return { subject: t('notify.budget_project_update.subject', { projectTitle }), text: t('notify.budget_project_update.body', { projectTitle }), quote: quote('notify.quote.news', 'news'), link };
+      // The news in the reader's language: the status by its name, the milestone, the progress; else the answer.
+      // (Notifications stored before this carry the news as one text.)
+      const progress = payload.progress === null || payload.progress === undefined || payload.progress === '' ? null : Number(payload.progress);
+      const parts = [textOf(payload, 'status') ? status() : '', textOf(payload, 'milestone'), progress !== null && Number.isFinite(progress) ? formatPercent(locale, progress / 100) : ''].filter((part) => part !== '');
+      const news = parts.length > 0 ? { label: t('notify.quote.news'), text: parts.join(' – ') } : (quote('notify.quote.news', 'answer') ?? quote('notify.quote.news', 'news'));
+      return { subject: t('notify.budget_project_update.subject', { projectTitle }), text: t('notify.budget_project_update.body', { projectTitle }), quote: news, link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');
