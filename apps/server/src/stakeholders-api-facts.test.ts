@@ -13,6 +13,17 @@ before(async () => {
 });
 after(async () => server.close());
 
+/** One signed-in client per person for the whole file (sign-ins from one address are rate-limited). */
+const clients = new Map<string, Promise<ApiCall>>();
+function as(email: string): Promise<ApiCall> {
+  let client = clients.get(email);
+  if (!client) {
+    client = apiClient(server.url, email);
+    clients.set(email, client);
+  }
+  return client;
+}
+
 interface Fact {
   id: string;
   number: number;
@@ -28,14 +39,14 @@ test('what each person may do in a published panel, as its can flags say', async
   const flags = async (client: ApiCall) => ((await (await client(panel)).json()) as { can: Record<string, boolean> }).can;
   const none = { facilitate: false, invite: false, introduce: false, submitFact: false, recommend: false, decide: false };
   assert.deepEqual(await flags(anonymousClient(server.url)), none);
-  assert.deepEqual(await flags(await apiClient(server.url, 'moderator@demo.tingsted.no')), none);
-  assert.deepEqual(await flags(await apiClient(server.url, 'ordforer@demo.tingsted.no')), { ...none, decide: true });
-  assert.deepEqual(await flags(await apiClient(server.url, 'kari@demo.tingsted.no')), { ...none, invite: true, introduce: true, submitFact: true, recommend: true });
-  assert.deepEqual(await flags(await apiClient(server.url, 'prosess@demo.tingsted.no')), { ...none, facilitate: true, invite: true, recommend: true });
+  assert.deepEqual(await flags(await as('moderator@demo.tingsted.no')), none);
+  assert.deepEqual(await flags(await as('ordforer@demo.tingsted.no')), { ...none, decide: true });
+  assert.deepEqual(await flags(await as('kari@demo.tingsted.no')), { ...none, invite: true, introduce: true, submitFact: true, recommend: true });
+  assert.deepEqual(await flags(await as('prosess@demo.tingsted.no')), { ...none, facilitate: true, invite: true, recommend: true });
 });
 
 test('a stakeholder invites others up to the limit, each address once', async () => {
-  const ola = await apiClient(server.url, 'ola@demo.tingsted.no');
+  const ola = await as('ola@demo.tingsted.no');
   const left = ((await (await ola(panel)).json()) as { stakeholder: { invitesLeft: number } }).stakeholder.invitesLeft;
   assert.equal(left, 2);
   assert.equal((await ola(`${panel}/invitations`, json('POST', { email: 'forening@example.no', role: 'Forbrukere' }))).status, 201);
@@ -46,15 +57,15 @@ test('a stakeholder invites others up to the limit, each address once', async ()
   assert.equal((await ola(`${panel}/invitations`, json('POST', { email: 'kommune@example.no', role: 'Kommuner' }))).status, 201);
   const spent = await ola(`${panel}/invitations`, json('POST', { email: 'tredje@example.no', role: 'Turister' }));
   assert.deepEqual([spent.status, await fieldsOf(spent)], [400, ['email']], 'no invitations left');
-  const chain = (await (await (await apiClient(server.url, 'prosess@demo.tingsted.no'))(`${panel}/invitations`)).json()) as { email: string | null; depth: number; invitedBy: string | null }[];
+  const chain = (await (await (await as('prosess@demo.tingsted.no'))(`${panel}/invitations`)).json()) as { email: string | null; depth: number; invitedBy: string | null }[];
   assert.deepEqual(chain.filter((c) => c.depth === 1).map((c) => [c.email, c.invitedBy]), [['forening@example.no', 'Uber Taiwan'], ['kommune@example.no', 'Uber Taiwan']], 'under the stakeholder who invited them');
   assert.ok(!chain.some((c) => c.email === 'tredje@example.no'), 'the refused invitation was not written');
 });
 
 test('facts with uploaded documents in base64: refused whole when any part is wrong, revised keeping a document', async () => {
-  const kari = await apiClient(server.url, 'kari@demo.tingsted.no');
-  const ola = await apiClient(server.url, 'ola@demo.tingsted.no');
-  const per = await apiClient(server.url, 'prosess@demo.tingsted.no');
+  const kari = await as('kari@demo.tingsted.no');
+  const ola = await as('ola@demo.tingsted.no');
+  const per = await as('prosess@demo.tingsted.no');
   const before = (await factsOf(per)).length;
   const report = { kind: 'document', title: 'Takstrapport', file: { filename: 'takst.pdf', contentType: 'application/pdf', data: pdfBase64('Takster', 1_200_000) } };
   const fact = { title: 'Takstene steg 4 prosent i fjor', body: 'Rapporten viser økningen fylke for fylke.', sources: [link(1), report] };
@@ -74,7 +85,7 @@ test('facts with uploaded documents in base64: refused whole when any part is wr
   }
   assert.equal((await factsOf(per)).length, before, 'no refused fact was stored');
   assert.equal((await anonymousClient(server.url)(`${panel}/facts`, json('POST', fact))).status, 401);
-  assert.equal((await (await apiClient(server.url, 'moderator@demo.tingsted.no'))(`${panel}/facts`, json('POST', fact))).status, 403);
+  assert.equal((await (await as('moderator@demo.tingsted.no'))(`${panel}/facts`, json('POST', fact))).status, 403);
 
   // A document over the server's usual 1 MiB body limit goes through: the fact route takes more.
   const submitted = await kari(`${panel}/facts`, json('POST', fact));
@@ -117,4 +128,21 @@ test('the OpenAPI document has an operation for every stakeholder contract', asy
     assert.ok(ids.has(name), name);
   }
   assert.match(operations.find((o) => o.operationId === 'submitFact')?.description ?? '', /base64/);
+});
+
+test('a meeting at 18:00 is at 18:00 in the municipality on both sides of the change to summer time', async () => {
+  // An administrator facilitates too (the process manager has signed in often enough in this file).
+  const admin = await as('admin@demo.tingsted.no');
+  const schedule = (title: string, startsAt: string) => admin(`${panel}/meetings`, json('POST', { title, startsAt, agenda: 'Innspill fra foreningene' }));
+  assert.equal((await schedule('Møte før sommertid', '2026-03-28T18:00')).status, 201);
+  assert.equal((await schedule('Møte etter sommertid', '2026-03-29T18:00')).status, 201);
+  assert.equal((await schedule('Møte med offset', '2026-03-30T18:00+02:00')).status, 201);
+  const wrong = await schedule('Møte uten tid', '2026-03-31');
+  assert.deepEqual([wrong.status, await fieldsOf(wrong)], [400, ['startsAt']]);
+  const record = (await (await fetch(`${server.url}/api/v1/processes/uberx-og-drosjereglene/stakeholders`)).json()) as { meetings: { title: string; startsAt: string }[] };
+  const at = Object.fromEntries(record.meetings.map((m) => [m.title, m.startsAt]));
+  assert.equal(at['Møte før sommertid'], '2026-03-28T17:00:00.000Z', 'Oslo is UTC+1 in winter');
+  assert.equal(at['Møte etter sommertid'], '2026-03-29T16:00:00.000Z', 'and UTC+2 from 29 March');
+  assert.equal(at['Møte med offset'], '2026-03-30T16:00:00.000Z');
+  assert.ok(!record.meetings.some((m) => m.title === 'Møte uten tid'), 'the refused meeting was not written');
 });

@@ -157,7 +157,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     await conversations.recompute(data.conversationId);
   }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5, wakeOnSend: true });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
-  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
   const panels = panelsService({

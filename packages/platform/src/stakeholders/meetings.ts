@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/index.ts';
+import { instantIn } from '../shared/dates.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { httpUrl, text, type StakeholdersContext } from './stakeholders.context.ts';
 import { stakeholdersPolicy } from './stakeholders.policy.ts';
@@ -17,8 +18,9 @@ export function meetingUseCases(ctx: StakeholdersContext) {
       const agenda = text(input.agenda, 'agenda', stakeholderLimits.agenda, errors, false);
       const stream = typeof input.streamUrl === 'string' ? input.streamUrl.trim() : '';
       if (stream !== '' && !httpUrl(stream)) errors.push({ field: 'streamUrl', message: 'stakeholders.fact.urlInvalid' });
-      const startsAt = typeof input.startsAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(input.startsAt) ? new Date(input.startsAt) : null;
-      if (!startsAt || Number.isNaN(startsAt.getTime())) errors.push({ field: 'startsAt', message: 'field.dateInvalid' });
+      // A date and time as the form sends it is the municipality's wall clock (18:00 in Oslo is 18:00 there).
+      const startsAt = instantIn(input.startsAt, deps.timeZone);
+      if (!startsAt) errors.push({ field: 'startsAt', message: 'field.dateTimeInvalid' });
       if (errors.length > 0 || !startsAt) return fail('ValidationFailed', errors);
       const id = await repo.insertMeeting(panelId, { title, startsAt, streamUrl: stream || null, agenda });
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'stakeholders.meeting_scheduled', subjectType: 'stakeholder_panel', subjectId: panelId, details: { meetingId: id } });

@@ -21,6 +21,8 @@ export interface StakeholdersDeps {
   readonly files: FilesService;
   readonly mailer: Mailer;
   readonly clock: Clock;
+  /** The municipality's time zone: a meeting's date and time without an offset is its wall clock. */
+  readonly timeZone: string;
   readonly publicUrl: string;
   readonly municipality: () => Promise<string>;
 }

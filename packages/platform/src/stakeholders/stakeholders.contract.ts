@@ -169,7 +169,7 @@ export const stakeholderContracts = {
     input: Type.Object({
       panelId: Id,
       title: Type.String({ maxLength: limits.meetingTitle }),
-      startsAt: Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:MM, with an offset for anything but server time' }),
+      startsAt: Type.String({ maxLength: 40, description: "YYYY-MM-DDTHH:MM as the municipality's wall clock (its time zone, summer time included), or with Z or an offset" }),
       streamUrl: Type.Optional(Type.String({ maxLength: 2000 })),
       agenda: Type.Optional(Type.String({ maxLength: limits.agenda })),
     }),

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     panel: panel ? { id: panel.id, inviteLimit: panel.invite_limit } : null,
     chain: chain?.ok ? chain.value : [],
     review: facts?.ok ? facts.value.filter((f) => f.status === 'submitted').map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })) : [],
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatsOf(locals).date(m.starts_at), minutes: m.minutes })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatsOf(locals).dateTime(m.starts_at), minutes: m.minutes })),
   };
 };
 
