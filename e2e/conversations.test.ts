@@ -59,6 +59,23 @@ test('the process page links the panel and the conversation; the public chain, f
   assert.match((await page.textContent('main')) ?? '', /CC BY 4\.0/, 'the source and its licence are shown');
   assert.equal(await page.locator('svg[role="img"] title').count(), 1);
   assert.ok((await page.locator('table tbody tr').count()) > 100, 'the table lists the statements');
+  // Every figure on the group cards is the raw share with its count, the same as the group's votes.
+  const results = await server.platform.conversations.results(null, (await server.platform.conversations.conversationForPhase(null, phase?.id ?? ''))?.id ?? '');
+  assert.ok(results.ok && results.value.view);
+  const view = results.value.view;
+  assert.ok(view.groups.length >= 2 && view.groups.every((g) => g.size >= 3), 'groups of at least three');
+  let checked = 0;
+  for (const g of view.groups) {
+    const card = page.locator('section.card', { has: page.locator(`#group-${g.id}`) });
+    for (const rep of g.repness) {
+      const [agree = 0, disagree = 0, pass = 0] = g.votes[String(rep.number)] ?? [];
+      const count = rep.side === 'agree' ? agree : disagree;
+      const shown = nb(rep.side === 'agree' ? 'conversations.results.agreedBy' : 'conversations.results.disagreedBy', { count, seen: agree + disagree + pass, percent: Math.round((100 * count) / (agree + disagree + pass)) });
+      assert.ok(((await card.textContent()) ?? '').includes(shown), `group ${g.label}, statement ${rep.number}: "${shown}"`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0);
   await check(page, 'uberx-results');
   await context.close();
 });

@@ -43,7 +43,12 @@ export const StatementSchema = Type.Object({
 });
 
 const Counts = Type.Tuple([Type.Number(), Type.Number(), Type.Number()], { description: 'agree, disagree, pass' });
-const NumberPercent = Type.Object({ number: Type.Integer(), percent: Type.Number() });
+const Share = Type.Object({
+  number: Type.Integer(),
+  count: Type.Integer({ description: 'How many voted this way' }),
+  seen: Type.Integer({ description: 'How many voted on the statement at all (agree, disagree or pass)' }),
+  percent: Type.Number({ description: 'count / seen in whole percent: the raw share, never an estimate' }),
+});
 
 /** One opinion group on the map (results-view.ts `ViewGroup`). */
 export const ViewGroupSchema = Type.Object({
@@ -54,7 +59,16 @@ export const ViewGroupSchema = Type.Object({
   cy: Type.Number(),
   outline: Type.String({ description: "SVG path data: the group's convex hull" }),
   dots: Type.String({ description: "SVG path data: the group's members as dots" }),
-  repness: Type.Array(Type.Object({ number: Type.Integer(), side: oneOf(['agree', 'disagree'] as const), percent: Type.Number(), votes: Type.Integer() })),
+  repness: Type.Array(
+    Type.Object({
+      number: Type.Integer(),
+      side: oneOf(['agree', 'disagree'] as const),
+      count: Type.Integer({ description: "How many of the group's members voted that way" }),
+      seen: Type.Integer({ description: 'How many of its members voted on the statement at all' }),
+      percent: Type.Number({ description: 'count / seen in whole percent (raw; the smoothed estimate only chose the statement)' }),
+      votes: Type.Integer({ description: 'The same as seen (kept for older clients)' }),
+    }),
+  ),
   votes: Type.Record(Type.String(), Counts, { description: "Per statement number, the group's agree / disagree / pass counts" }),
 });
 
@@ -71,7 +85,7 @@ export const ResultsViewSchema = Type.Object({
   ),
   ungrouped: Type.String({ description: 'SVG path data: participants not (yet) in a group' }),
   groups: Type.Array(ViewGroupSchema),
-  consensus: Type.Object({ agree: Type.Array(NumberPercent), disagree: Type.Array(NumberPercent) }),
+  consensus: Type.Object({ agree: Type.Array(Share), disagree: Type.Array(Share) }, { description: 'Statements most people who saw them passed on are left out' }),
   bridging: Type.Array(Type.Object({ number: Type.Integer(), score: Type.Number() })),
   divisive: Type.Array(Type.Object({ number: Type.Integer(), polarity: Type.Number() })),
   priorities: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { description: '[statement number, routing priority]' }),

@@ -137,6 +137,18 @@ test('the recompute stores results: groups, repness, consensus, bridging and whe
   assert.ok(view.consensus.agree.some((c) => c.number === 7), 'everyone agrees on 7');
   assert.equal(view.bridging[0]?.number, 7);
   assert.ok(view.groups.every((g) => g.repness.length > 0));
+  // Every figure shown is the raw share with its count: a camp of six that all agreed is "6 of 6", 100 %.
+  for (const g of view.groups) {
+    assert.ok(g.size >= 3, 'no group smaller than three is shown');
+    for (const rep of g.repness) {
+      const [agree = 0, disagree = 0, pass = 0] = g.votes[String(rep.number)] ?? [];
+      assert.deepEqual([rep.count, rep.seen], [rep.side === 'agree' ? agree : disagree, agree + disagree + pass]);
+      assert.equal(rep.percent, Math.round((100 * rep.count) / rep.seen));
+    }
+  }
+  assert.ok(view.groups.every((g) => g.repness.some((rep) => rep.count === 6 && rep.seen === 6 && rep.percent === 100)), 'unanimous camps read 100 %');
+  const seven = view.consensus.agree.find((c) => c.number === 7);
+  assert.deepEqual(seven && [seven.count, seven.seen, seven.percent], [12, 12, 100]);
   const me = await platform.conversations.whereDoIStand({ actor: r(0) }, conversationId);
   assert.ok(me.ok && me.value);
   const mine = view.groups.find((g) => g.label === me.value?.assignedGroup);

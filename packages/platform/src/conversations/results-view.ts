@@ -19,8 +19,12 @@ export interface ViewGroup {
   /** SVG path data: the group's outline (convex hull), and its members as dots. */
   readonly outline: string;
   readonly dots: string;
-  /** Representative statements: number, which way the group leans, and the group's share that way (percent). */
-  readonly repness: { number: number; side: 'agree' | 'disagree'; percent: number; votes: number }[];
+  /**
+   * Representative statements: number, which way the group leans, how many of the group's members who saw it
+   * voted that way (`count` of `seen`) and that raw share in whole percent. (`votes` is `seen`, kept for old
+   * clients.) The smoothed estimate only chose them; it is never shown.
+   */
+  readonly repness: { number: number; side: 'agree' | 'disagree'; count: number; seen: number; percent: number; votes: number }[];
   /** Per statement number, the group's agree / disagree / pass counts (for the table). */
   readonly votes: Record<string, [number, number, number]>;
 }
@@ -41,12 +45,29 @@ export interface ResultsView {
   /** Dots of participants not (yet) in a group. */
   readonly ungrouped: string;
   readonly groups: ViewGroup[];
-  readonly consensus: { agree: { number: number; percent: number }[]; disagree: { number: number; percent: number }[] };
+  /** Statements most people agree (disagree) on across groups, with the raw count of everyone who saw them. */
+  readonly consensus: { agree: ViewShare[]; disagree: ViewShare[] };
   readonly bridging: { number: number; score: number }[];
   /** Statements that split the map most (largest |polarity| along the main divide). */
   readonly divisive: { number: number; polarity: number }[];
   readonly priorities: [number, number][];
   readonly totals: Record<string, [number, number, number]>;
+}
+
+/** A statement with how many voted one way of how many saw it, and that share in whole percent. */
+export interface ViewShare {
+  readonly number: number;
+  readonly count: number;
+  readonly seen: number;
+  readonly percent: number;
+}
+
+/** Groups smaller than this are not shown as opinion groups (their members are drawn as not in a group), as Pol.is. */
+export const minimumGroupSize = 3;
+
+/** True when most of those who saw a statement passed on it: it is neither consensus nor bridging. */
+function mostlyPassed([agree, disagree, pass]: readonly [number, number, number]): boolean {
+  return pass * 2 > agree + disagree + pass;
 }
 
 const size = 1000;
@@ -125,7 +146,14 @@ export function buildResultsView(result: OpinionResult, revision: number, totals
   }
   const columns = new Map<number, number>();
   result.statements.forEach((id, j) => columns.set(Number(id), j));
-  const groups: ViewGroup[] = result.groups.map((g) => {
+  // A group too small to say anything about is shown as people not in a group.
+  const shown = result.groups.filter((g) => g.members.length >= minimumGroupSize);
+  for (const g of result.groups) {
+    if (g.members.length >= minimumGroupSize) continue;
+    byGroup.set(null, [...(byGroup.get(null) ?? []), ...(byGroup.get(g.id) ?? [])]);
+    byGroup.delete(g.id);
+  }
+  const groups: ViewGroup[] = shown.map((g) => {
     const points = byGroup.get(g.id) ?? [];
     const [cx, cy] = place(g.center[0], g.center[1]);
     const gv = result.groupVotes.find((v) => v.group === g.id);
@@ -144,19 +172,20 @@ export function buildResultsView(result: OpinionResult, revision: number, totals
       cy: round(cy),
       outline: outlinePath(points),
       dots: dotsPath(points),
-      repness: (result.repness[String(g.id)] ?? []).map((r) => ({
-        number: Number(r.statement),
-        side: r['repful-for'],
-        percent: Math.round(r['p-success'] * 100),
-        votes: r['n-trials'],
-      })),
+      repness: (result.repness[String(g.id)] ?? []).map((r) => {
+        const [agree = 0, disagree = 0, pass = 0] = votes[String(Number(r.statement))] ?? [];
+        const seen = agree + disagree + pass;
+        const count = r['repful-for'] === 'agree' ? agree : disagree;
+        return { number: Number(r.statement), side: r['repful-for'], count, seen, percent: percent(count, seen), votes: seen };
+      }),
       votes,
     };
   });
   const count = (n: number) => totals.get(n) ?? [0, 0, 0];
-  const share = (n: number, which: 0 | 1) => {
+  const share = (n: number, which: 0 | 1): ViewShare => {
     const [a, d, p] = count(n);
-    return percent(which === 0 ? a : d, a + d + p);
+    const n1 = which === 0 ? a : d;
+    return { number: n, count: n1, seen: a + d + p, percent: percent(n1, a + d + p) };
   };
   const totalsRecord: Record<string, [number, number, number]> = {};
   for (const [n, t] of totals) totalsRecord[String(n)] = t;
@@ -169,16 +198,19 @@ export function buildResultsView(result: OpinionResult, revision: number, totals
     revision,
     nParticipants: result.nParticipants,
     nVotes: result.nVotes,
-    nInGroups: result.groups.reduce((n, g) => n + g.members.length, 0),
+    nInGroups: shown.reduce((n, g) => n + g.members.length, 0),
     size,
     place: { minX: Number.isFinite(minX) ? minX : 0, minY: Number.isFinite(minY) ? minY : 0, scale, offsetX, offsetY, size },
     ungrouped: dotsPath(byGroup.get(null) ?? []),
     groups,
     consensus: {
-      agree: result.consensus.agree.map((c) => ({ number: Number(c.statement), percent: share(Number(c.statement), 0) })),
-      disagree: result.consensus.disagree.map((c) => ({ number: Number(c.statement), percent: share(Number(c.statement), 1) })),
+      agree: result.consensus.agree.filter((c) => !mostlyPassed(count(Number(c.statement)))).map((c) => share(Number(c.statement), 0)),
+      disagree: result.consensus.disagree.filter((c) => !mostlyPassed(count(Number(c.statement)))).map((c) => share(Number(c.statement), 1)),
     },
-    bridging: result.bridging.slice(0, 5).map((b) => ({ number: Number(b.statement), score: Math.round(b.score * 100) / 100 })),
+    bridging: result.bridging
+      .filter((b) => !mostlyPassed(count(Number(b.statement))))
+      .slice(0, 5)
+      .map((b) => ({ number: Number(b.statement), score: Math.round(b.score * 100) / 100 })),
     divisive,
     priorities: result.priorities.map((p) => [Number(p.statement), p.priority]),
     totals: totalsRecord,
