@@ -18,6 +18,7 @@ const payloads: Record<NotificationKind, Payload> = {
   milestone: { ...idea, milestone: 'Lysene er bestilt', progress: 40 },
   idea_hidden: { ...idea, reason: 'Inneholder personopplysninger.' },
   comment_hidden: { reason: 'Sjikane.' },
+  fact_reviewed: { title: 'Drosjer har løyve', decision: 'rejected', reason: 'Kilden er ikke offentlig.', link: '/processes/uberx/stakeholders#fact-3' },
   statement_hidden: { reason: 'Navn på en nabo.', question: 'Hvordan bør torget brukes?', statement: 'Torget bør stenges for biler.', link: '/processes/torget/conversation/p2' },
   recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
   budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
@@ -130,4 +131,10 @@ test('a hidden statement is named in the reader language, with the reason and a 
     '/processes/torget/conversation/p2',
   ]);
   assert.equal(render('sv', 'statement_hidden', payloads.statement_hidden).text, 'En moderator har dolt ditt påstående ”Torget bør stenges for biler.” i samtalet.');
+});
+
+test('a reviewed fact says what the facilitator decided, with the reason', () => {
+  const rejected = render('en', 'fact_reviewed', payloads.fact_reviewed);
+  assert.deepEqual([rejected.text, rejected.quote?.text, rejected.link], ['The facilitator rejected your fact "Drosjer har løyve".', 'Kilden er ikke offentlig.', '/processes/uberx/stakeholders#fact-3']);
+  assert.equal(render('da', 'fact_reviewed', { ...payloads.fact_reviewed, decision: 'approved', reason: null }).text, 'Facilitatoren godkendte dit faktum »Drosjer har løyve«: det står nu på faktaarket.');
 });

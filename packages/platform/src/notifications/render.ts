@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -109,6 +109,12 @@ export function renderNotification(
       return { subject: t('notify.comment_hidden.subject'), text: ideaTitle ? t('notify.comment_hidden.named', { ideaTitle }) : t('notify.comment_hidden.body'), quote: quote('notify.quote.reason', 'reason'), link };
     case 'statement_hidden':
       return { subject: t('notify.statement_hidden.subject'), text: t('notify.statement_hidden.body', { statement: firstLines(textOf(payload, 'statement'), 1, 120) }), quote: quote('notify.quote.reason', 'reason'), link };
+    case 'fact_reviewed': {
+      const title = textOf(payload, 'title');
+      const decision = textOf(payload, 'decision');
+      const text = decision === 'approved' ? t('notify.fact_reviewed.approved', { title }) : decision === 'rejected' ? t('notify.fact_reviewed.rejected', { title }) : t('notify.fact_reviewed.changes', { title });
+      return { subject: t('notify.fact_reviewed.subject', { title }), text, quote: quote('notify.quote.reason', 'reason'), link };
+    }
     case 'recommendation_decided': {
       const title = textOf(payload, 'title');
       const decision = textOf(payload, 'decision');

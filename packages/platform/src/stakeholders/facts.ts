@@ -122,6 +122,20 @@ export function factUseCases(ctx: StakeholdersContext) {
       if (errors.length > 0) return fail('ValidationFailed', errors.map((e) => (e.message === 'field.required' ? { field: 'reason', message: 'field.reasonRequired' } : e)));
       await repo.reviewFact(factId, status, reason || null, actor?.id ?? null);
       await deps.audit.record({ actorId: actor?.id ?? null, action: `stakeholders.fact_${status}`, subjectType: 'fact', subjectId: factId, details: reason ? { reason } : {} });
+      // Its author is told, with the facilitator's reason, and led to the fact sheet (or to revise it).
+      const author = fact.stakeholder_id ? await repo.stakeholderById(fact.stakeholder_id) : undefined;
+      if (author?.user_id) {
+        const panel = await repo.findPanel(fact.panel_id);
+        const process = panel ? await deps.processes.getProcessById(panel.process_id) : null;
+        const base = process ? `/processes/${process.slug}/stakeholders` : null;
+        await deps.notifications.notify({
+          userIds: [author.user_id],
+          kind: 'fact_reviewed',
+          subjectType: 'fact',
+          subjectId: factId,
+          payload: { title: fact.title, decision: status, reason: reason || null, ...(base ? { link: status === 'changes_requested' ? `${base}/facts/${fact.number}` : `${base}#fact-${fact.number}` } : {}) },
+        });
+      }
       return ok(null);
     },
 

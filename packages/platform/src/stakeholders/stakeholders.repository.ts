@@ -20,6 +20,7 @@ export function stakeholdersRepository(db: Db) {
     },
 
     stakeholders: (panelId: string) => db.selectFrom('stakeholders').selectAll().where('panel_id', '=', panelId).orderBy('invited_at').orderBy('id').execute(),
+    stakeholderById: (id: string) => db.selectFrom('stakeholders').selectAll().where('id', '=', id).executeTakeFirst(),
     stakeholderByUser: (panelId: string, userId: string) => db.selectFrom('stakeholders').selectAll().where('panel_id', '=', panelId).where('user_id', '=', userId).executeTakeFirst(),
     stakeholderByToken: (tokenHash: string) => db.selectFrom('stakeholders').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
     invitationEmails: (panelId: string) => db.selectFrom('stakeholder_invitation_emails').select(['stakeholder_id', 'email']).where('panel_id', '=', panelId).execute(),

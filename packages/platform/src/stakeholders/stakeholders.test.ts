@@ -114,6 +114,14 @@ test('facts need a source; review needs a reason to refuse; a disputed fact show
   assert.deepEqual(await platform.stakeholders.factSheet(panelId), [], 'not on the sheet before approval');
   assert.ok((await platform.stakeholders.reviseFact(p(0), fact.value.id, { title: 'Drosjer har løyve', body: 'Se § 9.', sources: [{ kind: 'link', title: '§ 9', url: 'https://lovdata.no/paragraf-9' }] })).ok);
   assert.ok((await platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'approve' })).ok);
+  // The author was told each time, with the facilitator's reason when there was one.
+  const told = (await platform.notifications.listFor(p(0) as Actor, 'nb')).filter((n) => n.kind === 'fact_reviewed');
+  assert.deepEqual(told.map((n) => [n.text, n.quote?.text ?? null]).sort(), [
+    ['Fasilitatoren ber om endringer i faktumet ditt «Drosjer har løyve» før det kommer på faktaarket.', 'Oppgi paragrafen.'],
+    ['Fasilitatoren godkjente faktumet ditt «Drosjer har løyve»: det står nå på faktaarket.', null],
+  ]);
+  const changes = told.find((n) => n.quote !== null);
+  assert.match(changes?.link ?? '', /\/stakeholders\/facts\/1$/, 'asked for changes: to the page where the fact is revised');
   const counter = await platform.stakeholders.submitFact(p(1), panelId, { title: 'Ikke alle sjåfører trenger løyve', body: 'Samkjøring uten fortjeneste er unntatt.', sources: [{ kind: 'document', title: 'Rundskriv 2015', url: '' }], disputes: '1' });
   assert.ok(counter.ok);
   assert.ok((await platform.stakeholders.reviewFact(facilitator, counter.value.id, { decision: 'approve' })).ok);
