@@ -81,8 +81,6 @@ class FairSolve {
   private readonly fixed: number[] = [];
   private readonly bound: Float64Array;
   private readonly applied = new Set<number>();
-  /** Largest amount by which a fixed bound was set below its level's value. */
-  private lowered = 0;
   /** The minimum probability: level 1's value once known. */
   private minimum: number | undefined;
   /** The last optimal master solution (its lottery meets every fixed bound up to the solver's tolerance). */
@@ -276,7 +274,7 @@ class FairSolve {
    * Fixing is where tolerances bite: the simplex meets a bound only to its feasibility tolerance
    * (1e-7), so a level's value can exceed what the groups fixed at it actually get by that much, and
    * after a few levels the bounds together can be just out of reach (the 360-person exact-quota pools
-   * stopped with "infeasible" at level 6–9). So every fixed bound is set from the level's actual lottery
+   * stopped with "infeasible" at levels 6–10). So every fixed bound is set from the level's actual lottery
    * (its weights, in double precision): never above what that lottery gives the group, whose panels stay
    * in the master, so the next level starts from a point that meets every bound exactly.
    */
@@ -333,7 +331,6 @@ class FairSolve {
         this.applied.add(g);
       }
     }
-    this.lowered = Math.max(this.lowered, largest);
     return largest;
   }
 
