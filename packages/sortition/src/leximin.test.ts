@@ -20,35 +20,33 @@ function assertValid(problem: SelectionProblem, result: Analysis, label: string)
 
 test('small generated pools: LEXIMIN equals the textbook LEXIMIN over every panel, person by person', async () => {
   const highs = await loadSolver();
-  let compared = 0;
-  for (const quotas of STYLES) {
-    for (let seed = 1; seed <= 3; seed++) {
-      const problem = realisticPool(seed, { n: 28, k: 6, quotas });
-      const compiled = compile(problem);
-      assert.ok(compiled.ok);
-      const panels = allPanels(compiled.compiled);
-      assert.ok(panels.length > 0, 'the quotas come from a panel of the pool, so one exists');
-      const exact = leximinOverPanels(highs, compiled.compiled, panels);
-      const label = `${quotas} seed ${seed}`;
-      const result = await analyze(problem, { highs });
-      assert.ok(result.ok, !result.ok ? `${label}: ${result.detail}` : '');
-      assertValid(problem, result, label);
-      compiled.compiled.groups.forEach((group, g) => {
-        for (const i of group.members) {
-          const id = problem.people[i]!.id;
-          assert.ok(Math.abs(result.probabilities[id]! - exact[g]!) < 1e-4, `${label}: ${id} gets ${result.probabilities[id]}, LEXIMIN ${exact[g]}`);
-        }
-      });
-      compared++;
-    }
+  // 80 people, 4 categories, k = 6: 194–263 panels each (at least 100 checked), so enumeration is quick.
+  const pools: [PoolQuotas, number][] = [['exact', 1], ['exact', 3], ['nested', 3], ['near-infeasible', 3]];
+  for (const [quotas, seed] of pools) {
+    const problem = realisticPool(seed, { n: 80, k: 6, quotas, categories: 4 });
+    const label = `${quotas} seed ${seed}`;
+    const compiled = compile(problem);
+    assert.ok(compiled.ok);
+    const panels = allPanels(compiled.compiled);
+    assert.ok(panels.length >= 100, `${label}: ${panels.length} panels, the comparison needs a pool with a real choice`);
+    const exact = leximinOverPanels(highs, compiled.compiled, panels);
+    const result = await analyze(problem, { highs });
+    assert.ok(result.ok, !result.ok ? `${label}: ${result.detail}` : '');
+    assertValid(problem, result, label);
+    assert.ok(result.stats.levels > 3, `${label}: ${result.stats.levels} levels`);
+    compiled.compiled.groups.forEach((group, g) => {
+      for (const i of group.members) {
+        const id = problem.people[i]!.id;
+        assert.ok(Math.abs(result.probabilities[id]! - exact[g]!) < 1e-4, `${label}: ${id} gets ${result.probabilities[id]}, LEXIMIN ${exact[g]}`);
+      }
+    });
   }
-  assert.equal(compared, 9);
 });
 
 test('generated 120-person pools (7 and 9 categories): every run finishes, and the minimum is the MAXIMIN optimum', async () => {
   const highs = await loadSolver();
   for (const quotas of STYLES) {
-    for (const seed of [1, 2]) {
+    for (const seed of quotas === 'exact' ? [1, 2] : [1]) {
       const problem = realisticPool(seed, { n: 120, k: 15, quotas });
       const label = `${quotas} seed ${seed}`;
       const result = await analyze(problem, { highs });

@@ -65,6 +65,8 @@ export interface RealisticPoolOptions {
    * quarter of the seats allows (all of them when few: the quota then equals the candidates available).
    */
   readonly quotas: PoolQuotas;
+  /** Use only the first this many of the seven categories (default 7; at least 4 for `nested`), for pools small enough to enumerate. */
+  readonly categories?: number;
 }
 
 interface Feature {
@@ -128,7 +130,9 @@ export function realisticPool(seed: number, options: RealisticPoolOptions): Sele
     const origin = pick(random, area === 0 ? [0.8, 0.2] : area === 3 ? [0.97, 0.03] : [0.9, 0.1]);
     const index = [gender, age, education, area, work, housing, origin];
     const values: Record<string, string> = {};
-    FEATURES.forEach((f, c) => (values[f.name] = f.values[index[c]!]!));
+    FEATURES.forEach((f, c) => {
+      if (c < (options.categories ?? FEATURES.length)) values[f.name] = f.values[index[c]!]!;
+    });
     if (quotas === 'nested') {
       values['age group'] = age < 2 ? 'under 45' : '45 and over';
       values['settlement'] = area < 2 ? 'urban' : 'non-urban';
@@ -138,7 +142,8 @@ export function realisticPool(seed: number, options: RealisticPoolOptions): Sele
     // common than among respondents: the panel behind the quotas is drawn with these weights.
     propensity.push([2.2, 1.2, 0.8, 0.7][age]! * [1.3, 1, 0.8][education]! * (housing === 1 ? 1.3 : 1) * (origin === 1 ? 1.6 : 1));
   }
-  const names = quotas === 'nested' ? [...FEATURES.map((f) => f.name), 'age group', 'settlement'] : FEATURES.map((f) => f.name);
+  const kept = FEATURES.slice(0, options.categories ?? FEATURES.length).map((f) => f.name);
+  const names = quotas === 'nested' ? [...kept, 'age group', 'settlement'] : kept;
   const valuesOf = (name: string): string[] =>
     name === 'age group' ? ['under 45', '45 and over'] : name === 'settlement' ? ['urban', 'non-urban'] : [...FEATURES.find((f) => f.name === name)!.values];
   const panel = new Set<number>();
@@ -290,16 +295,23 @@ export function leximinOverPanels(highs: Highs, compiled: Compiled, panels: read
     const level = solve('z', undefined);
     if (level.status !== highs.constants.modelStatus.optimal) throw new Error(`level LP ended with status ${level.status}`);
     const z = level.value;
+    // Some group cannot rise above z (else a mixture would lift them all); tolerance for the LP's own.
+    let lowest = { g: -1, value: Infinity };
     let progress = false;
     for (let g = 0; g < G; g++) {
       if (fixed.has(g)) continue;
       const most = solve(g, z - 1e-9);
-      if (most.status === highs.constants.modelStatus.optimal && most.value <= z + 1e-7) {
+      if (most.status !== highs.constants.modelStatus.optimal) throw new Error(`LP for group ${g} ended with status ${most.status}`);
+      if (most.value < lowest.value) lowest = { g, value: most.value };
+      if (most.value <= z + 1e-7) {
         fixed.set(g, z - 1e-9);
         progress = true;
       }
     }
-    if (!progress) throw new Error('no group could be fixed');
+    if (!progress) {
+      if (lowest.value > z + 1e-5) throw new Error(`no group is tight at level value ${z} (lowest maximum ${lowest.value})`);
+      fixed.set(lowest.g, z - 1e-9);
+    }
   }
   const out = new Float64Array(G);
   for (const [g, v] of fixed) out[g] = Math.max(0, v + 1e-9);
