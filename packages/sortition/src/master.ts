@@ -117,18 +117,14 @@ export class Master {
     this.panels.push(...panels);
   }
 
-  /** Number of panel columns. */
-  get columns(): number {
-    return this.panels.length;
-  }
 
   /**
    * Solves the master LP by simplex, warm-started from the previous basis. When the simplex stops without
-   * an optimum (after fixing a level, a stale basis can make HiGHS declare the LP infeasible although
-   * the previous level's lottery still meets every bound), it is recovered: a cold restart by dual
-   * simplex from the logical basis, then interior point with crossover on a fresh copy with presolve
-   * (slower, but independent of the basis), whose basis is passed back. Returns `null` when all fail: the
-   * LP is then infeasible within the solver's tolerances, and the caller has to lower the fixed levels.
+   * an optimum (typically "infeasible" after a level was fixed, when the bounds are just out of reach
+   * within the solver's tolerances, or a numerically poor warm basis), it tries again: dual simplex from
+   * the logical basis, then interior point with crossover and presolve on a fresh copy (slower, independent
+   * of any basis), whose basis is passed back. Returns `null` when all fail: the LP is then infeasible
+   * within the solver's tolerances, and the caller has to lower the fixed bounds.
    */
   solve(): MasterSolution | null {
     this.lastRecovery = 'none';
