@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_DIR } from './testkit.ts';
+import { DATA_DIR, realisticPool } from './testkit.ts';
+import type { SelectionProblem } from './index.ts';
 
 const BIN = fileURLToPath(new URL('../bin/tingsted-sortition.js', import.meta.url));
 
@@ -54,4 +55,41 @@ test('transparent select writes the list; verify re-computes the draw; CSV error
   const bad = await run(['analyze', '--people', join(dir, 'bad.csv'), '--categories', join(dir, 'cats.csv'), '--k', '5', '--id-column', 'pid']);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /line 3: unknown value "x" for category "sex"/);
+});
+
+/** Writes a generated pool as the people and categories CSV files the command reads. */
+function writePool(dir: string, problem: SelectionProblem): { people: string; categories: string } {
+  const names = problem.categories.map((c) => c.name);
+  const people = join(dir, 'people.csv');
+  const categories = join(dir, 'categories.csv');
+  writeFileSync(people, [['id', ...names].join(','), ...problem.people.map((p) => [p.id, ...names.map((n) => p.values[n]!)].join(','))].join('\n') + '\n');
+  writeFileSync(categories, ['feature,value,min,max', ...problem.categories.flatMap((c) => c.values.map((v) => `${c.name},${v.value},${v.min},${v.max}`))].join('\n') + '\n');
+  return { people, categories };
+}
+
+test('select prints every finished LEXIMIN level with the minimum probability so far on stderr', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sortition-cli-'));
+  const files = writePool(dir, realisticPool(2, { n: 120, k: 15, quotas: 'exact' }));
+  const r = await run(['analyze', '--people', files.people, '--categories', files.categories, '--k', '15', '--id-column', 'id', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { minProbability: number; stats: { levels: number; route: string } };
+  assert.equal(out.stats.route, 'column-generation');
+  const done = r.stderr.split('\n').filter((l) => / level \d+ done,/.test(l));
+  assert.equal(done.length, out.stats.levels, r.stderr);
+  for (const line of done) assert.match(line, new RegExp(`minimum probability ${out.minProbability.toFixed(6)}`));
+  assert.match(done[0]!, /level 1 done, \d+ panels, \d+\/\d+ groups fixed/);
+  assert.match(done[done.length - 1]!, /level fixed at \d\.\d{6}/);
+});
+
+test('select with exact quotas no panel meets: exit 1 and a reason naming the categories to change', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sortition-cli-'));
+  const base = realisticPool(4, { n: 120, k: 15, quotas: 'exact' });
+  // Every seat to people aged 45-64 while the student quota stays: hardly any student is that old.
+  const categories = base.categories.map((c) => (c.name !== 'age' ? c : { ...c, values: c.values.map((v) => ({ ...v, min: v.value === '45-64' ? 15 : 0, max: v.value === '45-64' ? 15 : 0 })) }));
+  const files = writePool(dir, { ...base, categories });
+  const r = await run(['select', '--people', files.people, '--categories', files.categories, '--k', '15', '--id-column', 'id', '--seed', '1', '--quiet']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^infeasible: No panel meets every quota\./);
+  assert.match(r.stderr, /\n {2}age=[^:]+: (min|max) \d+ → \d+/);
+  assert.match(r.stderr, /\n {2}work=[^:]+: (min|max) \d+ → \d+/);
 });

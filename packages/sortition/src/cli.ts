@@ -163,11 +163,14 @@ async function main(): Promise<void> {
   const timeLimit = parsed['time-limit'] !== undefined ? Number(parsed['time-limit']) : 600;
   if (!(timeLimit > 0)) fail('--time-limit must be a positive number of seconds');
   let lastProgress = 0;
+  let lastFixed = 0;
   const onProgress = (p: Progress): void => {
-    if (parsed.quiet || p.seconds - lastProgress < 1) return;
+    // Every finished LEXIMIN level (more groups fixed), else about once a second.
+    const levelDone = p.fixedGroups > lastFixed;
+    lastFixed = p.fixedGroups;
+    if (parsed.quiet || (!levelDone && p.seconds - lastProgress < 1)) return;
     lastProgress = p.seconds;
-    const min = p.minProbability !== undefined ? `, min probability ≥ ${p.minProbability.toFixed(5)}` : '';
-    process.stderr.write(`[${p.seconds.toFixed(1)} s] ${p.phase}: level ${p.level}, ${p.panels} panels, ${p.fixedGroups}/${p.groups} groups fixed${min}\n`);
+    process.stderr.write(progressLine(p, levelDone) + '\n');
   };
   const options: SelectOptions = {
     algorithm,
@@ -215,6 +218,13 @@ async function main(): Promise<void> {
   }
   output(result, panel, (performance.now() - started) / 1000, json, extra);
   writeOutputs(parsed['selected-out'], parsed['remaining-out'], people, panel);
+}
+
+/** One progress line for stderr: phase, level, panels, groups fixed, the minimum probability so far and the current level's value. */
+function progressLine(p: Progress, levelDone: boolean): string {
+  const min = p.minProbability !== undefined ? `, minimum probability ${levelDone || p.level > 1 ? '' : '≥ '}${p.minProbability.toFixed(6)}` : '';
+  const level = p.levelValue !== undefined && p.level > 1 ? `, level ${levelDone ? 'fixed at' : 'value ≥'} ${p.levelValue.toFixed(6)}` : '';
+  return `[${p.seconds.toFixed(1)} s] ${p.phase}: level ${p.level}${levelDone ? ' done' : ''}, ${p.panels} panels, ${p.fixedGroups}/${p.groups} groups fixed${min}${level}`;
 }
 
 function writeOutputs(selectedOut: string | undefined, remainingOut: string | undefined, people: Extract<ReturnType<typeof readPeopleCsv>, { ok: true }>, panel: readonly string[]): void {

@@ -22,7 +22,13 @@ import type { FairOptions, GroupLottery, Progress } from './fair-types.ts';
 export type { FairOptions, GroupLottery, Progress, SolveStats } from './fair-types.ts';
 
 const PRICE_EPS = 1e-7;
-const FIX_TOL = 1e-9;
+/**
+ * A fixed group's bound in the master sits this far (relative to the level, at least 1e-12) below what
+ * the level's lottery gives it, so the lottery stays strictly feasible after rounding.
+ */
+const FIX_SLACK = 1e-9;
+/** Recovery lowers fixed bounds below the last good lottery by these slacks, in turn (relative, as above). */
+const RECOVERY_SLACKS = [1e-9, 1e-7, 1e-6, 1e-5];
 /** Local-search starts per pricing round. */
 const MULTI_START = 5;
 
@@ -69,6 +75,20 @@ class FairSolve {
   private fixedCount = 0;
   private readonly panels: GroupPanel[] = [];
   private readonly seen = new Set<string>();
+  /** Groups in some feasible panel (set when column generation starts). */
+  private activeGroups: readonly number[] = [];
+  /** Fixed groups in fixing order, the lower bound each has in the master, and which bounds are set there. */
+  private readonly fixed: number[] = [];
+  private readonly bound: Float64Array;
+  private readonly applied = new Set<number>();
+  /** The minimum probability: level 1's value once known. */
+  private minimum: number | undefined;
+  /** The last optimal master solution (its lottery meets every fixed bound up to the solver's tolerance). */
+  private lastGood: MasterSolution | undefined;
+  /** What recovery steps were taken, for the warnings. */
+  private readonly recoveries: string[] = [];
+  /** Masters replaced by a rebuilt one (disposed at the end). */
+  private readonly retired: Master[] = [];
   private heuristicColumns = 0;
   private heuristicSeconds = 0;
 
@@ -80,6 +100,7 @@ class FairSolve {
     this.budget = options.budget;
     this.G = compiled.groups.length;
     this.sizes = compiled.groups.map((g) => g.members.length);
+    this.bound = new Float64Array(this.G);
     this.oracle = new PanelOracle(highs, compiled, this.budget);
   }
 
@@ -93,6 +114,7 @@ class FairSolve {
       fixedGroups: this.fixedCount,
       level: this.level,
       solverCalls: this.oracle.calls + (this.master?.calls ?? 0),
+      ...(this.minimum !== undefined ? { minProbability: this.minimum } : {}),
       ...extra,
     });
   }
@@ -101,6 +123,7 @@ class FairSolve {
   dispose(): void {
     this.oracle.dispose();
     this.master?.dispose();
+    for (const m of this.retired) m.dispose();
   }
 
   /** Adds a panel unless it was generated before; returns whether it was new. */
@@ -128,6 +151,7 @@ class FairSolve {
     const tWarm = budget.elapsed();
     const zero = new Set(zeroGroups);
     const active = [...Array(G).keys()].filter((g) => !zero.has(g));
+    this.activeGroups = active;
     const fixedValue = this.columnGeneration(active);
     const tCg = budget.elapsed();
     this.progress('final-solve');
@@ -140,6 +164,7 @@ class FairSolve {
       groupProbability: lottery.groupProbability,
       zeroGroups,
       shortfall: lottery.shortfall,
+      recoveries: this.recoveries,
       stats: {
         seconds: {
           feasibility: tFeasible - tDesign,
@@ -148,9 +173,9 @@ class FairSolve {
           finalSolve: tEnd - tCg,
           total: tEnd - t0,
         },
-        lpCalls: master.calls,
+        lpCalls: master.calls + this.retired.reduce((sum, m) => sum + m.calls, 0),
         mipCalls: this.oracle.calls,
-        lpSeconds: master.seconds,
+        lpSeconds: master.seconds + this.retired.reduce((sum, m) => sum + m.seconds, 0),
         mipSeconds: this.oracle.seconds,
         panelsGenerated: this.panels.length,
         heuristicPanels: this.heuristicColumns,
@@ -245,6 +270,13 @@ class FairSolve {
    * Column generation, level by level over the `active` groups: each level solves the master with
    * pricing until no panel prices out, then fixes the groups that sit at the level's value in every
    * optimum (all of them for MAXIMIN). Returns each group's fixed value.
+   *
+   * Fixing is where tolerances bite: the simplex meets a bound only to its feasibility tolerance
+   * (1e-7), so a level's value can exceed what the groups fixed at it actually get by that much, and
+   * after a few levels the bounds together can be just out of reach (the 360-person exact-quota pools
+   * stopped with "infeasible" at levels 6–10). So every fixed bound is set from the level's actual lottery
+   * (its weights, in double precision): never above what that lottery gives the group, whose panels stay
+   * in the master, so the next level starts from a point that meets every bound exactly.
    */
   private columnGeneration(active: readonly number[]): Float64Array {
     const master = new Master(this.highs, active, this.sizes, this.budget);
@@ -252,22 +284,108 @@ class FairSolve {
     master.addPanels(this.panels);
     const unfixed = new Set(active);
     const fixedValue = new Float64Array(this.G);
-    let lastValue = 0;
     while (unfixed.size > 0) {
       this.level++;
-      let sol = master.solve('simplex');
-      while (!this.price(sol, active)) sol = master.solve('simplex');
-      lastValue = sol.objective;
-      const toFix = this.options.objective === 'maximin' ? [...unfixed] : this.tightGroups(sol, unfixed, lastValue, active);
+      let sol = this.solveMaster();
+      while (!this.price(sol, active)) sol = this.solveMaster();
+      const value = Math.max(0, sol.objective);
+      if (this.level === 1) this.minimum = value;
+      const toFix = this.options.objective === 'maximin' ? [...unfixed] : this.tightGroups(sol, unfixed, value, active);
       for (const g of toFix) {
         unfixed.delete(g);
-        fixedValue[g] = Math.max(0, lastValue);
-        master.fix(g, Math.max(0, lastValue - FIX_TOL));
+        fixedValue[g] = value;
+        this.bound[g] = value;
+        this.fixed.push(g);
         this.fixedCount++;
       }
-      this.progress('column-generation', { minProbability: lastValue });
+      if (this.options.fixedBounds === 'level-value') {
+        // The plain way (kept to test the recovery): bounds at the level value, whatever the lottery gives.
+        for (const g of toFix) {
+          this.bound[g] = Math.max(0, value - FIX_SLACK);
+          (this.master as Master).fix(g, this.bound[g]!);
+          this.applied.add(g);
+        }
+      } else {
+        // Earlier bounds too: the lottery may miss them by the solver's tolerance.
+        this.lowerBounds(sol.probability, FIX_SLACK);
+      }
+      this.progress('column-generation', { levelValue: value });
     }
     return fixedValue;
+  }
+
+  /**
+   * Lowers each fixed group's bound to what `probability` (a lottery whose panels are in the master)
+   * gives it, minus `slack` relative to the bound; returns the largest decrease.
+   */
+  private lowerBounds(probability: Float64Array, slack: number): number {
+    const master = this.master as Master;
+    let largest = 0;
+    for (const g of this.fixed) {
+      const target = Math.max(0, Math.min(this.bound[g]!, probability[g]! - Math.max(1e-12, slack * this.bound[g]!)));
+      // Bounds that the lottery meets with room to spare stay as set; the others move (also on the first fixing).
+      if (target < this.bound[g]! || !this.applied.has(g)) {
+        largest = Math.max(largest, this.bound[g]! - target);
+        this.bound[g] = target;
+        master.fix(g, target);
+        this.applied.add(g);
+      }
+    }
+    return largest;
+  }
+
+  /** Records a recovery step the master's last solve needed, or that it failed (`sol` null). */
+  private noteRecovery(sol: MasterSolution | null): void {
+    const step = (this.master as Master).lastRecovery;
+    if (sol === null) this.recoveries.push(`level ${this.level}: master LP without optimum (warm simplex, dual simplex from scratch, interior point)`);
+    else if (step === 'cold-restart') this.recoveries.push(`level ${this.level}: master LP re-solved from scratch (dual simplex)`);
+    else if (step === 'interior-point') this.recoveries.push(`level ${this.level}: master LP re-solved by interior point with crossover`);
+  }
+
+  /**
+   * Solves the master; when the solver finds no optimum even after its own restarts (`Master.solve`),
+   * recovers instead of stopping. The last optimal lottery met every fixed bound up to the solver's
+   * tolerance and its panels are still columns, so lowering the bounds to what it gives (minus a slack
+   * that grows tenfold per attempt) makes the LP feasible again; as the exact last resort the master is
+   * rebuilt from scratch over that lottery's panels only (the fixed column set, where the lottery is
+   * feasible by construction), and pricing adds columns back from there.
+   */
+  private solveMaster(): MasterSolution {
+    const first = (this.master as Master).solve();
+    this.noteRecovery(first);
+    if (first !== null) {
+      this.lastGood = first;
+      return first;
+    }
+    const good = this.lastGood;
+    if (good !== undefined) {
+      for (const slack of RECOVERY_SLACKS) {
+        const lowered = this.lowerBounds(good.probability, slack);
+        this.recoveries.push(`level ${this.level}: fixed bounds lowered to the last optimal lottery (slack ${slack}, by up to ${lowered.toExponential(1)})`);
+        const sol = (this.master as Master).solve();
+        this.noteRecovery(sol);
+        if (sol !== null) {
+          this.lastGood = sol;
+          return sol;
+        }
+      }
+    }
+    const rebuilt = new Master(this.highs, this.activeGroups, this.sizes, this.budget);
+    const support = good === undefined ? this.panels : (this.master as Master).panels.filter((_, j) => (good.weights[j] ?? 0) > 0);
+    rebuilt.addPanels(support.length > 0 ? support : this.panels);
+    for (const g of this.fixed) rebuilt.fix(g, this.bound[g]!);
+    this.retired.push(this.master as Master);
+    this.master = rebuilt;
+    // Panels left out may be priced again.
+    this.panels.splice(0, this.panels.length, ...rebuilt.panels);
+    this.seen.clear();
+    for (const p of this.panels) this.seen.add(panelKey(p));
+    this.recoveries.push(`level ${this.level}: master rebuilt over the last lottery's ${support.length} panels`);
+    const sol = rebuilt.solve();
+    this.noteRecovery(sol);
+    if (sol === null) throw new Error(`the master LP has no optimum at level ${this.level}, even rebuilt over a lottery that meets every fixed level`);
+    this.lastGood = sol;
+    return sol;
   }
 
   /**
@@ -275,12 +393,12 @@ class FairSolve {
    * group that is tight in all optima, so one level fixes as many groups as possible; they are used only
    * if they also pass the pricing check. At least one group (the largest dual) is fixed.
    */
-  private tightGroups(sol: MasterSolution, unfixed: ReadonlySet<number>, lastValue: number, active: readonly number[]): number[] {
+  private tightGroups(sol: MasterSolution, unfixed: ReadonlySet<number>, levelValue: number, active: readonly number[]): number[] {
     const master = this.master as Master;
     let y = sol.y;
     let threshold = 1e-7;
     const centred = master.solveCentred();
-    if (centred !== null && Math.abs(centred.objective - lastValue) < 1e-6 && this.price(centred, active)) {
+    if (centred !== null && Math.abs(centred.objective - levelValue) < 1e-6 && this.price(centred, active)) {
       y = centred.y;
       threshold = Math.max(1e-7, 1e-4 / unfixed.size);
     }
@@ -317,14 +435,15 @@ class FairSolve {
       if (fresh.length > 0) {
         this.heuristicColumns += fresh.length;
         master.addPanels(fresh);
-        this.progress('column-generation', { minProbability: sol.objective });
+        this.progress('column-generation', { levelValue: sol.objective, ...(this.level === 1 ? { minProbability: sol.objective } : {}) });
         return false;
       }
     }
     const res = this.oracle.best(w, 'column generation', { threshold: sol.yhat + PRICE_EPS, start });
     if (res === null) throw new Error('pricing became infeasible');
     this.progress('column-generation', {
-      minProbability: sol.objective,
+      levelValue: sol.objective,
+      ...(this.level === 1 ? { minProbability: sol.objective } : {}),
       ...(Number.isFinite(res.bound) ? { upperBound: sol.objective + Math.max(0, res.bound - sol.yhat) } : {}),
     });
     if (res.bound <= sol.yhat + PRICE_EPS) return true;
@@ -339,8 +458,10 @@ class FairSolve {
 
   /** Final solve: a basic (small-support) distribution meeting every fixed level, with the groups' probabilities and the largest shortfall. */
   private finalLottery(active: readonly number[], fixedValue: Float64Array): Pick<GroupLottery, 'panels' | 'weights' | 'groupProbability' | 'shortfall'> {
-    const { G, sizes, panels } = this;
-    const final = (this.master as Master).finalSolve(fixedValue);
+    const { G, sizes } = this;
+    const master = this.master as Master;
+    const panels = master.panels;
+    const final = master.finalSolve(fixedValue);
     const weightsOut: number[] = [];
     const panelsOut: GroupPanel[] = [];
     let total = 0;

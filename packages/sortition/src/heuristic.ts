@@ -11,27 +11,44 @@ import type { GroupPanel } from './oracle.ts';
 export class LocalSearch {
   private readonly compiled: Compiled;
   private readonly sizes: Int32Array;
-  /** Pair signature → list of [g1, g2] with g1 ≤ g2. */
-  private readonly pairs: Map<string, [number, number][]> | null;
+  /**
+   * Two-for-two exchanges: for the pair (a, b), a ≤ b, at `pairIndex[a·G + b]` the index of the list of
+   * pairs with the same values in every category (−1: none), each list flattened as b1, b2, b1, b2, ….
+   * Integer look-ups: building the signature string for every pair of panel members on every move took
+   * most of the exact-quota pools' time.
+   */
+  private readonly pairIndex: Int32Array | null;
+  private readonly pairLists: Int32Array[] = [];
 
   constructor(compiled: Compiled) {
     this.compiled = compiled;
     const G = compiled.groups.length;
     this.sizes = Int32Array.from(compiled.groups, (g) => g.members.length);
     if (G > 700) {
-      this.pairs = null;
+      this.pairIndex = null;
       return;
     }
-    this.pairs = new Map();
+    const bySignature = new Map<string, number[]>();
+    const listOf = new Int32Array(G * G).fill(-1);
+    const keys: string[] = [];
     for (let a = 0; a < G; a++) {
       for (let b = a; b < G; b++) {
-        if (a === b && this.sizes[a]! < 2) continue;
         const key = this.signature(a, b);
-        const list = this.pairs.get(key);
-        if (list) list.push([a, b]);
-        else this.pairs.set(key, [[a, b]]);
+        keys.push(key);
+        if (a === b && this.sizes[a]! < 2) continue;
+        const list = bySignature.get(key);
+        if (list) list.push(a, b);
+        else bySignature.set(key, [a, b]);
       }
     }
+    const indexOf = new Map<string, number>();
+    for (const [key, list] of bySignature) {
+      indexOf.set(key, this.pairLists.length);
+      this.pairLists.push(Int32Array.from(list));
+    }
+    let t = 0;
+    for (let a = 0; a < G; a++) for (let b = a; b < G; b++) listOf[a * G + b] = indexOf.get(keys[t++]!) ?? -1;
+    this.pairIndex = listOf;
   }
 
   private signature(a: number, b: number): string {
@@ -83,21 +100,27 @@ export class LocalSearch {
         }
       }
       // Two out, two in, same values.
-      if (bestMove === null && this.pairs !== null) {
+      const pairIndex = this.pairIndex;
+      if (bestMove === null && pairIndex !== null) {
         for (let i = 0; i < inPanel.length; i++) {
           for (let j = i; j < inPanel.length; j++) {
             const a1 = inPanel[i]!;
             const a2 = inPanel[j]!;
             if (a1 === a2 && x[a1]! < 2) continue;
-            const list = this.pairs.get(this.signature(a1, a2));
-            if (!list) continue;
+            const li = pairIndex[a1 * G + a2]!;
+            if (li < 0) continue;
+            const list = this.pairLists[li]!;
             const out = w[a1]! + w[a2]!;
-            for (const [b1, b2] of list) {
+            for (let t = 0; t < list.length; t += 2) {
+              const b1 = list[t]!;
+              const b2 = list[t + 1]!;
               const gain = w[b1]! + w[b2]! - out;
               if (gain <= bestGain) continue;
               // Capacity after removing a1, a2.
-              const need = (g: number): number => (g === b1 ? 1 : 0) + (g === b2 ? 1 : 0) - (g === a1 ? 1 : 0) - (g === a2 ? 1 : 0);
-              if (x[b1]! + need(b1) > this.sizes[b1]! || x[b2]! + need(b2) > this.sizes[b2]!) continue;
+              const away1 = (b1 === a1 ? 1 : 0) + (b1 === a2 ? 1 : 0);
+              const away2 = (b2 === a1 ? 1 : 0) + (b2 === a2 ? 1 : 0);
+              const twice = b1 === b2 ? 1 : 0;
+              if (x[b1]! + 1 + twice - away1 > this.sizes[b1]! || x[b2]! + 1 + twice - away2 > this.sizes[b2]!) continue;
               bestGain = gain;
               bestMove = [a1, a2, b1, b2];
             }

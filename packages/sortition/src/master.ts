@@ -14,7 +14,18 @@ export interface MasterSolution {
   readonly y: Float64Array;
   /** Dual of the convexity row. */
   readonly yhat: number;
+  /**
+   * Each group's probability under the solution's panel weights, computed here in double precision from
+   * the weights (negative ones cut to 0, the rest scaled to sum to 1): an actual lottery, not the LP's
+   * row activities, which may miss a fixed level by up to the solver's feasibility tolerance.
+   */
+  readonly probability: Float64Array;
+  /** Those weights, by column (z left out). */
+  readonly weights: Float64Array;
 }
+
+/** How a master solve ended: `optimal` on the first try, or after which recovery step. */
+export type MasterRecovery = 'none' | 'cold-restart' | 'interior-point';
 
 /** The `count` generated panels with the largest weight (earlier panels first on ties). */
 export function topPanels(panels: readonly GroupPanel[], w: Float64Array, count: number): GroupPanel[] {
@@ -42,9 +53,12 @@ export class Master {
   private readonly active: readonly number[];
   private readonly sizes: readonly number[];
   private readonly budget: Budget;
-  private columns = 0;
+  /** The panel of each column after z, in column order. */
+  readonly panels: GroupPanel[] = [];
   calls = 0;
   seconds = 0;
+  /** The recovery step the last `solve` needed. */
+  lastRecovery: MasterRecovery = 'none';
 
   constructor(highs: Highs, active: readonly number[], sizes: readonly number[], budget: Budget) {
     this.highs = highs;
@@ -100,23 +114,59 @@ export class Master {
       upper: new Float64Array(n).fill(this.highs.infinity),
       matrix: { format: 'csc', numRows: conv + 1, numCols: n, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
     });
-    this.columns += n;
+    this.panels.push(...panels);
   }
 
-  /** Solves the master LP by simplex (warm-started from the previous basis). */
-  solve(solver: 'simplex'): MasterSolution {
+
+  /**
+   * Solves the master LP by simplex, warm-started from the previous basis. When the simplex stops without
+   * an optimum (typically "infeasible" after a level was fixed, when the bounds are just out of reach
+   * within the solver's tolerances, or a numerically poor warm basis), it tries again: dual simplex from
+   * the logical basis, then interior point with crossover and presolve on a fresh copy (slower, independent
+   * of any basis), whose basis is passed back. Returns `null` when all fail: the LP is then infeasible
+   * within the solver's tolerances, and the caller has to lower the fixed bounds.
+   */
+  solve(): MasterSolution | null {
+    this.lastRecovery = 'none';
+    const first = this.run({ solver: 'simplex', simplex_strategy: 4 });
+    if (first === 'optimal') return this.current();
+    this.model.clearSolver();
+    this.lastRecovery = 'cold-restart';
+    if (this.run({ solver: 'simplex', simplex_strategy: 1 }) === 'optimal') return this.current();
+    this.lastRecovery = 'interior-point';
+    const copy = this.highs.createModel(this.model.getLp());
+    try {
+      copy.options.set({ output_flag: false, solver: 'ipm', run_crossover: 'on', presolve: 'on', time_limit: this.budget.remaining() });
+      const t0 = this.budget.elapsed();
+      const status = copy.run().modelStatus;
+      this.seconds += this.budget.elapsed() - t0;
+      this.calls++;
+      if (status === this.highs.constants.modelStatus.timeLimit) throw new TimeLimitError('column generation', `time limit of ${this.budget.limitSeconds} s reached during column generation`);
+      if (status !== this.highs.constants.modelStatus.optimal) return null;
+      this.model.setBasis(copy.getBasis());
+    } finally {
+      copy.dispose();
+    }
+    if (this.run({ solver: 'simplex', simplex_strategy: 1 }) !== 'optimal') return null;
+    return this.current();
+  }
+
+  /** One run of the master model with `options`; throws on the time limit. */
+  private run(options: Record<string, string | number>): 'optimal' | 'failed' {
     this.budget.check('column generation');
     // HiGHS compares time_limit with the model's cumulative run time: reset it before every run.
     this.model.zeroAllClocks();
-    this.model.options.set({ solver, simplex_strategy: 4, time_limit: this.budget.remaining() });
+    this.model.options.set({ ...options, time_limit: this.budget.remaining() });
     const t0 = this.budget.elapsed();
     const status = this.model.run().modelStatus;
     this.seconds += this.budget.elapsed() - t0;
     this.calls++;
     if (status === this.highs.constants.modelStatus.timeLimit) throw new TimeLimitError('column generation', `time limit of ${this.budget.limitSeconds} s reached during column generation`);
-    if (status !== this.highs.constants.modelStatus.optimal) {
-      throw new Error(`master LP ended with status ${status}`);
-    }
+    return status === this.highs.constants.modelStatus.optimal ? 'optimal' : 'failed';
+  }
+
+  /** The model's current solution. */
+  private current(): MasterSolution {
     return this.read(this.model.getSolution(), this.model.getObjectiveValue());
   }
 
@@ -137,16 +187,32 @@ export class Master {
     }
   }
 
-  /** The duals of a solution by group (sign turned to ≥ 0) and of the convexity row. */
-  private read(s: { rowDual: Float64Array }, objective: number): MasterSolution {
+  /** The duals of a solution by group (sign turned to ≥ 0), of the convexity row, and its lottery's probabilities. */
+  private read(s: { rowDual: Float64Array; colValue: Float64Array }, objective: number): MasterSolution {
     const y = new Float64Array(this.sizes.length);
     this.active.forEach((g, i) => {
       y[g] = Math.max(0, -s.rowDual[i]!);
     });
-    return { objective, y, yhat: s.rowDual[this.active.length]! };
+    return { objective, y, yhat: s.rowDual[this.active.length]!, ...this.lottery(s.colValue) };
   }
 
-  /** Fixes group g at (at least) `value`: its row no longer counts towards z. */
+  /** The lottery given by column values (z first): negative weights cut, the rest renormalised, and its group probabilities. */
+  private lottery(colValue: Float64Array): { probability: Float64Array; weights: Float64Array } {
+    const probability = new Float64Array(this.sizes.length);
+    const weights = new Float64Array(this.panels.length);
+    let total = 0;
+    for (let j = 0; j < this.panels.length; j++) total += Math.max(0, colValue[j + 1]!);
+    if (total <= 0) return { probability, weights };
+    this.panels.forEach((p, j) => {
+      const w = Math.max(0, colValue[j + 1]!) / total;
+      weights[j] = w;
+      if (w === 0) return;
+      for (let i = 0; i < p.groups.length; i++) probability[p.groups[i]!]! += (w * p.counts[i]!) / this.sizes[p.groups[i]!]!;
+    });
+    return { probability, weights };
+  }
+
+  /** Fixes group g at (at least) `value`: its row no longer counts towards z. Also lowers or raises an earlier fixing. */
   fix(g: number, value: number): void {
     const r = this.rowOf.get(g)!;
     this.model.changeCoefficient(r, 0, 0);
@@ -164,7 +230,15 @@ export class Master {
     this.model.zeroAllClocks();
     this.model.options.set({ solver: 'simplex', time_limit: this.budget.remaining() });
     const t0 = this.budget.elapsed();
-    const status = this.model.run().modelStatus;
+    let status = this.model.run().modelStatus;
+    if (status !== this.highs.constants.modelStatus.optimal && status !== this.highs.constants.modelStatus.timeLimit) {
+      // Always feasible (the slack may go to −1): a failure is numerical, so start again from scratch.
+      this.model.clearSolver();
+      this.model.zeroAllClocks();
+      this.model.options.set({ solver: 'simplex', simplex_strategy: 1, time_limit: this.budget.remaining() });
+      status = this.model.run().modelStatus;
+      this.calls++;
+    }
     this.seconds += this.budget.elapsed() - t0;
     this.calls++;
     if (status === this.highs.constants.modelStatus.timeLimit) throw new TimeLimitError('final solve', `time limit of ${this.budget.limitSeconds} s reached during the final solve`);

@@ -114,6 +114,7 @@ export async function analyze(problem: SelectionProblem, options: SelectOptions 
     if (lottery === null) return infeasible(highs, compiled, budget);
     const warnings: string[] = [];
     if (lottery.shortfall > 1e-6) warnings.push(`final distribution falls short of a LEXIMIN level by ${lottery.shortfall.toExponential(2)}`);
+    for (const step of lottery.recoveries ?? []) warnings.push(`numerical recovery: ${step}`);
     const groups = compiled.groups.map((g) => g.members.map((i) => compiled.people[i]!.id));
     const panels = lottery.panels.map((p, j) => ({
       probability: lottery.weights[j]!,
