@@ -140,6 +140,19 @@ test('a stakeholder must give a source and may attach the document; the facilita
   const invitation = await server.mail.waitFor('fagforening@example.no');
   assert.match(invitation.text, /stakeholders\/join\?token=/, 'the invitation was e-mailed with a link');
   await manager.close();
+  // The invitee, new here, opens the link: it says who invited them to what, and leads to an account and back.
+  const joinUrl = /https?:\/\/\S+\/stakeholders\/join\?token=\S+/.exec(invitation.text)?.[0] ?? '';
+  const newcomer = await newContext(browser);
+  const joinPage = await newcomer.newPage();
+  await joinPage.goto(joinUrl);
+  assert.equal(new URL(joinPage.url()).pathname, `/processes/${uber}/stakeholders/join`, 'no sign-in wall before saying what this is');
+  const lead = ((await joinPage.locator('.lead').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  assert.match(lead, /har invitert deg til interessentpanelet om «.+», som Fagforeninger\./);
+  await check(joinPage, 'invitation-new-person');
+  await joinPage.getByRole('link', { name: nb('stakeholders.join.register') }).click();
+  await joinPage.waitForURL(/\/register\?returnTo=/);
+  assert.equal(decodeURIComponent(new URL(joinPage.url()).searchParams.get('returnTo') ?? ''), new URL(joinUrl).pathname + new URL(joinUrl).search);
+  await newcomer.close();
   const sheet = await server.platform.stakeholders.factSheet(panelId);
   assert.ok(sheet.some((f) => f.title === 'Drosjeprisene er regulert av staten'));
 

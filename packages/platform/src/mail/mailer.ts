@@ -48,7 +48,9 @@ export function createMailer(options: MailerOptions): Mailer {
       mkdirSync(options.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(options.outboxDir, name), info.message as Buffer, { mode: 0o600 });
-      options.logger.info({ mail: { to: mail.to, subject: mail.subject, file: name } }, 'mail written to outbox');
+      // One line per message only at LOG_LEVEL=debug: the demo's seed writes dozens, and the start banner names
+      // the outbox folder.
+      options.logger.debug({ mail: { to: mail.to, subject: mail.subject, file: name } }, 'mail written to outbox');
     },
   };
 }

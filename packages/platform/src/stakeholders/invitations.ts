@@ -69,7 +69,10 @@ export function invitationUseCases(ctx: StakeholdersContext) {
     /** The invitation behind a link, if it is still unused (for the join page). */
     async invitation(token: string) {
       const row = await repo.stakeholderByToken(sha256(token));
-      return row ? { panelId: row.panel_id, role: row.role } : null;
+      if (!row) return null;
+      // Who invited: the stakeholder by the name they joined with; null when the facilitators did.
+      const inviter = row.invited_by_stakeholder ? await repo.stakeholderById(row.invited_by_stakeholder) : undefined;
+      return { panelId: row.panel_id, role: row.role, invitedBy: inviter?.name ?? null };
     },
 
     /** The invitee joins with their account and writes their public introduction. */

@@ -96,7 +96,11 @@ export const stakeholderContracts = {
     name: 'stakeholderInvitation',
     summary: 'The invitation behind a link, while it is unused (404 otherwise)',
     input: Type.Object({ token: Type.String({ maxLength: 100 }) }),
-    output: Type.Object({ panelId: Type.String(), role: Type.String() }),
+    output: Type.Object({
+      panelId: Type.String(),
+      role: Type.String(),
+      invitedBy: Type.Union([Type.String(), Type.Null()], { description: 'The stakeholder who invited (by the name they joined with); null when the facilitators did' }),
+    }),
   }),
   acceptInvitation: contract({
     name: 'acceptInvitation',

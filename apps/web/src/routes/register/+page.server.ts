@@ -2,10 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { accountContracts } from '@tingsted/platform/accounts';
+import { safeReturnTo } from '$lib/server/session';
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (locals.ctx.user) redirect(303, '/account');
-  return {};
+export const load: PageServerLoad = ({ locals, url }) => {
+  const returnTo = url.searchParams.get('returnTo');
+  if (locals.ctx.user) redirect(303, returnTo ? safeReturnTo(returnTo) : '/account');
+  // Where the person was going (an invitation, a panel): the sign-in link after registering leads back there.
+  return { returnTo: returnTo ? safeReturnTo(returnTo) : null };
 };
 
 export const actions: Actions = {

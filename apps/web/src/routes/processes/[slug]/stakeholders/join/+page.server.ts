@@ -7,10 +7,11 @@ import { requireUser } from '$lib/server/session';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
-  requireUser(locals, url);
   const token = url.searchParams.get('token') ?? '';
   const invitation = token ? await locals.platform.stakeholders.invitation(token) : null;
-  return { process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang }, token, invitation };
+  // Someone new sees what they were invited to, by whom, before being asked to sign in or make an account.
+  const here = `${url.pathname}${url.search}`;
+  return { process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang }, token, invitation, signedIn: locals.ctx.user !== null, here };
 };
 
 export const actions: Actions = {
