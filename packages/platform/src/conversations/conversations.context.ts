@@ -57,6 +57,8 @@ export function conversationsContext(deps: ConversationsDeps) {
       allowAnonymous: row.allow_anonymous,
       allowStatements: row.allow_statements,
       preModeration: row.pre_moderation,
+      minVotes: row.min_votes,
+      minGroupSize: row.min_group_size,
       open,
       closedEarly: row.closed_at !== null,
       source: row.source_name ? { name: row.source_name, url: row.source_url, licence: row.source_licence } : null,

@@ -37,7 +37,7 @@ export function conversationsRepository(db: Db) {
       return db.selectFrom('conversations').selectAll().where('process_id', '=', processId).orderBy('created_at').execute();
     },
 
-    async insertConversation(input: { phaseId: string; processId: string; question: string; description: string; allowAnonymous: boolean; allowStatements: boolean; preModeration: boolean; createdBy: string | null }) {
+    async insertConversation(input: { phaseId: string; processId: string; question: string; description: string; allowAnonymous: boolean; allowStatements: boolean; preModeration: boolean; minVotes: number; minGroupSize: number; createdBy: string | null }) {
       const row = await db
         .insertInto('conversations')
         .values({
@@ -48,6 +48,8 @@ export function conversationsRepository(db: Db) {
           allow_anonymous: input.allowAnonymous,
           allow_statements: input.allowStatements,
           pre_moderation: input.preModeration,
+          min_votes: input.minVotes,
+          min_group_size: input.minGroupSize,
           created_by: input.createdBy,
         })
         .onConflict((oc) => oc.constraint('conversations_phase_unique').doNothing())
@@ -56,7 +58,7 @@ export function conversationsRepository(db: Db) {
       return row?.id ?? null;
     },
 
-    async updateConversation(id: string, input: { question: string; description: string; allowAnonymous: boolean; allowStatements: boolean; preModeration: boolean; closed: boolean }) {
+    async updateConversation(id: string, input: { question: string; description: string; allowAnonymous: boolean; allowStatements: boolean; preModeration: boolean; minVotes: number; minGroupSize: number; closed: boolean }) {
       await db
         .updateTable('conversations')
         .set({
@@ -65,6 +67,8 @@ export function conversationsRepository(db: Db) {
           allow_anonymous: input.allowAnonymous,
           allow_statements: input.allowStatements,
           pre_moderation: input.preModeration,
+          min_votes: input.minVotes,
+          min_group_size: input.minGroupSize,
           closed_at: input.closed ? sql<Date>`coalesce(closed_at, now())` : null,
         })
         .where('id', '=', id)

@@ -16,6 +16,10 @@ export interface ConversationsTable {
   allow_anonymous: ColumnType<boolean, boolean | undefined, boolean>;
   allow_statements: ColumnType<boolean, boolean | undefined, boolean>;
   pre_moderation: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Votes a participant needs to be placed on the map and in a group. */
+  min_votes: ColumnType<number, number | undefined, number>;
+  /** The smallest opinion group shown; smaller ones are drawn as people not in a group. */
+  min_group_size: ColumnType<number, number | undefined, number>;
   closed_at: Date | null;
   source_name: string | null;
   source_url: string | null;

@@ -158,6 +158,29 @@ test('the recompute stores results: groups, repness, consensus, bridging and whe
   assert.ok(Math.hypot(me.value.x - mine.cx, me.value.y - mine.cy) < Math.hypot(me.value.x - other.cx, me.value.y - other.cy));
 });
 
+test('the smallest group shown and the votes to be placed are set per conversation; below 2 is refused by name', async () => {
+  const tooSmall = await platform.conversations.setUpConversation(manager, phaseId, { question: 'Hvordan bør bussene i sentrum gå?', minGroupSize: 1, minVotes: 'mange' });
+  assert.deepEqual(!tooSmall.ok && tooSmall.fields, [
+    { field: 'minVotes', message: 'field.between', params: { min: 1, max: 100 } },
+    { field: 'minGroupSize', message: 'field.between', params: { min: 2, max: 100 } },
+  ]);
+  const kept = await platform.conversations.getConversation(null, conversationId);
+  assert.deepEqual(kept.ok && [kept.value.minVotes, kept.value.minGroupSize], [7, 3], 'nothing changed');
+  // Two camps of six and seven: with groups of at least eight shown, neither is a group.
+  assert.ok((await platform.conversations.setUpConversation(manager, phaseId, { question: 'Hvordan bør bussene i sentrum gå?', allowAnonymous: 'on', preModeration: 'on', minGroupSize: '8' })).ok);
+  assert.ok(await platform.conversations.recompute(conversationId));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the stored view is re-read at most every 250 ms
+  const hidden = await platform.conversations.results(null, conversationId);
+  assert.ok(hidden.ok && hidden.value.view);
+  assert.deepEqual([hidden.value.view.groups.length, hidden.value.view.nInGroups], [0, 0]);
+  assert.ok(hidden.value.view.ungrouped.includes('h0'), 'everyone is drawn, as people not in a group');
+  assert.ok((await platform.conversations.setUpConversation(manager, phaseId, { question: 'Hvordan bør bussene i sentrum gå?', allowAnonymous: 'on', preModeration: 'on' })).ok);
+  assert.ok(await platform.conversations.recompute(conversationId));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const back = await platform.conversations.results(null, conversationId);
+  assert.equal(back.ok && back.value.view?.groups.length, 2, 'the default of three shows both camps again');
+});
+
 test('the recompute job coalesces a burst into few runs and notifies listeners', async () => {
   const heard: number[] = [];
   const stop = await platform.conversationResults.subscribe(conversationId, (event) => heard.push(event.revision));

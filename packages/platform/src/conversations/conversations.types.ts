@@ -26,6 +26,10 @@ export interface ConversationView {
   readonly allowAnonymous: boolean;
   readonly allowStatements: boolean;
   readonly preModeration: boolean;
+  /** Votes a participant needs to be placed on the map and in a group. */
+  readonly minVotes: number;
+  /** The smallest opinion group shown. */
+  readonly minGroupSize: number;
   /** Open for votes and statements: its phase is open, the process published and it is not closed early. */
   readonly open: boolean;
   readonly closedEarly: boolean;

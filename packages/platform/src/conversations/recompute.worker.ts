@@ -15,4 +15,10 @@ export const recomputeWorker: WorkerEntry = {
   url: here.endsWith('.ts') ? new URL(here) : new URL('./conversations-worker.mjs', here),
 };
 
-serveWorker<ConversationState, OpinionResult>(recomputeWorker.name, (state) => analyze(state, { previous: state.lastResult }));
+/** What the thread is asked: the conversation's state and the votes a participant needs to be placed. */
+export interface RecomputeRequest {
+  readonly state: ConversationState;
+  readonly minVotes: number;
+}
+
+serveWorker<RecomputeRequest, OpinionResult>(recomputeWorker.name, ({ state, minVotes }) => analyze(state, { previous: state.lastResult, minVotes }));

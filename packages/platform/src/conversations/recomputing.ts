@@ -32,14 +32,14 @@ export function recomputeUseCases(ctx: ConversationsContext) {
       entry.seq = Math.max(entry.seq, v.seq);
     }
     const loaded = performance.now();
-    const result = await deps.runner.run(entry.state);
+    const result = await deps.runner.run(entry.state, row.min_votes);
     const analysed = performance.now();
     entry.state.lastResult = result;
     const previous = await repo.storedRevision(conversationId);
     const revision = (previous?.revision ?? 0) + 1;
     const totals = new Map<number, [number, number, number]>();
     entry.state.statementIds.forEach((id, s) => totals.set(Number(id), [entry.state.agree[s] ?? 0, entry.state.disagree[s] ?? 0, entry.state.pass[s] ?? 0]));
-    const view = buildResultsView(result, revision, totals);
+    const view = buildResultsView(result, revision, totals, row.min_group_size);
     await repo.storeResult(conversationId, { revision, votesSeen: entry.seq, view, result }, resultsChannel);
     deps.logger.debug(
       { conversationId, revision, changedVotes: changed.length, loadMs: Math.round(loaded - began), analyzeMs: Math.round(analysed - loaded), storeMs: Math.round(performance.now() - analysed) },

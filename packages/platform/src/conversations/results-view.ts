@@ -62,7 +62,7 @@ export interface ViewShare {
   readonly percent: number;
 }
 
-/** Groups smaller than this are not shown as opinion groups (their members are drawn as not in a group), as Pol.is. */
+/** The default smallest group shown (Pol.is's); smaller ones are drawn as people not in a group. */
 export const minimumGroupSize = 3;
 
 /** True when most of those who saw a statement passed on it: it is neither consensus nor bridging. */
@@ -120,7 +120,7 @@ function percent(n: number, of: number): number {
 }
 
 /** Builds the stored view of a result (statement ids are the statements' numbers). */
-export function buildResultsView(result: OpinionResult, revision: number, totals: Map<number, [number, number, number]>): ResultsView {
+export function buildResultsView(result: OpinionResult, revision: number, totals: Map<number, [number, number, number]>, minGroupSize = minimumGroupSize): ResultsView {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -147,9 +147,9 @@ export function buildResultsView(result: OpinionResult, revision: number, totals
   const columns = new Map<number, number>();
   result.statements.forEach((id, j) => columns.set(Number(id), j));
   // A group too small to say anything about is shown as people not in a group.
-  const shown = result.groups.filter((g) => g.members.length >= minimumGroupSize);
+  const shown = result.groups.filter((g) => g.members.length >= minGroupSize);
   for (const g of result.groups) {
-    if (g.members.length >= minimumGroupSize) continue;
+    if (g.members.length >= minGroupSize) continue;
     byGroup.set(null, [...(byGroup.get(null) ?? []), ...(byGroup.get(g.id) ?? [])]);
     byGroup.delete(g.id);
   }

@@ -50,7 +50,7 @@ export function setupUseCases(ctx: ConversationsContext) {
     async setUpConversation(
       actor: Actor | null,
       phaseId: string,
-      input: { question: unknown; description?: unknown; allowAnonymous?: unknown; allowStatements?: unknown; preModeration?: unknown; closed?: unknown },
+      input: { question: unknown; description?: unknown; allowAnonymous?: unknown; allowStatements?: unknown; preModeration?: unknown; minVotes?: unknown; minGroupSize?: unknown; closed?: unknown },
     ): Promise<Result<{ id: string }>> {
       if (!conversationsPolicy.manage(actor)) return fail('Forbidden');
       const found = await deps.processes.getPhase(phaseId);
@@ -61,6 +61,15 @@ export function setupUseCases(ctx: ConversationsContext) {
       else if (question.length > conversationLimits.question) errors.push({ field: 'question', message: 'field.tooLong', params: { max: conversationLimits.question } });
       const description = typeof input.description === 'string' ? input.description.trim() : '';
       if (description.length > conversationLimits.description) errors.push({ field: 'description', message: 'field.tooLong', params: { max: conversationLimits.description } });
+      // Left out: Pol.is's defaults (7 votes to be placed, groups of at least 3 shown).
+      const whole = (field: string, value: unknown, fallback: number, min: number): number => {
+        if (value === undefined || value === null || value === '') return fallback;
+        const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+        if (!Number.isInteger(n) || n < min || n > 100) errors.push({ field, message: 'field.between', params: { min, max: 100 } });
+        return n;
+      };
+      const minVotes = whole('minVotes', input.minVotes, 7, 1);
+      const minGroupSize = whole('minGroupSize', input.minGroupSize, 3, 2);
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const flag = (v: unknown) => v === true || v === 'on' || v === 'true';
       const settings = {
@@ -69,6 +78,8 @@ export function setupUseCases(ctx: ConversationsContext) {
         allowAnonymous: flag(input.allowAnonymous),
         allowStatements: input.allowStatements === undefined ? true : flag(input.allowStatements),
         preModeration: flag(input.preModeration),
+        minVotes,
+        minGroupSize,
       };
       const existing = await repo.findByPhase(phaseId);
       let id: string;
@@ -79,6 +90,8 @@ export function setupUseCases(ctx: ConversationsContext) {
         id = (await repo.insertConversation({ phaseId, processId: found.process.id, ...settings, createdBy: actor?.id ?? null })) ?? (await repo.findByPhase(phaseId))?.id ?? '';
       }
       ctx.rows.forgetConversation(id);
+      // New thresholds change who is placed and which groups show: the map is recomputed.
+      if (existing && (existing.min_votes !== minVotes || existing.min_group_size !== minGroupSize)) ctx.triggerRecompute(id);
       await deps.audit.record({ actorId: actor?.id ?? null, action: existing ? 'conversation.updated' : 'conversation.created', subjectType: 'conversation', subjectId: id });
       return ok({ id });
     },

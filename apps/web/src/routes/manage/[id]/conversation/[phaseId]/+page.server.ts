@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
   settings: async ({ request, locals, params }) => {
     const form = await request.formData();
-    const values = { question: text(form, 'question'), description: text(form, 'description') };
+    const values = { question: text(form, 'question'), description: text(form, 'description'), minVotes: text(form, 'minVotes'), minGroupSize: text(form, 'minGroupSize') };
     const input = readForm(c.setUpConversation, form, { phaseId: params.phaseId });
     const result = input.ok ? await locals.platform.conversations.setUpConversation(locals.ctx.user, params.phaseId, input.value) : input;
     if (!result.ok) return formFailure(locals, result, values);

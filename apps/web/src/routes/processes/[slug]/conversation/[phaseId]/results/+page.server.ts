@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   return {
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang },
     phase: { id: phase.id, title: title.text, lang: title.locale },
-    conversation: { id: conversation.id, question: conversation.question, source: conversation.source },
+    conversation: { id: conversation.id, question: conversation.question, source: conversation.source, minGroupSize: conversation.minGroupSize },
     // The page needs neither the routing priorities nor the map transform: leave them out of the page data.
     view: results.ok && results.value.view ? (({ priorities: _p, place: _t, ...rest }) => rest)(results.value.view) : null,
     texts,
