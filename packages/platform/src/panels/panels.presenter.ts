@@ -61,6 +61,7 @@ export function presentStaffPanel(v: Value<'getPanelForStaff'>, actor: Actor | n
     invitationsDrawn: v.panel.invitations_drawn_at !== null,
     lotteryHash: v.panel.lottery_hash,
     hashPublished: v.panel.hash_published_at !== null,
+    announcedAt: v.panel.hash_published_at ? iso(v.panel.hash_published_at) : null,
     poolHash: v.panel.pool_hash,
     seedSource: v.panel.seed_source,
     seedNotBefore: v.panel.seed_not_before ? iso(v.panel.seed_not_before) : null,

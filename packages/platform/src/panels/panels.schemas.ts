@@ -59,6 +59,7 @@ export const StaffPanelSchema = Type.Object({
   invitationsDrawn: Type.Boolean(),
   lotteryHash: Nullable(Type.String()),
   hashPublished: Type.Boolean({ description: 'The draw is announced: hashes published, seed source fixed' }),
+  announcedAt: Nullable(Instant),
   poolHash: Nullable(Type.String({ description: 'SHA-256 of the pseudonymous pool, published with the announcement' })),
   seedSource: Nullable(Type.String()),
   seedNotBefore: Nullable(Instant),
