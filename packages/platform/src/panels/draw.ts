@@ -88,8 +88,9 @@ export function drawUseCases(ctx: PanelsContext) {
       const selection = panel.selection;
       if (!panel.lottery_text || !panel.lottery_hash || selection?.state !== 'ready') return invalid('seedSource', 'panels.selection.notReady');
       const { pool, hash } = await currentPool(panel);
-      // The list was computed from a pool; if anyone joined or left since, the list is not that pool's.
-      if (selection.poolHash !== undefined && selection.poolHash !== hash) return invalid('seedSource', 'panels.announce.poolChanged');
+      // The list was computed from a pool; if anyone joined or left since (or the selection is older than the
+      // pool hash it keeps), the list is not known to be this pool's: compute it again.
+      if (selection.poolHash !== hash) return invalid('seedSource', 'panels.announce.poolChanged');
       const announcement: PanelAnnouncement = {
         algorithm: { name: selection.algorithm, version: sortitionVersion },
         k: panel.size,
