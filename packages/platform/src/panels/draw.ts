@@ -25,6 +25,21 @@ function wallClock(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
+/**
+ * The seed's time from a form or an API client: the municipality's wall clock ('YYYY-MM-DDTHH:mm', seconds
+ * allowed) or an instant with its offset ('…Z', '…+01:00'); null when neither.
+ */
+function seedTime(value: unknown, timeZone: string): Date | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) return zonedInstant(text.slice(0, 16), timeZone);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    const instant = new Date(text);
+    return Number.isNaN(instant.getTime()) ? null : instant;
+  }
+  return null;
+}
+
 const stamp = (date: Date | string) => (typeof date === 'string' ? new Date(date) : date);
 
 /** The draw as it was answered: the index and the numbers of the panel at that index in the list. */
@@ -70,7 +85,7 @@ export function drawUseCases(ctx: PanelsContext) {
       if ('error' in source) errors.push(source.error);
       const dice = checkText(input.diceRoll ?? '', 'diceRoll', { max: 300, required: false });
       if ('error' in dice) errors.push(dice.error);
-      const notBefore = typeof input.seedNotBefore === 'string' ? zonedInstant(input.seedNotBefore.slice(0, 16), deps.timeZone) : null;
+      const notBefore = seedTime(input.seedNotBefore, deps.timeZone);
       const now = deps.clock();
       const earliest = new Date(now.getTime() + announcementLeadMs);
       if (!notBefore) errors.push({ field: 'seedNotBefore', message: 'field.dateTimeInvalid' });

@@ -176,7 +176,7 @@ export const panelDrawContracts = {
     input: Type.Object({
       id: Id,
       seedSource: Type.String({ maxLength: 300, description: 'A public random value that does not exist yet, e.g. the numbers of a named lottery draw or a randomness beacon round' }),
-      seedNotBefore: Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm, the municipality’s local time, at least 24 hours from now' }),
+      seedNotBefore: Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm in the municipality’s local time (or an ISO 8601 instant with its offset), at least 24 hours from now' }),
       diceRoll: Optional(Type.String({ maxLength: 300, description: 'Optional: where a public dice roll is filmed, whose numbers are added to the seed' })),
     }),
     output: Type.Object({ poolHash: Type.String(), lotteryHash: Type.String(), seedSource: Type.String(), notBefore: Type.String({ description: 'ISO 8601 instant' }) }),

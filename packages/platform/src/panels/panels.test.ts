@@ -221,6 +221,9 @@ async function announceAndDraw(): Promise<number[]> {
   const soon = await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-24T10:59' });
   assert.deepEqual(!soon.ok && soon.fields?.map((f) => [f.field, f.message, f.params?.earliest]), [['seedNotBefore', 'panels.announce.tooSoon', '2026-11-24 11:00']]);
   assert.match(translate('nn', 'panels.announce.tooSoon', { earliest: '2026-11-24 11:00' }), /minst 24 timar/);
+  // An instant with its offset is read as that instant, not as the wall clock (19:00Z is 20:00 in Oslo).
+  const utc = await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-24T09:59:00Z' });
+  assert.deepEqual(!utc.ok && utc.fields?.map((f) => f.message), ['panels.announce.tooSoon']);
   const blank = await platform.panels.announceDraw(admin, panelId, { seedSource: ' ', seedNotBefore: 'i morgen' });
   assert.deepEqual(!blank.ok && blank.fields?.map((f) => f.field), ['seedSource', 'seedNotBefore']);
   assert.equal((await platform.panels.announceDraw(resident, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00' })).ok, false);
