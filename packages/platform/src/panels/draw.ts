@@ -88,12 +88,13 @@ export function drawUseCases(ctx: PanelsContext) {
       const notBefore = seedTime(input.seedNotBefore, deps.timeZone);
       const now = deps.clock();
       const earliest = new Date(now.getTime() + announcementLeadMs);
+      const panel = found.value;
       if (!notBefore) errors.push({ field: 'seedNotBefore', message: 'field.dateTimeInvalid' });
-      else if (notBefore < earliest) errors.push({ field: 'seedNotBefore', message: 'panels.announce.tooSoon', params: { earliest: wallClock(earliest, deps.timeZone) } });
+      // (Announcing again, the same announcement is not "too soon": its time was checked when it was made.)
+      else if (notBefore < earliest && !panel.hash_published_at) errors.push({ field: 'seedNotBefore', message: 'panels.announce.tooSoon', params: { earliest: wallClock(earliest, deps.timeZone) } });
       if (errors.length > 0 || 'error' in source || 'error' in dice || !notBefore) return fail('ValidationFailed', errors);
       const seedSource = dice.value === '' ? source.value : `${source.value} + ${dice.value}`;
 
-      const panel = found.value;
       if (panel.drawn_at) return invalid('seedSource', 'panels.selection.alreadyDrawn');
       if (panel.hash_published_at) {
         const same = panel.seed_source === seedSource && panel.seed_not_before !== null && stamp(panel.seed_not_before).getTime() === notBefore.getTime();

@@ -260,6 +260,7 @@ async function announceAndDraw(): Promise<number[]> {
 
   // Before the source's time: refused, with the time and the source named; nothing is drawn.
   now = new Date('2026-11-28T18:59:00Z');
+  assert.ok((await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00', diceRoll: 'terningkast filmet i kommunestyret 28. november' })).ok, 'the same announcement, sent again later, is still the same');
   const early = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
   assert.deepEqual(!early.ok && early.fields?.map((f) => [f.message, f.params?.at]), [['panels.draw.tooEarly', '2026-11-28 20:00']]);
   assert.equal((await platform.db.selectFrom('panel_respondents').select('id').where('panel_id', '=', panelId).where('status', '=', 'selected').execute()).length, 0);
