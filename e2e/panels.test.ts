@@ -1,7 +1,8 @@
 // The story of issue 7 in a browser: a manager sets up a citizens' panel (census figures, quotas, a session),
 // imports the register, draws the invitations and prints the letters; invitees register with their codes
-// (one with JavaScript off, and a code used twice is refused); the selection runs as a job, the hash is
-// published and the panel drawn; a member confirms by the e-mailed link, another is replaced; the members
+// (one with JavaScript off, and a code used twice is refused); the selection runs as a job, the draw is
+// announced a day ahead (refused sooner), refused before the seed's time, drawn with the source's value and
+// checked with `tingsted-sortition verify` from the record downloaded from the public page; a member confirms by the e-mailed link, another is replaced; the members
 // draft, amend and vote in their workspace; the report is published; the decision-maker answers and the
 // public page shows it. axe checks every page on the way.
 import { after, before, test } from 'node:test';
@@ -9,9 +10,15 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword } from '@tingsted/platform';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
-import { verifyDraw } from '@tingsted/sortition';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verifyRecord, type LotteryRecord } from '@tingsted/sortition';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';
+import { letTimePass, osloWallClock } from '../apps/server/src/testing/panels.ts';
 import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
 
 let server: TestServer;
@@ -31,6 +38,16 @@ async function check(page: Page, name: string, options: { javaScriptOff?: boolea
   if (options.javaScriptOff) await assertAccessibleWithoutJs(page, name);
   else await assertAccessible(page, name);
   await screenshot(page, `panel-${name}`);
+}
+
+/** `tingsted-sortition verify RECORD.json`, as anyone would run it: its exit code and output. */
+function verifyCli(recordPath: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const bin = fileURLToPath(new URL('../packages/sortition/bin/tingsted-sortition.js', import.meta.url));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, 'verify', recordPath], { timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 let processId = '';
@@ -165,7 +182,7 @@ test('invitees register with their codes; a code works once (JavaScript off)', a
 
 let members: { email: string; link: string }[] = [];
 
-test('the selection runs as a job; the hash is published before the draw; the panel is drawn', async () => {
+test('the selection runs as a job; the draw is announced a day ahead, refused early, drawn with the source’s value and checked from the downloaded record', async () => {
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
   const page = await context.newPage();
   // The pool with contact details: the panel's administrator sees it, and the look is audited.
@@ -176,14 +193,71 @@ test('the selection runs as a job; the hash is published before the draw; the pa
   await page.goto(`${server.url}/manage/${processId}/panel`);
   await page.click('form[action="?/select"] button');
   // The page refreshes itself while the job runs.
-  await page.waitForSelector('form[action="?/publishHash"]', { timeout: 60_000 });
+  await page.waitForSelector('form[action="?/announce"]', { timeout: 60_000 });
   await check(page, 'staff-selection-ready');
-  await page.click('form[action="?/publishHash"] button');
-  await page.waitForSelector('#field-publicSeed');
-  await page.fill('#field-publicSeed', '4 8 15 16 23 42');
+
+  // Announce: a source whose value does not exist yet; a time sooner than a day ahead is refused, nothing lost.
+  const source = 'Lotto (Norsk Tipping), vinnertallene lørdag';
+  await page.fill('#field-seedSource', source);
+  await page.fill('#field-seedNotBefore', osloWallClock(3));
+  await page.click('form[action="?/announce"] button');
+  await page.waitForSelector('#field-seedNotBefore-error');
+  assert.match((await page.textContent('#field-seedNotBefore-error')) ?? '', new RegExp(nb('panels.announce.tooSoon', { earliest: 'X' }).split(' (')[0] ?? ''));
+  assert.equal(await page.inputValue('#field-seedSource'), source, 'what was typed stays');
+  await check(page, 'staff-announce-refused');
+  await page.fill('#field-seedNotBefore', osloWallClock(26));
+  await page.click('form[action="?/announce"] button');
+  await page.waitForSelector('form[action="?/draw"]');
+  assert.ok(((await page.textContent('main')) ?? '').includes(source));
+
+  // The public page explains the announced draw before it happens and links its record.
+  const anonymous = await newContext(browser);
+  const publicPage = await anonymous.newPage();
+  await publicPage.goto(`${server.url}/panels/${panelId}`);
+  const announcedText = (await publicPage.textContent('#draw')) ?? '';
+  assert.match(announcedText, new RegExp(nb('panels.public.announced.waiting')));
+  assert.ok(announcedText.includes(source));
+  await check(publicPage, 'public-announced');
+
+  // Too early: refused with the source and its time named; no one is drawn.
+  await page.fill('#field-seedValue', '4 8 15 16 23 42');
+  await page.click('form[action="?/draw"] button');
+  await page.waitForSelector('#field-seedValue-error');
+  assert.match((await page.textContent('#field-seedValue-error')) ?? '', /For tidlig/);
+  assert.equal((await server.platform.db.selectFrom('panel_respondents').select('id').where('panel_id', '=', panelId).where('status', '=', 'selected').execute()).length, 0);
+  await check(page, 'staff-draw-too-early');
+
+  // A day later (the test moves the announcement and the seed's time back): the value is entered once.
+  await letTimePass(server, panelId, 27);
+  await page.goto(`${server.url}/manage/${processId}/panel`);
+  await page.fill('#field-seedValue', '4 8 15 16 23 42');
   await page.click('form[action="?/draw"] button');
   await page.getByRole('status').waitFor();
   await check(page, 'staff-drawn');
+  const again = await server.platform.panels.drawPanel({ id: (await server.platform.db.selectFrom('panel_staff').select('user_id').where('panel_id', '=', panelId).executeTakeFirstOrThrow()).user_id, roles: ['process_manager'] }, panelId, '1 2 3');
+  assert.deepEqual(!again.ok && again.fields?.map((f) => f.message), ['panels.draw.valueDiffers']);
+
+  // Anyone downloads the record from the public page and checks it with the command-line tool.
+  await publicPage.goto(`${server.url}/panels/${panelId}`);
+  assert.match((await publicPage.textContent('#draw')) ?? '', /4 8 15 16 23 42/);
+  const [download] = await Promise.all([publicPage.waitForEvent('download'), publicPage.click('#draw a[href$="lottery.json"]')]);
+  const folder = mkdtempSync(join(tmpdir(), 'tingsted-record-'));
+  const recordPath = join(folder, 'lottery-record.json');
+  await download.saveAs(recordPath);
+  const verified = await verifyCli(recordPath);
+  assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /the record checks out: the same panel/);
+  // A record with another seed value is not the same panel: exit 1 and the first difference.
+  const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { seed: { value: string } };
+  record.seed.value = '4 8 15 16 23 43';
+  const tampered = join(folder, 'tampered.json');
+  writeFileSync(tampered, JSON.stringify(record));
+  const refused = await verifyCli(tampered);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stdout, /DIFFERENT: seed "4 8 15 16 23 43" gives index/);
+  await publicPage.setViewportSize({ width: 360, height: 800 });
+  await screenshot(publicPage, 'panel-public-announced-phone');
+  await anonymous.close();
   const drawn = await server.platform.db.selectFrom('panel_respondents').innerJoin('panel_contacts', 'panel_contacts.respondent_id', 'panel_respondents.id').select(['email']).where('panel_id', '=', panelId).where('status', '=', 'selected').execute();
   assert.equal(drawn.length, 6);
   members = [];
@@ -311,9 +385,10 @@ test('the decision-maker answers; the public page shows the answer, and members 
   assert.deepEqual(api.names, []);
   assert.equal(api.memberCount, 6);
   assert.equal(api.recommendations[0]?.answer?.decision, 'partly_accepted');
-  const lottery = (await (await fetch(`${server.url}/api/v1/panels/${panelId}/lottery`)).json()) as { hash: string; text: string };
-  const verification = verifyDraw({ lotteryText: lottery.text, publicSeed: api.method.publicSeed, publishedHash: api.method.hash });
-  assert.equal(verification.ok && verification.hashMatches, true, verification.detail);
+  const record = (await (await fetch(`${server.url}/api/v1/panels/${panelId}/lottery`)).json()) as LotteryRecord;
+  assert.deepEqual([record.seed.value, record.lottery.hash], [api.method.publicSeed, api.method.hash]);
+  const verification = verifyRecord(record);
+  assert.equal(verification.ok, true, !verification.ok ? verification.difference : '');
   await publicPage.setViewportSize({ width: 360, height: 800 });
   await screenshot(publicPage, 'panel-public-phone');
   await anonymous.close();

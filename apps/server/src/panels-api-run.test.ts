@@ -1,15 +1,15 @@
 // A whole citizens' panel run through the API: set-up and the register import, the invitation draw,
-// registration with codes, the selection job, the published hash and the transparent draw, seats confirmed
+// registration with codes, the selection job, the announced draw and its public record, seats confirmed
 // by link and by staff, a replacement, the workspace (materials, a recommendation, an amendment, a vote), the
 // report and the decision-maker's answer on the public record. Each step also refuses the wrong role and
 // bad input, naming the field.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { verifyDraw } from '@tingsted/sortition';
+import { verifyRecord, type LotteryRecord } from '@tingsted/sortition';
 import { startTestServer, type TestServer } from './testing/server.ts';
 import { linkIn } from './testing/smtp.ts';
 import { apiClient, fieldsOf, type ApiCall } from './testing/api-client.ts';
-import { codesOf, panelProcess, poolPeople, setUpPanel } from './testing/panels.ts';
+import { codesOf, letTimePass, osloWallClock, panelProcess, poolPeople, setUpPanel } from './testing/panels.ts';
 
 let server: TestServer;
 let per: ApiCall;
@@ -47,11 +47,11 @@ test('set-up, invitations and registration through the API fill the pool', async
   assert.deepEqual([staff.poolSize, staff.stage], [8, 'registration']);
 });
 
-test('the selection runs as a job; the hash is published; the public seed draws the panel', async () => {
+test('the selection runs as a job; the draw is announced a day ahead; the source’s value draws the panel', async () => {
   assert.equal((await post(kari, `/panels/${panelId}/selection`)).status, 403);
-  const early = await post(per, `/panels/${panelId}/draw`, { publicSeed: '7 14 21' });
+  const early = await post(per, `/panels/${panelId}/draw`, { seedValue: '7 14 21' });
   assert.equal(early.status, 400);
-  assert.deepEqual(await fieldsOf(early), ['publicSeed']);
+  assert.deepEqual(await fieldsOf(early), ['seedValue']);
   assert.equal((await post(per, `/panels/${panelId}/selection`)).status, 200);
   let state: Selection = { stage: '', selection: null, hashPublished: false };
   for (let i = 0; i < 240 && state.selection?.state !== 'ready'; i++) {
@@ -64,27 +64,44 @@ test('the selection runs as a job; the hash is published; the public seed draws 
   assert.equal((await kari(`/api/v1/panels/${panelId}/selection`)).status, 403);
   assert.equal((await anonymous(`/api/v1/panels/${panelId}/lottery`)).status, 404);
 
-  assert.equal((await post(kari, `/panels/${panelId}/hash`)).status, 403);
-  const published = await post(per, `/panels/${panelId}/hash`);
-  const { hash } = (await published.json()) as { hash: string };
-  const lottery = (await (await anonymous(`/api/v1/panels/${panelId}/lottery`)).json()) as { hash: string; text: string };
-  assert.equal(lottery.hash, hash);
+  // The announcement: the seed's source a day ahead at least, in the request's language when refused.
+  const source = 'Lotto (Norsk Tipping), vinnertallene lørdag';
+  assert.equal((await post(kari, `/panels/${panelId}/draw/announcement`, { seedSource: source, seedNotBefore: osloWallClock(48) })).status, 403);
+  const soon = await per(`/api/v1/panels/${panelId}/draw/announcement`, { method: 'POST', json: { seedSource: source, seedNotBefore: osloWallClock(2) }, headers: { 'accept-language': 'da' } });
+  assert.equal(soon.status, 400);
+  const soonBody = (await soon.json()) as { error: { fields: { field: string; message: string }[] } };
+  assert.equal(soonBody.error.fields[0]?.field, 'seedNotBefore');
+  assert.match(soonBody.error.fields[0]?.message ?? '', /mindst 24 timer/);
+  const announced = await post(per, `/panels/${panelId}/draw/announcement`, { seedSource: source, seedNotBefore: osloWallClock(30) });
+  assert.equal(announced.status, 200);
+  const { poolHash, lotteryHash } = (await announced.json()) as { poolHash: string; lotteryHash: string };
+  const before = (await (await anonymous(`/api/v1/panels/${panelId}/lottery`)).json()) as LotteryRecord;
+  assert.deepEqual([before.poolHash, before.lottery.hash, before.seed.source, before.drawn], [poolHash, lotteryHash, source, null]);
+  assert.equal(verifyRecord(before).ok, true);
+  const tooEarly = await post(per, `/panels/${panelId}/draw`, { seedValue: '7 14 21' });
+  assert.equal(tooEarly.status, 400);
+  assert.deepEqual(await fieldsOf(tooEarly), ['seedValue']);
 
-  assert.equal((await post(kari, `/panels/${panelId}/draw`, { publicSeed: '7 14 21' })).status, 403);
-  const empty = await post(per, `/panels/${panelId}/draw`, { publicSeed: '  ' });
+  await letTimePass(server, panelId, 31);
+  assert.equal((await post(kari, `/panels/${panelId}/draw`, { seedValue: '7 14 21' })).status, 403);
+  const empty = await post(per, `/panels/${panelId}/draw`, { seedValue: '  ' });
   assert.equal(empty.status, 400);
-  assert.deepEqual(await fieldsOf(empty), ['publicSeed']);
-  const drawn = await post(per, `/panels/${panelId}/draw`, { publicSeed: '7 14 21' });
+  assert.deepEqual(await fieldsOf(empty), ['seedValue']);
+  const drawn = await post(per, `/panels/${panelId}/draw`, { seedValue: '7 14 21' });
   assert.equal(drawn.status, 200);
   const { index, numbers } = (await drawn.json()) as { index: number; numbers: number[] };
   assert.equal(numbers.length, 4);
-  // Anyone can redo the draw from the published list and the public seed.
-  const verification = verifyDraw({ lotteryText: lottery.text, publishedHash: hash, publicSeed: '7 14 21', claimedIndex: index });
-  assert.equal(verification.ok, true, verification.detail);
-  assert.deepEqual(verification.panel.map(Number).sort((a, b) => a - b), numbers);
-  assert.equal((await post(per, `/panels/${panelId}/draw`, { publicSeed: 'igjen' })).status, 400);
-  const publicPanel = (await (await anonymous(`/api/v1/panels/${panelId}`)).json()) as { method: { drawnIndex: number; hash: string } };
-  assert.deepEqual([publicPanel.method.drawnIndex, publicPanel.method.hash], [index, hash]);
+  // The same value again answers the same; another value is refused.
+  assert.deepEqual(await (await post(per, `/panels/${panelId}/draw`, { seedValue: '7 14 21' })).json(), { index, numbers });
+  assert.equal((await post(per, `/panels/${panelId}/draw`, { seedValue: 'igjen' })).status, 400);
+  // Anyone can redo the draw from the public record alone.
+  const record = (await (await anonymous(`/api/v1/panels/${panelId}/lottery`)).json()) as LotteryRecord;
+  const verification = verifyRecord(record);
+  assert.equal(verification.ok, true, !verification.ok ? verification.difference : '');
+  assert.deepEqual(record.drawn?.selected.map(Number).sort((a, b) => a - b), numbers);
+  assert.ok(record.pool.every((p) => !('name' in p) && (p.household === undefined || /^h\d+$/.test(p.household))));
+  const publicPanel = (await (await anonymous(`/api/v1/panels/${panelId}`)).json()) as { method: { drawnIndex: number; hash: string; poolHash: string; seedSource: string; record: boolean } };
+  assert.deepEqual([publicPanel.method.drawnIndex, publicPanel.method.hash, publicPanel.method.poolHash, publicPanel.method.seedSource, publicPanel.method.record], [index, lotteryHash, poolHash, source, true]);
 
   // The pool tells who was drawn; they were e-mailed a link to confirm.
   const pool = (await (await per(`/api/v1/panels/${panelId}/pool`)).json()) as { rows: { number: number; email: string }[] };

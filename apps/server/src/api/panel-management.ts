@@ -8,7 +8,7 @@ import { failure, requireUser } from './shared.ts';
 /**
  * Running a citizens' panel (its administrators; sessions also facilitators): set-up, quotas and census,
  * sessions, the register and the invitation lottery, the letters, the pool (audited), the selection job and
- * the transparent draw, and seats. The same contracts and service calls as the panel's staff page.
+ * the announced draw, and seats. The same contracts and service calls as the panel's staff page.
  */
 export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Panels'];
@@ -149,10 +149,12 @@ export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
     return done;
   });
 
-  api.post('/panels/:id/hash', { schema: contractSchema(c.publishPanelHash, { tags, path: ['id'] }) }, async (request, reply) => {
+  // The announced draw: announce (hashes, the seed's source and time), then draw with the source's value.
+  api.post('/panels/:id/draw/announcement', { schema: contractSchema(c.announcePanelDraw, { tags, path: ['id'] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
-    const result = await p.publishHash(user, contractInput(c.publishPanelHash, request).id);
+    const { id, ...input } = contractInput(c.announcePanelDraw, request);
+    const result = await p.announceDraw(user, id, { ...input, diceRoll: input.diceRoll ?? '' });
     if (!result.ok) return failure(request, reply, result);
     return result.value;
   });
@@ -161,7 +163,7 @@ export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = contractInput(c.drawPanel, request);
-    const result = await p.drawPanel(user, input.id, input.publicSeed);
+    const result = await p.drawPanel(user, input.id, input.seedValue);
     if (!result.ok) return failure(request, reply, result);
     return result.value;
   });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { panelContracts as c } from '@tingsted/platform/panels';
-import { presentPublicPanel } from '@tingsted/platform/panels';
+import { presentLotteryRecord, presentPublicPanel } from '@tingsted/platform/panels';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 import { panelManagementRoutes } from './panel-management.ts';
@@ -9,7 +9,7 @@ import { panelWorkspaceRoutes } from './panel-workspace.ts';
 
 /**
  * Citizens' panels, the public side: the public record (method, composition, recommendations, answers), the
- * lottery list, following, registering with a code, confirming a seat and the decision-maker's answers. The
+ * record of the announced draw, following, registering with a code, confirming a seat and the decision-maker's answers. The
  * staff's routes are in panel-management.ts and the members' workspace in panel-workspace.ts; every route
  * uses the contract and the service call of the page's form that does the same thing.
  */
@@ -23,10 +23,11 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
     return presentPublicPanel(result.value, request.ctx.user);
   });
 
+  // The public record of the announced draw, public from the announcement on.
   api.get('/panels/:id/lottery', { schema: contractSchema(c.panelLottery, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
-    const result = await platform.panels.lotteryList(contractInput(c.panelLottery, request).id);
+    const result = await platform.panels.lotteryRecord(contractInput(c.panelLottery, request).id);
     if (!result.ok) return failure(request, reply, result);
-    return result.value;
+    return presentLotteryRecord(result.value);
   });
 
   api.put('/panels/:id/follow', { schema: contractSchema(c.followPanel, { tags, path: ['id'] }) }, async (request, reply) => {

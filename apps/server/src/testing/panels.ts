@@ -73,3 +73,20 @@ export async function setUpPanel(per: ApiCall, server: TestServer, processId: st
   assert.equal((await per(`/api/v1/panels/${id}/invitations`, { method: 'POST', json: { count: 12, seed: 'Tingsted', stratify: true } })).status, 200);
   return id;
 }
+
+/** A datetime-local value (YYYY-MM-DDTHH:mm) in Oslo's wall clock, `hours` from now: for announcing a draw. */
+export function osloWallClock(hours: number): string {
+  const at = new Date(Date.now() + hours * 60 * 60 * 1000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at).replace(' ', 'T');
+}
+
+/**
+ * Lets time pass for an announced draw: the announcement and the seed's time move `hours` back, as if the
+ * announcement had been made that long ago (the server's clock is the real one; the test cannot wait a day).
+ */
+export async function letTimePass(server: TestServer, panelId: string, hours: number): Promise<void> {
+  const panel = await server.platform.db.selectFrom('panels').select(['hash_published_at', 'seed_not_before']).where('id', '=', panelId).executeTakeFirstOrThrow();
+  assert.ok(panel.hash_published_at && panel.seed_not_before, 'the draw is announced');
+  const back = (d: Date) => new Date(d.getTime() - hours * 60 * 60 * 1000);
+  await server.platform.db.updateTable('panels').set({ hash_published_at: back(panel.hash_published_at), seed_not_before: back(panel.seed_not_before) }).where('id', '=', panelId).execute();
+}

@@ -4,16 +4,17 @@
  *
  * The use cases, one file per family: setup.ts (panel, size and rules, quotas, census, sessions),
  * invitations.ts (register, invitation lottery, letters), registration.ts (code check, registering, the
- * pool), selection.ts (the lottery job, its hash, the transparent draw), members.ts (seats, replacements),
+ * pool), selection.ts (the lottery job), draw.ts (the announced draw and its public record), members.ts (seats, replacements),
  * workspace.ts (materials, recommendations, amendments, votes), response.ts (report, answers, public page),
  * retention.ts (deleting pools); jobs.ts declares the background jobs.
  */
 export { panelsService, type PanelsService, type PanelsDeps, type PanelStage } from './panels.service.ts';
 export { definePanelJobs, defineRetentionJob, purgeJob, retentionJob } from './jobs.ts';
 export { selectionJob } from './selection.ts';
+export { announcementLeadMs, sortitionVersion } from './draw.ts';
 export { panelsPolicy, type PanelStanding, type PanelCan } from './panels.policy.ts';
 export { panelContracts } from './panels.contract.ts';
-export { presentPublicPanel, presentStaffPanel, presentWorkspace, presentPool, presentSelection } from './panels.presenter.ts';
+export { presentPublicPanel, presentStaffPanel, presentWorkspace, presentPool, presentSelection, presentLotteryRecord } from './panels.presenter.ts';
 export { normaliseCode } from './panels.codes.ts';
 export { quotasText } from './panels.csv.ts';
 export { zonedInstant } from './setup.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Category, Person } from '@tingsted/sortition';
+import type { Category, Person, RecordPerson } from '@tingsted/sortition';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
@@ -82,6 +82,29 @@ export function peopleOf(respondents: readonly { number: number; answers: Record
 }
 
 /**
+ * The pool as the public record shows it: respondent numbers as pseudonyms, the category values, and under the
+ * household rule a household label (h1, h2, … in order of first appearance) that tells who shares a household
+ * without saying where anyone lives. Deterministic, so the same pool always gives the same hash.
+ */
+export function recordPoolOf(respondents: readonly { number: number; answers: Record<string, string>; household: string | null }[], householdRule: boolean): RecordPerson[] {
+  const labels = new Map<string, string>();
+  return respondents.map((r) => {
+    if (!householdRule || !r.household) return { id: String(r.number), values: r.answers };
+    let label = labels.get(r.household);
+    if (label === undefined) {
+      label = `h${labels.size + 1}`;
+      labels.set(r.household, label);
+    }
+    return { id: String(r.number), values: r.answers, household: label };
+  });
+}
+
+/** A panel's categories and quotas as the sortition package reads them (no census figures). */
+export function categoriesOf(panel: PanelRow): Category[] {
+  return panel.categories.map((c) => ({ name: c.name, values: c.values.map((v) => ({ value: v.value, min: v.min, max: v.max })) }));
+}
+
+/**
  * What the use-case files share: the dependencies, the repository, and the helpers for loading a panel with
  * its policy check, field errors, the audit log and e-mail. Built once per platform by `panelsService`.
  */
@@ -153,8 +176,7 @@ export function panelsContext(deps: PanelsDeps) {
     },
     /** The selection problem of a panel: its pool, categories with quotas, size and rule, and the list length. */
     problemOf(panel: PanelRow, people: Person[]): SelectionInput {
-      const categories: Category[] = panel.categories.map((c) => ({ name: c.name, values: c.values.map((v) => ({ value: v.value, min: v.min, max: v.max })) }));
-      return { people, categories, k: panel.size, householdRule: panel.household_rule, m: lotteryPanels, timeLimitSeconds: deps.selectionTimeLimitSeconds ?? 600 };
+      return { people, categories: categoriesOf(panel), k: panel.size, householdRule: panel.household_rule, m: lotteryPanels, timeLimitSeconds: deps.selectionTimeLimitSeconds ?? 600 };
     },
   };
 }

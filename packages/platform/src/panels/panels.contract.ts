@@ -5,7 +5,7 @@ import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, LocaleSchema, oneOf } from '../edge/schemas.ts';
 import { decisions, itemKinds, sessionModes, voteChoices } from './panels.tables.ts';
-import { PanelCanSchema, PoolSchema, PublicPanelSchema, RegistrationFormSchema, SelectionStateSchema, StaffPanelSchema, WorkspaceSchema, panelStages } from './panels.schemas.ts';
+import { LotteryRecordSchema, PanelCanSchema, PoolSchema, PublicPanelSchema, RegistrationFormSchema, SelectionStateSchema, StaffPanelSchema, WorkspaceSchema, panelStages } from './panels.schemas.ts';
 
 const Csv = (description: string) => Type.String({ maxLength: 20_000_000, description });
 const Optional = Type.Optional;
@@ -143,7 +143,7 @@ export const panelRegistrationContracts = {
   }),
 };
 
-/** Selection and the transparent draw (administrators); the list is public once its hash is. */
+/** Selection (administrators); the draw is in `panelDrawContracts`. */
 export const panelSelectionContracts = {
   startPanelSelection: contract({
     name: 'startPanelSelection',
@@ -163,23 +163,35 @@ export const panelSelectionContracts = {
     input: Type.Object({ id: Id }),
     output: Done,
   }),
-  publishPanelHash: contract({
-    name: 'publishPanelHash',
-    summary: 'Publish the SHA-256 of the list of panels; from then on the list cannot change unnoticed (administrators)',
-    input: Type.Object({ id: Id }),
-    output: Type.Object({ hash: Type.String() }),
+};
+
+/**
+ * The announced draw (issue 18): announce (hashes published, the seed's source and time fixed at least 24 hours
+ * ahead), draw with the source's value once it exists, and the public record anyone can check.
+ */
+export const panelDrawContracts = {
+  announcePanelDraw: contract({
+    name: 'announcePanelDraw',
+    summary: 'Announce the draw: close the pool, publish the hashes of the pool and of the list, and fix the seed’s source and the time its value exists, at least 24 hours ahead (administrators)',
+    input: Type.Object({
+      id: Id,
+      seedSource: Type.String({ maxLength: 300, description: 'A public random value that does not exist yet, e.g. the numbers of a named lottery draw or a randomness beacon round' }),
+      seedNotBefore: Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm in the municipality’s local time (or an ISO 8601 instant with its offset), at least 24 hours from now' }),
+      diceRoll: Optional(Type.String({ maxLength: 300, description: 'Optional: where a public dice roll is filmed, whose numbers are added to the seed' })),
+    }),
+    output: Type.Object({ poolHash: Type.String(), lotteryHash: Type.String(), seedSource: Type.String(), notBefore: Type.String({ description: 'ISO 8601 instant' }) }),
   }),
   drawPanel: contract({
     name: 'drawPanel',
-    summary: 'The transparent draw: the public seed picks the panel from the published list; those drawn are e-mailed a confirmation link (administrators)',
-    input: Type.Object({ id: Id, publicSeed: Type.String({ maxLength: 200 }) }),
+    summary: 'The draw: the announced source’s value (entered once, not before its time) picks the panel from the published list; those drawn are e-mailed a confirmation link (administrators)',
+    input: Type.Object({ id: Id, seedValue: Type.String({ maxLength: 200, description: 'The value as published by the source, e.g. “4 11 17 23 30 31 33”' }) }),
     output: Type.Object({ index: Type.Integer(), numbers: Type.Array(Type.Integer()) }),
   }),
   panelLottery: contract({
     name: 'panelLottery',
-    summary: 'The published list of equally likely panels (respondent numbers) and its SHA-256, to verify the draw',
+    summary: 'The public record of the announced draw (tingsted-lottery-record/1): pseudonymous pool, quotas, k, algorithm, list, seed source and value, the panel; check it with `tingsted-sortition verify RECORD.json`',
     input: Type.Object({ id: Id }),
-    output: Type.Object({ hash: Type.String(), text: Type.String() }),
+    output: LotteryRecordSchema,
   }),
 };
 
@@ -313,6 +325,7 @@ export const panelContracts = {
   ...panelInvitationContracts,
   ...panelRegistrationContracts,
   ...panelSelectionContracts,
+  ...panelDrawContracts,
   ...panelMemberContracts,
   ...panelWorkspaceContracts,
   ...panelResponseContracts,

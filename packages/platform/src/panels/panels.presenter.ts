@@ -1,5 +1,6 @@
 // Panels as pages and the API show them, each with what the actor may do (`can`, from the panels policy).
 // The shapes are the schemas of panels.schemas.ts; dates are ISO strings so both edges print them alike.
+import type { LotteryRecord } from '@tingsted/sortition';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { quotasText } from './panels.csv.ts';
 import { panelsPolicy, type PanelStanding } from './panels.policy.ts';
@@ -60,6 +61,10 @@ export function presentStaffPanel(v: Value<'getPanelForStaff'>, actor: Actor | n
     invitationsDrawn: v.panel.invitations_drawn_at !== null,
     lotteryHash: v.panel.lottery_hash,
     hashPublished: v.panel.hash_published_at !== null,
+    announcedAt: v.panel.hash_published_at ? iso(v.panel.hash_published_at) : null,
+    poolHash: v.panel.pool_hash,
+    seedSource: v.panel.seed_source,
+    seedNotBefore: v.panel.seed_not_before ? iso(v.panel.seed_not_before) : null,
     publicSeed: v.panel.public_seed,
     drawnIndex: v.panel.drawn_index,
     drawn: v.panel.drawn_at !== null,
@@ -122,7 +127,12 @@ export function presentPublicPanel(v: Value<'publicPanel'>, actor: Actor | null)
   const { standing, ...rest } = v;
   return {
     ...rest,
-    method: { ...v.method, hashPublishedAt: v.method.hashPublishedAt ? iso(v.method.hashPublishedAt) : null, drawnAt: v.method.drawnAt ? iso(v.method.drawnAt) : null },
+    method: {
+      ...v.method,
+      hashPublishedAt: v.method.hashPublishedAt ? iso(v.method.hashPublishedAt) : null,
+      seedNotBefore: v.method.seedNotBefore ? iso(v.method.seedNotBefore) : null,
+      drawnAt: v.method.drawnAt ? iso(v.method.drawnAt) : null,
+    },
     sessions: v.sessions.map((s) => ({ ...s, startsAt: iso(s.startsAt), endsAt: iso(s.endsAt) })),
     can: panelsPolicy.can(actor, standing),
   };
@@ -131,3 +141,21 @@ export function presentPublicPanel(v: Value<'publicPanel'>, actor: Actor | null)
 /** A presented public panel. */
 export type PresentedPublicPanel = ReturnType<typeof presentPublicPanel>;
 
+
+/** The public record of an announced draw as the API and the download give it (`tingsted-lottery-record/1`). */
+export function presentLotteryRecord(r: LotteryRecord) {
+  return {
+    format: r.format,
+    panel: { id: r.panel.id, title: r.panel.title },
+    k: r.k,
+    householdRule: r.householdRule,
+    algorithm: { name: r.algorithm.name, version: r.algorithm.version },
+    categories: r.categories.map((c) => ({ name: c.name, values: c.values.map((v) => ({ value: v.value, min: v.min, max: v.max })) })),
+    pool: r.pool.map((p) => ({ id: p.id, values: { ...p.values }, ...(p.household !== undefined ? { household: p.household } : {}) })),
+    poolHash: r.poolHash,
+    lottery: { m: r.lottery.m, text: r.lottery.text, hash: r.lottery.hash },
+    seed: { source: r.seed.source, notBefore: r.seed.notBefore, value: r.seed.value },
+    announcedAt: r.announcedAt,
+    drawn: r.drawn ? { at: r.drawn.at, index: r.drawn.index, selected: [...r.drawn.selected] } : null,
+  };
+}

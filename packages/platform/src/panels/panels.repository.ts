@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { PanelCategory, PanelSelection, SessionMode } from './panels.tables.ts';
+import type { PanelAnnouncement, PanelCategory, PanelSelection, SessionMode } from './panels.tables.ts';
 import { panelsPoolRepository } from './panels.pool.repository.ts';
 import { panelsWorkspaceRepository } from './panels.workspace.repository.ts';
 
@@ -100,6 +100,18 @@ export function panelsRepository(db: Db) {
     /** Records the invitation lottery on the panel: its seed, when it was drawn, and whether by area. */
     async recordInvitationDraw(trx: Executor, panelId: string, input: { seed: string; at: Date; stratify: boolean }) {
       await trx.updateTable('panels').set({ invitation_seed: input.seed, invitations_drawn_at: input.at, stratify_by_area: input.stratify }).where('id', '=', panelId).execute();
+    },
+
+    /**
+     * Records the announcement of the draw: when, the seed's source and earliest time, the pool's hash and what
+     * the public record needs (see `PanelAnnouncement`).
+     */
+    async recordAnnouncement(trx: Executor, panelId: string, input: { at: Date; seedSource: string; notBefore: Date; poolHash: string; announcement: PanelAnnouncement }) {
+      await trx
+        .updateTable('panels')
+        .set({ hash_published_at: input.at, seed_source: input.seedSource, seed_not_before: input.notBefore, pool_hash: input.poolHash, announcement: JSON.stringify(input.announcement) })
+        .where('id', '=', panelId)
+        .execute();
     },
 
     /** Records the transparent draw on the panel: the public seed, the index it gave, and when. */

@@ -58,7 +58,11 @@ export const StaffPanelSchema = Type.Object({
   invitationSeed: Nullable(Type.String()),
   invitationsDrawn: Type.Boolean(),
   lotteryHash: Nullable(Type.String()),
-  hashPublished: Type.Boolean(),
+  hashPublished: Type.Boolean({ description: 'The draw is announced: hashes published, seed source fixed' }),
+  announcedAt: Nullable(Instant),
+  poolHash: Nullable(Type.String({ description: 'SHA-256 of the pseudonymous pool, published with the announcement' })),
+  seedSource: Nullable(Type.String()),
+  seedNotBefore: Nullable(Instant),
   publicSeed: Nullable(Type.String()),
   drawnIndex: Nullable(Type.Integer()),
   drawn: Type.Boolean(),
@@ -124,6 +128,10 @@ export const PublicPanelSchema = Type.Object({
     registered: Nullable(Type.Integer()),
     hash: Nullable(Type.String({ description: 'SHA-256 of the published list of panels (once published)' })),
     hashPublishedAt: Nullable(Instant),
+    poolHash: Nullable(Type.String({ description: 'SHA-256 of the pseudonymous pool, published when the draw was announced' })),
+    seedSource: Nullable(Type.String({ description: 'Where the seed comes from, fixed when the draw was announced' })),
+    seedNotBefore: Nullable(Instant),
+    record: Type.Boolean({ description: 'The public record of the announced draw is at GET /api/v1/panels/{id}/lottery' }),
     m: Nullable(Type.Integer({ description: 'Panels in the list' })),
     minProbability: Nullable(Type.Number()),
     maxProbability: Nullable(Type.Number()),
@@ -162,3 +170,28 @@ export const RegistrationFormSchema = Type.Object({
   open: Type.Boolean(),
   questions: Type.Array(Type.Object({ name: Type.String(), values: Type.Array(Type.String()) })),
 });
+
+// The announced draw (issue 18) ---------------------------------------------------------------------------
+
+const RecordCategory = Type.Object({ name: Type.String(), values: Type.Array(Type.Object({ value: Type.String(), min: Type.Integer(), max: Type.Integer() })) });
+
+/** The public record of an announced draw, `tingsted-lottery-record/1` as `@tingsted/sortition` defines it. */
+export const LotteryRecordSchema = Type.Object(
+  {
+    format: Type.Literal('tingsted-lottery-record/1'),
+    panel: Type.Object({ id: Type.String(), title: Type.String() }),
+    k: Type.Integer({ description: 'Panel size' }),
+    householdRule: Type.Boolean({ description: 'At most one person per household' }),
+    algorithm: Type.Object({ name: Type.String(), version: Type.String() }),
+    categories: Type.Array(RecordCategory, { description: 'The quotas' }),
+    pool: Type.Array(
+      Type.Object({ id: Type.String({ description: 'Pseudonym: the respondent number' }), values: Type.Record(Type.String(), Type.String()), household: Type.Optional(Type.String({ description: 'Opaque label, under the household rule' })) }),
+    ),
+    poolHash: Type.String({ description: 'SHA-256 (hex) of the pool as canonical CSV text' }),
+    lottery: Type.Object({ m: Type.Integer(), text: Type.String({ description: 'One panel per line, pseudonyms comma-separated' }), hash: Type.String() }),
+    seed: Type.Object({ source: Type.String(), notBefore: Instant, value: Nullable(Type.String()) }),
+    announcedAt: Instant,
+    drawn: Nullable(Type.Object({ at: Instant, index: Type.Integer(), selected: Type.Array(Type.String()) })),
+  },
+  { description: 'Check it with `tingsted-sortition verify RECORD.json`' },
+);

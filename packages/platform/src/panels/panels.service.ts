@@ -3,6 +3,7 @@ import { setupUseCases } from './setup.ts';
 import { invitationUseCases } from './invitations.ts';
 import { registrationUseCases } from './registration.ts';
 import { selectionUseCases } from './selection.ts';
+import { drawUseCases } from './draw.ts';
 import { memberUseCases } from './members.ts';
 import { workspaceUseCases } from './workspace.ts';
 import { responseUseCases } from './response.ts';
@@ -14,7 +15,7 @@ export type { PanelStage, PanelsDeps } from './panels.context.ts';
 /**
  * Citizens' panels from the first letter to the decision-maker's answer: the shared context is built once
  * and each use-case file adds its functions (setup, invitations, registration, selection, members,
- * workspace, response, retention).
+ * announced draw, workspace, response, retention).
  */
 export function panelsService(deps: PanelsDeps) {
   const ctx = panelsContext(deps);
@@ -23,6 +24,7 @@ export function panelsService(deps: PanelsDeps) {
     ...invitationUseCases(ctx),
     ...registrationUseCases(ctx),
     ...selectionUseCases(ctx),
+    ...drawUseCases(ctx),
     ...memberUseCases(ctx),
     ...workspaceUseCases(ctx),
     ...responseUseCases(ctx),

@@ -41,7 +41,21 @@ export type PanelSelection =
       readonly maxDeviation: number;
       readonly seconds: number;
       readonly finishedAt: string;
+      /** SHA-256 of the pseudonymous pool the lottery was computed from (absent in selections made before it was kept). */
+      readonly poolHash?: string;
     };
+
+/**
+ * What an announced draw fixes for its public record: the pseudonymous pool (respondent numbers, category
+ * values, households as opaque labels under the household rule), the quotas, k, the rule and the algorithm.
+ */
+export interface PanelAnnouncement {
+  readonly algorithm: { readonly name: string; readonly version: string };
+  readonly k: number;
+  readonly householdRule: boolean;
+  readonly categories: readonly { readonly name: string; readonly values: readonly { readonly value: string; readonly min: number; readonly max: number }[] }[];
+  readonly pool: readonly { readonly id: string; readonly values: Readonly<Record<string, string>>; readonly household?: string }[];
+}
 
 export const sessionModes = ['in_person', 'online', 'hybrid'] as const;
 export type SessionMode = (typeof sessionModes)[number];
@@ -74,7 +88,13 @@ export interface PanelsTable {
   selection_job_id: string | null;
   lottery_text: string | null;
   lottery_hash: string | null;
+  /** When the draw was announced: the list's and the pool's hashes published, the seed's source fixed. */
   hash_published_at: Stamp;
+  seed_source: string | null;
+  seed_not_before: Stamp;
+  pool_hash: string | null;
+  announcement: ColumnType<PanelAnnouncement | null, string | null | undefined, string | null>;
+  /** The seed's value, entered once after `seed_not_before`. */
   public_seed: string | null;
   drawn_index: number | null;
   drawn_at: Stamp;

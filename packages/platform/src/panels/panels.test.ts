@@ -1,13 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { checkPanel, verifyDraw } from '@tingsted/sortition';
+import { readFileSync } from 'node:fs';
+import { checkPanel, verifyRecord } from '@tingsted/sortition';
 import { testPlatform } from '../testing/database.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { translate } from '../i18n/translate.ts';
 import { apportion, createRandom, shuffle } from '@tingsted/sortition';
-import { normaliseCode, zonedInstant } from './index.ts';
+import { normaliseCode, sortitionVersion, zonedInstant } from './index.ts';
 import { readCensusCsv, readRegisterCsv } from './panels.csv.ts';
 
 let platform: Platform;
@@ -205,7 +206,101 @@ test('personal data: only the panel’s administrators see the pool, and each lo
 
 let drawnNumbers: number[] = [];
 
-test('selection: infeasible quotas are explained; the job publishes a list whose hash comes before the draw', async () => {
+const lotto = 'Lotto (Norsk Tipping), vinnertallene lørdag 28. november 2026';
+
+/**
+ * The announced draw on the computed list (issue 18): refused before the announcement; announced with a seed
+ * source at least 24 hours ahead; the pool, quotas and registration closed; refused before the source's time
+ * and when the pool no longer has the announced hash; the value entered once; the public record verifies.
+ */
+async function announceAndDraw(): Promise<number[]> {
+  const first = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
+  assert.deepEqual(!first.ok && first.fields?.map((f) => f.message), ['panels.draw.announceFirst']);
+  assert.equal((await platform.panels.lotteryRecord(panelId)).ok, false, 'no record before the announcement');
+  // now is 2026-11-23 11:00 in Oslo: the seed's time must be 24 hours ahead or later.
+  const soon = await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-24T10:59' });
+  assert.deepEqual(!soon.ok && soon.fields?.map((f) => [f.field, f.message, f.params?.earliest]), [['seedNotBefore', 'panels.announce.tooSoon', '2026-11-24 11:00']]);
+  assert.match(translate('nn', 'panels.announce.tooSoon', { earliest: '2026-11-24 11:00' }), /minst 24 timar/);
+  // An instant with its offset is read as that instant, not as the wall clock (19:00Z is 20:00 in Oslo).
+  const utc = await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-24T09:59:00Z' });
+  assert.deepEqual(!utc.ok && utc.fields?.map((f) => f.message), ['panels.announce.tooSoon']);
+  const blank = await platform.panels.announceDraw(admin, panelId, { seedSource: ' ', seedNotBefore: 'i morgen' });
+  assert.deepEqual(!blank.ok && blank.fields?.map((f) => f.field), ['seedSource', 'seedNotBefore']);
+  assert.equal((await platform.panels.announceDraw(resident, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00' })).ok, false);
+  const announced = await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00', diceRoll: 'terningkast filmet i kommunestyret 28. november' });
+  assert.ok(announced.ok, JSON.stringify(announced));
+  assert.equal(announced.value.seedSource, `${lotto} + terningkast filmet i kommunestyret 28. november`);
+  assert.equal(announced.value.notBefore, '2026-11-28T19:00:00.000Z');
+  // The same announcement again changes nothing; another is refused.
+  assert.ok((await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00', diceRoll: 'terningkast filmet i kommunestyret 28. november' })).ok);
+  const other = await platform.panels.announceDraw(admin, panelId, { seedSource: 'Vikinglotto', seedNotBefore: '2026-12-02T20:00' });
+  assert.deepEqual(!other.ok && other.fields?.map((f) => f.message), ['panels.announce.already']);
+
+  // The public record from the announcement on: pseudonymous, households as labels, and it checks out.
+  const announcedRecord = await platform.panels.lotteryRecord(panelId);
+  assert.ok(announcedRecord.ok);
+  const record = announcedRecord.value;
+  assert.equal(record.format, 'tingsted-lottery-record/1');
+  assert.equal(record.poolHash, announced.value.poolHash);
+  assert.deepEqual([record.k, record.householdRule, record.pool.length, record.drawn, record.seed.value], [10, true, 42, null, null]);
+  assert.deepEqual(record.algorithm, { name: 'leximin', version: sortitionVersion });
+  assert.ok(record.pool.every((p) => /^\d+$/.test(p.id) && /^h\d+$/.test(p.household ?? '')));
+  assert.doesNotMatch(JSON.stringify(record), /Storgata|example\.no|Ødegård|P\d/);
+  assert.equal(verifyRecord(record).ok, true);
+
+  // After the announcement nothing that makes the list may change.
+  const quotas = await platform.panels.setQuotas(admin, panelId, 'category,value,min,max\nKjønn,Kvinne,5,5\nKjønn,Mann,5,5\nAlder,Ung,4,7\nAlder,Eldre,3,6');
+  assert.deepEqual(!quotas.ok && quotas.fields?.map((f) => f.message), ['panels.announce.locked']);
+  const again = await platform.panels.startSelection(admin, panelId);
+  assert.deepEqual(!again.ok && again.fields?.map((f) => f.message), ['panels.announce.locked']);
+  const size = await platform.panels.updateSetup(admin, panelId, { title: 'Klimapanelet', size: '12', householdRule: '', approvalPercent: '80', endsOn: '2027-03-31', deletePoolOn: '2027-06-30', consentText: 'Vi lagrer svarene dine.' });
+  assert.deepEqual(!size.ok && size.fields?.map((f) => [f.field, f.message]), [['size', 'panels.announce.locked'], ['householdRule', 'panels.announce.locked']]);
+  const late = await platform.panels.registerRespondent(panelId, { code: (await codes())[60], consent: 'on', answers: { Kjønn: 'Mann', Alder: 'Ung' }, name: 'For sent', email: 'sent@example.no', phone: '' });
+  assert.equal(!late.ok && late.code, 'PhaseClosed');
+
+  // Before the source's time: refused, with the time and the source named; nothing is drawn.
+  now = new Date('2026-11-28T18:59:00Z');
+  assert.ok((await platform.panels.announceDraw(admin, panelId, { seedSource: lotto, seedNotBefore: '2026-11-28T20:00', diceRoll: 'terningkast filmet i kommunestyret 28. november' })).ok, 'the same announcement, sent again later, is still the same');
+  const early = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
+  assert.deepEqual(!early.ok && early.fields?.map((f) => [f.message, f.params?.at]), [['panels.draw.tooEarly', '2026-11-28 20:00']]);
+  assert.equal((await platform.db.selectFrom('panel_respondents').select('id').where('panel_id', '=', panelId).where('status', '=', 'selected').execute()).length, 0);
+  now = new Date('2026-11-28T19:30:00Z');
+  // A pool changed after the announcement no longer has the published hash: refused, and nothing is lost.
+  const someone = await platform.db.selectFrom('panel_respondents').select(['id', 'answers']).where('panel_id', '=', panelId).where('number', '=', 5).executeTakeFirstOrThrow();
+  await platform.db.updateTable('panel_respondents').set({ answers: JSON.stringify({ ...someone.answers, Alder: someone.answers.Alder === 'Ung' ? 'Eldre' : 'Ung' }) }).where('id', '=', someone.id).execute();
+  const changed = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
+  assert.deepEqual(!changed.ok && changed.fields?.map((f) => f.message), ['panels.draw.poolChanged']);
+  await platform.db.updateTable('panel_respondents').set({ answers: JSON.stringify(someone.answers) }).where('id', '=', someone.id).execute();
+
+  const drawn = await platform.panels.drawPanel(admin, panelId, ' 7 12 19  33 ');
+  assert.ok(drawn.ok, JSON.stringify(drawn));
+  assert.equal(drawn.value.numbers.length, 10);
+  // The value is entered once: the same value again gives the same answer, another is refused.
+  const same = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
+  assert.deepEqual(same.ok && same.value, drawn.value);
+  const twice = await platform.panels.drawPanel(admin, panelId, '1 2 3 4');
+  assert.deepEqual(!twice.ok && twice.fields?.map((f) => [f.field, f.message, f.params?.value]), [['seedValue', 'panels.draw.valueDiffers', '7 12 19 33']]);
+  assert.match(translate('sv', 'panels.draw.valueDiffers', { value: '7 12 19 33' }), /en gång/);
+
+  // Anyone can verify: the record alone gives the same panel; a record with another seed does not.
+  const drawnRecord = await platform.panels.lotteryRecord(panelId);
+  assert.ok(drawnRecord.ok);
+  const final = drawnRecord.value;
+  assert.deepEqual([final.seed.value, final.drawn?.index, final.drawn?.selected.map(Number).sort((a, b) => a - b)], ['7 12 19 33', drawn.value.index, drawn.value.numbers]);
+  const checked = verifyRecord(JSON.parse(JSON.stringify(final)));
+  assert.equal(checked.ok, true, !checked.ok ? checked.difference : '');
+  assert.equal(verifyRecord({ ...final, seed: { ...final.seed, value: '1 2 3 4' } }).ok, false);
+  const actions = (await platform.audit.forSubject('panel', panelId)).map((a) => a.action);
+  assert.ok(actions.includes('panel.draw_announced') && actions.includes('panel.drawn'));
+  return drawn.value.numbers;
+}
+
+test('the record names the sortition version the package has', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../../sortition/package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.equal(sortitionVersion, pkg.version);
+});
+
+test('selection: infeasible quotas are explained; the job publishes a list; the draw is announced, then drawn', async () => {
   // Fill the pool: 40 more respondents with a mix of answers.
   const all = await codes();
   for (let i = 2; i < 42; i++) {
@@ -234,20 +329,7 @@ test('selection: infeasible quotas are explained; the job publishes a list whose
   assert.ok((await platform.panels.startSelection(admin, panelId)).ok);
   const result = await platform.panels.runSelection(panelId);
   assert.ok(result?.ok, JSON.stringify(result));
-  // Drawing before the hash is published is refused.
-  const early = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
-  assert.deepEqual(!early.ok && early.fields?.map((f) => f.message), ['panels.selection.hashFirst']);
-  const hash = await platform.panels.publishHash(admin, panelId);
-  assert.ok(hash.ok);
-  const drawn = await platform.panels.drawPanel(admin, panelId, '7 12 19 33');
-  assert.ok(drawn.ok);
-  drawnNumbers = drawn.value.numbers;
-  assert.equal(drawnNumbers.length, 10);
-  // Anyone can verify: the published list, its hash and the public seed give the same panel.
-  const list = await platform.panels.lotteryList(panelId);
-  assert.ok(list.ok);
-  const verification = verifyDraw({ lotteryText: list.value.text, publicSeed: '7 12 19 33', publishedHash: hash.value.hash, claimedPanel: drawnNumbers.map(String) });
-  assert.equal(verification.ok, true, verification.detail);
+  drawnNumbers = await announceAndDraw();
   const view = await platform.panels.getPanelForStaff(admin, panelId);
   assert.ok(view.ok && view.value.panel.selection?.state === 'ready');
   const sel = view.value.panel.selection;
@@ -376,4 +458,7 @@ test('the pool is deleted on its date by the scheduled job; members keep their p
   const page = await platform.panels.publicPanel(null, panelId);
   assert.ok(page.ok && page.value.memberCount === 10 && page.value.recommendations.length === 2);
   assert.ok((await platform.audit.forSubject('panel', panelId)).some((a) => a.action === 'panel.pool_deleted'));
+  // The public record of the draw outlives the pool's personal data: its pseudonymous pool was kept.
+  const record = await platform.panels.lotteryRecord(panelId);
+  assert.ok(record.ok && record.value.pool.length === 42 && verifyRecord(record.value).ok);
 });

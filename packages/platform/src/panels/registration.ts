@@ -13,7 +13,7 @@ export function registrationUseCases(ctx: PanelsContext) {
     async registrationForm(panelId: string) {
       const panel = await repo.findPanel(panelId);
       if (!panel) return fail('NotFound');
-      return ok({ id: panel.id, title: panel.title, consentText: panel.consent_text, open: panel.invitations_drawn_at !== null && panel.drawn_at === null && panel.selection_job_id === null, questions: panel.categories.map((c) => ({ name: c.name, values: c.values.map((v) => v.value) })) });
+      return ok({ id: panel.id, title: panel.title, consentText: panel.consent_text, open: panel.invitations_drawn_at !== null && panel.drawn_at === null && panel.hash_published_at === null && panel.selection_job_id === null, questions: panel.categories.map((c) => ({ name: c.name, values: c.values.map((v) => v.value) })) });
     },
 
     /** Checks a code before the form is shown (true when it can still be used). */
@@ -37,7 +37,7 @@ export function registrationUseCases(ctx: PanelsContext) {
     ): Promise<Result<{ number: number }>> {
       const panel = await repo.findPanel(panelId);
       if (!panel) return fail('NotFound');
-      if (!panel.invitations_drawn_at || panel.drawn_at || panel.selection_job_id) return fail('PhaseClosed');
+      if (!panel.invitations_drawn_at || panel.drawn_at || panel.hash_published_at || panel.selection_job_id) return fail('PhaseClosed');
       const errors: FieldError[] = [];
       const code = normaliseCode(typeof input.code === 'string' ? input.code : '');
       if (code === '') errors.push({ field: 'code', message: 'field.required' });

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { drawIndex, parseLotteryText } from '@tingsted/sortition';
+import { poolHash } from '@tingsted/sortition';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { hashToken, peopleOf, type PanelsContext } from './panels.context.ts';
+import { categoriesOf, peopleOf, recordPoolOf, type PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
 import { selectInWorker, type SelectionOutput } from './selection.worker.ts';
 import type { PanelSelection } from './panels.tables.ts';
@@ -10,9 +9,9 @@ import type { PanelSelection } from './panels.tables.ts';
 /** The job that computes a panel's lottery (`runSelection`), one per panel at a time. */
 export const selectionJob = 'panels.select';
 
-/** Selection: the lottery computed as a job, its published hash, and the transparent draw. */
+/** Selection: the lottery computed as a job, and the relaxation of infeasible quotas. The draw is in draw.ts. */
 export function selectionUseCases(ctx: PanelsContext) {
-  const { deps, repo, allowed, invalid, audit, send, problemOf } = ctx;
+  const { deps, repo, allowed, invalid, audit, problemOf } = ctx;
   return {
     /** Starts the selection as a background job (the lottery and its published list; no one is drawn yet). */
     async startSelection(actor: Actor | null, panelId: string): Promise<Result<null>> {
@@ -20,6 +19,7 @@ export function selectionUseCases(ctx: PanelsContext) {
       if (!found.ok) return found;
       const panel = found.value;
       if (panel.drawn_at) return invalid('selection', 'panels.selection.alreadyDrawn');
+      if (panel.hash_published_at) return invalid('selection', 'panels.announce.locked');
       if (panel.categories.length === 0) return invalid('quotas', 'panels.selection.noQuotas');
       const pool = await repo.respondents(panelId);
       if (pool.length < panel.size) return invalid('selection', 'panels.selection.poolTooSmall', { pool: pool.length, size: panel.size });
@@ -34,7 +34,7 @@ export function selectionUseCases(ctx: PanelsContext) {
     /** The selection job: computes the lottery in a worker thread, reporting progress, and stores the list. */
     async runSelection(panelId: string): Promise<SelectionOutput | null> {
       const panel = await repo.findPanel(panelId);
-      if (!panel || panel.drawn_at) return null;
+      if (!panel || panel.drawn_at || panel.hash_published_at) return null;
       const startedAt = deps.clock().toISOString();
       await repo.updatePanel(panelId, { selection: { state: 'running', progress: '', startedAt } });
       const pool = await repo.respondents(panelId);
@@ -77,6 +77,7 @@ export function selectionUseCases(ctx: PanelsContext) {
           maxDeviation: result.maxDeviation,
           seconds: result.seconds,
           finishedAt,
+          poolHash: poolHash(recordPoolOf(pool, panel.household_rule), categoriesOf(panel)),
         },
         selection_job_id: null,
         lottery_text: result.lotteryText,
@@ -89,6 +90,7 @@ export function selectionUseCases(ctx: PanelsContext) {
     async applyRelaxation(actor: Actor | null, panelId: string): Promise<Result<null>> {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
+      if (found.value.hash_published_at) return invalid('quotas', 'panels.announce.locked');
       const selection = found.value.selection;
       if (!selection || selection.state !== 'infeasible' || selection.relaxation.length === 0) return fail('Conflict');
       const categories = found.value.categories.map((c) => ({
@@ -104,54 +106,6 @@ export function selectionUseCases(ctx: PanelsContext) {
       await repo.updatePanel(panelId, { categories, selection: null });
       await audit(actor, 'panel.quotas_relaxed', panelId, { changes: selection.relaxation.length });
       return ok(null);
-    },
-
-    /** Publishes the hash of the list of panels: from now on the list cannot change unnoticed. */
-    async publishHash(actor: Actor | null, panelId: string): Promise<Result<{ hash: string }>> {
-      const found = await allowed(actor, panelId, panelsPolicy.administer);
-      if (!found.ok) return found;
-      const panel = found.value;
-      if (!panel.lottery_hash || panel.selection?.state !== 'ready') return invalid('selection', 'panels.selection.notReady');
-      if (!panel.hash_published_at) await repo.updatePanel(panelId, { hash_published_at: deps.clock() });
-      await audit(actor, 'panel.hash_published', panelId, { hash: panel.lottery_hash });
-      return ok({ hash: panel.lottery_hash });
-    },
-
-    /**
-     * The transparent draw: the public seed (e.g. numbers drawn at an open meeting) picks the index into the
-     * published list; those people are selected and get a link to confirm their seat.
-     */
-    async drawPanel(actor: Actor | null, panelId: string, publicSeedInput: unknown): Promise<Result<{ index: number; numbers: number[] }>> {
-      const found = await allowed(actor, panelId, panelsPolicy.administer);
-      if (!found.ok) return found;
-      const publicSeed = typeof publicSeedInput === 'string' ? publicSeedInput.trim() : '';
-      if (publicSeed === '') return invalid('publicSeed', 'field.required');
-      if (publicSeed.length > 200) return invalid('publicSeed', 'field.tooLong', { max: 200 });
-      const tokens = new Map<number, string>();
-      const outcome = await repo.transaction(async (trx) => {
-        const panel = await repo.lockPanel(trx, panelId);
-        if (!panel?.lottery_text || !panel.hash_published_at) return 'not-published' as const;
-        if (panel.drawn_at) return 'drawn' as const;
-        const panels = parseLotteryText(panel.lottery_text);
-        const index = drawIndex(publicSeed, panels.length);
-        const numbers = (panels[index] ?? []).map(Number).sort((a, b) => a - b);
-        const at = deps.clock();
-        for (const n of numbers) tokens.set(n, randomBytes(24).toString('base64url'));
-        await repo.markSelected(trx, panelId, numbers.map((n) => ({ number: n, tokenHash: hashToken(tokens.get(n)!) })), at);
-        await repo.recordDraw(trx, panelId, { publicSeed, index, at });
-        return { index, numbers };
-      });
-      if (outcome === 'not-published') return invalid('publicSeed', 'panels.selection.hashFirst');
-      if (outcome === 'drawn') return invalid('publicSeed', 'panels.selection.alreadyDrawn');
-      await audit(actor, 'panel.drawn', panelId, { index: outcome.index, publicSeed });
-      const selected = (await repo.respondents(panelId)).filter((r) => tokens.has(r.number));
-      const contacts = await repo.contactsOf(selected.map((r) => r.id));
-      const municipality = await deps.municipality();
-      for (const r of selected) {
-        const contact = contacts.find((c) => c.respondent_id === r.id);
-        if (contact) await send(contact.email, municipality.defaultLocale, 'panels.mail.selected.subject', 'panels.mail.selected.body', { title: found.value.title }, `/panels/${panelId}/confirm?token=${tokens.get(r.number)!}`);
-      }
-      return ok(outcome);
     },
 
   };

@@ -107,11 +107,14 @@ export function setupUseCases(ctx: PanelsContext) {
       const consent = checkText(input.consentText, 'consentText', { max: 5000 });
       if ('error' in consent) errors.push(consent.error);
       if (found.value.drawn_at && size !== found.value.size) errors.push({ field: 'size', message: 'panels.setup.sizeLocked' });
+      else if (found.value.hash_published_at && size !== found.value.size) errors.push({ field: 'size', message: 'panels.announce.locked' });
+      const householdRule = input.householdRule === true || input.householdRule === 'on';
+      if (found.value.hash_published_at && householdRule !== found.value.household_rule) errors.push({ field: 'householdRule', message: 'panels.announce.locked' });
       if (errors.length > 0 || 'error' in title || 'error' in consent) return fail('ValidationFailed', errors);
       await repo.updatePanel(panelId, {
         title: title.value,
         size,
-        household_rule: input.householdRule === true || input.householdRule === 'on',
+        household_rule: householdRule,
         approval_percent: approval,
         ends_on: endsOn as string | null,
         delete_pool_on: deleteOn as string,
@@ -126,6 +129,7 @@ export function setupUseCases(ctx: PanelsContext) {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
       if (found.value.drawn_at) return invalid('quotas', 'panels.quotas.locked');
+      if (found.value.hash_published_at) return invalid('quotas', 'panels.announce.locked');
       if ((await repo.respondents(panelId)).length > 0 && found.value.categories.length > 0) {
         const read = readQuotasCsv(typeof text === 'string' ? text : '', found.value.categories);
         if (!read.ok) return fail('ValidationFailed', read.errors);
@@ -147,6 +151,7 @@ export function setupUseCases(ctx: PanelsContext) {
     async importCensus(actor: Actor | null, panelId: string, text: unknown): Promise<Result<PanelCategory[]>> {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
+      if (found.value.hash_published_at && !found.value.drawn_at) return invalid('census', 'panels.announce.locked');
       if (found.value.drawn_at || (await repo.respondents(panelId)).length > 0) return invalid('census', 'panels.quotas.valuesLocked');
       const read = readCensusCsv(typeof text === 'string' ? text : '', found.value.size);
       if (!read.ok) return fail('ValidationFailed', read.errors);
@@ -160,6 +165,7 @@ export function setupUseCases(ctx: PanelsContext) {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
       if (found.value.drawn_at) return invalid('quotas', 'panels.quotas.locked');
+      if (found.value.hash_published_at) return invalid('quotas', 'panels.announce.locked');
       const categories = suggestQuotas(found.value.categories, found.value.size);
       await repo.updatePanel(panelId, { categories, selection: null, lottery_text: null, lottery_hash: null, hash_published_at: null });
       return ok(categories);

@@ -14,7 +14,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; code: string; fie
 
 /**
  * A finished citizens' panel for the demo: "Badeplasspanelet" of the closed bathing-spot process, run through every step with
- * the real services (register, invitations, registrations, the selection job's computation, the transparent
+ * the real services (register, invitations, registrations, the selection job's computation, the announced
  * draw, confirmations, a replacement, materials, recommendations with an amendment and votes, the published
  * report and the decision-maker's answers with progress). Idempotent: skipped when the process has a panel.
  */
@@ -85,8 +85,17 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
     const selection = await platform.panels.runSelection(panelId);
     if (!selection?.ok) throw new Error(`demo panel: the selection did not succeed (${JSON.stringify(selection)})`);
   }
-  must(await platform.panels.publishHash(manager, panelId), 'hash');
-  const drawn = must(await platform.panels.drawPanel(manager, panelId, '3 11 19 27 34 42'), 'draw');
+  // The draw is announced with a seed from a lottery two days ahead; the demo then moves the announcement and the
+  // seed's time nine days back, as if that lottery had been drawn a week ago, and enters its numbers.
+  const daysMs = 24 * 60 * 60 * 1000;
+  const wallClock = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant).replace(' ', 'T');
+  const seedTime = new Date(Date.now() + 2 * daysMs);
+  const seedDay = wallClock(new Date(seedTime.getTime() - 9 * daysMs)).slice(0, 10);
+  must(await platform.panels.announceDraw(manager, panelId, { seedSource: `Lotto (Norsk Tipping), vinnertallene fra trekningen ${seedDay}`, seedNotBefore: wallClock(seedTime), diceRoll: '' }), 'announcement');
+  const announced = await platform.db.selectFrom('panels').select(['hash_published_at', 'seed_not_before']).where('id', '=', panelId).executeTakeFirstOrThrow();
+  const back = (d: Date | null) => new Date((d?.getTime() ?? Date.now()) - 9 * daysMs);
+  await platform.db.updateTable('panels').set({ hash_published_at: back(announced.hash_published_at), seed_not_before: back(announced.seed_not_before) }).where('id', '=', panelId).execute();
+  const drawn = must(await platform.panels.drawPanel(manager, panelId, '3 11 19 27 34 42 7'), 'draw');
   // The first seats go to demo residents' accounts (so they can open the workspace); the rest are confirmed by staff.
   const respondents = await platform.db.selectFrom('panel_respondents').select(['id', 'number']).where('panel_id', '=', panelId).where('status', '=', 'selected').orderBy('number').execute();
   for (const [i, r] of respondents.entries()) {

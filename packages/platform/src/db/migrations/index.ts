@@ -11,6 +11,7 @@ import * as budgetImageOrder from './2026_12_07_0009_budget_image_order.ts';
 import * as budgetingPerf from './2026_12_08_0001_budgeting_perf.ts';
 import * as moderation from './2026_12_08_0002_moderation.ts';
 import * as privacy from './2026_12_08_0003_privacy.ts';
+import * as announcedDraw from './2026_12_09_0001_announced_draw.ts';
 import * as conversationThresholds from './2026_12_09_0201_conversation_thresholds.ts';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0001_budgeting_perf': budgetingPerf,
   '2026_12_08_0002_moderation': moderation,
   '2026_12_08_0003_privacy': privacy,
+  '2026_12_09_0001_announced_draw': announcedDraw,
   '2026_12_09_0201_conversation_thresholds': conversationThresholds,
 };

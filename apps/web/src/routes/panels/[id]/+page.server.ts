@@ -17,7 +17,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     ...v,
     process: { id: v.process.id, slug: v.process.slug, title: resolveText(v.process.title, locale, locals.ctx.municipality.defaultLocale).text },
-    method: { ...v.method, hashPublishedAt: v.method.hashPublishedAt ? time.format(new Date(v.method.hashPublishedAt)) : null, drawnAt: v.method.drawnAt ? time.format(new Date(v.method.drawnAt)) : null },
+    method: {
+      ...v.method,
+      hashPublishedAt: v.method.hashPublishedAt ? time.format(new Date(v.method.hashPublishedAt)) : null,
+      seedNotBefore: v.method.seedNotBefore ? time.format(new Date(v.method.seedNotBefore)) : null,
+      drawnAt: v.method.drawnAt ? time.format(new Date(v.method.drawnAt)) : null,
+    },
     sessions: v.sessions.map((s) => ({ ...s, when: time.format(new Date(s.startsAt)) })),
     recommendations: v.recommendations.map((r) => ({ ...r, answer: r.answer ? { ...r.answer, decidedOn: formatDate(r.answer.decidedOn, locale) } : null })),
   };

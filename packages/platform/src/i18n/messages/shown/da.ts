@@ -148,7 +148,16 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'panels.selection.noQuotas': 'Angiv kategorier og kvoter først.',
   'panels.selection.poolTooSmall': 'Kun {pool} personer har tilmeldt sig, færre end de {size} pladser.',
   'panels.selection.notReady': 'Udvælgelsen er ikke færdig endnu.',
-  'panels.selection.hashFirst': 'Offentliggør listens hash før lodtrækningen.',
+  // Den varslede lodtrækning (sag 18).
+  'panels.announce.locked': 'Lodtrækningen er varslet: puljen, kvoterne, størrelsen og husstandsreglen kan ikke længere ændres.',
+  'panels.announce.tooSoon': 'Frøet skal komme fra en værdi, der ikke findes endnu: vælg et tidspunkt mindst 24 timer fra nu (tidligst {earliest}).',
+  'panels.announce.already': 'Lodtrækningen er allerede varslet med en anden kilde eller et andet tidspunkt for frøet; varslingen kan ikke ændres.',
+  'panels.announce.poolChanged': 'Puljen er ændret, siden udvælgelsen blev beregnet. Beregn udvælgelsen igen, før du varsler lodtrækningen.',
+  'panels.draw.announceFirst': 'Varsl lodtrækningen først: hashene og frøets kilde skal offentliggøres, før frøet findes.',
+  'panels.draw.tooEarly': 'For tidligt: frøet kommer fra {source}, som ikke findes før {at}. Ingen er udtrukket.',
+  'panels.draw.valueDiffers': 'Frøets værdi er allerede indtastet som »{value}«. Den kan kun indtastes én gang; lodtrækningen står ved magt.',
+  'panels.draw.poolChanged': 'Puljen passer ikke længere med den hash, der blev offentliggjort i varslingen, så lodtrækningen afvises. Ingen er udtrukket.',
+  'panels.draw.listChanged': 'Listen over paneler passer ikke længere med sin offentliggjorte hash, så lodtrækningen afvises. Ingen er udtrukket.',
   'panels.confirm.notSelected': 'Personen er ikke med i panelet.',
   'panels.replace.infeasible':
     'Ingen i puljen kan overtage pladsen og samtidig overholde alle kvoter. Intet er ændret; løsn en kvote, eller bekræft pladsen.',

@@ -146,7 +146,16 @@ export const shownEn = {
   'panels.selection.noQuotas': 'Set the categories and quotas first.',
   'panels.selection.poolTooSmall': 'Only {pool} people have registered, fewer than the {size} seats.',
   'panels.selection.notReady': 'The selection has not finished yet.',
-  'panels.selection.hashFirst': 'Publish the hash of the list before the draw.',
+  // The announced draw (issue 18).
+  'panels.announce.locked': 'The draw has been announced: the pool, the quotas, the size and the household rule can no longer change.',
+  'panels.announce.tooSoon': 'The seed must come from a value that does not exist yet: choose a time at least 24 hours from now (at the earliest {earliest}).',
+  'panels.announce.already': 'The draw has already been announced with another seed source or time; the announcement cannot change.',
+  'panels.announce.poolChanged': 'The pool has changed since the selection was computed. Compute the selection again before announcing the draw.',
+  'panels.draw.announceFirst': 'Announce the draw first: the hashes and the seed’s source must be published before the seed exists.',
+  'panels.draw.tooEarly': 'Too early: the seed comes from {source}, which does not exist before {at}. Nothing was drawn.',
+  'panels.draw.valueDiffers': 'The seed’s value was already entered as “{value}”. It can be entered only once; the draw stands.',
+  'panels.draw.poolChanged': 'The pool no longer matches the hash published in the announcement, so the draw is refused. Nothing was drawn.',
+  'panels.draw.listChanged': 'The list of panels no longer matches its published hash, so the draw is refused. Nothing was drawn.',
   'panels.confirm.notSelected': 'This person is not on the panel.',
   'panels.replace.infeasible':
     'No one in the pool can take this seat and keep every quota. Nothing was changed; relax a quota or confirm the seat.',

@@ -148,7 +148,16 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'panels.selection.noQuotas': 'Legg inn kategorier og kvoter først.',
   'panels.selection.poolTooSmall': 'Bare {pool} personer har meldt seg på, færre enn de {size} plassene.',
   'panels.selection.notReady': 'Utvelgelsen er ikke ferdig ennå.',
-  'panels.selection.hashFirst': 'Publiser hashen av listen før trekningen.',
+  // Den varslede trekningen (sak 18).
+  'panels.announce.locked': 'Trekningen er varslet: utvalget, kvotene, størrelsen og husstandsregelen kan ikke lenger endres.',
+  'panels.announce.tooSoon': 'Frøet må komme fra et tall som ikke finnes ennå: velg et tidspunkt minst 24 timer fra nå (tidligst {earliest}).',
+  'panels.announce.already': 'Trekningen er allerede varslet med en annen kilde eller et annet tidspunkt for frøet; varselet kan ikke endres.',
+  'panels.announce.poolChanged': 'Utvalget er endret siden utvelgelsen ble beregnet. Beregn utvelgelsen på nytt før du varsler trekningen.',
+  'panels.draw.announceFirst': 'Varsle trekningen først: hashene og kilden til frøet må publiseres før frøet finnes.',
+  'panels.draw.tooEarly': 'For tidlig: frøet kommer fra {source}, som ikke finnes før {at}. Ingen er trukket.',
+  'panels.draw.valueDiffers': 'Verdien av frøet er allerede lagt inn som «{value}». Den kan bare legges inn én gang; trekningen står.',
+  'panels.draw.poolChanged': 'Utvalget stemmer ikke lenger med hashen som ble publisert i varselet, så trekningen blir avvist. Ingen er trukket.',
+  'panels.draw.listChanged': 'Listen over paneler stemmer ikke lenger med den publiserte hashen, så trekningen blir avvist. Ingen er trukket.',
   'panels.confirm.notSelected': 'Denne personen er ikke med i panelet.',
   'panels.replace.infeasible':
     'Ingen i utvalget kan ta denne plassen og samtidig holde alle kvotene. Ingenting er endret; løs opp en kvote eller bekreft plassen.',

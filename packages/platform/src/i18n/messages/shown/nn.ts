@@ -148,7 +148,16 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'panels.selection.noQuotas': 'Legg inn kategoriar og kvotar først.',
   'panels.selection.poolTooSmall': 'Berre {pool} personar har meldt seg på, færre enn dei {size} plassane.',
   'panels.selection.notReady': 'Utveljinga er ikkje ferdig enno.',
-  'panels.selection.hashFirst': 'Publiser hashen av lista før trekninga.',
+  // Den varsla trekninga (sak 18).
+  'panels.announce.locked': 'Trekninga er varsla: utvalet, kvotane, storleiken og hushaldsregelen kan ikkje lenger endrast.',
+  'panels.announce.tooSoon': 'Frøet må kome frå eit tal som ikkje finst enno: vel eit tidspunkt minst 24 timar frå no (tidlegast {earliest}).',
+  'panels.announce.already': 'Trekninga er alt varsla med ei anna kjelde eller eit anna tidspunkt for frøet; varselet kan ikkje endrast.',
+  'panels.announce.poolChanged': 'Utvalet er endra sidan utveljinga vart rekna ut. Rekn ut utveljinga på nytt før du varslar trekninga.',
+  'panels.draw.announceFirst': 'Varsle trekninga først: hashane og kjelda til frøet må publiserast før frøet finst.',
+  'panels.draw.tooEarly': 'For tidleg: frøet kjem frå {source}, som ikkje finst før {at}. Ingen er trekte.',
+  'panels.draw.valueDiffers': 'Verdien av frøet er alt lagd inn som «{value}». Han kan berre leggjast inn éin gong; trekninga står.',
+  'panels.draw.poolChanged': 'Utvalet stemmer ikkje lenger med hashen som vart publisert i varselet, så trekninga vert avvist. Ingen er trekte.',
+  'panels.draw.listChanged': 'Lista over panel stemmer ikkje lenger med den publiserte hashen, så trekninga vert avvist. Ingen er trekte.',
   'panels.confirm.notSelected': 'Denne personen er ikkje med i panelet.',
   'panels.replace.infeasible':
     'Ingen i utvalet kan ta denne plassen og samstundes halde alle kvotane. Ingenting er endra; løys opp ein kvote eller stadfest plassen.',

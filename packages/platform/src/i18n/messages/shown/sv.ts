@@ -147,7 +147,16 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.selection.noQuotas': 'Lägg in kategorier och kvoter först.',
   'panels.selection.poolTooSmall': 'Bara {pool} personer har anmält sig, färre än de {size} platserna.',
   'panels.selection.notReady': 'Urvalet är inte klart än.',
-  'panels.selection.hashFirst': 'Publicera listans hash före lottningen.',
+  // Den aviserade lottningen (ärende 18).
+  'panels.announce.locked': 'Lottningen är aviserad: urvalet, kvoterna, storleken och hushållsregeln kan inte längre ändras.',
+  'panels.announce.tooSoon': 'Fröet måste komma från ett värde som inte finns ännu: välj en tidpunkt minst 24 timmar från nu (tidigast {earliest}).',
+  'panels.announce.already': 'Lottningen är redan aviserad med en annan källa eller tidpunkt för fröet; aviseringen kan inte ändras.',
+  'panels.announce.poolChanged': 'Urvalet har ändrats sedan urvalsberäkningen gjordes. Beräkna urvalet igen innan du aviserar lottningen.',
+  'panels.draw.announceFirst': 'Avisera lottningen först: hasharna och fröets källa måste publiceras innan fröet finns.',
+  'panels.draw.tooEarly': 'För tidigt: fröet kommer från {source}, som inte finns före {at}. Ingen har lottats.',
+  'panels.draw.valueDiffers': 'Fröets värde är redan inlagt som ”{value}”. Det kan bara läggas in en gång; lottningen står fast.',
+  'panels.draw.poolChanged': 'Urvalet stämmer inte längre med hashen som publicerades i aviseringen, så lottningen avvisas. Ingen har lottats.',
+  'panels.draw.listChanged': 'Listan över paneler stämmer inte längre med den publicerade hashen, så lottningen avvisas. Ingen har lottats.',
   'panels.confirm.notSelected': 'Personen ingår inte i panelen.',
   'panels.replace.infeasible':
     'Ingen i urvalet kan ta platsen och samtidigt uppfylla alla kvoter. Inget har ändrats; lätta på en kvot eller bekräfta platsen.',

@@ -69,7 +69,6 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedCol': 'Inviteret',
   'panels.staff.respondedCol': 'Tilmeldt',
   'panels.staff.selectionStarted': 'Udvælgelsen er startet. Siden opdaterer sig selv.',
-  'panels.staff.hashPublished': 'Hashen er offentliggjort på panelets side. Nu kan du trække lod.',
   'panels.staff.drawn':
     'Panelet er udtrukket (indeks {index}). De udtrukne har fået et link til at bekræfte.',
   'panels.staff.replaced': 'Nummer {dropped} er erstattet af nummer {replacement}.',
@@ -103,12 +102,6 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.ready':
     'Alle i puljen har mellem {min} og {max} chance for at blive udtrukket. Lodtrækningen er en liste med {m} lige sandsynlige paneler (beregnet på {seconds} s).',
   'panels.selection.hash': 'Listens SHA-256',
-  'panels.selection.publishHash': 'Offentliggør hashen',
-  'panels.selection.hashIsPublished':
-    'Hashen er offentliggjort. Træk nu indekset med et offentligt frø, for eksempel tal trukket på et åbent møde.',
-  'panels.selection.publicSeed': 'Offentligt frø',
-  'panels.selection.publicSeedHint':
-    'Kun cifre (som lottokugler) eller en vilkårlig tekst. Indekset er frøet modulo antallet af paneler.',
   'panels.selection.draw': 'Udtræk panelet',
   'panels.selection.drawnWith': 'Udtrukket med det offentlige frø »{seed}«: panel nummer {index} på listen.',
   'panels.members.title': 'Medlemmer',
@@ -133,4 +126,23 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.caption': '{count, plural, one {# person har tilmeldt sig} other {# personer har tilmeldt sig}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
+  // Den varslede lodtrækning (sag 18).
+  'panels.drawing.announceTitle': 'Varsl lodtrækningen',
+  'panels.drawing.announceHint':
+    'Varsl lodtrækningen, før den sker: puljen lukkes (ingen kan tilmelde sig længere), fingeraftrykkene af puljen og listen offentliggøres på panelets side, og du fastlægger, hvor det tilfældige tal skal komme fra. Vælg en offentlig tilfældig værdi, der ikke findes endnu, mindst 24 timer ude i fremtiden, så ingen kan vælge den.',
+  'panels.drawing.seedSource': 'Kilde til det tilfældige tal',
+  'panels.drawing.seedSourceHint':
+    'Skriv den, så alle kan slå den op, for eksempel »Lotto (Danske Spil), vindertallene lørdag 12. december 2026« eller »drand-fyret, runde 5123456«.',
+  'panels.drawing.seedNotBefore': 'Tallet findes fra',
+  'panels.drawing.seedNotBeforeHint': 'Lokal tid, mindst 24 timer fra nu. Platformen nægter at trække lod før da.',
+  'panels.drawing.diceRoll': 'Et terningkast filmet på et møde (valgfrit)',
+  'panels.drawing.diceRollHint': 'Hvis I også slår med terning offentligt, så skriv hvor og hvornår; dens tal indtastes efter kildens.',
+  'panels.drawing.announce': 'Varsl lodtrækningen',
+  'panels.drawing.announced': 'Lodtrækningen er varslet på panelets side. Den kan foretages fra {notBefore}.',
+  'panels.drawing.announcedText': 'Varslet {at}. Det tilfældige tal kommer fra {source}, tidligst {notBefore}.',
+  'panels.drawing.poolHash': 'SHA-256 af puljen',
+  'panels.drawing.seedValue': 'Tallet, som det blev offentliggjort',
+  'panels.drawing.seedValueHint': 'Præcis som {source} offentliggjorde det, tallene adskilt med mellemrum. Det kan indtastes én gang.',
+  'panels.drawing.wait': 'Vent: tallet findes ikke før {notBefore}.',
+  'panels.drawing.record': 'Lodtrækningens offentlige protokol (JSON)',
 };

@@ -69,7 +69,6 @@ export const panelsStaffEn = {
   'panels.staff.invitedCol': 'Invited',
   'panels.staff.respondedCol': 'Registered',
   'panels.staff.selectionStarted': 'The selection has started. This page updates itself.',
-  'panels.staff.hashPublished': 'The hash is published on the panel’s page. You can now draw.',
   'panels.staff.drawn':
     'The panel has been drawn (index {index}). The selected people have been sent a link to confirm.',
   'panels.staff.replaced': 'Number {dropped} has been replaced by number {replacement}.',
@@ -103,12 +102,6 @@ export const panelsStaffEn = {
   'panels.selection.ready':
     'Every person in the pool has a chance between {min} and {max} of being selected. The lottery is a list of {m} equally likely panels (computed in {seconds} s).',
   'panels.selection.hash': 'SHA-256 of the list',
-  'panels.selection.publishHash': 'Publish the hash',
-  'panels.selection.hashIsPublished':
-    'The hash is published. Now draw the index with a public seed, for example numbers drawn at an open meeting.',
-  'panels.selection.publicSeed': 'Public seed',
-  'panels.selection.publicSeedHint':
-    'Digits only (such as lottery balls) or any text. The index is the seed modulo the number of panels.',
   'panels.selection.draw': 'Draw the panel',
   'panels.selection.drawnWith': 'Drawn with the public seed “{seed}”: panel number {index} in the list.',
   'panels.members.title': 'Members',
@@ -133,4 +126,23 @@ export const panelsStaffEn = {
   'panels.pool.caption': '{count, plural, one {# person has registered} other {# people have registered}}',
   'panels.pool.number': 'No.',
   'panels.pool.status': 'Status',
+  // The announced draw (issue 18).
+  'panels.drawing.announceTitle': 'Announce the draw',
+  'panels.drawing.announceHint':
+    'Announce the draw before it happens: the pool closes (no one can register any more), the fingerprints of the pool and of the list are published on the panel’s page, and you fix where the random number will come from. Choose a public random value that does not exist yet, at least 24 hours from now, so that no one can choose it.',
+  'panels.drawing.seedSource': 'Source of the random number',
+  'panels.drawing.seedSourceHint':
+    'Name it so anyone can look it up, such as “Lotto (Norsk Tipping), the winning numbers of Saturday 12 December 2026” or “drand randomness beacon, round 5123456”.',
+  'panels.drawing.seedNotBefore': 'The number exists from',
+  'panels.drawing.seedNotBeforeHint': 'Local time, at least 24 hours from now. The platform refuses to draw before then.',
+  'panels.drawing.diceRoll': 'A dice roll filmed at a meeting (optional)',
+  'panels.drawing.diceRollHint': 'If you also roll dice in public, say where and when; enter its numbers after the source’s.',
+  'panels.drawing.announce': 'Announce the draw',
+  'panels.drawing.announced': 'The draw is announced on the panel’s page. It can be drawn from {notBefore}.',
+  'panels.drawing.announcedText': 'Announced {at}. The random number comes from {source}, not before {notBefore}.',
+  'panels.drawing.poolHash': 'SHA-256 of the pool',
+  'panels.drawing.seedValue': 'The number as published',
+  'panels.drawing.seedValueHint': 'Exactly as {source} published it, numbers separated by spaces. It can be entered once.',
+  'panels.drawing.wait': 'Wait: the number does not exist before {notBefore}.',
+  'panels.drawing.record': 'The public record of the draw (JSON)',
 } as const;

@@ -72,7 +72,6 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedCol': 'Invitert',
   'panels.staff.respondedCol': 'Påmeldt',
   'panels.staff.selectionStarted': 'Utvelgelsen har startet. Siden oppdaterer seg selv.',
-  'panels.staff.hashPublished': 'Hashen er publisert på panelets side. Nå kan du trekke.',
   'panels.staff.drawn':
     'Panelet er trukket (indeks {index}). De som ble trukket, har fått en lenke for å bekrefte.',
   'panels.staff.replaced': 'Nummer {dropped} er erstattet av nummer {replacement}.',
@@ -106,12 +105,6 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.ready':
     'Alle i utvalget har mellom {min} og {max} sjanse for å bli trukket. Loddtrekningen er en liste med {m} like sannsynlige paneler (beregnet på {seconds} s).',
   'panels.selection.hash': 'SHA-256 av listen',
-  'panels.selection.publishHash': 'Publiser hashen',
-  'panels.selection.hashIsPublished':
-    'Hashen er publisert. Trekk nå indeksen med et offentlig frø, for eksempel tall trukket i et åpent møte.',
-  'panels.selection.publicSeed': 'Offentlig frø',
-  'panels.selection.publicSeedHint':
-    'Bare sifre (som lottokuler) eller hvilken som helst tekst. Indeksen er frøet modulo antall paneler.',
   'panels.selection.draw': 'Trekk panelet',
   'panels.selection.drawnWith': 'Trukket med det offentlige frøet «{seed}»: panel nummer {index} i listen.',
   'panels.members.title': 'Medlemmer',
@@ -136,4 +129,23 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.caption': '{count, plural, one {# person har meldt seg på} other {# personer har meldt seg på}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
+  // Den varslede trekningen (sak 18).
+  'panels.drawing.announceTitle': 'Varsle trekningen',
+  'panels.drawing.announceHint':
+    'Varsle trekningen før den skjer: utvalget lukkes (ingen kan melde seg på lenger), fingeravtrykkene av utvalget og listen publiseres på panelets side, og du bestemmer hvor det tilfeldige tallet skal komme fra. Velg en offentlig tilfeldig verdi som ikke finnes ennå, minst 24 timer fram i tid, slik at ingen kan velge den.',
+  'panels.drawing.seedSource': 'Kilde til det tilfeldige tallet',
+  'panels.drawing.seedSourceHint':
+    'Skriv den slik at alle kan slå den opp, for eksempel «Lotto (Norsk Tipping), vinnertallene lørdag 12. desember 2026» eller «drand-fyret, runde 5123456».',
+  'panels.drawing.seedNotBefore': 'Tallet finnes fra',
+  'panels.drawing.seedNotBeforeHint': 'Lokal tid, minst 24 timer fra nå. Plattformen nekter å trekke før det.',
+  'panels.drawing.diceRoll': 'Et terningkast filmet på et møte (valgfritt)',
+  'panels.drawing.diceRollHint': 'Kaster dere også terning offentlig, skriv hvor og når; tallene legges inn etter kildens.',
+  'panels.drawing.announce': 'Varsle trekningen',
+  'panels.drawing.announced': 'Trekningen er varslet på panelets side. Den kan trekkes fra {notBefore}.',
+  'panels.drawing.announcedText': 'Varslet {at}. Det tilfeldige tallet kommer fra {source}, tidligst {notBefore}.',
+  'panels.drawing.poolHash': 'SHA-256 av utvalget',
+  'panels.drawing.seedValue': 'Tallet slik det ble publisert',
+  'panels.drawing.seedValueHint': 'Nøyaktig slik {source} publiserte det, tallene skilt med mellomrom. Det kan legges inn én gang.',
+  'panels.drawing.wait': 'Vent: tallet finnes ikke før {notBefore}.',
+  'panels.drawing.record': 'Den offentlige protokollen for trekningen (JSON)',
 };

@@ -71,7 +71,6 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedCol': 'Invitert',
   'panels.staff.respondedCol': 'Påmeld',
   'panels.staff.selectionStarted': 'Utveljinga har starta. Sida oppdaterer seg sjølv.',
-  'panels.staff.hashPublished': 'Hashen er publisert på sida til panelet. No kan du trekkje.',
   'panels.staff.drawn':
     'Panelet er trekt (indeks {index}). Dei som vart trekte, har fått ei lenkje for å stadfeste.',
   'panels.staff.replaced': 'Nummer {dropped} er erstatta av nummer {replacement}.',
@@ -105,12 +104,6 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.ready':
     'Alle i utvalet har mellom {min} og {max} sjanse for å bli trekte. Loddtrekninga er ei liste med {m} like sannsynlege panel (rekna ut på {seconds} s).',
   'panels.selection.hash': 'SHA-256 av lista',
-  'panels.selection.publishHash': 'Publiser hashen',
-  'panels.selection.hashIsPublished':
-    'Hashen er publisert. Trekk no indeksen med eit offentleg frø, til dømes tal trekte i eit ope møte.',
-  'panels.selection.publicSeed': 'Offentleg frø',
-  'panels.selection.publicSeedHint':
-    'Berre siffer (som lottokuler) eller kva tekst som helst. Indeksen er frøet modulo talet på panel.',
   'panels.selection.draw': 'Trekk panelet',
   'panels.selection.drawnWith': 'Trekt med det offentlege frøet «{seed}»: panel nummer {index} i lista.',
   'panels.members.title': 'Medlemmer',
@@ -135,4 +128,23 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.caption': '{count, plural, one {# person har meldt seg på} other {# personar har meldt seg på}}',
   'panels.pool.number': 'Nr.',
   'panels.pool.status': 'Status',
+  // Den varsla trekninga (sak 18).
+  'panels.drawing.announceTitle': 'Varsle trekninga',
+  'panels.drawing.announceHint':
+    'Varsle trekninga før ho skjer: utvalet vert lukka (ingen kan melde seg på lenger), fingeravtrykka av utvalet og lista vert publiserte på sida til panelet, og du bestemmer kvar det tilfeldige talet skal kome frå. Vel ein offentleg tilfeldig verdi som ikkje finst enno, minst 24 timar fram i tid, slik at ingen kan velje han.',
+  'panels.drawing.seedSource': 'Kjelde til det tilfeldige talet',
+  'panels.drawing.seedSourceHint':
+    'Skriv ho slik at alle kan slå ho opp, til dømes «Lotto (Norsk Tipping), vinnartala laurdag 12. desember 2026» eller «drand-fyret, runde 5123456».',
+  'panels.drawing.seedNotBefore': 'Talet finst frå',
+  'panels.drawing.seedNotBeforeHint': 'Lokal tid, minst 24 timar frå no. Plattforma nektar å trekkje før det.',
+  'panels.drawing.diceRoll': 'Eit terningkast filma på eit møte (valfritt)',
+  'panels.drawing.diceRollHint': 'Kastar de òg terning offentleg, skriv kvar og når; tala vert lagde inn etter kjelda sine.',
+  'panels.drawing.announce': 'Varsle trekninga',
+  'panels.drawing.announced': 'Trekninga er varsla på sida til panelet. Ho kan trekkjast frå {notBefore}.',
+  'panels.drawing.announcedText': 'Varsla {at}. Det tilfeldige talet kjem frå {source}, tidlegast {notBefore}.',
+  'panels.drawing.poolHash': 'SHA-256 av utvalet',
+  'panels.drawing.seedValue': 'Talet slik det vart publisert',
+  'panels.drawing.seedValueHint': 'Nøyaktig slik {source} publiserte det, tala skilde med mellomrom. Det kan leggjast inn éin gong.',
+  'panels.drawing.wait': 'Vent: talet finst ikkje før {notBefore}.',
+  'panels.drawing.record': 'Den offentlege protokollen for trekninga (JSON)',
 };

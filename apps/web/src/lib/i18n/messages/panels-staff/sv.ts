@@ -68,7 +68,6 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedCol': 'Inbjudna',
   'panels.staff.respondedCol': 'Anmälda',
   'panels.staff.selectionStarted': 'Urvalet har startat. Sidan uppdateras av sig själv.',
-  'panels.staff.hashPublished': 'Hashen är publicerad på panelens sida. Nu kan du lotta.',
   'panels.staff.drawn':
     'Panelen är lottad (index {index}). De som lottades fram har fått en länk för att bekräfta.',
   'panels.staff.replaced': 'Nummer {dropped} har ersatts av nummer {replacement}.',
@@ -102,12 +101,6 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.selection.ready':
     'Alla i urvalet har mellan {min} och {max} chans att lottas fram. Lottningen är en lista med {m} lika sannolika paneler (beräknad på {seconds} s).',
   'panels.selection.hash': 'Listans SHA-256',
-  'panels.selection.publishHash': 'Publicera hashen',
-  'panels.selection.hashIsPublished':
-    'Hashen är publicerad. Lotta nu indexet med ett offentligt frö, till exempel tal som dras på ett öppet möte.',
-  'panels.selection.publicSeed': 'Offentligt frö',
-  'panels.selection.publicSeedHint':
-    'Bara siffror (som lottokulor) eller valfri text. Indexet är fröet modulo antalet paneler.',
   'panels.selection.draw': 'Lotta panelen',
   'panels.selection.drawnWith': 'Lottad med det offentliga fröet ”{seed}”: panel nummer {index} i listan.',
   'panels.members.title': 'Ledamöter',
@@ -132,4 +125,23 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.pool.caption': '{count, plural, one {# person har anmält sig} other {# personer har anmält sig}}',
   'panels.pool.number': 'Nr',
   'panels.pool.status': 'Status',
+  // Den aviserade lottningen (ärende 18).
+  'panels.drawing.announceTitle': 'Avisera lottningen',
+  'panels.drawing.announceHint':
+    'Avisera lottningen innan den sker: urvalet stängs (ingen kan anmäla sig längre), fingeravtrycken av urvalet och listan publiceras på panelens sida, och du bestämmer varifrån slumptalet ska komma. Välj ett offentligt slumpvärde som inte finns ännu, minst 24 timmar fram i tiden, så att ingen kan välja det.',
+  'panels.drawing.seedSource': 'Källa till slumptalet',
+  'panels.drawing.seedSourceHint':
+    'Skriv den så att alla kan slå upp den, till exempel ”Lotto (Svenska Spel), vinstraden lördag 12 december 2026” eller ”drand-fyren, runda 5123456”.',
+  'panels.drawing.seedNotBefore': 'Talet finns från',
+  'panels.drawing.seedNotBeforeHint': 'Lokal tid, minst 24 timmar från nu. Plattformen vägrar lotta före dess.',
+  'panels.drawing.diceRoll': 'Ett tärningskast filmat på ett möte (valfritt)',
+  'panels.drawing.diceRollHint': 'Om ni också kastar tärning offentligt, skriv var och när; dess tal läggs in efter källans.',
+  'panels.drawing.announce': 'Avisera lottningen',
+  'panels.drawing.announced': 'Lottningen är aviserad på panelens sida. Den kan göras från {notBefore}.',
+  'panels.drawing.announcedText': 'Aviserad {at}. Slumptalet kommer från {source}, tidigast {notBefore}.',
+  'panels.drawing.poolHash': 'SHA-256 av urvalet',
+  'panels.drawing.seedValue': 'Talet som det publicerades',
+  'panels.drawing.seedValueHint': 'Exakt som {source} publicerade det, talen åtskilda med mellanslag. Det kan läggas in en gång.',
+  'panels.drawing.wait': 'Vänta: talet finns inte före {notBefore}.',
+  'panels.drawing.record': 'Lottningens offentliga protokoll (JSON)',
 };

@@ -138,4 +138,20 @@ export const panelsDa: Record<keyof typeof panelsEn, string> = {
   'panels.public.answer': 'Svar {date}',
   'panels.public.progress': '{percent} % gennemført',
   'panels.public.awaitingAnswer': 'Afventer beslutningstagerens svar.',
+  // Den varslede lodtrækning (sag 18).
+  'panels.public.announced.title': 'En lodtrækning, ingen kan styre',
+  'panels.public.announced.closed':
+    'Før lodtrækningen lukkede kommunen puljen og offentliggjorde et fingeraftryk (SHA-256) af den og af listen med {m} lige sandsynlige paneler, som lodtrækningen vælger fra. Havde nogen ændret puljen eller listen bagefter, ville fingeraftrykkene ikke længere passe.',
+  'panels.public.announced.source':
+    'Samtidig fastlagde kommunen, hvor det tilfældige tal kommer fra: {source}. Tallet fandtes ikke, da lodtrækningen blev varslet, så ingen kunne kende det eller vælge det.',
+  'panels.public.announced.notBefore': 'Platformen nægter at trække lod før {notBefore}, og tallet kan kun indtastes én gang.',
+  'panels.public.announced.waiting': 'Lodtrækningen er ikke foretaget endnu.',
+  'panels.public.announced.drawn': 'Tallet blev »{value}«. Det valgte panel nummer {index} på listen ({at}).',
+  'panels.public.announced.recordText':
+    'Lodtrækningens protokol rummer alt, hvad der skal til for at gentage den: puljen uden navne (kun numre og svar på spørgsmålene; personer i samme husstand deler en etiket, ikke en adresse), kvoterne, listen, kilden og tallet.',
+  'panels.public.announced.download': 'Hent lodtrækningens protokol (JSON)',
+  'panels.public.announced.check': 'Tjek den selv med det frie værktøj; det siger, om protokollen giver det samme panel:',
+  'panels.public.announced.poolHash': 'Puljens fingeraftryk (SHA-256)',
+  'panels.public.announced.listHash': 'Listens fingeraftryk (SHA-256)',
+  'panels.public.announced.at': 'Varslet {at}',
 };

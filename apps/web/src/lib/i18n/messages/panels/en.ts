@@ -140,4 +140,20 @@ export const panelsEn = {
   'panels.public.answer': 'Answer of {date}',
   'panels.public.progress': '{percent} % implemented',
   'panels.public.awaitingAnswer': 'Waiting for the decision-maker’s answer.',
+  // The announced draw (issue 18).
+  'panels.public.announced.title': 'A draw no one can steer',
+  'panels.public.announced.closed':
+    'Before the draw, the municipality closed the pool and published a fingerprint (SHA-256) of it and of the list of {m} equally likely panels the draw picks from. Had anyone changed the pool or the list afterwards, the fingerprints would no longer match.',
+  'panels.public.announced.source':
+    'At the same time it fixed where the random number comes from: {source}. That number did not exist when the draw was announced, so no one could know it or choose it.',
+  'panels.public.announced.notBefore': 'The platform refuses to draw before {notBefore}, and the number can be entered only once.',
+  'panels.public.announced.waiting': 'The draw has not been made yet.',
+  'panels.public.announced.drawn': 'The number was “{value}”. It picked panel number {index} in the list ({at}).',
+  'panels.public.announced.recordText':
+    'The record of the draw holds everything needed to redo it: the pool without names (numbers and answers to the questions only; people in the same household share a label, not an address), the quotas, the list, the source and the number.',
+  'panels.public.announced.download': 'Download the record of the draw (JSON)',
+  'panels.public.announced.check': 'Check it yourself with the free tool; it says whether the record gives the same panel:',
+  'panels.public.announced.poolHash': 'Fingerprint of the pool (SHA-256)',
+  'panels.public.announced.listHash': 'Fingerprint of the list (SHA-256)',
+  'panels.public.announced.at': 'Announced {at}',
 } as const;

@@ -138,4 +138,20 @@ export const panelsNb: Record<keyof typeof panelsEn, string> = {
   'panels.public.answer': 'Svar {date}',
   'panels.public.progress': '{percent} % gjennomført',
   'panels.public.awaitingAnswer': 'Venter på svar fra beslutningstakeren.',
+  // Den varslede trekningen (sak 18).
+  'panels.public.announced.title': 'En trekning ingen kan styre',
+  'panels.public.announced.closed':
+    'Før trekningen lukket kommunen utvalget og publiserte et fingeravtrykk (SHA-256) av det og av listen over {m} like sannsynlige paneler som trekningen velger fra. Hadde noen endret utvalget eller listen etterpå, ville ikke fingeravtrykkene stemme lenger.',
+  'panels.public.announced.source':
+    'Samtidig bestemte kommunen hvor det tilfeldige tallet kommer fra: {source}. Tallet fantes ikke da trekningen ble varslet, så ingen kunne vite det eller velge det.',
+  'panels.public.announced.notBefore': 'Plattformen nekter å trekke før {notBefore}, og tallet kan bare legges inn én gang.',
+  'panels.public.announced.waiting': 'Trekningen er ikke gjort ennå.',
+  'panels.public.announced.drawn': 'Tallet ble «{value}». Det valgte panel nummer {index} i listen ({at}).',
+  'panels.public.announced.recordText':
+    'Protokollen for trekningen har alt som trengs for å gjøre den på nytt: utvalget uten navn (bare numre og svar på spørsmålene; personer i samme husstand deler en merkelapp, ikke en adresse), kvotene, listen, kilden og tallet.',
+  'panels.public.announced.download': 'Last ned protokollen for trekningen (JSON)',
+  'panels.public.announced.check': 'Sjekk den selv med det gratis verktøyet; det sier om protokollen gir det samme panelet:',
+  'panels.public.announced.poolHash': 'Fingeravtrykk av utvalget (SHA-256)',
+  'panels.public.announced.listHash': 'Fingeravtrykk av listen (SHA-256)',
+  'panels.public.announced.at': 'Varslet {at}',
 };

@@ -138,4 +138,20 @@ export const panelsNn: Record<keyof typeof panelsEn, string> = {
   'panels.public.answer': 'Svar {date}',
   'panels.public.progress': '{percent} % gjennomført',
   'panels.public.awaitingAnswer': 'Ventar på svar frå avgjerdstakaren.',
+  // Den varsla trekninga (sak 18).
+  'panels.public.announced.title': 'Ei trekning ingen kan styre',
+  'panels.public.announced.closed':
+    'Før trekninga lukka kommunen utvalet og publiserte eit fingeravtrykk (SHA-256) av det og av lista over {m} like sannsynlege panel som trekninga vel frå. Hadde nokon endra utvalet eller lista etterpå, ville ikkje fingeravtrykka stemme lenger.',
+  'panels.public.announced.source':
+    'Samstundes bestemde kommunen kvar det tilfeldige talet kjem frå: {source}. Talet fanst ikkje då trekninga vart varsla, så ingen kunne vite det eller velje det.',
+  'panels.public.announced.notBefore': 'Plattforma nektar å trekkje før {notBefore}, og talet kan berre leggjast inn éin gong.',
+  'panels.public.announced.waiting': 'Trekninga er ikkje gjord enno.',
+  'panels.public.announced.drawn': 'Talet vart «{value}». Det valde panel nummer {index} i lista ({at}).',
+  'panels.public.announced.recordText':
+    'Protokollen for trekninga har alt som trengst for å gjere ho på nytt: utvalet utan namn (berre nummer og svar på spørsmåla; personar i same hushald deler ein merkelapp, ikkje ei adresse), kvotane, lista, kjelda og talet.',
+  'panels.public.announced.download': 'Last ned protokollen for trekninga (JSON)',
+  'panels.public.announced.check': 'Sjekk han sjølv med det gratis verktøyet; det seier om protokollen gir det same panelet:',
+  'panels.public.announced.poolHash': 'Fingeravtrykk av utvalet (SHA-256)',
+  'panels.public.announced.listHash': 'Fingeravtrykk av lista (SHA-256)',
+  'panels.public.announced.at': 'Varsla {at}',
 };

@@ -138,4 +138,20 @@ export const panelsSv: Record<keyof typeof panelsEn, string> = {
   'panels.public.answer': 'Svar {date}',
   'panels.public.progress': '{percent} % genomfört',
   'panels.public.awaitingAnswer': 'Väntar på beslutsfattarens svar.',
+  // Den aviserade lottningen (ärende 18).
+  'panels.public.announced.title': 'En lottning som ingen kan styra',
+  'panels.public.announced.closed':
+    'Före lottningen stängde kommunen urvalet och publicerade ett fingeravtryck (SHA-256) av det och av listan med {m} lika sannolika paneler som lottningen väljer från. Om någon hade ändrat urvalet eller listan efteråt skulle fingeravtrycken inte längre stämma.',
+  'panels.public.announced.source':
+    'Samtidigt bestämde kommunen varifrån slumptalet kommer: {source}. Talet fanns inte när lottningen aviserades, så ingen kunde känna till det eller välja det.',
+  'panels.public.announced.notBefore': 'Plattformen vägrar lotta före {notBefore}, och talet kan bara läggas in en gång.',
+  'panels.public.announced.waiting': 'Lottningen har inte gjorts ännu.',
+  'panels.public.announced.drawn': 'Talet blev ”{value}”. Det valde panel nummer {index} i listan ({at}).',
+  'panels.public.announced.recordText':
+    'Lottningens protokoll innehåller allt som behövs för att göra om den: urvalet utan namn (bara nummer och svar på frågorna; personer i samma hushåll delar en etikett, inte en adress), kvoterna, listan, källan och talet.',
+  'panels.public.announced.download': 'Ladda ner lottningens protokoll (JSON)',
+  'panels.public.announced.check': 'Kontrollera det själv med det fria verktyget; det säger om protokollet ger samma panel:',
+  'panels.public.announced.poolHash': 'Urvalets fingeravtryck (SHA-256)',
+  'panels.public.announced.listHash': 'Listans fingeravtryck (SHA-256)',
+  'panels.public.announced.at': 'Aviserad {at}',
 };

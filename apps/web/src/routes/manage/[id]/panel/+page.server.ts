@@ -36,6 +36,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       invitationsDrawn: v.invitationsDrawn,
       lotteryHash: v.lotteryHash,
       hashPublished: v.hashPublished,
+      hashPublishedAt: v.announcedAt ? time.format(new Date(v.announcedAt)) : null,
+      poolHash: v.poolHash,
+      seedSource: v.seedSource,
+      seedNotBefore: v.seedNotBefore ? time.format(new Date(v.seedNotBefore)) : null,
+      drawable: v.seedNotBefore !== null && Date.now() >= new Date(v.seedNotBefore).getTime(),
       publicSeed: v.publicSeed,
       drawnIndex: v.drawnIndex,
       drawn: v.drawn,
@@ -161,19 +166,23 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result);
     return { saved: locals.t('manage.saved') };
   },
-  publishHash: async ({ locals, params, url }) => {
+  announce: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
-    const result = await locals.platform.panels.publishHash(user, await panelId(locals, params.id));
-    if (!result.ok) return formFailure(locals, result);
-    return { saved: locals.t('panels.staff.hashPublished') };
+    const form = await request.formData();
+    const values = { seedSource: text(form, 'seedSource'), seedNotBefore: text(form, 'seedNotBefore'), diceRoll: text(form, 'diceRoll') };
+    const id = await panelId(locals, params.id);
+    const input = readForm(c.announcePanelDraw, form, { id });
+    const result = input.ok ? await locals.platform.panels.announceDraw(user, id, { ...input.value, diceRoll: input.value.diceRoll ?? '' }) : input;
+    if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('panels.drawing.announced', { notBefore: formatsOf(locals).dateTime(new Date(result.value.notBefore)) }) };
   },
   draw: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
-    const values = { publicSeed: text(form, 'publicSeed') };
+    const values = { seedValue: text(form, 'seedValue') };
     const id = await panelId(locals, params.id);
     const input = readForm(c.drawPanel, form, { id });
-    const result = input.ok ? await locals.platform.panels.drawPanel(user, id, input.value.publicSeed) : input;
+    const result = input.ok ? await locals.platform.panels.drawPanel(user, id, input.value.seedValue) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { saved: locals.t('panels.staff.drawn', { index: result.value.index }) };
   },
