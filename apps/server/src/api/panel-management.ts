@@ -170,9 +170,9 @@ export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = contractInput(c.confirmPanelSeatByStaff, request);
-    const result = await p.confirmByStaff(user, input.id, input.number);
+    const result = await p.confirmByStaff(user, input.id, input.number, input.accountEmail ?? '');
     if (!result.ok) return failure(request, reply, result);
-    return done;
+    return result.value;
   });
 
   api.post('/panels/:id/members/:number/replace', { schema: contractSchema(c.replacePanelMember, { tags, path: ['id', 'number'] }) }, async (request, reply) => {

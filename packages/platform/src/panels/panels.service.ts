@@ -8,6 +8,7 @@ import { workspaceUseCases } from './workspace.ts';
 import { responseUseCases } from './response.ts';
 import { retentionUseCases } from './retention.ts';
 import { panelsPrivacyUseCases } from './privacy.ts';
+import { administratorUseCases } from './administrators.ts';
 
 export type { PanelStage, PanelsDeps } from './panels.context.ts';
 
@@ -28,6 +29,7 @@ export function panelsService(deps: PanelsDeps) {
     ...responseUseCases(ctx),
     ...retentionUseCases(ctx),
     ...panelsPrivacyUseCases(ctx),
+    ...administratorUseCases(ctx),
   };
 }
 

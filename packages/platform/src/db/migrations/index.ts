@@ -11,6 +11,7 @@ import * as budgetImageOrder from './2026_12_07_0009_budget_image_order.ts';
 import * as budgetingPerf from './2026_12_08_0001_budgeting_perf.ts';
 import * as moderation from './2026_12_08_0002_moderation.ts';
 import * as privacy from './2026_12_08_0003_privacy.ts';
+import * as panelMembers from './2026_12_09_0101_panel_members.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0001_budgeting_perf': budgetingPerf,
   '2026_12_08_0002_moderation': moderation,
   '2026_12_08_0003_privacy': privacy,
+  '2026_12_09_0101_panel_members': panelMembers,
 };
