@@ -119,10 +119,13 @@ export function registrationUseCases(ctx: PanelsContext) {
         const byAddress = await deps.accounts.checkRateLimit('panelRegistrationAddress', `${panelId}:${clientAddress}`);
         if (!byAddress.ok) return byAddress;
       }
+      const code = normaliseCode(typeof input.code === 'string' ? input.code : '');
+      if (code !== '') {
+        const byPerson = await deps.accounts.checkRateLimit('panelRegistration', `${panelId}:${code}`);
+        if (!byPerson.ok) return byPerson;
+      }
       const checked = checkRegistration(panel.categories, input, 'self');
       if (!checked.ok) return checked;
-      const byPerson = await deps.accounts.checkRateLimit('panelRegistration', `${panelId}:${checked.value.code}`);
-      if (!byPerson.ok) return byPerson;
       return insertChecked(null, panelId, checked.value, 'self');
     },
 
