@@ -18,6 +18,17 @@ export function administratorUseCases(ctx: PanelsContext) {
   const { deps, repo, allowed, invalid, audit, standing } = ctx;
   return {
     /**
+     * Whether the actor may open the staff pages of the panel on a process: the roles that always
+     * administer, and the people named on the panel (who may hold no staff role at all).
+     */
+    async administersPanelOf(actor: Actor | null, processId: string): Promise<boolean> {
+      if (!actor) return false;
+      if (panelsPolicy.administer(actor, { administrator: false, member: false })) return true;
+      const panel = await repo.findPanelOfProcess(processId);
+      return panel ? panelsPolicy.administer(actor, await standing(actor, panel.id)) : false;
+    },
+
+    /**
      * Who administers the panel: everyone with the administrator or process manager role always, and the
      * people named on the panel (its creator first), with who named them.
      */
