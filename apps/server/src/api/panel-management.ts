@@ -166,7 +166,11 @@ export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
     return result.value;
   });
 
-  api.post('/panels/:id/members/:number/confirm', { schema: contractSchema(c.confirmPanelSeatByStaff, { tags, path: ['id', 'number'] }) }, async (request, reply) => {
+  // The body (`accountEmail`) is optional: a POST without one confirms and returns a seat link.
+  const emptyBody = async (request: { body: unknown }) => {
+    request.body ??= {};
+  };
+  api.post('/panels/:id/members/:number/confirm', { schema: contractSchema(c.confirmPanelSeatByStaff, { tags, path: ['id', 'number'] }), preValidation: emptyBody }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = contractInput(c.confirmPanelSeatByStaff, request);
