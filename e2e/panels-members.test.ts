@@ -73,7 +73,7 @@ test('an administrator registers someone on the phone; the refused form names ev
   const noJs = await plain.newPage();
   await noJs.goto(`${server.url}/manage/${processId}/panel/assisted`);
   await noJs.fill('#field-name', 'Åse Telefon');
-  await noJs.click('form button[type="submit"]');
+  await noJs.click('form.assisted button[type="submit"]');
   const summary = noJs.locator('.error-summary, [role="alert"]').first();
   await summary.waitFor();
   const text = await summary.innerText();
@@ -91,7 +91,7 @@ test('an administrator registers someone on the phone; the refused form names ev
   await page.check('#field-q0');
   await page.fill('#field-name', 'Åse Telefon');
   await page.fill('#field-phone', '+47 400 00 001');
-  await page.click('form button[type="submit"]');
+  await page.click('form.assisted button[type="submit"]');
   await page.getByRole('status').filter({ hasText: nb('panelMembers.assisted.done', { number: 1 }) }).waitFor();
   await check(page, 'assisted-done');
   const row = await server.platform.db.selectFrom('panel_respondents').select(['channel', 'entered_by']).where('panel_id', '=', panelId).executeTakeFirstOrThrow();
