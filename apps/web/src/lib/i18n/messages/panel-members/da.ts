@@ -37,7 +37,7 @@ export const panelMembersDa: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.channel': 'Hvordan registrerer personen sig?',
   'panelMembers.assisted.phone': 'Over telefonen',
   'panelMembers.assisted.desk': 'Ved skranken',
-  'panelMembers.assisted.readConsent': 'Læs samtykketeksten op for personen:',
+  'panelMembers.assisted.readConsent': 'Læs samtykketeksten op for personen',
   'panelMembers.assisted.consent': 'Personen har hørt samtykketeksten og sagt ja',
   'panelMembers.assisted.contactHint': 'En e-mailadresse eller et telefonnummer er nødvendigt.',
   'panelMembers.assisted.submit': 'Registrér',
@@ -46,4 +46,8 @@ export const panelMembersDa: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.quorumLine': 'Beslutningsdygtigt: {quorum} af {members} medlemmer skal stemme for en beslutning.',
   'panelMembers.reopen': 'Åbn afstemningen igen',
   'panelMembers.channel': 'Indtastet',
+  'panelMembers.assisted.code': 'Personens kode',
+  'panelMembers.assisted.codeHint': 'Koden i deres brev, for eksempel ABCD-EFGH.',
+  'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.contact': 'Sådan når vi personen',
 };

@@ -39,7 +39,7 @@ export const panelMembersEn = {
   'panelMembers.assisted.channel': 'How is the person registering?',
   'panelMembers.assisted.phone': 'By phone',
   'panelMembers.assisted.desk': 'At the desk',
-  'panelMembers.assisted.readConsent': 'Read the consent text to the person:',
+  'panelMembers.assisted.readConsent': 'Read the consent text to the person',
   'panelMembers.assisted.consent': 'The person heard the consent text and agreed',
   'panelMembers.assisted.contactHint': 'An e-mail address or a phone number is needed.',
   'panelMembers.assisted.submit': 'Register',
@@ -48,4 +48,8 @@ export const panelMembersEn = {
   'panelMembers.quorumLine': 'Quorum: {quorum} of {members} members must vote for a decision.',
   'panelMembers.reopen': 'Open the vote again',
   'panelMembers.channel': 'Entered',
+  'panelMembers.assisted.code': 'The person’s code',
+  'panelMembers.assisted.codeHint': 'The code in their letter, for example ABCD-EFGH.',
+  'panelMembers.assisted.about': 'About the person',
+  'panelMembers.assisted.contact': 'How to reach the person',
 } as const;

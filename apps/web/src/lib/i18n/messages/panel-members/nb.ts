@@ -37,7 +37,7 @@ export const panelMembersNb: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.channel': 'Hvordan registrerer personen seg?',
   'panelMembers.assisted.phone': 'På telefon',
   'panelMembers.assisted.desk': 'Ved skranken',
-  'panelMembers.assisted.readConsent': 'Les samtykketeksten for personen:',
+  'panelMembers.assisted.readConsent': 'Les samtykketeksten for personen',
   'panelMembers.assisted.consent': 'Personen har hørt samtykketeksten og sagt ja',
   'panelMembers.assisted.contactHint': 'En e-postadresse eller et telefonnummer trengs.',
   'panelMembers.assisted.submit': 'Registrer',
@@ -46,4 +46,8 @@ export const panelMembersNb: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.quorumLine': 'Beslutningsdyktig: {quorum} av {members} medlemmer må stemme for et vedtak.',
   'panelMembers.reopen': 'Åpne avstemningen igjen',
   'panelMembers.channel': 'Lagt inn',
+  'panelMembers.assisted.code': 'Koden til personen',
+  'panelMembers.assisted.codeHint': 'Koden i brevet deres, for eksempel ABCD-EFGH.',
+  'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.contact': 'Slik når vi personen',
 };

@@ -37,7 +37,7 @@ export const panelMembersNn: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.channel': 'Korleis registrerer personen seg?',
   'panelMembers.assisted.phone': 'På telefon',
   'panelMembers.assisted.desk': 'Ved skranken',
-  'panelMembers.assisted.readConsent': 'Les samtykketeksten for personen:',
+  'panelMembers.assisted.readConsent': 'Les samtykketeksten for personen',
   'panelMembers.assisted.consent': 'Personen har høyrt samtykketeksten og sagt ja',
   'panelMembers.assisted.contactHint': 'Ei e-postadresse eller eit telefonnummer trengst.',
   'panelMembers.assisted.submit': 'Registrer',
@@ -46,4 +46,8 @@ export const panelMembersNn: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.quorumLine': 'Vedtaksført: {quorum} av {members} medlemmer må røyste for eit vedtak.',
   'panelMembers.reopen': 'Opne røystinga igjen',
   'panelMembers.channel': 'Lagt inn',
+  'panelMembers.assisted.code': 'Koden til personen',
+  'panelMembers.assisted.codeHint': 'Koden i brevet deira, til dømes ABCD-EFGH.',
+  'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.contact': 'Slik når vi personen',
 };

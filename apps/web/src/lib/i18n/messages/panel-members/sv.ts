@@ -37,7 +37,7 @@ export const panelMembersSv: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.channel': 'Hur registrerar sig personen?',
   'panelMembers.assisted.phone': 'Per telefon',
   'panelMembers.assisted.desk': 'Vid disken',
-  'panelMembers.assisted.readConsent': 'Läs samtyckestexten för personen:',
+  'panelMembers.assisted.readConsent': 'Läs samtyckestexten för personen',
   'panelMembers.assisted.consent': 'Personen har hört samtyckestexten och godkänt den',
   'panelMembers.assisted.contactHint': 'En e-postadress eller ett telefonnummer behövs.',
   'panelMembers.assisted.submit': 'Registrera',
@@ -46,4 +46,8 @@ export const panelMembersSv: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.quorumLine': 'Beslutsmässig: {quorum} av {members} medlemmar måste rösta för ett beslut.',
   'panelMembers.reopen': 'Öppna omröstningen igen',
   'panelMembers.channel': 'Införd',
+  'panelMembers.assisted.code': 'Personens kod',
+  'panelMembers.assisted.codeHint': 'Koden i deras brev, till exempel ABCD-EFGH.',
+  'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.contact': 'Så når vi personen',
 };

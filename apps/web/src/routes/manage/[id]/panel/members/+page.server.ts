@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!admins.ok) error(admins.code === 'NotFound' ? 404 : 403, { message: admins.code });
   if (!staff.ok) error(staff.code === 'NotFound' ? 404 : 403, { message: staff.code });
   const time = formatsOf(locals).dateTime;
-  const members = staff.value.members.length;
+  // Before the draw there are no members yet: the hint counts the seats to fill.
+  const members = staff.value.members.length || staff.value.panel.size;
   const until = staff.value.panel.registration_session_until;
   return {
     process: { id: process.id, title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
