@@ -48,7 +48,7 @@ test('a process manager creates a panel and sets it up; a resident gets 403 and 
   assert.equal(created.status, 201);
   panelId = ((await created.json()) as { id: string }).id;
   assert.equal((await per(`/api/v1/processes/${processId}/panel`, { method: 'POST', json: { title: 'Igjen' } })).status, 409);
-  assert.deepEqual((await manage()).can, { manage: true, administer: true, seePersonalData: true, facilitate: true, enterWorkspace: true, vote: false, respond: true, follow: true });
+  assert.deepEqual((await manage()).can, { manage: true, administer: true, seePersonalData: true, nameAdministrators: true, facilitate: true, enterWorkspace: true, vote: false, respond: true, follow: true });
   assert.equal((await kari(`/api/v1/panels/${panelId}/manage`)).status, 403);
 
   // Census figures suggest quotas; a resident may not import them.
@@ -175,13 +175,15 @@ test('the pool and its CSV are for the administrators only, and every look is au
   assert.equal((await anonymous(`/api/v1/panels/${panelId}/pool`)).status, 401);
   assert.equal((await kari(`/api/v1/panels/${panelId}/pool`)).status, 403);
   assert.equal((await kari(`/api/v1/panels/${panelId}/pool.csv`)).status, 403);
-  // A process manager who is not the panel's administrator facilitates but sees no personal data.
+  // Process managers always administer panels (issue 18): another one sees the pool; a moderator does not.
   const other = await server.platform.accounts.ensureUser({ email: 'annen-leder@example.no', displayName: 'Annen leder', password: 'demo-passord-2026', roles: ['process_manager'] });
   assert.ok(other);
   const otherManager = await apiClient(server.url, 'annen-leder@example.no');
   assert.equal((await otherManager(`/api/v1/panels/${panelId}/manage`)).status, 200);
-  assert.equal((await otherManager(`/api/v1/panels/${panelId}/pool`)).status, 403);
-  assert.equal((await otherManager(`/api/v1/panels/${panelId}/invitations`, { method: 'POST', json: { count: 1 } })).status, 403);
+  assert.equal((await otherManager(`/api/v1/panels/${panelId}/pool`)).status, 200);
+  const moderator = await apiClient(server.url, 'moderator@demo.tingsted.no');
+  assert.equal((await moderator(`/api/v1/panels/${panelId}/pool`)).status, 403);
+  assert.equal((await moderator(`/api/v1/panels/${panelId}/invitations`, { method: 'POST', json: { count: 1 } })).status, 403);
 
   const before = (await actions()).filter((a) => a.startsWith('panel.pool_')).length;
   const pool = await per(`/api/v1/panels/${panelId}/pool`);

@@ -33,9 +33,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ platform: Platform; config:
   const done = { ok: true as const };
 
   api.post('/auth/register', { schema: contractSchema(c.register, { tags, path: [], status: 201 }) }, async (request, reply) => {
-    const limited = await platform.accounts.checkRateLimit('register', clientKey(request));
+    // Per person (the address typed) and, loosely, per network address: a town hall shares one address.
+    const input = contractInput(c.register, request);
+    const limited = await platform.accounts.checkRateLimit('registerAddress', clientKey(request));
     if (!limited.ok) return failure(request, reply, limited);
-    const result = await platform.accounts.register(contractInput(c.register, request));
+    const perPerson = await platform.accounts.checkRateLimit('register', input.email.trim().toLowerCase());
+    if (!perPerson.ok) return failure(request, reply, perPerson);
+    const result = await platform.accounts.register(input);
     if (!result.ok) return failure(request, reply, result);
     return reply.code(201).send(result.value);
   });

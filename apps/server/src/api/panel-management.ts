@@ -168,13 +168,17 @@ export const panelManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Platfo
     return result.value;
   });
 
-  api.post('/panels/:id/members/:number/confirm', { schema: contractSchema(c.confirmPanelSeatByStaff, { tags, path: ['id', 'number'] }) }, async (request, reply) => {
+  // The body (`accountEmail`) is optional: a POST without one confirms and returns a seat link.
+  const emptyBody = async (request: { body: unknown }) => {
+    request.body ??= {};
+  };
+  api.post('/panels/:id/members/:number/confirm', { schema: contractSchema(c.confirmPanelSeatByStaff, { tags, path: ['id', 'number'] }), preValidation: emptyBody }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = contractInput(c.confirmPanelSeatByStaff, request);
-    const result = await p.confirmByStaff(user, input.id, input.number);
+    const result = await p.confirmByStaff(user, input.id, input.number, input.accountEmail ?? '');
     if (!result.ok) return failure(request, reply, result);
-    return done;
+    return result.value;
   });
 
   api.post('/panels/:id/members/:number/replace', { schema: contractSchema(c.replacePanelMember, { tags, path: ['id', 'number'] }) }, async (request, reply) => {

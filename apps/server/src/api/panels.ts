@@ -3,9 +3,10 @@ import type { Platform } from '@tingsted/platform';
 import { panelContracts as c } from '@tingsted/platform/panels';
 import { presentLotteryRecord, presentPublicPanel } from '@tingsted/platform/panels';
 import { contractInput, contractSchema } from './contract-route.ts';
-import { failure, requireUser } from './shared.ts';
+import { clientKey, failure, requireUser } from './shared.ts';
 import { panelManagementRoutes } from './panel-management.ts';
 import { panelWorkspaceRoutes } from './panel-workspace.ts';
+import { panelMembersRoutes } from './panel-members.ts';
 
 /**
  * Citizens' panels, the public side: the public record (method, composition, recommendations, answers), the
@@ -54,7 +55,7 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
 
   api.post('/panels/:id/respondents', { schema: contractSchema(c.registerPanelRespondent, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
     const { id, ...input } = contractInput(c.registerPanelRespondent, request);
-    const result = await platform.panels.registerRespondent(id, { ...input, phone: input.phone ?? '' });
+    const result = await platform.panels.registerRespondent(id, { ...input, phone: input.phone ?? '' }, clientKey(request));
     if (!result.ok) return failure(request, reply, result);
     return reply.code(201).send(result.value);
   });
@@ -79,4 +80,5 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
 
   await api.register(panelManagementRoutes, { platform });
   await api.register(panelWorkspaceRoutes, { platform });
+  await api.register(panelMembersRoutes, { platform });
 };

@@ -74,6 +74,15 @@ export function profileUseCases(ctx: AccountsContext) {
       return new Map((await repo.displayNamesOf([...new Set(userIds)])).map((r) => [r.id, r.display_name]));
     },
 
+    /**
+     * The account with this e-mail address (any case), for staff who name a person by their address: a panel's
+     * administrators, a member whose seat staff link. Null when there is none.
+     */
+    async accountByEmail(email: string): Promise<{ id: string; displayName: string; emailVerified: boolean } | null> {
+      const user = await repo.findUserByEmail(email.trim());
+      return user ? { id: user.id, displayName: user.display_name, emailVerified: user.email_verified_at !== null } : null;
+    },
+
     /** A person's roles (the moderation module refuses to block staff). */
     rolesOf: (userId: string) => repo.rolesOf(userId),
 

@@ -5,7 +5,17 @@ import { hashSecret } from './secrets.ts';
 /** Rate limits: attempts allowed per window, per bucket. */
 export const rateLimits = {
   signIn: { limit: 10, windowSeconds: 15 * 60 },
+  /** Account sign-up, per person (the e-mail address typed). */
   register: { limit: 5, windowSeconds: 60 * 60 },
+  /**
+   * Account sign-up, per network address: only a guard against floods, loose enough for a town hall or a
+   * library where many people share one address.
+   */
+  registerAddress: { limit: 60, windowSeconds: 60 * 60 },
+  /** A panel's registration form, per person (the invitation code). */
+  panelRegistration: { limit: 5, windowSeconds: 60 * 60 },
+  /** A panel's registration form, per network address and panel; lifted while a registration session is on. */
+  panelRegistrationAddress: { limit: 20, windowSeconds: 60 * 60 },
   reset: { limit: 5, windowSeconds: 60 * 60 },
   /** Confirmation e-mails sent again on request, per person. */
   confirmation: { limit: 3, windowSeconds: 60 * 60 },

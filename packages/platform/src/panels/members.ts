@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { drawReplacements } from '@tingsted/sortition';
 import type { Actor } from '../accounts/accounts.policy.ts';
-import { checkText } from '../shared/validate.ts';
+import { checkEmail, checkText } from '../shared/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { hashToken, peopleOf, type PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
@@ -25,16 +25,42 @@ export function memberUseCases(ctx: PanelsContext) {
       return ok({ number: respondent.number });
     },
 
-    /** Staff confirm a seat (by phone or letter); the member can still link their account with the e-mail link. */
-    async confirmByStaff(actor: Actor | null, panelId: string, numberInput: unknown): Promise<Result<null>> {
+    /**
+     * Staff confirm a seat (by phone or letter). A member confirmed by staff takes part and votes like one who
+     * confirmed by link, once an account is linked to the seat: staff link the account at once when they know
+     * its e-mail address (`accountEmail`), otherwise a fresh seat link is made, e-mailed to the member's
+     * contact address when there is one and returned for staff to hand over (read out, printed).
+     */
+    async confirmByStaff(actor: Actor | null, panelId: string, numberInput: unknown, accountEmailInput: unknown = ''): Promise<Result<{ link: string | null; linked: boolean }>> {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
       const number = Number(numberInput);
       const respondent = (await repo.respondents(panelId)).find((r) => r.number === number);
-      if (!respondent || respondent.status !== 'selected') return invalid('number', 'panels.confirm.notSelected');
-      await repo.setRespondent(deps.db, respondent.id, { status: 'confirmed', confirmed_at: deps.clock() });
-      await audit(actor, 'panel.seat_confirmed_by_staff', panelId, { number });
-      return ok(null);
+      if (!respondent || (respondent.status !== 'selected' && respondent.status !== 'confirmed')) return invalid('number', 'panels.confirm.notSelected');
+      const typed = typeof accountEmailInput === 'string' ? accountEmailInput.trim() : '';
+      let account: { id: string } | null = null;
+      if (typed !== '') {
+        const email = checkEmail(typed, 'accountEmail');
+        if ('error' in email) return fail('ValidationFailed', [email.error]);
+        account = await deps.accounts.accountByEmail(email.value);
+        if (!account) return invalid('accountEmail', 'panels.confirm.noAccount');
+        if (await repo.memberOf(panelId, account.id)) return invalid('accountEmail', 'panels.confirm.accountTaken');
+      }
+      const token = account || respondent.user_id ? null : randomBytes(24).toString('base64url');
+      await repo.setRespondent(deps.db, respondent.id, {
+        status: 'confirmed',
+        confirmed_at: deps.clock(),
+        ...(account ? { user_id: account.id } : {}),
+        ...(token ? { confirm_token_hash: hashToken(token) } : {}),
+      });
+      await audit(actor, 'panel.seat_confirmed_by_staff', panelId, { number, linked: account !== null });
+      const link = token ? `/panels/${panelId}/confirm?token=${token}` : null;
+      if (link) {
+        const [contact] = await repo.contactsOf([respondent.id]);
+        const municipality = await deps.municipality();
+        if (contact && contact.email !== '') await send(contact.email, municipality.defaultLocale, 'panels.mail.linkSeat.subject', 'panels.mail.linkSeat.body', { title: found.value.title }, link);
+      }
+      return ok({ link, linked: account !== null || respondent.user_id !== null });
     },
 
     /**

@@ -111,11 +111,11 @@ export function categoriesOf(panel: PanelRow): Category[] {
 export function panelsContext(deps: PanelsDeps) {
   const repo = panelsRepository(deps.db);
 
-  /** The actor's standing on a panel: administrator (staff role) and/or confirmed member. */
+  /** The actor's standing on a panel: named administrator (and whether its creator) and/or confirmed member. */
   async function standing(actor: Actor | null, panelId: string): Promise<PanelStanding> {
-    if (!actor) return { administrator: false, member: false };
-    const [role, member] = await Promise.all([repo.staffRole(panelId, actor.id), repo.memberOf(panelId, actor.id)]);
-    return { administrator: role === 'administrator', member: member !== undefined };
+    if (!actor) return { administrator: false, member: false, creator: false };
+    const [role, member, creator] = await Promise.all([repo.staffRole(panelId, actor.id), repo.memberOf(panelId, actor.id), repo.isCreator(panelId, actor.id)]);
+    return { administrator: role === 'administrator', member: member !== undefined, creator };
   }
 
   /** The panel, when the actor is signed in and `rule` (from the policy) allows it. */

@@ -205,9 +205,10 @@ export const panelMemberContracts = {
   }),
   confirmPanelSeatByStaff: contract({
     name: 'confirmPanelSeatByStaff',
-    summary: 'Confirm a selected member’s seat on their behalf, by phone or letter (administrators)',
-    input: Type.Object({ id: Id, number: Type.Integer() }),
-    output: Done,
+    summary:
+      'Confirm a selected member’s seat on their behalf, by phone or letter (administrators). With `accountEmail` the member’s account is linked at once; otherwise a fresh seat link is made (e-mailed to the member when they gave an address, and returned to hand over) so they can take part and vote',
+    input: Type.Object({ id: Id, number: Type.Integer(), accountEmail: Optional(Type.String({ maxLength: 320, description: 'The member’s account, when staff know it' })) }),
+    output: Type.Object({ link: Type.Union([Type.String({ description: 'Path of the seat link, shown once' }), Type.Null()]), linked: Type.Boolean() }),
   }),
   replacePanelMember: contract({
     name: 'replacePanelMember',
@@ -272,9 +273,16 @@ export const panelWorkspaceContracts = {
   }),
   closePanelVoting: contract({
     name: 'closePanelVoting',
-    summary: 'Close the vote and record whether the recommendation was adopted (facilitators)',
+    summary:
+      'Close the vote and record the result against the quorum: not decided (`decided: false`, status no_quorum, may be opened again) when fewer members voted than the quorum, else adopted or not (facilitators)',
     input: Type.Object({ recommendationId: Id }),
-    output: Type.Object({ adopted: Type.Boolean() }),
+    output: Type.Object({
+      adopted: Type.Boolean(),
+      decided: Type.Boolean({ description: 'False when fewer members voted than the quorum' }),
+      voted: Type.Integer({ description: 'Members who voted, abstentions included' }),
+      members: Type.Integer(),
+      quorum: Type.Integer(),
+    }),
   }),
   publishPanelReport: contract({
     name: 'publishPanelReport',
@@ -319,6 +327,67 @@ export const panelResponseContracts = {
   }),
 };
 
+// ---- Panel members and decisions (issue 18, part 4): administrators, quorum, assisted registration ----
+
+const NamedAdministratorSchema = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  creator: Type.Boolean(),
+  addedBy: Type.Union([Type.String(), Type.Null()]),
+  addedAt: Type.String({ description: 'ISO 8601 instant' }),
+});
+
+/** Who administers a panel, its quorum, registration sessions and registrations entered by staff. */
+export const panelMembersContracts = {
+  panelAdministrators: contract({
+    name: 'panelAdministrators',
+    summary: 'The people named as the panel’s administrators; administrators and process managers always administer too (administrators)',
+    input: Type.Object({ id: Id }),
+    output: Type.Object({ named: Type.Array(NamedAdministratorSchema), canName: Type.Boolean() }),
+  }),
+  addPanelAdministrator: contract({
+    name: 'addPanelAdministrator',
+    summary: 'Name a person, by their account’s e-mail address, as one of the panel’s administrators (its creator, administrators, process managers)',
+    input: Type.Object({ id: Id, email: Type.String({ maxLength: 320 }) }),
+    output: Type.Object({ userId: Type.String() }),
+  }),
+  removePanelAdministrator: contract({
+    name: 'removePanelAdministrator',
+    summary: 'Remove a named administrator; the creator stays (its creator, administrators, process managers)',
+    input: Type.Object({ id: Id, userId: Id }),
+    output: Done,
+  }),
+  setPanelQuorum: contract({
+    name: 'setPanelQuorum',
+    summary: 'Set how many members must vote for a decision (1 to the panel’s size); left out: two thirds of the members, rounded up (administrators)',
+    input: Type.Object({ id: Id, quorum: Optional(Type.Integer({ description: '1 to the panel’s size; leave out for the default' })) }),
+    output: Type.Object({ quorum: Type.Union([Type.Integer(), Type.Null()]) }),
+  }),
+  setPanelRegistrationSession: contract({
+    name: 'setPanelRegistrationSession',
+    summary: 'Switch on a registration session for an event (1 to 12 hours; 0 switches it off): the registration form’s per-address limit is lifted for this panel meanwhile (administrators)',
+    input: Type.Object({ id: Id, hours: Type.Integer({ description: '0 to 12' }) }),
+    output: Type.Object({ until: Type.Union([Type.String({ description: 'ISO 8601 instant' }), Type.Null()]) }),
+  }),
+  registerPanelRespondentAssisted: contract({
+    name: 'registerPanelRespondentAssisted',
+    summary:
+      'Register a person who is on the phone or at the desk: their code, consent (read to them), one answer per question (q<index> when missing), name and an e-mail address or phone number; the staff member is recorded (administrators)',
+    input: Type.Object({
+      id: Id,
+      channel: oneOf(['phone', 'desk'] as const),
+      code: Type.String({ maxLength: 40 }),
+      consent: Type.Boolean({ description: 'The person heard the consent text and agreed' }),
+      answers: Type.Record(Type.String(), Type.String({ maxLength: 200 }), { description: 'Question name → one of its values' }),
+      name: Type.String({ maxLength: 200 }),
+      email: Optional(Type.String({ maxLength: 320 })),
+      phone: Optional(Type.String({ maxLength: 40 })),
+    }),
+    output: Type.Object({ number: Type.Integer({ description: 'The respondent number in the pool' }) }),
+  }),
+};
+
 /** Every panels contract by use case. */
 export const panelContracts = {
   ...panelSetupContracts,
@@ -329,6 +398,7 @@ export const panelContracts = {
   ...panelMemberContracts,
   ...panelWorkspaceContracts,
   ...panelResponseContracts,
+  ...panelMembersContracts,
 };
 
 export { PanelCanSchema };

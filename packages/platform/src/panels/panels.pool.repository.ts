@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { RegisterRow } from './panels.csv.ts';
-import type { RespondentStatus } from './panels.tables.ts';
+import type { RegistrationChannel, RespondentStatus } from './panels.tables.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -89,7 +89,18 @@ export function panelsPoolRepository(db: Db) {
 
     async insertRespondent(
       trx: Executor,
-      input: { panelId: string; invitationId: string; answers: Record<string, string>; household: string; name: string; email: string; phone: string; at: Date },
+      input: {
+        panelId: string;
+        invitationId: string;
+        answers: Record<string, string>;
+        household: string;
+        name: string;
+        email: string;
+        phone: string;
+        at: Date;
+        channel: RegistrationChannel;
+        enteredBy: string | null;
+      },
     ): Promise<number> {
       const next = await trx
         .selectFrom('panel_respondents')
@@ -99,7 +110,7 @@ export function panelsPoolRepository(db: Db) {
       const number = Number(next.n) + 1;
       const row = await trx
         .insertInto('panel_respondents')
-        .values({ panel_id: input.panelId, number, invitation_id: input.invitationId, answers: JSON.stringify(input.answers), household: input.household })
+        .values({ panel_id: input.panelId, number, invitation_id: input.invitationId, answers: JSON.stringify(input.answers), household: input.household, channel: input.channel, entered_by: input.enteredBy })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('panel_contacts').values({ respondent_id: row.id, name: input.name, email: input.email, phone: input.phone }).execute();
@@ -122,7 +133,7 @@ export function panelsPoolRepository(db: Db) {
       return db
         .selectFrom('panel_respondents as p')
         .leftJoin('panel_contacts as c', 'c.respondent_id', 'p.id')
-        .select(['p.id', 'p.number', 'p.answers', 'p.status', 'p.registered_at', 'p.confirmed_at', 'c.name', 'c.email', 'c.phone'])
+        .select(['p.id', 'p.number', 'p.answers', 'p.status', 'p.registered_at', 'p.confirmed_at', 'p.channel', 'p.entered_by', 'c.name', 'c.email', 'c.phone'])
         .where('p.panel_id', '=', panelId)
         .orderBy('p.number')
         .execute();

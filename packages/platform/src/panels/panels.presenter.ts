@@ -92,7 +92,7 @@ export function presentPool(v: Value<'listPool'>) {
     categories: v.categories,
     deleteOn: v.deleteOn,
     deleted: v.deletedAt !== null,
-    rows: v.rows.map((r) => ({ number: r.number, answers: r.answers, status: r.status, name: r.name ?? '', email: r.email ?? '', phone: r.phone ?? '', registeredAt: iso(r.registered_at) })),
+    rows: v.rows.map((r) => ({ number: r.number, answers: r.answers, status: r.status, name: r.name ?? '', email: r.email ?? '', phone: r.phone ?? '', registeredAt: iso(r.registered_at), channel: r.channel, enteredBy: r.enteredByName })),
   };
 }
 
@@ -100,6 +100,7 @@ export function presentPool(v: Value<'listPool'>) {
 export function presentWorkspace(v: Value<'workspace'>, actor: Actor | null) {
   return {
     panel: v.panel,
+    quorum: v.quorum,
     member: v.member,
     sessions: v.sessions.map((s) => ({ id: s.id, title: s.title, startsAt: iso(s.starts_at), endsAt: iso(s.ends_at), mode: s.mode, place: s.place, streamUrl: s.stream_url, programme: s.programme })),
     items: v.items.map((i) => ({ id: i.id, sessionId: i.session_id, kind: i.kind, title: i.title, body: i.body, link: i.link, source: i.source, smallGroup: i.small_group })),
@@ -112,6 +113,9 @@ export function presentWorkspace(v: Value<'workspace'>, actor: Actor | null) {
       yes: r.yes_votes,
       no: r.no_votes,
       abstain: r.abstentions,
+      voted: r.yes_votes + r.no_votes + r.abstentions,
+      members: r.members,
+      quorum: r.quorum,
       amendments: r.amendments.map((a) => ({ id: a.id, body: a.body, rationale: a.rationale, status: a.status, createdAt: iso(a.created_at) })),
       myVote: r.myVote,
     })),

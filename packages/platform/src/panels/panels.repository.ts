@@ -79,6 +79,46 @@ export function panelsRepository(db: Db) {
       return row?.role ?? null;
     },
 
+    async isCreator(panelId: string, userId: string): Promise<boolean> {
+      return (await db.selectFrom('panels').select('id').where('id', '=', panelId).where('created_by', '=', userId).executeTakeFirst()) !== undefined;
+    },
+
+    /** The panel's named administrators, oldest first. */
+    administrators(panelId: string) {
+      return db
+        .selectFrom('panel_staff')
+        .select(['user_id', 'added_by', 'added_at'])
+        .where('panel_id', '=', panelId)
+        .where('role', '=', 'administrator')
+        .orderBy('added_at')
+        .orderBy('user_id')
+        .execute();
+    },
+
+    /** Names an administrator (a facilitator becomes one); false when already named. */
+    async addAdministrator(panelId: string, userId: string, by: string): Promise<boolean> {
+      const result = await db
+        .insertInto('panel_staff')
+        .values({ panel_id: panelId, user_id: userId, role: 'administrator', added_by: by })
+        .onConflict((oc) => oc.columns(['panel_id', 'user_id']).doUpdateSet({ role: 'administrator', added_by: by }).where('panel_staff.role', '<>', 'administrator'))
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async removeAdministrator(panelId: string, userId: string): Promise<boolean> {
+      const result = await db.deleteFrom('panel_staff').where('panel_id', '=', panelId).where('user_id', '=', userId).where('role', '=', 'administrator').executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /** Sets the panel's quorum (null: the default) and, separately, its registration session. */
+    async setQuorum(panelId: string, quorum: number | null) {
+      await db.updateTable('panels').set({ quorum }).where('id', '=', panelId).execute();
+    },
+
+    async setRegistrationSession(panelId: string, until: Date | null, by: string | null) {
+      await db.updateTable('panels').set({ registration_session_until: until, registration_session_by: by }).where('id', '=', panelId).execute();
+    },
+
     sessions(panelId: string) {
       return db.selectFrom('panel_sessions').selectAll().where('panel_id', '=', panelId).orderBy('starts_at').orderBy('id').execute();
     },

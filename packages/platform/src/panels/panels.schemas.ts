@@ -2,7 +2,7 @@
 // pool, the workspace and the public page. The contracts (panels.contract.ts) name them as outputs.
 import Type, { type TSchema } from 'typebox';
 import { Localized, oneOf } from '../edge/schemas.ts';
-import { decisions, itemKinds, recommendationStatuses, respondentStatuses, sessionModes, voteChoices } from './panels.tables.ts';
+import { decisions, itemKinds, recommendationStatuses, registrationChannels, respondentStatuses, sessionModes, voteChoices } from './panels.tables.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ description: 'ISO 8601 instant' });
@@ -14,6 +14,7 @@ export const PanelCanSchema = Type.Object({
   manage: Type.Boolean({ description: "Reach the panel's staff page (process managers)" }),
   administer: Type.Boolean({ description: 'Set up, invite, select, draw and replace (the panel’s administrators)' }),
   seePersonalData: Type.Boolean({ description: 'The pool with contact details, the letters (administrators; audited)' }),
+  nameAdministrators: Type.Boolean({ description: 'Name and remove the panel’s administrators (its creator, administrators, process managers)' }),
   facilitate: Type.Boolean({ description: 'Run the workspace: materials, votes, the report' }),
   enterWorkspace: Type.Boolean(),
   vote: Type.Boolean({ description: 'A confirmed member' }),
@@ -86,15 +87,27 @@ export const PoolSchema = Type.Object({
   deleteOn: Nullable(Type.String()),
   deleted: Type.Boolean(),
   rows: Type.Array(
-    Type.Object({ number: Type.Integer(), answers: Type.Record(Type.String(), Type.String()), status: oneOf(respondentStatuses), name: Type.String(), email: Type.String(), phone: Type.String(), registeredAt: Instant }),
+    Type.Object({ number: Type.Integer(), answers: Type.Record(Type.String(), Type.String()), status: oneOf(respondentStatuses), name: Type.String(), email: Type.String(), phone: Type.String(), registeredAt: Instant, channel: oneOf(registrationChannels), enteredBy: Nullable(Type.String({ description: 'The staff member who entered a phone or desk registration' })) }),
   ),
 });
+
+/** Who voted on a closed recommendation, against the members and the quorum when it closed (null before quorums). */
+const TurnoutFields = {
+  voted: Type.Integer({ description: 'Members who voted (abstentions included)' }),
+  members: Nullable(Type.Integer({ description: 'Members on the panel when the vote closed' })),
+  quorum: Nullable(Type.Integer({ description: 'Members needed for a decision when the vote closed' })),
+};
 
 const AmendmentSchema = Type.Object({ id: Type.String(), body: Type.String(), rationale: Type.String(), status: Type.String(), createdAt: Instant });
 
 /** The members' workspace. */
 export const WorkspaceSchema = Type.Object({
   panel: Type.Object({ id: Type.String(), title: Type.String(), approvalPercent: Type.Integer(), reportPublished: Type.Boolean(), processId: Type.String() }),
+  quorum: Type.Object({
+    members: Type.Integer({ description: 'Members on the panel now' }),
+    quorum: Type.Integer({ description: 'Members who must vote for a decision' }),
+    custom: Type.Boolean({ description: 'Set by the panel (otherwise two thirds of the members, rounded up)' }),
+  }),
   member: Nullable(Type.Object({ number: Type.Integer(), publicName: Nullable(Type.String()) })),
   sessions: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Instant, endsAt: Instant, mode: oneOf(sessionModes), place: Type.String(), streamUrl: Type.String(), programme: Type.String() })),
   items: Type.Array(
@@ -110,6 +123,7 @@ export const WorkspaceSchema = Type.Object({
       yes: Type.Integer(),
       no: Type.Integer(),
       abstain: Type.Integer(),
+      ...TurnoutFields,
       amendments: Type.Array(AmendmentSchema),
       myVote: Nullable(oneOf(voteChoices)),
     }),
@@ -155,6 +169,7 @@ export const PublicPanelSchema = Type.Object({
       yes: Type.Integer(),
       no: Type.Integer(),
       abstain: Type.Integer(),
+      ...TurnoutFields,
       answer: Nullable(Type.Object({ decision: oneOf(decisions), reasons: Type.String(), decidedOn: Type.String(), progress: Nullable(Type.Integer()), progressNote: Type.String() })),
     }),
   ),

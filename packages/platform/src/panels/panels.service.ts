@@ -9,6 +9,7 @@ import { workspaceUseCases } from './workspace.ts';
 import { responseUseCases } from './response.ts';
 import { retentionUseCases } from './retention.ts';
 import { panelsPrivacyUseCases } from './privacy.ts';
+import { administratorUseCases } from './administrators.ts';
 
 export type { PanelStage, PanelsDeps } from './panels.context.ts';
 
@@ -30,6 +31,7 @@ export function panelsService(deps: PanelsDeps) {
     ...responseUseCases(ctx),
     ...retentionUseCases(ctx),
     ...panelsPrivacyUseCases(ctx),
+    ...administratorUseCases(ctx),
   };
 }
 

@@ -63,12 +63,16 @@ export const respondentStatuses = ['pool', 'selected', 'confirmed', 'dropped_out
 export type RespondentStatus = (typeof respondentStatuses)[number];
 export const itemKinds = ['material', 'presentation', 'submission', 'note'] as const;
 export type ItemKind = (typeof itemKinds)[number];
-export const recommendationStatuses = ['drafting', 'voting', 'adopted', 'not_adopted'] as const;
+/** 'no_quorum': the vote closed with fewer members voting than the panel's quorum, so nothing was decided. */
+export const recommendationStatuses = ['drafting', 'voting', 'adopted', 'not_adopted', 'no_quorum'] as const;
 export type RecommendationStatus = (typeof recommendationStatuses)[number];
 export const voteChoices = ['yes', 'no', 'abstain'] as const;
 export type VoteChoice = (typeof voteChoices)[number];
 export const decisions = ['accepted', 'partly_accepted', 'rejected'] as const;
 export type Decision = (typeof decisions)[number];
+/** How a registration reached the pool: the person's own form, or staff entering it for them. */
+export const registrationChannels = ['self', 'phone', 'desk'] as const;
+export type RegistrationChannel = (typeof registrationChannels)[number];
 
 export interface PanelsTable {
   id: Generated<string>;
@@ -102,12 +106,19 @@ export interface PanelsTable {
   pool_deleted_at: Stamp;
   created_by: string | null;
   created_at: Created;
+  /** Members who must vote for a decision; null: two thirds of the members, rounded up. */
+  quorum: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Until when a registration session (an event) lifts the per-address limit on the registration form. */
+  registration_session_until: Stamp;
+  registration_session_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PanelStaffTable {
   panel_id: string;
   user_id: string;
   role: 'administrator' | 'facilitator';
+  added_by: ColumnType<string | null, string | null | undefined, string | null>;
+  added_at: Created;
 }
 
 export interface PanelSessionsTable {
@@ -160,6 +171,9 @@ export interface PanelRespondentsTable {
   selected_at: Stamp;
   confirmed_at: Stamp;
   left_at: Stamp;
+  channel: ColumnType<RegistrationChannel, RegistrationChannel | undefined, RegistrationChannel>;
+  /** The staff member who entered a phone or desk registration. */
+  entered_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PanelContactsTable {
@@ -204,6 +218,9 @@ export interface PanelRecommendationsTable {
   yes_votes: ColumnType<number, number | undefined, number>;
   no_votes: ColumnType<number, number | undefined, number>;
   abstentions: ColumnType<number, number | undefined, number>;
+  /** Members on the panel and the quorum when the vote closed (null before, and on votes closed before quorums). */
+  members: ColumnType<number | null, number | null | undefined, number | null>;
+  quorum: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
   created_at: Created;
 }

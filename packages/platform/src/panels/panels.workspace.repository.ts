@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { Decision, ItemKind, VoteChoice } from './panels.tables.ts';
+import type { Decision, ItemKind, RecommendationStatus, VoteChoice } from './panels.tables.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -43,6 +43,8 @@ export function panelsWorkspaceRepository(db: Db) {
           'r.yes_votes',
           'r.no_votes',
           'r.abstentions',
+          'r.members',
+          'r.quorum',
           'a.decision',
           'a.reasons',
           'a.decided_on',
@@ -74,7 +76,7 @@ export function panelsWorkspaceRepository(db: Db) {
       return row;
     },
 
-    async updateRecommendation(trx: Executor, id: string, set: { body?: string; status?: 'drafting' | 'voting' | 'adopted' | 'not_adopted'; yes_votes?: number; no_votes?: number; abstentions?: number }) {
+    async updateRecommendation(trx: Executor, id: string, set: { body?: string; status?: RecommendationStatus; yes_votes?: number; no_votes?: number; abstentions?: number; members?: number; quorum?: number }) {
       await trx.updateTable('panel_recommendations').set(set).where('id', '=', id).execute();
     },
 
@@ -123,6 +125,17 @@ export function panelsWorkspaceRepository(db: Db) {
         .execute();
       const count = (choice: VoteChoice) => Number(rows.find((r) => r.choice === choice)?.n ?? 0);
       return { yes: count('yes'), no: count('no'), abstain: count('abstain') };
+    },
+
+    /** Members on the panel now: selected or confirmed (drop-outs have left). */
+    async memberCount(trx: Executor, panelId: string): Promise<number> {
+      const row = await trx
+        .selectFrom('panel_respondents')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('panel_id', '=', panelId)
+        .where('status', 'in', ['selected', 'confirmed'])
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     votesOf(panelId: string, respondentId: string) {

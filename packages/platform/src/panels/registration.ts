@@ -1,13 +1,90 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { checkEmail, checkText } from '../shared/validate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
+import type { PanelCategory, RegistrationChannel } from './panels.tables.ts';
 import type { PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
 import { normaliseCode } from './panels.codes.ts';
 
+/** What a registration form sends, on the invitee's own page or the staff's assisted form. */
+export interface RegistrationInput {
+  readonly code: unknown;
+  readonly consent: unknown;
+  readonly answers: Record<string, unknown>;
+  readonly name: unknown;
+  readonly email: unknown;
+  readonly phone: unknown;
+}
+
+/** A registration once every field has been checked. */
+export interface CheckedRegistration {
+  readonly code: string;
+  readonly answers: Record<string, string>;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/**
+ * Checks a registration, naming every bad field: the code, consent, one answer per category (`q<index>`),
+ * the name, and the contact details. On one's own form an e-mail address is required; staff entering a
+ * registration by phone or at a desk need an e-mail address or a phone number.
+ */
+export function checkRegistration(categories: readonly PanelCategory[], input: RegistrationInput, channel: RegistrationChannel): Result<CheckedRegistration> {
+  const errors: FieldError[] = [];
+  const code = normaliseCode(typeof input.code === 'string' ? input.code : '');
+  if (code === '') errors.push({ field: 'code', message: 'field.required' });
+  if (input.consent !== true && input.consent !== 'on') errors.push({ field: 'consent', message: channel === 'self' ? 'panels.register.consentRequired' : 'panels.assisted.consentRequired' });
+  const answers: Record<string, string> = {};
+  categories.forEach((category, i) => {
+    const value = input.answers[category.name];
+    const match = category.values.find((v) => v.value === value);
+    if (!match) errors.push({ field: `q${i}`, message: 'panels.register.answerRequired', params: { question: category.name } });
+    else answers[category.name] = match.value;
+  });
+  const name = checkText(input.name, 'name', { max: 200 });
+  if ('error' in name) errors.push(name.error);
+  const typedEmail = typeof input.email === 'string' ? input.email.trim() : '';
+  const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
+  const email = channel !== 'self' && typedEmail === '' ? { value: '' } : checkEmail(input.email, 'email');
+  if ('error' in email) errors.push(email.error);
+  if (phone !== '' && !/^\+?[\d\s-]{5,20}$/.test(phone)) errors.push({ field: 'phone', message: 'panels.register.phoneInvalid' });
+  if (channel !== 'self' && typedEmail === '' && phone === '') errors.push({ field: 'phone', message: 'panels.assisted.contactRequired' });
+  if (errors.length > 0 || 'error' in name || 'error' in email) return fail('ValidationFailed', errors);
+  return ok({ code, answers, name: name.value, email: email.value, phone });
+}
+
 /** Registration: invitees join the pool with their code; administrators see and export the pool. */
 export function registrationUseCases(ctx: PanelsContext) {
   const { deps, repo, allowed, invalid, audit } = ctx;
+
+  /** Writes a checked registration in one transaction (the code locked, used once) and logs it. */
+  async function insertChecked(enteredBy: Actor | null, panelId: string, r: CheckedRegistration, channel: RegistrationChannel): Promise<Result<{ number: number }>> {
+    const outcome = await repo.transaction(async (trx) => {
+      await repo.lockPanel(trx, panelId);
+      const invitation = await repo.findInvitation(trx, panelId, r.code, true);
+      if (!invitation) return 'unknown' as const;
+      if (invitation.responded_at) return 'used' as const;
+      return repo.insertRespondent(trx, {
+        panelId,
+        invitationId: invitation.id,
+        answers: r.answers,
+        household: invitation.household,
+        name: r.name,
+        email: r.email,
+        phone: r.phone,
+        at: deps.clock(),
+        channel,
+        enteredBy: enteredBy?.id ?? null,
+      });
+    });
+    if (outcome === 'unknown') return invalid('code', 'panels.code.unknown');
+    if (outcome === 'used') return invalid('code', 'panels.code.used');
+    if (enteredBy) await audit(enteredBy, 'panel.respondent_registered_by_staff', panelId, { number: outcome, channel });
+    else await audit(null, 'panel.respondent_registered', panelId, { number: outcome });
+    return ok({ number: outcome });
+  }
+
   return {
     /** What the registration page shows: the panel, its questions and consent text (no personal data). */
     async registrationForm(panelId: string) {
@@ -29,44 +106,43 @@ export function registrationUseCases(ctx: PanelsContext) {
     /**
      * Registers an invitee into the pool: the code (once only), consent, one answer per category, name and
      * e-mail (and optionally a phone number). Everything is checked before anything is written; the code is
-     * locked so two submissions cannot both use it.
+     * locked so two submissions cannot both use it. Limited per person (the code) and, unless a registration
+     * session is on, per network address for this panel's form (`clientAddress`, when the caller knows it).
      */
-    async registerRespondent(
-      panelId: string,
-      input: { code: unknown; consent: unknown; answers: Record<string, unknown>; name: unknown; email: unknown; phone: unknown },
-    ): Promise<Result<{ number: number }>> {
+    async registerRespondent(panelId: string, input: RegistrationInput, clientAddress?: string): Promise<Result<{ number: number }>> {
       const panel = await repo.findPanel(panelId);
       if (!panel) return fail('NotFound');
       if (!panel.invitations_drawn_at || panel.drawn_at || panel.hash_published_at || panel.selection_job_id) return fail('PhaseClosed');
-      const errors: FieldError[] = [];
+      // Every attempt counts against the address (guessing codes), unless a registration session is on.
+      const sessionOn = panel.registration_session_until !== null && panel.registration_session_until > deps.clock();
+      if (clientAddress !== undefined && !sessionOn) {
+        const byAddress = await deps.accounts.checkRateLimit('panelRegistrationAddress', `${panelId}:${clientAddress}`);
+        if (!byAddress.ok) return byAddress;
+      }
       const code = normaliseCode(typeof input.code === 'string' ? input.code : '');
-      if (code === '') errors.push({ field: 'code', message: 'field.required' });
-      if (input.consent !== true && input.consent !== 'on') errors.push({ field: 'consent', message: 'panels.register.consentRequired' });
-      const answers: Record<string, string> = {};
-      panel.categories.forEach((category, i) => {
-        const value = input.answers[category.name];
-        const match = category.values.find((v) => v.value === value);
-        if (!match) errors.push({ field: `q${i}`, message: 'panels.register.answerRequired', params: { question: category.name } });
-        else answers[category.name] = match.value;
-      });
-      const name = checkText(input.name, 'name', { max: 200 });
-      if ('error' in name) errors.push(name.error);
-      const email = checkEmail(input.email, 'email');
-      if ('error' in email) errors.push(email.error);
-      const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
-      if (phone !== '' && !/^\+?[\d\s-]{5,20}$/.test(phone)) errors.push({ field: 'phone', message: 'panels.register.phoneInvalid' });
-      if (errors.length > 0 || 'error' in name || 'error' in email) return fail('ValidationFailed', errors);
-      const outcome = await repo.transaction(async (trx) => {
-        await repo.lockPanel(trx, panelId);
-        const invitation = await repo.findInvitation(trx, panelId, code, true);
-        if (!invitation) return 'unknown' as const;
-        if (invitation.responded_at) return 'used' as const;
-        return repo.insertRespondent(trx, { panelId, invitationId: invitation.id, answers, household: invitation.household, name: name.value, email: email.value, phone, at: deps.clock() });
-      });
-      if (outcome === 'unknown') return invalid('code', 'panels.code.unknown');
-      if (outcome === 'used') return invalid('code', 'panels.code.used');
-      await audit(null, 'panel.respondent_registered', panelId, { number: outcome });
-      return ok({ number: outcome });
+      if (code !== '') {
+        const byPerson = await deps.accounts.checkRateLimit('panelRegistration', `${panelId}:${code}`);
+        if (!byPerson.ok) return byPerson;
+      }
+      const checked = checkRegistration(panel.categories, input, 'self');
+      if (!checked.ok) return checked;
+      return insertChecked(null, panelId, checked.value, 'self');
+    },
+
+    /**
+     * Staff register a person who is on the phone or at the desk: the same code, questions and consent (read
+     * to them), an e-mail address or a phone number. Whoever entered it is recorded on the registration and in
+     * the audit log. No rate limit: staff are signed in and each registration is theirs.
+     */
+    async registerAssisted(actor: Actor | null, panelId: string, input: RegistrationInput & { channel: unknown }): Promise<Result<{ number: number }>> {
+      const found = await allowed(actor, panelId, panelsPolicy.administer);
+      if (!found.ok) return found;
+      const panel = found.value;
+      if (!panel.invitations_drawn_at || panel.drawn_at || panel.hash_published_at || panel.selection_job_id) return fail('PhaseClosed');
+      if (input.channel !== 'phone' && input.channel !== 'desk') return invalid('channel', 'field.oneOf', { choices: 'phone, desk' });
+      const checked = checkRegistration(panel.categories, input, input.channel);
+      if (!checked.ok) return checked;
+      return insertChecked(actor, panelId, checked.value, input.channel);
     },
 
     /** The pool with contact details, for the panel's administrators. Audited. */
@@ -74,8 +150,14 @@ export function registrationUseCases(ctx: PanelsContext) {
       const found = await allowed(actor, panelId, panelsPolicy.seePersonalData);
       if (!found.ok) return found;
       const rows = await repo.poolWithContacts(panelId);
+      const staff = await deps.accounts.displayNamesOf(rows.flatMap((r) => (r.entered_by ? [r.entered_by] : [])));
       await audit(actor, 'panel.pool_viewed', panelId, { rows: rows.length });
-      return ok({ categories: found.value.categories.map((c) => c.name), rows, deleteOn: found.value.delete_pool_on, deletedAt: found.value.pool_deleted_at });
+      return ok({
+        categories: found.value.categories.map((c) => c.name),
+        rows: rows.map((r) => ({ ...r, enteredByName: r.entered_by ? (staff.get(r.entered_by) ?? '') : null })),
+        deleteOn: found.value.delete_pool_on,
+        deletedAt: found.value.pool_deleted_at,
+      });
     },
 
     /** The pool as CSV (number, categories, status, contact details). Audited. */

@@ -7,7 +7,15 @@ import { translate } from '../i18n/translate.ts';
 import { composition, stageOf, type PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
 import { finalReportPdf } from './panels.pdf.ts';
-import { decisions, type Decision } from './panels.tables.ts';
+import { decisions, type Decision, type RecommendationStatus } from './panels.tables.ts';
+
+/** A vote that has closed: decided either way, or short of its quorum. */
+const isClosed = (status: RecommendationStatus) => status === 'adopted' || status === 'not_adopted' || status === 'no_quorum';
+
+/** Who voted against how many members and the quorum, as stored when the vote closed (null on older votes). */
+function turnout(r: { yes_votes: number; no_votes: number; abstentions: number; members: number | null; quorum: number | null }) {
+  return { voted: r.yes_votes + r.no_votes + r.abstentions, members: r.members, quorum: r.quorum };
+}
 
 /** The response: the final report, the decision-maker's answers, and the public panel page. */
 export function responseUseCases(ctx: PanelsContext) {
@@ -21,12 +29,12 @@ export function responseUseCases(ctx: PanelsContext) {
       const found = await allowed(actor, panelId, panelsPolicy.enterWorkspace);
       if (!found.ok) return found;
     }
-    const recs = (await repo.recommendations(panelId)).filter((r) => r.status === 'adopted' || r.status === 'not_adopted');
+    const recs = (await repo.recommendations(panelId)).filter((r) => isClosed(r.status));
     return ok({
       panel: { id: panel.id, title: panel.title, approvalPercent: panel.approval_percent, publishedAt: panel.report_published_at },
       recommendations: recs.map((r) => {
         const cast = r.yes_votes + r.no_votes;
-        return { ...r, approval: cast > 0 ? Math.round((100 * r.yes_votes) / cast) : 0 };
+        return { ...r, approval: cast > 0 ? Math.round((100 * r.yes_votes) / cast) : 0, ...turnout(r) };
       }),
     });
   }
@@ -64,7 +72,8 @@ export function responseUseCases(ctx: PanelsContext) {
           number: r.number,
           title: r.title,
           body: r.body,
-          status: translate(locale, r.status === 'adopted' ? 'panels.rec.status.adopted' : 'panels.rec.status.not_adopted'),
+          status: translate(locale, r.status === 'adopted' ? 'panels.rec.status.adopted' : r.status === 'no_quorum' ? 'panels.rec.status.no_quorum' : 'panels.rec.status.not_adopted') +
+            (r.quorum !== null ? ` – ${translate(locale, 'panels.rec.quorum', { voted: r.voted, members: r.members ?? 0, quorum: r.quorum })}` : ''),
           yes: r.yes_votes,
           no: r.no_votes,
           abstain: r.abstentions,
@@ -184,8 +193,9 @@ export function responseUseCases(ctx: PanelsContext) {
         reportPublished: panel.report_published_at !== null,
         recommendations: panel.report_published_at
           ? recommendations
-              .filter((r) => r.status === 'adopted' || r.status === 'not_adopted')
+              .filter((r) => isClosed(r.status))
               .map((r) => ({
+                ...turnout(r),
                 id: r.id,
                 number: r.number,
                 title: r.title,

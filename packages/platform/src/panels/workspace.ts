@@ -3,6 +3,7 @@ import { checkText } from '../shared/validate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
+import { quorumOf } from './administrators.ts';
 import { itemKinds, voteChoices, type ItemKind } from './panels.tables.ts';
 
 /** The members' workspace: materials and notes, recommendations, amendments and votes. */
@@ -15,15 +16,17 @@ export function workspaceUseCases(ctx: PanelsContext) {
       if (!found.ok) return found;
       const st = await standing(actor, panelId);
       const member = actor ? await repo.memberOf(panelId, actor.id) : undefined;
-      const [sessions, items, recommendations, amendments, votes] = await Promise.all([
+      const [sessions, items, recommendations, amendments, votes, memberCount] = await Promise.all([
         repo.sessions(panelId),
         repo.items(panelId),
         repo.recommendations(panelId),
         repo.amendments(panelId),
         member ? repo.votesOf(panelId, member.id) : Promise.resolve([]),
+        repo.memberCount(deps.db, panelId),
       ]);
       return ok({
         panel: { id: found.value.id, title: found.value.title, approvalPercent: found.value.approval_percent, reportPublished: found.value.report_published_at !== null, processId: found.value.process_id },
+        quorum: { members: memberCount, quorum: quorumOf(memberCount, found.value.quorum), custom: found.value.quorum !== null },
         facilitator: panelsPolicy.facilitate(actor, st),
         standing: st,
         member: member ? { number: member.number, publicName: member.public_name } : null,
@@ -124,9 +127,10 @@ export function workspaceUseCases(ctx: PanelsContext) {
       if (!rec) return fail('NotFound');
       const found = await allowed(actor, rec.panel_id, panelsPolicy.facilitate);
       if (!found.ok) return found;
-      if (rec.status !== 'drafting') return fail('Conflict');
+      // A vote that closed short of the quorum may be opened again: votes cast stay, the rest may still vote.
+      if (rec.status !== 'drafting' && rec.status !== 'no_quorum') return fail('Conflict');
       await repo.updateRecommendation(deps.db, rec.id, { status: 'voting' });
-      await audit(actor, 'panel.voting_opened', rec.panel_id, { recommendationId });
+      await audit(actor, rec.status === 'no_quorum' ? 'panel.voting_reopened' : 'panel.voting_opened', rec.panel_id, { recommendationId });
       return ok(null);
     },
 
@@ -152,26 +156,33 @@ export function workspaceUseCases(ctx: PanelsContext) {
     },
 
     /**
-     * Closes the vote and records the result: adopted when the yes votes reach the panel's approval threshold
-     * of the votes cast for or against (abstentions are counted and shown, not in the share).
+     * Closes the vote and records the result against the quorum: when fewer members voted (abstentions count
+     * as voting) than the panel's quorum, nothing is decided ('no_quorum', which may be opened again);
+     * otherwise adopted when the yes votes reach the approval threshold of the votes cast for or against.
+     * The members and the quorum are stored with the result, so it reads the same after the panel changes.
      */
-    async closeVoting(actor: Actor | null, recommendationId: string): Promise<Result<{ adopted: boolean }>> {
+    async closeVoting(actor: Actor | null, recommendationId: string): Promise<Result<{ adopted: boolean; decided: boolean; voted: number; members: number; quorum: number }>> {
       const rec = await repo.findRecommendation(deps.db, recommendationId);
       if (!rec) return fail('NotFound');
       const found = await allowed(actor, rec.panel_id, panelsPolicy.facilitate);
       if (!found.ok) return found;
-      const adopted = await repo.transaction(async (trx) => {
+      const outcome = await repo.transaction(async (trx) => {
         const locked = await repo.findRecommendation(trx, recommendationId, true);
         if (locked?.status !== 'voting') return null;
         const tally = await repo.tally(trx, recommendationId);
+        const members = await repo.memberCount(trx, rec.panel_id);
+        const quorum = quorumOf(members, found.value.quorum);
+        const voted = tally.yes + tally.no + tally.abstain;
+        const decided = voted >= quorum;
         const cast = tally.yes + tally.no;
-        const isAdopted = cast > 0 && tally.yes * 100 >= found.value.approval_percent * cast;
-        await repo.updateRecommendation(trx, recommendationId, { status: isAdopted ? 'adopted' : 'not_adopted', yes_votes: tally.yes, no_votes: tally.no, abstentions: tally.abstain });
-        return isAdopted;
+        const adopted = decided && cast > 0 && tally.yes * 100 >= found.value.approval_percent * cast;
+        const status = !decided ? 'no_quorum' : adopted ? 'adopted' : 'not_adopted';
+        await repo.updateRecommendation(trx, recommendationId, { status, yes_votes: tally.yes, no_votes: tally.no, abstentions: tally.abstain, members, quorum });
+        return { adopted, decided, voted, members, quorum };
       });
-      if (adopted === null) return fail('Conflict');
-      await audit(actor, 'panel.voting_closed', rec.panel_id, { recommendationId, adopted });
-      return ok({ adopted });
+      if (outcome === null) return fail('Conflict');
+      await audit(actor, 'panel.voting_closed', rec.panel_id, { recommendationId, adopted: outcome.adopted, decided: outcome.decided, voted: outcome.voted, quorum: outcome.quorum });
+      return ok(outcome);
     },
 
   };

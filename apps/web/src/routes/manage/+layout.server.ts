@@ -7,13 +7,16 @@ import { refuseStaffPage } from '$lib/server/staff';
 
 /**
  * Who may open which staff page: /manage itself every staff role (it shows what the role may do), the
- * moderation queue moderators and process managers, the rest of /manage process managers. A refusal is a
+ * moderation queue moderators and process managers, a process's panel pages also the panel's named
+ * administrators, the rest of /manage process managers. A refusal is a
  * 403 page that says why, with the person's roles and a logged reference.
  */
-export const load: LayoutServerLoad = ({ locals, url, route }) => {
+export const load: LayoutServerLoad = async ({ locals, url, route, params }) => {
   const user = requireUser(locals, url);
   const area = route.id === '/manage' ? 'staff' : route.id?.startsWith('/manage/moderation') ? 'moderation' : 'manage';
-  const allowed = area === 'staff' ? accountsPolicy.isStaff(user) : area === 'moderation' ? moderationPolicy.moderate(user) : processesPolicy.manage(user);
+  let allowed = area === 'staff' ? accountsPolicy.isStaff(user) : area === 'moderation' ? moderationPolicy.moderate(user) : processesPolicy.manage(user);
+  // A panel's named administrators reach its staff pages without a staff role (the panels policy decides).
+  if (!allowed && route.id?.startsWith('/manage/[id]/panel') && params.id) allowed = await locals.platform.panels.administersPanelOf(user, params.id);
   if (!allowed) refuseStaffPage(locals, url, user, area);
   return {};
 };

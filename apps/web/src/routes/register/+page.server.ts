@@ -15,8 +15,11 @@ export const actions: Actions = {
   default: async ({ request, locals, getClientAddress }) => {
     const form = await request.formData();
     const values = { email: text(form, 'email'), displayName: text(form, 'displayName') };
-    const limited = await locals.platform.accounts.checkRateLimit('register', getClientAddress());
+    // Per person (the address typed) and, loosely, per network address: a town hall shares one address.
+    const limited = await locals.platform.accounts.checkRateLimit('registerAddress', getClientAddress());
     if (!limited.ok) return formFailure(locals, limited, values);
+    const perPerson = await locals.platform.accounts.checkRateLimit('register', values.email.trim().toLowerCase());
+    if (!perPerson.ok) return formFailure(locals, perPerson, values);
     const input = readForm(accountContracts.register, form, { locale: locals.ctx.locale });
     const result = input.ok ? await locals.platform.accounts.register(input.value) : input;
     if (!result.ok) return formFailure(locals, result, values);

@@ -12,6 +12,7 @@ import * as budgetingPerf from './2026_12_08_0001_budgeting_perf.ts';
 import * as moderation from './2026_12_08_0002_moderation.ts';
 import * as privacy from './2026_12_08_0003_privacy.ts';
 import * as announcedDraw from './2026_12_09_0001_announced_draw.ts';
+import * as panelMembers from './2026_12_09_0101_panel_members.ts';
 import * as conversationThresholds from './2026_12_09_0201_conversation_thresholds.ts';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0002_moderation': moderation,
   '2026_12_08_0003_privacy': privacy,
   '2026_12_09_0001_announced_draw': announcedDraw,
+  '2026_12_09_0101_panel_members': panelMembers,
   '2026_12_09_0201_conversation_thresholds': conversationThresholds,
 };

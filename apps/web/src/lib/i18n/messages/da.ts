@@ -6,6 +6,7 @@ import { conversationsDa } from './conversations/da.ts';
 import { stakeholdersDa } from './stakeholders/da.ts';
 import { panelsDa } from './panels/da.ts';
 import { panelsStaffDa } from './panels-staff/da.ts';
+import { panelMembersDa } from './panel-members/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
@@ -23,6 +24,7 @@ export const da: Catalog = {
   ...stakeholdersDa,
   ...panelsDa,
   ...panelsStaffDa,
+  ...panelMembersDa,
   ...analysisDa,
   ...budgetingManageDa,
   ...budgetingDa,

@@ -6,6 +6,7 @@ import { conversationsEn } from './conversations/en.ts';
 import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
+import { panelMembersEn } from './panel-members/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...stakeholdersEn,
   ...panelsEn,
   ...panelsStaffEn,
+  ...panelMembersEn,
   ...analysisEn,
   ...budgetingManageEn,
   ...budgetingEn,

@@ -6,6 +6,7 @@ import { conversationsNb } from './conversations/nb.ts';
 import { stakeholdersNb } from './stakeholders/nb.ts';
 import { panelsNb } from './panels/nb.ts';
 import { panelsStaffNb } from './panels-staff/nb.ts';
+import { panelMembersNb } from './panel-members/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
@@ -23,6 +24,7 @@ export const nb: Catalog = {
   ...stakeholdersNb,
   ...panelsNb,
   ...panelsStaffNb,
+  ...panelMembersNb,
   ...analysisNb,
   ...budgetingManageNb,
   ...budgetingNb,

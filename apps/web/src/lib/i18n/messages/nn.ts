@@ -6,6 +6,7 @@ import { conversationsNn } from './conversations/nn.ts';
 import { stakeholdersNn } from './stakeholders/nn.ts';
 import { panelsNn } from './panels/nn.ts';
 import { panelsStaffNn } from './panels-staff/nn.ts';
+import { panelMembersNn } from './panel-members/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
@@ -23,6 +24,7 @@ export const nn: Catalog = {
   ...stakeholdersNn,
   ...panelsNn,
   ...panelsStaffNn,
+  ...panelMembersNn,
   ...analysisNn,
   ...budgetingManageNn,
   ...budgetingNn,

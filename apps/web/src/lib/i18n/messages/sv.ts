@@ -6,6 +6,7 @@ import { conversationsSv } from './conversations/sv.ts';
 import { stakeholdersSv } from './stakeholders/sv.ts';
 import { panelsSv } from './panels/sv.ts';
 import { panelsStaffSv } from './panels-staff/sv.ts';
+import { panelMembersSv } from './panel-members/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
@@ -23,6 +24,7 @@ export const sv: Catalog = {
   ...stakeholdersSv,
   ...panelsSv,
   ...panelsStaffSv,
+  ...panelMembersSv,
   ...analysisSv,
   ...budgetingManageSv,
   ...budgetingSv,

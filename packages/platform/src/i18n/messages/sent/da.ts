@@ -80,4 +80,7 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.csv.read': 'Læst',
   'notify.csv.yes': 'Ja',
   'notify.csv.no': 'Nej',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.mail.linkSeat.subject': 'Din plads i {title} er bekræftet',
+  'panels.mail.linkSeat.body': 'Kommunen har bekræftet din plads i {title}. Åbn linket for at knytte din konto til pladsen; så kan du deltage og stemme i arbejdsrummet.',
 };

@@ -78,4 +78,7 @@ export const sentEn = {
   'notify.csv.read': 'Read',
   'notify.csv.yes': 'Yes',
   'notify.csv.no': 'No',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.mail.linkSeat.subject': 'Your seat on {title} is confirmed',
+  'panels.mail.linkSeat.body': 'Your seat on {title} has been confirmed by the municipality. Open the link to connect your account to your seat; then you can take part and vote in the workspace.',
 } as const;

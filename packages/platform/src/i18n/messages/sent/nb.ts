@@ -81,4 +81,7 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.csv.read': 'Lest',
   'notify.csv.yes': 'Ja',
   'notify.csv.no': 'Nei',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.mail.linkSeat.subject': 'Plassen din i {title} er bekreftet',
+  'panels.mail.linkSeat.body': 'Kommunen har bekreftet plassen din i {title}. Åpne lenken for å knytte kontoen din til plassen; da kan du delta og stemme i arbeidsrommet.',
 };

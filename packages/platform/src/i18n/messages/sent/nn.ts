@@ -81,4 +81,7 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.csv.read': 'Lesen',
   'notify.csv.yes': 'Ja',
   'notify.csv.no': 'Nei',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.mail.linkSeat.subject': 'Plassen din i {title} er stadfesta',
+  'panels.mail.linkSeat.body': 'Kommunen har stadfesta plassen din i {title}. Opne lenkja for å knyte kontoen din til plassen; då kan du vere med og røyste i arbeidsrommet.',
 };

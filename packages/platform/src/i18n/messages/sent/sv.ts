@@ -80,4 +80,7 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.csv.read': 'Läst',
   'notify.csv.yes': 'Ja',
   'notify.csv.no': 'Nej',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.mail.linkSeat.subject': 'Din plats i {title} är bekräftad',
+  'panels.mail.linkSeat.body': 'Kommunen har bekräftat din plats i {title}. Öppna länken för att koppla ditt konto till platsen; sedan kan du delta och rösta i arbetsrummet.',
 };

@@ -286,4 +286,16 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'moderation.bulk.noneChosen': 'Vælg mindst ét indlæg.',
   'ideas.edit.notAuthor': 'Kun den, der skrev forslaget, kan ændre det.',
   'ideas.edit.reacted': 'Forslaget kan ikke længere ændres: nogen har allerede støttet eller kommenteret det.',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.admins.noAccount': 'Ingen konto har denne e-mailadresse. Bed personen om at oprette sig først.',
+  'panels.admins.already': 'Personen er allerede en af panelets administratorer.',
+  'panels.admins.creatorStays': 'Den, der startede panelet, forbliver en af dets administratorer.',
+  'panels.quorum.range': 'Angiv et beslutningsdygtigt antal fra 1 til panelets størrelse ({size}), eller lad feltet stå tomt for to tredjedele af medlemmerne.',
+  'panels.session.hours': 'Vælg fra 0 (slået fra) til {max} timer.',
+  'panels.assisted.consentRequired': 'Sæt kryds, når personen har hørt samtykketeksten og sagt ja til den.',
+  'panels.assisted.contactRequired': 'Angiv en e-mailadresse eller et telefonnummer, så personen kan kontaktes.',
+  'panels.confirm.noAccount': 'Ingen konto har denne e-mailadresse. Lad feltet stå tomt for at give medlemmet et link i stedet.',
+  'panels.rec.status.no_quorum': 'Ikke afgjort: panelet var ikke beslutningsdygtigt',
+  'panels.rec.quorum': '{voted} af {members} medlemmer stemte (beslutningsdygtigt ved {quorum})',
+  'panels.confirm.accountTaken': 'Denne konto har allerede en plads i panelet.',
 };

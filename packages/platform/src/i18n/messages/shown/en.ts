@@ -284,4 +284,16 @@ export const shownEn = {
   'moderation.bulk.noneChosen': 'Select at least one item.',
   'ideas.edit.notAuthor': 'Only the person who wrote the idea can edit it.',
   'ideas.edit.reacted': 'The idea can no longer be edited: someone has already supported or commented on it.',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.admins.noAccount': 'No account has this e-mail address. Ask the person to register first.',
+  'panels.admins.already': 'This person is already one of the panel’s administrators.',
+  'panels.admins.creatorStays': 'The person who started the panel stays one of its administrators.',
+  'panels.quorum.range': 'Enter a quorum from 1 to the panel’s size ({size}), or leave it empty for two thirds of the members.',
+  'panels.session.hours': 'Choose from 0 (off) to {max} hours.',
+  'panels.assisted.consentRequired': 'Tick the box once the person has heard the consent text and agreed to it.',
+  'panels.assisted.contactRequired': 'Enter an e-mail address or a phone number so the person can be reached.',
+  'panels.confirm.noAccount': 'No account has this e-mail address. Leave it empty to give the member a link instead.',
+  'panels.rec.status.no_quorum': 'Not decided: quorum not reached',
+  'panels.rec.quorum': '{voted} of {members} members voted (quorum {quorum})',
+  'panels.confirm.accountTaken': 'This account already holds a seat on the panel.',
 } as const;

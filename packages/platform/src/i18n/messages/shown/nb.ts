@@ -286,4 +286,16 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'moderation.bulk.noneChosen': 'Velg minst ett innhold.',
   'ideas.edit.notAuthor': 'Bare den som skrev forslaget, kan endre det.',
   'ideas.edit.reacted': 'Forslaget kan ikke endres lenger: noen har allerede støttet eller kommentert det.',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.admins.noAccount': 'Ingen konto har denne e-postadressen. Be personen registrere seg først.',
+  'panels.admins.already': 'Personen er allerede en av panelets administratorer.',
+  'panels.admins.creatorStays': 'Den som startet panelet, forblir en av administratorene.',
+  'panels.quorum.range': 'Skriv et beslutningsdyktig antall fra 1 til panelets størrelse ({size}), eller la feltet stå tomt for to tredjedeler av medlemmene.',
+  'panels.session.hours': 'Velg fra 0 (av) til {max} timer.',
+  'panels.assisted.consentRequired': 'Kryss av når personen har hørt samtykketeksten og sagt ja til den.',
+  'panels.assisted.contactRequired': 'Skriv en e-postadresse eller et telefonnummer så personen kan nås.',
+  'panels.confirm.noAccount': 'Ingen konto har denne e-postadressen. La feltet stå tomt for å gi medlemmet en lenke i stedet.',
+  'panels.rec.status.no_quorum': 'Ikke avgjort: ikke beslutningsdyktig',
+  'panels.rec.quorum': '{voted} av {members} medlemmer stemte (beslutningsdyktig ved {quorum})',
+  'panels.confirm.accountTaken': 'Denne kontoen har allerede en plass i panelet.',
 };

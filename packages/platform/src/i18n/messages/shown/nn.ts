@@ -286,4 +286,16 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'moderation.bulk.noneChosen': 'Vel minst eitt innhald.',
   'ideas.edit.notAuthor': 'Berre den som skreiv forslaget, kan endre det.',
   'ideas.edit.reacted': 'Forslaget kan ikkje endrast lenger: nokon har allereie støtta eller kommentert det.',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.admins.noAccount': 'Ingen konto har denne e-postadressa. Be personen registrere seg først.',
+  'panels.admins.already': 'Personen er alt ein av administratorane til panelet.',
+  'panels.admins.creatorStays': 'Den som starta panelet, held fram som ein av administratorane.',
+  'panels.quorum.range': 'Skriv eit vedtaksført tal frå 1 til storleiken på panelet ({size}), eller la feltet stå tomt for to tredjedelar av medlemmene.',
+  'panels.session.hours': 'Vel frå 0 (av) til {max} timar.',
+  'panels.assisted.consentRequired': 'Kryss av når personen har høyrt samtykketeksten og sagt ja til han.',
+  'panels.assisted.contactRequired': 'Skriv ei e-postadresse eller eit telefonnummer så personen kan nåast.',
+  'panels.confirm.noAccount': 'Ingen konto har denne e-postadressa. La feltet stå tomt for å gi medlemmet ei lenkje i staden.',
+  'panels.rec.status.no_quorum': 'Ikkje avgjort: ikkje vedtaksført',
+  'panels.rec.quorum': '{voted} av {members} medlemmer røysta (vedtaksført ved {quorum})',
+  'panels.confirm.accountTaken': 'Denne kontoen har alt ein plass i panelet.',
 };

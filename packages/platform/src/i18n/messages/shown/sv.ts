@@ -285,4 +285,16 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'moderation.bulk.noneChosen': 'Välj minst ett inlägg.',
   'ideas.edit.notAuthor': 'Bara den som skrev förslaget kan ändra det.',
   'ideas.edit.reacted': 'Förslaget kan inte längre ändras: någon har redan stött eller kommenterat det.',
+  // Panel members and decisions (issue 18, part 4)
+  'panels.admins.noAccount': 'Inget konto har den här e-postadressen. Be personen registrera sig först.',
+  'panels.admins.already': 'Personen är redan en av panelens administratörer.',
+  'panels.admins.creatorStays': 'Den som startade panelen förblir en av dess administratörer.',
+  'panels.quorum.range': 'Ange ett beslutsmässigt antal från 1 till panelens storlek ({size}), eller lämna tomt för två tredjedelar av medlemmarna.',
+  'panels.session.hours': 'Välj från 0 (av) till {max} timmar.',
+  'panels.assisted.consentRequired': 'Kryssa i rutan när personen har hört samtyckestexten och godkänt den.',
+  'panels.assisted.contactRequired': 'Ange en e-postadress eller ett telefonnummer så att personen kan nås.',
+  'panels.confirm.noAccount': 'Inget konto har den här e-postadressen. Lämna fältet tomt för att ge medlemmen en länk i stället.',
+  'panels.rec.status.no_quorum': 'Inte avgjord: panelen var inte beslutsmässig',
+  'panels.rec.quorum': '{voted} av {members} medlemmar röstade (beslutsmässig vid {quorum})',
+  'panels.confirm.accountTaken': 'Det här kontot har redan en plats i panelen.',
 };

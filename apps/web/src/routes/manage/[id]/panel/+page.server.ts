@@ -191,9 +191,10 @@ export const actions: Actions = {
     const form = await request.formData();
     const id = await panelId(locals, params.id);
     const input = readForm(c.confirmPanelSeatByStaff, form, { id });
-    const result = input.ok ? await locals.platform.panels.confirmByStaff(user, id, input.value.number) : input;
+    const result = input.ok ? await locals.platform.panels.confirmByStaff(user, id, input.value.number, input.value.accountEmail ?? '') : input;
     if (!result.ok) return formFailure(locals, result);
-    return { saved: locals.t('manage.saved') };
+    // The member links their account with this link (also e-mailed when they gave an address).
+    return { saved: result.value.link ? locals.t('panelMembers.seatLink', { link: `${url.origin}${result.value.link}` }) : locals.t('manage.saved') };
   },
   replace: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);

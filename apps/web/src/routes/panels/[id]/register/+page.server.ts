@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-  register: async ({ request, locals, params }) => {
+  register: async ({ request, locals, params, getClientAddress }) => {
     const form = await request.formData();
     const panel = await locals.platform.panels.registrationForm(params.id);
     if (!panel.ok) error(404, { message: 'NotFound' });
@@ -31,7 +31,7 @@ export const actions: Actions = {
       values[`q${i}`] = answers[q.name] ?? '';
     });
     const input = readForm(c.registerPanelRespondent, form, { id: params.id, answers });
-    const result = input.ok ? await locals.platform.panels.registerRespondent(params.id, { ...input.value, phone: input.value.phone ?? '' }) : input;
+    const result = input.ok ? await locals.platform.panels.registerRespondent(params.id, { ...input.value, phone: input.value.phone ?? '' }, getClientAddress()) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { registered: true };
   },

@@ -15,6 +15,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     categories: pool.categories,
     deleteOn: pool.deleteOn,
     deleted: pool.deleted,
-    rows: pool.rows.map((r) => ({ number: r.number, answers: pool.categories.map((c) => r.answers[c] ?? ''), status: r.status, name: r.name, email: r.email, phone: r.phone })),
+    rows: pool.rows.map((r) => ({ number: r.number, answers: pool.categories.map((c) => r.answers[c] ?? ''), status: r.status, name: r.name, email: r.email, phone: r.phone, channel: r.channel, enteredBy: r.enteredBy })),
   };
 };
