@@ -138,8 +138,9 @@ export function verifyRecord(input: unknown): RecordVerification {
   const index = drawIndex(record.seed.value, panels.length);
   if (index !== record.drawn.index) return fail(`seed "${record.seed.value}" gives index ${index}, the record says ${record.drawn.index}`);
   checks.push(`seed "${record.seed.value}" from ${record.seed.source} gives index ${index}`);
-  const expected = [...(panels[index] ?? [])].sort();
-  const claimed = [...record.drawn.selected].sort();
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const expected = [...(panels[index] ?? [])].sort(byText);
+  const claimed = [...record.drawn.selected].sort(byText);
   const missing = expected.find((id) => !claimed.includes(id));
   if (missing !== undefined) return fail(`"${missing}" is on panel ${index} but not among the selected`);
   const extra = claimed.find((id) => !expected.includes(id));

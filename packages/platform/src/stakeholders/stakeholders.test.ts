@@ -116,7 +116,7 @@ test('facts need a source; review needs a reason to refuse; a disputed fact show
   assert.ok((await platform.stakeholders.reviewFact(facilitator, fact.value.id, { decision: 'approve' })).ok);
   // The author was told each time, with the facilitator's reason when there was one.
   const told = (await platform.notifications.listFor(p(0) as Actor, 'nb')).filter((n) => n.kind === 'fact_reviewed');
-  assert.deepEqual(told.map((n) => [n.text, n.quote?.text ?? null]).sort(), [
+  assert.deepEqual(told.map((n) => [n.text, n.quote?.text ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
     ['Fasilitatoren ber om endringer i faktumet ditt «Drosjer har løyve» før det kommer på faktaarket.', 'Oppgi paragrafen.'],
     ['Fasilitatoren godkjente faktumet ditt «Drosjer har løyve»: det står nå på faktaarket.', null],
   ]);
