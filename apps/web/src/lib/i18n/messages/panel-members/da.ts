@@ -49,5 +49,6 @@ export const panelMembersDa: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.code': 'Personens kode',
   'panelMembers.assisted.codeHint': 'Koden i deres brev, for eksempel ABCD-EFGH.',
   'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.phoneNumber': 'Telefon',
   'panelMembers.assisted.contact': 'Sådan når vi personen',
 };

@@ -51,5 +51,6 @@ export const panelMembersEn = {
   'panelMembers.assisted.code': 'The person’s code',
   'panelMembers.assisted.codeHint': 'The code in their letter, for example ABCD-EFGH.',
   'panelMembers.assisted.about': 'About the person',
+  'panelMembers.assisted.phoneNumber': 'Phone',
   'panelMembers.assisted.contact': 'How to reach the person',
 } as const;

@@ -49,5 +49,6 @@ export const panelMembersNb: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.code': 'Koden til personen',
   'panelMembers.assisted.codeHint': 'Koden i brevet deres, for eksempel ABCD-EFGH.',
   'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.phoneNumber': 'Telefon',
   'panelMembers.assisted.contact': 'Slik når vi personen',
 };

@@ -49,5 +49,6 @@ export const panelMembersSv: Record<keyof typeof panelMembersEn, string> = {
   'panelMembers.assisted.code': 'Personens kod',
   'panelMembers.assisted.codeHint': 'Koden i deras brev, till exempel ABCD-EFGH.',
   'panelMembers.assisted.about': 'Om personen',
+  'panelMembers.assisted.phoneNumber': 'Telefon',
   'panelMembers.assisted.contact': 'Så når vi personen',
 };
