@@ -50,7 +50,7 @@ test('a whole panel runs through the API: invite, join, introduce, a fact approv
   const invited = await per(`${panel}/invitations`, json('POST', { email: 'sara@demo.tingsted.no', role: 'Næringsliv' }));
   assert.equal(invited.status, 201);
   const token = joinToken(await server.mail.waitFor('sara@demo.tingsted.no', (m) => /stakeholders\/join/.test(m.text)));
-  assert.deepEqual(await (await anonymous(`/api/v1/stakeholders/invitation?token=${token}`)).json(), { panelId, role: 'Næringsliv' });
+  assert.deepEqual(await (await anonymous(`/api/v1/stakeholders/invitation?token=${token}`)).json(), { panelId, role: 'Næringsliv', invitedBy: null }, 'invited by the facilitators, not by a stakeholder');
 
   // Joining: a short introduction is refused and nothing is joined; then the invitee joins, once.
   const intro = { name: 'Sara Haugen', speaksFor: 'Handelsstanden i sentrum', introduction: 'Jeg driver en butikk i Storgata og snakker for handelsstanden.' };

@@ -13,6 +13,7 @@ import { privacyEn } from './messages/privacy/en.ts';
 import { moderationEn } from './messages/moderation/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
+import { panelMembersEn } from './messages/panel-members/en.ts';
 import { panelsEn } from './messages/panels/en.ts';
 import { panelsStaffEn } from './messages/panels-staff/en.ts';
 import { processesEn } from './messages/processes/en.ts';
@@ -41,6 +42,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     stakeholders: stakeholdersEn,
     panels: panelsEn,
     panelsStaff: panelsStaffEn,
+    panelMembers: panelMembersEn,
     analysis: analysisEn,
     budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,
