@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './testing/server.ts';
-import { apiClient, fieldsOf, type ApiCall } from './testing/api-client.ts';
+import { signedInClients, fieldsOf, type ApiCall } from './testing/api-client.ts';
 
 let server: TestServer;
 let phaseId = '';
@@ -28,16 +28,7 @@ interface ApiError {
   error: { code: string; message: string; fields: { field: string; message: string }[] };
 }
 
-/** One signed-in client per account for the whole file (sign-ins are rate-limited). */
-const clients = new Map<string, Promise<ApiCall>>();
-function as(email: string): Promise<ApiCall> {
-  let client = clients.get(email);
-  if (!client) {
-    client = apiClient(server.url, email);
-    clients.set(email, client);
-  }
-  return client;
-}
+const as = signedInClients(() => server.url);
 
 const anonymous: ApiCall = (path, init = {}) =>
   fetch(server.url + path, { method: init.method ?? 'GET', ...(init.json !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.json) } : {}) });

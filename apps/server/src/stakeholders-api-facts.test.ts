@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from './testing/server.ts';
-import { apiClient, fieldsOf, type ApiCall } from './testing/api-client.ts';
+import { signedInClients, fieldsOf, type ApiCall } from './testing/api-client.ts';
 import { anonymousClient, json, pdfBase64 } from './testing/stakeholders.ts';
 
 let server: TestServer;
@@ -13,16 +13,7 @@ before(async () => {
 });
 after(async () => server.close());
 
-/** One signed-in client per person for the whole file (sign-ins from one address are rate-limited). */
-const clients = new Map<string, Promise<ApiCall>>();
-function as(email: string): Promise<ApiCall> {
-  let client = clients.get(email);
-  if (!client) {
-    client = apiClient(server.url, email);
-    clients.set(email, client);
-  }
-  return client;
-}
+const as = signedInClients(() => server.url);
 
 interface Fact {
   id: string;

@@ -27,3 +27,19 @@ export async function fieldsOf(response: Response): Promise<string[]> {
   const body = (await response.json()) as { error: { fields: { field: string }[] } };
   return body.error.fields.map((f) => f.field);
 }
+
+/**
+ * One signed-in client per account for a whole test file (sign-ins from one address are rate-limited). The
+ * base URL is read on first use, so the cache can be made before the test server starts.
+ */
+export function signedInClients(baseUrl: () => string): (email: string) => Promise<ApiCall> {
+  const clients = new Map<string, Promise<ApiCall>>();
+  return (email) => {
+    let client = clients.get(email);
+    if (!client) {
+      client = apiClient(baseUrl(), email);
+      clients.set(email, client);
+    }
+    return client;
+  };
+}

@@ -38,15 +38,9 @@ async function holdPort(): Promise<{ port: number; release: () => Promise<void> 
 
 /** A port that was free a moment ago (tests need it before the server starts, for redirect URIs). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  const held = await holdPort();
+  await held.release();
+  return held.port;
 }
 
 export async function startTestServer(
