@@ -78,7 +78,7 @@ const template = await prepareTemplateDatabase(databaseUrl, migrationSources);
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 3) || 1);
 process.stdout.write(`tests: ${files.length} files, ${concurrency} at a time, PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts/test-timings.mjs')}`, '--test-reporter-destination=stdout', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_TEMPLATE_DATABASE: template },
