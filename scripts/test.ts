@@ -5,8 +5,9 @@
 //   npm test -- packages/platform  only test files under that path
 // Test files run in parallel (TEST_CONCURRENCY, default 3: most of a file's time is spent waiting on PostgreSQL,
 // the server or Chromium), each on a database of its own copied from one migrated template.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { DataFolderInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/platform/src/db/embedded.ts';
 import { prepareTemplateDatabase } from '../packages/platform/src/testing/index.ts';
@@ -78,12 +79,20 @@ const template = await prepareTemplateDatabase(databaseUrl, migrationSources);
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 3) || 1);
 process.stdout.write(`tests: ${files.length} files, ${concurrency} at a time, PostgreSQL ${embedded ? 'embedded' : 'from DATABASE_URL'}\n`);
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts/test-timings.mjs')}`, '--test-reporter-destination=stdout', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
+// Each file's wall time, from scripts/test-file-timer.mjs: the slowest are listed after the run.
+const timings = join(mkdtempSync(join(tmpdir(), 'tingsted-test-')), 'timings.tsv');
+const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(root, 'scripts/test-file-timer.mjs'), '--test', '--test-reporter=spec', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_TEMPLATE_DATABASE: template },
+  env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_TEMPLATE_DATABASE: template, TEST_TIMINGS_FILE: timings },
 });
 const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+if (existsSync(timings)) {
+  const rows = readFileSync(timings, 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string]);
+  rows.sort((a, b) => Number(b[0]) - Number(a[0]));
+  process.stdout.write(`\nslowest test files (wall seconds):\n${rows.slice(0, 20).map(([s, f]) => `${s.padStart(7)}  ${f}`).join('\n')}\n`);
+  rmSync(dirname(timings), { recursive: true, force: true });
+}
 await embedded?.stop();
 if (scratch) rmSync(scratch, { recursive: true, force: true });
 process.exit(code);

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createPlatform, seedDemo, type Platform } from '@tingsted/platform';
-import { freshDatabase } from '@tingsted/platform/testing';
+import { freshDatabase, freshDemoDatabase } from '@tingsted/platform/testing';
 import { readConfig, type OidcConfig, type ServerConfig } from '../config.ts';
 import { buildServer, type App } from '../app.ts';
 import { loadWebHandler } from '../main.ts';
@@ -46,7 +46,9 @@ export async function freePort(): Promise<number> {
 export async function startTestServer(
   options: { seed?: boolean; sharedData?: boolean; jobs?: boolean; pageCacheMs?: number; web?: boolean; oidc?: (publicUrl: string) => OidcConfig; bodyLimit?: number; port?: number } = {},
 ): Promise<TestServer> {
-  const database = await freshDatabase();
+  // The demo without the shared data sets is copied from one seeded database per run (see freshDemoDatabase).
+  const copiedDemo = options.seed !== false && options.sharedData !== true;
+  const database = copiedDemo ? await freshDemoDatabase() : await freshDatabase();
   const mail = await startSmtpCatcher();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -80,7 +82,7 @@ export async function startTestServer(
   try {
     if (options.jobs) await platform.jobs.startWorkers();
     // The Pol.is import from the shared data folder takes seconds; only the tests that look at it ask for it.
-    if (options.seed !== false) await seedDemo(platform, { sharedData: options.sharedData === true });
+    if (options.seed !== false && !copiedDemo) await seedDemo(platform, { sharedData: true });
     process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
     const web = options.web === false ? undefined : await loadWebHandler();
     if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');

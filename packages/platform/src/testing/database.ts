@@ -7,6 +7,7 @@ import { createDatabase, migrateToLatest, type Db } from '../db/database.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
 import { silentLogger } from '../shared/logger.ts';
+import { seedDemo } from '../seed/demo.ts';
 import type { Clock } from '../shared/clock.ts';
 
 /**
@@ -25,8 +26,75 @@ function serverUrl(): string {
  * `migrate: false`.
  */
 export async function freshDatabase(options: { migrate?: boolean } = {}): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
-  const name = `test_${randomBytes(6).toString('hex')}`;
   const template = options.migrate !== false ? process.env.TEST_TEMPLATE_DATABASE : undefined;
+  return copyOf(template, options.migrate !== false);
+}
+
+/**
+ * A fresh database with the demo municipality in it (`seedDemo` without the shared data sets), dropped by
+ * `drop()`. Under `npm test` it is a copy of a demo database seeded once per run and day (seeding takes seconds
+ * and most server tests start from the demo); otherwise it is seeded here.
+ */
+export async function freshDemoDatabase(): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (!template) {
+    const database = await copyOf(undefined, true);
+    await seedInto(database.db);
+    return database;
+  }
+  return copyOf(await demoTemplate(template), true);
+}
+
+async function seedInto(db: Db): Promise<void> {
+  const platform = createPlatform(db, {
+    dataDir: mkdtempSync(join(tmpdir(), 'tingsted-seed-')),
+    publicUrl: 'http://127.0.0.1',
+    mailFrom: 'Demo kommune <noreply@demo.tingsted.no>',
+    logger: silentLogger,
+    mailer: recordingMailer(),
+  });
+  try {
+    await seedDemo(platform, { sharedData: false });
+  } finally {
+    await platform.jobs.stop();
+  }
+}
+
+/**
+ * The name of the demo database for this run's migrated template and today's date in Europe/Oslo (the demo's
+ * phases are dated from today), made by the first test file that asks while the others wait on an advisory lock.
+ * Its name starts with the template's, so `prepareTemplateDatabase` drops it with the template it came from.
+ */
+async function demoTemplate(template: string): Promise<string> {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).replaceAll('-', '');
+  const name = `${template}_demo_${day}`;
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const existing = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (existing.rowCount === 0) {
+      const building = await copyOf(template, true);
+      try {
+        await seedInto(building.db);
+      } catch (error) {
+        await building.drop();
+        throw error;
+      }
+      await building.db.destroy();
+      const buildingName = new URL(building.url).pathname.slice(1);
+      await admin.query(`ALTER DATABASE ${buildingName} RENAME TO ${name}`);
+    }
+    return name;
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** A new database, empty or a copy of `template`, migrated to the latest schema unless `migrate` is false. */
+async function copyOf(template: string | undefined, migrate: boolean): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl() });
   await admin.connect();
   try {
@@ -38,7 +106,7 @@ export async function freshDatabase(options: { migrate?: boolean } = {}): Promis
   url.pathname = `/${name}`;
   const db = createDatabase({ url: url.toString(), maxConnections: 5 });
   // On a copy of the template this finds nothing to do; it still checks the copy is at the latest migration.
-  if (options.migrate !== false) await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     db,
     url: url.toString(),

@@ -1,2 +1,2 @@
 // The testing module's public entry point: the apps import from here, never the module's inner files.
-export { freshDatabase, prepareTemplateDatabase } from './database.ts';
+export { freshDatabase, freshDemoDatabase, prepareTemplateDatabase } from './database.ts';
