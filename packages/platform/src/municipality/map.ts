@@ -70,6 +70,8 @@ export function readMapUpload(input: unknown): Result<MapShapes> {
   const areas: NamedFeature<Surface>[] = [];
   const places: NamedFeature[] = [];
   const names = new Set<string>();
+  // A boundary with a faulty geometry is reported as such, not also as missing.
+  let boundarySeen = false;
   for (const [i, raw] of collection.features.entries()) {
     const where = `features[${i}]`;
     const feature = raw as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
@@ -81,6 +83,7 @@ export function readMapUpload(input: unknown): Result<MapShapes> {
     const kind = properties.kind ?? properties.type;
     const name = typeof properties.name === 'string' ? properties.name.trim() : '';
     const label = name === '' ? where : `${where} (${name})`;
+    if (kind === 'boundary') boundarySeen = true;
     const checked = checkGeometry(feature.geometry, `${label}.geometry`, ['Point', 'LineString', 'Polygon', 'MultiPolygon']);
     if (!checked.ok) {
       issues.push(...checked.issues.map((f) => ({ ...f, field: 'geojson' })));
@@ -115,7 +118,7 @@ export function readMapUpload(input: unknown): Result<MapShapes> {
     else if (surface && kind !== 'place') areas.push({ name, geometry: surface });
     else places.push({ name, geometry });
   }
-  if (boundaries.length === 0) issues.push(problem('geo.noBoundary'));
+  if (!boundarySeen) issues.push(problem('geo.noBoundary'));
   for (const extra of boundaries.slice(1)) issues.push(problem('geo.twoBoundaries', { where: extra.where }));
   const boundary = boundaries[0];
   if (issues.length > 0 || !boundary) return fail('ValidationFailed', issues.slice(0, mapLimits.issues));
