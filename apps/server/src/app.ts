@@ -23,6 +23,7 @@ import { meRoutes } from './api/me.ts';
 import { processRoutes } from './api/processes.ts';
 import { adminRoutes } from './api/admin.ts';
 import { retentionRoutes } from './api/retention.ts';
+import { mapRoutes } from './api/maps.ts';
 import { ideaRoutes } from './api/ideas.ts';
 import { panelRoutes } from './api/panels.ts';
 import { oidcRoutes } from './api/oidc.ts';
@@ -211,6 +212,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(processRoutes, { platform });
       await api.register(adminRoutes, { platform });
       await api.register(retentionRoutes, { platform });
+      await api.register(mapRoutes, { platform });
       await api.register(ideaRoutes, { platform });
       await api.register(processManagementRoutes, { platform });
       await api.register(moderationRoutes, { platform });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { ideasPolicy } from '@tingsted/platform/ideas';
-import { ideaContracts } from '@tingsted/platform/ideas';
+import { ideaContracts, IdeaLocationSchema } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { spreadsheetCsv } from './spreadsheet.ts';
 import { errorResponses, failure, requireUser } from './shared.ts';
@@ -47,6 +47,7 @@ const IdeaSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   supportedByViewer: Type.Boolean(),
   awaitingScreening: Type.Boolean(),
+  location: IdeaLocationSchema,
 });
 
 const CommentSchema = Type.Object({

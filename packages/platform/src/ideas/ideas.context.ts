@@ -10,6 +10,9 @@ import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository } from './ideas.repository.ts';
 import { ideasModerationRepository } from './ideas.moderation.repository.ts';
 import type { ModerationGate } from '../shared/moderation-gate.ts';
+import type { MunicipalityMap } from '../municipality/municipality.service.ts';
+import type { Geometry } from '../shared/geo.ts';
+import { ideasLocationsRepository } from './ideas.locations.repository.ts';
 
 export const ideaLimits = { title: { min: 5, max: 150 }, body: { min: 10, max: 5000 }, comment: { min: 1, max: 2000 }, reason: { min: 3, max: 500 } };
 
@@ -29,6 +32,8 @@ export interface IdeaView {
   readonly progressPercent: number | null;
   readonly createdAt: Date;
   readonly editedAt: Date | null;
+  /** Where the idea is about (a GeoJSON geometry), with what the resident typed and the area it lies in. */
+  readonly location: { readonly geometry: Geometry; readonly label: string | null; readonly area: string | null } | null;
   /** Set when a moderator hid it; the author sees why. */
   readonly hidden: { reason: string } | null;
   readonly awaitingScreening: boolean;
@@ -82,6 +87,8 @@ export interface IdeasDeps {
   readonly files: FilesService;
   /** Blocks and review requests (the moderation module). */
   readonly gate: ModerationGate;
+  /** The municipality's map (boundary, areas, places), which ideas' locations are checked against. */
+  readonly map: () => Promise<MunicipalityMap>;
 }
 
 /** An idea as stored. */
@@ -95,6 +102,7 @@ export type IdeaRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ideasRepo
 export function ideasContext(deps: IdeasDeps) {
   const repo = ideasRepository(deps.db);
   const modRepo = ideasModerationRepository(deps.db);
+  const locRepo = ideasLocationsRepository(deps.db);
   // An idea never moves to another phase.
   const ideaPhases = new Map<string, string>();
 
@@ -114,6 +122,7 @@ export function ideasContext(deps: IdeasDeps) {
       progressPercent: row.progress_percent,
       createdAt: row.created_at,
       editedAt: row.edited_at,
+      location: row.location ? { geometry: row.location as Geometry, label: row.location_label, area: row.location_area } : null,
       hidden: row.hidden_at ? { reason: row.hidden_reason ?? '' } : null,
       awaitingScreening: row.screening === 'pending',
       supportedByViewer: supported.has(row.id),
@@ -154,7 +163,7 @@ export function ideasContext(deps: IdeasDeps) {
     return chosen;
   }
 
-  return { deps, repo, modRepo, ideaPhases, present, authorNames, visibleIdea, openIdeasPhase, category };
+  return { deps, repo, modRepo, locRepo, ideaPhases, present, authorNames, visibleIdea, openIdeasPhase, category };
 }
 
 export type IdeasContext = ReturnType<typeof ideasContext>;

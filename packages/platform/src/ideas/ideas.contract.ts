@@ -4,6 +4,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Done, Id, Localized } from '../edge/schemas.ts';
+import { GeometrySchema } from '../municipality/municipality.contract.ts';
 
 const StatusRules = {
   requiresAnswer: Type.Optional(Type.Boolean({ description: 'An official answer must be written with it' })),
@@ -22,6 +23,8 @@ export const ideaContracts = {
       title: Type.String({ maxLength: 1000 }),
       body: Type.String({ maxLength: 20000 }),
       category: Type.Optional(Type.String({ maxLength: 200, description: "One of the phase's categories, when it has some" })),
+      location: Type.Optional(Type.Union([GeometrySchema, Type.Null()], { description: 'Where the idea is about, when the phase asks for a location: a Point, LineString or Polygon inside the municipality' })),
+      address: Type.Optional(Type.String({ maxLength: 300, description: "Instead of location: a place's or area's name on the municipality's map, or coordinates as \"lat, lon\"" })),
     }),
     output: Type.Object({ id: Type.String(), awaitingScreening: Type.Boolean() }),
   }),

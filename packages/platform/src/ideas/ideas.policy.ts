@@ -11,4 +11,6 @@ export const ideasPolicy = {
   addMilestone: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker'),
   /** Staff who may take every idea of a process out as a file. */
   exportIdeas: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker', 'moderator'),
+  /** Staff who decide whether an ideas phase asks for a location. */
+  configureLocations: (actor: Actor | null) => hasRole(actor, 'process_manager'),
 };

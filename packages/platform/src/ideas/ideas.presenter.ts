@@ -37,6 +37,7 @@ export function presentIdea(idea: IdeaView, actor: Actor | null, phaseOpen: bool
     progressPercent: idea.progressPercent,
     createdAt: idea.createdAt,
     editedAt: idea.editedAt,
+    location: idea.location,
     hidden: idea.hidden,
     awaitingScreening: idea.awaitingScreening,
     supportedByViewer: idea.supportedByViewer,

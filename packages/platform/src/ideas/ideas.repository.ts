@@ -5,6 +5,26 @@ import type { Screening } from './ideas.tables.ts';
 /** Idea list orders: newest, most supported, or a random order that stays the same for one seed. */
 export type IdeaSort = 'newest' | 'supported' | 'random';
 
+/** A location as the ideas table keeps it. */
+export interface StoredLocation {
+  readonly geometry: unknown;
+  readonly lon: number;
+  readonly lat: number;
+  readonly label: string | null;
+  readonly area: string | null;
+}
+
+/** The location columns of an idea. */
+export function locationColumns(location: StoredLocation | null) {
+  return {
+    location: location ? JSON.stringify(location.geometry) : null,
+    location_lon: location?.lon ?? null,
+    location_lat: location?.lat ?? null,
+    location_label: location?.label ?? null,
+    location_area: location?.area ?? null,
+  };
+}
+
 /** SQL for ideas, comments, supports and follows (moderation and edits: ideas.moderation.repository.ts). */
 export function ideasRepository(db: Db) {
   const ideaColumns = [
@@ -24,10 +44,15 @@ export function ideasRepository(db: Db) {
     'ideas.progress_percent',
     'ideas.created_at',
     'ideas.edited_at',
+    'ideas.location',
+    'ideas.location_label',
+    'ideas.location_area',
+    'ideas.location_lon',
+    'ideas.location_lat',
   ] as const;
 
   return {
-    async insertIdea(input: { processId: string; phaseId: string; authorId: string; title: string; body: string; category: string | null; screening: Screening }) {
+    async insertIdea(input: { processId: string; phaseId: string; authorId: string; title: string; body: string; category: string | null; screening: Screening; location?: StoredLocation | null }) {
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto('ideas')
@@ -39,6 +64,7 @@ export function ideasRepository(db: Db) {
             body: input.body,
             category: input.category,
             screening: input.screening,
+            ...locationColumns(input.location ?? null),
           })
           .returning('id')
           .executeTakeFirstOrThrow();

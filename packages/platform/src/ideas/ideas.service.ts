@@ -8,10 +8,12 @@ import { editingUseCases } from './editing.ts';
 import { lookupUseCases } from './lookups.ts';
 import { ideaQueries } from './queries.ts';
 import { ideasPrivacyUseCases } from './privacy.ts';
+import { locationUseCases } from './locations.ts';
 
 export type { WeeklyParticipation } from './queries.ts';
 export type { ModeratedIdeaItem } from './moderation.ts';
 export type { IdeaEditView } from './editing.ts';
+export { noLocation, type LocationSettings, type MappedIdea, type PlaceMatch } from './locations.ts';
 export { ideaLimits } from './ideas.context.ts';
 export type { CommentView, IdeaImage, IdeasDeps, IdeaView, ImageUpload } from './ideas.context.ts';
 
@@ -22,8 +24,8 @@ export type { CommentView, IdeaImage, IdeasDeps, IdeaView, ImageUpload } from '.
  */
 export function ideasService(deps: IdeasDeps) {
   const ctx = ideasContext(deps);
+  const locations = locationUseCases(ctx);
   return {
-    ...postingUseCases(ctx),
     ...listingUseCases(ctx),
     ...supportUseCases(ctx),
     ...commentUseCases(ctx),
@@ -32,6 +34,8 @@ export function ideasService(deps: IdeasDeps) {
     ...lookupUseCases(ctx),
     ...ideaQueries(ctx.repo),
     ...ideasPrivacyUseCases(ctx),
+    ...locations,
+    ...postingUseCases(ctx, locations),
   };
 }
 

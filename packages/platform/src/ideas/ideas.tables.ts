@@ -23,6 +23,15 @@ export interface IdeasTable {
   progress_percent: number | null;
   created_at: Created;
   edited_at: Date | null;
+  /** Where the idea is about (a GeoJSON Point, LineString or Polygon), when its phase asks for one. */
+  location: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The point that stands for the location on the map (WGS 84). */
+  location_lon: ColumnType<number | null, number | null | undefined, number | null>;
+  location_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What the resident typed or picked (an address, a place's name, coordinates). */
+  location_label: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The municipality's area the location lies in, when one holds it. */
+  location_area: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdeaSupportsTable {
@@ -60,7 +69,16 @@ export interface IdeaEditsTable {
   created_at: Created;
 }
 
+/** Whether an ideas phase asks for a location, and which kinds a resident may mark. */
+export interface IdeaLocationSettingsTable {
+  phase_id: string;
+  mode: 'none' | 'optional' | 'required';
+  kinds: ColumnType<string[], string[], string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface IdeasTables {
+  idea_location_settings: IdeaLocationSettingsTable;
   ideas: IdeasTable;
   idea_supports: IdeaSupportsTable;
   idea_follows: IdeaFollowsTable;

@@ -3,3 +3,5 @@ export { ideaContracts } from './ideas.contract.ts';
 export { ideasPolicy } from './ideas.policy.ts';
 export { presentIdea } from './ideas.presenter.ts';
 export { ideasService, type IdeasService, type ModeratedIdeaItem, type IdeaEditView } from './ideas.service.ts';
+export { ideaMapContracts, IdeaLocationSchema } from './ideas.map.contract.ts';
+export { noLocation, type LocationSettings, type MappedIdea, type PlaceMatch } from './ideas.service.ts';

@@ -6,8 +6,10 @@ import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { checkText } from '../shared/validate.ts';
 import { municipalityRepository } from './municipality.repository.ts';
 import { retentionUseCases } from './retention.ts';
+import { mapUseCases } from './map.ts';
 
 export { maxRetentionDays, type RetentionSettings } from './retention.ts';
+export { readMapUpload, shapesAsGeoJson, defaultTiles, type MapShapes, type MunicipalityMap, type NamedFeature } from './map.ts';
 
 /** The municipality that runs this installation: its name, logo, colour and default language. */
 export interface Municipality {
@@ -83,6 +85,7 @@ export function municipalityService(deps: { db: Db; audit: AuditService }) {
   return {
     get,
     ...retentionUseCases(repo, deps.audit),
+    ...mapUseCases(repo, deps.audit),
 
     /** Creates the settings row when missing (seeding); leaves existing settings alone. */
     async ensure(initial: Municipality): Promise<void> {

@@ -4,6 +4,8 @@ import { formFailure, readForm, text } from '$lib/server/forms';
 import { ideaContracts } from '@tingsted/platform/ideas';
 import { loadProcess } from '$lib/server/process';
 import { statusLabels } from '$lib/server/labels';
+import { loadMap } from '$lib/server/map';
+import { renameFields } from '@tingsted/platform/edge';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
@@ -17,9 +19,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const wanted = url.searchParams.get('category') ?? '';
   const category = categories.includes(wanted) ? wanted : '';
   const list = await locals.platform.ideas.listIdeas(locals.ctx.user, { processId: found.process.id, sort, page, seed, category });
+  const openPhaseId = found.process.status === 'published' ? (found.openIdeasPhase?.id ?? null) : null;
+  // The phase may ask where an idea is about: a map to mark it on, and the places residents can type instead.
+  const location = openPhaseId ? await locals.platform.ideas.locationSettings(openPhaseId) : null;
+  const phaseIds = found.process.phases.filter((p) => p.method === 'ideas').map((p) => p.id);
+  const mapped = [...(await locals.platform.ideas.locationSettingsOf(phaseIds)).values()].some((s) => s.mode !== 'none');
   return {
+    location: location && location.mode !== 'none' ? { mode: location.mode, kinds: [...location.kinds], map: await loadMap(locals) } : null,
+    hasMap: mapped,
     process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang, status: found.process.status },
-    openPhaseId: found.process.status === 'published' ? (found.openIdeasPhase?.id ?? null) : null,
+    openPhaseId,
     categories: [...new Set(categories)],
     openPhaseCategories: found.openIdeasPhase?.settings.categories ?? [],
     category,
@@ -37,12 +46,20 @@ export const actions: Actions = {
   post: async ({ request, locals, params, url }) => {
     if (!locals.ctx.user) redirect(303, `/sign-in?returnTo=${encodeURIComponent(url.pathname)}`);
     const form = await request.formData();
-    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category'), imageAlt: text(form, 'imageAlt') };
+    const values = { title: text(form, 'title'), body: text(form, 'body'), category: text(form, 'category'), imageAlt: text(form, 'imageAlt'), address: text(form, 'address'), location: text(form, 'location') };
     const file = form.get('image');
     const image = file instanceof File && (file.size > 0 || file.name !== '') ? { filename: file.name, contentType: file.type, data: new Uint8Array(await file.arrayBuffer()), altText: values.imageAlt } : null;
-    const input = readForm(ideaContracts.postIdea, form);
+    // The map writes what was marked as GeoJSON into a hidden field; without JavaScript only the address is sent.
+    let location: unknown = undefined;
+    try {
+      location = values.location.trim() === '' ? undefined : JSON.parse(values.location);
+    } catch {
+      location = 'unreadable';
+    }
+    const input = readForm(ideaContracts.postIdea, form, { location });
     const result = input.ok ? await locals.platform.ideas.postIdea(locals.ctx.user, { ...input.value, image, locale: locals.ctx.locale }) : input;
-    if (!result.ok) return formFailure(locals, result, values);
+    // The address field is the one a person can reach and correct, so problems with the marked place point there.
+    if (!result.ok) return formFailure(locals, renameFields(result, { location: 'address' }), values);
     if (result.value.awaitingScreening) return { posted: locals.t('ideas.awaitingScreening') };
     redirect(303, `/processes/${params.slug}/ideas/${result.value.id}?posted=1`);
   },

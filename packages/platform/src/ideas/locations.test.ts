@@ -1,0 +1,140 @@
+// Ideas on a map (issue 19): the municipality's map upload, a phase that asks for a location, what residents
+// mark or type, and the map and export staff and residents read. Real PostgreSQL.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testPlatform } from '../testing/database.ts';
+import type { Platform } from '../platform.ts';
+import type { Actor } from '../accounts/accounts.policy.ts';
+import { demoMapGeoJson } from '../seed/demo-map.ts';
+
+let platform: Platform;
+let drop: () => Promise<void>;
+const now = new Date('2026-11-23T10:00:00Z');
+let admin: Actor;
+let manager: Actor;
+let moderator: Actor;
+let kari: Actor;
+let phaseId = '';
+let processId = '';
+
+before(async () => {
+  ({ platform, drop } = await testPlatform({ clock: () => now }));
+  await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: [] });
+  const user = async (email: string, roles: Actor['roles'][number][]) => {
+    const id = await platform.accounts.ensureUser({ email, displayName: email.split('@')[0] ?? email, password: null, roles });
+    return { id, roles };
+  };
+  admin = await user('admin@example.no', ['administrator']);
+  manager = await user('manager@example.no', ['process_manager']);
+  moderator = await user('moderator@example.no', ['moderator']);
+  kari = await user('kari@example.no', ['resident']);
+  const created = await platform.processes.ensureProcess({
+    slug: 'kartet',
+    status: 'published',
+    title: { nb: 'Kartet' },
+    summary: { nb: 'Steder' },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager.id,
+    phases: [{ method: 'ideas', title: { nb: 'Idéer på kart' }, startsOn: '2026-11-01', endsOn: '2026-12-31' }],
+  });
+  processId = created.id;
+  phaseId = created.phaseIds[0] ?? '';
+});
+after(async () => drop());
+
+const fields = (r: { ok: boolean; fields?: readonly { field: string; message: string; params?: Record<string, unknown> }[] }) => (r.ok ? [] : (r.fields ?? []).map((f) => [f.field, f.message, f.params?.where ?? null]));
+
+describe("the municipality's map", () => {
+  test('a malformed upload is refused naming what is wrong and where, and nothing is saved', async () => {
+    const syntax = await platform.municipality.setMap(admin, { geojson: '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature",}\n  ]\n}' });
+    assert.equal(syntax.ok, false);
+    assert.equal(!syntax.ok && syntax.fields?.[0]?.message, 'geo.notJson');
+    assert.equal(!syntax.ok && syntax.fields?.[0]?.params?.line, 4, 'the line of the stray comma');
+    const broken = structuredClone(demoMapGeoJson) as { features: { geometry: { coordinates: unknown } ; properties: Record<string, unknown> }[] };
+    const sentrum = broken.features[1];
+    assert.ok(sentrum);
+    (sentrum.geometry.coordinates as number[][][])[0]?.pop(); // the ring no longer closes
+    delete broken.features[6]?.properties.name;
+    const refused = await platform.municipality.setMap(admin, { geojson: JSON.stringify(broken) });
+    assert.deepEqual(fields(refused), [
+      ['geojson', 'geo.ringOpen', 'features[1] (Sentrum).geometry.coordinates[0]'],
+      ['geojson', 'geo.noName', 'features[6]'],
+    ]);
+    const noBoundary = await platform.municipality.setMap(admin, { geojson: { type: 'FeatureCollection', features: demoMapGeoJson.features.slice(1) } });
+    assert.deepEqual(fields(noBoundary), [['geojson', 'geo.noBoundary', null]]);
+    const tiles = await platform.municipality.setMap(admin, { tileUrl: 'http://tiles.example.no/{z}/{x}/{y}.png' });
+    assert.deepEqual(fields(tiles), [['tileUrl', 'geo.tileUrl', null]]);
+    assert.equal((await platform.municipality.map()).shapes, null, 'nothing was saved');
+  });
+
+  test('only administrators set the map; it then has its boundary, areas and places, and OpenStreetMap tiles by default', async () => {
+    assert.equal((await platform.municipality.setMap(manager, { geojson: demoMapGeoJson })).ok, false);
+    const set = await platform.municipality.setMap(admin, { geojson: JSON.stringify(demoMapGeoJson), tileUrl: '', attribution: '' });
+    assert.deepEqual(set.ok && set.value, { areas: 5, places: 7 });
+    const map = await platform.municipality.map();
+    assert.deepEqual(map.shapes?.areas.map((a) => a.name), ['Sentrum', 'Nordbyen', 'Elvebakken', 'Sjøsiden', 'Åsen']);
+    assert.match(map.tileUrl, /^https:\/\/tile\.openstreetmap\.org\//);
+    assert.match(map.attribution, /OpenStreetMap/);
+  });
+});
+
+describe('locations of ideas', () => {
+  const post = (input: Record<string, unknown>) => platform.ideas.postIdea(kari, { phaseId, title: 'Benker ved torget', body: 'Vi trenger flere benker å sitte på.', ...input });
+
+  test('a phase asks for a location only when a process manager says so', async () => {
+    assert.equal((await platform.ideas.locationSettings(phaseId)).mode, 'none');
+    assert.equal((await platform.ideas.setLocationSettings(kari, { phaseId, mode: 'required', kinds: ['point'] })).ok, false);
+    const none = await platform.ideas.setLocationSettings(manager, { phaseId, mode: 'required', kinds: [] });
+    assert.deepEqual(fields(none), [['kinds', 'location.noKinds', null]]);
+    const set = await platform.ideas.setLocationSettings(manager, { phaseId, mode: 'required', kinds: ['point', 'line'] });
+    assert.deepEqual(set.ok && set.value, { mode: 'required', kinds: ['point', 'line'] });
+  });
+
+  test('a required location missing, a place outside the municipality, an unknown or ambiguous address, or an area where none is asked are refused; nothing is saved', async () => {
+    const before = await platform.ideas.mappedIdeas({ processId });
+    assert.deepEqual(fields(await post({})), [['address', 'location.required', null]]);
+    assert.deepEqual(fields(await post({ location: { type: 'Point', coordinates: [10.8, 60.79] } })), [['location', 'location.outside', null]]);
+    assert.deepEqual(fields(await post({ address: '59.91, 10.75' })), [['address', 'location.outside', null]], 'Oslo is not in the municipality');
+    assert.deepEqual(fields(await post({ address: 'Nowhere street' })), [['address', 'location.notFound', null]]);
+    assert.deepEqual(fields(await post({ address: 'gata' })).map((f) => f[1]), ['location.ambiguous'], 'Storgata and Skolegata');
+    assert.deepEqual(fields(await post({ location: { type: 'Polygon', coordinates: [[[10.69, 60.78], [10.695, 60.78], [10.695, 60.785], [10.69, 60.78]]] } })), [['location', 'location.kindNotAllowed', null]]);
+    assert.deepEqual(fields(await post({ location: { type: 'Point', coordinates: [10.69] } })), [['location', 'geo.badPosition', 'location.coordinates']]);
+    assert.equal((await platform.ideas.mappedIdeas({ processId })).length, before.length);
+  });
+
+  test('a typed place, typed coordinates or a marked line give the idea its location and area', async () => {
+    const torget = await post({ address: 'torget' });
+    assert.ok(torget.ok);
+    const coords = await post({ address: '60,7925 10,6950', title: 'Sykkelparkering ved stasjonen' });
+    assert.ok(coords.ok);
+    const street = await post({ address: 'Storgata', title: 'Fartsdumper i Storgata' });
+    assert.ok(street.ok);
+    const drawn = await post({ location: { type: 'LineString', coordinates: [[10.707, 60.781], [10.715, 60.798]] }, title: 'Lys langs elva' });
+    assert.ok(drawn.ok);
+    const idea = await platform.ideas.getIdea(kari, torget.value.id);
+    assert.deepEqual(idea.ok && idea.value.idea.location, { geometry: { type: 'Point', coordinates: [10.6915, 60.7957] }, label: 'Torget', area: 'Sentrum' });
+    const mapped = await platform.ideas.mappedIdeas({ processId });
+    const byTitle = new Map(mapped.map((m) => [m.title, m]));
+    assert.equal(byTitle.get('Fartsdumper i Storgata')?.location.type, 'LineString', 'a street is a line where lines are asked');
+    assert.equal(byTitle.get('Lys langs elva')?.area, 'Elvebakken');
+    assert.deepEqual(byTitle.get('Sykkelparkering ved stasjonen')?.point, [10.695, 60.7925]);
+    assert.deepEqual((await platform.ideas.mappedIdeas({ processId, area: 'Elvebakken' })).map((m) => m.title), ['Lys langs elva']);
+    const search = await platform.ideas.searchPlaces({ text: 'stor', processId });
+    assert.deepEqual(search.map((p) => [p.kind, p.name]), [['place', 'Storgata'], ['idea', 'Fartsdumper i Storgata']]);
+  });
+
+  test('the GeoJSON export is for staff and leaves hidden ideas out', async () => {
+    assert.equal((await platform.ideas.phaseGeoJson(kari, phaseId)).ok, false);
+    const mapped = await platform.ideas.mappedIdeas({ processId });
+    const hidden = mapped.find((m) => m.title === 'Lys langs elva');
+    assert.ok(hidden);
+    assert.ok((await platform.moderation.hideItem(moderator, { type: 'idea', id: hidden.id, reason: 'Dobbelt innlegg' })).ok);
+    const exported = await platform.ideas.phaseGeoJson(manager, phaseId);
+    assert.ok(exported.ok);
+    assert.equal(exported.value.type, 'FeatureCollection');
+    assert.equal(exported.value.features.length, mapped.length - 1);
+    assert.ok(!exported.value.features.some((f) => f.id === hidden.id));
+    assert.ok(exported.value.features.every((f) => f.type === 'Feature' && typeof f.properties.title === 'string'));
+  });
+});
