@@ -78,6 +78,30 @@ export class CsvRecordView {
   }
 
   /**
+   * Field `i` as a number when it is an integer written plainly (what ids look like): after trimming spaces,
+   * `0` or an optional minus and 1–15 digits without a leading zero. NaN otherwise (read it with `text`).
+   */
+  plainInteger(i: number): number {
+    if (i >= this.count || this.special[i] !== undefined) return NaN;
+    const buf = this.buf;
+    let k = this.starts[i]!;
+    let e = this.ends[i]!;
+    while (k < e && (buf[k] === SPACE || buf[k] === TAB)) k++;
+    while (e > k && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+    const neg = k < e && buf[k] === MINUS;
+    if (neg) k++;
+    const digits = e - k;
+    if (digits < 1 || digits > 15 || (buf[k] === ZERO && (digits > 1 || neg))) return NaN;
+    let v = 0;
+    for (; k < e; k++) {
+      const c = buf[k]!;
+      if (c < ZERO || c > NINE) return NaN;
+      v = v * 10 + (c - ZERO);
+    }
+    return neg ? -v : v;
+  }
+
+  /**
    * Field `i` as an integer, read from the bytes without building a string: optional spaces, an optional minus,
    * digits, optionally `.` and zeros (`3.0`), optional spaces. NaN for anything else (or a missing field).
    */

@@ -112,6 +112,15 @@ export function applyVote(state: ConversationState, participant: Id, statement: 
   let s = state.statementIndex.get(statement);
   if (s === undefined) s = upsertStatement(state, { id: statement });
   const p = ensureParticipant(state, participant);
+  applyVoteAt(state, p, s, vote);
+  return p;
+}
+
+/**
+ * Records a vote by participant and statement index (both must exist; see ensureParticipant and
+ * upsertStatement): what applyVote does once the ids are resolved, for readers that resolve them once.
+ */
+export function applyVoteAt(state: ConversationState, p: number, s: number, vote: Vote): void {
   let arr = state.votes[p]!;
   const len = state.voteLength[p]!;
   // binary search on packed statement index (entry >> 2)
@@ -139,7 +148,6 @@ export function applyVote(state: ConversationState, participant: Id, statement: 
   }
   countVote(state, s, vote, 1);
   state.revision++;
-  return p;
 }
 
 /** Removes a participant's vote on a statement, if any. Returns whether a vote was removed. */
