@@ -154,7 +154,11 @@ export function createCsvStream(onRecord: CsvRecordCallback, options: CsvStreamO
   const strict = (options.quotes ?? 'strict') === 'strict';
   const maxRecord = options.maxRecordBytes ?? 8 * 1024 * 1024;
   const view = new CsvRecordView();
-  let carry: Uint8Array | null = null;
+  // The bytes being read: the record left over from the last chunk (from carryStart, carryLength bytes),
+  // then the new chunk. One buffer, grown when needed and reused, so a stream allocates almost nothing.
+  let work = new Uint8Array(0);
+  let carryStart = 0;
+  let carryLength = 0;
   let line = 1;
   let first = true;
   let done: CsvSyntaxError | null | undefined;
@@ -295,12 +299,14 @@ export function createCsvStream(onRecord: CsvRecordCallback, options: CsvStreamO
 
   const feed = (chunk: Uint8Array, final: boolean): CsvSyntaxError | null => {
     if (done !== undefined) return done;
-    let buf = chunk;
-    if (carry !== null && carry.length > 0) {
-      buf = new Uint8Array(carry.length + chunk.length);
-      buf.set(carry);
-      buf.set(chunk, carry.length);
-    }
+    const need = carryLength + chunk.length;
+    if (work.length < need) {
+      const grown = new Uint8Array(Math.max(need, work.length * 2, 1 << 16));
+      grown.set(work.subarray(carryStart, carryStart + carryLength));
+      work = grown;
+    } else if (carryStart > 0) work.copyWithin(0, carryStart, carryStart + carryLength);
+    work.set(chunk, carryLength);
+    const buf = work.subarray(0, need);
     const r = scan(buf, final);
     if (typeof r !== 'number') {
       done = r;
@@ -310,7 +316,8 @@ export function createCsvStream(onRecord: CsvRecordCallback, options: CsvStreamO
       done = null;
       return null;
     }
-    carry = r < buf.length ? buf.slice(r) : null;
+    carryStart = r;
+    carryLength = need - r;
     if (final) done = null;
     return null;
   };
