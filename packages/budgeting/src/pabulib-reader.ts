@@ -195,8 +195,10 @@ class VoterIds {
 
   /** Adds the id in buf[s..e); false when it was there already. */
   add(buf: Uint8Array, s: number, e: number): boolean {
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    // Hashes stay below 2^24 so that every step is a small integer even before the code is optimised (a short
+    // run is mostly interpreted; larger numbers would be boxed, one allocation per byte).
+    let h = e - s;
+    for (let k = s; k < e; k++) h = (h * 31 + buf[k]!) & 0xffffff;
     const mask = this.table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = this.table[slot]!;
@@ -278,13 +280,10 @@ class ClassMerger {
 
   /** The class of a ballot whose k items are in items[0..k) (sorted) with points; creates it when new. */
   add(items: Int32Array, points: Float64Array, k: number): number {
-    let h = k | 0;
-    for (let t = 0; t < k; t++) {
-      h = Math.imul(h ^ items[t]!, 0x9e3779b1);
-      const p = points[t]!;
-      h = Math.imul(h ^ (p === 1 ? 1 : (p * 1000003) | 0), 0x85ebca6b);
-    }
-    h ^= h >>> 15;
+    // The hash covers the items only (ballots with the same projects and other points are told apart by the
+    // comparison) and stays below 2^24, a small integer at every step even before the code is optimised.
+    let h = k;
+    for (let t = 0; t < k; t++) h = (h * 31 + items[t]! + 1) & 0xffffff;
     const mask = this.table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const c = this.table[slot]!;
@@ -318,7 +317,7 @@ class ClassMerger {
     const e = s + this.length[c]!;
     const points = new Array<number>(e - s);
     for (let t = s; t < e; t++) points[t - s] = this.points[t]!;
-    return { items: this.items.slice(s, e), points };
+    return { items: this.items.subarray(s, e), points };
   }
 
   private same(c: number, items: Int32Array, points: Float64Array, k: number): boolean {
@@ -752,6 +751,28 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
   };
 }
 
+/** A voter class whose voter ids are decoded from the pool when first asked for. */
+class MergedClass implements VoterClass {
+  private names: string[] | undefined;
+  constructor(
+    readonly weight: number,
+    readonly items: Int32Array,
+    readonly points: readonly number[],
+    private readonly members: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly pool: VoterIds,
+  ) {}
+
+  get voters(): readonly string[] {
+    if (this.names === undefined) {
+      this.names = [];
+      for (let k = this.from; k < this.to; k++) this.names.push(this.pool.id(this.members[k]!));
+    }
+    return this.names;
+  }
+}
+
 /**
  * The profile of the merged classes, as buildProfile compiles an election (classes in order of first ballot).
  * A class's voter ids are decoded when first asked for (only per-voter explanations need them).
@@ -773,16 +794,7 @@ function compile(election: ElectionHeader, merger: ClassMerger, voterClass: Int3
   const counts = new Int32Array(m);
   for (let c = 0; c < merger.count; c++) {
     const { items, points } = merger.classOf(c);
-    let names: string[] | undefined;
-    classes.push({
-      weight: merger.weight[c]!,
-      items,
-      points,
-      get voters(): string[] {
-        names ??= Array.from(members.subarray(memberStart[c]!, memberStart[c + 1]!), (v) => voters.id(v));
-        return names;
-      },
-    });
+    classes.push(new MergedClass(merger.weight[c]!, items, points, members, memberStart[c]!, memberStart[c + 1]!, voters));
     for (const j of items) counts[j]!++;
   }
   const approvers = Array.from({ length: m }, (_, j) => new Int32Array(counts[j]!));

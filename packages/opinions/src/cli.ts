@@ -140,6 +140,7 @@ function main(): void {
       nParticipants: result.nParticipants,
       nVotes: result.nVotes,
       seconds,
+      peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
