@@ -6,7 +6,7 @@
 import { createCsvStream, type CsvRecordView } from '@tingsted/csv';
 import { compareIds, parseId, type Id } from './ids.ts';
 import { rowProblemLimit, type ReadError } from './read-error.ts';
-import { applyVoteAt, createConversation, ensureParticipant, upsertStatement, type ConversationState, type Moderation, type Vote } from './state.ts';
+import { createConversation, ensureParticipant, loadVotes, upsertStatement, type ConversationState, type Moderation } from './state.ts';
 
 /**
  * Votes as columns. Vote k: participant `participantIds[participant[k]]`, statement `statementIds[statement[k]]`,
@@ -176,38 +176,52 @@ export function createVotesCsvReader(): VotesCsvReader {
   };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * The order in which votes are applied: by timestamp, missing timestamps first, ties in file order (a stable
- * sort, as buildConversation). Counting sort over the ranks of the distinct timestamps: no comparator calls.
+ * sort, as buildConversation). Each vote becomes one 64-bit key, (timestamp − earliest + 1) × 2^b + its
+ * position (b bits hold every position; a missing timestamp counts as 0), and the keys are sorted natively:
+ * no comparator calls. Timestamps spread over more than 2^(63−b) ms (about 280 years for a million votes), or
+ * a big-endian machine, take a comparator sort instead.
  */
 export function timestampOrder(timestamp: Float64Array): Uint32Array {
   const n = timestamp.length;
   const order = new Uint32Array(n);
   let sorted = true;
-  for (let k = 1; k < n && sorted; k++) if (!(key(timestamp[k]!) >= key(timestamp[k - 1]!))) sorted = false;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const t = timestamp[k]!;
+    if (k > 0 && !(key(t) >= key(timestamp[k - 1]!))) sorted = false;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
   if (sorted) {
     for (let k = 0; k < n; k++) order[k] = k;
     return order;
   }
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = key(timestamp[k]!);
-  const distinct = keys.slice().sort();
-  let m = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || distinct[k] !== distinct[m - 1]) distinct[m++] = distinct[k]!;
-  const rank = new Uint32Array(n);
-  const start = new Uint32Array(m + 1);
-  for (let k = 0; k < n; k++) {
-    const x = keys[k]!;
-    let lo = 0, hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < x) lo = mid + 1; else hi = mid;
-    }
-    rank[k] = lo;
-    start[lo + 1]!++;
+  let bits = 1;
+  while (2 ** bits < n) bits++;
+  const span = max - min + 1;
+  if (!LITTLE_ENDIAN || !(span < 2 ** (63 - bits)) || !Number.isSafeInteger(span) || !Number.isInteger(min)) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => key(timestamp[a]!) - key(timestamp[b]!) || a - b);
   }
-  for (let r = 0; r < m; r++) start[r + 1]! += start[r]!;
-  for (let k = 0; k < n; k++) order[start[rank[k]!]!++] = k;
+  const keys = new BigInt64Array(n);
+  const words = new Uint32Array(keys.buffer);
+  // key = d × 2^bits + k as two 32-bit words: d = hi × 2^(32−bits) + lo, low word lo × 2^bits + k, high word hi.
+  const loSpan = 2 ** (32 - bits);
+  for (let k = 0; k < n; k++) {
+    const t = timestamp[k]!;
+    const d = Number.isNaN(t) ? 0 : t - min + 1;
+    const hi = Math.floor(d / loSpan);
+    words[2 * k] = (d - hi * loSpan) * 2 ** bits + k;
+    words[2 * k + 1] = hi;
+  }
+  keys.sort();
+  const mask = 2 ** bits - 1;
+  for (let k = 0; k < n; k++) order[k] = bits === 32 ? words[2 * k]! : words[2 * k]! & mask;
   return order;
 }
 
@@ -218,7 +232,9 @@ function key(t: number): number {
 /**
  * Builds a conversation from statements and a votes table: the same state as buildConversation with the same
  * votes as records (statements in id order, votes in timestamp order with ties in file order, a later re-vote
- * overwriting an earlier one, participants numbered in order of first vote).
+ * overwriting an earlier one, participants numbered in order of first vote). Each participant's votes are
+ * gathered, sorted by statement and then by time (a native sort of numeric keys), and the last per statement
+ * kept, instead of inserting two million votes one by one.
  */
 export function buildConversationFromTable(comments: readonly { id: Id; moderation: Moderation; isMeta: boolean }[], table: VotesTable): ConversationState {
   const state = createConversation();
@@ -227,7 +243,12 @@ export function buildConversationFromTable(comments: readonly { id: Id; moderati
   const sIndex = new Int32Array(table.statementIds.length).fill(-1);
   const pIndex = new Int32Array(table.participantIds.length).fill(-1);
   const order = timestampOrder(table.timestamp);
-  for (let k = 0; k < order.length; k++) {
+  const n = order.length;
+  // In time order: each vote's participant and statement as state indices; participants and statements new to
+  // the state are numbered as applyVote would number them.
+  const voteP = new Int32Array(n);
+  const voteS = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
     const v = order[k]!;
     const ts = table.statement[v]!;
     let s = sIndex[ts]!;
@@ -242,7 +263,39 @@ export function buildConversationFromTable(comments: readonly { id: Id; moderati
       p = ensureParticipant(state, table.participantIds[tp]!);
       pIndex[tp] = p;
     }
-    applyVoteAt(state, p, s, table.vote[v] as Vote);
+    voteP[k] = p;
+    voteS[k] = s;
   }
+  // Each participant's votes, in time order, back to back.
+  const nP = state.participantIds.length;
+  const start = new Int32Array(nP + 1);
+  for (let k = 0; k < n; k++) start[voteP[k]! + 1]!++;
+  for (let p = 0; p < nP; p++) start[p + 1]! += start[p]!;
+  const fill = start.slice(0, nP);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = voteP[k]!;
+    const at = fill[p]!++;
+    // Sorting by statement × n + position in time keeps a participant's re-votes in time order.
+    keys[at] = voteS[k]! * n + (at - start[p]!);
+  }
+  const vote = new Int8Array(n);
+  for (let p = 0; p < nP; p++) fill[p] = start[p]!;
+  for (let k = 0; k < n; k++) vote[fill[voteP[k]!]!++] = table.vote[order[k]!]!;
+  for (let p = 0; p < nP; p++) {
+    const from = start[p]!, to = start[p + 1]!;
+    const mine = keys.subarray(from, to).sort();
+    let distinct = 0;
+    for (let t = 0; t < mine.length; t++) if (t + 1 === mine.length || Math.floor(mine[t + 1]! / n) !== Math.floor(mine[t]! / n)) distinct++;
+    const packed = new Int32Array(distinct);
+    let d = 0;
+    for (let t = 0; t < mine.length; t++) {
+      const s = Math.floor(mine[t]! / n);
+      if (t + 1 < mine.length && Math.floor(mine[t + 1]! / n) === s) continue; // a later vote on it follows
+      packed[d++] = (s << 2) | (vote[from + (mine[t]! - s * n)]! + 1);
+    }
+    loadVotes(state, p, packed);
+  }
+  state.revision += n;
   return state;
 }
