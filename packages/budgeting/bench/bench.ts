@@ -104,6 +104,7 @@ if (existsSync(DIR)) {
   }
   process.stdout.write(`load average after part 1: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n\nIn process, best of ${REPEAT}:\n`);
 }
+if (process.argv.includes('--whole-process-only')) process.exit(0);
 const lodz = load('Poland_Lodz_2022.pb');
 if (lodz === undefined) {
   process.stdout.write(`shared data not found at ${DIR}; nothing to measure\n`);

@@ -200,7 +200,7 @@ class VoterIds {
     let h = e - s;
     for (let k = s; k < e; k++) h = (h * 31 + buf[k]!) & 0xffffff;
     const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       const v = this.table[slot]!;
       if (v < 0) {
         this.store(v, buf, s, e, h, slot);
@@ -250,12 +250,20 @@ class VoterIds {
       this.table = new Int32Array(this.table.length * 2).fill(-1);
       const mask = this.table.length - 1;
       for (let u = 0; u < this.count; u++) {
-        let t = this.hashes[u]! & mask;
+        let t = spread(this.hashes[u]!) & mask;
         while (this.table[t]! >= 0) t = (t + 1) & mask;
         this.table[t] = u;
       }
     }
   }
+}
+
+/**
+ * A table slot from a 24-bit hash: the polynomial hashes of similar ballots or of numbered voter ids are close
+ * together, and linear probing would pile them up; Fibonacci hashing (× 2^32/φ, high bits) spreads them.
+ */
+function spread(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 7;
 }
 
 const utf8 = new TextDecoder();
@@ -285,7 +293,7 @@ class ClassMerger {
     let h = k;
     for (let t = 0; t < k; t++) h = (h * 31 + items[t]! + 1) & 0xffffff;
     const mask = this.table.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       const c = this.table[slot]!;
       if (c < 0) break;
       if (this.hashes[c] === h && this.same(c, items, points, k)) {
@@ -329,7 +337,7 @@ class ClassMerger {
 
   private insert(c: number): void {
     const mask = this.table.length - 1;
-    let slot = this.hashes[c]! & mask;
+    let slot = spread(this.hashes[c]!) & mask;
     while (this.table[slot]! >= 0) slot = (slot + 1) & mask;
     this.table[slot] = c;
   }
