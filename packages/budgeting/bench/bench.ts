@@ -56,6 +56,9 @@ const BIN = fileURLToPath(new URL('../bin/tingsted-budget.js', import.meta.url))
 const PEER = fileURLToPath(new URL('./equalshares-peer.mjs', import.meta.url));
 const TOOL = process.env.EQUALSHARES_TOOL;
 
+/** Strings in code-unit order. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** One whole process: wall time from spawn to exit, and its JSON answer. */
 function processRun(args: string[]): Run {
   const t = performance.now();
@@ -82,7 +85,7 @@ function sideBySide(file: string, ours: string[], peerRule: string): { ours: Run
 }
 
 function compareLine(label: string, r: { ours: Run; peer: Run | undefined }, target?: number): void {
-  const same = r.peer === undefined ? '' : [...r.ours.selected].sort().join() === [...r.peer.selected].sort().join() ? '  same projects' : `  projects differ (peer ${r.peer.selected.length}, ${r.peer.cost})`;
+  const same = r.peer === undefined ? '' : [...r.ours.selected].sort(byCode).join() === [...r.peer.selected].sort(byCode).join() ? '  same projects' : `  projects differ (peer ${r.peer.selected.length}, ${r.peer.cost})`;
   const peer = r.peer === undefined ? '    (no peer)' : `${r.peer.seconds.toFixed(3).padStart(8)} s  ×${(r.peer.seconds / r.ours.seconds).toFixed(2)}`;
   const verdicts: string[] = [];
   if (r.peer !== undefined) verdicts.push(r.ours.seconds < r.peer.seconds ? 'faster: met' : 'faster: MISSED');
@@ -94,7 +97,7 @@ process.stdout.write(`@tingsted/budgeting benchmark — node ${process.version},
 if (existsSync(DIR)) {
   process.stdout.write(`\nWhole processes, best of ${REPEAT} interleaved runs: tingsted-budget tally | equal-shares reference tool | ratio (peer ÷ ours)\n`);
   if (TOOL === undefined) process.stdout.write('EQUALSHARES_TOOL is not set: the peer is not run (see README, Benchmark)\n');
-  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.pb')).sort()) {
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.pb')).sort(byCode)) {
     const file = `${DIR}/${name}`;
     const short = name.replace('.pb', '');
     // The tool reads every ballot as an approval ballot with cost utilities; ours is asked for the same.
