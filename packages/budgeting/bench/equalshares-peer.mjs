@@ -41,4 +41,5 @@ if (rule === 'greedy') {
   selected = messages.find((m) => m.type === 'result').winners;
 }
 const cost = selected.reduce((s, c) => s + parseFloat(instance.projects[c].cost), 0);
-process.stdout.write(JSON.stringify({ selected, cost, seconds: (performance.now() - t0) / 1000 }) + '\n');
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ selected, cost, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 }) + '\n');
