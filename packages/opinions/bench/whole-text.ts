@@ -3,7 +3,7 @@
  * file as one string, every row as a record of strings, one object per vote, then buildConversation's sort of
  * those objects), followed by the same analysis, as a whole process.
  *
- *   node --import tsx whole-text.ts votes.csv comments.csv   → one JSON line: seconds, peakMemoryMB
+ *   node --import tsx whole-text.ts votes.csv comments.csv   → one JSON line: seconds, cpuSeconds, peakMemoryMB
  */
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '@tingsted/csv';
@@ -24,4 +24,5 @@ const votes: VoteRecord[] = rows.map((r) => ({
 const comments = readCommentsCsv(readFileSync(commentsPath!, 'utf8'));
 if (!comments.ok) throw new Error(comments.detail);
 analyze(buildConversation(comments.comments, votes));
-process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
