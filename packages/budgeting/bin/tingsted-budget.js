@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli.ts');
+import { start } from './start.js';
+await start(new URL('../src/cli.ts', import.meta.url), 'tingsted-budget');

@@ -3,10 +3,10 @@ export type { Ballot, BallotRules, Election, Profile, Project, VoteType, VoterCl
 export { buildProfile, ordinalPoints } from './model.ts';
 export type { BallotContext, Violation, ViolationCode } from './ballots.ts';
 export { bordaScoring, validateBallot, validateBallots } from './ballots.ts';
-export type { PbError, PbErrorCode, PbReadResult } from './pabulib.ts';
-export { pbErrorCodes, readPabulib, writePabulib } from './pabulib.ts';
+export type { ElectionHeader, PabulibReader, PbError, PbErrorCode, PbReadResult, PbReaderOptions, PbStreamResult } from './pabulib.ts';
+export { createPabulibReader, pbErrorCodes, pbStreamErrorCodes, readPabulib, writePabulib } from './pabulib.ts';
 export type { ComparisonMeasure, EqualSharesOptions, RuleName, TallyOptions } from './tally.ts';
-export { equalShares, isExhaustive, officialRule, RULES, tally, tallyProfile } from './tally.ts';
+export { equalShares, isExhaustive, officialRule, RULES, tally, tallyOptionsFor, tallyProfile } from './tally.ts';
 export type { Payment, ProjectExplanation, ProjectReason, TallyResult, TieRecord, VoterExplanation } from './explain.ts';
 export type { TieBreakKey, TieBreakOptions, TieBreaker } from './tiebreak.ts';
 export { BUDGETING_NAMESPACE, createTieBreaker, DEFAULT_SEED, DEFAULT_TIE_BREAK } from './tiebreak.ts';

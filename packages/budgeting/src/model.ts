@@ -90,7 +90,7 @@ export interface Profile {
 }
 
 /** Points an ordinal ballot's rank (0-based) is worth under the election's scoring. */
-export function ordinalPoints(election: Election, rank: number, length: number): number {
+export function ordinalPoints(election: Pick<Election, 'ordinalScoring' | 'rules'>, rank: number, length: number): number {
   const table = election.ordinalScoring;
   if (table !== undefined) return table[rank] ?? 0;
   const top = election.rules.maxLength ?? length;

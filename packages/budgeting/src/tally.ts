@@ -44,10 +44,17 @@ export interface TallyOptions {
 
 /** Runs a tally on an election. Throws if a ballot names an unknown project (validate first). */
 export function tally(election: Election, options: TallyOptions): TallyResult {
-  const profile = buildProfile(election);
+  return tallyProfile(buildProfile(election), tallyOptionsFor(election, options));
+}
+
+/**
+ * The options with the election's defaults filled in (what tally does before tallyProfile): MES utilities by
+ * ballot type ('cost' for approval and choose-1, else 'points') and Add1 steps of one currency unit.
+ */
+export function tallyOptionsFor(election: Pick<Election, 'voteType' | 'moneyScale'>, options: TallyOptions): TallyOptions {
   const utility = options.utility ?? (election.voteType === 'approval' || election.voteType === 'choose-1' ? 'cost' : 'points');
   // Add1 steps by one currency unit: moneyScale minor units when the file had decimals.
-  return tallyProfile(profile, { ...options, utility, add1Step: options.add1Step ?? election.moneyScale });
+  return { ...options, utility, add1Step: options.add1Step ?? election.moneyScale };
 }
 
 /** Runs a tally on an already compiled profile (see buildProfile). */
@@ -216,7 +223,7 @@ function comparisonStep(profile: Profile, tie: TieBreaker, mes: RuleOutcome, mea
  * with META `min_project_score_threshold`, `greedy-no-skip` → greedy-no-skip, `equalshares` → mes,
  * `equalshares/add1` → mes-add1-exhaustive (the equalshares.net tool, whose order Świecie 2023 published).
  */
-export function officialRule(election: Election): { ok: true; options: TallyOptions } | { ok: false; reason: 'unknown-rule'; detail: string } {
+export function officialRule(election: Pick<Election, 'meta' | 'voteType'>): { ok: true; options: TallyOptions } | { ok: false; reason: 'unknown-rule'; detail: string } {
   const rule = election.meta.rule ?? '';
   const by = election.voteType === 'approval' || election.voteType === 'choose-1' ? 'votes' : 'score';
   switch (rule) {

@@ -5,3 +5,4 @@
  */
 export { describeCsvError, parseCsv, readCsv, type CsvParse, type CsvReadOptions, type CsvRow, type CsvRowCallback, type CsvSyntaxError } from './read.ts';
 export { csvField, writeCsv, type CsvValue, type CsvWriteOptions } from './write.ts';
+export { createCsvStream, CsvRecordView, type CsvRecordCallback, type CsvStream, type CsvStreamOptions } from './stream.ts';

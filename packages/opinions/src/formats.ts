@@ -6,28 +6,16 @@
  */
 import { parseCsv, writeCsv, type CsvRow as CsvRecord } from '@tingsted/csv';
 import type { OpinionResult } from './analyze.ts';
+import { compareIds, parseId } from './ids.ts';
+import { rowProblemLimit, type ReadError } from './read-error.ts';
+import { createVotesCsvReader } from './votes-table.ts';
+
+export { compareIds, parseId } from './ids.ts';
+export { rowProblemLimit, type ReadError } from './read-error.ts';
 import {
   applyVote, createConversation, upsertStatement,
   type ConversationState, type Id, type Moderation, type Vote,
 } from './state.ts';
-
-/** A failed read: what went wrong and where. */
-export interface ReadError {
-  ok: false;
-  reason: 'malformed-csv' | 'missing-column' | 'bad-value' | 'malformed-json';
-  detail: string;
-  line?: number;
-  /**
-   * The CSV readers check every row: the problems on later rows, after this first one (at most
-   * `rowProblemLimit` in all, with `total` counting every problem found).
-   */
-  others?: ReadError[];
-  /** How many problems the file has in all (CSV readers). */
-  total?: number;
-}
-
-/** At most this many row problems are kept (a wrong file can have one on every row); all are counted. */
-export const rowProblemLimit = 500;
 
 /** Collects every row's problem; `result` gives the first with the others, or null when there were none. */
 function rowProblems() {
@@ -61,12 +49,6 @@ export interface VoteRecord {
   statement: Id;
   vote: Vote;
   timestamp: number | null;
-}
-
-/** Integer-looking ids become numbers (as in Pol.is); anything else stays a string. */
-export function parseId(raw: string): Id {
-  const t = raw.trim();
-  return /^(0|-?[1-9]\d{0,14})$/.test(t) ? Number(t) : t;
 }
 
 function table(text: string, required: string[], what: string): ReadError | { ok: true; header: Map<string, number>; rows: CsvRecord[] } {
@@ -146,27 +128,22 @@ export function readCommentsCsv(text: string): { ok: true; comments: CommentReco
   return problems.result() ?? { ok: true, comments };
 }
 
-/** Reads an openData votes.csv (columns by name: voter-id, comment-id, vote; optional timestamp). */
+/**
+ * Reads an openData votes.csv (columns by name: voter-id, comment-id, vote; optional timestamp) held in memory,
+ * with the streaming reader the CLI uses on files (createVotesCsvReader): the same checks and messages.
+ */
 export function readVotesCsv(text: string): { ok: true; votes: VoteRecord[] } | ReadError {
-  const t = table(text, ['voter-id', 'comment-id', 'vote'], 'votes.csv');
-  if (!t.ok) return t;
+  const reader = createVotesCsvReader();
+  reader.push(new TextEncoder().encode(text));
+  const r = reader.end();
+  if (!r.ok) return r;
+  const t = r.table;
   const votes: VoteRecord[] = [];
-  const problems = rowProblems();
-  for (const rec of t.rows) {
-    const pv = cell(rec, t.header, 'voter-id') ?? '';
-    const cv = cell(rec, t.header, 'comment-id') ?? '';
-    if (pv.trim() === '') problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: empty "voter-id"`, line: rec.line });
-    if (cv.trim() === '') problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: empty "comment-id"`, line: rec.line });
-    const v = intCell(rec, t.header, 'vote', 'votes.csv');
-    const vote = v === null || isErr(v) ? null : toVote(v);
-    if (isErr(v)) problems.add(v);
-    else if (vote === null) problems.add({ ok: false, reason: 'bad-value', detail: `votes.csv line ${rec.line}: "vote" is not -1, 0 or 1`, line: rec.line });
-    const ts = intCell(rec, t.header, 'timestamp', 'votes.csv');
-    if (isErr(ts)) problems.add(ts);
-    if (pv.trim() === '' || cv.trim() === '' || vote === null || isErr(ts)) continue;
-    votes.push({ participant: parseId(pv), statement: parseId(cv), vote, timestamp: ts });
+  for (let k = 0; k < t.length; k++) {
+    const ts = t.timestamp[k]!;
+    votes.push({ participant: t.participantIds[t.participant[k]!]!, statement: t.statementIds[t.statement[k]!]!, vote: t.vote[k] as Vote, timestamp: Number.isNaN(ts) ? null : ts });
   }
-  return problems.result() ?? { ok: true, votes };
+  return { ok: true, votes };
 }
 
 /** One row of participants-votes.csv: the participant's Pol.is group and votes. */
@@ -325,14 +302,6 @@ export function buildConversation(comments: readonly CommentRecord[], votes: rea
   order.sort((a, b) => (a.v.timestamp ?? -Infinity) - (b.v.timestamp ?? -Infinity) || a.i - b.i);
   for (const { v } of order) applyVote(state, v.participant, v.statement, v.vote);
   return state;
-}
-
-/** Orders ids: numbers ascending, then strings in code-unit order. */
-export function compareIds(a: Id, b: Id): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A statement row for {@link writeCommentsCsv}. */

@@ -4,7 +4,7 @@
  * bridging score, "where do I stand", and Pol.is's data formats. Pure: no I/O, clock or Math.random().
  */
 export {
-  createConversation, upsertStatement, moderateStatement, ensureParticipant, applyVote, removeVote, getVote, isModOut,
+  createConversation, upsertStatement, moderateStatement, ensureParticipant, applyVote, applyVoteAt, removeVote, getVote, isModOut,
   voteStorageBytes,
   type ConversationState, type Id, type Vote, type Moderation, type StatementInput,
 } from './state.ts';
@@ -29,3 +29,4 @@ export {
   buildConversation, compareIds, parseId, writeCommentsCsv, writeVotesCsv, writeParticipantsVotesCsv,
   type CommentRecord, type VoteRecord, type ParticipantVotesRow, type PolisMath, type ReadError, type CommentExportRow,
 } from './formats.ts';
+export { createVotesCsvReader, buildConversationFromTable, timestampOrder, type VotesTable, type VotesCsvReader } from './votes-table.ts';

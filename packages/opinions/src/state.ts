@@ -112,6 +112,15 @@ export function applyVote(state: ConversationState, participant: Id, statement: 
   let s = state.statementIndex.get(statement);
   if (s === undefined) s = upsertStatement(state, { id: statement });
   const p = ensureParticipant(state, participant);
+  applyVoteAt(state, p, s, vote);
+  return p;
+}
+
+/**
+ * Records a vote by participant and statement index (both must exist; see ensureParticipant and
+ * upsertStatement): what applyVote does once the ids are resolved, for readers that resolve them once.
+ */
+export function applyVoteAt(state: ConversationState, p: number, s: number, vote: Vote): void {
   let arr = state.votes[p]!;
   const len = state.voteLength[p]!;
   // binary search on packed statement index (entry >> 2)
@@ -139,7 +148,23 @@ export function applyVote(state: ConversationState, participant: Id, statement: 
   }
   countVote(state, s, vote, 1);
   state.revision++;
-  return p;
+}
+
+/**
+ * Gives a participant who has no votes yet all their votes at once: `packed` holds entries (statement index × 4
+ * + vote + 1) sorted by statement, one per statement (the array is kept). The same state as applying them one
+ * by one with applyVoteAt, which a reader of a whole file would otherwise do millions of times.
+ */
+export function loadVotes(state: ConversationState, p: number, packed: Int32Array): void {
+  if (state.voteLength[p] !== 0) throw new Error('loadVotes: the participant has votes already');
+  for (let k = 0; k < packed.length; k++) {
+    const e = packed[k]!;
+    if (k > 0 && e >> 2 <= packed[k - 1]! >> 2) throw new Error('loadVotes: entries must be sorted by statement, one per statement');
+    countVote(state, e >> 2, (e & 3) - 1, 1);
+  }
+  state.votes[p] = packed;
+  state.voteLength[p] = packed.length;
+  state.nVotes += packed.length;
 }
 
 /** Removes a participant's vote on a statement, if any. Returns whether a vote was removed. */

@@ -1,0 +1,832 @@
+// Reading Pabulib `.pb` files (Faliszewski et al., IJCAI 2023; https://pabulib.org/format) in one pass over
+// the bytes as they arrive. A file has three sections, META, PROJECTS and VOTES, each a `;`-separated table with
+// a header row, CSV quoting ("" escapes a quote; quoted fields may span lines). CRLF and blank lines are
+// accepted. Rows are read by @tingsted/csv's byte stream with ';' and lenient quotes (a quote inside an
+// unquoted field is kept). VOTES rows are merged into voter classes as they are read (identical ballots: one
+// class with a weight; items and points in typed-array pools, found again through an open-addressing hash
+// table), so no object is built per ballot unless the caller asks for the ballots. Memory grows with the
+// distinct ballots and the voter ids (needed to find a repeated voter_id), never with the file's text.
+import { createCsvStream, type CsvRecordView, type CsvSyntaxError } from '@tingsted/csv';
+import { ordinalPoints, type Ballot, type BallotRules, type Election, type Profile, type Project, type VoteType, type VoterClass } from './model.ts';
+
+/** One problem found in a file: its 1-based line number (0: the file as a whole), a code with its parameters
+ * (for a translated message; see PbErrorCode) and the same in an English sentence. */
+export interface PbError {
+  readonly line: number;
+  readonly code: PbErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly message: string;
+}
+
+/** What can be wrong in a file (errors) or doubtful (the two count warnings, num-projects and num-votes). */
+export const pbErrorCodes = [
+  'section-twice',
+  'before-section',
+  'meta-header',
+  'projects-header',
+  'votes-header',
+  'field-count',
+  'meta-key-twice',
+  'unterminated-quote',
+  'section-missing',
+  'no-budget',
+  'budget-not-number',
+  'unknown-vote-type',
+  'cost-not-number',
+  'too-many-decimals',
+  'empty-project-id',
+  'project-id-twice',
+  'cost-negative',
+  'voter-id-twice',
+  'unknown-project',
+  'project-twice',
+  'points-count',
+  'points-not-number',
+  'points-column-missing',
+  'rule-not-number',
+  'rule-not-whole',
+  'num-projects',
+  'num-votes',
+] as const;
+
+/**
+ * Errors only a reader with a size limit gives (createPabulibReader on a stream): a record longer than the limit
+ * with no quote open (a file without line ends). readPabulib, which holds the whole text already, never does.
+ */
+export const pbStreamErrorCodes = ['record-too-long'] as const;
+
+/** One of pbErrorCodes or pbStreamErrorCodes. */
+export type PbErrorCode = (typeof pbErrorCodes)[number] | (typeof pbStreamErrorCodes)[number];
+
+/** Result of reading a `.pb` file: the whole election, or every error found (never a partial load). */
+export type PbReadResult =
+  | { readonly ok: true; readonly election: Election; readonly warnings: readonly PbError[] }
+  | { readonly ok: false; readonly reason: 'malformed-pb'; readonly detail: readonly PbError[] };
+
+/** An election as read by the streaming reader: everything but the ballots, which come merged in `profile`. */
+export type ElectionHeader = Omit<Election, 'ballots'>;
+
+/** Result of the streaming reader: the election, its compiled profile and (when asked for) the ballots. */
+export type PbStreamResult =
+  | { readonly ok: true; readonly election: ElectionHeader; readonly profile: Profile; readonly ballots?: readonly Ballot[]; readonly warnings: readonly PbError[] }
+  | { readonly ok: false; readonly reason: 'malformed-pb'; readonly detail: readonly PbError[] };
+
+/** Options of createPabulibReader. */
+export interface PbReaderOptions {
+  /** Also return every ballot as read (voter, projects, points, other columns), e.g. to validate them. */
+  readonly ballots?: boolean;
+  /** Points by rank for ordinal ballots without a points column (as Election.ordinalScoring). */
+  readonly ordinalScoring?: readonly number[];
+  /** Longest record accepted, in bytes (default 8 MiB; see @tingsted/csv). */
+  readonly maxRecordBytes?: number;
+}
+
+/** A `.pb` reader fed with chunks of UTF-8 bytes. */
+export interface PabulibReader {
+  /** Reads the complete rows in `chunk` (the caller may reuse the buffer). False when reading has stopped. */
+  push(chunk: Uint8Array): boolean;
+  /** The file is complete: the election and its profile, or every error (up to 100) sorted by line. */
+  end(): PbStreamResult;
+}
+
+/** Most errors reported. */
+const MAX_ERRORS = 100;
+
+export const INT = /^-?\d+$/;
+export const DEC = /^-?\d+(?:\.(\d+))?$/;
+
+function decimals(s: string): number {
+  const m = DEC.exec(s.trim());
+  return m?.[1]?.replace(/0+$/, '').length ?? 0;
+}
+
+/** A decimal number as an integer count of 1/scale units. */
+export function scaled(s: string, scale: number): number {
+  const t = s.trim();
+  const neg = t.startsWith('-');
+  const [whole, frac = ''] = (neg ? t.slice(1) : t).split('.');
+  const digits = Math.round(Math.log10(scale));
+  const f = (frac + '0'.repeat(digits)).slice(0, digits);
+  const v = Number(whole) * scale + (digits > 0 ? Number(f) : 0);
+  return neg ? -v : v;
+}
+
+const VOTE_TYPES: readonly VoteType[] = ['approval', 'ordinal', 'cumulative', 'scoring', 'choose-1'];
+
+/** Ballot rules: property, META key, whether it is money. */
+export const RULE_KEYS: readonly [keyof BallotRules, string, boolean][] = [
+  ['minLength', 'min_length', false],
+  ['maxLength', 'max_length', false],
+  ['minSumCost', 'min_sum_cost', true],
+  ['maxSumCost', 'max_sum_cost', true],
+  ['minPoints', 'min_points', false],
+  ['maxPoints', 'max_points', false],
+  ['minSumPoints', 'min_sum_points', false],
+  ['maxSumPoints', 'max_sum_points', false],
+];
+
+type Section = 'meta' | 'projects' | 'votes';
+
+interface Row {
+  line: number;
+  fields: string[];
+}
+
+/** A field's text, with a line break inside a quoted field read as LF whatever the file's line ends. */
+function fieldText(r: CsvRecordView, i: number): string {
+  const t = r.text(i);
+  return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+}
+
+function splitList(raw: string): string[] {
+  if (raw === '') return [];
+  const parts = raw.split(',');
+  if (raw.includes(' ') || raw.includes('\t')) for (let k = 0; k < parts.length; k++) parts[k] = parts[k]!.trim();
+  return parts;
+}
+
+/** Project ids by their UTF-8 bytes: a vote's items are looked up without building a string. */
+class IdTrie {
+  private next = new Int32Array(256).fill(-1);
+  private value = new Int32Array(1).fill(-1);
+  private nodes = 1;
+
+  add(bytes: Uint8Array, v: number): void {
+    let node = 0;
+    for (const b of bytes) {
+      let n = this.next[node * 256 + b]!;
+      if (n < 0) {
+        n = this.nodes++;
+        if (n * 256 >= this.next.length) {
+          const grown = new Int32Array(this.next.length * 2).fill(-1);
+          grown.set(this.next);
+          this.next = grown;
+          const values = new Int32Array(this.next.length / 256).fill(-1);
+          values.set(this.value);
+          this.value = values;
+        }
+        this.next[node * 256 + b] = n;
+      }
+      node = n;
+    }
+    if (this.value[node]! < 0) this.value[node] = v;
+  }
+
+  /** The value stored for buf[start..end), or -1. */
+  get(buf: Uint8Array, start: number, end: number): number {
+    let node = 0;
+    for (let k = start; k < end; k++) {
+      node = this.next[node * 256 + buf[k]!]!;
+      if (node < 0) return -1;
+    }
+    return start < end ? this.value[node]! : -1;
+  }
+}
+
+/** Voter ids as UTF-8 bytes in one pool, with a hash table to find a repeated one; strings only when asked. */
+class VoterIds {
+  count = 0;
+  private pool = new Uint8Array(1 << 16);
+  private used = 0;
+  private start = new Int32Array(1 << 12);
+  private length = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private table = new Int32Array(1 << 13).fill(-1);
+
+  /** Adds the id in buf[s..e); false when it was there already. */
+  add(buf: Uint8Array, s: number, e: number): boolean {
+    // Hashes stay below 2^24 so that every step is a small integer even before the code is optimised (a short
+    // run is mostly interpreted; larger numbers would be boxed, one allocation per byte).
+    let h = e - s;
+    for (let k = s; k < e; k++) h = (h * 31 + buf[k]!) & 0xffffff;
+    const mask = this.table.length - 1;
+    for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      const v = this.table[slot]!;
+      if (v < 0) {
+        this.store(v, buf, s, e, h, slot);
+        return true;
+      }
+      if (this.hashes[v] === h && this.length[v] === e - s) {
+        const o = this.start[v]!;
+        let same = true;
+        for (let k = 0; k < e - s && same; k++) same = this.pool[o + k] === buf[s + k];
+        if (same) return false;
+      }
+    }
+  }
+
+  /** Voter v's id. */
+  id(v: number): string {
+    return utf8.decode(this.pool.subarray(this.start[v]!, this.start[v]! + this.length[v]!));
+  }
+
+  private store(_: number, buf: Uint8Array, s: number, e: number, h: number, slot: number): void {
+    const v = this.count;
+    if (v === this.start.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.length = grow(this.length);
+      this.hashes = grow(this.hashes);
+    }
+    if (this.used + (e - s) > this.pool.length) {
+      let n = this.pool.length * 2;
+      while (n < this.used + (e - s)) n *= 2;
+      const pool = new Uint8Array(n);
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = s; k < e; k++) this.pool[this.used + k - s] = buf[k]!;
+    this.start[v] = this.used;
+    this.length[v] = e - s;
+    this.hashes[v] = h;
+    this.used += e - s;
+    this.count = v + 1;
+    this.table[slot] = v;
+    if (this.count * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2).fill(-1);
+      const mask = this.table.length - 1;
+      for (let u = 0; u < this.count; u++) {
+        let t = spread(this.hashes[u]!) & mask;
+        while (this.table[t]! >= 0) t = (t + 1) & mask;
+        this.table[t] = u;
+      }
+    }
+  }
+}
+
+/**
+ * A table slot from a 24-bit hash: the polynomial hashes of similar ballots or of numbered voter ids are close
+ * together, and linear probing would pile them up; Fibonacci hashing (× 2^32/φ, high bits) spreads them.
+ */
+function spread(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 7;
+}
+
+const utf8 = new TextDecoder();
+/** First bytes of a possible section line: m, p, v (any case), space, tab, quote. */
+const SECTION_START = new Set([0x6d, 0x4d, 0x70, 0x50, 0x76, 0x56, 0x20, 0x09, 0x22]);
+const encoder = new TextEncoder();
+
+/**
+ * Identical ballots merged as they are read: a class is its sorted project indices with their points; the pools
+ * hold every class's items back to back, and a hash table of class numbers finds an existing one.
+ */
+class ClassMerger {
+  count = 0;
+  private items = new Int32Array(1 << 12);
+  private points = new Float64Array(1 << 12);
+  private used = 0;
+  start = new Int32Array(1 << 10);
+  length = new Int32Array(1 << 10);
+  weight = new Float64Array(1 << 10);
+  private table = new Int32Array(1 << 11).fill(-1);
+  private hashes = new Int32Array(1 << 10);
+
+  /** The class of a ballot whose k items are in items[0..k) (sorted) with points; creates it when new. */
+  add(items: Int32Array, points: Float64Array, k: number): number {
+    // The hash covers the items only (ballots with the same projects and other points are told apart by the
+    // comparison) and stays below 2^24, a small integer at every step even before the code is optimised.
+    let h = k;
+    for (let t = 0; t < k; t++) h = (h * 31 + items[t]! + 1) & 0xffffff;
+    const mask = this.table.length - 1;
+    for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      const c = this.table[slot]!;
+      if (c < 0) break;
+      if (this.hashes[c] === h && this.same(c, items, points, k)) {
+        this.weight[c]!++;
+        return c;
+      }
+    }
+    const c = this.count;
+    if (c === this.start.length) this.growClasses();
+    if (this.used + k > this.items.length) this.growPool(this.used + k);
+    for (let t = 0; t < k; t++) {
+      this.items[this.used + t] = items[t]!;
+      this.points[this.used + t] = points[t]!;
+    }
+    this.start[c] = this.used;
+    this.length[c] = k;
+    this.weight[c] = 1;
+    this.hashes[c] = h;
+    this.used += k;
+    this.count = c + 1;
+    if (this.count * 2 > this.table.length) this.rehash();
+    else this.insert(c);
+    return c;
+  }
+
+  /** The items and points of class c. */
+  classOf(c: number): { items: Int32Array; points: number[] } {
+    const s = this.start[c]!;
+    const e = s + this.length[c]!;
+    const points = new Array<number>(e - s);
+    for (let t = s; t < e; t++) points[t - s] = this.points[t]!;
+    return { items: this.items.subarray(s, e), points };
+  }
+
+  private same(c: number, items: Int32Array, points: Float64Array, k: number): boolean {
+    if (this.length[c] !== k) return false;
+    const s = this.start[c]!;
+    for (let t = 0; t < k; t++) if (this.items[s + t] !== items[t] || this.points[s + t] !== points[t]) return false;
+    return true;
+  }
+
+  private insert(c: number): void {
+    const mask = this.table.length - 1;
+    let slot = spread(this.hashes[c]!) & mask;
+    while (this.table[slot]! >= 0) slot = (slot + 1) & mask;
+    this.table[slot] = c;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1);
+    for (let c = 0; c < this.count; c++) this.insert(c);
+  }
+
+  private growClasses(): void {
+    const n = this.start.length * 2;
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start, (m) => new Int32Array(m));
+    this.length = grow(this.length, (m) => new Int32Array(m));
+    this.weight = grow(this.weight, (m) => new Float64Array(m));
+    this.hashes = grow(this.hashes, (m) => new Int32Array(m));
+  }
+
+  private growPool(need: number): void {
+    let n = this.items.length * 2;
+    while (n < need) n *= 2;
+    const items = new Int32Array(n);
+    items.set(this.items);
+    this.items = items;
+    const points = new Float64Array(n);
+    points.set(this.points);
+    this.points = points;
+  }
+}
+
+/**
+ * Creates a reader for a `.pb` file fed as bytes. Errors name the line: missing sections or headers, wrong column
+ * counts, missing or non-numeric costs/budget, duplicate ids, votes naming unknown projects or listing one twice,
+ * points that do not match the vote, a quote left open (a truncated file: the line and column where it opened),
+ * a record over the size limit. Costs and budget may have decimals; they are then scaled to integer minor units
+ * (`moneyScale` = 10^decimals). Count mismatches with META `num_projects` / `num_votes` are warnings. Reading
+ * stops early once 100 errors are certain to be reported.
+ */
+export function createPabulibReader(options: PbReaderOptions = {}): PabulibReader {
+  // Errors by phase, reported in this order (and by line): rows as read, the file's end, projects, votes, rules.
+  const structural: PbError[] = [];
+  const voteErrors: PbError[] = [];
+  const warnings: PbError[] = [];
+  const errorOf = (line: number, code: PbErrorCode, params: Record<string, string | number>, message: string): PbError => ({ line, code, params, message });
+  const push = (list: PbError[], e: PbError): void => {
+    if (list.length < MAX_ERRORS) list.push(e);
+  };
+  let section: Section | undefined;
+  let header: string[] | undefined;
+  let headerLine = 0;
+  const meta = new Map<string, { value: string; line: number }>();
+  const projRows: Row[] = [];
+  const pendingVotes: Row[] = [];
+  let projHeader: string[] = [];
+  let voteHeader: string[] = [];
+  const seenSections = new Set<Section>();
+  let syntax: CsvSyntaxError | null = null;
+
+  // VOTES: set up once META and PROJECTS are complete (the usual order); before that, rows wait in pendingVotes.
+  let votesReady = false;
+  let voteCol = -1;
+  let pointsCol = -1;
+  let extraVoteCols: number[] = [];
+  let voteType: VoteType = 'approval';
+  let projectIndex = new Map<string, number>();
+  let scoring: Pick<Election, 'ordinalScoring' | 'rules'> = { rules: {} };
+  const voters = new VoterIds();
+  let trie = new IdTrie();
+  // For each ballot merged into a class: its voter's number in `voters` and its class.
+  let voterRef = new Int32Array(1 << 12);
+  let voterClass = new Int32Array(1 << 12);
+  let merged = 0;
+  let ballotCount = 0;
+  const merger = new ClassMerger();
+  const ballots: Ballot[] = [];
+  let scratchItems = new Int32Array(64);
+  let scratchPoints = new Float64Array(64);
+
+  const setUpVotes = (): void => {
+    votesReady = true;
+    voteCol = voteHeader.indexOf('vote');
+    pointsCol = voteHeader.indexOf('points');
+    extraVoteCols = [];
+    for (let k = 1; k < voteHeader.length; k++) if (k !== voteCol && k !== pointsCol) extraVoteCols.push(k);
+    const vt = meta.get('vote_type')?.value ?? 'approval';
+    voteType = vt as VoteType;
+    projectIndex = new Map();
+    trie = new IdTrie();
+    projRows.forEach((r, i) => {
+      const id = r.fields[0]!.trim();
+      if (!projectIndex.has(id)) projectIndex.set(id, i);
+      trie.add(encoder.encode(id), i);
+    });
+    const ml = meta.get('max_length');
+    const maxLength = ml !== undefined && ml.value !== '' && DEC.test(ml.value) ? Number(ml.value) : undefined;
+    scoring = {
+      rules: maxLength !== undefined ? { maxLength } : {},
+      ...(options.ordinalScoring !== undefined ? { ordinalScoring: options.ordinalScoring } : {}),
+    };
+  };
+
+  const vote = (line: number, fields: readonly string[]): void => {
+    const voter = fields[0]!.trim();
+    const idBytes = encoder.encode(voter);
+    if (!voters.add(idBytes, 0, idBytes.length)) push(voteErrors, errorOf(line, 'voter-id-twice', { voter }, `voter_id "${voter}" appears twice`));
+    const list = splitList((fields[voteCol] ?? '').trim());
+    const k = list.length;
+    const errorsBefore = voteErrors.length;
+    if (k > scratchItems.length) {
+      scratchItems = new Int32Array(k * 2);
+      scratchPoints = new Float64Array(k * 2);
+    }
+    for (let t = 0; t < k; t++) {
+      const pid = list[t]!;
+      const j = projectIndex.get(pid);
+      if (j === undefined) push(voteErrors, errorOf(line, 'unknown-project', { project: pid }, `vote names unknown project "${pid}"`));
+      for (let l = 0; l < t; l++) if (list[l] === pid) push(voteErrors, errorOf(line, 'project-twice', { project: pid }, `vote lists project "${pid}" twice`));
+      scratchItems[t] = j ?? -1;
+    }
+    let nums: number[] | undefined;
+    if (pointsCol >= 0) {
+      const pts = splitList((fields[pointsCol] ?? '').trim());
+      if (pts.length !== k) push(voteErrors, errorOf(line, 'points-count', { points: pts.length, projects: k }, `${pts.length} points for ${k} projects`));
+      nums = new Array<number>(pts.length);
+      for (let t = 0; t < pts.length; t++) {
+        const x = pts[t]!;
+        if (!DEC.test(x)) push(voteErrors, errorOf(line, 'points-not-number', { value: x, position: t + 1 }, `points "${x}" at position ${t + 1} is not a number`));
+        nums[t] = Number(x);
+      }
+    } else if (voteType === 'cumulative' || voteType === 'scoring') {
+      if (k > 0) push(voteErrors, errorOf(line, 'points-column-missing', { voteType }, `a ${voteType} vote needs a points column`));
+    }
+    ballotCount++;
+    if (options.ballots === true) {
+      const extra: Record<string, string> = {};
+      for (const c of extraVoteCols) extra[voteHeader[c]!] = fields[c] ?? '';
+      const b: { voter: string; projects: string[]; points?: number[]; fields: Record<string, string> } = { voter, projects: list, fields: extra };
+      if (nums !== undefined) b.points = nums;
+      ballots.push(b);
+    }
+    // Once the file has an error no election is returned: only the checks go on.
+    if (voteErrors.length > 0 || errorsBefore > 0 || structural.length > 0) return;
+    for (let t = 0; t < k; t++) {
+      scratchPoints[t] = nums !== undefined ? nums[t]! : voteType === 'ordinal' ? ordinalPoints(scoring, t, k) : 1;
+    }
+    merge(k, voters.count - 1);
+  };
+
+  /** Merges the ballot in the scratch arrays (k items with their points, in ballot order) of voter number `ref`. */
+  const merge = (k: number, ref: number): void => {
+    // Sort the pairs by project index (ballots are short: insertion sort).
+    for (let t = 1; t < k; t++) {
+      const j = scratchItems[t]!;
+      const p = scratchPoints[t]!;
+      let u = t - 1;
+      while (u >= 0 && scratchItems[u]! > j) {
+        scratchItems[u + 1] = scratchItems[u]!;
+        scratchPoints[u + 1] = scratchPoints[u]!;
+        u--;
+      }
+      scratchItems[u + 1] = j;
+      scratchPoints[u + 1] = p;
+    }
+    const c = merger.add(scratchItems, scratchPoints, k);
+    if (merged === voterClass.length) {
+      const classes = new Int32Array(merged * 2);
+      classes.set(voterClass);
+      voterClass = classes;
+      const refs = new Int32Array(merged * 2);
+      refs.set(voterRef);
+      voterRef = refs;
+    }
+    voterClass[merged] = c;
+    voterRef[merged] = ref;
+    merged++;
+  };
+
+  /**
+   * A VOTES row read from the bytes, without strings: taken when the row is plain (ids without spaces or quotes,
+   * known projects, each once, points written as plain integers); anything else returns false and the row is
+   * read as text by `vote`, which reports what is wrong. Both give the same ballot.
+   */
+  const fastVote = (r: CsvRecordView): boolean => {
+    if (options.ballots === true || structural.length > 0 || voteErrors.length > 0) return false;
+    const buf = r.buf;
+    if (r.special[0] !== undefined || r.special[voteCol] !== undefined) return false;
+    const vs = r.starts[0]!;
+    const ve = r.ends[0]!;
+    for (let k = vs; k < ve; k++) if (buf[k]! <= 32 || buf[k]! >= 127) return false;
+    let k = 0;
+    const s = r.starts[voteCol]!;
+    const e = r.ends[voteCol]!;
+    if (s < e) {
+      for (let a = s; a <= e; ) {
+        let b = a;
+        while (b < e && buf[b] !== 44) {
+          if (buf[b]! <= 32) return false;
+          b++;
+        }
+        const j = trie.get(buf, a, b);
+        if (j < 0) return false;
+        for (let t = 0; t < k; t++) if (scratchItems[t] === j) return false;
+        if (k === scratchItems.length) {
+          const items = new Int32Array(k * 2);
+          items.set(scratchItems);
+          scratchItems = items;
+          scratchPoints = new Float64Array(k * 2);
+        }
+        scratchItems[k++] = j;
+        a = b + 1;
+      }
+    }
+    if (pointsCol >= 0) {
+      if (r.special[pointsCol] !== undefined) return false;
+      let t = 0;
+      const ps = r.starts[pointsCol]!;
+      const pe = r.ends[pointsCol]!;
+      if (ps < pe) {
+        for (let a = ps; a <= pe; ) {
+          let b = a;
+          let neg = false;
+          let v = 0;
+          if (b < pe && buf[b] === 45) {
+            neg = true;
+            b++;
+          }
+          const digits = b;
+          while (b < pe && buf[b]! >= 48 && buf[b]! <= 57) v = v * 10 + (buf[b++]! - 48);
+          if (b === digits || b - digits > 15 || (b < pe && buf[b] !== 44) || t >= k) return false;
+          scratchPoints[t++] = neg ? -v : v;
+          a = b + 1;
+        }
+      }
+      if (t !== k) return false;
+    } else if (voteType === 'ordinal') {
+      for (let t = 0; t < k; t++) scratchPoints[t] = ordinalPoints(scoring, t, k);
+    } else if (voteType === 'cumulative' || voteType === 'scoring') {
+      if (k > 0) return false;
+    } else scratchPoints.fill(1, 0, k);
+    if (!voters.add(buf, vs, ve)) return false;
+    ballotCount++;
+    merge(k, voters.count - 1);
+    return true;
+  };
+
+  let stopped = false;
+  const onRecord = (r: CsvRecordView): boolean => {
+    const n = r.count;
+    if (n === 1 && r.isBlank(0)) return true;
+    const first = r.text(0).trim().toLowerCase();
+    if (first === 'meta' || first === 'projects' || first === 'votes') {
+      let rest = true;
+      for (let i = 1; i < n && rest; i++) rest = r.isBlank(i);
+      if (rest) {
+        if (seenSections.has(first)) push(structural, errorOf(r.line, 'section-twice', { section: first.toUpperCase() }, `section ${first.toUpperCase()} appears twice`));
+        seenSections.add(first);
+        section = first;
+        header = undefined;
+        return structural.length < MAX_ERRORS;
+      }
+    }
+    if (section === undefined) {
+      push(structural, errorOf(r.line, 'before-section', {}, 'content before the first section (expected META, PROJECTS or VOTES)'));
+      return structural.length < MAX_ERRORS;
+    }
+    // Plain VOTES rows take the byte path; a row that could be a section line (its first field starts with a
+    // letter of META, PROJECTS, VOTES or a space) goes the way of every other row.
+    if (section === 'votes' && votesReady && header !== undefined && n === header.length && !SECTION_START.has(r.buf[r.starts[0]!]!) && fastVote(r)) return true;
+    const fields: string[] = new Array<string>(n);
+    for (let i = 0; i < n; i++) fields[i] = fieldText(r, i);
+    if (header === undefined) {
+      header = fields.map((x) => x.trim());
+      headerLine = r.line;
+      if (section === 'projects') projHeader = header;
+      if (section === 'votes') {
+        voteHeader = header;
+        if (seenSections.has('meta') && seenSections.has('projects') && !votesReady) setUpVotes();
+      }
+      if (section === 'meta' && (header[0] !== 'key' || header[1] !== 'value')) {
+        push(structural, errorOf(r.line, 'meta-header', {}, 'META header must be "key;value"'));
+      }
+      if (section === 'projects' && (header[0] !== 'project_id' || !header.includes('cost'))) {
+        push(structural, errorOf(r.line, 'projects-header', {}, 'PROJECTS header must start with project_id and include cost'));
+      }
+      if (section === 'votes' && (header[0] !== 'voter_id' || !header.includes('vote'))) {
+        push(structural, errorOf(r.line, 'votes-header', {}, 'VOTES header must start with voter_id and include vote'));
+      }
+      return structural.length < MAX_ERRORS;
+    }
+    if (n !== header.length) {
+      // Tolerate a trailing empty field (a line ending in ';').
+      if (!(n === header.length + 1 && fields[n - 1] === '')) {
+        push(structural, errorOf(r.line, 'field-count', { found: n, expected: header.length, headerLine }, `${n} fields, but the header on line ${headerLine} has ${header.length}`));
+        return structural.length < MAX_ERRORS;
+      }
+    }
+    if (section === 'meta') {
+      const key = fields[0]!.trim();
+      if (meta.has(key)) push(structural, errorOf(r.line, 'meta-key-twice', { key }, `META key "${key}" appears twice`));
+      meta.set(key, { value: (fields[1] ?? '').trim(), line: r.line });
+    } else if (section === 'projects') projRows.push({ line: r.line, fields });
+    else if (votesReady) vote(r.line, fields);
+    else pendingVotes.push({ line: r.line, fields });
+    return structural.length < MAX_ERRORS;
+  };
+  const stream = createCsvStream(onRecord, { delimiter: ';', quotes: 'lenient', ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) });
+
+  const finish = (): PbStreamResult => {
+    const fileErrors: PbError[] = [];
+    const projectErrors: PbError[] = [];
+    const ruleErrors: PbError[] = [];
+    // A quote left open (with lenient quotes the only syntax error), or a record over the size limit.
+    if (syntax) {
+      const quote = syntax.message.startsWith('quoted field');
+      if (quote) fileErrors.push(errorOf(syntax.line, 'unterminated-quote', { column: syntax.column }, `unterminated quoted field (the quote at column ${syntax.column})`));
+      else fileErrors.push(errorOf(syntax.line, 'record-too-long', { column: syntax.column }, syntax.message));
+    }
+    for (const s of ['meta', 'projects', 'votes'] as const) {
+      if (!seenSections.has(s)) fileErrors.push(errorOf(0, 'section-missing', { section: s.toUpperCase() }, `section ${s.toUpperCase()} is missing`));
+    }
+    const budgetEntry = meta.get('budget');
+    if (budgetEntry === undefined) fileErrors.push(errorOf(0, 'no-budget', {}, 'META has no budget'));
+    else if (!DEC.test(budgetEntry.value)) fileErrors.push(errorOf(budgetEntry.line, 'budget-not-number', { value: budgetEntry.value }, `budget "${budgetEntry.value}" is not a number`));
+    const vt = meta.get('vote_type')?.value ?? 'approval';
+    if (!VOTE_TYPES.includes(vt as VoteType)) fileErrors.push(errorOf(meta.get('vote_type')?.line ?? 0, 'unknown-vote-type', { value: vt }, `unknown vote_type "${vt}"`));
+
+    // Money scale from the largest number of decimals among costs, budget and cost limits.
+    const costCol = projHeader.indexOf('cost');
+    let dec = budgetEntry !== undefined && DEC.test(budgetEntry.value) ? decimals(budgetEntry.value) : 0;
+    for (const r of projRows) {
+      const c = (r.fields[costCol] ?? '').trim();
+      if (!DEC.test(c)) projectErrors.push(errorOf(r.line, 'cost-not-number', { value: c }, `cost "${c}" is not a number`));
+      else dec = Math.max(dec, decimals(c));
+    }
+    if (dec > 6) projectErrors.push(errorOf(0, 'too-many-decimals', { decimals: dec, max: 6 }, `money with ${dec} decimals is not supported (at most 6)`));
+    const scale = 10 ** Math.min(dec, 6);
+    const projects: Project[] = [];
+    const ids = new Set<string>();
+    const nameCol = projHeader.indexOf('name');
+    for (const r of projRows) {
+      const id = r.fields[0]!.trim();
+      if (id === '') projectErrors.push(errorOf(r.line, 'empty-project-id', {}, 'empty project_id'));
+      if (ids.has(id)) projectErrors.push(errorOf(r.line, 'project-id-twice', { project: id }, `project_id "${id}" appears twice`));
+      ids.add(id);
+      const c = (r.fields[costCol] ?? '').trim();
+      const cost = DEC.test(c) ? scaled(c, scale) : NaN;
+      if (cost < 0) projectErrors.push(errorOf(r.line, 'cost-negative', { value: c }, `cost ${c} is negative`));
+      const fields: Record<string, string> = {};
+      projHeader.forEach((h, k) => {
+        if (k === 0 || k === costCol || k === nameCol) return;
+        fields[h] = r.fields[k] ?? '';
+      });
+      const p: { id: string; cost: number; name?: string; fields: Record<string, string> } = { id, cost, fields };
+      if (nameCol >= 0) p.name = r.fields[nameCol] ?? '';
+      projects.push(p);
+    }
+    // Votes read before their META or PROJECTS section (an unusual order) are read now.
+    if (!votesReady) setUpVotes();
+    for (const r of pendingVotes) vote(r.line, r.fields);
+    pendingVotes.length = 0;
+
+    const numProjects = meta.get('num_projects');
+    if (numProjects !== undefined && Number(numProjects.value) !== projects.length) {
+      warnings.push(errorOf(numProjects.line, 'num-projects', { said: numProjects.value, found: projects.length }, `num_projects says ${numProjects.value}, found ${projects.length}`));
+    }
+    const numVotes = meta.get('num_votes');
+    if (numVotes !== undefined && Number(numVotes.value) !== ballotCount) {
+      warnings.push(errorOf(numVotes.line, 'num-votes', { said: numVotes.value, found: ballotCount }, `num_votes says ${numVotes.value}, found ${ballotCount}`));
+    }
+    const rules: Record<string, number> = {};
+    for (const [prop, key, money] of RULE_KEYS) {
+      const e = meta.get(key);
+      if (e === undefined || e.value === '') continue;
+      if (!DEC.test(e.value)) {
+        ruleErrors.push(errorOf(e.line, 'rule-not-number', { key, value: e.value }, `${key} "${e.value}" is not a number`));
+        continue;
+      }
+      rules[prop] = money ? scaled(e.value, scale) : Number(e.value);
+      if (!money && !INT.test(e.value) && (key === 'min_length' || key === 'max_length')) {
+        ruleErrors.push(errorOf(e.line, 'rule-not-whole', { key, value: e.value }, `${key} "${e.value}" is not a whole number`));
+      }
+    }
+    const errors = [...structural, ...fileErrors, ...projectErrors, ...voteErrors, ...ruleErrors].slice(0, MAX_ERRORS);
+    if (errors.length > 0) {
+      errors.sort((a, b) => a.line - b.line);
+      return { ok: false, reason: 'malformed-pb', detail: errors };
+    }
+    const metaOut: Record<string, string> = {};
+    for (const [k, v] of meta) metaOut[k] = v.value;
+    const election: ElectionHeader = {
+      budget: scaled(budgetEntry!.value, scale),
+      voteType: vt as VoteType,
+      projects,
+      rules: rules as BallotRules,
+      moneyScale: scale,
+      meta: metaOut,
+      ...(options.ordinalScoring !== undefined ? { ordinalScoring: options.ordinalScoring } : {}),
+    };
+    const profile = compile(election, merger, voterClass.subarray(0, merged), voterRef.subarray(0, merged), voters);
+    return { ok: true, election, profile, ...(options.ballots === true ? { ballots } : {}), warnings };
+  };
+
+  return {
+    push(chunk) {
+      if (stopped) return false;
+      syntax = stream.push(chunk);
+      stopped = syntax !== null || structural.length >= MAX_ERRORS;
+      return !stopped;
+    },
+    end() {
+      if (!stopped) syntax = stream.end();
+      stopped = true;
+      return finish();
+    },
+  };
+}
+
+/** A voter class whose voter ids are decoded from the pool when first asked for. */
+class MergedClass implements VoterClass {
+  private names: string[] | undefined;
+  constructor(
+    readonly weight: number,
+    readonly items: Int32Array,
+    readonly points: readonly number[],
+    private readonly members: Int32Array,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly pool: VoterIds,
+  ) {}
+
+  get voters(): readonly string[] {
+    if (this.names === undefined) {
+      this.names = [];
+      for (let k = this.from; k < this.to; k++) this.names.push(this.pool.id(this.members[k]!));
+    }
+    return this.names;
+  }
+}
+
+/**
+ * The profile of the merged classes, as buildProfile compiles an election (classes in order of first ballot).
+ * A class's voter ids are decoded when first asked for (only per-voter explanations need them).
+ */
+function compile(election: ElectionHeader, merger: ClassMerger, voterClass: Int32Array, voterRef: Int32Array, voters: VoterIds): Profile {
+  const ids = election.projects.map((p) => p.id);
+  const cost = election.projects.map((p) => p.cost);
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
+  const m = ids.length;
+  // Each class's voters, in ballot order: offsets into one array of voter numbers.
+  const memberStart = new Int32Array(merger.count + 1);
+  for (let v = 0; v < voterClass.length; v++) memberStart[voterClass[v]! + 1]!++;
+  for (let c = 0; c < merger.count; c++) memberStart[c + 1]! += memberStart[c]!;
+  const fill = memberStart.slice(0, merger.count);
+  const members = new Int32Array(voterClass.length);
+  for (let v = 0; v < voterClass.length; v++) members[fill[voterClass[v]!]!++] = voterRef[v]!;
+  const classes: VoterClass[] = [];
+  const counts = new Int32Array(m);
+  for (let c = 0; c < merger.count; c++) {
+    const { items, points } = merger.classOf(c);
+    classes.push(new MergedClass(merger.weight[c]!, items, points, members, memberStart[c]!, memberStart[c + 1]!, voters));
+    for (const j of items) counts[j]!++;
+  }
+  const approvers = Array.from({ length: m }, (_, j) => new Int32Array(counts[j]!));
+  const at = new Int32Array(m);
+  const votes = new Array<number>(m).fill(0);
+  const score = new Array<number>(m).fill(0);
+  classes.forEach((c, ci) => {
+    c.items.forEach((j, t) => {
+      approvers[j]![at[j]!++] = ci;
+      votes[j]! += c.weight;
+      score[j]! += c.weight * (c.points[t] ?? 0);
+    });
+  });
+  return { ids, cost, budget: election.budget, classes, approvers, votes, score, voterCount: voterClass.length, index };
+}
+
+/**
+ * Parses a `.pb` file held in memory (see createPabulibReader, which this uses): the election with its ballots,
+ * or every error (up to 100) sorted by line.
+ */
+export function readPabulib(text: string): PbReadResult {
+  const reader = createPabulibReader({ ballots: true, maxRecordBytes: Math.max(8 * 1024 * 1024, text.length * 3 + 16) });
+  reader.push(new TextEncoder().encode(text));
+  const r = reader.end();
+  if (!r.ok) return r;
+  return { ok: true, election: { ...r.election, ballots: r.ballots! }, warnings: r.warnings };
+}

@@ -1,0 +1,301 @@
+/**
+ * votes.csv read as a stream of bytes into columns (typed arrays), and a conversation built from those columns:
+ * no object per vote, so a 2-million-vote export is read in one pass with memory proportional to the votes
+ * (17 bytes each) plus one record, whatever the file's size. Pure: the caller feeds the bytes.
+ */
+import { createCsvStream, type CsvRecordView } from '@tingsted/csv';
+import { compareIds, parseId, type Id } from './ids.ts';
+import { rowProblemLimit, type ReadError } from './read-error.ts';
+import { createConversation, ensureParticipant, loadVotes, upsertStatement, type ConversationState, type Moderation } from './state.ts';
+
+/**
+ * Votes as columns. Vote k: participant `participantIds[participant[k]]`, statement `statementIds[statement[k]]`,
+ * vote[k] (agree = +1), timestamp[k] (NaN when the file has none). Ids are numbered in order of first appearance.
+ */
+export interface VotesTable {
+  readonly length: number;
+  readonly participantIds: readonly Id[];
+  readonly statementIds: readonly Id[];
+  readonly participant: Int32Array;
+  readonly statement: Int32Array;
+  readonly vote: Int8Array;
+  readonly timestamp: Float64Array;
+}
+
+/** A votes.csv reader fed with byte chunks (see {@link createVotesCsvReader}). */
+export interface VotesCsvReader {
+  /** Reads the complete rows in `chunk` (the caller may reuse the buffer). False once reading has stopped (a syntax error). */
+  push(chunk: Uint8Array): boolean;
+  /** The file is complete: the votes, or the first problem with the others (as readVotesCsv). */
+  end(): { ok: true; table: VotesTable } | ReadError;
+}
+
+const DENSE_IDS = 1 << 22;
+
+/** Numbers ids: small non-negative integers through an array, anything else through a Map. */
+class IdIndex {
+  readonly ids: Id[] = [];
+  private dense = new Int32Array(1024).fill(-1);
+  private readonly map = new Map<Id, number>();
+
+  index(id: Id): number {
+    if (typeof id === 'number' && id >= 0 && id < DENSE_IDS && Number.isInteger(id)) {
+      if (id >= this.dense.length) {
+        const grown = new Int32Array(Math.min(DENSE_IDS, Math.max(id + 1, this.dense.length * 2))).fill(-1);
+        grown.set(this.dense);
+        this.dense = grown;
+      }
+      let k = this.dense[id]!;
+      if (k < 0) {
+        k = this.ids.length;
+        this.ids.push(id);
+        this.dense[id] = k;
+      }
+      return k;
+    }
+    let k = this.map.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.ids.push(id);
+      this.map.set(id, k);
+    }
+    return k;
+  }
+}
+
+/** An id field: a plain integer (no leading zero, sign + or decimals, at most 15 digits) is a number, as parseId. */
+function idOf(r: CsvRecordView, i: number): Id {
+  const n = r.plainInteger(i);
+  return Number.isNaN(n) ? parseId(r.text(i)) : n;
+}
+
+/**
+ * Creates a streaming reader for an openData votes.csv (columns by name: voter-id, comment-id, vote; optional
+ * timestamp). The same checks and messages as readVotesCsv: every bad row is a problem naming its line, the
+ * first is returned with up to `rowProblemLimit` others and the total; a syntax error (a quote left open in a
+ * truncated file, a record over 8 MiB) names the line and column and stops the reading.
+ */
+export function createVotesCsvReader(): VotesCsvReader {
+  let header: { voter: number; comment: number; vote: number; timestamp: number } | undefined;
+  let headerError: ReadError | undefined;
+  let syntax: ReadError | undefined;
+  const kept: ReadError[] = [];
+  let total = 0;
+  const problem = (line: number, detail: string): void => {
+    total++;
+    if (kept.length < rowProblemLimit) kept.push({ ok: false, reason: 'bad-value', detail: `votes.csv line ${line}: ${detail}`, line });
+  };
+  const participants = new IdIndex();
+  const statements = new IdIndex();
+  let cap = 1 << 16;
+  let length = 0;
+  let participant = new Int32Array(cap);
+  let statement = new Int32Array(cap);
+  let vote = new Int8Array(cap);
+  let timestamp = new Float64Array(cap);
+  const grow = (): void => {
+    cap *= 2;
+    const p = new Int32Array(cap); p.set(participant); participant = p;
+    const s = new Int32Array(cap); s.set(statement); statement = s;
+    const v = new Int8Array(cap); v.set(vote); vote = v;
+    const t = new Float64Array(cap); t.set(timestamp); timestamp = t;
+  };
+
+  const onRecord = (r: CsvRecordView): boolean => {
+    if (header === undefined) {
+      const names = new Map<string, number>();
+      for (let i = 0; i < r.count; i++) {
+        const name = r.text(i).trim();
+        if (!names.has(name)) names.set(name, i);
+      }
+      for (const c of ['voter-id', 'comment-id', 'vote']) {
+        if (!names.has(c)) {
+          headerError = { ok: false, reason: 'missing-column', detail: `votes.csv: column "${c}" missing in the header`, line: r.line };
+          return false;
+        }
+      }
+      header = { voter: names.get('voter-id')!, comment: names.get('comment-id')!, vote: names.get('vote')!, timestamp: names.get('timestamp') ?? -1 };
+      return true;
+    }
+    const h = header;
+    const line = r.line;
+    const noVoter = r.isBlank(h.voter);
+    const noComment = r.isBlank(h.comment);
+    if (noVoter) problem(line, 'empty "voter-id"');
+    if (noComment) problem(line, 'empty "comment-id"');
+    let ok = !noVoter && !noComment;
+    const v = r.integer(h.vote);
+    if (Number.isNaN(v) && !r.isBlank(h.vote)) {
+      problem(line, `"vote" is not an integer: ${JSON.stringify(r.text(h.vote))}`);
+      ok = false;
+    } else if (v !== 1 && v !== -1 && v !== 0) {
+      problem(line, '"vote" is not -1, 0 or 1');
+      ok = false;
+    }
+    let ts = NaN;
+    if (h.timestamp >= 0 && !r.isBlank(h.timestamp)) {
+      ts = r.integer(h.timestamp);
+      if (Number.isNaN(ts)) {
+        problem(line, `"timestamp" is not an integer: ${JSON.stringify(r.text(h.timestamp))}`);
+        ok = false;
+      }
+    }
+    if (!ok || total > 0) return true; // after the first problem only checking goes on
+    if (length === cap) grow();
+    participant[length] = participants.index(idOf(r, h.voter));
+    statement[length] = statements.index(idOf(r, h.comment));
+    vote[length] = v;
+    timestamp[length] = ts;
+    length++;
+    return true;
+  };
+  const stream = createCsvStream(onRecord);
+  const fail = (e: { line: number; column: number; message: string } | null): boolean => {
+    if (e === null) return headerError === undefined;
+    syntax = { ok: false, reason: 'malformed-csv', detail: `votes.csv line ${e.line}, column ${e.column}: ${e.message}`, line: e.line };
+    return false;
+  };
+  return {
+    push: (chunk) => syntax === undefined && headerError === undefined && fail(stream.push(chunk)),
+    end() {
+      if (syntax === undefined && headerError === undefined) fail(stream.end());
+      if (syntax !== undefined) return syntax;
+      if (headerError !== undefined) return headerError;
+      if (header === undefined) return { ok: false, reason: 'missing-column', detail: 'votes.csv: empty file (no header)', line: 1 };
+      const [first, ...others] = kept;
+      if (first !== undefined) return { ...first, others, total };
+      return {
+        ok: true,
+        table: {
+          length, participantIds: participants.ids, statementIds: statements.ids,
+          participant: participant.subarray(0, length), statement: statement.subarray(0, length),
+          vote: vote.subarray(0, length), timestamp: timestamp.subarray(0, length),
+        },
+      };
+    },
+  };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The order in which votes are applied: by timestamp, missing timestamps first, ties in file order (a stable
+ * sort, as buildConversation). Each vote becomes one 64-bit key, (timestamp − earliest + 1) × 2^b + its
+ * position (b bits hold every position; a missing timestamp counts as 0), and the keys are sorted natively:
+ * no comparator calls. Timestamps spread over more than 2^(63−b) ms (about 280 years for a million votes), or
+ * a big-endian machine, take a comparator sort instead.
+ */
+export function timestampOrder(timestamp: Float64Array): Uint32Array {
+  const n = timestamp.length;
+  const order = new Uint32Array(n);
+  let sorted = true;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const t = timestamp[k]!;
+    if (k > 0 && !(key(t) >= key(timestamp[k - 1]!))) sorted = false;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if (sorted) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order;
+  }
+  let bits = 1;
+  while (2 ** bits < n) bits++;
+  const span = max - min + 1;
+  if (!LITTLE_ENDIAN || !(span < 2 ** (63 - bits)) || !Number.isSafeInteger(span) || !Number.isInteger(min)) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => key(timestamp[a]!) - key(timestamp[b]!) || a - b);
+  }
+  const keys = new BigInt64Array(n);
+  const words = new Uint32Array(keys.buffer);
+  // key = d × 2^bits + k as two 32-bit words: d = hi × 2^(32−bits) + lo, low word lo × 2^bits + k, high word hi.
+  const loSpan = 2 ** (32 - bits);
+  for (let k = 0; k < n; k++) {
+    const t = timestamp[k]!;
+    const d = Number.isNaN(t) ? 0 : t - min + 1;
+    const hi = Math.floor(d / loSpan);
+    words[2 * k] = (d - hi * loSpan) * 2 ** bits + k;
+    words[2 * k + 1] = hi;
+  }
+  keys.sort();
+  const mask = 2 ** bits - 1;
+  for (let k = 0; k < n; k++) order[k] = bits === 32 ? words[2 * k]! : words[2 * k]! & mask;
+  return order;
+}
+
+function key(t: number): number {
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+/**
+ * Builds a conversation from statements and a votes table: the same state as buildConversation with the same
+ * votes as records (statements in id order, votes in timestamp order with ties in file order, a later re-vote
+ * overwriting an earlier one, participants numbered in order of first vote). Each participant's votes are
+ * gathered, sorted by statement and then by time (a native sort of numeric keys), and the last per statement
+ * kept, instead of inserting two million votes one by one.
+ */
+export function buildConversationFromTable(comments: readonly { id: Id; moderation: Moderation; isMeta: boolean }[], table: VotesTable): ConversationState {
+  const state = createConversation();
+  const sorted = [...comments].sort((a, b) => compareIds(a.id, b.id));
+  for (const c of sorted) upsertStatement(state, { id: c.id, moderation: c.moderation, isMeta: c.isMeta });
+  const sIndex = new Int32Array(table.statementIds.length).fill(-1);
+  const pIndex = new Int32Array(table.participantIds.length).fill(-1);
+  const order = timestampOrder(table.timestamp);
+  const n = order.length;
+  // In time order: each vote's participant and statement as state indices; participants and statements new to
+  // the state are numbered as applyVote would number them.
+  const voteP = new Int32Array(n);
+  const voteS = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = order[k]!;
+    const ts = table.statement[v]!;
+    let s = sIndex[ts]!;
+    if (s < 0) {
+      const id = table.statementIds[ts]!;
+      s = state.statementIndex.get(id) ?? upsertStatement(state, { id });
+      sIndex[ts] = s;
+    }
+    const tp = table.participant[v]!;
+    let p = pIndex[tp]!;
+    if (p < 0) {
+      p = ensureParticipant(state, table.participantIds[tp]!);
+      pIndex[tp] = p;
+    }
+    voteP[k] = p;
+    voteS[k] = s;
+  }
+  // Each participant's votes, in time order, back to back.
+  const nP = state.participantIds.length;
+  const start = new Int32Array(nP + 1);
+  for (let k = 0; k < n; k++) start[voteP[k]! + 1]!++;
+  for (let p = 0; p < nP; p++) start[p + 1]! += start[p]!;
+  const fill = start.slice(0, nP);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = voteP[k]!;
+    const at = fill[p]!++;
+    // Sorting by statement × n + position in time keeps a participant's re-votes in time order.
+    keys[at] = voteS[k]! * n + (at - start[p]!);
+  }
+  const vote = new Int8Array(n);
+  for (let p = 0; p < nP; p++) fill[p] = start[p]!;
+  for (let k = 0; k < n; k++) vote[fill[voteP[k]!]!++] = table.vote[order[k]!]!;
+  for (let p = 0; p < nP; p++) {
+    const from = start[p]!, to = start[p + 1]!;
+    const mine = keys.subarray(from, to).sort();
+    let distinct = 0;
+    for (let t = 0; t < mine.length; t++) if (t + 1 === mine.length || Math.floor(mine[t + 1]! / n) !== Math.floor(mine[t]! / n)) distinct++;
+    const packed = new Int32Array(distinct);
+    let d = 0;
+    for (let t = 0; t < mine.length; t++) {
+      const s = Math.floor(mine[t]! / n);
+      if (t + 1 < mine.length && Math.floor(mine[t + 1]! / n) === s) continue; // a later vote on it follows
+      packed[d++] = (s << 2) | (vote[from + (mine[t]! - s * n)]! + 1);
+    }
+    loadVotes(state, p, packed);
+  }
+  state.revision += n;
+  return state;
+}
