@@ -33,7 +33,7 @@ const payloads: Record<NotificationKind, Payload> = {
 
 test('proposal notifications name the proposal, the status in the reader language, and link to its page', () => {
   const answered = render('nb', 'proposal_answered', payloads.proposal_answered);
-  assert.equal(answered.text, 'Innbyggerforslaget «Gatelys i Storgata» har nå status: Godkjent.');
+  assert.equal(answered.text, 'Innbyggerforslaget «Gatelys i Storgata» har nå statusen «Godkjent».');
   assert.equal(answered.link, '/processes/innbyggerforslag/proposals/p1');
   assert.equal(answered.quote?.label, 'Svaret');
   assert.equal(render('en', 'proposal_milestone', payloads.proposal_milestone).text, 'The citizen proposal "Gatelys i Storgata": Lysene er bestilt (40% done).');

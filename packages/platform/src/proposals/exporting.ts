@@ -39,7 +39,7 @@ export function exportingUseCases(ctx: ProposalsContext) {
       const total = rows.reduce((sum, r) => sum + r.count, 0);
       const lines: CsvValue[][] = [['area', 'age_group', 'signatures'], ...rows.map((r): CsvValue[] => [r.area ?? '', r.ageGroup ?? '', r.count]), ['', '', total]];
       await deps.audit.record({ actorId: actor.id, action: 'proposal.signatures_exported', subjectType: 'proposal', subjectId: input.id });
-      return ok({ rows, total, csv: writeCsv(lines) });
+      return ok({ rows, total, csv: writeCsv(lines, { lineEnding: '\r\n', formulaGuard: true }) });
     },
   };
 }

@@ -95,19 +95,31 @@ export function proposalsContext(deps: ProposalsDeps) {
     return [...(row.author_id ? [row.author_id] : []), ...coauthors.flatMap((c) => (c.accepted_at && c.user_id ? [c.user_id] : []))];
   }
 
-  /** The proposal if the actor may see it: drafts only to their authors, hidden ones to their authors and moderators. */
+  /** Whether the actor's address has an invitation to co-author the proposal waiting. */
+  async function invitedTo(actor: Actor | null, proposalId: string): Promise<boolean> {
+    if (!actor) return false;
+    const account = await deps.accounts.getAccount(actor);
+    if (!account.ok) return false;
+    const email = account.value.email.toLowerCase();
+    return (await repo.coauthorsOf([proposalId])).some((c) => c.accepted_at === null && c.email.toLowerCase() === email);
+  }
+
+  /**
+   * The proposal if the actor may see it: drafts only to their authors and those invited to co-author them,
+   * hidden ones to their authors and moderators.
+   */
   async function visibleProposal(actor: Actor | null, id: string): Promise<{ row: ProposalRow; authorIds: string[] } | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const row = await repo.findProposal(id);
     if (!row) return null;
     const authorIds = await authorIdsOf(row);
     const own = actor !== null && authorIds.includes(actor.id);
-    if (row.stage === 'draft' && !own) return null;
+    if (row.stage === 'draft' && !own && !(await invitedTo(actor, id))) return null;
     if (row.hidden_at && !own && !proposalsPolicy.moderate(actor)) return null;
     return { row, authorIds };
   }
 
-  return { deps, repo, proposalsPhase, authorIdsOf, visibleProposal };
+  return { deps, repo, proposalsPhase, authorIdsOf, visibleProposal, invitedTo };
 }
 
 export type ProposalsContext = ReturnType<typeof proposalsContext>;

@@ -8,7 +8,7 @@ import type { ProposalsContext, ProposalView } from './proposals.context.ts';
 
 /** Reading proposals: a phase's list, one proposal with its co-authors, signers shown by choice and answers. */
 export function readingUseCases(ctx: ProposalsContext) {
-  const { deps, repo, proposalsPhase, visibleProposal } = ctx;
+  const { deps, repo, proposalsPhase, visibleProposal, invitedTo } = ctx;
 
   async function present(rows: readonly ProposalRow[], viewer: Actor | null, phaseThreshold: number): Promise<ProposalView[]> {
     const ids = rows.map((r) => r.id);
@@ -84,11 +84,7 @@ export function readingUseCases(ctx: ProposalsContext) {
         repo.milestonesOf(found.row.id),
       ]);
       const names = await deps.accounts.displayNamesOf(shownIds);
-      let invited = false;
-      if (actor && !view.mine) {
-        const account = await deps.accounts.getAccount(actor);
-        invited = account.ok && coauthors.some((c) => c.accepted_at === null && c.email.toLowerCase() === account.value.email.toLowerCase());
-      }
+      const invited = !view.mine && (await invitedTo(actor, found.row.id));
       return ok({
         proposal: presentProposal(view, actor, invited),
         processSlug: phase.value.processSlug,

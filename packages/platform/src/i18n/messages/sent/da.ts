@@ -76,7 +76,7 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.proposal_reached.subject': '»{proposalTitle}« har nok underskrifter',
   'notify.proposal_reached.body': 'Borgerforslaget »{proposalTitle}« nåede tærsklen og er sendt til kommunen, som skal svare på det.',
   'notify.proposal_answered.subject': 'Kommunen har svaret på »{proposalTitle}«',
-  'notify.proposal_answered.body': 'Borgerforslaget »{proposalTitle}« har nu status: {status}.',
+  'notify.proposal_answered.body': 'Borgerforslaget »{proposalTitle}« har nu status »{status}«.',
   'notify.proposal_milestone.subject': 'Nyt om »{proposalTitle}«',
   'notify.proposal_milestone.body': 'Borgerforslaget »{proposalTitle}«: {milestone} ({progress} færdigt).',
   'notify.proposal_hidden.subject': 'Dit borgerforslag er skjult',

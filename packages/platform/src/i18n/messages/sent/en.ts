@@ -74,7 +74,7 @@ export const sentEn = {
   'notify.proposal_reached.subject': '"{proposalTitle}" has enough signatures',
   'notify.proposal_reached.body': 'The citizen proposal "{proposalTitle}" reached its threshold and has gone to the municipality, which will answer it.',
   'notify.proposal_answered.subject': 'The municipality answered "{proposalTitle}"',
-  'notify.proposal_answered.body': 'The citizen proposal "{proposalTitle}" is now: {status}.',
+  'notify.proposal_answered.body': 'The citizen proposal "{proposalTitle}" now has the status "{status}".',
   'notify.proposal_milestone.subject': 'News about "{proposalTitle}"',
   'notify.proposal_milestone.body': 'The citizen proposal "{proposalTitle}": {milestone} ({progress} done).',
   'notify.proposal_hidden.subject': 'Your citizen proposal was hidden',

@@ -77,7 +77,7 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.proposal_reached.subject': '«{proposalTitle}» har nok signaturer',
   'notify.proposal_reached.body': 'Innbyggerforslaget «{proposalTitle}» nådde terskelen og er sendt til kommunen, som skal svare på det.',
   'notify.proposal_answered.subject': 'Kommunen har svart på «{proposalTitle}»',
-  'notify.proposal_answered.body': 'Innbyggerforslaget «{proposalTitle}» har nå status: {status}.',
+  'notify.proposal_answered.body': 'Innbyggerforslaget «{proposalTitle}» har nå statusen «{status}».',
   'notify.proposal_milestone.subject': 'Nytt om «{proposalTitle}»',
   'notify.proposal_milestone.body': 'Innbyggerforslaget «{proposalTitle}»: {milestone} ({progress} ferdig).',
   'notify.proposal_hidden.subject': 'Innbyggerforslaget ditt ble skjult',

@@ -77,7 +77,7 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.proposal_reached.subject': '«{proposalTitle}» har nok signaturar',
   'notify.proposal_reached.body': 'Innbyggjarforslaget «{proposalTitle}» nådde terskelen og er sendt til kommunen, som skal svare på det.',
   'notify.proposal_answered.subject': 'Kommunen har svart på «{proposalTitle}»',
-  'notify.proposal_answered.body': 'Innbyggjarforslaget «{proposalTitle}» har no status: {status}.',
+  'notify.proposal_answered.body': 'Innbyggjarforslaget «{proposalTitle}» har no statusen «{status}».',
   'notify.proposal_milestone.subject': 'Nytt om «{proposalTitle}»',
   'notify.proposal_milestone.body': 'Innbyggjarforslaget «{proposalTitle}»: {milestone} ({progress} ferdig).',
   'notify.proposal_hidden.subject': 'Innbyggjarforslaget ditt vart skjult',

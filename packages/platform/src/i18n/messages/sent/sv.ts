@@ -76,7 +76,7 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.proposal_reached.subject': '”{proposalTitle}” har tillräckligt många underskrifter',
   'notify.proposal_reached.body': 'Medborgarförslaget ”{proposalTitle}” nådde tröskeln och har gått till kommunen, som ska svara på det.',
   'notify.proposal_answered.subject': 'Kommunen har svarat på ”{proposalTitle}”',
-  'notify.proposal_answered.body': 'Medborgarförslaget ”{proposalTitle}” har nu status: {status}.',
+  'notify.proposal_answered.body': 'Medborgarförslaget ”{proposalTitle}” har nu statusen ”{status}”.',
   'notify.proposal_milestone.subject': 'Nytt om ”{proposalTitle}”',
   'notify.proposal_milestone.body': 'Medborgarförslaget ”{proposalTitle}”: {milestone} ({progress} klart).',
   'notify.proposal_hidden.subject': 'Ditt medborgarförslag har dolts',
