@@ -70,7 +70,11 @@ export const proposalContracts = {
     name: 'proposalsOf',
     summary: "A proposals phase's proposals, most signatures first, then the nearest deadline; with a stage, only those",
     input: Type.Object({ phaseId: Id, stage: Type.Optional(oneOf([...proposalStages, 'expired'] as const, { description: 'draft (own), collecting, submitted, answered or expired' })) }),
-    output: Type.Object({ open: Type.Boolean({ description: 'The phase takes new proposals now' }), proposals: Type.Array(ProposalSchema) }),
+    output: Type.Object({
+      open: Type.Boolean({ description: 'The phase takes new proposals now' }),
+      proposals: Type.Array(ProposalSchema),
+      can: Type.Object({ draft: Type.Boolean({ description: 'Draft a proposal here (signed in, phase open)' }), manage: Type.Boolean({ description: "Set the phase's rules and export signatures (staff)" }) }),
+    }),
   }),
   draftProposal: contract({
     name: 'draftProposal',

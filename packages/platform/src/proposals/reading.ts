@@ -55,7 +55,7 @@ export function readingUseCases(ctx: ProposalsContext) {
      * A proposals phase's proposals: published ones (and the viewer's own drafts), most signatures first, then
      * the nearest deadline; hidden ones only to moderators and their authors. With `stage`, only those.
      */
-    async proposalsOf(actor: Actor | null, input: { phaseId: string; stage?: ProposalStage | 'expired' | undefined }): Promise<Result<{ proposals: PresentedProposal[]; open: boolean }>> {
+    async proposalsOf(actor: Actor | null, input: { phaseId: string; stage?: ProposalStage | 'expired' | undefined }): Promise<Result<{ proposals: PresentedProposal[]; open: boolean; can: { draft: boolean; manage: boolean } }>> {
       const phase = await proposalsPhase(input.phaseId);
       if (!phase.ok) return phase;
       const rows = await repo.listPhase(input.phaseId, actor?.id ?? null, { includeHidden: proposalsPolicy.moderate(actor) });
@@ -63,7 +63,8 @@ export function readingUseCases(ctx: ProposalsContext) {
       let proposals = await present(visible, actor, phase.value.settings.threshold);
       if (input.stage === 'expired') proposals = proposals.filter((p) => p.expired);
       else if (input.stage) proposals = proposals.filter((p) => p.stage === input.stage && !p.expired);
-      return ok({ proposals: proposals.map((p) => presentProposal(p, actor)), open: phase.value.open });
+      const can = { draft: phase.value.open && proposalsPolicy.participate(actor), manage: proposalsPolicy.manage(actor) };
+      return ok({ proposals: proposals.map((p) => presentProposal(p, actor)), open: phase.value.open, can });
     },
 
     /**
