@@ -6,6 +6,7 @@ import { settingsUseCases } from './settings.ts';
 import { answerUseCases } from './answers.ts';
 import { exportingUseCases } from './exporting.ts';
 import { moderationLookups } from './moderation.ts';
+import { proposalsPrivacyUseCases } from './privacy.ts';
 
 export type { ProposalsDeps } from './proposals.context.ts';
 export type { ProposalView } from './proposals.context.ts';
@@ -14,7 +15,7 @@ export type { ModeratedProposal } from './moderation.ts';
 /**
  * Citizen proposals (issue 19): drafting with co-authors, publishing, signing until the deadline, the
  * threshold that sends a proposal to the municipality, its answer and milestones, the phase's rules, the
- * signature counts, and what moderation reads and sets.
+ * signature counts, what moderation reads and sets, and one person's data (export and deletion).
  */
 export function proposalsService(deps: ProposalsDeps) {
   const ctx = proposalsContext(deps);
@@ -26,6 +27,7 @@ export function proposalsService(deps: ProposalsDeps) {
     ...answerUseCases(ctx),
     ...exportingUseCases(ctx),
     ...moderationLookups(ctx),
+    ...proposalsPrivacyUseCases(ctx),
   };
 }
 

@@ -172,3 +172,19 @@ test('signing rules and deadlines by the municipality calendar', () => {
   // 23:30 UTC on 31 March is already 1 April in Oslo.
   assert.equal(localMidnightAfter(new Date('2026-03-31T23:30:00Z'), 1, 'Europe/Oslo').toISOString(), '2026-04-01T22:00:00.000Z');
 });
+
+test("one's own data: the export names proposals, co-authorships and signatures; deleting the account keeps signed proposals without their author", async () => {
+  const exported = await platform.proposals.exportFor(signers[0]!.id);
+  assert.deepEqual(exported.proposalSignatures?.map((s) => [s.proposalTitle, s.nameShown]), [['Gatelys i Storgata', true]]);
+  assert.equal((await platform.proposals.exportFor(coauthor.id)).proposalCoauthorships?.length, 1);
+  assert.deepEqual(await platform.proposals.deletionPlanFor(author.id), [
+    { section: 'proposals', count: 1, outcome: 'deleted' },
+    { section: 'proposals', count: 1, outcome: 'kept', reason: 'othersReacted' },
+  ]);
+  const [before] = value(await platform.proposals.proposalsOf(manager, { phaseId, stage: 'answered' })).proposals;
+  await platform.proposals.forgetUser(signers[0]!.id);
+  await platform.proposals.forgetUser(author.id);
+  const after = value(await platform.proposals.proposalOf(manager, { id: before!.id }));
+  assert.deepEqual([after.proposal.signatures, after.proposal.authorNames], [before!.signatures - 1, ['medforfatter']]);
+  assert.equal((await platform.proposals.exportFor(signers[0]!.id)).proposalSignatures?.length, 0);
+});
