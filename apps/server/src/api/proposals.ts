@@ -30,7 +30,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
   api.get('/phases/:phaseId/proposals/settings', { schema: contractSchema(c.proposalSettings, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
     const result = await p.proposalSettingsOf(request.ctx.user, contractInput(c.proposalSettings, request));
     if (!result.ok) return failure(request, reply, result);
-    return result.value;
+    return { ...result.value, areas: [...result.value.areas] };
   });
 
   api.put('/phases/:phaseId/proposals/settings', { schema: contractSchema(c.setProposalSettings, { tags, path: ['phaseId'] }) }, async (request, reply) => {
@@ -38,7 +38,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
     if (!user) return reply;
     const result = await p.setProposalSettings(user, contractInput(c.setProposalSettings, request));
     if (!result.ok) return failure(request, reply, result);
-    return result.value;
+    return { ...result.value, areas: [...result.value.areas] };
   });
 
   api.get('/proposals/:id', { schema: contractSchema(c.getProposal, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {

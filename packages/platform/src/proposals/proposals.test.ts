@@ -67,7 +67,7 @@ test('a proposal is drafted with a co-author, published with its deadline, and s
   assert.deepEqual(failure(await platform.proposals.inviteCoauthor(author, { id, email: 'ikke-en-adresse' })), ['ValidationFailed', 'field.emailInvalid']);
   assert.deepEqual(value(await platform.proposals.inviteCoauthor(author, { id, email: 'Medforfatter@example.no' })), { hasAccount: true });
   assert.deepEqual(failure(await platform.proposals.inviteCoauthor(author, { id, email: 'medforfatter@example.no' })), ['Conflict', 'proposals.coauthors.twice']);
-  const invited = value(await platform.proposals.proposalOf(coauthor, { id }).then((r) => r));
+  const invited = value(await platform.proposals.proposalOf(coauthor, { id }));
   assert.deepEqual([invited.invited, invited.proposal.can.acceptInvitation], [true, true]);
   assert.deepEqual(failure(await platform.proposals.acceptCoauthorship(signers[0]!, { id })), ['NotFound', undefined]);
   value(await platform.proposals.acceptCoauthorship(coauthor, { id }));
