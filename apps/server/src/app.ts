@@ -39,6 +39,7 @@ import { notificationRoutes } from './api/notifications.ts';
 import { reportRoutes } from './api/reports.ts';
 import { fileRoutes } from './api/files.ts';
 import { budgetingRoutes } from './api/budgeting.ts';
+import { proposalRoutes } from './api/proposals.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -227,6 +228,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(reportRoutes, { platform });
       await api.register(fileRoutes, { platform });
       await api.register(budgetingRoutes, { platform });
+      await api.register(proposalRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

@@ -190,6 +190,7 @@ const moduleOrder = [
   'feedback',
   'budgeting',
   'conversations',
+  'proposals',
   'moderation',
   'stakeholders',
   'panels',

@@ -19,6 +19,7 @@ import { definePanelJobs, defineRetentionJob, panelsService } from './panels/ind
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
+import { proposalsService } from './proposals/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -67,7 +68,9 @@ export interface Platform {
   readonly budgeting: ReturnType<typeof budgetingService>;
   readonly files: ReturnType<typeof filesService>;
   readonly conversations: ReturnType<typeof conversationsService>;
-  /** Reports, the moderators' queue and their actions on ideas, comments and statements; blocks. */
+  /** Citizen proposals: drafting with co-authors, signatures against a threshold, the municipality's answer. */
+  readonly proposals: ReturnType<typeof proposalsService>;
+  /** Reports, the moderators' queue and their actions on ideas, comments, statements and proposals; blocks. */
   readonly moderation: ReturnType<typeof moderationService>;
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
@@ -143,7 +146,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
-  const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, notifications, gate });
+  const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
+  const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.
   // Recomputes of one conversation start at least a second apart: votes arriving meanwhile join the next run,
@@ -183,7 +187,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
-    ...personalDataUseCases({ accounts, audit, sources: [ideas, moderation, surveys, conversations, budgeting, stakeholders, panels, notifications] }),
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, stakeholders, panels, notifications] }),
   };
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
@@ -203,6 +207,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     budgeting,
     files,
     conversations,
+    proposals,
     moderation,
     conversationResults,
     stakeholders,

@@ -72,6 +72,13 @@ export function accountsRepository(db: Db) {
       return rows.map((r) => r.role);
     },
 
+    /** Everyone holding one of the roles, each once. */
+    async userIdsWithRoles(roles: readonly Role[]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const rows = await db.selectFrom('user_roles').select('user_id').distinct().where('role', 'in', [...roles]).orderBy('user_id').execute();
+      return rows.map((r) => r.user_id);
+    },
+
     async setRoles(userId: string, roles: readonly Role[], grantedBy: string | null): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();

@@ -3,6 +3,7 @@ import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { checkText } from '../shared/validate.ts';
 import type { AccountsContext } from './accounts.context.ts';
 import type { Actor } from './accounts.policy.ts';
+import type { Role } from './accounts.tables.ts';
 
 /** One's own account: name, language, e-mail frequency, the optional area and year of birth; contacts for notifications. */
 export function profileUseCases(ctx: AccountsContext) {
@@ -82,6 +83,9 @@ export function profileUseCases(ctx: AccountsContext) {
       const user = await repo.findUserByEmail(email.trim());
       return user ? { id: user.id, displayName: user.display_name, emailVerified: user.email_verified_at !== null } : null;
     },
+
+    /** Everyone who holds one of these roles (or is an administrator), to tell staff something needs them. */
+    userIdsWithRoles: (roles: readonly Role[]) => repo.userIdsWithRoles([...new Set<Role>([...roles, 'administrator'])]),
 
     /** A person's roles (the moderation module refuses to block staff). */
     rolesOf: (userId: string) => repo.rolesOf(userId),

@@ -61,7 +61,8 @@ export function decisionUseCases(ctx: ModerationContext) {
           payload: { reason, question: item.title, statement: item.body, ...(item.link ? { link: item.link } : {}) },
         });
       }
-    } else await deps.ideas.setHidden(item.type, item.id, reason === null ? null : { reason, by: actor.id });
+    } else if (item.type === 'proposal') await deps.proposals.setProposalHidden(item.id, reason === null ? null : { reason, by: actor.id });
+    else await deps.ideas.setHidden(item.type, item.id, reason === null ? null : { reason, by: actor.id });
   }
 
   const useCases = {
@@ -78,7 +79,7 @@ export function decisionUseCases(ctx: ModerationContext) {
       }
       if (item.awaitingScreening) {
         if (item.type === 'statement') await deps.conversations.setStatementHidden(Number(item.id), false);
-        else await deps.ideas.publishScreened(item.id);
+        else if (item.type !== 'proposal') await deps.ideas.publishScreened(item.id);
       }
       await decide(found.value.actor, item, 'approved', null);
       return ok(null);

@@ -4,6 +4,7 @@ import type { ConversationsService } from '../conversations/index.ts';
 import type { Db } from '../db/database.ts';
 import type { IdeasService } from '../ideas/index.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { ProposalsService } from '../proposals/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { ModeratedType } from '../shared/moderation-gate.ts';
 import { fail, type Failure } from '../shared/result.ts';
@@ -19,13 +20,15 @@ export interface ModerationDeps {
   readonly accounts: Pick<AccountsService, 'displayNamesOf' | 'rolesOf'>;
   readonly ideas: Pick<IdeasService, 'findForModeration' | 'setHidden' | 'publishScreened' | 'pendingScreening'>;
   readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden' | 'pendingStatements'>;
+  /** Proposals (issue 19): reported and hidden like ideas; their authors are told by the proposals module. */
+  readonly proposals: Pick<ProposalsService, 'proposalForModeration' | 'setProposalHidden'>;
   /** Tells a statement's author it was hidden (ideas and comments are told by the ideas module). */
   readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The gate made by `createModerationGate` before the content modules, shared with them. */
   readonly gate: ModerationGateHandle;
 }
 
-/** An idea, comment or statement as moderation sees it, whatever module holds it. */
+/** An idea, comment, statement or proposal as moderation sees it, whatever module holds it. */
 export interface ModerationItem {
   readonly type: ModeratedType;
   readonly id: string;
@@ -40,7 +43,7 @@ export interface ModerationItem {
   /** Where it is shown: the idea, or the conversation. */
   readonly ideaId: string | null;
   readonly conversationId: string | null;
-  /** A statement's conversation page (null for ideas and comments, whose module links them). */
+  /** A statement's conversation page or a proposal's page (null for ideas and comments, whose module links them). */
   readonly link: string | null;
 }
 
@@ -79,6 +82,24 @@ export function moderationContext(deps: ModerationDeps) {
         ideaId: null,
         conversationId: s.conversationId,
         link: s.link,
+      };
+    }
+    if (key.type === 'proposal') {
+      const p = await deps.proposals.proposalForModeration(key.id);
+      if (!p) return null;
+      return {
+        type: 'proposal',
+        id: p.id,
+        processId: p.processId,
+        authorId: p.authorId,
+        title: p.title,
+        body: p.body,
+        hidden: p.hidden,
+        awaitingScreening: false,
+        createdAt: p.createdAt,
+        ideaId: null,
+        conversationId: null,
+        link: p.link,
       };
     }
     const found = await deps.ideas.findForModeration(key.type, key.id);

@@ -7,7 +7,7 @@ import { Done, oneOf } from '../edge/schemas.ts';
 import { moderatedTypes } from '../shared/moderation-gate.ts';
 import { reportReasons } from './moderation.tables.ts';
 
-const ItemType = oneOf(moderatedTypes, { description: 'idea, comment or statement' });
+const ItemType = oneOf(moderatedTypes, { description: 'idea, comment, statement or proposal' });
 const ItemId = Type.String({ minLength: 1, maxLength: 40, description: "The item's id (a statement's id is a number)" });
 const Reason = Type.String({ maxLength: 500, description: 'Shown to the author (3-500 characters)' });
 const Can = Type.Object({ approve: Type.Boolean(), hide: Type.Boolean(), restore: Type.Boolean(), block: Type.Boolean() });

@@ -50,7 +50,7 @@ export type PresentedQueueEntry = ReturnType<typeof presentQueueEntry>;
 export function presentLegacyQueue(entries: readonly QueueEntry[]) {
   return {
     flags: entries.flatMap((entry) =>
-      entry.item.type === 'statement'
+      entry.item.type === 'statement' || entry.item.type === 'proposal'
         ? []
         : entry.reports.map((r) => ({
             targetType: entry.item.type as 'idea' | 'comment',

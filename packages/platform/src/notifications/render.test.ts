@@ -23,7 +23,23 @@ const payloads: Record<NotificationKind, Payload> = {
   recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
   budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
   budget_results: { processTitle: 'Budsjett for 2027', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/results' },
+  proposal_invited: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_submitted: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_reached: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_answered: { proposalTitle: 'Gatelys i Storgata', status: 'accepted', answer, link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_milestone: { proposalTitle: 'Gatelys i Storgata', milestone: 'Lysene er bestilt', progress: 40, link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_hidden: { proposalTitle: 'Gatelys i Storgata', reason: 'Personopplysninger.', link: '/processes/innbyggerforslag/proposals/p1' },
 };
+
+test('proposal notifications name the proposal, the status in the reader language, and link to its page', () => {
+  const answered = render('nb', 'proposal_answered', payloads.proposal_answered);
+  assert.equal(answered.text, 'Innbyggerforslaget «Gatelys i Storgata» har nå statusen «Godkjent».');
+  assert.equal(answered.link, '/processes/innbyggerforslag/proposals/p1');
+  assert.equal(answered.quote?.label, 'Svaret');
+  assert.equal(render('en', 'proposal_milestone', payloads.proposal_milestone).text, 'The citizen proposal "Gatelys i Storgata": Lysene er bestilt (40% done).');
+  assert.equal(render('sv', 'proposal_submitted', payloads.proposal_submitted).subject, 'Ett medborgarförslag nådde tröskeln: ”Gatelys i Storgata”');
+  assert.deepEqual(render('en', 'proposal_hidden', payloads.proposal_hidden).quote, { label: 'Reason', text: 'Personopplysninger.' });
+});
 
 test('a status change names the idea and the status in the reader language, and links to the idea', () => {
   const nb = render('nb', 'status_changed', payloads.status_changed);

@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -129,6 +129,36 @@ export function renderNotification(
       const parts = [textOf(payload, 'status') ? status() : '', textOf(payload, 'milestone'), progress !== null && Number.isFinite(progress) ? formatPercent(locale, progress / 100) : ''].filter((part) => part !== '');
       const news = parts.length > 0 ? { label: t('notify.quote.news'), text: parts.join(' – ') } : (quote('notify.quote.news', 'answer') ?? quote('notify.quote.news', 'news'));
       return { subject: t('notify.budget_project_update.subject', { projectTitle }), text: t('notify.budget_project_update.body', { projectTitle }), quote: news, link };
+    }
+    case 'proposal_invited': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      return { subject: t('notify.proposal_invited.subject', { proposalTitle }), text: t('notify.proposal_invited.body', { proposalTitle }), quote: null, link };
+    }
+    case 'proposal_submitted': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      return { subject: t('notify.proposal_submitted.subject', { proposalTitle }), text: t('notify.proposal_submitted.body', { proposalTitle }), quote: null, link };
+    }
+    case 'proposal_reached': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      return { subject: t('notify.proposal_reached.subject', { proposalTitle }), text: t('notify.proposal_reached.body', { proposalTitle }), quote: null, link };
+    }
+    case 'proposal_answered': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      return { subject: t('notify.proposal_answered.subject', { proposalTitle }), text: t('notify.proposal_answered.body', { proposalTitle, status: status() }), quote: quote('notify.quote.answer', 'answer'), link };
+    }
+    case 'proposal_milestone': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      const progress = Number(payload.progress);
+      return {
+        subject: t('notify.proposal_milestone.subject', { proposalTitle }),
+        text: t('notify.proposal_milestone.body', { proposalTitle, milestone: textOf(payload, 'milestone'), progress: formatPercent(locale, Number.isFinite(progress) ? progress / 100 : 0) }),
+        quote: null,
+        link,
+      };
+    }
+    case 'proposal_hidden': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      return { subject: t('notify.proposal_hidden.subject'), text: t('notify.proposal_hidden.body', { proposalTitle }), quote: quote('notify.quote.reason', 'reason'), link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

@@ -24,7 +24,7 @@ export type CharterField = (typeof charterFields)[number];
 
 type LocalizedColumn = ColumnType<LocalizedText, string | undefined, string>;
 
-export const phaseMethods = ['information', 'ideas', 'survey', 'conversation', 'budgeting', 'panel', 'stakeholders', 'event'] as const;
+export const phaseMethods = ['information', 'ideas', 'survey', 'conversation', 'budgeting', 'panel', 'stakeholders', 'event', 'proposals'] as const;
 /** What residents do in a phase. */
 export type PhaseMethod = (typeof phaseMethods)[number];
 

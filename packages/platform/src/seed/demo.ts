@@ -6,6 +6,7 @@ import { seedConversations } from './demo-conversations.ts';
 import { seedDemoPanel } from './demo-panels.ts';
 import { seedDemoBudgeting } from './budgeting.ts';
 import { seedDemoMap } from './demo-map.ts';
+import { seedDemoProposals } from './proposals.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -267,5 +268,37 @@ export async function seedDemo(
   await seedDemoPanel(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), members: ['kari@demo.tingsted.no', 'ola@demo.tingsted.no', 'sara@demo.tingsted.no'].map(id) });
   await seedDemoBudgeting(platform, 'budsjett-for-nabolaget', { manager, administrator: id('admin@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
   await seedDemoMap(platform, { manager, residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')], startsOn: addDays(today, -10), endsOn: addDays(today, 40) });
-  return { users: demoUsers.length, processes: 8 };
+  // Citizen proposals, always open: residents put proposals to the council when enough people sign.
+  const proposals = await platform.processes.ensureProcess({
+    slug: 'innbyggerforslag',
+    status: 'published',
+    title: { nb: 'Innbyggerforslag', nn: 'Innbyggjarforslag', sv: 'Medborgarförslag', da: 'Borgerforslag', en: 'Citizen proposals' },
+    summary: {
+      nb: 'Har du et forslag til kommunestyret? Skriv det her. Får det nok signaturer, skal kommunen svare.',
+      en: 'Do you have a proposal for the council? Write it here. If enough people sign it, the municipality will answer.',
+    },
+    startsOn: null,
+    endsOn: null,
+    createdBy: manager,
+    charter: charter(
+      {
+        question: 'Hva bør kommunestyret ta opp?',
+        why_involved: 'Innbyggerne ser ofte hva som mangler før kommunen gjør det.',
+        scope_can_change: 'Saker kommunen selv bestemmer over.',
+        scope_cannot_change: 'Saker som er avgjort av staten, og enkeltsaker om navngitte personer.',
+        decision_maker: 'Kommunestyret.',
+        response_commitment: 'Et forslag med nok signaturer får status og et offisielt svar innen 30 dager.',
+      },
+      {},
+    ),
+    phases: [phase('proposals', 'Innbyggerforslag', 'Citizen proposals', -30, 3650)],
+  });
+  await seedDemoProposals(platform, proposals.phaseIds[0] ?? '', {
+    manager,
+    decisionMaker: id('ordforer@demo.tingsted.no'),
+    kari: id('kari@demo.tingsted.no'),
+    ola: id('ola@demo.tingsted.no'),
+    sara: id('sara@demo.tingsted.no'),
+  });
+  return { users: demoUsers.length, processes: 9 };
 }

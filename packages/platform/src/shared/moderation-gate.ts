@@ -1,7 +1,7 @@
 import { fail, type Failure } from './result.ts';
 
-/** The kinds of content residents report and moderators act on (proposals join when they exist). */
-export const moderatedTypes = ['idea', 'comment', 'statement'] as const;
+/** The kinds of content residents report and moderators act on (proposals joined with issue 19). */
+export const moderatedTypes = ['idea', 'comment', 'statement', 'proposal'] as const;
 /** A kind of moderated content. */
 export type ModeratedType = (typeof moderatedTypes)[number];
 

@@ -12,6 +12,7 @@ import { budgetingEn } from './messages/budgeting/en.ts';
 import { privacyEn } from './messages/privacy/en.ts';
 import { moderationEn } from './messages/moderation/en.ts';
 import { mapEn } from './messages/map/en.ts';
+import { proposalsEn } from './messages/proposals/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelMembersEn } from './messages/panel-members/en.ts';
@@ -50,6 +51,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     privacy: privacyEn,
     moderation: moderationEn,
     map: mapEn,
+    proposals: proposalsEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

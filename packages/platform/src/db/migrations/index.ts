@@ -14,6 +14,7 @@ import * as privacy from './2026_12_08_0003_privacy.ts';
 import * as announcedDraw from './2026_12_09_0001_announced_draw.ts';
 import * as panelMembers from './2026_12_09_0101_panel_members.ts';
 import * as conversationThresholds from './2026_12_09_0201_conversation_thresholds.ts';
+import * as proposals from './2026_12_10_0001_proposals.ts';
 import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0001_announced_draw': announcedDraw,
   '2026_12_09_0101_panel_members': panelMembers,
   '2026_12_09_0201_conversation_thresholds': conversationThresholds,
+  '2026_12_10_0001_proposals': proposals,
   '2026_12_10_0201_idea_locations': ideaLocations,
 };

@@ -13,6 +13,7 @@ import { budgetingDa } from './budgeting/da.ts';
 import { privacyDa } from './privacy/da.ts';
 import { moderationDa } from './moderation/da.ts';
 import { mapDa } from './map/da.ts';
+import { proposalsDa } from './proposals/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -32,4 +33,5 @@ export const da: Catalog = {
   ...privacyDa,
   ...moderationDa,
   ...mapDa,
+  ...proposalsDa,
 };

@@ -13,6 +13,7 @@ import { budgetingEn } from './budgeting/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { moderationEn } from './moderation/en.ts';
 import { mapEn } from './map/en.ts';
+import { proposalsEn } from './proposals/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -34,4 +35,5 @@ export const en = {
   ...privacyEn,
   ...moderationEn,
   ...mapEn,
+  ...proposalsEn,
 } as const;

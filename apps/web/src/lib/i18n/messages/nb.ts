@@ -13,6 +13,7 @@ import { budgetingNb } from './budgeting/nb.ts';
 import { privacyNb } from './privacy/nb.ts';
 import { moderationNb } from './moderation/nb.ts';
 import { mapNb } from './map/nb.ts';
+import { proposalsNb } from './proposals/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -32,4 +33,5 @@ export const nb: Catalog = {
   ...privacyNb,
   ...moderationNb,
   ...mapNb,
+  ...proposalsNb,
 };

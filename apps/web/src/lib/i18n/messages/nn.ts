@@ -13,6 +13,7 @@ import { budgetingNn } from './budgeting/nn.ts';
 import { privacyNn } from './privacy/nn.ts';
 import { moderationNn } from './moderation/nn.ts';
 import { mapNn } from './map/nn.ts';
+import { proposalsNn } from './proposals/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -32,4 +33,5 @@ export const nn: Catalog = {
   ...privacyNn,
   ...moderationNn,
   ...mapNn,
+  ...proposalsNn,
 };

@@ -13,6 +13,7 @@ import { budgetingSv } from './budgeting/sv.ts';
 import { privacySv } from './privacy/sv.ts';
 import { moderationSv } from './moderation/sv.ts';
 import { mapSv } from './map/sv.ts';
+import { proposalsSv } from './proposals/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -32,4 +33,5 @@ export const sv: Catalog = {
   ...privacySv,
   ...moderationSv,
   ...mapSv,
+  ...proposalsSv,
 };

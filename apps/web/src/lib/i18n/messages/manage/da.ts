@@ -65,6 +65,7 @@ export const manageDa: Record<keyof typeof manageEn, string> = {
   'guide.budget': 'lade borgerne bestemme hvordan et budget skal bruges',
   'guide.deliberate': 'få gennemtænkte anbefalinger fra en repræsentativ gruppe',
   'guide.experts': 'samle organisationer og eksperter om et fælles faktagrundlag',
+  'guide.propose': 'lade borgere stille et forslag til kommunalbestyrelsen, når nok underskriver',
   'guide.reach':
     'Vil du nå unge og folk der sjældent deltager? Kombiner en digital metode med møder der hvor de er.',
   'report.who': 'Hvem der deltog',

@@ -65,6 +65,7 @@ export const manageEn = {
   'guide.budget': 'let residents decide how to spend a budget',
   'guide.deliberate': 'get considered recommendations from a representative group',
   'guide.experts': 'bring organisations and experts to a shared set of facts',
+  'guide.propose': 'let residents put a proposal to the council when enough people sign it',
   'guide.reach':
     'For young people and people who rarely take part, combine a digital method with meetings where they are.',
   'report.who': 'Who took part',

@@ -68,6 +68,7 @@ export const manageNb: Record<keyof typeof manageEn, string> = {
   'guide.budget': 'la innbyggerne bestemme hvordan et budsjett skal brukes',
   'guide.deliberate': 'få gjennomtenkte anbefalinger fra en representativ gruppe',
   'guide.experts': 'samle organisasjoner og fagfolk om et felles faktagrunnlag',
+  'guide.propose': 'la innbyggere fremme et forslag for kommunestyret når nok folk signerer',
   'guide.reach': 'Vil du nå unge og folk som sjelden deltar? Kombiner en digital metode med møter der de er.',
   'report.who': 'Hvem som deltok',
   'report.whoIntro': 'Talt opp fra det deltakerne selv har valgt å oppgi på kontosiden sin.',

@@ -68,6 +68,7 @@ export const manageNn: Record<keyof typeof manageEn, string> = {
   'guide.budget': 'la innbyggjarane bestemme korleis eit budsjett skal brukast',
   'guide.deliberate': 'få gjennomtenkte tilrådingar frå ei representativ gruppe',
   'guide.experts': 'samle organisasjonar og fagfolk om eit felles faktagrunnlag',
+  'guide.propose': 'la innbyggjarar fremje eit forslag for kommunestyret når nok folk signerer',
   'guide.reach':
     'Vil du nå unge og folk som sjeldan deltek? Kombiner ein digital metode med møte der dei er.',
   'report.who': 'Kven som deltok',

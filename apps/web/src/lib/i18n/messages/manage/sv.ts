@@ -65,6 +65,7 @@ export const manageSv: Record<keyof typeof manageEn, string> = {
   'guide.budget': 'låta invånarna bestämma hur en budget ska användas',
   'guide.deliberate': 'få genomtänkta rekommendationer från en representativ grupp',
   'guide.experts': 'samla organisationer och experter kring ett gemensamt faktaunderlag',
+  'guide.propose': 'låta invånare lägga ett förslag till fullmäktige när tillräckligt många skriver under',
   'guide.reach':
     'Vill du nå unga och personer som sällan deltar? Kombinera en digital metod med möten där de finns.',
   'report.who': 'Vilka som deltog',

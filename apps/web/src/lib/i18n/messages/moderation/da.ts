@@ -26,6 +26,7 @@ export const moderationDa: Record<keyof typeof moderationEn, string> = {
   'moderate.type.idea': 'Forslag',
   'moderate.type.comment': 'Kommentar',
   'moderate.type.statement': 'Udsagn',
+  'moderate.type.proposal': 'Borgerforslag',
   'moderate.on': 'Gælder: {title}',
   'moderate.since': 'Venter siden {date}',
   'moderate.by': 'Skrevet af {name}',

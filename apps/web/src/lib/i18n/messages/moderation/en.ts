@@ -27,6 +27,7 @@ export const moderationEn = {
   'moderate.type.idea': 'Idea',
   'moderate.type.comment': 'Comment',
   'moderate.type.statement': 'Statement',
+  'moderate.type.proposal': 'Citizen proposal',
   'moderate.on': 'On: {title}',
   'moderate.since': 'Waiting since {date}',
   'moderate.by': 'Written by {name}',

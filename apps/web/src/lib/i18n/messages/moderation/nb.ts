@@ -26,6 +26,7 @@ export const moderationNb: Record<keyof typeof moderationEn, string> = {
   'moderate.type.idea': 'Forslag',
   'moderate.type.comment': 'Kommentar',
   'moderate.type.statement': 'Påstand',
+  'moderate.type.proposal': 'Innbyggerforslag',
   'moderate.on': 'Gjelder: {title}',
   'moderate.since': 'Venter siden {date}',
   'moderate.by': 'Skrevet av {name}',

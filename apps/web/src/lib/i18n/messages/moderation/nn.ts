@@ -26,6 +26,7 @@ export const moderationNn: Record<keyof typeof moderationEn, string> = {
   'moderate.type.idea': 'Forslag',
   'moderate.type.comment': 'Kommentar',
   'moderate.type.statement': 'Påstand',
+  'moderate.type.proposal': 'Innbyggjarforslag',
   'moderate.on': 'Gjeld: {title}',
   'moderate.since': 'Ventar sidan {date}',
   'moderate.by': 'Skrive av {name}',

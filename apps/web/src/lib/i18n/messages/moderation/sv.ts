@@ -26,6 +26,7 @@ export const moderationSv: Record<keyof typeof moderationEn, string> = {
   'moderate.type.idea': 'Förslag',
   'moderate.type.comment': 'Kommentar',
   'moderate.type.statement': 'Påstående',
+  'moderate.type.proposal': 'Medborgarförslag',
   'moderate.on': 'Gäller: {title}',
   'moderate.since': 'Väntar sedan {date}',
   'moderate.by': 'Skrivet av {name}',

@@ -45,6 +45,7 @@ export const processesDa: Record<keyof typeof processesEn, string> = {
   'method.panel': 'Borgerpanel',
   'method.stakeholders': 'Interessentpanel',
   'method.event': 'Møde',
+  'method.proposals': 'Borgerforslag',
   'ideas.title': 'Forslag',
   'ideas.sort': 'Sorter efter',
   'ideas.sort.newest': 'Nyeste',

@@ -46,6 +46,7 @@ export const processesEn = {
   'method.panel': "Citizens' panel",
   'method.stakeholders': 'Stakeholder panel',
   'method.event': 'Meeting',
+  'method.proposals': 'Citizen proposals',
   'ideas.title': 'Ideas',
   'ideas.sort': 'Sort by',
   'ideas.sort.newest': 'Newest',

@@ -45,6 +45,7 @@ export const processesNb: Record<keyof typeof processesEn, string> = {
   'method.panel': 'Innbyggerpanel',
   'method.stakeholders': 'Interessentpanel',
   'method.event': 'Møte',
+  'method.proposals': 'Innbyggerforslag',
   'ideas.title': 'Forslag',
   'ideas.sort': 'Sorter etter',
   'ideas.sort.newest': 'Nyeste',

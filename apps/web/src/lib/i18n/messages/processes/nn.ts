@@ -45,6 +45,7 @@ export const processesNn: Record<keyof typeof processesEn, string> = {
   'method.panel': 'Innbyggjarpanel',
   'method.stakeholders': 'Interessentpanel',
   'method.event': 'Møte',
+  'method.proposals': 'Innbyggjarforslag',
   'ideas.title': 'Forslag',
   'ideas.sort': 'Sorter etter',
   'ideas.sort.newest': 'Nyaste',

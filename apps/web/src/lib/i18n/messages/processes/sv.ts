@@ -45,6 +45,7 @@ export const processesSv: Record<keyof typeof processesEn, string> = {
   'method.panel': 'Medborgarpanel',
   'method.stakeholders': 'Intressentpanel',
   'method.event': 'Möte',
+  'method.proposals': 'Medborgarförslag',
   'ideas.title': 'Förslag',
   'ideas.sort': 'Sortera efter',
   'ideas.sort.newest': 'Nyaste',
