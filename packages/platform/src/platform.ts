@@ -19,6 +19,7 @@ import { definePanelJobs, defineRetentionJob, panelsService } from './panels/ind
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
+import { defineEventJobs, eventsService } from './events/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -74,6 +75,8 @@ export interface Platform {
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
+  /** Events with sign-up, waiting lists, reminders, attendance and minutes. */
+  readonly events: ReturnType<typeof eventsService>;
   /** Read models over several modules: "you said, we did", the participation report, exports, one's own data. */
   readonly reports: ReportsService & PersonalDataService;
   readonly mailer: Mailer;
@@ -141,6 +144,24 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.logger.info({ digests: sent }, 'daily digests sent');
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
+  const events = eventsService({
+    db,
+    audit,
+    accounts,
+    processes,
+    ideas,
+    notifications,
+    mailer,
+    clock,
+    timeZone,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  // Reminders by e-mail the day before an event.
+  defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, notifications, gate });
@@ -208,6 +229,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     stakeholders,
     panels,
     analysis,
+    events,
     reports,
     mailer,
     jobs,

@@ -13,6 +13,7 @@ import type { PanelsTables } from '../panels/panels.tables.ts';
 import type { AnalysisTables } from '../analysis/analysis.tables.ts';
 import type { BudgetingTables } from '../budgeting/budgeting.tables.ts';
 import type { ModerationTables } from '../moderation/moderation.tables.ts';
+import type { EventsTables } from '../events/events.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -30,4 +31,5 @@ export interface Database
     PanelsTables,
     AnalysisTables,
     BudgetingTables,
-    ModerationTables {}
+    ModerationTables,
+    EventsTables {}

@@ -23,6 +23,7 @@ const payloads: Record<NotificationKind, Payload> = {
   recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
   budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
   budget_results: { processTitle: 'Budsjett for 2027', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/results' },
+  event_seat: { title: 'Folkemøte om torget', link: '/events/e1' },
 };
 
 test('a status change names the idea and the status in the reader language, and links to the idea', () => {

@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results', 'event_seat'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -129,6 +129,10 @@ export function renderNotification(
       const parts = [textOf(payload, 'status') ? status() : '', textOf(payload, 'milestone'), progress !== null && Number.isFinite(progress) ? formatPercent(locale, progress / 100) : ''].filter((part) => part !== '');
       const news = parts.length > 0 ? { label: t('notify.quote.news'), text: parts.join(' – ') } : (quote('notify.quote.news', 'answer') ?? quote('notify.quote.news', 'news'));
       return { subject: t('notify.budget_project_update.subject', { projectTitle }), text: t('notify.budget_project_update.body', { projectTitle }), quote: news, link };
+    }
+    case 'event_seat': {
+      const title = textOf(payload, 'title');
+      return { subject: t('notify.event_seat.subject', { title }), text: t('notify.event_seat.body', { title }), quote: null, link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

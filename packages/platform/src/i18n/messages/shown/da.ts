@@ -298,4 +298,14 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'panels.rec.status.no_quorum': 'Ikke afgjort: panelet var ikke beslutningsdygtigt',
   'panels.rec.quorum': '{voted} af {members} medlemmer stemte (beslutningsdygtigt ved {quorum})',
   'panels.confirm.accountTaken': 'Denne konto har allerede en plads i panelet.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Tilmeldingen til dette arrangement er lukket.',
+  'error.AlreadyRegistered': 'Du er allerede tilmeldt dette arrangement.',
+  'error.EventNotStarted': 'Det kan gøres, når arrangementet er begyndt.',
+  'field.timeZoneUnknown': 'Vælg en tidszone som Europe/Copenhagen.',
+  'field.eventEndsBeforeStart': 'Arrangementet skal slutte, efter det begynder.',
+  'field.deadlineAfterStart': 'Tilmeldingsfristen må ikke være senere end starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allerede en plads} other {# personer har allerede en plads}}: kapaciteten kan ikke være lavere.',
+  'field.eventPhaseRequired': 'Tilføj først en arrangementsfase til processen.',
+  'field.ideasPhaseRequired': 'Processen skal have en idéfase for at tage imod idéer.',
 };

@@ -296,4 +296,14 @@ export const shownEn = {
   'panels.rec.status.no_quorum': 'Not decided: quorum not reached',
   'panels.rec.quorum': '{voted} of {members} members voted (quorum {quorum})',
   'panels.confirm.accountTaken': 'This account already holds a seat on the panel.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Registration for this event has closed.',
+  'error.AlreadyRegistered': 'You are already signed up for this event.',
+  'error.EventNotStarted': 'This can be done once the event has started.',
+  'field.timeZoneUnknown': 'Choose a time zone such as Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'The event must end after it starts.',
+  'field.deadlineAfterStart': 'The registration deadline must be no later than the start.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person already has a seat} other {# people already have a seat}}: the capacity cannot be lower.',
+  'field.eventPhaseRequired': 'Add an event phase to the process first.',
+  'field.ideasPhaseRequired': 'The process needs an ideas phase to take in ideas.',
 } as const;

@@ -298,4 +298,14 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'panels.rec.status.no_quorum': 'Ikke avgjort: ikke beslutningsdyktig',
   'panels.rec.quorum': '{voted} av {members} medlemmer stemte (beslutningsdyktig ved {quorum})',
   'panels.confirm.accountTaken': 'Denne kontoen har allerede en plass i panelet.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Påmeldingen til dette arrangementet er stengt.',
+  'error.AlreadyRegistered': 'Du er allerede påmeldt dette arrangementet.',
+  'error.EventNotStarted': 'Dette kan gjøres når arrangementet har begynt.',
+  'field.timeZoneUnknown': 'Velg en tidssone som Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'Arrangementet må slutte etter at det begynner.',
+  'field.deadlineAfterStart': 'Påmeldingsfristen kan ikke være senere enn starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allerede plass} other {# personer har allerede plass}}: kapasiteten kan ikke være lavere.',
+  'field.eventPhaseRequired': 'Legg først til en arrangementsfase i prosessen.',
+  'field.ideasPhaseRequired': 'Prosessen trenger en idéfase for å ta imot idéer.',
 };

@@ -298,4 +298,14 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'panels.rec.status.no_quorum': 'Ikkje avgjort: ikkje vedtaksført',
   'panels.rec.quorum': '{voted} av {members} medlemmer røysta (vedtaksført ved {quorum})',
   'panels.confirm.accountTaken': 'Denne kontoen har alt ein plass i panelet.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Påmeldinga til dette arrangementet er stengd.',
+  'error.AlreadyRegistered': 'Du er allereie påmeld dette arrangementet.',
+  'error.EventNotStarted': 'Dette kan gjerast når arrangementet har byrja.',
+  'field.timeZoneUnknown': 'Vel ei tidssone som Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'Arrangementet må slutte etter at det byrjar.',
+  'field.deadlineAfterStart': 'Påmeldingsfristen kan ikkje vere seinare enn starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allereie plass} other {# personar har allereie plass}}: kapasiteten kan ikkje vere lågare.',
+  'field.eventPhaseRequired': 'Legg først til ein arrangementsfase i prosessen.',
+  'field.ideasPhaseRequired': 'Prosessen treng ein idéfase for å ta imot idear.',
 };

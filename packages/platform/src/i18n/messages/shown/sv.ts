@@ -297,4 +297,14 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.rec.status.no_quorum': 'Inte avgjord: panelen var inte beslutsmässig',
   'panels.rec.quorum': '{voted} av {members} medlemmar röstade (beslutsmässig vid {quorum})',
   'panels.confirm.accountTaken': 'Det här kontot har redan en plats i panelen.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Anmälan till det här evenemanget har stängt.',
+  'error.AlreadyRegistered': 'Du är redan anmäld till det här evenemanget.',
+  'error.EventNotStarted': 'Det här kan göras när evenemanget har börjat.',
+  'field.timeZoneUnknown': 'Välj en tidszon som Europe/Stockholm.',
+  'field.eventEndsBeforeStart': 'Evenemanget måste sluta efter att det börjar.',
+  'field.deadlineAfterStart': 'Sista anmälningsdag kan inte vara senare än starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har redan en plats} other {# personer har redan en plats}}: kapaciteten kan inte vara lägre.',
+  'field.eventPhaseRequired': 'Lägg först till en evenemangsfas i processen.',
+  'field.ideasPhaseRequired': 'Processen behöver en idéfas för att ta emot idéer.',
 };
