@@ -30,7 +30,7 @@ const EventFields = {
   startsAt: LocalDateTime('Start'),
   endsAt: LocalDateTime('End'),
   timeZone: Type.Optional(Type.String({ maxLength: 60, description: 'An IANA time zone, such as Europe/Oslo (default: the municipality’s)' })),
-  capacity: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Seats; null or absent: no limit' }))),
+  capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Seats; absent: no limit' })),
   place: PlaceInput,
   accessibility: Type.Optional(Type.String({ maxLength: 2000, description: 'Step-free access, hearing loop, interpreters …' })),
   registrationDeadline: Type.Optional(Nullable(LocalDateTime('The last moment to sign up (default: the start)'))),

@@ -49,8 +49,8 @@ after(async () => drop());
 
 const place = { kind: 'address' as const, address: 'Rådhuset, Storgata 1' };
 
-async function eventWith(capacity: number | null, extra: { registrationDeadline?: string; startsAt?: string; endsAt?: string } = {}) {
-  return value(await platform.events.createEvent(manager, { slug: 'torget', title: 'Folkemøte om torget', startsAt: '2027-03-20T18:00', endsAt: '2027-03-20T20:00', timeZone: 'Europe/Oslo', capacity, place, ...extra })).id;
+async function eventWith(capacity: number | undefined, extra: { registrationDeadline?: string; startsAt?: string; endsAt?: string } = {}) {
+  return value(await platform.events.createEvent(manager, { slug: 'torget', title: 'Folkemøte om torget', startsAt: '2027-03-20T18:00', endsAt: '2027-03-20T20:00', timeZone: 'Europe/Oslo', ...(capacity === undefined ? {} : { capacity }), place, ...extra })).id;
 }
 
 const statusOf = async (eventId: string, person: Actor) => value(await platform.events.getEvent(person, { id: eventId })).myRegistration;
@@ -162,7 +162,7 @@ test('registration questions: a required choice must be answered with one of its
 });
 
 test('after the event: attendance, minutes and ideas entered from the meeting, only once it has started', async () => {
-  const eventId = await eventWith(null);
+  const eventId = await eventWith(undefined);
   const [anna, bjorn] = people as [Actor, Actor];
   value(await platform.events.register(anna, { id: eventId }));
   value(await platform.events.register(bjorn, { id: eventId }));
