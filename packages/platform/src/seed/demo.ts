@@ -5,6 +5,7 @@ import type { CharterField, PhaseMethod } from '../processes/processes.tables.ts
 import { seedConversations } from './demo-conversations.ts';
 import { seedDemoPanel } from './demo-panels.ts';
 import { seedDemoBudgeting } from './budgeting.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -265,5 +266,6 @@ export async function seedDemo(
   await seedConversations(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] }, { sharedData: options.sharedData !== false });
   await seedDemoPanel(platform, { manager, decisionMaker: id('ordforer@demo.tingsted.no'), members: ['kari@demo.tingsted.no', 'ola@demo.tingsted.no', 'sara@demo.tingsted.no'].map(id) });
   await seedDemoBudgeting(platform, 'budsjett-for-nabolaget', { manager, administrator: id('admin@demo.tingsted.no'), residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
-  return { users: demoUsers.length, processes: 7 };
+  await seedDemoEvents(platform, { manager, residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+  return { users: demoUsers.length, processes: 8 };
 }

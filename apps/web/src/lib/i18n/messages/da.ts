@@ -12,6 +12,7 @@ import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
 import { privacyDa } from './privacy/da.ts';
 import { moderationDa } from './moderation/da.ts';
+import { eventsDa } from './events/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -30,4 +31,5 @@ export const da: Catalog = {
   ...budgetingDa,
   ...privacyDa,
   ...moderationDa,
+  ...eventsDa,
 };

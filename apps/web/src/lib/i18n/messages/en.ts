@@ -12,6 +12,7 @@ import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
 import { privacyEn } from './privacy/en.ts';
 import { moderationEn } from './moderation/en.ts';
+import { eventsEn } from './events/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -32,4 +33,5 @@ export const en = {
   ...budgetingEn,
   ...privacyEn,
   ...moderationEn,
+  ...eventsEn,
 } as const;

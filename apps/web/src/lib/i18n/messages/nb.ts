@@ -12,6 +12,7 @@ import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
 import { privacyNb } from './privacy/nb.ts';
 import { moderationNb } from './moderation/nb.ts';
+import { eventsNb } from './events/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -30,4 +31,5 @@ export const nb: Catalog = {
   ...budgetingNb,
   ...privacyNb,
   ...moderationNb,
+  ...eventsNb,
 };

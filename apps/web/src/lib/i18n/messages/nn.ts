@@ -12,6 +12,7 @@ import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
 import { privacyNn } from './privacy/nn.ts';
 import { moderationNn } from './moderation/nn.ts';
+import { eventsNn } from './events/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -30,4 +31,5 @@ export const nn: Catalog = {
   ...budgetingNn,
   ...privacyNn,
   ...moderationNn,
+  ...eventsNn,
 };

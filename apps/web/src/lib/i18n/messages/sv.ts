@@ -12,6 +12,7 @@ import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
 import { privacySv } from './privacy/sv.ts';
 import { moderationSv } from './moderation/sv.ts';
+import { eventsSv } from './events/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -30,4 +31,5 @@ export const sv: Catalog = {
   ...budgetingSv,
   ...privacySv,
   ...moderationSv,
+  ...eventsSv,
 };
