@@ -204,7 +204,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
-    ...personalDataUseCases({ accounts, audit, sources: [ideas, moderation, surveys, conversations, budgeting, stakeholders, panels, notifications] }),
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
   };
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).

@@ -271,6 +271,18 @@ export function eventsRepository(db: Db) {
       return rows.map((r) => r.idea_id);
     },
 
+    /** A person's seats and places in line at events that have not started. */
+    activeRegistrationsOfUser(userId: string, now: Date) {
+      return db
+        .selectFrom('event_registrations as r')
+        .innerJoin('events as e', 'e.id', 'r.event_id')
+        .select(['r.event_id', 'e.title'])
+        .where('r.user_id', '=', userId)
+        .where('r.status', '<>', 'cancelled')
+        .where('e.starts_at', '>', now)
+        .execute();
+    },
+
     /** A person's registrations with their events' titles and times, for the export of their data. */
     exportOf(userId: string) {
       return db

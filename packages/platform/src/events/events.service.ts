@@ -4,6 +4,7 @@ import { eventsContext, type EventsDeps } from './events.context.ts';
 import { listingUseCases } from './listing.ts';
 import { registrationUseCases } from './registration.ts';
 import { reminderUseCases } from './reminders.ts';
+import { eventsPrivacyUseCases } from './privacy.ts';
 
 export type { EventsDeps } from './events.context.ts';
 
@@ -21,6 +22,7 @@ export function eventsService(deps: EventsDeps) {
     ...registrationUseCases(ctx, authoring.notifyPromoted),
     ...afterUseCases(ctx),
     ...reminderUseCases(ctx),
+    ...eventsPrivacyUseCases(ctx, authoring.notifyPromoted),
   };
 }
 

@@ -207,3 +207,15 @@ test('the reminder job e-mails seat holders once, the day before, in their langu
   assert.equal(await platform.events.sendReminders(), 1);
   now = new Date('2027-03-01T10:00:00Z');
 });
+
+test('one’s own data: the export lists registrations with answers; deleting the account gives the seat to the next in line', async () => {
+  const eventId = await eventWith(1);
+  const [, , cecilie, didrik] = people as [Actor, Actor, Actor, Actor];
+  value(await platform.events.register(cecilie, { id: eventId }));
+  value(await platform.events.register(didrik, { id: eventId }));
+  const exported = await platform.events.exportFor(cecilie.id);
+  assert.ok(exported.eventRegistrations?.some((r) => r.event === 'Folkemøte om torget' && r.status === 'confirmed'));
+  assert.deepEqual(await platform.events.deletionPlanFor(cecilie.id), [{ section: 'eventRegistrations', count: exported.eventRegistrations?.length ?? 0, outcome: 'deleted' }]);
+  await platform.events.forgetUser(cecilie.id);
+  assert.deepEqual(await statusOf(eventId, didrik), { status: 'confirmed', position: null });
+});

@@ -93,4 +93,5 @@ export const eventsDa: Record<keyof typeof eventsEn, string> = {
   'events.ideaSaved': 'Idéen er tilføjet.',
   'events.afterStart': 'Fremmøde, referat og idéer fra mødet kan indtastes, når arrangementet er begyndt.',
   'events.back': 'Tilbage til arrangementet',
+  'privacy.section.eventRegistrations': 'Tilmeldinger til arrangementer',
 };

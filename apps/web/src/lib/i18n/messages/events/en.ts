@@ -95,4 +95,5 @@ export const eventsEn = {
   'events.ideaSaved': 'The idea is added.',
   'events.afterStart': 'Attendance, minutes and ideas from the meeting can be entered once the event has started.',
   'events.back': 'Back to the event',
+  'privacy.section.eventRegistrations': 'Event registrations',
 } as const;

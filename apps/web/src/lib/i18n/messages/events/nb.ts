@@ -93,4 +93,5 @@ export const eventsNb: Record<keyof typeof eventsEn, string> = {
   'events.ideaSaved': 'Idéen er lagt til.',
   'events.afterStart': 'Oppmøte, referat og idéer fra møtet kan føres inn når arrangementet har begynt.',
   'events.back': 'Tilbake til arrangementet',
+  'privacy.section.eventRegistrations': 'Påmeldinger til arrangementer',
 };

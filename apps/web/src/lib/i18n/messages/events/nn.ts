@@ -93,4 +93,5 @@ export const eventsNn: Record<keyof typeof eventsEn, string> = {
   'events.ideaSaved': 'Ideen er lagd til.',
   'events.afterStart': 'Oppmøte, referat og idear frå møtet kan førast inn når arrangementet har byrja.',
   'events.back': 'Tilbake til arrangementet',
+  'privacy.section.eventRegistrations': 'Påmeldingar til arrangement',
 };

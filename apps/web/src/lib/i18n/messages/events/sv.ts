@@ -93,4 +93,5 @@ export const eventsSv: Record<keyof typeof eventsEn, string> = {
   'events.ideaSaved': 'Idén är tillagd.',
   'events.afterStart': 'Närvaro, protokoll och idéer från mötet kan föras in när evenemanget har börjat.',
   'events.back': 'Tillbaka till evenemanget',
+  'privacy.section.eventRegistrations': 'Anmälningar till evenemang',
 };
