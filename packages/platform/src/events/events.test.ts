@@ -214,7 +214,7 @@ test('one’s own data: the export lists registrations with answers; deleting th
   value(await platform.events.register(cecilie, { id: eventId }));
   value(await platform.events.register(didrik, { id: eventId }));
   const exported = await platform.events.exportFor(cecilie.id);
-  assert.ok(exported.eventRegistrations?.some((r) => r.event === 'Folkemøte om torget' && r.status === 'confirmed'));
+  assert.ok(exported.eventRegistrations?.some((r) => r.title === 'Folkemøte om torget' && r.status === 'confirmed'));
   assert.deepEqual(await platform.events.deletionPlanFor(cecilie.id), [{ section: 'eventRegistrations', count: exported.eventRegistrations?.length ?? 0, outcome: 'deleted' }]);
   await platform.events.forgetUser(cecilie.id);
   assert.deepEqual(await statusOf(eventId, didrik), { status: 'confirmed', position: null });

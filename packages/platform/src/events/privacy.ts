@@ -11,7 +11,7 @@ export function eventsPrivacyUseCases(ctx: EventsContext, notifyPromoted: (event
     async exportFor(userId: string): Promise<PersonalSections> {
       const rows = await repo.exportOf(userId);
       return {
-        eventRegistrations: rows.map((r) => ({ event: r.title, startsAt: r.starts_at, status: r.status, answers: r.answers, registeredAt: r.registered_at, attended: r.attended })),
+        eventRegistrations: rows.map((r) => ({ title: r.title, startsAt: r.starts_at, status: r.status, answers: r.answers, registeredAt: r.registered_at, attended: r.attended })),
       };
     },
 

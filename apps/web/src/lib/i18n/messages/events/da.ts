@@ -94,4 +94,6 @@ export const eventsDa: Record<keyof typeof eventsEn, string> = {
   'events.afterStart': 'Fremmøde, referat og idéer fra mødet kan indtastes, når arrangementet er begyndt.',
   'events.back': 'Tilbage til arrangementet',
   'privacy.section.eventRegistrations': 'Tilmeldinger til arrangementer',
+  'privacy.field.startsAt': 'Starter',
+  'privacy.field.attended': 'Kom',
 };

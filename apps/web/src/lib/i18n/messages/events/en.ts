@@ -96,4 +96,6 @@ export const eventsEn = {
   'events.afterStart': 'Attendance, minutes and ideas from the meeting can be entered once the event has started.',
   'events.back': 'Back to the event',
   'privacy.section.eventRegistrations': 'Event registrations',
+  'privacy.field.startsAt': 'Starts',
+  'privacy.field.attended': 'Came',
 } as const;

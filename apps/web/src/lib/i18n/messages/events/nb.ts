@@ -94,4 +94,6 @@ export const eventsNb: Record<keyof typeof eventsEn, string> = {
   'events.afterStart': 'Oppmøte, referat og idéer fra møtet kan føres inn når arrangementet har begynt.',
   'events.back': 'Tilbake til arrangementet',
   'privacy.section.eventRegistrations': 'Påmeldinger til arrangementer',
+  'privacy.field.startsAt': 'Starter',
+  'privacy.field.attended': 'Kom',
 };

@@ -94,4 +94,6 @@ export const eventsNn: Record<keyof typeof eventsEn, string> = {
   'events.afterStart': 'Oppmøte, referat og idear frå møtet kan førast inn når arrangementet har byrja.',
   'events.back': 'Tilbake til arrangementet',
   'privacy.section.eventRegistrations': 'Påmeldingar til arrangement',
+  'privacy.field.startsAt': 'Byrjar',
+  'privacy.field.attended': 'Kom',
 };

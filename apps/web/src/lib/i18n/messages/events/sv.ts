@@ -94,4 +94,6 @@ export const eventsSv: Record<keyof typeof eventsEn, string> = {
   'events.afterStart': 'Närvaro, protokoll och idéer från mötet kan föras in när evenemanget har börjat.',
   'events.back': 'Tillbaka till evenemanget',
   'privacy.section.eventRegistrations': 'Anmälningar till evenemang',
+  'privacy.field.startsAt': 'Börjar',
+  'privacy.field.attended': 'Kom',
 };
