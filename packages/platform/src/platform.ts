@@ -151,6 +151,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     processes,
     ideas,
     notifications,
+    files,
     mailer,
     clock,
     timeZone,
@@ -160,6 +161,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       return { name: m.name, defaultLocale: m.defaultLocale };
     },
   });
+  // An event's documents are readable as the event is: not while its process is a draft others cannot see.
+  files.guardReads('event', (actor, eventId) => events.documentAccess(actor, eventId));
   // Reminders by e-mail the day before an event.
   defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { eventContracts as c } from '@tingsted/platform/events';
+import { attachRequestBytes } from '@tingsted/platform/files';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 
@@ -109,6 +110,15 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
     const result = await e.publishMinutes(user, contractInput(c.publishMinutes, request));
     if (!result.ok) return failure(request, reply, result);
     return result.value;
+  });
+
+  // Up to three documents, base64 in JSON (a third larger than the files).
+  api.post('/events/:id/documents', { schema: contractSchema(c.addDocuments, { tags, path: ['id'], status: 201 }), bodyLimit: 3 * attachRequestBytes }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await e.addDocuments(user, contractInput(c.addDocuments, request));
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
   });
 
   api.post('/events/:id/ideas', { schema: contractSchema(c.addIdea, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {

@@ -3,6 +3,7 @@ import type { InputOf, OutputOf } from '../edge/contract.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { eventContracts } from './events.contract.ts';
 import type { EventsContext } from './events.context.ts';
+import { uploadOf } from '../files/index.ts';
 
 type C = typeof eventContracts;
 
@@ -50,6 +51,29 @@ export function afterUseCases(ctx: EventsContext) {
       await repo.linkIdea(event.id, ideaId, found.value.actor.id);
       await audit(found.value.actor, 'idea_entered', event.id, { ideaId });
       return ok({ id: ideaId });
+    },
+
+    /** Publishes documents with an event: each checked (PDF, ODT or DOCX, size) first, then all stored or none. */
+    async addDocuments(actor: Actor | null, input: InputOf<C['addDocuments']>): Promise<Result<OutputOf<C['addDocuments']>>> {
+      const found = await managedEvent(actor, input.id);
+      if (!found.ok) return found;
+      const checked = [];
+      for (const file of input.files) {
+        const result = deps.files.checkDocument(uploadOf(file), { field: 'files', typeMessage: 'field.documentType' });
+        if (!result.ok) return result;
+        checked.push(result.value);
+      }
+      const ids = await deps.files.attachDocuments(found.value.actor.id, 'event', input.id, checked, 'nb');
+      await audit(found.value.actor, 'documents_added', input.id, { fileIds: ids });
+      return ok({ ids });
+    },
+
+    /** Who may read an event's documents: anyone who may see the event. */
+    async documentAccess(actor: Actor | null, eventId: string): Promise<'public' | 'restricted' | 'denied'> {
+      const found = await ctx.visibleEvent(actor, eventId);
+      if (!found.ok) return 'denied';
+      // Seen in a draft process only by staff: not cached.
+      return found.value.process?.status === 'draft' ? 'restricted' : 'public';
     },
 
     /** The ids of the ideas entered from an event. */

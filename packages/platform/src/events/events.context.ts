@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { FilesService } from '../files/index.ts';
 import type { IdeasService } from '../ideas/ideas.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -20,6 +21,8 @@ export interface EventsDeps {
   readonly processes: Pick<ProcessesService, 'getProcess' | 'getProcessById'>;
   readonly ideas: Pick<IdeasService, 'importIdea'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
+  /** Documents published with an event (minutes' attachments, presentations) are stored by the files module. */
+  readonly files: Pick<FilesService, 'checkDocument' | 'attachDocuments' | 'listFor'>;
   readonly mailer: Mailer;
   readonly clock: Clock;
   /** The municipality's time zone: the default for new events, and where reminders are dated. */

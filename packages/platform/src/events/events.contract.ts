@@ -5,6 +5,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, oneOf } from '../edge/schemas.ts';
+import { UploadSchema } from '../files/files.contract.ts';
 import { placeKinds, questionKinds } from './events.tables.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -75,6 +76,7 @@ export const EventSchema = Type.Object({
   registrationOpen: Type.Boolean(),
   myRegistration: Nullable(Type.Object({ status: oneOf(['confirmed', 'waitlisted'] as const), position: Nullable(Type.Integer({ description: 'Place on the waiting list (1: next)' })) })),
   minutes: Nullable(Type.String({ description: 'Published minutes' })),
+  documents: Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), url: Type.String(), sizeBytes: Type.Integer() }), { description: 'Documents published with the event (at /files/{id})' }),
   calendarUrl: Type.String(),
   can: EventCanSchema,
 });
@@ -156,6 +158,12 @@ export const eventContracts = {
     summary: 'Publishes the minutes of an event that has taken place (empty: withdraws them)',
     input: Type.Object({ id: Id, minutes: Type.String({ maxLength: 50_000 }) }),
     output: Done,
+  }),
+  addDocuments: contract({
+    name: 'addEventDocuments',
+    summary: 'Publishes documents (PDF, ODT or DOCX) with an event, all or none (process managers)',
+    input: Type.Object({ id: Id, files: Type.Array(UploadSchema, { minItems: 1, maxItems: 3 }) }),
+    output: Type.Object({ ids: Type.Array(Type.String()) }),
   }),
   addIdea: contract({
     name: 'addEventIdea',

@@ -23,10 +23,11 @@ export function presentEvent(input: {
   readonly process: ProcessDetail | null;
   readonly counts: { readonly confirmed: number; readonly waitlisted: number; readonly attended: number };
   readonly mine: { readonly status: 'confirmed' | 'waitlisted'; readonly position: number | null } | null;
+  readonly documents: PresentedEvent['documents'];
   readonly actor: Actor | null;
   readonly now: Date;
 }): PresentedEvent {
-  const { event, process, counts, mine, actor, now } = input;
+  const { event, process, counts, mine, actor, now, documents } = input;
   const started = now >= event.starts_at;
   const registrationOpen = now < signUpClosesAt(event);
   const manage = eventsPolicy.manage(actor);
@@ -57,6 +58,7 @@ export function presentEvent(input: {
     registrationOpen,
     myRegistration: mine,
     minutes: event.minutes_published_at ? event.minutes : null,
+    documents,
     calendarUrl: `/api/v1/events/${event.id}/calendar.ics`,
     can: eventsPolicy.can(actor, { started, registrationOpen, registered: mine !== null, hasIdeasPhase: Boolean(process?.phases.some((p) => p.method === 'ideas')) }),
   };

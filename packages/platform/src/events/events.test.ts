@@ -219,3 +219,16 @@ test('one’s own data: the export lists registrations with answers; deleting th
   await platform.events.forgetUser(cecilie.id);
   assert.deepEqual(await statusOf(eventId, didrik), { status: 'confirmed', position: null });
 });
+
+test('documents are published with an event, checked by their content, all or none', async () => {
+  const eventId = await eventWith(5);
+  const pdf = Buffer.from('%PDF-1.7\n').toString('base64');
+  const exe = Buffer.from('MZ\x90\x00').toString('base64');
+  const refused = failure(await platform.events.addDocuments(manager, { id: eventId, files: [{ filename: 'saker.pdf', contentType: 'application/pdf', data: pdf }, { filename: 'virus.pdf', contentType: 'application/pdf', data: exe }] }));
+  assert.deepEqual(refused, { code: 'ValidationFailed', fields: ['files:field.documentType'] });
+  assert.deepEqual(value(await platform.events.getEvent(null, { id: eventId })).documents, []);
+  assert.equal(failure(await platform.events.addDocuments(people[0] ?? null, { id: eventId, files: [{ filename: 'saker.pdf', contentType: 'application/pdf', data: pdf }] })).code, 'Forbidden');
+  const { ids } = value(await platform.events.addDocuments(manager, { id: eventId, files: [{ filename: 'saker.pdf', contentType: 'application/pdf', data: pdf }] }));
+  assert.deepEqual(value(await platform.events.getEvent(null, { id: eventId })).documents.map((d) => [d.filename, d.url]), [['saker.pdf', `/files/${ids[0]}`]]);
+  assert.equal((await platform.files.read(ids[0] ?? '', null))?.filename, 'saker.pdf');
+});

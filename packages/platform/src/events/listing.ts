@@ -20,7 +20,7 @@ export function listingUseCases(ctx: EventsContext) {
   async function present(actor: Actor | null, events: readonly EventRow[], processes: ReadonlyMap<string, ProcessDetail | null>): Promise<PresentedEvent[]> {
     const shown = events.filter((e) => visible(actor, e.process_id ? processes.get(e.process_id) : null, e));
     const ids = shown.map((e) => e.id);
-    const [counts, mine] = await Promise.all([repo.countsOf(ids), actor ? repo.registrationsOfUser(actor.id, ids) : Promise.resolve([])]);
+    const [counts, mine, files] = await Promise.all([repo.countsOf(ids), actor ? repo.registrationsOfUser(actor.id, ids) : Promise.resolve([]), deps.files.listFor('event', ids)]);
     const now = deps.clock();
     return Promise.all(
       shown.map(async (event) => {
@@ -31,6 +31,7 @@ export function listingUseCases(ctx: EventsContext) {
           process: event.process_id ? (processes.get(event.process_id) ?? null) : null,
           counts: counts.get(event.id) ?? { confirmed: 0, waitlisted: 0, attended: 0 },
           mine: own && own.status !== 'cancelled' ? { status: own.status, position } : null,
+          documents: files.filter((f) => f.ownerId === event.id && f.kind === 'document').map((f) => ({ id: f.id, filename: f.filename, url: `/files/${f.id}`, sizeBytes: f.sizeBytes })),
           actor,
           now,
         });

@@ -308,4 +308,5 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.capacityBelowRegistered': '{count, plural, one {# person har allerede en plads} other {# personer har allerede en plads}}: kapaciteten kan ikke være lavere.',
   'field.eventPhaseRequired': 'Tilføj først en arrangementsfase til processen.',
   'field.ideasPhaseRequired': 'Processen skal have en idéfase for at tage imod idéer.',
+  'field.documentType': 'Upload et PDF-, ODT- eller DOCX-dokument.',
 };

@@ -306,4 +306,5 @@ export const shownEn = {
   'field.capacityBelowRegistered': '{count, plural, one {# person already has a seat} other {# people already have a seat}}: the capacity cannot be lower.',
   'field.eventPhaseRequired': 'Add an event phase to the process first.',
   'field.ideasPhaseRequired': 'The process needs an ideas phase to take in ideas.',
+  'field.documentType': 'Upload a PDF, ODT or DOCX document.',
 } as const;

@@ -308,4 +308,5 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.capacityBelowRegistered': '{count, plural, one {# person har allerede plass} other {# personer har allerede plass}}: kapasiteten kan ikke være lavere.',
   'field.eventPhaseRequired': 'Legg først til en arrangementsfase i prosessen.',
   'field.ideasPhaseRequired': 'Prosessen trenger en idéfase for å ta imot idéer.',
+  'field.documentType': 'Last opp et PDF-, ODT- eller DOCX-dokument.',
 };

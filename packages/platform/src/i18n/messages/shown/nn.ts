@@ -308,4 +308,5 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.capacityBelowRegistered': '{count, plural, one {# person har allereie plass} other {# personar har allereie plass}}: kapasiteten kan ikkje vere lågare.',
   'field.eventPhaseRequired': 'Legg først til ein arrangementsfase i prosessen.',
   'field.ideasPhaseRequired': 'Prosessen treng ein idéfase for å ta imot idear.',
+  'field.documentType': 'Last opp eit PDF-, ODT- eller DOCX-dokument.',
 };

@@ -307,4 +307,5 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.capacityBelowRegistered': '{count, plural, one {# person har redan en plats} other {# personer har redan en plats}}: kapaciteten kan inte vara lägre.',
   'field.eventPhaseRequired': 'Lägg först till en evenemangsfas i processen.',
   'field.ideasPhaseRequired': 'Processen behöver en idéfas för att ta emot idéer.',
+  'field.documentType': 'Ladda upp ett PDF-, ODT- eller DOCX-dokument.',
 };

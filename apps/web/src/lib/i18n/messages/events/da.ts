@@ -96,4 +96,9 @@ export const eventsDa: Record<keyof typeof eventsEn, string> = {
   'privacy.section.eventRegistrations': 'Tilmeldinger til arrangementer',
   'privacy.field.startsAt': 'Starter',
   'privacy.field.attended': 'Kom',
+  'events.documents': 'Dokumenter',
+  'events.documentsField': 'Dokumenter, der skal offentliggøres',
+  'events.documentsHint': 'PDF, ODT eller DOCX, højst 5 MB hver, op til tre ad gangen. Vises på arrangementets side.',
+  'events.documentsSave': 'Offentliggør dokumenterne',
+  'events.documentsSaved': 'Dokumenterne er offentliggjort.',
 };

@@ -98,4 +98,9 @@ export const eventsEn = {
   'privacy.section.eventRegistrations': 'Event registrations',
   'privacy.field.startsAt': 'Starts',
   'privacy.field.attended': 'Came',
+  'events.documents': 'Documents',
+  'events.documentsField': 'Documents to publish',
+  'events.documentsHint': 'PDF, ODT or DOCX, at most 5 MB each, up to three at a time. Shown on the event page.',
+  'events.documentsSave': 'Publish documents',
+  'events.documentsSaved': 'The documents are published.',
 } as const;

@@ -96,4 +96,9 @@ export const eventsNb: Record<keyof typeof eventsEn, string> = {
   'privacy.section.eventRegistrations': 'Påmeldinger til arrangementer',
   'privacy.field.startsAt': 'Starter',
   'privacy.field.attended': 'Kom',
+  'events.documents': 'Dokumenter',
+  'events.documentsField': 'Dokumenter som skal publiseres',
+  'events.documentsHint': 'PDF, ODT eller DOCX, høyst 5 MB hver, opptil tre om gangen. Vises på siden til arrangementet.',
+  'events.documentsSave': 'Publiser dokumentene',
+  'events.documentsSaved': 'Dokumentene er publisert.',
 };

@@ -96,4 +96,9 @@ export const eventsNn: Record<keyof typeof eventsEn, string> = {
   'privacy.section.eventRegistrations': 'Påmeldingar til arrangement',
   'privacy.field.startsAt': 'Byrjar',
   'privacy.field.attended': 'Kom',
+  'events.documents': 'Dokument',
+  'events.documentsField': 'Dokument som skal publiserast',
+  'events.documentsHint': 'PDF, ODT eller DOCX, høgst 5 MB kvar, opptil tre om gongen. Blir viste på sida til arrangementet.',
+  'events.documentsSave': 'Publiser dokumenta',
+  'events.documentsSaved': 'Dokumenta er publiserte.',
 };

@@ -96,4 +96,9 @@ export const eventsSv: Record<keyof typeof eventsEn, string> = {
   'privacy.section.eventRegistrations': 'Anmälningar till evenemang',
   'privacy.field.startsAt': 'Börjar',
   'privacy.field.attended': 'Kom',
+  'events.documents': 'Dokument',
+  'events.documentsField': 'Dokument att publicera',
+  'events.documentsHint': 'PDF, ODT eller DOCX, högst 5 MB vardera, upp till tre åt gången. Visas på evenemangets sida.',
+  'events.documentsSave': 'Publicera dokumenten',
+  'events.documentsSaved': 'Dokumenten är publicerade.',
 };

@@ -58,6 +58,15 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(locals, result, { ...postedText(form), form: 'minutes' });
     return { done: locals.t('events.minutesSaved') };
   },
+  documents: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const uploads = form.getAll('documents').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+    const files = await Promise.all(uploads.map(async (f) => ({ filename: f.name, contentType: f.type, data: Buffer.from(await f.arrayBuffer()).toString('base64') })));
+    const input = readForm(eventContracts.addDocuments, form, { id: params.id, files });
+    const result = input.ok ? await locals.platform.events.addDocuments(locals.ctx.user, input.value) : input;
+    if (!result.ok) return formFailure(locals, renameFields(result, { files: 'documents' }), { form: 'documents' });
+    return { done: locals.t('events.documentsSaved') };
+  },
   idea: async ({ locals, params, request }) => {
     const form = await request.formData();
     // The idea's fields are named apart from the event form's title on the same page.
