@@ -110,7 +110,7 @@ test('signing up twice, after the deadline, or cancelling what one does not hold
 
 test('staff input is checked: end before start, deadline after start, a place, a capacity below the seats taken', async () => {
   const bad = await platform.events.createEvent(manager, { slug: 'torget', title: ' ', startsAt: '2027-03-20T18:00', endsAt: '2027-03-20T17:00', timeZone: 'Mars/Olympus', place: { kind: 'online', url: 'http://x' }, registrationDeadline: '2027-03-21T00:00' });
-  assert.deepEqual(failure(bad).fields.sort(), ['endsAt:field.eventEndsBeforeStart', 'place.url:field.urlInvalid', 'registrationDeadline:field.deadlineAfterStart', 'timeZone:field.timeZoneUnknown', 'title:field.required'].sort());
+  assert.deepEqual(failure(bad).fields.sort((a, b) => a.localeCompare(b)), ['endsAt:field.eventEndsBeforeStart', 'place.url:field.urlInvalid', 'registrationDeadline:field.deadlineAfterStart', 'timeZone:field.timeZoneUnknown', 'title:field.required'].sort((a, b) => a.localeCompare(b)));
   assert.equal(failure(await platform.events.createEvent(people[0] ?? null, { slug: 'torget', title: 'X', startsAt: '2027-03-20T18:00', endsAt: '2027-03-20T19:00', place })).code, 'Forbidden');
 
   const eventId = await eventWith(3);
@@ -123,7 +123,7 @@ test('staff input is checked: end before start, deadline after start, a place, a
   value(await platform.events.updateEvent(manager, { ...edit, capacity: 4 }));
   assert.deepEqual(await statusOf(eventId, people[3] as Actor), { status: 'confirmed', position: null });
   const audit = await platform.db.selectFrom('audit_log').select('action').where('subject_id', '=', eventId).execute();
-  assert.deepEqual(audit.map((a) => a.action).sort(), ['events.created', 'events.updated']);
+  assert.deepEqual(audit.map((a) => a.action).sort((a, b) => a.localeCompare(b)), ['events.created', 'events.updated']);
 });
 
 test('local times are stored as instants and shown in the event’s zone across the change to summer time', async () => {
@@ -197,8 +197,8 @@ test('the reminder job e-mails seat holders once, the day before, in their langu
   await platform.jobs.startWorkers();
   await platform.jobs.send(reminderJob, {});
   for (let i = 0; i < 100 && mailer.sent.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  const subjects = mailer.sent.map((m) => `${m.to}: ${m.subject.replace(/ – .*$/, '')}`).sort();
-  assert.deepEqual(subjects, ['p0@example.no: Påminnelse: «Nabomøte»', 'p1@example.no: Påminnelse: «Lite møte»'].sort());
+  const subjects = mailer.sent.map((m) => `${m.to}: ${m.subject.replace(/ – .*$/, '')}`).sort((a, b) => a.localeCompare(b));
+  assert.deepEqual(subjects, ['p0@example.no: Påminnelse: «Nabomøte»', 'p1@example.no: Påminnelse: «Lite møte»'].sort((a, b) => a.localeCompare(b)));
   assert.match(mailer.sent.find((m) => m.to === 'p0@example.no')?.text ?? '', /2\. mars 2027 kl\. 18:00.*Rådhuset/s);
   // A second run finds nothing new.
   assert.equal(await platform.events.sendReminders(), 0);
