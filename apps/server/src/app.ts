@@ -40,6 +40,7 @@ import { reportRoutes } from './api/reports.ts';
 import { fileRoutes } from './api/files.ts';
 import { budgetingRoutes } from './api/budgeting.ts';
 import { proposalRoutes } from './api/proposals.ts';
+import { eventRoutes } from './api/events.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -229,6 +230,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(fileRoutes, { platform });
       await api.register(budgetingRoutes, { platform });
       await api.register(proposalRoutes, { platform });
+      await api.register(eventRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

@@ -55,7 +55,7 @@ test('migrate, seed twice (idempotent), start, refuse a second server, stop clea
 
   const first = await startServer();
   const processes = (await (await fetch(`${first.url}/api/v1/processes`)).json()) as { processes: unknown[] };
-  assert.equal(processes.processes.length, 9, 'the seeded public processes, once each');
+  assert.equal(processes.processes.length, 10, 'the seeded public processes, once each');
 
   const second = await run(['start']);
   assert.equal(second.code, 1);

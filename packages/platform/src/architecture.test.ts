@@ -189,6 +189,7 @@ const moduleOrder = [
   'surveys',
   'feedback',
   'budgeting',
+  'events',
   'conversations',
   'proposals',
   'moderation',

@@ -20,6 +20,7 @@ import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
 import { proposalsService } from './proposals/index.ts';
+import { defineEventJobs, eventsService } from './events/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -77,6 +78,8 @@ export interface Platform {
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
+  /** Events with sign-up, waiting lists, reminders, attendance and minutes. */
+  readonly events: ReturnType<typeof eventsService>;
   /** Read models over several modules: "you said, we did", the participation report, exports, one's own data. */
   readonly reports: ReportsService & PersonalDataService;
   readonly mailer: Mailer;
@@ -144,6 +147,27 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.logger.info({ digests: sent }, 'daily digests sent');
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
+  const events = eventsService({
+    db,
+    audit,
+    accounts,
+    processes,
+    ideas,
+    notifications,
+    files,
+    mailer,
+    clock,
+    timeZone,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  // An event's documents are readable as the event is: not while its process is a draft others cannot see.
+  files.guardReads('event', (actor, eventId) => events.documentAccess(actor, eventId));
+  // Reminders by e-mail the day before an event.
+  defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
   const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
@@ -187,7 +211,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
-    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, stakeholders, panels, notifications] }),
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
   };
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
@@ -213,6 +237,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     stakeholders,
     panels,
     analysis,
+    events,
     reports,
     mailer,
     jobs,

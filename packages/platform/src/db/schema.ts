@@ -14,6 +14,7 @@ import type { AnalysisTables } from '../analysis/analysis.tables.ts';
 import type { BudgetingTables } from '../budgeting/budgeting.tables.ts';
 import type { ModerationTables } from '../moderation/moderation.tables.ts';
 import type { ProposalsTables } from '../proposals/proposals.tables.ts';
+import type { EventsTables } from '../events/events.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -32,4 +33,5 @@ export interface Database
     AnalysisTables,
     BudgetingTables,
     ModerationTables,
-    ProposalsTables {}
+    ProposalsTables,
+    EventsTables {}

@@ -34,6 +34,12 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   AlreadyReported: 409,
   /** Another moderator already acted on the item (the fields say who did what, and when). */
   AlreadyHandled: 409,
+  /** Signing up after an event's registration deadline (or its start), or cancelling once it has started. */
+  RegistrationClosed: 409,
+  /** Signing up for an event one is already signed up for (with a seat or on the waiting list). */
+  AlreadyRegistered: 409,
+  /** Attendance, minutes and the meeting's ideas wait until the event has started. */
+  EventNotStarted: 409,
   Internal: 500,
 };
 

@@ -44,7 +44,7 @@ export interface CheckedUpload {
  * Whose files these are. Phases', ideas' and budgeting projects' files are public; facts' files follow their
  * fact (see `guardReads`).
  */
-export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project';
+export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project' | 'event';
 
 /** Who may read a file: anyone (cacheable), only some people (not cached), or not this actor. */
 export type FileAccess = 'public' | 'restricted' | 'denied';
@@ -144,7 +144,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
      * Stores documents already checked by `checkDocument` for one record, all or none: should any write fail,
      * the files already written are removed again and the error is thrown. Returns the ids in upload order.
      */
-    async attachDocuments(actorId: string, ownerType: 'fact', ownerId: string, uploads: readonly CheckedUpload[], localeInput: unknown): Promise<string[]> {
+    async attachDocuments(actorId: string, ownerType: 'fact' | 'event', ownerId: string, uploads: readonly CheckedUpload[], localeInput: unknown): Promise<string[]> {
       if (uploads.length === 0) return [];
       const keys = uploads.map(() => randomUUID());
       try {
@@ -181,7 +181,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
      * Makes the module that owns a kind of record decide who may read its files (stakeholders: a fact's
      * documents are public once the fact is approved). Files of an owner type without a guard are public.
      */
-    guardReads(ownerType: 'fact', guard: (actor: Actor | null, ownerId: string) => Promise<FileAccess>): void {
+    guardReads(ownerType: 'fact' | 'event', guard: (actor: Actor | null, ownerId: string) => Promise<FileAccess>): void {
       guards.set(ownerType, guard);
     },
 

@@ -276,14 +276,14 @@ export function ideasRepository(db: Db) {
       const result = await sql<{ week: string; kind: 'idea' | 'comment' | 'support'; n: number; people: string[] }>`
         WITH shown AS (
           SELECT id, created_at, author_id FROM ideas WHERE process_id = ${processId} AND hidden_at IS NULL AND screening = 'published'
-        ), events AS (
+        ), acts AS (
           SELECT i.created_at AS at, 'idea' AS kind, i.author_id AS person FROM shown i
           UNION ALL SELECT c.created_at, 'comment', c.author_id FROM comments c JOIN shown i ON i.id = c.idea_id WHERE c.hidden_at IS NULL
           UNION ALL SELECT s.created_at, 'support', s.user_id FROM idea_supports s JOIN shown i ON i.id = s.idea_id
         )
         SELECT to_char(date_trunc('week', at), 'IYYY-"W"IW') AS week, kind, count(*)::int AS n,
                coalesce(array_agg(DISTINCT person) FILTER (WHERE person IS NOT NULL), '{}') AS people
-        FROM events GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+        FROM acts GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
       return result.rows;
     },
 

@@ -29,6 +29,7 @@ const payloads: Record<NotificationKind, Payload> = {
   proposal_answered: { proposalTitle: 'Gatelys i Storgata', status: 'accepted', answer, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_milestone: { proposalTitle: 'Gatelys i Storgata', milestone: 'Lysene er bestilt', progress: 40, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_hidden: { proposalTitle: 'Gatelys i Storgata', reason: 'Personopplysninger.', link: '/processes/innbyggerforslag/proposals/p1' },
+  event_seat: { title: 'Folkemøte om torget', link: '/events/e1' },
 };
 
 test('proposal notifications name the proposal, the status in the reader language, and link to its page', () => {

@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'event_seat'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -159,6 +159,10 @@ export function renderNotification(
     case 'proposal_hidden': {
       const proposalTitle = textOf(payload, 'proposalTitle');
       return { subject: t('notify.proposal_hidden.subject'), text: t('notify.proposal_hidden.body', { proposalTitle }), quote: quote('notify.quote.reason', 'reason'), link };
+    }
+    case 'event_seat': {
+      const title = textOf(payload, 'title');
+      return { subject: t('notify.event_seat.subject', { title }), text: t('notify.event_seat.body', { title }), quote: null, link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

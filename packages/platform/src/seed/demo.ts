@@ -7,6 +7,7 @@ import { seedDemoPanel } from './demo-panels.ts';
 import { seedDemoBudgeting } from './budgeting.ts';
 import { seedDemoMap } from './demo-map.ts';
 import { seedDemoProposals } from './proposals.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 /** The password every demo account shares; printed by `tingsted seed` and in the README. */
 export const demoPassword = 'demo-passord-2026';
@@ -300,5 +301,6 @@ export async function seedDemo(
     ola: id('ola@demo.tingsted.no'),
     sara: id('sara@demo.tingsted.no'),
   });
-  return { users: demoUsers.length, processes: 9 };
+  await seedDemoEvents(platform, { manager, residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+  return { users: demoUsers.length, processes: 10 };
 }

@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'AccountBlocked'
   | 'AlreadyReported'
   | 'AlreadyHandled'
+  | 'RegistrationClosed'
+  | 'AlreadyRegistered'
+  | 'EventNotStarted'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

@@ -21,6 +21,7 @@ import { panelsStaffEn } from './messages/panels-staff/en.ts';
 import { processesEn } from './messages/processes/en.ts';
 import { siteEn } from './messages/site/en.ts';
 import { stakeholdersEn } from './messages/stakeholders/en.ts';
+import { eventsEn } from './messages/events/en.ts';
 
 test('every page text is in all five languages, translated, with the same placeholders', () => {
   assert.deepEqual(catalogProblems(catalogs), []);
@@ -52,6 +53,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     moderation: moderationEn,
     map: mapEn,
     proposals: proposalsEn,
+    events: eventsEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

@@ -15,6 +15,7 @@ import * as announcedDraw from './2026_12_09_0001_announced_draw.ts';
 import * as panelMembers from './2026_12_09_0101_panel_members.ts';
 import * as conversationThresholds from './2026_12_09_0201_conversation_thresholds.ts';
 import * as proposals from './2026_12_10_0001_proposals.ts';
+import * as events from './2026_12_10_0101_events.ts';
 import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0101_panel_members': panelMembers,
   '2026_12_09_0201_conversation_thresholds': conversationThresholds,
   '2026_12_10_0001_proposals': proposals,
+  '2026_12_10_0101_events': events,
   '2026_12_10_0201_idea_locations': ideaLocations,
 };

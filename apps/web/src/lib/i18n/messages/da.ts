@@ -14,6 +14,7 @@ import { privacyDa } from './privacy/da.ts';
 import { moderationDa } from './moderation/da.ts';
 import { mapDa } from './map/da.ts';
 import { proposalsDa } from './proposals/da.ts';
+import { eventsDa } from './events/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -34,4 +35,5 @@ export const da: Catalog = {
   ...moderationDa,
   ...mapDa,
   ...proposalsDa,
+  ...eventsDa,
 };

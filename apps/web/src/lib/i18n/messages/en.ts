@@ -14,6 +14,7 @@ import { privacyEn } from './privacy/en.ts';
 import { moderationEn } from './moderation/en.ts';
 import { mapEn } from './map/en.ts';
 import { proposalsEn } from './proposals/en.ts';
+import { eventsEn } from './events/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -36,4 +37,5 @@ export const en = {
   ...moderationEn,
   ...mapEn,
   ...proposalsEn,
+  ...eventsEn,
 } as const;

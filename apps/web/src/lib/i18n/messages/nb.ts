@@ -14,6 +14,7 @@ import { privacyNb } from './privacy/nb.ts';
 import { moderationNb } from './moderation/nb.ts';
 import { mapNb } from './map/nb.ts';
 import { proposalsNb } from './proposals/nb.ts';
+import { eventsNb } from './events/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -34,4 +35,5 @@ export const nb: Catalog = {
   ...moderationNb,
   ...mapNb,
   ...proposalsNb,
+  ...eventsNb,
 };

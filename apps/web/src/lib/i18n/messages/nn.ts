@@ -14,6 +14,7 @@ import { privacyNn } from './privacy/nn.ts';
 import { moderationNn } from './moderation/nn.ts';
 import { mapNn } from './map/nn.ts';
 import { proposalsNn } from './proposals/nn.ts';
+import { eventsNn } from './events/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -34,4 +35,5 @@ export const nn: Catalog = {
   ...moderationNn,
   ...mapNn,
   ...proposalsNn,
+  ...eventsNn,
 };

@@ -14,6 +14,7 @@ import { privacySv } from './privacy/sv.ts';
 import { moderationSv } from './moderation/sv.ts';
 import { mapSv } from './map/sv.ts';
 import { proposalsSv } from './proposals/sv.ts';
+import { eventsSv } from './events/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -34,4 +35,5 @@ export const sv: Catalog = {
   ...moderationSv,
   ...mapSv,
   ...proposalsSv,
+  ...eventsSv,
 };

@@ -5,6 +5,8 @@ import { resolveText } from '@tingsted/platform/shared';
 import { charterFields } from '@tingsted/platform/processes';
 import { renderMarkdown } from '@tingsted/platform/shared';
 import { presentProcess } from '@tingsted/platform/processes';
+import { eventsPolicy } from '@tingsted/platform/events';
+import { showEvent } from '$lib/server/events';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, platform } = locals;
@@ -22,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const f = formatsOf(locals);
   const files = await locals.platform.files.listFor('phase', p.phases.map((phase) => phase.id));
   const panel = await locals.platform.panels.panelOfProcess(p.id);
+  // The timeline shows each event phase's events.
+  const events = p.phases.some((phase) => phase.method === 'event') ? await platform.events.processEvents(ctx.user, { slug: p.slug }) : null;
   return {
     panel: panel ? { id: panel.id, title: panel.title } : null,
     setUpPanel: !panel && p.can.manage && p.phases.some((phase) => phase.method === 'panel'),
@@ -51,5 +55,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
         descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: f.date(phase.startsOn), end: f.date(phase.endsOn), state: phase.state, current: phase.id === p.currentPhaseId };
     }),
     hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),
+    events: events?.ok ? events.value.events.map((e) => showEvent(locals, e)) : [],
+    canAddEvent: eventsPolicy.manage(ctx.user) && p.phases.some((phase) => phase.method === 'event'),
   };
 };

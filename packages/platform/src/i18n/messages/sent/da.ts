@@ -95,4 +95,9 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   // Panel members and decisions (issue 18, part 4)
   'panels.mail.linkSeat.subject': 'Din plads i {title} er bekræftet',
   'panels.mail.linkSeat.body': 'Kommunen har bekræftet din plads i {title}. Åbn linket for at knytte din konto til pladsen; så kan du deltage og stemme i arbejdsrummet.',
+  // Events with sign-up (issue 19, part 2)
+  'notify.event_seat.subject': 'Du har fået en plads til »{title}«',
+  'notify.event_seat.body': 'En plads blev ledig til »{title}«, og den er din: du er rykket op fra ventelisten. Meld fra, hvis du ikke kan komme, så den næste får pladsen.',
+  'mail.eventReminder.subject': 'Påmindelse: »{title}«',
+  'mail.eventReminder.body': 'Du er tilmeldt »{title}«, {time}. Sted: {place}',
 };

@@ -93,4 +93,9 @@ export const sentEn = {
   // Panel members and decisions (issue 18, part 4)
   'panels.mail.linkSeat.subject': 'Your seat on {title} is confirmed',
   'panels.mail.linkSeat.body': 'Your seat on {title} has been confirmed by the municipality. Open the link to connect your account to your seat; then you can take part and vote in the workspace.',
+  // Events with sign-up (issue 19, part 2)
+  'notify.event_seat.subject': 'You have a seat at "{title}"',
+  'notify.event_seat.body': 'A seat became free at "{title}" and it is yours: you have moved up from the waiting list. If you cannot come, cancel so the next person gets it.',
+  'mail.eventReminder.subject': 'Reminder: "{title}"',
+  'mail.eventReminder.body': 'You are signed up for "{title}", {time}. Place: {place}',
 } as const;

@@ -96,4 +96,9 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   // Panel members and decisions (issue 18, part 4)
   'panels.mail.linkSeat.subject': 'Plassen din i {title} er bekreftet',
   'panels.mail.linkSeat.body': 'Kommunen har bekreftet plassen din i {title}. Åpne lenken for å knytte kontoen din til plassen; da kan du delta og stemme i arbeidsrommet.',
+  // Events with sign-up (issue 19, part 2)
+  'notify.event_seat.subject': 'Du har fått plass på «{title}»',
+  'notify.event_seat.body': 'En plass ble ledig på «{title}», og den er din: du har rykket opp fra ventelisten. Meld deg av hvis du ikke kan komme, så får nestemann plassen.',
+  'mail.eventReminder.subject': 'Påminnelse: «{title}»',
+  'mail.eventReminder.body': 'Du er påmeldt «{title}», {time}. Sted: {place}',
 };

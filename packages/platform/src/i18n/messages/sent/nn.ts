@@ -96,4 +96,9 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   // Panel members and decisions (issue 18, part 4)
   'panels.mail.linkSeat.subject': 'Plassen din i {title} er stadfesta',
   'panels.mail.linkSeat.body': 'Kommunen har stadfesta plassen din i {title}. Opne lenkja for å knyte kontoen din til plassen; då kan du vere med og røyste i arbeidsrommet.',
+  // Events with sign-up (issue 19, part 2)
+  'notify.event_seat.subject': 'Du har fått plass på «{title}»',
+  'notify.event_seat.body': 'Ein plass vart ledig på «{title}», og han er din: du har rykt opp frå ventelista. Meld deg av om du ikkje kan kome, så får nestemann plassen.',
+  'mail.eventReminder.subject': 'Påminning: «{title}»',
+  'mail.eventReminder.body': 'Du er påmeld «{title}», {time}. Stad: {place}',
 };

@@ -95,4 +95,9 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   // Panel members and decisions (issue 18, part 4)
   'panels.mail.linkSeat.subject': 'Din plats i {title} är bekräftad',
   'panels.mail.linkSeat.body': 'Kommunen har bekräftat din plats i {title}. Öppna länken för att koppla ditt konto till platsen; sedan kan du delta och rösta i arbetsrummet.',
+  // Events with sign-up (issue 19, part 2)
+  'notify.event_seat.subject': 'Du har fått en plats på ”{title}”',
+  'notify.event_seat.body': 'En plats blev ledig på ”{title}” och den är din: du har flyttats upp från väntelistan. Avanmäl dig om du inte kan komma, så får nästa person platsen.',
+  'mail.eventReminder.subject': 'Påminnelse: ”{title}”',
+  'mail.eventReminder.body': 'Du är anmäld till ”{title}”, {time}. Plats: {place}',
 };

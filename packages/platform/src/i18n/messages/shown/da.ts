@@ -340,4 +340,15 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'proposals.sign.none': 'Du har ikke underskrevet dette forslag.',
   'proposals.answer.notSubmitted': 'Kun et forslag, der har nået tærsklen, får svar.',
   'proposals.milestone.notAccepted': 'Milepæle tilføjes et besvaret forslag, hvis status viser fremdrift.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Tilmeldingen til dette arrangement er lukket.',
+  'error.AlreadyRegistered': 'Du er allerede tilmeldt dette arrangement.',
+  'error.EventNotStarted': 'Det kan gøres, når arrangementet er begyndt.',
+  'field.timeZoneUnknown': 'Vælg en tidszone som Europe/Copenhagen.',
+  'field.eventEndsBeforeStart': 'Arrangementet skal slutte, efter det begynder.',
+  'field.deadlineAfterStart': 'Tilmeldingsfristen må ikke være senere end starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allerede en plads} other {# personer har allerede en plads}}: kapaciteten kan ikke være lavere.',
+  'field.eventPhaseRequired': 'Tilføj først en arrangementsfase til processen.',
+  'field.ideasPhaseRequired': 'Processen skal have en idéfase for at tage imod idéer.',
+  'field.documentType': 'Upload et PDF-, ODT- eller DOCX-dokument.',
 };

@@ -338,4 +338,15 @@ export const shownEn = {
   'proposals.sign.none': 'You have not signed this proposal.',
   'proposals.answer.notSubmitted': 'Only a proposal that reached its threshold is answered.',
   'proposals.milestone.notAccepted': 'Milestones are added to an answered proposal whose status carries progress.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Registration for this event has closed.',
+  'error.AlreadyRegistered': 'You are already signed up for this event.',
+  'error.EventNotStarted': 'This can be done once the event has started.',
+  'field.timeZoneUnknown': 'Choose a time zone such as Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'The event must end after it starts.',
+  'field.deadlineAfterStart': 'The registration deadline must be no later than the start.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person already has a seat} other {# people already have a seat}}: the capacity cannot be lower.',
+  'field.eventPhaseRequired': 'Add an event phase to the process first.',
+  'field.ideasPhaseRequired': 'The process needs an ideas phase to take in ideas.',
+  'field.documentType': 'Upload a PDF, ODT or DOCX document.',
 } as const;

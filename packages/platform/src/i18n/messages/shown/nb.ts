@@ -340,4 +340,15 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'proposals.sign.none': 'Du har ikke signert dette forslaget.',
   'proposals.answer.notSubmitted': 'Bare et forslag som har nådd terskelen, får svar.',
   'proposals.milestone.notAccepted': 'Milepæler legges til et besvart forslag med en status som viser framdrift.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Påmeldingen til dette arrangementet er stengt.',
+  'error.AlreadyRegistered': 'Du er allerede påmeldt dette arrangementet.',
+  'error.EventNotStarted': 'Dette kan gjøres når arrangementet har begynt.',
+  'field.timeZoneUnknown': 'Velg en tidssone som Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'Arrangementet må slutte etter at det begynner.',
+  'field.deadlineAfterStart': 'Påmeldingsfristen kan ikke være senere enn starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allerede plass} other {# personer har allerede plass}}: kapasiteten kan ikke være lavere.',
+  'field.eventPhaseRequired': 'Legg først til en arrangementsfase i prosessen.',
+  'field.ideasPhaseRequired': 'Prosessen trenger en idéfase for å ta imot idéer.',
+  'field.documentType': 'Last opp et PDF-, ODT- eller DOCX-dokument.',
 };

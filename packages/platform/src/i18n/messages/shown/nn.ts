@@ -340,4 +340,15 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'proposals.sign.none': 'Du har ikkje signert dette forslaget.',
   'proposals.answer.notSubmitted': 'Berre eit forslag som har nådd terskelen, får svar.',
   'proposals.milestone.notAccepted': 'Milepælar vert lagde til eit svara forslag med ein status som viser framdrift.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Påmeldinga til dette arrangementet er stengd.',
+  'error.AlreadyRegistered': 'Du er allereie påmeld dette arrangementet.',
+  'error.EventNotStarted': 'Dette kan gjerast når arrangementet har byrja.',
+  'field.timeZoneUnknown': 'Vel ei tidssone som Europe/Oslo.',
+  'field.eventEndsBeforeStart': 'Arrangementet må slutte etter at det byrjar.',
+  'field.deadlineAfterStart': 'Påmeldingsfristen kan ikkje vere seinare enn starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har allereie plass} other {# personar har allereie plass}}: kapasiteten kan ikkje vere lågare.',
+  'field.eventPhaseRequired': 'Legg først til ein arrangementsfase i prosessen.',
+  'field.ideasPhaseRequired': 'Prosessen treng ein idéfase for å ta imot idear.',
+  'field.documentType': 'Last opp eit PDF-, ODT- eller DOCX-dokument.',
 };

@@ -339,4 +339,15 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'proposals.sign.none': 'Du har inte skrivit under det här förslaget.',
   'proposals.answer.notSubmitted': 'Bara ett förslag som har nått tröskeln besvaras.',
   'proposals.milestone.notAccepted': 'Milstolpar läggs till ett besvarat förslag vars status visar framsteg.',
+  // Events with sign-up (issue 19, part 2)
+  'error.RegistrationClosed': 'Anmälan till det här evenemanget har stängt.',
+  'error.AlreadyRegistered': 'Du är redan anmäld till det här evenemanget.',
+  'error.EventNotStarted': 'Det här kan göras när evenemanget har börjat.',
+  'field.timeZoneUnknown': 'Välj en tidszon som Europe/Stockholm.',
+  'field.eventEndsBeforeStart': 'Evenemanget måste sluta efter att det börjar.',
+  'field.deadlineAfterStart': 'Sista anmälningsdag kan inte vara senare än starten.',
+  'field.capacityBelowRegistered': '{count, plural, one {# person har redan en plats} other {# personer har redan en plats}}: kapaciteten kan inte vara lägre.',
+  'field.eventPhaseRequired': 'Lägg först till en evenemangsfas i processen.',
+  'field.ideasPhaseRequired': 'Processen behöver en idéfas för att ta emot idéer.',
+  'field.documentType': 'Ladda upp ett PDF-, ODT- eller DOCX-dokument.',
 };
