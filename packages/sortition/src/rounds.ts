@@ -39,7 +39,7 @@ export interface RoundInput<T extends StratifiedEntry> {
   /** The register in its own order (file order): the shuffle starts from this order. */
   readonly rows: readonly T[];
   readonly strata: readonly StratumRequest[];
-  /** At most one invitation per household: its first member in the shuffled order is its candidate. */
+  /** At most one invitation per household, addressed to its first row in register order. */
   readonly householdRule: boolean;
   /** Register ids invited in earlier rounds (left out, and under the household rule their households too). */
   readonly invitedBefore: ReadonlySet<string>;
@@ -71,22 +71,26 @@ export function stratumOfKey(key: string): Stratum {
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The candidates of a round per stratum key, in the order the round takes them: the register shuffled with
- * `random` (when given; file order otherwise, for counting), rows invited before left out (and under the
- * household rule their households), then under the rule only the first row of each household. Keys in
- * code-unit order.
+ * The candidates of a round per stratum key, in the order the round takes them. Rows invited before are left
+ * out; under the household rule so are their households, and each other household is represented by its
+ * first row in register order (so its stratum does not depend on the seed, and the proposal counts the same
+ * candidates the draw takes). The candidates are then shuffled with `random` (when given; register order
+ * otherwise, for counting). Keys in code-unit order.
  */
 export function candidatesByStratum<T extends StratifiedEntry>(rows: readonly T[], householdRule: boolean, invitedBefore: ReadonlySet<string>, random?: RandomSource): Map<string, T[]> {
-  const ordered = random ? shuffle(random, rows) : [...rows];
-  const usedHouseholds = new Set<string>();
-  if (householdRule) for (const row of rows) if (invitedBefore.has(row.id)) usedHouseholds.add(row.household);
+  let eligible: T[];
+  if (householdRule) {
+    const used = new Set<string>();
+    for (const row of rows) if (invitedBefore.has(row.id)) used.add(row.household);
+    eligible = rows.filter((row) => {
+      if (used.has(row.household)) return false;
+      used.add(row.household);
+      return true;
+    });
+  } else eligible = rows.filter((row) => !invitedBefore.has(row.id));
+  const ordered = random ? shuffle(random, eligible) : eligible;
   const byKey = new Map<string, T[]>();
   for (const row of ordered) {
-    if (invitedBefore.has(row.id)) continue;
-    if (householdRule) {
-      if (usedHouseholds.has(row.household)) continue;
-      usedHouseholds.add(row.household);
-    }
     const key = stratumKey(row);
     const list = byKey.get(key);
     if (list) list.push(row);
