@@ -78,7 +78,7 @@ if (!start.ok) throw new Error(`selection did not start: ${JSON.stringify(start)
 let outcome = 'timed out';
 let algorithmSeconds = Number.NaN;
 let workerSeconds = Number.NaN;
-while (performance.now() - started < 300_000) {
+while (performance.now() - started < 900_000) {
   const panel = await platform.db.selectFrom('panels').select('selection').where('id', '=', panelId).executeTakeFirstOrThrow();
   const selection = panel.selection;
   if (selection && (selection.state === 'ready' || selection.state === 'infeasible' || selection.state === 'failed')) {
