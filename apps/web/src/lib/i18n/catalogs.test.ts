@@ -11,6 +11,7 @@ import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
 import { privacyEn } from './messages/privacy/en.ts';
 import { moderationEn } from './messages/moderation/en.ts';
+import { panelRecruitmentEn } from './messages/panel-recruitment/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelMembersEn } from './messages/panel-members/en.ts';
@@ -48,6 +49,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     budgeting: budgetingEn,
     privacy: privacyEn,
     moderation: moderationEn,
+    panelRecruitment: panelRecruitmentEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(
