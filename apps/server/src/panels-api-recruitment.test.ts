@@ -57,7 +57,7 @@ test('a round over the API: proposal, refusal by stratum, the draw with its rese
   );
   const badNumbers = await per(`/api/v1/panels/${panelId}/rounds`, { method: 'POST', json: { strata: [{ area: 'Nord', count: -1 }], contactEmail: 'nei' } });
   assert.equal(badNumbers.status, 400);
-  assert.deepEqual((await fieldsOf(badNumbers)).sort(), ['contactEmail', 'count.0']);
+  assert.deepEqual(new Set(await fieldsOf(badNumbers)), new Set(['contactEmail', 'count.0']));
   assert.equal((await server.platform.db.selectFrom('panel_invitations').select('id').where('panel_id', '=', panelId).execute()).length, 0);
 
   const drawn = await per(`/api/v1/panels/${panelId}/rounds`, { method: 'POST', json: { strata, seed: 'API-runde', replyBy: '2099-01-31', contactName: 'Per Prosess', contactEmail: 'prosess@demo.tingsted.no' } });
