@@ -63,6 +63,7 @@ test('the selection runs as a job; the draw is announced a day ahead; the source
   assert.equal(state.hashPublished, false);
   assert.equal((await kari(`/api/v1/panels/${panelId}/selection`)).status, 403);
   assert.equal((await anonymous(`/api/v1/panels/${panelId}/lottery`)).status, 404);
+  assert.equal((await anonymous(`/api/v1/panels/${panelId}/probabilities`)).status, 404);
 
   // The announcement: the seed's source a day ahead at least, in the request's language when refused.
   const source = 'Lotto (Norsk Tipping), vinnertallene lørdag';
@@ -78,6 +79,22 @@ test('the selection runs as a job; the draw is announced a day ahead; the source
   const before = (await (await anonymous(`/api/v1/panels/${panelId}/lottery`)).json()) as LotteryRecord;
   assert.deepEqual([before.poolHash, before.lottery.hash, before.seed.source, before.drawn], [poolHash, lotteryHash, source, null]);
   assert.equal(verifyRecord(before).ok, true);
+  // The selection probabilities: per person for the administrators (audited), their distribution for everyone.
+  assert.equal((await kari(`/api/v1/panels/${panelId}/probabilities.csv`)).status, 403);
+  const csv = await (await per(`/api/v1/panels/${panelId}/probabilities.csv`)).text();
+  const [head, ...lines] = csv.trim().split('\n');
+  assert.equal(head, 'number,Kjønn,Alder,probability');
+  assert.equal(lines.length, before.pool.length);
+  const shares = lines.map((l) => Number(l.split(',').at(-1)));
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - before.k) < 1e-9, 'the probabilities sum to the panel size');
+  const distribution = (await (await anonymous(`/api/v1/panels/${panelId}/probabilities`)).json()) as { overall: { people: number; min: number; max: number }; histogram: number[]; categories: { name: string }[] };
+  assert.equal(distribution.overall.people, before.pool.length);
+  assert.equal(distribution.overall.min, Math.min(...shares));
+  assert.equal(distribution.overall.max, Math.max(...shares));
+  assert.equal(distribution.histogram.reduce((a, b) => a + b, 0), before.pool.length);
+  assert.deepEqual(distribution.categories.map((c) => c.name), ['Kjønn', 'Alder']);
+  assert.ok(!JSON.stringify(distribution).includes('"id"'), 'no person in the public distribution');
+  assert.ok((await server.platform.audit.forSubject('panel', panelId)).some((e) => e.action === 'panel.probabilities_exported'));
   const tooEarly = await post(per, `/panels/${panelId}/draw`, { seedValue: '7 14 21' });
   assert.equal(tooEarly.status, 400);
   assert.deepEqual(await fieldsOf(tooEarly), ['seedValue']);

@@ -27,3 +27,5 @@ export type { Highs } from './solver.ts';
 export { legacyDraw } from './legacy.ts';
 export { drawInvitations, apportion, shuffle } from './invitations.ts';
 export type { RegisterEntry, InvitationDrawInput, InvitationDraw } from './invitations.ts';
+export { drawRound, candidatesByStratum, proportionalRound, targetedRound, stratumKey, stratumOfKey, assumedResponseRate } from './rounds.ts';
+export type { StratifiedEntry, Stratum, StratumRequest, RoundInput, RoundDraw, StratumShortfall, MissingGroup } from './rounds.ts';

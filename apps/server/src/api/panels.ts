@@ -7,6 +7,7 @@ import { clientKey, failure, requireUser } from './shared.ts';
 import { panelManagementRoutes } from './panel-management.ts';
 import { panelWorkspaceRoutes } from './panel-workspace.ts';
 import { panelMembersRoutes } from './panel-members.ts';
+import { panelRecruitmentRoutes } from './panel-recruitment.ts';
 
 /**
  * Citizens' panels, the public side: the public record (method, composition, recommendations, answers), the
@@ -81,4 +82,5 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
   await api.register(panelManagementRoutes, { platform });
   await api.register(panelWorkspaceRoutes, { platform });
   await api.register(panelMembersRoutes, { platform });
+  await api.register(panelRecruitmentRoutes, { platform });
 };

@@ -5,6 +5,7 @@ import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, LocaleSchema, oneOf } from '../edge/schemas.ts';
 import { decisions, itemKinds, sessionModes, voteChoices } from './panels.tables.ts';
+import { panelRecruitmentContracts } from './panels.recruitment.contract.ts';
 import { LotteryRecordSchema, PanelCanSchema, PoolSchema, PublicPanelSchema, RegistrationFormSchema, SelectionStateSchema, StaffPanelSchema, WorkspaceSchema, panelStages } from './panels.schemas.ts';
 
 const Csv = (description: string) => Type.String({ maxLength: 20_000_000, description });
@@ -399,6 +400,7 @@ export const panelContracts = {
   ...panelWorkspaceContracts,
   ...panelResponseContracts,
   ...panelMembersContracts,
+  ...panelRecruitmentContracts,
 };
 
 export { PanelCanSchema };

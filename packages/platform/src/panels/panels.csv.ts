@@ -11,6 +11,9 @@ export interface RegisterRow {
   readonly postcode: string;
   readonly city: string;
   readonly area: string;
+  /** Age band and sex, when the register has the columns `age_band` and `sex` ('' otherwise): strata of the rounds. */
+  readonly ageBand: string;
+  readonly sex: string;
   /** Lower-cased address and postcode: people with the same key live in one household. */
   readonly household: string;
 }
@@ -44,7 +47,7 @@ function columnsOf(header: readonly string[]): Map<string, number> {
 }
 
 /**
- * Reads a register CSV (`id,name,address,postcode[,city][,area]`, comma-separated, header names
+ * Reads a register CSV (`id,name,address,postcode[,city][,area][,age_band][,sex]`, comma-separated, header names
  * case-insensitive). Every row is checked before anything is returned: missing or malformed fields and
  * repeated ids are reported with their line numbers, so nothing is imported from a file with an error.
  */
@@ -101,7 +104,7 @@ export function readRegisterCsv(text: string): { ok: true; rows: RegisterRow[] }
       } else seen.set(ref, line);
     }
     if (bad) continue;
-    rows.push({ line, ref, name, address, postcode, city: at(fields, 'city'), area: at(fields, 'area'), household: `${address.toLowerCase().replace(/\s+/g, ' ')}|${postcode}` });
+    rows.push({ line, ref, name, address, postcode, city: at(fields, 'city'), area: at(fields, 'area'), ageBand: at(fields, 'age_band'), sex: at(fields, 'sex'), household: `${address.toLowerCase().replace(/\s+/g, ' ')}|${postcode}` });
   }
   if (problems > shownProblems) errors.push(problem('register', 'panels.register.more', { count: problems - shownProblems }));
   if (errors.length > 0) return { ok: false, errors };

@@ -24,6 +24,12 @@ export interface LetterBatch {
   readonly sessions: readonly string[];
   /** The registration page; the code is added as `?code=`. */
   readonly registerUrl: string;
+  /** The short address before the code (`https://…/p/`): when given, letters print `/p/<code>` and its QR code. */
+  readonly shortUrl?: string;
+  /** The reply date, already formatted. */
+  readonly replyBy?: string;
+  /** Whom to ask (name, phone, e-mail; empty parts are left out). */
+  readonly contact?: { readonly name: string; readonly phone: string; readonly email: string };
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array<ArrayBuffer>> {
@@ -59,6 +65,8 @@ export async function invitationLettersPdf(batch: LetterBatch, letters: readonly
   const doc = new PDFDocument({ size: 'A4', margin: 60, autoFirstPage: false, info: { Title: t('panels.letter.heading', { title: batch.panelTitle }), Author: batch.municipality } });
   const done = collect(doc);
   const sessions = batch.sessions.length > 0 ? t('panels.letter.sessions', { list: batch.sessions.join('; ') }) : '';
+  const c = batch.contact;
+  const contact = c && (c.name || c.phone || c.email) ? t('panels.letter.contact', { who: [c.name, c.phone, c.email].filter((x) => x !== '').join(', ') }) : '';
   for (const letter of letters) {
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(14).text(batch.municipality, 60, 50);
@@ -70,11 +78,14 @@ export async function invitationLettersPdf(batch: LetterBatch, letters: readonly
     doc.text(t('panels.letter.body', { size: batch.size, municipality: batch.municipality }), { width: 475 });
     if (sessions) doc.moveDown(0.6).text(sessions, { width: 475 });
     doc.moveDown(0.6).text(t('panels.letter.chance'), { width: 475 });
+    if (batch.replyBy) doc.moveDown(0.6).font('Helvetica-Bold').text(t('panels.letter.replyBy', { date: batch.replyBy }), { width: 475 }).font('Helvetica');
+    if (contact) doc.moveDown(0.6).text(contact, { width: 475 });
     const boxTop = 560;
     doc.font('Helvetica-Bold').fontSize(12).text(t('panels.letter.codeLabel'), 60, boxTop);
     doc.font('Courier-Bold').fontSize(22).text(letter.code, 60, boxTop + 20);
-    doc.font('Helvetica').fontSize(11).text(t('panels.letter.register', { url: batch.registerUrl }), 60, boxTop + 55, { width: 300 });
-    drawQr(doc, `${batch.registerUrl}?code=${encodeURIComponent(letter.code)}`, 400, boxTop - 10, 135);
+    const personal = batch.shortUrl ? `${batch.shortUrl}${letter.code}` : `${batch.registerUrl}?code=${encodeURIComponent(letter.code)}`;
+    doc.font('Helvetica').fontSize(11).text(batch.shortUrl ? t('panels.letter.registerShort', { url: personal }) : t('panels.letter.register', { url: batch.registerUrl }), 60, boxTop + 55, { width: 300 });
+    drawQr(doc, personal, 400, boxTop - 10, 135);
     doc.fillColor('#000000').font('Helvetica').fontSize(9).text(t('panels.letter.privacy', { municipality: batch.municipality }), 60, 720, { width: 475 });
   }
   doc.end();

@@ -22,10 +22,10 @@ export function panelsPoolRepository(db: Db) {
         const batch = rows.slice(start, start + batchSize);
         const column = <K extends keyof RegisterRow>(key: K) => batch.map((r) => r[key]);
         await sql`
-          INSERT INTO panel_register (panel_id, line, person_ref, name, address, postcode, city, area, household)
+          INSERT INTO panel_register (panel_id, line, person_ref, name, address, postcode, city, area, household, age_band, sex)
           SELECT ${panelId}::uuid, * FROM unnest(${column('line')}::int[], ${column('ref')}::text[], ${column('name')}::text[],
             ${column('address')}::text[], ${column('postcode')}::text[], ${column('city')}::text[], ${column('area')}::text[],
-            ${column('household')}::text[])`.execute(trx);
+            ${column('household')}::text[], ${column('ageBand')}::text[], ${column('sex')}::text[])`.execute(trx);
       }
     },
 
@@ -74,6 +74,11 @@ export function panelsPoolRepository(db: Db) {
         .where('i.panel_id', '=', panelId)
         .orderBy('i.position')
         .execute();
+    },
+
+    /** The panel a code belongs to (codes are unique over every panel), and whether it was used. */
+    invitationByCode(code: string) {
+      return db.selectFrom('panel_invitations').select(['panel_id', 'code', 'responded_at']).where('code', '=', code).executeTakeFirst();
     },
 
     findInvitation(trx: Executor, panelId: string, code: string, lock = false) {

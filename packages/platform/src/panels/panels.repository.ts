@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { PanelAnnouncement, PanelCategory, PanelSelection, SessionMode } from './panels.tables.ts';
 import { panelsPoolRepository } from './panels.pool.repository.ts';
 import { panelsWorkspaceRepository } from './panels.workspace.repository.ts';
+import { panelsRoundsRepository } from './panels.rounds.repository.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -180,6 +181,7 @@ export function panelsRepository(db: Db) {
 
     ...panelsPoolRepository(db),
     ...panelsWorkspaceRepository(db),
+    ...panelsRoundsRepository(db),
   };
 }
 

@@ -10,6 +10,8 @@ import { responseUseCases } from './response.ts';
 import { retentionUseCases } from './retention.ts';
 import { panelsPrivacyUseCases } from './privacy.ts';
 import { administratorUseCases } from './administrators.ts';
+import { probabilityUseCases } from './probabilities.ts';
+import { roundUseCases } from './rounds.ts';
 
 export type { PanelStage, PanelsDeps } from './panels.context.ts';
 
@@ -32,6 +34,8 @@ export function panelsService(deps: PanelsDeps) {
     ...retentionUseCases(ctx),
     ...panelsPrivacyUseCases(ctx),
     ...administratorUseCases(ctx),
+    ...probabilityUseCases(ctx),
+    ...roundUseCases(ctx),
   };
 }
 

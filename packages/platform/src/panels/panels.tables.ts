@@ -40,6 +40,8 @@ export type PanelSelection =
       readonly m: number;
       readonly maxDeviation: number;
       readonly seconds: number;
+      /** Seconds LEXIMIN itself took (the rest of `seconds` is rounding to the list; absent in older selections). */
+      readonly algorithmSeconds?: number;
       readonly finishedAt: string;
       /** SHA-256 of the pseudonymous pool the lottery was computed from (absent in selections made before it was kept). */
       readonly poolHash?: string;
@@ -144,6 +146,9 @@ export interface PanelRegisterTable {
   city: string;
   area: string;
   household: string;
+  /** Optional register columns for stratifying the invitation rounds ('' when the register has none). */
+  age_band: ColumnType<string, string | undefined, string>;
+  sex: ColumnType<string, string | undefined, string>;
 }
 
 export interface PanelInvitationsTable {
@@ -154,6 +159,36 @@ export interface PanelInvitationsTable {
   code: string;
   area: string;
   responded_at: Stamp;
+  /** The invitation round (1, 2, …). */
+  round: ColumnType<number, number | undefined, number>;
+  /** The stratum the invitation was drawn in (`stratumKey` of @tingsted/sortition; '' before rounds). */
+  stratum: ColumnType<string, string | undefined, string>;
+  /** Drawn into the round's reserve: invited (lettered) only once released. */
+  reserve: ColumnType<boolean, boolean | undefined, boolean>;
+  released_at: Stamp;
+}
+
+/** A stratum's numbers in a round: letters and reserve. */
+export interface RoundStratum {
+  readonly area: string;
+  readonly ageBand: string;
+  readonly sex: string;
+  readonly count: number;
+  readonly reserve: number;
+}
+
+export interface PanelInvitationRoundsTable {
+  id: ColumnType<string, never, never>;
+  panel_id: string;
+  number: number;
+  seed: string;
+  strata: ColumnType<readonly RoundStratum[], string, string>;
+  reply_by: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  drawn_at: Generated<Date>;
+  drawn_by: string | null;
 }
 
 export interface PanelRespondentsTable {
@@ -264,6 +299,7 @@ export interface PanelsTables {
   panel_sessions: PanelSessionsTable;
   panel_register: PanelRegisterTable;
   panel_invitations: PanelInvitationsTable;
+  panel_invitation_rounds: PanelInvitationRoundsTable;
   panel_respondents: PanelRespondentsTable;
   panel_contacts: PanelContactsTable;
   panel_replacements: PanelReplacementsTable;

@@ -93,6 +93,22 @@ export function registrationUseCases(ctx: PanelsContext) {
       return ok({ id: panel.id, title: panel.title, consentText: panel.consent_text, open: panel.invitations_drawn_at !== null && panel.drawn_at === null && panel.hash_published_at === null && panel.selection_job_id === null, questions: panel.categories.map((c) => ({ name: c.name, values: c.values.map((v) => v.value) })) });
     },
 
+    /**
+     * The panel of a short invitation code (the letter's `/p/ABCD-1234`), for the page that leads to its
+     * registration form. Unknown codes are a field error on `code`; guesses are limited per network address.
+     */
+    async findInvitationByCode(codeInput: unknown, clientAddress?: string): Promise<Result<{ panelId: string; code: string }>> {
+      const code = normaliseCode(typeof codeInput === 'string' ? codeInput : '');
+      if (code === '') return invalid('code', 'field.required');
+      if (clientAddress !== undefined) {
+        const byAddress = await deps.accounts.checkRateLimit('panelRegistrationAddress', `short-code:${clientAddress}`);
+        if (!byAddress.ok) return byAddress;
+      }
+      const invitation = /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(code) ? await repo.invitationByCode(code) : undefined;
+      if (!invitation) return invalid('code', 'panels.code.unknown');
+      return ok({ panelId: invitation.panel_id, code: invitation.code });
+    },
+
     /** Checks a code before the form is shown (true when it can still be used). */
     async checkCode(panelId: string, codeInput: unknown): Promise<Result<null>> {
       const code = normaliseCode(typeof codeInput === 'string' ? codeInput : '');

@@ -76,6 +76,7 @@ export function selectionUseCases(ctx: PanelsContext) {
           m: result.m,
           maxDeviation: result.maxDeviation,
           seconds: result.seconds,
+          algorithmSeconds: result.algorithmSeconds,
           finishedAt,
           poolHash: poolHash(recordPoolOf(pool, panel.household_rule), categoriesOf(panel)),
         },

@@ -25,6 +25,8 @@ export type SelectionOutput =
       readonly m: number;
       readonly maxDeviation: number;
       readonly seconds: number;
+      /** Seconds LEXIMIN itself took, without the rounding to the list. */
+      readonly algorithmSeconds: number;
     }
   | { readonly ok: false; readonly reason: string; readonly detail: string; readonly relaxation: readonly QuotaChange[] };
 
@@ -48,6 +50,7 @@ export async function computeSelection(input: SelectionInput, onProgress: (text:
       },
     },
   );
+  const algorithmSeconds = (performance.now() - started) / 1000;
   if (!analysis.ok) return { ok: false, reason: analysis.reason, detail: analysis.detail, relaxation: analysis.diagnosis?.relaxation ?? [] };
   onProgress('rounding');
   const uniform = await roundToUniform(
@@ -78,6 +81,7 @@ export async function computeSelection(input: SelectionInput, onProgress: (text:
     m: uniform.m,
     maxDeviation: uniform.maxDeviation,
     seconds: (performance.now() - started) / 1000,
+    algorithmSeconds,
   };
 }
 

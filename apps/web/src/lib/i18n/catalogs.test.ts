@@ -13,6 +13,7 @@ import { privacyEn } from './messages/privacy/en.ts';
 import { moderationEn } from './messages/moderation/en.ts';
 import { mapEn } from './messages/map/en.ts';
 import { proposalsEn } from './messages/proposals/en.ts';
+import { panelRecruitmentEn } from './messages/panel-recruitment/en.ts';
 import { conversationsEn } from './messages/conversations/en.ts';
 import { manageEn } from './messages/manage/en.ts';
 import { panelMembersEn } from './messages/panel-members/en.ts';
@@ -54,6 +55,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     map: mapEn,
     proposals: proposalsEn,
     events: eventsEn,
+    panelRecruitment: panelRecruitmentEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

@@ -17,6 +17,7 @@ import * as conversationThresholds from './2026_12_09_0201_conversation_threshol
 import * as proposals from './2026_12_10_0001_proposals.ts';
 import * as events from './2026_12_10_0101_events.ts';
 import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
+import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0001_proposals': proposals,
   '2026_12_10_0101_events': events,
   '2026_12_10_0201_idea_locations': ideaLocations,
+  '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
 };

@@ -7,6 +7,7 @@ import { stakeholdersDa } from './stakeholders/da.ts';
 import { panelsDa } from './panels/da.ts';
 import { panelsStaffDa } from './panels-staff/da.ts';
 import { panelMembersDa } from './panel-members/da.ts';
+import { panelRecruitmentDa } from './panel-recruitment/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
@@ -28,6 +29,7 @@ export const da: Catalog = {
   ...panelsDa,
   ...panelsStaffDa,
   ...panelMembersDa,
+  ...panelRecruitmentDa,
   ...analysisDa,
   ...budgetingManageDa,
   ...budgetingDa,

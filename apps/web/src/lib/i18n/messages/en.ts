@@ -7,6 +7,7 @@ import { stakeholdersEn } from './stakeholders/en.ts';
 import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
 import { panelMembersEn } from './panel-members/en.ts';
+import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...panelsEn,
   ...panelsStaffEn,
   ...panelMembersEn,
+  ...panelRecruitmentEn,
   ...analysisEn,
   ...budgetingManageEn,
   ...budgetingEn,

@@ -7,6 +7,7 @@ import { stakeholdersNb } from './stakeholders/nb.ts';
 import { panelsNb } from './panels/nb.ts';
 import { panelsStaffNb } from './panels-staff/nb.ts';
 import { panelMembersNb } from './panel-members/nb.ts';
+import { panelRecruitmentNb } from './panel-recruitment/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
@@ -28,6 +29,7 @@ export const nb: Catalog = {
   ...panelsNb,
   ...panelsStaffNb,
   ...panelMembersNb,
+  ...panelRecruitmentNb,
   ...analysisNb,
   ...budgetingManageNb,
   ...budgetingNb,

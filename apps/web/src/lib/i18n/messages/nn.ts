@@ -7,6 +7,7 @@ import { stakeholdersNn } from './stakeholders/nn.ts';
 import { panelsNn } from './panels/nn.ts';
 import { panelsStaffNn } from './panels-staff/nn.ts';
 import { panelMembersNn } from './panel-members/nn.ts';
+import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
@@ -28,6 +29,7 @@ export const nn: Catalog = {
   ...panelsNn,
   ...panelsStaffNn,
   ...panelMembersNn,
+  ...panelRecruitmentNn,
   ...analysisNn,
   ...budgetingManageNn,
   ...budgetingNn,

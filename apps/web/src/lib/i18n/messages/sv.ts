@@ -7,6 +7,7 @@ import { stakeholdersSv } from './stakeholders/sv.ts';
 import { panelsSv } from './panels/sv.ts';
 import { panelsStaffSv } from './panels-staff/sv.ts';
 import { panelMembersSv } from './panel-members/sv.ts';
+import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
@@ -28,6 +29,7 @@ export const sv: Catalog = {
   ...panelsSv,
   ...panelsStaffSv,
   ...panelMembersSv,
+  ...panelRecruitmentSv,
   ...analysisSv,
   ...budgetingManageSv,
   ...budgetingSv,

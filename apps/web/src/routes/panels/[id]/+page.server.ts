@@ -13,9 +13,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   if (!result.ok) error(404, { message: 'NotFound' });
   const v = presentPublicPanel(result.value, locals.ctx.user);
   const locale = locals.ctx.locale;
+  const distribution = await locals.platform.panels.probabilityDistribution(params.id);
   const time = { format: formatsOf(locals).dateTime };
   return {
     ...v,
+    probabilities: distribution.ok ? distribution.value : null,
     process: { id: v.process.id, slug: v.process.slug, title: resolveText(v.process.title, locale, locals.ctx.municipality.defaultLocale).text },
     method: {
       ...v.method,

@@ -51,6 +51,9 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
     'En tilmelding betyder ikke, at du er med i panelet: blandt dem, der tilmelder sig, udtrækkes medlemmerne ved en retfærdig lodtrækning, så panelet ligner befolkningen.',
   'panels.letter.codeLabel': 'Din personlige kode',
   'panels.letter.register': 'Tilmeld dig på {url} med din kode, eller scan QR-koden med din telefon.',
+  'panels.letter.replyBy': 'Svar senest {date}.',
+  'panels.letter.contact': 'Spørgsmål? Kontakt {who}.',
+  'panels.letter.registerShort': 'Tilmeld dig på {url}, eller scan QR-koden med din telefon.',
   'panels.letter.privacy':
     'Du får dette brev, fordi din adresse blev udtrukket fra registret. Vil du ikke deltage, skal du ikke gøre noget. {municipality} sletter registret og svarene, når panelet er afsluttet.',
   'panels.mail.selected.subject': 'Du er udtrukket til {title}',

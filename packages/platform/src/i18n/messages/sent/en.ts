@@ -49,6 +49,9 @@ export const sentEn = {
     'Registering does not mean you are on the panel: among those who register, the members are drawn by a fair lottery so the panel resembles the population.',
   'panels.letter.codeLabel': 'Your personal code',
   'panels.letter.register': 'Register at {url} with your code, or scan the QR code with your phone.',
+  'panels.letter.replyBy': 'Please reply by {date}.',
+  'panels.letter.contact': 'Questions? Contact {who}.',
+  'panels.letter.registerShort': 'Register at {url}, or scan the QR code with your phone.',
   'panels.letter.privacy':
     'This letter was sent because your address was drawn by lot from the register. If you do not want to take part, you need not do anything. {municipality} deletes the register and the answers after the panel ends.',
   'panels.mail.selected.subject': 'You have been drawn for {title}',

@@ -52,6 +52,9 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
     'Påmelding betyr ikke at du er med i panelet: blant dem som melder seg på, trekkes medlemmene ved en rettferdig loddtrekning slik at panelet ligner befolkningen.',
   'panels.letter.codeLabel': 'Din personlige kode',
   'panels.letter.register': 'Meld deg på på {url} med koden din, eller skann QR-koden med telefonen.',
+  'panels.letter.replyBy': 'Svar innen {date}.',
+  'panels.letter.contact': 'Spørsmål? Kontakt {who}.',
+  'panels.letter.registerShort': 'Meld deg på på {url}, eller skann QR-koden med telefonen.',
   'panels.letter.privacy':
     'Du får dette brevet fordi adressen din ble trukket ut fra registeret. Vil du ikke være med, trenger du ikke gjøre noe. {municipality} sletter registeret og svarene etter at panelet er ferdig.',
   'panels.mail.selected.subject': 'Du er trukket ut til {title}',

@@ -52,6 +52,9 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
     'Påmelding tyder ikkje at du er med i panelet: blant dei som melder seg på, blir medlemmene trekte ved ei rettferdig loddtrekning slik at panelet liknar folkesetnaden.',
   'panels.letter.codeLabel': 'Den personlege koden din',
   'panels.letter.register': 'Meld deg på på {url} med koden din, eller skann QR-koden med telefonen.',
+  'panels.letter.replyBy': 'Svar innan {date}.',
+  'panels.letter.contact': 'Spørsmål? Kontakt {who}.',
+  'panels.letter.registerShort': 'Meld deg på på {url}, eller skann QR-koden med telefonen.',
   'panels.letter.privacy':
     'Du får dette brevet fordi adressa di vart trekt ut frå registeret. Vil du ikkje vere med, treng du ikkje gjere noko. {municipality} slettar registeret og svara etter at panelet er ferdig.',
   'panels.mail.selected.subject': 'Du er trekt ut til {title}',

@@ -51,6 +51,9 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
     'En anmälan betyder inte att du ingår i panelen: bland dem som anmäler sig lottas ledamöterna fram på ett rättvist sätt så att panelen liknar befolkningen.',
   'panels.letter.codeLabel': 'Din personliga kod',
   'panels.letter.register': 'Anmäl dig på {url} med din kod, eller skanna QR-koden med mobilen.',
+  'panels.letter.replyBy': 'Svara senast {date}.',
+  'panels.letter.contact': 'Frågor? Kontakta {who}.',
+  'panels.letter.registerShort': 'Anmäl dig på {url}, eller skanna QR-koden med mobilen.',
   'panels.letter.privacy':
     'Du får det här brevet eftersom din adress lottades fram ur registret. Vill du inte delta behöver du inte göra något. {municipality} raderar registret och svaren när panelen är avslutad.',
   'panels.mail.selected.subject': 'Du har lottats fram till {title}',
