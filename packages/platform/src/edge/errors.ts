@@ -34,6 +34,10 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   AlreadyReported: 409,
   /** Another moderator already acted on the item (the fields say who did what, and when). */
   AlreadyHandled: 409,
+  /** A recommendation sent to the decision-maker without the support its panel's threshold asks for. */
+  SupportMissing: 409,
+  /** A recommendation already sent to the decision-maker: no more edits, support or sending. */
+  RecommendationSent: 409,
   Internal: 500,
 };
 

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'AccountBlocked'
   | 'AlreadyReported'
   | 'AlreadyHandled'
+  | 'SupportMissing'
+  | 'RecommendationSent'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */
