@@ -24,14 +24,16 @@ export interface RecommendationVersion {
 export function draftingUseCases(ctx: StakeholdersContext) {
   const { deps, repo, recs } = ctx;
 
-  /** The recommendation, its panel and process, when the actor may see the panel. */
+  /** The recommendation, its panel and process, when the actor may see the panel (or must answer it). */
   async function visible(actor: Actor | null, recommendationId: string) {
     const rec = await repo.findRecommendation(recommendationId);
     const panel = rec ? await repo.findPanel(rec.panel_id) : null;
     const process = panel ? await deps.processes.getProcessById(panel.process_id) : null;
     if (!rec || !panel || !process) return null;
     const me = await ctx.member(actor, panel.id);
-    if (!me && !stakeholdersPolicy.facilitate(actor) && !(await deps.processes.getProcess(actor, process.slug)).ok) return null;
+    // Decision-makers read what they are asked to answer, whether or not the process is public yet.
+    const staff = stakeholdersPolicy.facilitate(actor) || stakeholdersPolicy.decide(actor);
+    if (!me && !staff && !(await deps.processes.getProcess(actor, process.slug)).ok) return null;
     return { rec, panel, process, me: me?.joined_at ? me : null };
   }
 

@@ -36,7 +36,7 @@ export function presentRecommendation(input: {
   const { rec, rule, actor, me } = input;
   const current = input.supports.filter((s) => s.version === rec.version);
   const mine = me ? input.supports.find((s) => s.stakeholder_id === me.id) : undefined;
-  const supports = mine ? (mine.version === rec.version ? 'current' : 'earlier') : null;
+  const supports: 'current' | 'earlier' | null = mine ? (mine.version === rec.version ? 'current' : 'earlier') : null;
   const state: RecommendationState = rec.decision ? 'answered' : rec.sent_at ? 'sent' : 'draft';
   const author = (userId: string | null) => {
     if (!userId) return null;
