@@ -37,6 +37,14 @@ export function supportUseCases(ctx: StakeholdersContext) {
   }
 
   return {
+    /** The panel's threshold (kind and value), its members and the supporters that makes now. */
+    async supportThresholdOf(panelId: string) {
+      const panel = await repo.findPanel(panelId);
+      if (!panel) return null;
+      const rule = await supportRule(ctx, panel);
+      return { kind: rule.threshold.kind, value: rule.threshold.value, members: rule.members, needed: rule.needed };
+    },
+
     /**
      * Sets the support a recommendation needs before it may be sent (facilitators): a share of the members,
      * 1–100 %, or a number of members, from 1 up to the members the panel has.
