@@ -316,6 +316,18 @@ test('a recommendation rests on a fact and a statement; the decision-maker accep
   await page.getByRole('status').waitFor();
   await manager.close();
 
+  // A draft reaches the decision-maker once the panel supports it and the facilitator sends it (tested in a
+  // browser in stakeholder-recommendations.test.ts; here through the platform).
+  const uberPanel = (await server.platform.stakeholders.panelsOfProcess((await processOf(uber)).id))[0];
+  const drafted = (await server.platform.stakeholders.recommendations(uberPanel?.id ?? '')).find((r) => r.title === 'Prisene skal vises før turen');
+  assert.ok(drafted);
+  for (const email of ['kari@demo.tingsted.no', 'sara@demo.tingsted.no']) {
+    const member = await server.platform.accounts.ensureUser({ email, displayName: email, password: null, roles: ['resident'] });
+    assert.ok((await server.platform.stakeholders.supportRecommendation({ id: member, roles: ['resident'] }, drafted.id)).ok);
+  }
+  const facilitator = await server.platform.accounts.ensureUser({ email: 'prosess@demo.tingsted.no', displayName: 'Per', password: null, roles: ['process_manager'] });
+  assert.ok((await server.platform.stakeholders.sendRecommendation({ id: facilitator, roles: ['process_manager'] }, drafted.id)).ok);
+
   const mayor = await signedInContext(browser, server, 'ordforer@demo.tingsted.no', { javaScript: false });
   const decide = await mayor.newPage();
   await decide.goto(`${server.url}/processes/${uber}/stakeholders`);

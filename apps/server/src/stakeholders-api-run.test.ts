@@ -124,7 +124,7 @@ test('a whole panel runs through the API: invite, join, introduce, a fact approv
   const noMinutes = await per(minutes, json('PUT', { minutes: '  ' }));
   assert.deepEqual([noMinutes.status, await fieldsOf(noMinutes)], [400, ['minutes']]);
   assert.equal((await per(minutes, json('PUT', { minutes: 'Panelet ble enige om å telle igjen i mai.' }))).status, 200);
-  assert.deepEqual((await server.platform.stakeholders.meetings(panelId)).map((m) => [m.title, m.stream_url, m.minutes]), [['Første møte', meeting.streamUrl, 'Panelet ble enige om å telle igjen i mai.']]);
+  assert.deepEqual((await server.platform.stakeholders.meetings(panelId)).map((m) => [m.title, m.stream_url, m.agenda, m.minutes]), [['Første møte', meeting.streamUrl, 'Tall\nTiltak', 'Panelet ble enige om å telle igjen i mai.']]);
 
   // A recommendation resting on the approved fact; unknown facts or statements refuse it and write nothing.
   const recommendation = { title: 'Behold korttidsparkeringen', body: 'Kundene trenger plasser nær butikkene.', facts: [number], meetingId };
@@ -138,9 +138,14 @@ test('a whole panel runs through the API: invite, join, introduce, a fact approv
   assert.equal(drafted.status, 201);
   const { id: recommendationId } = (await drafted.json()) as { id: string };
 
-  // The decision-maker decides with reasons, once; a facilitator may not.
+  // A draft goes to the decision-maker only once the panel supports it and the facilitator sends it.
   const decision = `/api/v1/stakeholders/recommendations/${recommendationId}/decision`;
   const accept = { decision: 'accepted', reason: 'Korttidsparkeringen beholdes i planen.' };
+  assert.equal((await mayor(decision, json('POST', accept))).status, 409, 'not sent yet');
+  assert.equal((await sara(`/api/v1/stakeholders/recommendations/${recommendationId}/support`, { method: 'PUT' })).status, 200);
+  assert.equal((await per(`/api/v1/stakeholders/recommendations/${recommendationId}/send`, { method: 'POST' })).status, 200);
+
+  // The decision-maker decides with reasons, once; a facilitator may not.
   assert.equal((await per(decision, json('POST', accept))).status, 403);
   assert.equal((await anonymous(decision, json('POST', accept))).status, 401);
   const maybe = await mayor(decision, json('POST', { ...accept, decision: 'kanskje' }));

@@ -14,6 +14,7 @@ import { filesService } from './files/files.service.ts';
 import { conversationsService, recomputeJob } from './conversations/conversations.service.ts';
 import { createRecomputeRunner } from './conversations/recompute.ts';
 import { createResultsFeed } from './conversations/results-feed.ts';
+import { createMeetingFeed, type MeetingFeed } from './stakeholders/meeting-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
@@ -75,6 +76,7 @@ export interface Platform {
   readonly moderation: ReturnType<typeof moderationService>;
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
+  readonly meetingFeed: MeetingFeed;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
@@ -185,7 +187,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     await conversations.recompute(data.conversationId);
   }, { policy: 'coalesce', retryLimit: 1, expireInSeconds: 300, pollingIntervalSeconds: 0.5, wakeOnSend: true });
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
-  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
+  const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
+  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
   const panels = panelsService({
@@ -234,6 +238,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     proposals,
     moderation,
     conversationResults,
+    meetingFeed,
     stakeholders,
     panels,
     analysis,
@@ -255,6 +260,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       conversations.stop();
       await jobs.stop();
       await conversationResults.close();
+      await meetingFeed.close();
       await runner.stop();
       await db.destroy();
       await onClose();

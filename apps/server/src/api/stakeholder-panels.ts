@@ -87,15 +87,6 @@ export const stakeholderPanelRoutes: FastifyPluginAsyncTypebox<{ platform: Platf
     return reply.code(201).send(result.value);
   });
 
-  api.put('/stakeholders/meetings/:meetingId/minutes', { schema: contractSchema(c.recordMinutes, { tags, path: ['meetingId'] }) }, async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const input = contractInput(c.recordMinutes, request);
-    const result = await s.recordMinutes(user, input.meetingId, input.minutes);
-    if (!result.ok) return failure(request, reply, result);
-    return done;
-  });
-
   api.post('/stakeholders/panels/:panelId/recommendations', { schema: contractSchema(c.draftRecommendation, { tags, path: ['panelId'], status: 201 }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

@@ -3,6 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
 import { stakeholderFactRoutes } from './stakeholder-facts.ts';
 import { stakeholderPanelRoutes } from './stakeholder-panels.ts';
+import { stakeholderRecommendationRoutes } from './stakeholder-recommendations.ts';
 import { errorResponses, failure } from './shared.ts';
 
 const Document = Type.Object(
@@ -28,6 +29,7 @@ const Source = Type.Object({
 export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   await api.register(stakeholderPanelRoutes, { platform });
   await api.register(stakeholderFactRoutes, { platform });
+  await api.register(stakeholderRecommendationRoutes, { platform });
   api.get(
     '/processes/:slug/stakeholders',
     {
@@ -41,15 +43,28 @@ export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }
             introductions: Type.Array(Type.Object({ name: Type.String(), role: Type.String(), speaksFor: Type.String(), introduction: Type.String() })),
             timeline: Type.Array(Type.Object({ title: Type.String(), date: Type.String({ format: 'date' }), description: Type.String() })),
             facts: Type.Array(Type.Object({ number: Type.Integer(), title: Type.String(), body: Type.String(), sources: Type.Array(Source), disputes: Type.Union([Type.Integer(), Type.Null()]), disputedBy: Type.Array(Type.Integer()) })),
-            meetings: Type.Array(Type.Object({ title: Type.String(), startsAt: Type.String({ format: 'date-time' }), streamUrl: Type.Union([Type.String(), Type.Null()]), agenda: Type.String(), minutes: Type.String() })),
+            meetings: Type.Array(
+              Type.Object({
+                id: Type.String({ description: 'The meeting, for its live page (/stakeholders/meetings/{id})' }),
+                title: Type.String(),
+                startsAt: Type.String({ format: 'date-time' }),
+                streamUrl: Type.Union([Type.String(), Type.Null()]),
+                place: Type.Union([Type.String(), Type.Null()]),
+                agenda: Type.Array(Type.String(), { description: 'The items in order' }),
+                minutes: Type.String(),
+              }),
+            ),
             recommendations: Type.Array(
               Type.Object({
+                id: Type.String({ description: 'The recommendation, for /stakeholders/recommendations/{id}' }),
                 number: Type.Integer(),
                 title: Type.String(),
+                version: Type.Integer(),
+                state: Type.Union([Type.Literal('draft'), Type.Literal('sent'), Type.Literal('answered')], { description: 'Drafted together, sent by the panel to the decision-maker, or answered' }),
                 body: Type.String(),
                 statements: Type.Array(Type.Integer()),
                 facts: Type.Array(Type.Integer()),
-                decision: Type.Union([Type.Literal('accepted'), Type.Literal('rejected'), Type.Null()]),
+                decision: Type.Union([Type.Literal('accepted'), Type.Literal('partly'), Type.Literal('rejected'), Type.Null()]),
                 reason: Type.Union([Type.String(), Type.Null()]),
               }),
             ),
@@ -83,10 +98,13 @@ export const stakeholderRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }
           disputes: f.disputes,
           disputedBy: f.disputedBy,
         })),
-        meetings: meetings.map((m) => ({ title: m.title, startsAt: m.starts_at.toISOString(), streamUrl: m.stream_url, agenda: m.agenda, minutes: m.minutes })),
+        meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), streamUrl: m.stream_url, place: m.place, agenda: m.agenda === '' ? [] : m.agenda.split('\n'), minutes: m.minutes })),
         recommendations: recommendations.map((r) => ({
+          id: r.id,
           number: r.number,
           title: r.title,
+          version: r.version,
+          state: r.state,
           body: r.body,
           statements: r.statements.map((st) => st.number),
           facts: r.facts.map((id) => factNumber.get(id)).filter((n): n is number => n !== undefined),

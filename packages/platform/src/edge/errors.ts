@@ -40,6 +40,10 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   AlreadyRegistered: 409,
   /** Attendance, minutes and the meeting's ideas wait until the event has started. */
   EventNotStarted: 409,
+  /** A recommendation sent to the decision-maker without the support its panel's threshold asks for. */
+  SupportMissing: 409,
+  /** A recommendation already sent to the decision-maker: no more edits, support or sending. */
+  RecommendationSent: 409,
   Internal: 500,
 };
 

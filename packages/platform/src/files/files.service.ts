@@ -41,10 +41,10 @@ export interface CheckedUpload {
 }
 
 /**
- * Whose files these are. Phases', ideas' and budgeting projects' files are public; facts' files follow their
- * fact (see `guardReads`).
+ * Whose files these are. Phases', ideas', budgeting projects' and stakeholder meetings' (published minutes)
+ * files are public; facts' files follow their fact (see `guardReads`).
  */
-export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project' | 'event';
+export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project' | 'event' | 'meeting';
 
 /** Who may read a file: anyone (cacheable), only some people (not cached), or not this actor. */
 export type FileAccess = 'public' | 'restricted' | 'denied';
@@ -144,7 +144,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
      * Stores documents already checked by `checkDocument` for one record, all or none: should any write fail,
      * the files already written are removed again and the error is thrown. Returns the ids in upload order.
      */
-    async attachDocuments(actorId: string, ownerType: 'fact' | 'event', ownerId: string, uploads: readonly CheckedUpload[], localeInput: unknown): Promise<string[]> {
+    async attachDocuments(actorId: string, ownerType: 'fact' | 'event' | 'meeting', ownerId: string, uploads: readonly CheckedUpload[], localeInput: unknown): Promise<string[]> {
       if (uploads.length === 0) return [];
       const keys = uploads.map(() => randomUUID());
       try {
@@ -160,7 +160,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     },
 
     /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. Returns the ids removed. */
-    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea', ownerId: string, ids: readonly string[]): Promise<string[]> {
+    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea' | 'meeting', ownerId: string, ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return [];
       const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
       await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));

@@ -21,6 +21,7 @@ const payloads: Record<NotificationKind, Payload> = {
   fact_reviewed: { title: 'Drosjer har løyve', decision: 'rejected', reason: 'Kilden er ikke offentlig.', link: '/processes/uberx/stakeholders#fact-3' },
   statement_hidden: { reason: 'Navn på en nabo.', question: 'Hvordan bør torget brukes?', statement: 'Torget bør stenges for biler.', link: '/processes/torget/conversation/p2' },
   recommendation_decided: { title: 'Flere benker', decision: 'accepted', reason: 'Vi gjør det i budsjettet for neste år.', link: '/processes/ny-sentrumsplan/stakeholders#recommendation-1' },
+  recommendation_revised: { title: 'Flere benker', version: 3, link: '/processes/ny-sentrumsplan/stakeholders/recommendations/1' },
   budget_project_update: { projectTitle: 'Ny lekeplass', news: 'Gjennomført – 100 %', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/projects/x1' },
   budget_results: { processTitle: 'Budsjett for 2027', processSlug: 'budsjett', link: '/processes/budsjett/budgeting/p1/results' },
   proposal_invited: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },

@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'event_seat'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'event_seat'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -118,8 +118,19 @@ export function renderNotification(
     case 'recommendation_decided': {
       const title = textOf(payload, 'title');
       const decision = textOf(payload, 'decision');
-      const text = decision === 'accepted' ? t('notify.recommendation_decided.accepted', { title }) : decision === 'rejected' ? t('notify.recommendation_decided.rejected', { title }) : t('notify.recommendation_decided.body', { title });
+      const text =
+        decision === 'accepted'
+          ? t('notify.recommendation_decided.accepted', { title })
+          : decision === 'partly'
+            ? t('notify.recommendation_decided.partly', { title })
+            : decision === 'rejected'
+              ? t('notify.recommendation_decided.rejected', { title })
+              : t('notify.recommendation_decided.body', { title });
       return { subject: t('notify.recommendation_decided.subject'), text, quote: quote('notify.quote.reason', 'reason'), link };
+    }
+    case 'recommendation_revised': {
+      const title = textOf(payload, 'title');
+      return { subject: t('notify.recommendation_revised.subject', { title }), text: t('notify.recommendation_revised.body', { title, version: textOf(payload, 'version') }), quote: null, link };
     }
     case 'budget_project_update': {
       const projectTitle = textOf(payload, 'projectTitle');

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
+import { seedPanelRecommendations } from './demo-recommendations.ts';
 
 /**
  * The shared data folder (Pol.is openData and others): `TINGSTED_SHARED_DATA`, or `<repo root>/../shared/data`
@@ -192,21 +193,17 @@ export async function seedConversations(
     title: 'Direktesendt konsultasjonsmøte',
     startsAt: `${addDays(today, -5)}T14:00`,
     streamUrl: 'https://www.youtube.com/@vTaiwan',
-    agenda: '1. Velkommen\n2. Det alle er enige om\n3. Der vi er uenige\n4. Utkast til anbefalinger',
+    agenda: 'Velkommen\nDet alle er enige om\nDer vi er uenige\nUtkast til anbefalinger',
   });
   if (meeting.ok) {
     await platform.stakeholders.recordMinutes(manager, meeting.value.id, 'Deltakerne var enige om at sikkerhet og forsikring må gjelde alle som kjører mot betaling. Uenigheten gjaldt løyvekravet.');
-    const rec = await platform.stakeholders.draftRecommendation(manager, panelId, {
-      title: 'Alle som kjører mot betaling må ha forsikring for passasjerer',
-      body: 'Krav om forsikring og registrering bør gjelde likt for drosjer og plattformsjåfører.',
+    await seedPanelRecommendations(platform, {
+      panelId,
+      manager,
+      decisionMaker: { id: users.decisionMaker, roles: ['decision_maker'] },
+      members: joined,
       meetingId: meeting.value.id,
-      facts: '1',
+      nextMeetingDay: addDays(today, 7),
     });
-    if (rec.ok) {
-      await platform.stakeholders.decideRecommendation({ id: users.decisionMaker, roles: ['decision_maker'] }, rec.value.id, {
-        decision: 'accepted',
-        reason: 'Departementet innfører krav om forsikring for all persontransport mot betaling.',
-      });
-    }
   }
 }

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'RegistrationClosed'
   | 'AlreadyRegistered'
   | 'EventNotStarted'
+  | 'SupportMissing'
+  | 'RecommendationSent'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

@@ -21,7 +21,7 @@ export function publicPageUseCases(ctx: StakeholdersContext) {
       return (await factViews(ctx, panelId)).filter((f) => f.status === 'approved');
     },
 
-    /** The panel's meetings, by start time, with agenda, stream link and minutes. */
+    /** The panel's meetings, by start time, with agenda (one item per line), stream link or place, and minutes. */
     meetings: (panelId: string) => repo.meetings(panelId),
 
     /** Recommendations with what they rest on and the decision, for the public chain. */
@@ -33,6 +33,8 @@ export function publicPageUseCases(ctx: StakeholdersContext) {
         number: r.number,
         title: r.title,
         body: r.body,
+        version: r.version,
+        state: r.decision ? ('answered' as const) : r.sent_at ? ('sent' as const) : ('draft' as const),
         meetingId: r.meeting_id,
         decision: r.decision,
         decisionReason: r.decision_reason,

@@ -2,11 +2,13 @@ import type { Actor } from '../accounts/index.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { text, type StakeholdersContext } from './stakeholders.context.ts';
 import { stakeholdersPolicy } from './stakeholders.policy.ts';
+import type { RecommendationDecision } from './stakeholders.tables.ts';
 import { stakeholderLimits } from './stakeholders.types.ts';
 
 /**
- * Recommendations resting on conversation statements and approved facts, and the decision-maker's answer
- * with reasons, which everyone who took part hears about.
+ * Recommendations resting on conversation statements and approved facts, drafted by any member of the panel
+ * (then edited, supported and sent: see recommendation-drafting.ts and recommendation-support.ts), and the
+ * decision-maker's answer with reasons, which everyone who took part hears about.
  */
 export function recommendationUseCases(ctx: StakeholdersContext) {
   const { deps, repo } = ctx;
@@ -23,7 +25,7 @@ export function recommendationUseCases(ctx: StakeholdersContext) {
       if (!actor) return fail('NotSignedIn');
       const panel = await repo.findPanel(panelId);
       if (!panel) return fail('NotFound');
-      if (!stakeholdersPolicy.facilitate(actor) && !(await ctx.member(actor, panelId))) return fail('Forbidden');
+      if (!stakeholdersPolicy.facilitate(actor) && !(await ctx.member(actor, panelId))?.joined_at) return fail('Forbidden');
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', stakeholderLimits.recommendationTitle, errors);
       const body = text(input.body, 'body', stakeholderLimits.recommendationBody, errors);
@@ -59,18 +61,20 @@ export function recommendationUseCases(ctx: StakeholdersContext) {
     },
 
     /**
-     * The decision-maker accepts or rejects a recommendation with reasons; stakeholders and everyone who took
-     * part in the conversation with an account are notified.
+     * The decision-maker answers a recommendation the panel sent: accepted, partly accepted or rejected, with
+     * reasons, once. The answer is public on the panel's page; the panel's members and everyone who took part
+     * in the conversation with an account are notified (in the list and by e-mail, as each chose).
      */
     async decideRecommendation(actor: Actor | null, recommendationId: string, input: { decision: unknown; reason: unknown }): Promise<Result<null>> {
       if (!stakeholdersPolicy.decide(actor)) return fail('Forbidden');
       const rec = await repo.findRecommendation(recommendationId);
       if (!rec) return fail('NotFound');
+      if (!rec.sent_at) return fail('SupportMissing', [{ field: 'decision', message: 'stakeholders.recommendation.notSent' }]);
       const errors: FieldError[] = [];
-      if (input.decision !== 'accepted' && input.decision !== 'rejected') errors.push({ field: 'decision', message: 'field.unknownChoice' });
+      if (input.decision !== 'accepted' && input.decision !== 'partly' && input.decision !== 'rejected') errors.push({ field: 'decision', message: 'field.unknownChoice' });
       const reason = text(input.reason, 'reason', stakeholderLimits.reason.max, errors, true, stakeholderLimits.reason.min);
       if (errors.length > 0) return fail('ValidationFailed', errors.map((e) => (e.field === 'reason' && e.message === 'field.required' ? { field: 'reason', message: 'field.reasonRequired' } : e)));
-      const decision = input.decision as 'accepted' | 'rejected';
+      const decision = input.decision as RecommendationDecision;
       if (!(await repo.decide(recommendationId, decision, reason, actor?.id ?? null))) return fail('AlreadyResponded');
       await deps.audit.record({ actorId: actor?.id ?? null, action: `stakeholders.recommendation_${decision}`, subjectType: 'recommendation', subjectId: recommendationId, details: { reason } });
       const panel = await repo.findPanel(rec.panel_id);

@@ -8,7 +8,9 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { ModerationGate } from '../shared/moderation-gate.ts';
 import type { FieldError } from '../shared/result.ts';
+import { recommendationsRepository } from './stakeholders.recommendations.repository.ts';
 import { stakeholdersRepository } from './stakeholders.repository.ts';
 
 /** What the stakeholders module needs from the platform. */
@@ -25,6 +27,8 @@ export interface StakeholdersDeps {
   readonly timeZone: string;
   readonly publicUrl: string;
   readonly municipality: () => Promise<string>;
+  /** Whether a person is blocked by a moderator (no comments while blocked). */
+  readonly gate?: Pick<ModerationGate, 'blockOf'>;
 }
 
 /** Only hashes of invitation tokens are stored. */
@@ -54,6 +58,7 @@ export function httpUrl(value: string): boolean {
 /** What the use-case files share: the dependencies, the repository, and who the actor is in a panel. */
 export function stakeholdersContext(deps: StakeholdersDeps) {
   const repo = stakeholdersRepository(deps.db);
+  const recs = recommendationsRepository(deps.db);
 
   /** The actor's stakeholder row in the panel, if they have joined it or been invited with their account. */
   async function member(actor: Actor | null, panelId: string) {
@@ -66,7 +71,7 @@ export function stakeholdersContext(deps: StakeholdersDeps) {
     return (await deps.conversations.conversationsOfProcess(processId))[0] ?? null;
   }
 
-  return { deps, repo, member, processConversation };
+  return { deps, repo, recs, member, processConversation };
 }
 
 export type StakeholdersContext = ReturnType<typeof stakeholdersContext>;

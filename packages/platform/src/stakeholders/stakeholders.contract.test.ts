@@ -26,13 +26,13 @@ test('the fact contract names each field it refuses', () => {
   assert.deepEqual(refused.fields?.map((f) => f.field).sort(), ['disputes', 'sources.0.file.data']);
 });
 
-test('the recommendation form is read into numbers, and its decision as one of two', () => {
+test('the recommendation form is read into numbers, and its decision as one of three', () => {
   const form = new FormData();
   form.set('meetingId', '');
   const values = formValues(c.draftRecommendation, form, { panelId, title: 'T', body: 'B', statements: [3, 5], facts: [] });
   assert.deepEqual(parseInput(c.draftRecommendation, values), { ok: true, value: { panelId, title: 'T', body: 'B', statements: [3, 5], facts: [], meetingId: '' } });
   const decision = parseInput(c.decideRecommendation, { recommendationId: panelId, decision: '', reason: 'Fordi.' });
-  assert.deepEqual(!decision.ok && decision.fields, [{ field: 'decision', message: 'field.oneOf', params: { choices: 'accepted, rejected' } }]);
+  assert.deepEqual(!decision.ok && decision.fields, [{ field: 'decision', message: 'field.oneOf', params: { choices: 'accepted, partly, rejected' } }]);
 });
 
 test('can flags: members take part, facilitators run the panel, decision-makers decide', () => {

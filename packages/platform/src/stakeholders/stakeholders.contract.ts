@@ -3,6 +3,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, LocaleSchema, oneOf } from '../edge/schemas.ts';
+import { minutesContract, recommendationContracts } from './recommendations.contract.ts';
 import { stakeholderLimits as limits } from './stakeholders.types.ts';
 
 /** What the actor may do in a panel (from the stakeholders policy). */
@@ -175,16 +176,12 @@ export const stakeholderContracts = {
       title: Type.String({ maxLength: limits.meetingTitle }),
       startsAt: Type.String({ maxLength: 40, description: "YYYY-MM-DDTHH:MM as the municipality's wall clock (its time zone, summer time included), or with Z or an offset" }),
       streamUrl: Type.Optional(Type.String({ maxLength: 2000 })),
-      agenda: Type.Optional(Type.String({ maxLength: limits.agenda })),
+      place: Type.Optional(Type.String({ maxLength: limits.place, description: 'Where it happens, when not only streamed' })),
+      agenda: Type.Optional(Type.String({ maxLength: limits.agenda, description: 'One item per line' })),
     }),
     output: Created,
   }),
-  recordMinutes: contract({
-    name: 'recordMinutes',
-    summary: 'Write the minutes of a meeting (facilitators)',
-    input: Type.Object({ meetingId: Id, minutes: Type.String({ maxLength: limits.minutes }) }),
-    output: Done,
-  }),
+  recordMinutes: minutesContract,
   draftRecommendation: contract({
     name: 'draftRecommendation',
     summary: "Draft a recommendation resting on statements of the process's conversation and approved facts, by number (facilitators and stakeholders)",
@@ -200,10 +197,11 @@ export const stakeholderContracts = {
   }),
   decideRecommendation: contract({
     name: 'decideRecommendation',
-    summary: 'Accept or reject a recommendation with reasons, once; stakeholders and conversation participants are notified (decision-makers)',
-    input: Type.Object({ recommendationId: Id, decision: oneOf(['accepted', 'rejected'] as const), reason: Type.String({ maxLength: limits.reason.max }) }),
+    summary: 'Answer a recommendation the panel sent: accepted, partly or rejected, with reasons, once; refused (409) before it is sent. Members and conversation participants are notified (decision-makers)',
+    input: Type.Object({ recommendationId: Id, decision: oneOf(['accepted', 'partly', 'rejected'] as const), reason: Type.String({ maxLength: limits.reason.max }) }),
     output: Done,
   }),
+  ...recommendationContracts,
 };
 
 /** A source as a contract gives it (`SourceInputSchema`). */

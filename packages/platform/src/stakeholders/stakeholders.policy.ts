@@ -29,4 +29,21 @@ export const stakeholdersPolicy = {
       decide: stakeholdersPolicy.decide(actor),
     };
   },
+
+  /**
+   * What the actor may do with a recommendation, given their joined place in its panel (`member`), whether they
+   * support its current version (`supports`: 'current', 'earlier' or null) and its state.
+   */
+  canRecommendation(actor: Actor | null, member: PanelMember | null, state: { sent: boolean; answered: boolean; supports: 'current' | 'earlier' | null; hasSupport: boolean }) {
+    const facilitate = stakeholdersPolicy.facilitate(actor);
+    return {
+      edit: !state.sent && (facilitate || member !== null),
+      comment: facilitate || member !== null,
+      support: !state.sent && member !== null && state.supports !== 'current',
+      withdraw: !state.sent && member !== null && state.supports !== null,
+      send: !state.sent && facilitate,
+      answer: state.sent && !state.answered && stakeholdersPolicy.decide(actor),
+      moderate: facilitate,
+    };
+  },
 };

@@ -17,6 +17,14 @@ export function stakeholdersPrivacyRepository(db: Db) {
       return db.selectFrom('facts').select(['id', 'panel_id', 'number', 'title', 'body', 'status', 'review_reason', 'disputes_fact_id', 'created_at', 'updated_at'])
         .where('stakeholder_id', 'in', stakeholderIds).orderBy('created_at').orderBy('id').execute();
     },
+    /** The versions of recommendations the person saved, and their comments on recommendations. */
+    async recommendationWritingOf(userId: string) {
+      const [versions, comments] = await Promise.all([
+        db.selectFrom('recommendation_versions').select(['recommendation_id', 'version', 'title', 'body', 'created_at']).where('author_id', '=', userId).orderBy('created_at').execute(),
+        db.selectFrom('recommendation_comments').select(['id', 'recommendation_id', 'parent_id', 'body', 'hidden_at', 'created_at']).where('author_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
+      ]);
+      return { versions, comments };
+    },
     /** Removes what names the person on their places (name, whom they speak for, introduction, the invitation's address). */
     async anonymise(userId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { FactStatus } from './stakeholders.tables.ts';
+import type { FactStatus, RecommendationDecision } from './stakeholders.tables.ts';
 
 /** The only place with SQL for stakeholder panels, invitations, facts, steps, meetings and recommendations. */
 export function stakeholdersRepository(db: Db) {
@@ -133,12 +133,16 @@ export function stakeholdersRepository(db: Db) {
 
     meetings: (panelId: string) => db.selectFrom('stakeholder_meetings').selectAll().where('panel_id', '=', panelId).orderBy('starts_at').execute(),
     findMeeting: (id: string) => db.selectFrom('stakeholder_meetings').selectAll().where('id', '=', id).executeTakeFirst(),
-    async insertMeeting(panelId: string, input: { title: string; startsAt: Date; streamUrl: string | null; agenda: string }) {
-      const row = await db.insertInto('stakeholder_meetings').values({ panel_id: panelId, title: input.title, starts_at: input.startsAt, stream_url: input.streamUrl, agenda: input.agenda }).returning('id').executeTakeFirstOrThrow();
+    async insertMeeting(panelId: string, input: { title: string; startsAt: Date; streamUrl: string | null; place: string | null; agenda: string }) {
+      const row = await db
+        .insertInto('stakeholder_meetings')
+        .values({ panel_id: panelId, title: input.title, starts_at: input.startsAt, stream_url: input.streamUrl, place: input.place, agenda: input.agenda })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return row.id;
     },
     async setMinutes(id: string, minutes: string) {
-      await db.updateTable('stakeholder_meetings').set({ minutes }).where('id', '=', id).execute();
+      await db.updateTable('stakeholder_meetings').set({ minutes, minutes_published_at: new Date() }).where('id', '=', id).execute();
     },
 
     recommendations: (panelId: string) => db.selectFrom('recommendations').selectAll().where('panel_id', '=', panelId).orderBy('number').execute(),
@@ -154,14 +158,15 @@ export function stakeholdersRepository(db: Db) {
           .values({ panel_id: input.panelId, meeting_id: input.meetingId, number: Number(next.n) + 1, title: input.title, body: input.body, drafted_by: input.draftedBy })
           .returning(['id', 'number'])
           .executeTakeFirstOrThrow();
+        await trx.insertInto('recommendation_versions').values({ recommendation_id: row.id, version: 1, title: input.title, body: input.body, author_id: input.draftedBy }).execute();
         if (input.links.length > 0) await trx.insertInto('recommendation_links').values(input.links.map((l) => ({ recommendation_id: row.id, kind: l.kind, target_id: l.targetId }))).execute();
         return row;
       });
     },
 
-    /** Records the decision once; false when it was already decided. */
-    async decide(id: string, decision: 'accepted' | 'rejected', reason: string, by: string | null): Promise<boolean> {
-      const result = await db.updateTable('recommendations').set({ decision, decision_reason: reason, decided_by: by, decided_at: new Date() }).where('id', '=', id).where('decision', 'is', null).executeTakeFirst();
+    /** Records the answer to a sent recommendation once; false when it was already answered. */
+    async decide(id: string, decision: RecommendationDecision, reason: string, by: string | null): Promise<boolean> {
+      const result = await db.updateTable('recommendations').set({ decision, decision_reason: reason, decided_by: by, decided_at: new Date() }).where('id', '=', id).where('decision', 'is', null).where('sent_at', 'is not', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 

@@ -4,6 +4,9 @@ import { invitationUseCases } from './invitations.ts';
 import { meetingUseCases } from './meetings.ts';
 import { panelUseCases } from './panel.ts';
 import { publicPageUseCases } from './public-page.ts';
+import { recommendationCommentUseCases } from './recommendation-comments.ts';
+import { draftingUseCases } from './recommendation-drafting.ts';
+import { supportUseCases } from './recommendation-support.ts';
 import { recommendationUseCases } from './recommendations.ts';
 import { stakeholdersContext, type StakeholdersDeps } from './stakeholders.context.ts';
 import { timelineUseCases } from './timeline.ts';
@@ -17,7 +20,8 @@ export type { StakeholdersDeps } from './stakeholders.context.ts';
 /**
  * Stakeholder panels in the manner of vTaiwan: invitations by e-mail with a role (and onward invitations up to
  * a limit), public introductions, a timeline, facts with sources reviewed by facilitators into a citable fact
- * sheet, live meetings, and recommendations that a decision-maker accepts or rejects with reasons.
+ * sheet, live meetings, and recommendations drafted together (versions, comments, the panel's support) that a
+ * decision-maker accepts, partly accepts or rejects with reasons.
  */
 export function stakeholdersService(deps: StakeholdersDeps) {
   const ctx = stakeholdersContext(deps);
@@ -29,6 +33,9 @@ export function stakeholdersService(deps: StakeholdersDeps) {
     ...factUseCases(ctx),
     ...meetingUseCases(ctx),
     ...recommendationUseCases(ctx),
+    ...draftingUseCases(ctx),
+    ...supportUseCases(ctx),
+    ...recommendationCommentUseCases(ctx),
     ...publicPageUseCases(ctx),
     ...stakeholdersPrivacyUseCases(ctx),
   };

@@ -5,12 +5,21 @@ type Created = ColumnType<Date, Date | string | undefined, never>;
 /** A fact's review: waiting, sent back for changes, on the fact sheet, or refused with a reason. */
 export type FactStatus = 'submitted' | 'changes_requested' | 'approved' | 'rejected';
 
+/** A panel's support threshold: a share of its members (percent) or a number of them. */
+export type SupportKind = 'share' | 'count';
+
+/** The decision-maker's answer to a recommendation. */
+export type RecommendationDecision = 'accepted' | 'partly' | 'rejected';
+
 export interface StakeholderPanelsTable {
   id: Generated<string>;
   phase_id: string;
   process_id: string;
   /** How many others each invited stakeholder may invite in turn. */
   invite_limit: ColumnType<number, number | undefined, number>;
+  /** How the support a recommendation needs is counted: a share of members in percent, or a number of members. */
+  support_kind: ColumnType<SupportKind, SupportKind | undefined, SupportKind>;
+  support_value: ColumnType<number, number | undefined, number>;
   created_at: Created;
 }
 
@@ -78,8 +87,14 @@ export interface StakeholderMeetingsTable {
   title: string;
   starts_at: Date;
   stream_url: string | null;
+  /** The agenda's items, one per line, in order. */
   agenda: ColumnType<string, string | undefined, string>;
   minutes: ColumnType<string, string | undefined, string>;
+  /** Where the meeting happens when it is not (only) streamed. */
+  place: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The agenda item (its position, from 0) on now, as the facilitator marks it during the meeting. */
+  now_on: ColumnType<number | null, number | null | undefined, number | null>;
+  minutes_published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Created;
 }
 
@@ -91,7 +106,11 @@ export interface RecommendationsTable {
   title: string;
   body: string;
   drafted_by: string | null;
-  decision: 'accepted' | 'rejected' | null;
+  /** The current version's number (its text is `title` and `body`). */
+  version: ColumnType<number, number | undefined, number>;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  sent_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decision: RecommendationDecision | null;
   decision_reason: string | null;
   decided_by: string | null;
   decided_at: Date | null;
@@ -104,6 +123,36 @@ export interface RecommendationLinksTable {
   target_id: string;
 }
 
+export interface RecommendationVersionsTable {
+  recommendation_id: string;
+  version: number;
+  title: string;
+  body: string;
+  author_id: string | null;
+  created_at: Created;
+}
+
+export interface RecommendationCommentsTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  /** The comment this one answers (threads are one level deep). */
+  parent_id: string | null;
+  author_id: string | null;
+  body: string;
+  hidden_at: Date | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  created_at: Created;
+}
+
+export interface RecommendationSupportsTable {
+  recommendation_id: string;
+  stakeholder_id: string;
+  /** The version supported: support given to an earlier version no longer counts. */
+  version: number;
+  created_at: Created;
+}
+
 export interface StakeholdersTables {
   stakeholder_panels: StakeholderPanelsTable;
   stakeholders: StakeholdersTable;
@@ -114,4 +163,7 @@ export interface StakeholdersTables {
   stakeholder_meetings: StakeholderMeetingsTable;
   recommendations: RecommendationsTable;
   recommendation_links: RecommendationLinksTable;
+  recommendation_versions: RecommendationVersionsTable;
+  recommendation_comments: RecommendationCommentsTable;
+  recommendation_supports: RecommendationSupportsTable;
 }

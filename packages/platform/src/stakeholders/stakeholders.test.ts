@@ -130,11 +130,15 @@ test('facts need a source; review needs a reason to refuse; a disputed fact show
   assert.deepEqual(sheet[1]?.sources, [{ kind: 'document', title: 'Rundskriv 2015', url: null, document: null }], 'a document cited by title alone still works');
 });
 
-test('recommendations rest on facts and statements; the decision-maker answers once, with reasons, and people hear', async () => {
+test('recommendations rest on facts and statements; once the panel sent one, the decision-maker answers once, with reasons, and people hear', async () => {
   const unknown = await platform.stakeholders.draftRecommendation(p(0), panelId, { title: 'Like regler', body: 'Like regler for alle.', facts: '7', statements: '3' });
   assert.deepEqual(!unknown.ok && unknown.fields?.map((f) => f.field), ['statements', 'facts']);
   const rec = await platform.stakeholders.draftRecommendation(p(0), panelId, { title: 'Like regler', body: 'Like regler for alle.', facts: '1, 2', statements: '0' });
   assert.ok(rec.ok);
+  // A single member's draft does not reach the decision-maker: the panel supports it and the facilitator sends it.
+  assert.equal((await platform.stakeholders.decideRecommendation(mayor, rec.value.id, { decision: 'accepted', reason: 'For tidlig.' })).ok, false, 'not sent yet');
+  assert.ok((await platform.stakeholders.supportRecommendation(p(0), rec.value.id)).ok);
+  assert.ok((await platform.stakeholders.sendRecommendation(facilitator, rec.value.id)).ok);
   assert.equal((await platform.stakeholders.decideRecommendation(facilitator, rec.value.id, { decision: 'accepted', reason: 'Ja' })).ok, false, 'only decision-makers');
   const noReason = await platform.stakeholders.decideRecommendation(mayor, rec.value.id, { decision: 'accepted', reason: '' });
   assert.deepEqual(!noReason.ok && noReason.fields?.map((f) => f.message), ['field.reasonRequired']);

@@ -16,6 +16,10 @@ export const stakeholderLimits = {
   minutes: 20000,
   recommendationTitle: 150,
   recommendationBody: 5000,
+  comment: 2000,
+  place: 300,
+  agendaItems: 30,
+  agendaItem: 200,
 };
 
 /** An uploaded document a fact rests on, served at `/files/{id}` to whoever may see the fact. */

@@ -23,6 +23,7 @@ import { processesEn } from './messages/processes/en.ts';
 import { siteEn } from './messages/site/en.ts';
 import { stakeholdersEn } from './messages/stakeholders/en.ts';
 import { eventsEn } from './messages/events/en.ts';
+import { recommendationsEn } from './messages/recommendations/en.ts';
 
 test('every page text is in all five languages, translated, with the same placeholders', () => {
   assert.deepEqual(catalogProblems(catalogs), []);
@@ -44,6 +45,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     manage: manageEn,
     conversations: conversationsEn,
     stakeholders: stakeholdersEn,
+    recommendations: recommendationsEn,
     panels: panelsEn,
     panelsStaff: panelsStaffEn,
     panelMembers: panelMembersEn,

@@ -18,6 +18,7 @@ import * as proposals from './2026_12_10_0001_proposals.ts';
 import * as events from './2026_12_10_0101_events.ts';
 import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
 import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
+import * as stakeholderRecommendations from './2026_12_10_0401_stakeholder_recommendations.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0101_events': events,
   '2026_12_10_0201_idea_locations': ideaLocations,
   '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
+  '2026_12_10_0401_stakeholder_recommendations': stakeholderRecommendations,
 };

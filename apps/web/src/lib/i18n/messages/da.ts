@@ -4,6 +4,7 @@ import { processesDa } from './processes/da.ts';
 import { manageDa } from './manage/da.ts';
 import { conversationsDa } from './conversations/da.ts';
 import { stakeholdersDa } from './stakeholders/da.ts';
+import { recommendationsDa } from './recommendations/da.ts';
 import { panelsDa } from './panels/da.ts';
 import { panelsStaffDa } from './panels-staff/da.ts';
 import { panelMembersDa } from './panel-members/da.ts';
@@ -26,6 +27,7 @@ export const da: Catalog = {
   ...manageDa,
   ...conversationsDa,
   ...stakeholdersDa,
+  ...recommendationsDa,
   ...panelsDa,
   ...panelsStaffDa,
   ...panelMembersDa,

@@ -4,6 +4,7 @@ import { processesEn } from './processes/en.ts';
 import { manageEn } from './manage/en.ts';
 import { conversationsEn } from './conversations/en.ts';
 import { stakeholdersEn } from './stakeholders/en.ts';
+import { recommendationsEn } from './recommendations/en.ts';
 import { panelsEn } from './panels/en.ts';
 import { panelsStaffEn } from './panels-staff/en.ts';
 import { panelMembersEn } from './panel-members/en.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...manageEn,
   ...conversationsEn,
   ...stakeholdersEn,
+  ...recommendationsEn,
   ...panelsEn,
   ...panelsStaffEn,
   ...panelMembersEn,

@@ -4,6 +4,7 @@ import { processesNb } from './processes/nb.ts';
 import { manageNb } from './manage/nb.ts';
 import { conversationsNb } from './conversations/nb.ts';
 import { stakeholdersNb } from './stakeholders/nb.ts';
+import { recommendationsNb } from './recommendations/nb.ts';
 import { panelsNb } from './panels/nb.ts';
 import { panelsStaffNb } from './panels-staff/nb.ts';
 import { panelMembersNb } from './panel-members/nb.ts';
@@ -26,6 +27,7 @@ export const nb: Catalog = {
   ...manageNb,
   ...conversationsNb,
   ...stakeholdersNb,
+  ...recommendationsNb,
   ...panelsNb,
   ...panelsStaffNb,
   ...panelMembersNb,

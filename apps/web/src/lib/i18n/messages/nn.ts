@@ -4,6 +4,7 @@ import { processesNn } from './processes/nn.ts';
 import { manageNn } from './manage/nn.ts';
 import { conversationsNn } from './conversations/nn.ts';
 import { stakeholdersNn } from './stakeholders/nn.ts';
+import { recommendationsNn } from './recommendations/nn.ts';
 import { panelsNn } from './panels/nn.ts';
 import { panelsStaffNn } from './panels-staff/nn.ts';
 import { panelMembersNn } from './panel-members/nn.ts';
@@ -26,6 +27,7 @@ export const nn: Catalog = {
   ...manageNn,
   ...conversationsNn,
   ...stakeholdersNn,
+  ...recommendationsNn,
   ...panelsNn,
   ...panelsStaffNn,
   ...panelMembersNn,

@@ -4,6 +4,7 @@ import { processesSv } from './processes/sv.ts';
 import { manageSv } from './manage/sv.ts';
 import { conversationsSv } from './conversations/sv.ts';
 import { stakeholdersSv } from './stakeholders/sv.ts';
+import { recommendationsSv } from './recommendations/sv.ts';
 import { panelsSv } from './panels/sv.ts';
 import { panelsStaffSv } from './panels-staff/sv.ts';
 import { panelMembersSv } from './panel-members/sv.ts';
@@ -26,6 +27,7 @@ export const sv: Catalog = {
   ...manageSv,
   ...conversationsSv,
   ...stakeholdersSv,
+  ...recommendationsSv,
   ...panelsSv,
   ...panelsStaffSv,
   ...panelMembersSv,

@@ -39,6 +39,7 @@ export const privacyDa: Record<keyof typeof privacyEn, string> = {
   'privacy.section.ballots': 'Stemmesedler i budgetafstemninger',
   'privacy.section.stakeholderPlaces': 'Pladser i interessentpaneler',
   'privacy.section.facts': 'Fakta, du har indsendt',
+  'privacy.section.recommendationWriting': 'Det, du skrev på panelets anbefalinger (versioner og kommentarer)',
   'privacy.section.panelRegistrations': 'Tilmeldinger til borgerpaneler',
   'privacy.section.panelContacts': 'Kontaktoplysninger til borgerpaneler',
   'privacy.section.panelVotes': 'Stemmer i borgerpaneler',

@@ -40,6 +40,7 @@ export const privacyEn = {
   'privacy.section.ballots': 'Budget ballots',
   'privacy.section.stakeholderPlaces': 'Places on stakeholder panels',
   'privacy.section.facts': 'Facts you submitted',
+  'privacy.section.recommendationWriting': 'What you wrote on panel recommendations (versions and comments)',
   'privacy.section.panelRegistrations': "Citizens' panel registrations",
   'privacy.section.panelContacts': "Contact details for citizens' panels",
   'privacy.section.panelVotes': "Citizens' panel votes",

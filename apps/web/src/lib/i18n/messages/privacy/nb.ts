@@ -39,6 +39,7 @@ export const privacyNb: Record<keyof typeof privacyEn, string> = {
   'privacy.section.ballots': 'Stemmesedler i budsjettavstemninger',
   'privacy.section.stakeholderPlaces': 'Plasser i interessentpaneler',
   'privacy.section.facts': 'Fakta du har sendt inn',
+  'privacy.section.recommendationWriting': 'Det du skrev på panelets anbefalinger (versjoner og kommentarer)',
   'privacy.section.panelRegistrations': 'Påmeldinger til innbyggerpaneler',
   'privacy.section.panelContacts': 'Kontaktopplysninger for innbyggerpaneler',
   'privacy.section.panelVotes': 'Stemmer i innbyggerpaneler',

@@ -39,6 +39,7 @@ export const privacyNn: Record<keyof typeof privacyEn, string> = {
   'privacy.section.ballots': 'Røystesetlar i budsjettavrøystingar',
   'privacy.section.stakeholderPlaces': 'Plassar i interessentpanel',
   'privacy.section.facts': 'Fakta du har sendt inn',
+  'privacy.section.recommendationWriting': 'Det du skreiv på tilrådingane til panelet (versjonar og kommentarar)',
   'privacy.section.panelRegistrations': 'Påmeldingar til innbyggjarpanel',
   'privacy.section.panelContacts': 'Kontaktopplysningar for innbyggjarpanel',
   'privacy.section.panelVotes': 'Røyster i innbyggjarpanel',

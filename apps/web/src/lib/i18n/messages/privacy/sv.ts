@@ -39,6 +39,7 @@ export const privacySv: Record<keyof typeof privacyEn, string> = {
   'privacy.section.ballots': 'Röstsedlar i budgetomröstningar',
   'privacy.section.stakeholderPlaces': 'Platser i intressentpaneler',
   'privacy.section.facts': 'Fakta du har lämnat in',
+  'privacy.section.recommendationWriting': 'Det du skrev på panelens rekommendationer (versioner och kommentarer)',
   'privacy.section.panelRegistrations': 'Anmälningar till medborgarpaneler',
   'privacy.section.panelContacts': 'Kontaktuppgifter för medborgarpaneler',
   'privacy.section.panelVotes': 'Röster i medborgarpaneler',

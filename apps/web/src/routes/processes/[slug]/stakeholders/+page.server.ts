@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     steps: steps.map((st) => ({ id: st.id, title: st.title, description: st.description, date: formatDate(st.happens_on, locale) })),
     facts: facts.map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })),
     mine: mine?.ok ? mine.value.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, reviewReason: f.reviewReason })) : [],
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, when: time.format(m.starts_at), streamUrl: m.stream_url, agenda: m.agenda, minutes: m.minutes })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, when: time.format(m.starts_at), streamUrl: m.stream_url, place: m.place, agenda: m.agenda === '' ? [] : m.agenda.split('\n'), minutes: m.minutes })),
     discuss: view
       ? { consensus: view.consensus.agree.slice(0, 5).map((c) => ({ number: c.number, text: texts[String(c.number)] ?? '' })), divisive: view.divisive.map((d) => ({ number: d.number, text: texts[String(d.number)] ?? '' })) }
       : null,

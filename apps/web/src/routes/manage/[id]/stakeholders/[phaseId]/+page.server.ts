@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     managed: { id: process.id, slug: process.slug, title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
     phase: { id: phase.id, title: resolveText(phase.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
-    panel: panel ? { id: panel.id, inviteLimit: panel.invite_limit } : null,
+    panel: panel ? { id: panel.id, inviteLimit: panel.invite_limit, support: await locals.platform.stakeholders.supportThresholdOf(panel.id) } : null,
     chain: chain?.ok ? chain.value : [],
     review: facts?.ok ? facts.value.filter((f) => f.status === 'submitted').map((f) => ({ ...f, sources: f.sources.map((source) => presentSource(source, locals)) })) : [],
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, date: formatsOf(locals).dateTime(m.starts_at), minutes: m.minutes })),
@@ -84,12 +84,24 @@ export const actions: Actions = {
     const { panel } = await phaseOf(locals, params.id, params.phaseId);
     if (!panel) error(404, { message: 'NotFound' });
     const form = await request.formData();
-    const values = form2(form, ['meetingTitle', 'startsAt', 'streamUrl', 'agenda'] as const);
+    const values = form2(form, ['meetingTitle', 'startsAt', 'streamUrl', 'place', 'agenda'] as const);
     const input = readForm(c.scheduleMeeting, form, { panelId: panel.id, title: values.meetingTitle });
     if (!input.ok) return formFailure(locals, renameFields(input, { title: 'meetingTitle' }), values);
     const result = await locals.platform.stakeholders.scheduleMeeting(locals.ctx.user, panel.id, input.value);
     if (!result.ok) return formFailure(locals, renameFields(result, { title: 'meetingTitle' }), values);
     return { done: 'stakeholders.manage.done' as const };
+  },
+  threshold: async ({ request, locals, params }) => {
+    const { panel } = await phaseOf(locals, params.id, params.phaseId);
+    if (!panel) error(404, { message: 'NotFound' });
+    const form = await request.formData();
+    const values = form2(form, ['kind', 'value'] as const);
+    // An unchosen kind is refused as invalid (not as missing): the radio buttons ask for one of two.
+    const input = readForm(c.setSupportThreshold, form, { panelId: panel.id, kind: values.kind });
+    if (!input.ok) return formFailure(locals, input, values);
+    const result = await locals.platform.stakeholders.setSupportThreshold(locals.ctx.user, panel.id, input.value);
+    if (!result.ok) return formFailure(locals, result, values);
+    return { done: 'recommendations.threshold.saved' as const };
   },
   minutes: async ({ request, locals }) => {
     const form = await request.formData();

@@ -1,0 +1,160 @@
+// Issue 20, part 4 in a browser: on the demo UberX panel a member drafts a recommendation, another edits it (a
+// second version), the versions page shows the words that changed, members comment and reply, support is given
+// with JavaScript off, the facilitator's first send is refused for want of support with a translated reason and
+// the second goes through, the decision-maker answers "partly" with reasons, the public page shows it and the
+// members are notified. Then the upcoming meeting's live page: its agenda, the time where the municipality is,
+// and the item the facilitator marks "now on" reaching an open page without a reload. axe checks the pages; the
+// recommendation and meeting pages fit a phone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
+import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+before(async () => {
+  server = await startTestServer({ web: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
+const uber = 'uberx-og-drosjereglene';
+const title = 'Sjåførene skal kunne vise løyvet i appen';
+
+/** The demo UberX panel's id. */
+async function uberPanelId(): Promise<string> {
+  const process = await server.platform.processes.getProcess(null, uber);
+  assert.ok(process.ok);
+  const panel = (await server.platform.stakeholders.panelsOfProcess(process.value.id))[0];
+  assert.ok(panel);
+  return panel.id;
+}
+
+async function as(email: string, javaScript = true) {
+  const context = await signedInContext(browser, server, email, { javaScript });
+  contexts.push(context);
+  return context.newPage();
+}
+
+test('drafted together: edit, versions, comments, support without JavaScript, send refused then sent, answered partly, members told', async () => {
+  // Sara drafts on the panel page (JavaScript off).
+  const sara = await as('sara@demo.tingsted.no', false);
+  await sara.goto(`${server.url}/processes/${uber}/stakeholders`);
+  await sara.fill('#field-rtitle', title);
+  await sara.fill('#field-rbody', 'Plattformsjåfører skal vise løyvet.');
+  await sara.click('form[action="?/recommend"] button[type="submit"]');
+  await sara.getByText(nb('stakeholders.recommendation.added')).waitFor();
+  const drafted = (await server.platform.stakeholders.recommendations(await uberPanelId())).find((r) => r.title === title);
+  assert.ok(drafted);
+  const page = `${server.url}/processes/${uber}/stakeholders/recommendations/${drafted.number}`;
+
+  // Kari edits it: version 2.
+  const kari = await as('kari@demo.tingsted.no');
+  await kari.goto(page);
+  await kari.fill('#field-body', 'Alle sjåfører skal vise løyvet og forsikringen i appen.');
+  await kari.click('form[action="?/edit"] button[type="submit"]');
+  await kari.getByText(nb('recommendations.edit.saved')).waitFor();
+  assert.match((await kari.textContent('main')) ?? '', new RegExp(nb('recommendations.version', { version: 2 })));
+
+  // The versions page: who saved what, and the words that changed.
+  await kari.click(`a[href$="/recommendations/${drafted.number}/versions"]`);
+  await kari.waitForURL(/\/versions$/);
+  assert.equal(await kari.locator('tbody tr').count(), 2);
+  assert.equal(await kari.locator('p.diff ins').first().textContent(), 'Alle sjåfører ');
+  assert.match((await kari.locator('p.diff del').allTextContents()).join(' '), /Plattformsjåfører/);
+  await assertAccessible(kari, 'recommendation-versions');
+  await screenshot(kari, 'recommendations-versions');
+
+  // A comment and a reply.
+  await kari.goto(page);
+  await kari.fill('#field-comment', 'Hva med sjåfører som kjører for flere selskaper?');
+  await kari.click('form:has(#field-comment) button[type="submit"]');
+  await kari.getByText(nb('recommendations.comment.added')).waitFor();
+  const ola = await as('ola@demo.tingsted.no');
+  await ola.goto(page);
+  const thread = ola.locator('li.comment', { hasText: 'flere selskaper' });
+  await thread.locator('textarea').fill('Da viser de løyvet i hver app.');
+  await thread.locator('button[type="submit"]').last().click();
+  await ola.getByText(nb('recommendations.comment.added')).waitFor();
+  assert.match((await ola.locator('ol.replies').first().textContent()) ?? '', /hver app/);
+
+  // Sara supports version 2 with JavaScript off; the facilitator's send is refused: one of the two needed.
+  await sara.goto(page);
+  await sara.click('form[action="?/support"] button');
+  await sara.getByText(nb('recommendations.support.given')).waitFor();
+  assert.match((await sara.textContent('main')) ?? '', new RegExp(nb('recommendations.support.mineCurrent', { version: 2 })));
+  assert.equal(await sara.locator('form[action="?/support"]').count(), 0, 'no second support for the same version');
+  await assertAccessibleWithoutJs(sara, 'recommendation-supported');
+  const per = await as('prosess@demo.tingsted.no', false);
+  await per.goto(page);
+  await per.click('form[action="?/send"] button');
+  await per.waitForSelector('.error-summary');
+  const refusal = (await per.textContent('.error-summary')) ?? '';
+  assert.ok(refusal.includes(nb('error.SupportMissing')), refusal);
+  assert.ok(refusal.includes(nb('stakeholders.support.missing', { count: 1, needed: 2, members: 3 })), refusal);
+  await kari.goto(page);
+  await kari.click('form[action="?/support"] button');
+  await kari.getByText(nb('recommendations.support.given')).waitFor();
+  await per.goto(page);
+  await per.click('form[action="?/send"] button');
+  await per.getByText(nb('recommendations.send.done')).waitFor();
+  assert.equal(await per.locator('form[action="?/edit"]').count(), 0, 'no edits once sent');
+
+  // The decision-maker answers "partly" with reasons.
+  const mayor = await as('ordforer@demo.tingsted.no');
+  await mayor.goto(page);
+  await mayor.check('input[name="decision"][value="partly"]');
+  await mayor.fill('#field-reason', 'Løyvet skal vises i appen; forsikringen vises på forespørsel.');
+  await mayor.click('form[action="?/answer"] button[type="submit"]');
+  await mayor.getByText(nb('stakeholders.decide.done')).waitFor();
+  await assertAccessible(mayor, 'recommendation-answered');
+  await fitsPhone(mayor, 'the recommendation page', 'recommendations-answered');
+
+  const visitor = await newContext(browser);
+  contexts.push(visitor);
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`${server.url}/processes/${uber}/stakeholders`);
+  const card = publicPage.locator(`#recommendation-${drafted.number}`);
+  assert.match((await card.textContent()) ?? '', new RegExp(`${nb('recommendations.decision.partly')}[\\s\\S]*forsikringen vises på forespørsel`));
+
+  const olaUser = await sessionOf(server, 'ola@demo.tingsted.no');
+  const notes = await server.platform.notifications.listFor(olaUser, 'nb');
+  assert.ok(notes.some((n) => n.kind === 'recommendation_decided' && n.text.includes(title)), 'a member is notified of the answer');
+});
+
+test('the live meeting page: agenda, time where the municipality is, "now on" marked by the facilitator reaches an open page', async () => {
+  const meeting = (await server.platform.stakeholders.meetings(await uberPanelId())).find((m) => m.starts_at.getTime() > Date.now());
+  assert.ok(meeting, 'the demo has an upcoming meeting');
+  const address = `${server.url}/processes/${uber}/stakeholders/meetings/${meeting.id}`;
+
+  const visitor = await newContext(browser);
+  contexts.push(visitor);
+  const watcher = await visitor.newPage();
+  await watcher.goto(address);
+  assert.equal(await watcher.locator('ol.agenda li').count(), 4);
+  assert.match((await watcher.textContent('time')) ?? '', /kl\. 18:00/, 'the wall clock where the municipality is');
+  assert.match((await watcher.textContent('main')) ?? '', /Europe\/Oslo/);
+  assert.equal(await watcher.locator('ol.agenda li.now').count(), 0);
+  await assertAccessible(watcher, 'meeting-live');
+  await fitsPhone(watcher, 'the meeting page', 'meeting-live');
+  await watcher.waitForTimeout(300); // the event stream is open
+
+  // The facilitator marks the second item, with JavaScript off; the open page follows without a reload.
+  const per = await as('prosess@demo.tingsted.no', false);
+  await per.goto(address);
+  await per.locator('ol.agenda li').nth(1).locator('button').click();
+  await per.getByText(nb('meetings.nowOn.saved')).waitFor();
+  await watcher.locator('ol.agenda li.now').waitFor({ timeout: 10_000 });
+  assert.match((await watcher.locator('ol.agenda li.now').textContent()) ?? '', /Anbefaling 2/);
+  assert.equal(await watcher.locator('ol.agenda li[aria-current="true"]').count(), 1);
+  await assertAccessibleWithoutJs(per, 'meeting-facilitator');
+  await screenshot(per, 'meeting-facilitator');
+});
