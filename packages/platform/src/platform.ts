@@ -142,7 +142,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   });
   jobs.schedule('notifications.digest', '0 7 * * *');
   const runner = createRecomputeRunner(config.logger);
-  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
+  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate, timeZone });
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.

@@ -14,6 +14,7 @@ import * as privacy from './2026_12_08_0003_privacy.ts';
 import * as announcedDraw from './2026_12_09_0001_announced_draw.ts';
 import * as panelMembers from './2026_12_09_0101_panel_members.ts';
 import * as conversationThresholds from './2026_12_09_0201_conversation_thresholds.ts';
+import * as conversationReport from './2026_12_10_0301_conversation_report.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0001_announced_draw': announcedDraw,
   '2026_12_09_0101_panel_members': panelMembers,
   '2026_12_09_0201_conversation_thresholds': conversationThresholds,
+  '2026_12_10_0301_conversation_report': conversationReport,
 };
