@@ -130,12 +130,13 @@ test('statement translation: off by default, cached once on, and a provider that
   }
   const first = statements[0];
   assert.ok(first);
-  const path = `/api/v1/conversations/${id}/statements/${first.number + 1}/translation`;
+  const path = `/api/v1/conversations/${id}/statements/${first.number}/translation`;
 
   const off = (await (await fetch(server.url + path, { headers: english })).json()) as { offered: boolean; translation: unknown; original: string };
   assert.equal(off.offered, false, 'off until the administrator sets a service');
   assert.equal(off.original, first.body);
-  assert.equal((await fetch(`${server.url}/api/v1/conversations/${id}/statements/0/translation`)).status, 400, 'numbers people see start at 1');
+  assert.equal((await fetch(`${server.url}/api/v1/conversations/${id}/statements/-1/translation`)).status, 400);
+  assert.equal((await fetch(`${server.url}/api/v1/conversations/${id}/statements/99999/translation`)).status, 404);
 
   assert.equal((await per('/api/v1/admin/conversations', { method: 'PUT', json: { translationUrl: 'http://x' } })).status, 403);
   const bad = await admin('/api/v1/admin/conversations', { method: 'PUT', json: { translationUrl: 'ftp://nope' } });
@@ -160,7 +161,7 @@ test('statement translation: off by default, cached once on, and a provider that
   // Down: nothing listens at the address.
   const second = statements[1];
   assert.ok(second);
-  const secondPath = `/api/v1/conversations/${id}/statements/${second.number + 1}/translation`;
+  const secondPath = `/api/v1/conversations/${id}/statements/${second.number}/translation`;
   assert.equal((await admin('/api/v1/admin/conversations', { method: 'PUT', json: { translationUrl: service.url } })).status, 200);
   const down = await fetch(server.url + secondPath, { headers: english });
   assert.equal(down.status, 200);

@@ -80,8 +80,7 @@ export const conversationManagementRoutes: FastifyPluginAsyncTypebox<{ platform:
 
   api.get('/conversations/:id/statements/:number/translation', { schema: contractSchema(c.statementTranslation, { tags, path: ['id', 'number'], method: 'GET' }) }, async (request, reply) => {
     const input = contractInput(c.statementTranslation, request);
-    // Statements are shown (and named here) from 1; they are stored with Pol.is's ids from 0.
-    const result = await platform.conversations.statementTranslation(request.ctx.user, input.id, input.number - 1, request.ctx.locale, true);
+    const result = await platform.conversations.statementTranslation(request.ctx.user, input.id, input.number, request.ctx.locale, true);
     if (!result.ok) return failure(request, reply, result);
     return result.value;
   });

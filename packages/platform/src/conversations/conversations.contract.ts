@@ -274,7 +274,7 @@ export const conversationContracts = {
   statementTranslation: contract({
     name: 'statementTranslation',
     summary: "A statement with a machine translation into the reader's language (when the administrator turned translation on and the statement is in another language); the translation is null when the service is off, down or slow",
-    input: Type.Object({ id: Id, number: Type.Integer({ minimum: 1, description: 'The number people see (from 1)' }) }),
+    input: Type.Object({ id: Id, number: Type.Integer({ minimum: 0, description: "The statement's number as the API names it (Pol.is's id, from 0; pages show it plus one)" }) }),
     output: Type.Object({
       original: Type.String(),
       language: Type.String({ description: 'Detected: nb, nn, no (Norwegian), sv, da, en, de or und' }),

@@ -18,8 +18,17 @@ export function presentStatement(statement: StatementView) {
 
 /** A report as the API answers it (dates as ISO text). */
 export function presentReport(report: ConversationReport) {
+  const statements = (list: ConversationReport['consensus']) => list.map((s) => ({ ...s, totals: [...s.totals] as [number, number, number] }));
   return {
     ...report,
+    conversation: { ...report.conversation, processTitle: Object.fromEntries(Object.entries(report.conversation.processTitle).filter((e): e is [string, string] => typeof e[1] === 'string')) },
+    participation: { ...report.participation, days: report.participation.days.map((d) => ({ ...d })) },
+    map: { ...report.map, groups: report.map.groups.map((g) => ({ ...g })) },
+    groups: report.groups.map((g) => ({ ...g, statements: statements(g.statements) })),
+    consensus: statements(report.consensus),
+    divisive: statements(report.divisive),
+    bridging: statements(report.bridging),
+    exports: report.exports.map((e) => ({ ...e })),
     computedAt: report.computedAt.toISOString(),
     publishedAt: report.publishedAt?.toISOString() ?? null,
     revisions: report.revisions.map((r) => ({ revision: r.revision, computedAt: r.computedAt.toISOString() })),
