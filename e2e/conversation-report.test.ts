@@ -77,7 +77,7 @@ test('the report page is accessible, also at phone width, numbers statements fro
   assert.equal(Math.min(...numbers), 1);
 
   // Not published and the phase open: a visitor is told when the report comes.
-  const visitor = await browser.newContext();
+  const visitor = await browser.newContext({ locale: 'nb-NO' });
   const anonymous = await visitor.newPage();
   await anonymous.goto(`${base}/report`);
   assert.match((await anonymous.textContent('main')) ?? '', new RegExp(nb('conversations.report.notYet')));

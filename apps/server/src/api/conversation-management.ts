@@ -80,7 +80,7 @@ export const conversationManagementRoutes: FastifyPluginAsyncTypebox<{ platform:
 
   api.get('/conversations/:id/statements/:number/translation', { schema: contractSchema(c.statementTranslation, { tags, path: ['id', 'number'], method: 'GET' }) }, async (request, reply) => {
     const input = contractInput(c.statementTranslation, request);
-    const result = await platform.conversations.statementTranslation(request.ctx.user, input.id, input.number, request.ctx.locale, true);
+    const result = await platform.conversations.statementTranslation(request.ctx.user, input.id, input.number, request.ctx.locale, { translate: true, assumed: request.ctx.municipality.defaultLocale });
     if (!result.ok) return failure(request, reply, result);
     return result.value;
   });

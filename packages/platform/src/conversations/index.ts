@@ -12,7 +12,6 @@ export {
 } from './conversations.types.ts';
 export { shownNumber, statementKey } from './statements.ts';
 export { defaultDataLicence, type ConversationReport, type ReportStatement } from './report.ts';
-export { conversationReportPdf } from './report.pdf.ts';
 export { normalizeOrigin, type ConversationSettings } from './conversation-settings.ts';
 export { translationTimeoutMs, type StatementTranslation } from './translation.ts';
 export type { StatementModeration } from './conversations.tables.ts';

@@ -20,9 +20,12 @@ export interface StatementTranslation {
   readonly translation: { text: string; machine: true; provider: string } | null;
 }
 
-/** Whether a text detected as `language` reads as `locale` (Norwegian undetermined reads as bokmål and nynorsk). */
-function sameLanguage(language: string, locale: Locale): boolean {
-  if (language === 'und') return true;
+/**
+ * Whether a text detected as `language` reads as `locale` (Norwegian undetermined reads as bokmål and nynorsk;
+ * a text too short to tell is taken to be in `assumed`, the municipality's language).
+ */
+function sameLanguage(language: string, locale: Locale, assumed: Locale): boolean {
+  if (language === 'und') return sameLanguage(assumed, locale, assumed);
   if (language === 'no') return locale === 'nb' || locale === 'nn';
   return language === locale;
 }
@@ -54,17 +57,19 @@ export function translationUseCases(ctx: ConversationsContext, reports: Conversa
     /**
      * A statement (by its stored number) for a reader of `locale`: the original, its detected language,
      * whether a translation is offered, and — when `translate` is true and the service answers in time — the
-     * machine translation (cached: asked for once per statement and language). Never fails because of the
-     * service: when it is off, down or slow, `translation` is null.
+     * machine translation (cached: asked for once per statement and language). A statement too short for its
+     * language to be told is taken to be in `options.assumed` (the municipality's language). Never fails because
+     * of the service: when it is off, down or slow, `translation` is null.
      */
-    async statementTranslation(actor: Actor | null, conversationId: string, number: number, locale: Locale, translate: boolean): Promise<Result<StatementTranslation>> {
+    async statementTranslation(actor: Actor | null, conversationId: string, number: number, locale: Locale, options: { translate: boolean; assumed: Locale }): Promise<Result<StatementTranslation>> {
+      const { translate } = options;
       const row = await ctx.visible(actor, conversationId);
       if (!row) return fail('NotFound');
       const statement = (await ctx.rows.statements(conversationId)).find((s) => s.number === number && ctx.votable(row, s));
       if (!statement) return fail('NotFound');
       const language = detectLanguage(statement.body).language;
       const { translationUrl } = await settings();
-      const offered = translationUrl !== null && !sameLanguage(language, locale);
+      const offered = translationUrl !== null && !sameLanguage(language, locale, options.assumed);
       const base = { original: statement.body, language, offered };
       if (!offered || !translate || translationUrl === null) return ok({ ...base, translation: null });
       const provider = new URL(translationUrl).host;

@@ -15,7 +15,7 @@ async function next(locals: App.Locals, id: string, token: string | null, transl
   const found = await locals.platform.conversations.nextStatementFor(voter, id);
   if (!found.ok || !found.value.statement) return { statement: null, voted: found.ok ? found.value.voted : 0, total: found.ok ? found.value.total : 0 };
   const s = found.value.statement;
-  const translation = await locals.platform.conversations.statementTranslation(null, id, s.number, locals.ctx.locale, translate);
+  const translation = await locals.platform.conversations.statementTranslation(null, id, s.number, locals.ctx.locale, { translate, assumed: locals.ctx.municipality.defaultLocale });
   return {
     statement: { number: s.number, shown: shownNumber(s.number), body: s.body, translation: translation.ok ? { offered: translation.value.offered, text: translation.value.translation?.text ?? null } : null },
     voted: found.value.voted,

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) => 
   // A statement in another language than the reader's offers a machine translation (?translate=1), beside the original.
   const asked = url.searchParams.has('translate');
   const statement = next.ok ? next.value.statement : null;
-  const translated = statement ? await locals.platform.conversations.statementTranslation(locals.ctx.user, conversation.id, statement.number, locals.ctx.locale, asked) : null;
+  const translated = statement ? await locals.platform.conversations.statementTranslation(locals.ctx.user, conversation.id, statement.number, locals.ctx.locale, { translate: asked, assumed: locals.ctx.municipality.defaultLocale }) : null;
   const translation = translated?.ok ? { offered: translated.value.offered, text: translated.value.translation?.text ?? null, failed: asked && translated.value.offered && translated.value.translation === null } : null;
   return {
     ...base,
