@@ -123,6 +123,9 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   });
 
   const headers = securityHeaders(config.production);
+  // Framed and loaded by other sites: no X-Frame-Options (the page's frame-ancestors decides), and the loader
+  // script may be fetched across sites.
+  const embedHeaders = Object.fromEntries(Object.entries({ ...headers, 'cross-origin-resource-policy': 'cross-origin' }).filter(([name]) => name !== 'x-frame-options'));
   const apiHeaders = { 'content-security-policy': apiContentSecurityPolicy, 'cache-control': 'no-store' };
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -268,10 +271,13 @@ export async function buildServer(options: BuildOptions): Promise<App> {
             .type('text/plain; charset=utf-8')
             .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it) and restart.');
         }
+        // Embedded conversations are framed by other sites and answer by who frames them: never cached, and the
+        // web app sets their frame-ancestors (docs/decisions/0012-embedded-conversations.md).
+        const embedded = request.url.startsWith('/embed/');
         // Visitors who are not signed in share recent renders of the same page (see http/page-cache.ts);
         // links with tokens and anyone with a session cookie (or an anonymous voter's cookie) always get their own.
         const cacheKey =
-          pageCache && request.method === 'GET' && request.cookies[names.session] === undefined && request.cookies[voterCookieName(config.production)] === undefined && !/[?&]token=/.test(request.url)
+          pageCache && request.method === 'GET' && !embedded && request.cookies[names.session] === undefined && request.cookies[voterCookieName(config.production)] === undefined && !/[?&]token=/.test(request.url)
             ? `${request.ctx.locale} ${request.protocol}://${request.host}${request.url}`
             : null;
         if (pageCache && cacheKey) {
@@ -284,7 +290,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
           }
         }
         reply.hijack();
-        applyHeaders(reply.raw, headers);
+        applyHeaders(reply.raw, embedded ? embedHeaders : headers);
         if (pageCache && cacheKey) pageCache.capture(cacheKey, reply.raw, request.ctx.csrfToken, names.csrf);
         request.raw.tingsted = { platform, ctx: request.ctx };
         request.raw.headers[webHeaders.protocol] = request.protocol;

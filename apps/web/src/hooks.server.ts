@@ -1,6 +1,7 @@
 import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { cookieNames, csrfMatches } from '@tingsted/platform';
 import { translator } from '$lib/i18n/translate.server';
+import { embedPolicy } from '$lib/server/embed';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -20,7 +21,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (ctx.csrfIsNew) {
     event.cookies.set(names.csrf, ctx.csrfToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.production });
   }
-  if (unsafe.has(event.request.method)) {
+  // An embedded conversation (docs/decisions/0012) is posted from another site's frame, where our same-site
+  // CSRF cookie is not sent. It acts only for an anonymous visitor (never the session), and SvelteKit's Origin
+  // check still refuses a post from any page but our own, which is what the frame shows.
+  const embed = event.url.pathname.startsWith('/embed/conversations/');
+  if (unsafe.has(event.request.method) && !embed) {
     // A token in the form, matching the cookie, on top of SvelteKit's Origin check.
     let submitted: unknown = null;
     const type = event.request.headers.get('content-type') ?? '';
@@ -35,9 +40,16 @@ export const handle: Handle = async ({ event, resolve }) => {
       return new Response(event.locals.t('error.CsrfFailed'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
   }
-  return resolve(event, {
+  const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', ctx.locale),
   });
+  if (!embed) return response;
+  // Only the origins the administrator allowed may frame the page; any other is shown a refusal (403).
+  const policy = await embedPolicy(event.locals, event.request, event.url);
+  const csp = response.headers.get('content-security-policy');
+  if (csp) response.headers.set('content-security-policy', csp.replace("frame-ancestors 'none'", `frame-ancestors ${policy.frameAncestors}`));
+  if (policy.allowed || response.status !== 200) return response;
+  return new Response(response.body, { status: 403, headers: response.headers });
 };
 
 export const handleError: HandleServerError = ({ event, error: thrown, status }) => {

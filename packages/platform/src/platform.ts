@@ -171,7 +171,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   // Reminders by e-mail the day before an event.
   defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);
-  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate });
+  const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate, timeZone });
   const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a

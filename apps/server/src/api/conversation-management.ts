@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Platform } from '@tingsted/platform';
-import { conversationContracts as c, presentStatement } from '@tingsted/platform/conversations';
+import { conversationContracts as c, presentReport, presentStatement } from '@tingsted/platform/conversations';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 
@@ -60,6 +60,45 @@ export const conversationManagementRoutes: FastifyPluginAsyncTypebox<{ platform:
     const result = await platform.conversations.moderateStatementNumber(user, input.id, input.number, input.decision);
     if (!result.ok) return failure(request, reply, result);
     return { ok: true as const };
+  });
+
+  api.get('/conversations/:id/report', { schema: contractSchema(c.report, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const input = contractInput(c.report, request);
+    const result = await platform.conversations.conversationReport(request.ctx.user, input.id, input.revision ?? null);
+    if (!result.ok) return failure(request, reply, result);
+    return presentReport(result.value);
+  });
+
+  api.put('/conversations/:id/report/publication', { schema: contractSchema(c.publishReport, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.publishReport, request);
+    const result = await platform.conversations.publishReport(user, input.id, input.published);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
+  api.get('/conversations/:id/statements/:number/translation', { schema: contractSchema(c.statementTranslation, { tags, path: ['id', 'number'], method: 'GET' }) }, async (request, reply) => {
+    const input = contractInput(c.statementTranslation, request);
+    const result = await platform.conversations.statementTranslation(request.ctx.user, input.id, input.number, request.ctx.locale, { translate: true, assumed: request.ctx.municipality.defaultLocale });
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
+  api.get('/admin/conversations', { schema: contractSchema(c.getSettings, { tags: ['Administration'], path: [], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.conversations.conversationSettingsFor(user);
+    if (!result.ok) return failure(request, reply, result);
+    return { translationUrl: result.value.translationUrl, embedOrigins: [...result.value.embedOrigins] };
+  });
+
+  api.put('/admin/conversations', { schema: contractSchema(c.setSettings, { tags: ['Administration'], path: [], method: 'PUT' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await platform.conversations.setConversationSettings(user, contractInput(c.setSettings, request));
+    if (!result.ok) return failure(request, reply, result);
+    return { translationUrl: result.value.translationUrl, embedOrigins: [...result.value.embedOrigins] };
   });
 
   api.post('/conversations/:id/import', { schema: contractSchema(c.importPolis, { tags, path: ['id'] }) }, async (request, reply) => {

@@ -16,5 +16,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     csrfToken: ctx.csrfToken,
     oidcName: ctx.oidcName,
     path: url.pathname + url.search,
+    // An embedded page (framed by another site) shows no site header or footer.
+    embedded: url.pathname.startsWith('/embed/'),
   };
 };

@@ -28,6 +28,10 @@ export interface ConversationsDeps {
   readonly logger: Logger;
   /** Blocks and review requests (the moderation module). */
   readonly gate: ModerationGate;
+  /** The municipality's time zone (participation by day in the report); Europe/Oslo when left out. */
+  readonly timeZone?: string;
+  /** How long to wait for the translation service (tests shorten it). */
+  readonly translationTimeoutMs?: number;
 }
 
 function sha256(text: string): string {

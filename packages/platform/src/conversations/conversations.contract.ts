@@ -103,6 +103,54 @@ export const StandSchema = Type.Object({
   votes: Type.Integer(),
 });
 
+const ReportStatementSchema = Type.Object({
+  number: Type.Integer({ description: 'The number people see (from 1)' }),
+  polisId: Type.Integer({ description: "Pol.is's comment id (from 0), as in the export" }),
+  text: Type.String(),
+  side: Type.Union([oneOf(['agree', 'disagree'] as const), Type.Null()]),
+  count: Type.Integer({ description: 'How many voted that way' }),
+  seen: Type.Integer({ description: 'How many voted on it at all' }),
+  percent: Type.Number({ description: 'count / seen in whole percent (raw)' }),
+  totals: Counts,
+});
+
+/** A conversation's report (report.ts `ConversationReport`, dates as ISO text). */
+export const ConversationReportSchema = Type.Object({
+  conversation: Type.Object({ id: Type.String(), phaseId: Type.String(), processId: Type.String(), processSlug: Type.String(), processTitle: Type.Record(Type.String(), Type.String()), question: Type.String(), description: Type.String() }),
+  revision: Type.Integer({ description: 'The stored result revision the figures come from' }),
+  computedAt: Type.String({ format: 'date-time' }),
+  latestRevision: Type.Integer(),
+  revisions: Type.Array(Type.Object({ revision: Type.Integer(), computedAt: Type.String({ format: 'date-time' }) }), { description: 'The newest 50 stored revisions' }),
+  closed: Type.Boolean(),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  participation: Type.Object({
+    participants: Type.Integer(),
+    votes: Type.Integer(),
+    inGroups: Type.Integer(),
+    days: Type.Array(Type.Object({ day: Type.String({ description: 'YYYY-MM-DD in the municipality\'s time zone' }), votes: Type.Integer(), newParticipants: Type.Integer() })),
+  }),
+  map: Type.Object({
+    size: Type.Number(),
+    ungrouped: Type.String(),
+    groups: Type.Array(Type.Object({ label: Type.String(), size: Type.Integer(), cx: Type.Number(), cy: Type.Number(), outline: Type.String(), dots: Type.String() })),
+  }),
+  groups: Type.Array(Type.Object({ label: Type.String(), size: Type.Integer(), statements: Type.Array(ReportStatementSchema) })),
+  consensus: Type.Array(ReportStatementSchema),
+  divisive: Type.Array(ReportStatementSchema),
+  bridging: Type.Array(ReportStatementSchema),
+  moderation: Type.Object({ accepted: Type.Integer(), unmoderated: Type.Integer(), rejected: Type.Integer() }),
+  method: Type.Object({ minVotes: Type.Integer(), minGroupSize: Type.Integer() }),
+  licence: Type.String({ description: "The data's licence" }),
+  source: Type.Union([Type.Object({ name: Type.String(), url: Type.Union([Type.String(), Type.Null()]), licence: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  exports: Type.Array(Type.Object({ file: Type.String(), path: Type.String() })),
+  can: Type.Object({ publish: Type.Boolean({ description: 'Publish the report before the phase closes (process managers)' }) }),
+});
+
+const SettingsSchema = Type.Object({
+  translationUrl: Type.Union([Type.String(), Type.Null()], { description: 'A LibreTranslate-compatible service; null: translation off' }),
+  embedOrigins: Type.Array(Type.String(), { description: 'Origins whose pages may embed a conversation' }),
+});
+
 const StatementBody = Type.String({ maxLength: 1000, description: '5 to 140 characters once trimmed' });
 const csvFile = (file: string) => Type.String({ description: `The text of ${file}` });
 
@@ -210,6 +258,44 @@ export const conversationContracts = {
       summary: Type.Optional(csvFile('summary.csv')),
     }),
     output: Type.Object({ statements: Type.Integer(), participants: Type.Integer(), votes: Type.Integer() }),
+  }),
+  report: contract({
+    name: 'conversationReport',
+    summary: 'The report of a conversation (staff always; others once the phase has closed or the report is published): participation by day, the opinion map, groups, consensus, divisive and bridging statements with raw figures, moderation counts, method, licence and export links, from the latest stored result or the revision named',
+    input: Type.Object({ id: Id, revision: Type.Optional(Type.Integer({ minimum: 1, description: 'A stored result revision (default: the latest)' })) }),
+    output: ConversationReportSchema,
+  }),
+  publishReport: contract({
+    name: 'publishConversationReport',
+    summary: 'Publish the report before the phase closes, or withdraw that (process managers)',
+    input: Type.Object({ id: Id, published: Type.Boolean() }),
+    output: Done,
+  }),
+  statementTranslation: contract({
+    name: 'statementTranslation',
+    summary: "A statement with a machine translation into the reader's language (when the administrator turned translation on and the statement is in another language); the translation is null when the service is off, down or slow",
+    input: Type.Object({ id: Id, number: Type.Integer({ minimum: 0, description: "The statement's number as the API names it (Pol.is's id, from 0; pages show it plus one)" }) }),
+    output: Type.Object({
+      original: Type.String(),
+      language: Type.String({ description: 'Detected: nb, nn, no (Norwegian), sv, da, en, de or und' }),
+      offered: Type.Boolean(),
+      translation: Type.Union([Type.Object({ text: Type.String(), machine: Type.Literal(true), provider: Type.String() }), Type.Null()]),
+    }),
+  }),
+  getSettings: contract({
+    name: 'getConversationSettings',
+    summary: 'The conversation settings: the translation service and the sites that may embed conversations (administrators)',
+    input: Type.Object({}),
+    output: SettingsSchema,
+  }),
+  setSettings: contract({
+    name: 'setConversationSettings',
+    summary: 'Change the conversation settings (administrators): the translation service URL (empty: off) and the allowed embedding origins, one per line',
+    input: Type.Object({
+      translationUrl: Type.Optional(Type.String({ maxLength: 500 })),
+      embedOrigins: Type.Optional(Type.Union([Type.String({ maxLength: 20_000 }), Type.Array(Type.String({ maxLength: 300 }), { maxItems: 200 })])),
+    }),
+    output: SettingsSchema,
   }),
   exportPolis: contract({
     name: 'exportPolis',

@@ -347,6 +347,12 @@ export function conversationsRepository(db: Db) {
             })),
           )
           .execute();
+        // Every revision's view is kept, so a report can be opened again for the revision it named.
+        await trx
+          .insertInto('conversation_result_revisions')
+          .values({ conversation_id: conversationId, revision: input.revision, votes_seen: input.votesSeen, view: JSON.stringify(input.view) })
+          .onConflict((oc) => oc.columns(['conversation_id', 'revision']).doNothing())
+          .execute();
         // Delivered on commit, to every server that LISTENs.
         await sql`SELECT pg_notify(${channel}, ${JSON.stringify({ conversationId, revision: input.revision, votesSeen: input.votesSeen })})`.execute(trx);
       });

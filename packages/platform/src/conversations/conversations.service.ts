@@ -7,6 +7,10 @@ import { setupUseCases } from './setup.ts';
 import { statementUseCases } from './statements.ts';
 import { votingUseCases } from './voting.ts';
 import { conversationsPrivacyUseCases } from './privacy.ts';
+import { conversationsReportRepository } from './conversations.report.repository.ts';
+import { settingsUseCases } from './conversation-settings.ts';
+import { reportUseCases } from './report.ts';
+import { translationUseCases } from './translation.ts';
 
 // The names callers imported from this file before it was split; new code imports them from './index.ts'.
 export { conversationLimits, recomputeJob, statementLimits } from './conversations.types.ts';
@@ -21,6 +25,8 @@ export { statementKey } from './statements.ts';
  */
 export function conversationsService(deps: ConversationsDeps) {
   const ctx = conversationsContext(deps);
+  const reports = conversationsReportRepository(deps.db);
+  const settings = settingsUseCases(ctx, reports);
   return {
     ...setupUseCases(ctx),
     ...seedingUseCases(ctx),
@@ -30,6 +36,9 @@ export function conversationsService(deps: ConversationsDeps) {
     ...recomputeUseCases(ctx),
     ...polisUseCases(ctx),
     ...conversationsPrivacyUseCases(ctx),
+    ...reportUseCases(ctx, reports),
+    ...settings,
+    ...translationUseCases(ctx, reports, settings.conversationSettings),
 
     /** Forgets cached rows (tests that change dates or settings behind the service's back). */
     clearCaches(): void {

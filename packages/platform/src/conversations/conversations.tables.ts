@@ -21,6 +21,8 @@ export interface ConversationsTable {
   /** The smallest opinion group shown; smaller ones are drawn as people not in a group. */
   min_group_size: ColumnType<number, number | undefined, number>;
   closed_at: Date | null;
+  /** When a facilitator published the report before the phase closed; null: not published. */
+  report_published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   source_name: string | null;
   source_url: string | null;
   source_licence: string | null;
@@ -74,10 +76,42 @@ export interface ConversationResultsTable {
   result: ColumnType<unknown, string, string>;
 }
 
+/** Every revision's results view (the report can be opened for an older revision). */
+export interface ConversationResultRevisionsTable {
+  conversation_id: string;
+  revision: number;
+  votes_seen: number;
+  computed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  view: ColumnType<unknown, string, string>;
+}
+
+/** A statement's machine translation into one language, cached. */
+export interface ConversationStatementTranslationsTable {
+  statement_id: number;
+  locale: string;
+  body: string;
+  /** The service that translated it (its URL's host). */
+  provider: string;
+  created_at: Created;
+}
+
+/** The administrator's conversation settings: one row. */
+export interface ConversationSettingsTable {
+  id: ColumnType<number, number | undefined, never>;
+  /** A LibreTranslate-compatible service; null: translation off. */
+  translation_url: string | null;
+  /** Origins (scheme://host[:port]) whose pages may embed a conversation. */
+  embed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ConversationsTables {
   conversations: ConversationsTable;
   conversation_participants: ConversationParticipantsTable;
   conversation_statements: ConversationStatementsTable;
   conversation_votes: ConversationVotesTable;
   conversation_results: ConversationResultsTable;
+  conversation_result_revisions: ConversationResultRevisionsTable;
+  conversation_statement_translations: ConversationStatementTranslationsTable;
+  conversation_settings: ConversationSettingsTable;
 }

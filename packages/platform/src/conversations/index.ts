@@ -10,10 +10,13 @@ export {
   type StatementView,
   type Voter,
 } from './conversations.types.ts';
-export { statementKey } from './statements.ts';
+export { shownNumber, statementKey } from './statements.ts';
+export { defaultDataLicence, type ConversationReport, type ReportStatement } from './report.ts';
+export { normalizeOrigin, type ConversationSettings } from './conversation-settings.ts';
+export { translationTimeoutMs, type StatementTranslation } from './translation.ts';
 export type { StatementModeration } from './conversations.tables.ts';
 export type { ResultsView, ViewGroup, ViewStatement } from './results-view.ts';
 export { createRecomputeRunner, type RecomputeRunner } from './recompute.ts';
 export { createResultsFeed, type ResultsEvent, type ResultsFeed } from './results-feed.ts';
 export { conversationContracts, polisFileNames } from './conversations.contract.ts';
-export { presentConversation, presentStatement, type PresentedConversation } from './conversations.presenter.ts';
+export { presentConversation, presentReport, presentStatement, type PresentedConversation } from './conversations.presenter.ts';

@@ -54,3 +54,8 @@ export function statementUseCases(ctx: ConversationsContext) {
     },
   };
 }
+
+/** The number people see: statements are stored with Pol.is's ids (from 0) and shown from 1. */
+export function shownNumber(number: number): number {
+  return number + 1;
+}

@@ -3,4 +3,4 @@ export { statusOf, problemOf, fieldMessage, renameFields, type Problem, type Fie
 export { contract, parseInput, formValues, postedText, type Contract, type InputOf, type OutputOf } from './contract.ts';
 export { fieldErrorsOf, schemaIssues, type SchemaIssue } from './field-errors.ts';
 export { Id, LocaleSchema, Localized, Done, Created, oneOf } from './schemas.ts';
-export { voterCookie, voterCookieName, voterCookieOptions } from './voter.ts';
+export { embedToken, embedVoterCookieName, embedVoterCookieOptions, newVisitorToken, voterCookie, voterCookieName, voterCookieOptions } from './voter.ts';

@@ -20,3 +20,24 @@ export function voterCookie(input: { production: boolean; signedIn: boolean; exi
   const token = randomBytes(24).toString('base64url');
   return { token, set: { name, value: token, options: voterCookieOptions(input.production) } };
 }
+
+/**
+ * The embedded conversation's own visitor cookie (docs/decisions/0012-embedded-conversations.md): sent inside
+ * another site's frame, so `SameSite=None; Secure`, and `Partitioned` (kept per embedding site where browsers
+ * partition third-party cookies). The embed page also carries the token in its forms, so a browser that drops
+ * the cookie still keeps one visitor across votes.
+ */
+export const embedVoterCookieName = (production: boolean) => (production ? '__Host-ts_embed_voter' : 'ts_embed_voter');
+
+/** The embed cookie's attributes: a year, HTTP only, cross-site, secure and partitioned. */
+export const embedVoterCookieOptions = () => ({ path: '/', httpOnly: true, sameSite: 'none' as const, secure: true, partitioned: true, maxAge: 365 * 24 * 3600 });
+
+/** A token as the embed page may carry it in a form (the shape `voterCookie` makes), or null. */
+export function embedToken(value: unknown): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : null;
+}
+
+/** A new anonymous visitor token. */
+export function newVisitorToken(): string {
+  return randomBytes(24).toString('base64url');
+}

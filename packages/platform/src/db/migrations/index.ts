@@ -17,8 +17,9 @@ import * as conversationThresholds from './2026_12_09_0201_conversation_threshol
 import * as proposals from './2026_12_10_0001_proposals.ts';
 import * as events from './2026_12_10_0101_events.ts';
 import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
-import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
+import * as conversationReport from './2026_12_10_0301_conversation_report.ts';
 import * as stakeholderRecommendations from './2026_12_10_0401_stakeholder_recommendations.ts';
+import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0001_proposals': proposals,
   '2026_12_10_0101_events': events,
   '2026_12_10_0201_idea_locations': ideaLocations,
-  '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
+  '2026_12_10_0301_conversation_report': conversationReport,
   '2026_12_10_0401_stakeholder_recommendations': stakeholderRecommendations,
+  '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
 };

@@ -25,11 +25,16 @@ async function postedTo(locals: App.Locals, params: { slug: string; phaseId: str
   return conversation;
 }
 
-export const load: PageServerLoad = async ({ locals, params, cookies }) => {
+export const load: PageServerLoad = async ({ locals, params, cookies, url }) => {
   const { found, phase, conversation, title } = await conversationOf(locals, params.slug, params.phaseId);
   const base = { signedIn: locals.ctx.user !== null, process: { slug: found.process.slug, title: found.title, titleLang: found.titleLang }, phase: { id: phase.id, title: title.text, lang: title.locale }, maxLength: statementLimits.max };
   if (!conversation) return { ...base, conversation: null, next: null };
   const next = await locals.platform.conversations.nextStatementFor(voterOf(locals, cookies, false), conversation.id);
+  // A statement in another language than the reader's offers a machine translation (?translate=1), beside the original.
+  const asked = url.searchParams.has('translate');
+  const statement = next.ok ? next.value.statement : null;
+  const translated = statement ? await locals.platform.conversations.statementTranslation(locals.ctx.user, conversation.id, statement.number, locals.ctx.locale, { translate: asked, assumed: locals.ctx.municipality.defaultLocale }) : null;
+  const translation = translated?.ok ? { offered: translated.value.offered, text: translated.value.translation?.text ?? null, failed: asked && translated.value.offered && translated.value.translation === null } : null;
   return {
     ...base,
     conversation: {
@@ -42,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
       source: conversation.source,
       can: conversation.can,
     },
-    next: next.ok ? { statement: next.value.statement ? { id: String(next.value.statement.id), number: next.value.statement.number, body: next.value.statement.body } : null, voted: next.value.voted, total: next.value.total } : null,
+    next: next.ok ? { statement: next.value.statement ? { id: String(next.value.statement.id), number: next.value.statement.number, body: next.value.statement.body, translation } : null, voted: next.value.voted, total: next.value.total } : null,
   };
 };
 
