@@ -104,3 +104,22 @@ test('draft, invite a co-author, publish, sign once, withdraw, reach the thresho
   const counts = (await (await per(`/api/v1/proposals/${id}/signatures/counts`)).json()) as { total: number };
   assert.equal(counts.total, 0);
 });
+
+test('a resident reports a proposal; it waits in the moderators\' queue, and once hidden it leaves the list', async () => {
+  const ola = await as('ola@demo.tingsted.no');
+  const moderator = await as('moderator@demo.tingsted.no');
+  const listed = (await (await anonymous(server.url, `/api/v1/phases/${phaseId}/proposals`)).json()) as { proposals: Proposal[] };
+  const target = listed.proposals.find((p) => p.title === 'Drikkevannspost på torget');
+  assert.ok(target);
+  assert.equal((await anonymous(server.url, `/api/v1/proposals/${target.id}/reports`, 'POST', { reason: 'spam' })).status, 401);
+  const noReason = await ola(`/api/v1/proposals/${target.id}/reports`, { method: 'POST', json: {} });
+  assert.equal(noReason.status, 400);
+  assert.deepEqual(await fieldsOf(noReason), ['reason']);
+  assert.equal((await ola(`/api/v1/proposals/${target.id}/reports`, { method: 'POST', json: { reason: 'personal_data', text: 'Navnet til naboen står i teksten.' } })).status, 200);
+  const queue = (await (await moderator('/api/v1/moderation/queue')).json()) as { items: { type: string; id: string; reports: { reason: string }[] }[] };
+  const entry = queue.items.find((item) => item.type === 'proposal' && item.id === target.id);
+  assert.deepEqual(entry?.reports.map((r) => r.reason), ['personal_data'], 'the reported proposal waits in the queue with its report');
+  assert.equal((await moderator(`/api/v1/moderation/proposal/${target.id}/hide`, { method: 'POST', json: { reason: 'Personopplysninger om en nabo.' } })).status, 200);
+  const after = (await (await anonymous(server.url, `/api/v1/phases/${phaseId}/proposals`)).json()) as { proposals: Proposal[] };
+  assert.ok(!after.proposals.some((p) => p.id === target.id), 'a hidden proposal is not listed');
+});

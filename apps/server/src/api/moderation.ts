@@ -13,11 +13,11 @@ import { failure, requireUser } from './shared.ts';
 export const moderationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Moderation'];
   const done = { ok: true as const };
-  const plural = { idea: 'ideas', comment: 'comments', statement: 'statements' } as const;
-  const capital = { idea: 'Idea', comment: 'Comment', statement: 'Statement' } as const;
+  const plural = { idea: 'ideas', comment: 'comments', statement: 'statements', proposal: 'proposals' } as const;
+  const capital = { idea: 'Idea', comment: 'Comment', statement: 'Statement', proposal: 'Proposal' } as const;
 
   // Reports: the kind of item comes from the address.
-  for (const type of ['idea', 'comment', 'statement'] as const) {
+  for (const type of ['idea', 'comment', 'statement', 'proposal'] as const) {
     const schema = contractSchema(c.reportContent, { tags, path: ['type', 'id'] });
     api.post(
       `/${plural[type]}/:id/reports`,
