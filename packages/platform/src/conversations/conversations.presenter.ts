@@ -1,7 +1,7 @@
 import type { Actor } from '../accounts/index.ts';
 import { conversationsPolicy } from './conversations.policy.ts';
 import type { ConversationView, StatementView } from './conversations.types.ts';
-import type { ConversationReport } from './report.ts';
+import type { ConversationReport } from './report.types.ts';
 
 /** A conversation as pages and the API show it, with what the actor may do (`can`, from the conversations policy). */
 export function presentConversation(conversation: ConversationView, actor: Actor | null) {

@@ -11,7 +11,7 @@ export {
   type Voter,
 } from './conversations.types.ts';
 export { shownNumber, statementKey } from './statements.ts';
-export { defaultDataLicence, type ConversationReport, type ReportStatement } from './report.ts';
+export { defaultDataLicence, type ConversationReport, type ReportStatement } from './report.types.ts';
 export { normalizeOrigin, type ConversationSettings } from './conversation-settings.ts';
 export { translationTimeoutMs, type StatementTranslation } from './translation.ts';
 export type { StatementModeration } from './conversations.tables.ts';

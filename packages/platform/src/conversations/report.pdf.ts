@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n
 import type { Locale } from '../i18n/locales.ts';
 import { translate } from '../i18n/translate.ts';
 import { resolveText } from '../shared/localized.ts';
-import type { ConversationReport, ReportStatement } from './report.ts';
+import type { ConversationReport, ReportStatement } from './report.types.ts';
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,4 @@
 import type { Actor } from '../accounts/index.ts';
-import type { LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import { conversationsPolicy } from './conversations.policy.ts';
@@ -8,51 +7,8 @@ import { polisFileNames } from './conversations.contract.ts';
 import type { ResultsView } from './results-view.ts';
 import { shownNumber } from './statements.ts';
 import { conversationReportPdf } from './report.pdf.ts';
+import { defaultDataLicence, type ConversationReport, type ReportStatement } from './report.types.ts';
 import type { Locale } from '../i18n/locales.ts';
-
-/** The licence of a conversation's own data (as Pol.is's openData) when it was not imported from elsewhere. */
-export const defaultDataLicence = 'CC BY 4.0';
-
-/** A statement as the report cites it: the number people see, Pol.is's id, its text, and raw figures. */
-export interface ReportStatement {
-  /** The number people see (from 1). */
-  readonly number: number;
-  /** Pol.is's comment id (from 0), as in the export. */
-  readonly polisId: number;
-  readonly text: string;
-  readonly side: 'agree' | 'disagree' | null;
-  /** How many voted that way of how many voted on it at all, and that share in whole percent. */
-  readonly count: number;
-  readonly seen: number;
-  readonly percent: number;
-  /** Everyone's agree / disagree / pass counts. */
-  readonly totals: readonly [number, number, number];
-}
-
-/** A conversation's report: everything a facilitator hands to a council, from one stored result revision. */
-export interface ConversationReport {
-  readonly conversation: { id: string; phaseId: string; processId: string; processSlug: string; processTitle: LocalizedText; question: string; description: string };
-  /** The stored result revision the figures come from, when it was computed, and the newest revision. */
-  readonly revision: number;
-  readonly computedAt: Date;
-  readonly latestRevision: number;
-  readonly revisions: readonly { revision: number; computedAt: Date }[];
-  readonly closed: boolean;
-  readonly publishedAt: Date | null;
-  readonly participation: { participants: number; votes: number; inGroups: number; days: readonly { day: string; votes: number; newParticipants: number }[] };
-  readonly map: { size: number; ungrouped: string; groups: readonly { label: string; size: number; cx: number; cy: number; outline: string; dots: string }[] };
-  readonly groups: readonly { label: string; size: number; statements: readonly ReportStatement[] }[];
-  readonly consensus: readonly ReportStatement[];
-  readonly divisive: readonly ReportStatement[];
-  readonly bridging: readonly ReportStatement[];
-  readonly moderation: { accepted: number; unmoderated: number; rejected: number };
-  readonly method: { minVotes: number; minGroupSize: number };
-  readonly licence: string;
-  readonly source: { name: string; url: string | null; licence: string | null } | null;
-  /** The Pol.is-compatible export, as API paths. */
-  readonly exports: readonly { file: string; path: string }[];
-  readonly can: { publish: boolean };
-}
 
 /** The report: who may read it, which revision, and publishing it early. */
 export function reportUseCases(ctx: ConversationsContext, reports: ConversationsReportRepository) {
