@@ -145,7 +145,8 @@ test('the live meeting page: agenda, time where the municipality is, "now on" ma
   assert.equal(await watcher.locator('ol.agenda li.now').count(), 0);
   await assertAccessible(watcher, 'meeting-live');
   await fitsPhone(watcher, 'the meeting page', 'meeting-live');
-  await watcher.waitForTimeout(300); // the event stream is open
+  // The page follows the facilitator once its event stream has said it is open (its first event).
+  await watcher.locator('ol.agenda[data-live="true"]').waitFor();
 
   // The facilitator marks the second item, with JavaScript off; the open page follows without a reload.
   const per = await as('prosess@demo.tingsted.no', false);
