@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { start } from '../../../scripts/cli-start.mjs';
+import { start } from './start.js';
 await start(new URL('../src/cli.ts', import.meta.url), 'tingsted-budget');

@@ -1,8 +1,8 @@
-// Starts a package's CLI written in TypeScript (the budgeting and opinions CLIs). Loading the sources through
-// tsx costs about 0.5 s of CPU at every start (more than a whole greedy tally of a large file), so the CLI runs
-// from one JavaScript bundle built with esbuild (which tsx already brings) into node_modules/.cache/tingsted-cli/
-// beside the package. The bundle is rebuilt when any source file it was built from has changed; when it cannot
-// be built or written, tsx runs the sources as before.
+// Starts a CLI written in TypeScript. Loading the sources through tsx costs about 0.5 s of CPU at every start
+// (more than a whole greedy tally of a large file), so the CLI runs from one JavaScript bundle built with
+// esbuild (which tsx already brings) into node_modules/.cache/tingsted-cli/ beside the package. The bundle is
+// rebuilt when any source file it was built from has changed; when it cannot be built or written, tsx runs
+// the sources as before.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -44,7 +44,7 @@ async function build(entry, dir, bundle, manifest) {
   mkdirSync(dir, { recursive: true });
   const tmp = `${bundle}.${process.pid}.tmp`;
   const result = await esbuild({
-    entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node22',
+    entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
     metafile: true, logLevel: 'silent',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
