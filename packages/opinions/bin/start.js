@@ -44,7 +44,7 @@ async function build(entry, dir, bundle, manifest) {
   mkdirSync(dir, { recursive: true });
   const tmp = `${bundle}.${process.pid}.tmp`;
   const result = await esbuild({
-    entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node22',
     metafile: true, logLevel: 'silent',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
