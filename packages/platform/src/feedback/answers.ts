@@ -20,6 +20,24 @@ const signingOrder: Role[] = ['decision_maker', 'process_manager', 'moderator', 
 export function answerUseCases(ctx: FeedbackContext) {
   const { deps, repo, statuses } = ctx;
 
+  /**
+   * An official answer's status and text checked (a known status; the text required where the status says so, at
+   * most 5,000 characters), with the name and role it is signed with. Ideas and proposals answer through it.
+   */
+  async function checkAnswer(actor: Actor, input: { status: unknown; body?: unknown }) {
+    const status = (await statuses()).find((s) => s.key === input.status);
+    const body = typeof input.body === 'string' ? input.body.trim() : '';
+    const errors: FieldError[] = [];
+    if (!status) errors.push({ field: 'status', message: 'field.unknownChoice' });
+    if (status?.requiresAnswer && body === '') errors.push({ field: 'body', message: 'field.answerRequired' });
+    if (body.length > 5000) errors.push({ field: 'body', message: 'field.tooLong', params: { max: 5000 } });
+    if (errors.length > 0 || !status) return fail('ValidationFailed', errors);
+    const account = await deps.accounts.getAccount(actor);
+    if (!account.ok) return account;
+    const authorRole = signingOrder.find((r) => actor.roles.includes(r)) ?? 'process_manager';
+    return ok({ status, body, authorName: account.value.displayName, authorRole });
+  }
+
   async function ideaContext(ideaId: string) {
     const idea = await deps.ideas.findIdea(ideaId);
     if (!idea) return null;
@@ -28,6 +46,7 @@ export function answerUseCases(ctx: FeedbackContext) {
   }
 
   return {
+    checkAnswer,
     /**
      * Staff set an idea's status with an official answer (required for statuses such as "rejected"),
      * signed with their name and role. Author, supporters and followers are told.
@@ -36,17 +55,10 @@ export function answerUseCases(ctx: FeedbackContext) {
       if (!actor || !hasRole(actor, 'process_manager', 'decision_maker', 'moderator')) return fail('Forbidden');
       const context = await ideaContext(ideaId);
       if (!context) return fail('NotFound');
-      const status = (await statuses()).find((s) => s.key === input.status);
-      const body = typeof input.body === 'string' ? input.body.trim() : '';
-      const errors: FieldError[] = [];
-      if (!status) errors.push({ field: 'status', message: 'field.unknownChoice' });
-      if (status?.requiresAnswer && body === '') errors.push({ field: 'body', message: 'field.answerRequired' });
-      if (body.length > 5000) errors.push({ field: 'body', message: 'field.tooLong', params: { max: 5000 } });
-      if (errors.length > 0 || !status) return fail('ValidationFailed', errors);
-      const account = await deps.accounts.getAccount(actor);
-      if (!account.ok) return account;
-      const role = signingOrder.find((r) => actor.roles.includes(r)) ?? 'process_manager';
-      await repo.insertAnswer({ ideaId, status: status.key, body: body || null, authorId: actor.id, authorName: account.value.displayName, authorRole: role });
+      const checked = await checkAnswer(actor, input);
+      if (!checked.ok) return checked;
+      const { status, body, authorName, authorRole } = checked.value;
+      await repo.insertAnswer({ ideaId, status: status.key, body: body || null, authorId: actor.id, authorName, authorRole });
       await deps.ideas.applyStatus(ideaId, status.key, status.allowsProgress ? undefined : null);
       await deps.audit.record({ actorId: actor.id, action: 'idea.answered', subjectType: 'idea', subjectId: ideaId, details: { status: status.key } });
       await deps.notifications.notify({

@@ -1,12 +1,8 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
-import type { Role } from '../accounts/accounts.tables.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ProposalsContext } from './proposals.context.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
-
-/** The role an answer is signed with: the most accountable one the author has (as for ideas). */
-const signingOrder: Role[] = ['decision_maker', 'process_manager', 'moderator', 'administrator'];
 
 /**
  * The municipality's answer to a proposal that reached its threshold: a status from the same list as ideas,
@@ -36,17 +32,10 @@ export function answerUseCases(ctx: ProposalsContext) {
       if (!proposalsPolicy.answer(actor)) return fail('Forbidden');
       const found = await submitted(input.id);
       if (!found.ok) return found;
-      const status = (await deps.feedback.statuses()).find((s) => s.key === input.status);
-      const body = typeof input.body === 'string' ? input.body.trim() : '';
-      const errors: FieldError[] = [];
-      if (!status) errors.push({ field: 'status', message: 'field.unknownChoice' });
-      if (status?.requiresAnswer && body === '') errors.push({ field: 'body', message: 'field.answerRequired' });
-      if (body.length > 5000) errors.push({ field: 'body', message: 'field.tooLong', params: { max: 5000 } });
-      if (errors.length > 0 || !status) return fail('ValidationFailed', errors);
-      const account = await deps.accounts.getAccount(actor);
-      if (!account.ok) return account;
-      const role = signingOrder.find((r) => actor.roles.includes(r)) ?? 'process_manager';
-      await repo.answer({ proposalId: input.id, status: status.key, body: body || null, authorId: actor.id, authorName: account.value.displayName, authorRole: role, progress: status.allowsProgress ? undefined : null, at: deps.clock() });
+      const checked = await deps.feedback.checkAnswer(actor, input);
+      if (!checked.ok) return checked;
+      const { status, body, authorName, authorRole } = checked.value;
+      await repo.answer({ proposalId: input.id, status: status.key, body: body || null, authorId: actor.id, authorName, authorRole, progress: status.allowsProgress ? undefined : null, at: deps.clock() });
       await deps.audit.record({ actorId: actor.id, action: 'proposal.answered', subjectType: 'proposal', subjectId: input.id, details: { status: status.key } });
       await deps.notifications.notify({
         userIds: await audience(found.value.row),

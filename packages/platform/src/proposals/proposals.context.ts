@@ -54,7 +54,7 @@ export interface ProposalsDeps {
   readonly processes: Pick<ProcessesService, 'getPhase'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The statuses an answer can give (the same as for ideas). */
-  readonly feedback: Pick<FeedbackService, 'statuses'>;
+  readonly feedback: Pick<FeedbackService, 'statuses' | 'checkAnswer'>;
   readonly gate: ModerationGate;
   /** The municipality's areas, which a proposal and the signing rules name. */
   readonly areas: () => Promise<readonly string[]>;
