@@ -81,10 +81,12 @@ process.stdout.write(`tests: ${files.length} files, ${concurrency} at a time, Po
 
 // Each file's wall time, from scripts/test-file-timer.mjs: the slowest are listed after the run.
 const timings = join(mkdtempSync(join(tmpdir(), 'tingsted-test-')), 'timings.tsv');
-const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(root, 'scripts/test-file-timer.mjs'), '--test', '--test-reporter=spec', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
+// Test files run on Node's own type stripping (no loader hooks: about a third less start-up per file than under
+// tsx), with V8's compile cache shared by the run's processes, so each module is compiled once per run.
+const child = spawn(process.execPath, ['--import', join(root, 'scripts/test-file-timer.mjs'), '--test', '--test-reporter=spec', '--test-timeout=600000', `--test-concurrency=${concurrency}`, ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_TEMPLATE_DATABASE: template, TEST_TIMINGS_FILE: timings },
+  env: { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(root, '.data/compile-cache'), TEST_DATABASE_URL: databaseUrl, TEST_TEMPLATE_DATABASE: template, TEST_TIMINGS_FILE: timings },
 });
 const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 if (existsSync(timings)) {

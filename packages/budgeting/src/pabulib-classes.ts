@@ -240,15 +240,23 @@ export class ClassMerger {
 /** A voter class whose voter ids are decoded from the pool when first asked for. */
 export class MergedClass implements VoterClass {
   private names: string[] | undefined;
-  constructor(
-    readonly weight: number,
-    readonly items: Int32Array,
-    readonly points: readonly number[],
-    private readonly members: Int32Array,
-    private readonly from: number,
-    private readonly to: number,
-    private readonly pool: VoterIds,
-  ) {}
+  readonly weight: number;
+  readonly items: Int32Array;
+  readonly points: readonly number[];
+  private readonly members: Int32Array;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly pool: VoterIds;
+
+  constructor(weight: number, items: Int32Array, points: readonly number[], members: Int32Array, from: number, to: number, pool: VoterIds) {
+    this.weight = weight;
+    this.items = items;
+    this.points = points;
+    this.members = members;
+    this.from = from;
+    this.to = to;
+    this.pool = pool;
+  }
 
   get voters(): readonly string[] {
     if (this.names === undefined) {

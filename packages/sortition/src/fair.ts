@@ -92,11 +92,14 @@ class FairSolve {
   private heuristicColumns = 0;
   private heuristicSeconds = 0;
 
-  constructor(
-    private readonly highs: Highs,
-    private readonly compiled: Compiled,
-    private readonly options: FairOptions,
-  ) {
+  private readonly highs: Highs;
+  private readonly compiled: Compiled;
+  private readonly options: FairOptions;
+
+  constructor(highs: Highs, compiled: Compiled, options: FairOptions) {
+    this.highs = highs;
+    this.compiled = compiled;
+    this.options = options;
     this.budget = options.budget;
     this.G = compiled.groups.length;
     this.sizes = compiled.groups.map((g) => g.members.length);

@@ -28,7 +28,10 @@ export class DocumentGrams {
   sharedSum = new Float64Array(64);
   sharedSq = new Float64Array(64);
 
-  constructor(private readonly hashBits: number) {
+  private readonly hashBits: number;
+
+  constructor(hashBits: number) {
+    this.hashBits = hashBits;
     this.stampEnd = 1 << (31 - hashBits);
   }
 

@@ -68,14 +68,18 @@ class Scorer implements DocumentScorer {
   private dSlots = new Int32Array(256);
   private dMult = new Int32Array(256);
 
-  constructor(
-    private readonly v: Vectorizer,
-    private readonly W: Float32Array,
-    private readonly K: number,
-    private readonly bias: Float64Array,
-    private readonly rowUsed: Uint8Array,
-    limit: number,
-  ) {
+  private readonly v: Vectorizer;
+  private readonly W: Float32Array;
+  private readonly K: number;
+  private readonly bias: Float64Array;
+  private readonly rowUsed: Uint8Array;
+
+  constructor(v: Vectorizer, W: Float32Array, K: number, bias: Float64Array, rowUsed: Uint8Array, limit: number) {
+    this.v = v;
+    this.W = W;
+    this.K = K;
+    this.bias = bias;
+    this.rowUsed = rowUsed;
     this.tables = tablesFor(v);
     this.cache = new TokenRows(v, this.tables, W, K, rowUsed, limit);
     this.grams = new DocumentGrams(v.hashBits);

@@ -50,14 +50,20 @@ export class TokenRows {
   private entryTmpV = new Int32Array(0);
 
   /** `limit`: how many tokens get a slot of their own. */
-  constructor(
-    private readonly v: Vectorizer,
-    private readonly tables: WordTables,
-    private readonly W: Float32Array,
-    private readonly K: number,
-    private readonly rowUsed: Uint8Array,
-    readonly limit: number,
-  ) {
+  private readonly v: Vectorizer;
+  private readonly tables: WordTables;
+  private readonly W: Float32Array;
+  private readonly K: number;
+  private readonly rowUsed: Uint8Array;
+  readonly limit: number;
+
+  constructor(v: Vectorizer, tables: WordTables, W: Float32Array, K: number, rowUsed: Uint8Array, limit: number) {
+    this.v = v;
+    this.tables = tables;
+    this.W = W;
+    this.K = K;
+    this.rowUsed = rowUsed;
+    this.limit = limit;
     this.R = 2 * K + 2;
     const start = Math.min(limit + 1, 4096);
     this.rows = new Float64Array(start * this.R);

@@ -6,15 +6,16 @@ import type { ChildProcess } from 'node:child_process';
 
 /** Thrown when another live server already holds the data folder. */
 export class DataFolderInUseError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
+  readonly dataDir: string;
+  readonly pid: number;
+  constructor(dataDir: string, pid: number) {
     super(
       `The data folder ${dataDir} is in use by another Tingsted server (process ${pid}). ` +
         'Stop that server first, or point both servers at one PostgreSQL with DATABASE_URL.',
     );
     this.name = 'DataFolderInUseError';
+    this.dataDir = dataDir;
+    this.pid = pid;
   }
 }
 
