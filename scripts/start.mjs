@@ -17,9 +17,9 @@ function run(command, args) {
 }
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 13)) {
+if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(
-    `Tingsted needs Node.js 22.13 or newer (Node 22 LTS); this is ${process.versions.node}.\n` +
+    `Tingsted needs Node.js 22.18 or newer (Node 22 LTS); this is ${process.versions.node}.\n` +
       'Install Node 22 from your package manager or nodejs.org, or run it from the npm registry without installing:\n' +
       '  npx -y -p node@22 -- npm start\n',
   );
