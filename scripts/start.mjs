@@ -16,6 +16,19 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/** Runs a step quietly: one line while it runs, its output only when it fails. */
+function quietly(label, command, args) {
+  const started = Date.now();
+  process.stdout.write(`${label} … `);
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    process.stdout.write('failed\n');
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    process.exit(result.status ?? 1);
+  }
+  process.stdout.write(`done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(
@@ -27,7 +40,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
-if (webBuildIsStale(root) || isStale(root, 'apps/server/dist/tingsted.mjs', serverSources)) run(npm, ['run', 'build']);
+if (webBuildIsStale(root) || isStale(root, 'apps/server/dist/tingsted.mjs', serverSources)) {
+  quietly('Building the web app and the server (after a fresh clone or a change; a minute or two)', npm, ['run', 'build']);
+}
 
 const server = spawn(process.execPath, [join(root, 'apps/server/bin/tingsted.js'), 'start', '--demo', ...process.argv.slice(2)], {
   cwd: root,

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { migrateToLatest, openPlatform, seedDemo, demoPassword, DataFolderInUseError, type Platform } from '@tingsted/platform';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
 import { buildServer, webHeaders, type WebHandler } from './app.ts';
+import { banner, describeDatabase } from './banner.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where adapter-node writes the built web app. */
@@ -129,6 +130,21 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://localhost:${port}`, mail: platform.mailer.target, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'Tingsted is running');
+  const url = `http://localhost:${port}`;
+  logger.info({ url, mail: platform.mailer.target, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'Tingsted is running');
+  // A person at a terminal (or `npm start`, which asks for the demo) gets a short banner; log collectors get the line above.
+  if (demo || process.stdout.isTTY) {
+    logger.flush();
+    process.stdout.write(
+      banner({
+        url,
+        database: describeDatabase(config.databaseUrl, config.dataDir),
+        mail: platform.mailer.target,
+        mailMode: config.smtpUrl ? 'smtp' : 'outbox',
+        logLevel: config.logLevel,
+        demo,
+      }),
+    );
+  }
   return new Promise(() => undefined);
 }

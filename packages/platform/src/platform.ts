@@ -291,7 +291,7 @@ export async function openPlatform(config: PlatformConfig, options: { migrate?: 
   try {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(db);
-      if (applied.length > 0) config.logger.info({ migrations: applied }, 'migrations applied');
+      if (applied.length > 0) config.logger.info({ count: applied.length, latest: applied.at(-1) }, 'migrations applied');
     }
   } catch (error) {
     await db.destroy();
