@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -28,7 +28,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 let conversationId = '';
 let ballotPath = '';
 let budgetId = '';
-let projectIds: string[] = [];
+const projectIds: string[] = [];
 let ideaIds: string[] = [];
 let userIds: string[] = [];
 
@@ -116,6 +116,15 @@ function postgresProcesses(): number[] {
   return [postmaster, ...children];
 }
 
+/** Whether the process is still running (not gone, nor a zombie waiting to be reaped). */
+function running(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+}
+
 test('every vote, support and ballot acknowledged before a kill -9 of the server and its database is stored', async () => {
   const { child, url } = await startServer();
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -166,9 +175,18 @@ test('every vote, support and ballot acknowledged before a kill -9 of the server
   killed = true;
   await Promise.all(lanes);
   await exited;
+  // SIGKILL is delivered at once but the processes take a moment to go. Their parent died with them, so they
+  // wait as zombies until the container's init reaps them, and PostgreSQL would take the dead postmaster for a
+  // live one: once every one is dead, its stale lock file goes, as an administrator would remove it.
+  while (postgres.some(running)) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let wait = 0; wait < 100 && postgres.some((pid) => existsSync(`/proc/${pid}`)); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (postgres.some((pid) => existsSync(`/proc/${pid}`))) rmSync(join(dataDir, 'postgres', 'postmaster.pid'));
   assert.ok(sent > acknowledged.votes.length + acknowledged.supports.length + acknowledged.ballots.length, 'some writes were cut off by the kill');
 
-  const embedded = await startEmbeddedPostgres({ dataDir });
+  const log: string[] = [];
+  const embedded = await startEmbeddedPostgres({ dataDir, onLog: (line) => log.push(line) }).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${log.join('\n')}`);
+  });
   const db = createDatabase({ url: embedded.url });
   try {
     const storedVotes = await sql<{ anon_key: string; number: number; vote: number }>`

@@ -44,16 +44,23 @@ test('a visitor over the flood limit gets 429 with a translated message; the oth
   const flooder = 'flooding-visitor-token-0000000001';
   const others = Array.from({ length: 40 }, (_, i) => `honest-visitor-token-${String(i).padStart(8, '0')}`);
   const values = ['agree', 'disagree', 'pass'] as const;
+  const started = performance.now();
+  const flooding = Promise.all(Array.from({ length: 300 }, (_, i) => vote(flooder, i % statements, values[i % 3] ?? 'pass'))).then((answers) => {
+    elapsed = (performance.now() - started) / 1000;
+    return answers;
+  });
+  let elapsed = 0;
   const [flood, honest] = await Promise.all([
-    Promise.all(Array.from({ length: 200 }, (_, i) => vote(flooder, i % statements, values[i % 3] ?? 'pass'))),
+    flooding,
     Promise.all(others.flatMap((visitor, v) => [0, 1, 2].map((statement) => vote(visitor, statement, values[(v + statement) % 3] ?? 'pass')))),
   ]);
 
   const accepted = flood.filter((r) => r.status === 201).length;
   const limited = flood.filter((r) => r.status === 429);
-  // A burst of 60, plus what the bucket refilled (10 a second) while the flood lasted.
-  assert.ok(accepted >= 60 && accepted < 120, `${accepted} of the flood accepted`);
-  assert.equal(accepted + limited.length, 200, 'every other answer is 429');
+  // A burst of 60, plus what the bucket refilled (10 a second) while the flood lasted (long on a busy machine).
+  assert.ok(accepted >= 60 && accepted <= 60 + Math.ceil(10 * elapsed), `${accepted} of the flood accepted in ${elapsed.toFixed(1)} s`);
+  assert.ok(limited.length > 0, 'some of the flood was refused');
+  assert.equal(accepted + limited.length, 300, 'every other answer is 429');
   const body = (await limited[0]?.json()) as { error: { code: string; message: string } };
   assert.equal(body.error.code, 'RateLimited');
   assert.match(body.error.message, /^For mange forsøk\. Prøv igjen om \d+ sekunder\.$/);
