@@ -129,6 +129,8 @@ test('every vote, support and ballot acknowledged before a kill -9 of the server
   const { child, url } = await startServer();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const acknowledged = { votes: [] as { voter: string; statement: number; vote: number }[], supports: [] as { user: string; idea: string }[], ballots: [] as { user: string; code: string; projects: string[] }[] };
+  const statuses = new Map<string, number>(); // kind and status → answers
+  const answered = (kind: string, status: number) => statuses.set(`${kind} ${status}`, (statuses.get(`${kind} ${status}`) ?? 0) + 1);
   let killed = false;
   let sent = 0;
 
@@ -144,15 +146,18 @@ test('every vote, support and ballot acknowledged before a kill -9 of the server
           const anon = `crash-voter-${voter}-${round}-abcdefghij`;
           const statement = round % statements;
           const vote = (statement % 3) - 1;
-          const response = await fetch(`${url}/api/v1/conversations/${conversationId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ts_voter=${anon}` }, body: JSON.stringify({ statement, vote: String(vote) }) });
+          const response = await fetch(`${url}/api/v1/conversations/${conversationId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ts_voter=${anon}` }, body: JSON.stringify({ statement, vote: (['disagree', 'pass', 'agree'] as const)[vote + 1] }) });
+          answered('vote', response.status);
           if (response.status === 201) acknowledged.votes.push({ voter: anon, statement, vote });
         } else if (i % 3 === 1) {
           const idea = ideaIds[round % ideaIds.length] ?? '';
           const response = await fetch(`${url}/api/v1/ideas/${idea}/support`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } });
+          answered('support', response.status);
           if (response.status === 200) acknowledged.supports.push({ user: userIds[voter] ?? '', idea });
         } else {
           const projects = [projectIds[round % 5] ?? '', projectIds[(round + 1) % 5] ?? ''];
           const response = await fetch(`${url}${ballotPath}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ budgetId, projects }) });
+          answered('ballot', response.status);
           if (response.status === 200) acknowledged.ballots.push({ user: userIds[voter] ?? '', code: ((await response.json()) as { code: string }).code, projects });
         }
       } catch {
@@ -216,7 +221,7 @@ test('every vote, support and ballot acknowledged before a kill -9 of the server
       const stored = storedBallots.get(b.user);
       if (stored?.receipt !== b.code) assert.ok(!ackedCodes.has(stored?.receipt ?? ''), `voter ${b.user}: an older acknowledged ballot is stored instead of the last one`);
     }
-    assert.ok(acknowledged.votes.length > 0 && acknowledged.supports.length > 0 && acknowledged.ballots.length > 0, 'all three kinds were acknowledged');
+    assert.ok(acknowledged.votes.length > 0 && acknowledged.supports.length > 0 && acknowledged.ballots.length > 0, `all three kinds were acknowledged: ${JSON.stringify([...statuses])}`);
   } finally {
     await db.destroy();
     await embedded.stop();
