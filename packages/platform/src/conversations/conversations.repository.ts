@@ -31,7 +31,11 @@ class RepeatedStatement extends Error {
 
 /** The only place with SQL for conversations, statements, participants, votes and stored results. */
 export function conversationsRepository(db: Db) {
+  // One batch at a time: each batch takes its `seq` numbers and commits before the next takes any, so on this
+  // server votes commit in `seq` order and the recompute, which reads votes above the last `seq` it saw, misses
+  // none of them.
   const votes = createGroupCommit<VoteInput, void>(db, {
+    maxInFlight: 1,
     key: (v) => `${v.participantId}:${v.statementId}`,
     async write(trx, items) {
       await sql`INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
