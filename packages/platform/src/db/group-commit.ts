@@ -24,8 +24,6 @@ export interface GroupCommitOptions<I, O> {
 export interface GroupCommit<I, O> {
   /** Queues the item; resolves with its outcome once the transaction that wrote it has committed. */
   write(item: I): Promise<O>;
-  /** Resolves once nothing is queued or in flight (for shutting down). */
-  idle(): Promise<void>;
 }
 
 interface Pending<I, O> {
@@ -51,7 +49,6 @@ export function createGroupCommit<I, O>(db: Db, options: GroupCommitOptions<I, O
   let queue: Pending<I, O>[] = [];
   const busy = new Set<string>();
   let inFlight = 0;
-  let waiters: (() => void)[] = [];
 
   /** The next batch: queued items in order, skipping keys already taken (they stay queued, in order). */
   function takeBatch(): Pending<I, O>[] {
@@ -93,11 +90,6 @@ export function createGroupCommit<I, O>(db: Db, options: GroupCommitOptions<I, O
         inFlight--;
         for (const p of batch) busy.delete(p.key);
         pump();
-        if (inFlight === 0 && queue.length === 0) {
-          const done = waiters;
-          waiters = [];
-          for (const wake of done) wake();
-        }
       });
     }
   }
@@ -108,10 +100,6 @@ export function createGroupCommit<I, O>(db: Db, options: GroupCommitOptions<I, O
         queue.push({ item, key: options.key(item), resolve, reject });
         pump();
       });
-    },
-    idle() {
-      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
-      return new Promise((resolve) => waiters.push(resolve));
     },
   };
 }
