@@ -76,8 +76,8 @@ const slug = created.value.slug;
 async function load(path: string) {
   await autocannon({ url: base + path, connections: 20, duration: 2 });
   const r = await autocannon({ url: base + path, connections: 20, duration: seconds });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  // Refused or failed requests (time-outs on a busy machine) are reported in the row and fail its target.
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors };
 }
 const list = await load(`/processes/${slug}/ideas?sort=supported`);
 const results = await load(`/processes/${slug}/results`);
@@ -123,8 +123,8 @@ await platform.close();
 await embedded.stop();
 
 const rows = [
-  ['idea list, first page, most supported (20 conn.)', `${Math.round(list.rps)} req/s`, `p50 ${list.p50} ms, p99 ${list.p99} ms`, 'p99 < 50 ms', list.p99 < 50],
-  ['"you said, we did" (20 conn.)', `${Math.round(results.rps)} req/s`, `p50 ${results.p50} ms, p99 ${results.p99} ms`, 'p99 < 50 ms', results.p99 < 50],
+  ['idea list, first page, most supported (20 conn.)', `${Math.round(list.rps)} req/s`, `p50 ${list.p50} ms, p99 ${list.p99} ms, ${list.failed} failed`, 'p99 < 50 ms', list.p99 < 50 && list.failed === 0],
+  ['"you said, we did" (20 conn.)', `${Math.round(results.rps)} req/s`, `p50 ${results.p50} ms, p99 ${results.p99} ms, ${results.failed} failed`, 'p99 < 50 ms', results.p99 < 50 && results.failed === 0],
   [`posting a support (${connections} conn.)`, `${Math.round(supportRun.requests.average)} req/s`, `${supportRun.non2xx} refused, ${supportRun.errors} errors, ${supportsMade.toLocaleString('en')} stored, p50 ${supportRun.latency.p50} ms, p99 ${supportRun.latency.p99} ms; ${((100 * supportRun.requests.average) / baseRun.requests.average).toFixed(0)} % of the baseline; counts ${counted ? 'equal' : 'DIFFER from'} the supports`, '≥ 5,000/s', supportRun.requests.average >= 5000 && supportRun.non2xx === 0 && supportRun.errors === 0 && counted],
   [`baseline: node:http + pg, same statement, one commit each (${connections} conn.)`, `${Math.round(baseRun.requests.average)} req/s`, `${baseRun.non2xx} refused, ${baseRun.errors} errors, ${baseMade.toLocaleString('en')} stored, p50 ${baseRun.latency.p50} ms, p99 ${baseRun.latency.p99} ms`, '–', null],
 ] as const;
