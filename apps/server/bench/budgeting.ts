@@ -11,11 +11,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
-import { buildForBench, startBundledServer } from './build.ts';
+import { buildForBench, startBaseline, startBundledServer, stopProcess } from './build.ts';
 import { openPlatform, seedDemo, silentLogger, startEmbeddedPostgres, type Actor, type Platform } from '@tingsted/platform';
 
 const data = process.env.TINGSTED_DATA ?? fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
@@ -142,18 +140,12 @@ function castOverHttp(base: string, phase: { phaseId: string; budgetId: string; 
 
 const { server, base } = await startBundledServer({ databaseUrl: embedded.url, dataDir });
 const httpRun = await castOverHttp(base, httpPhase, 0);
-server.kill('SIGTERM');
-await new Promise((resolve) => server.once('exit', resolve));
+await stopProcess(server);
 
 // The ceiling: the same database work per ballot behind a bare node:http server, in its own process.
-const baseline = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./budgeting-baseline.ts', import.meta.url)), embedded.url, basePhase.phaseId, basePhase.budgetId], { stdio: ['ignore', 'pipe', 'inherit'] });
-const basePort = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: baseline.stdout! }).once('line', resolve);
-  baseline.once('exit', (code) => reject(new Error(`the baseline server exited with ${code}`)));
-});
-const baseRun = await castOverHttp(`http://127.0.0.1:${basePort}`, basePhase, third);
-baseline.kill('SIGTERM');
-await new Promise((resolve) => baseline.once('exit', resolve));
+const { baseline, base: baselineUrl } = await startBaseline('budgeting-baseline.ts', [embedded.url, basePhase.phaseId, basePhase.budgetId]);
+const baseRun = await castOverHttp(baselineUrl, basePhase, third);
+await stopProcess(baseline);
 
 const stored = async (phaseId: string) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM budget_ballots WHERE phase_id = ${phaseId}`.execute(db)).rows[0]?.n ?? 0);
 const httpStored = await stored(httpPhase.phaseId);

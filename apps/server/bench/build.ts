@@ -39,3 +39,23 @@ export async function startBundledServer(options: { databaseUrl: string; dataDir
   });
   return { server, base: `http://127.0.0.1:${port}` };
 }
+
+/**
+ * Starts a bench baseline (a bare node:http server, bench/<file>) in its own process with `args`; resolves with
+ * the process and its address once it printed its port.
+ */
+export async function startBaseline(file: string, args: readonly string[]): Promise<{ baseline: ChildProcess; base: string }> {
+  const baseline = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/bench', file), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: baseline.stdout! }).once('line', resolve);
+    baseline.once('exit', (code) => reject(new Error(`the baseline server ${file} exited with ${code}`)));
+  });
+  return { baseline, base: `http://127.0.0.1:${port}` };
+}
+
+/** Stops a server or baseline started here and waits for it to exit. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}

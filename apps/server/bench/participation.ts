@@ -1,19 +1,23 @@
 // Issue 6 benchmark: a process with 10,000 ideas, 100,000 supports and 50,000 comments (generated in
 // SQL). Measures, with autocannon on loopback against the bundled server: the idea list page (first page,
 // most supported) and the "you said, we did" page at 20 connections (target p99 < 50 ms), and posting
-// supports from 2,000 signed-in residents (target ≥ 1,000 per second).
+// supports from 2,000 signed-in residents (issue 23: target ≥ 5,000 per second with BENCH_CONNECTIONS in flight),
+// beside the same database work behind a bare node:http server (bench/votes-baseline.ts) in the same run.
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
-import { buildForBench, startBundledServer } from './build.ts';
+import { buildForBench, startBaseline, startBundledServer, stopProcess } from './build.ts';
+import { loadavg } from 'node:os';
 import { openPlatform, seedDemo, silentLogger, startEmbeddedPostgres } from '@tingsted/platform';
 
 
 await buildForBench();
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 40);
+const startLoad = loadavg().map((x) => x.toFixed(1)).join(', ');
 const dataDir = mkdtempSync(join(tmpdir(), 'tingsted-bench6-'));
 chmodSync(dataDir, 0o755);
 const embedded = await startEmbeddedPostgres({ dataDir });
@@ -72,47 +76,59 @@ const slug = created.value.slug;
 async function load(path: string) {
   await autocannon({ url: base + path, connections: 20, duration: 2 });
   const r = await autocannon({ url: base + path, connections: 20, duration: seconds });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  // Refused or failed requests (time-outs on a busy machine) are reported in the row and fail its target.
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors };
 }
 const list = await load(`/processes/${slug}/ideas?sort=supported`);
 const results = await load(`/processes/${slug}/results`);
 
 // Supports: each request is a new (resident, idea) pair, so every one is a real insert. The first 2,000 go
-// to one idea, the next 2,000 to the next, and so on: a popular idea, the hardest case for its counter.
+// to one idea, the next 2,000 to the next, and so on: a popular idea, the hardest case for its counter. The
+// baseline carries on with the pairs after the API's.
 let n = 0;
 const csrf = 'bench-csrf-token-bench-csrf-token';
-const supportRun = await autocannon({
-  url: base,
-  connections: 20,
-  duration: seconds,
-  requests: [
-    {
-      method: 'POST',
-      setupRequest: (request) => {
-        let user = 0;
-        let idea = '';
-        do {
-          user = n % tokens.length;
-          idea = ideaIds[Math.floor(n / tokens.length) % ideaIds.length] ?? '';
-          n++;
-        } while (supported.has(`${idea}|${users[user]?.id}`));
-        return { ...request, path: `/api/v1/ideas/${idea}/support`, headers: { cookie: `ts_session=${tokens[user]}; ts_csrf=${csrf}`, 'x-csrf-token': csrf } };
+function support(url: string) {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          let user = 0;
+          let idea = '';
+          do {
+            user = n % tokens.length;
+            idea = ideaIds[Math.floor(n / tokens.length) % ideaIds.length] ?? '';
+            n++;
+          } while (supported.has(`${idea}|${users[user]?.id}`));
+          return { ...request, path: `/api/v1/ideas/${idea}/support`, headers: { cookie: `ts_session=${tokens[user]}; ts_csrf=${csrf}`, 'x-csrf-token': csrf } };
+        },
       },
-    },
-  ],
-});
-const supportsMade = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM idea_supports`.execute(db)).rows[0]?.n ?? 0) - 100000;
-server.kill('SIGTERM');
-await new Promise((resolve) => server.once('exit', resolve));
+    ],
+  });
+}
+const countSupports = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM idea_supports`.execute(db)).rows[0]?.n ?? 0);
+const countsMatch = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ideas i WHERE support_count <> (SELECT count(*) FROM idea_supports s WHERE s.idea_id = i.id)`.execute(db)).rows[0]?.n ?? 0) === 0;
+const supportRun = await support(base);
+const supportsMade = (await countSupports()) - 100000;
+await stopProcess(server);
+const { baseline, base: baselineUrl } = await startBaseline('votes-baseline.ts', [embedded.url]);
+const baseRun = await support(baselineUrl);
+await stopProcess(baseline);
+const baseMade = (await countSupports()) - 100000 - supportsMade;
+const counted = await countsMatch();
 await platform.close();
 await embedded.stop();
 
 const rows = [
-  ['idea list, first page, most supported (20 conn.)', `${Math.round(list.rps)} req/s`, `p50 ${list.p50} ms, p99 ${list.p99} ms`, 'p99 < 50 ms', list.p99 < 50],
-  ['"you said, we did" (20 conn.)', `${Math.round(results.rps)} req/s`, `p50 ${results.p50} ms, p99 ${results.p99} ms`, 'p99 < 50 ms', results.p99 < 50],
-  ['posting a support (20 conn.)', `${Math.round(supportRun.requests.average)} req/s`, `${supportRun.non2xx} refused, ${supportsMade} stored, p99 ${supportRun.latency.p99} ms`, '≥ 1,000/s', supportRun.requests.average >= 1000 && supportRun.non2xx === 0],
+  ['idea list, first page, most supported (20 conn.)', `${Math.round(list.rps)} req/s`, `p50 ${list.p50} ms, p99 ${list.p99} ms, ${list.failed} failed`, 'p99 < 50 ms', list.p99 < 50 && list.failed === 0],
+  ['"you said, we did" (20 conn.)', `${Math.round(results.rps)} req/s`, `p50 ${results.p50} ms, p99 ${results.p99} ms, ${results.failed} failed`, 'p99 < 50 ms', results.p99 < 50 && results.failed === 0],
+  [`posting a support (${connections} conn.)`, `${Math.round(supportRun.requests.average)} req/s`, `${supportRun.non2xx} refused, ${supportRun.errors} errors, ${supportsMade.toLocaleString('en')} stored, p50 ${supportRun.latency.p50} ms, p99 ${supportRun.latency.p99} ms; ${((100 * supportRun.requests.average) / baseRun.requests.average).toFixed(0)} % of the baseline; counts ${counted ? 'equal' : 'DIFFER from'} the supports`, '≥ 5,000/s', supportRun.requests.average >= 5000 && supportRun.non2xx === 0 && supportRun.errors === 0 && counted],
+  [`baseline: node:http + pg, same statement, one commit each (${connections} conn.)`, `${Math.round(baseRun.requests.average)} req/s`, `${baseRun.non2xx} refused, ${baseRun.errors} errors, ${baseMade.toLocaleString('en')} stored, p50 ${baseRun.latency.p50} ms, p99 ${baseRun.latency.p99} ms`, '–', null],
 ] as const;
+process.stdout.write(`\nload average ${loadavg().map((x) => x.toFixed(1)).join(', ')} (at the start: ${startLoad})\n`);
 process.stdout.write(`\nprocess with 10,000 ideas, 100,000 supports, 50,000 comments (generated in ${generation.toFixed(1)} s), ${seconds} s per run\n\n`);
 process.stdout.write('| what | throughput | latency | target | met |\n|---|---|---|---|---|\n');
-for (const [what, rps, latency, target, met] of rows) process.stdout.write(`| ${what} | ${rps} | ${latency} | ${target} | ${met ? 'yes' : 'NO'} |\n`);
+for (const [what, rps, latency, target, met] of rows) process.stdout.write(`| ${what} | ${rps} | ${latency} | ${target} | ${met === null ? '' : met ? 'PASS' : 'MISS'} |\n`);

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { createGroupCommit } from '../db/group-commit.ts';
+import type { Database } from '../db/schema.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import type { BallotKind, BudgetingRule, ReviewState, VoterGroup } from './budgeting.tables.ts';
 
@@ -13,6 +15,18 @@ export type ProjectRow = NonNullable<Awaited<ReturnType<ReturnType<typeof budget
 export type UpdateRow = Awaited<ReturnType<ReturnType<typeof budgetingRepository>['updatesOf']>>[number];
 /** An online ballot as stored. */
 export type OnlineBallotRow = NonNullable<Awaited<ReturnType<ReturnType<typeof budgetingRepository>['findOnlineBallot']>>>;
+
+/** An online ballot to store. */
+export interface OnlineBallotInput {
+  readonly phaseId: string;
+  readonly budgetId: string;
+  readonly voterId: string;
+  readonly projects: string[];
+  readonly points: number[] | null;
+  readonly receipt: string;
+}
+
+type BallotStored = Selectable<Database['budget_ballots']>;
 
 /** The design fields staff change (column names). */
 export interface SettingsChange {
@@ -54,6 +68,32 @@ const counted = sql<boolean>`(b.source IN ('online', 'pabulib') OR b.batch_id IN
 
 /** The only place with SQL for the ballot design, budgets, projects, delivery updates and online ballots. */
 export function budgetingRepository(db: Db) {
+  // One multi-row upsert per batch; a voter's two ballots in one budget never share a batch (the key).
+  const ballots = createGroupCommit<OnlineBallotInput, BallotStored>(db, {
+    key: (b) => `${b.budgetId}:${b.voterId}`,
+    async write(trx, items) {
+      const now = new Date();
+      const rows = await trx
+        .insertInto('budget_ballots')
+        .values(items.map((b) => ({ phase_id: b.phaseId, budget_id: b.budgetId, voter_id: b.voterId, source: 'online' as const, projects: b.projects, points: b.points, receipt: b.receipt, updated_at: now })))
+        .onConflict((oc) =>
+          oc.columns(['budget_id', 'voter_id']).doUpdateSet((eb) => ({
+            projects: eb.ref('excluded.projects'),
+            points: eb.ref('excluded.points'),
+            receipt: eb.ref('excluded.receipt'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .returningAll()
+        .execute();
+      const byKey = new Map(rows.map((r) => [`${r.budget_id}:${r.voter_id}`, r] as const));
+      return items.map((b) => {
+        const row = byKey.get(`${b.budgetId}:${b.voterId}`);
+        if (!row) throw new Error('a ballot of the batch was not stored');
+        return row;
+      });
+    },
+  });
   function projectJson(change: ProjectChange) {
     const { title, description, review_reason, ...rest } = change;
     return {
@@ -264,16 +304,11 @@ export function budgetingRepository(db: Db) {
 
     /**
      * Stores a voter's ballot in a budget, replacing their earlier one (the same row: the database's unique
-     * index on budget and voter allows one); returns the row as stored.
+     * index on budget and voter allows one); returns the row as stored. Ballots cast together are written in
+     * one transaction (group commit); each resolves once that transaction is committed to disk.
      */
-    async upsertOnlineBallot(input: { phaseId: string; budgetId: string; voterId: string; projects: string[]; points: number[] | null; receipt: string }) {
-      const now = new Date();
-      return db
-        .insertInto('budget_ballots')
-        .values({ phase_id: input.phaseId, budget_id: input.budgetId, voter_id: input.voterId, source: 'online', projects: input.projects, points: input.points, receipt: input.receipt, updated_at: now })
-        .onConflict((oc) => oc.columns(['budget_id', 'voter_id']).doUpdateSet({ projects: input.projects, points: input.points, receipt: input.receipt, updated_at: now }))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    upsertOnlineBallot(input: OnlineBallotInput) {
+      return ballots.write(input);
     },
 
     /** The latest published result of each of the given budgets (rule, result as stored, time). */

@@ -1,5 +1,6 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { InputOf, OutputOf } from '../edge/contract.ts';
+import { createFloodGuard, voteFloodLimit } from '../shared/flood-guard.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { budgetingContracts } from './budgeting.contract.ts';
 import type { BudgetingContext } from './budgeting.context.ts';
@@ -32,6 +33,7 @@ function receiptOf(ballot: OnlineBallotRow, settings: SettingsRow, projects: Rea
 export function votingUseCases(ctx: BudgetingContext) {
   const { deps, repo, today, votingPhase, visiblePhase, publishedOf } = ctx;
   const currentYear = () => Number(today().slice(0, 4));
+  const flood = createFloodGuard(voteFloodLimit);
 
   /** Why the actor may not vote in each budget (null: they may), from their resident profile. */
   async function eligibilityOf(actor: Actor, settings: SettingsRow, budgets: readonly BudgetRow[]) {
@@ -45,9 +47,13 @@ export function votingUseCases(ctx: BudgetingContext) {
      * Casts the actor's ballot in a budget (the one named, or the only one they may vote in), or replaces their
      * earlier one there with a new receipt code. Eligibility (area, age, voter group) is checked now. Any broken
      * rule is `BallotInvalid` naming the field (`budgetId`, `projects`, `points`, `ranking`); nothing is stored.
+     * A person casting faster than `voteFloodLimit` is `RateLimited`. The receipt is given once the ballot is
+     * committed to disk (ballots cast together share one transaction).
      */
     async castBallot(actor: Actor | null, input: InputOf<C['castBallot']>): Promise<Result<Receipt>> {
       if (!actor) return fail('NotSignedIn');
+      const flooded = flood.take(actor.id);
+      if (flooded) return flooded;
       const confirmed = await deps.accounts.requireConfirmed(actor);
       if (!confirmed.ok) return confirmed;
       const found = await votingPhase(actor, input.phaseId);

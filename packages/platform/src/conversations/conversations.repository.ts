@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { createGroupCommit } from '../db/group-commit.ts';
 import type { StatementModeration } from './conversations.tables.ts';
 
 /** A statement row as the service uses it. */
@@ -15,6 +16,14 @@ export interface StatementRow {
   created_at: Date;
 }
 
+/** A vote to store. */
+interface VoteInput {
+  readonly conversationId: string;
+  readonly participantId: number;
+  readonly statementId: number;
+  readonly vote: number;
+}
+
 /** Thrown inside a transaction to roll it back when a batch repeats a statement. */
 class RepeatedStatement extends Error {
   index = -1;
@@ -22,6 +31,20 @@ class RepeatedStatement extends Error {
 
 /** The only place with SQL for conversations, statements, participants, votes and stored results. */
 export function conversationsRepository(db: Db) {
+  // One batch at a time: each batch takes its `seq` numbers and commits before the next takes any, so on this
+  // server votes commit in `seq` order and the recompute, which reads votes above the last `seq` it saw, misses
+  // none of them.
+  const votes = createGroupCommit<VoteInput, void>(db, {
+    maxInFlight: 1,
+    key: (v) => `${v.participantId}:${v.statementId}`,
+    async write(trx, items) {
+      await sql`INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
+        SELECT * FROM unnest(${items.map((v) => v.participantId)}::bigint[], ${items.map((v) => v.statementId)}::bigint[], ${items.map((v) => v.conversationId)}::uuid[], ${items.map((v) => v.vote)}::smallint[])
+        ON CONFLICT (participant_id, statement_id)
+        DO UPDATE SET vote = EXCLUDED.vote, seq = nextval('conversation_vote_seq'), voted_at = now()`.execute(trx);
+      return items.map(() => undefined);
+    },
+  });
   const statementColumns = ['id', 'number', 'body', 'moderation', 'is_seed', 'is_meta', 'author_participant_id', 'author_user_id', 'created_at'] as const;
 
   return {
@@ -209,22 +232,13 @@ export function conversationsRepository(db: Db) {
     },
 
     /**
-     * The one write of the vote path: insert, or overwrite an earlier vote (a re-vote, as in Pol.is). One
-     * statement, committed asynchronously (`synchronous_commit` off for this transaction alone, as for
-     * supports): it does not wait for the disk flush. If the database server crashes, the votes of the last
-     * fraction of a second may be lost; never half of one.
+     * The one write of the vote path: insert, or overwrite an earlier vote (a re-vote, as in Pol.is). Votes
+     * cast together are one multi-row statement in one transaction (group commit), and each resolves once that
+     * transaction is committed to disk: an acknowledged vote survives a crash. A voter's two votes on one
+     * statement never share a batch, so the later one is stored last.
      */
-    async upsertVote(conversationId: string, participantId: number, statementId: number, vote: number): Promise<void> {
-      await sql`WITH cast_vote AS (
-          INSERT INTO conversation_votes (participant_id, statement_id, conversation_id, vote)
-          VALUES (${participantId}, ${statementId}, ${conversationId}, ${vote})
-          ON CONFLICT (participant_id, statement_id)
-          DO UPDATE SET vote = EXCLUDED.vote, seq = nextval('conversation_vote_seq'), voted_at = now()
-          RETURNING 1
-        ), async AS (
-          SELECT set_config('synchronous_commit', 'off', true)
-        )
-        SELECT count(*) FROM cast_vote, async`.execute(db);
+    upsertVote(conversationId: string, participantId: number, statementId: number, vote: number): Promise<void> {
+      return votes.write({ conversationId, participantId, statementId, vote });
     },
 
     async votesOf(participantId: number) {

@@ -1,5 +1,6 @@
 import { createRandom, nextStatement } from '@tingsted/opinions';
 import { blockedFailure } from '../shared/moderation-gate.ts';
+import { createFloodGuard, voteFloodLimit } from '../shared/flood-guard.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { ConversationsContext } from './conversations.context.ts';
 import type { StatementView, Voter } from './conversations.types.ts';
@@ -12,16 +13,21 @@ const voteValues: Record<string, -1 | 0 | 1> = { agree: 1, disagree: -1, pass: 0
  */
 export function votingUseCases(ctx: ConversationsContext) {
   const { deps, repo } = ctx;
+  const flood = createFloodGuard(voteFloodLimit);
   return {
     /**
      * Records a vote (agree / disagree / pass) on one statement; a second vote on the same statement replaces
-     * the first. The write is one insert; the recompute is asked for, rate-limited, and runs in the background.
+     * the first. The write is one insert, committed to disk with the votes cast together (group commit) before
+     * this returns; the recompute is asked for, rate-limited, and runs in the background. A voter (person or
+     * anonymous visitor) voting faster than `voteFloodLimit` is `RateLimited`.
      */
     async castVote(voter: Voter, conversationId: string, input: { statement: unknown; vote: unknown }): Promise<Result<{ participant: number }>> {
       const row = await ctx.rows.conversation(conversationId);
       if (!row) return fail('NotFound');
       const person = ctx.who(voter, row);
       if (!person.ok) return person;
+      const flooded = flood.take('userId' in person.value ? `u${person.value.userId}` : `a${person.value.anonKey}`);
+      if (flooded) return flooded;
       const blocked = voter.actor ? await deps.gate.blockOf(voter.actor.id) : null;
       if (blocked) return blockedFailure(blocked);
       const found = await deps.processes.getPhase(row.phase_id);

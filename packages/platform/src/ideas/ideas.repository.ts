@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { createGroupCommit } from '../db/group-commit.ts';
 import type { Screening } from './ideas.tables.ts';
 
 /** Idea list orders: newest, most supported, or a random order that stays the same for one seed. */
@@ -27,6 +28,32 @@ export function locationColumns(location: StoredLocation | null) {
 
 /** SQL for ideas, comments, supports and follows (moderation and edits: ideas.moderation.repository.ts). */
 export function ideasRepository(db: Db) {
+  const supports = createGroupCommit<{ ideaId: string; userId: string }, boolean>(db, {
+    key: (s) => `${s.ideaId}:${s.userId}`,
+    async write(trx, items) {
+      const ideaIds = items.map((s) => s.ideaId);
+      // The ideas' rows are locked in id order first, so two batches (or servers) counting supports of the same
+      // ideas wait for each other instead of deadlocking.
+      await sql`SELECT 1 FROM ideas WHERE id = ANY(${ideaIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`.execute(trx);
+      const added = await sql<{ idea_id: string; user_id: string }>`
+        WITH wanted AS (
+          SELECT w.idea_id, w.user_id FROM unnest(${ideaIds}::uuid[], ${items.map((s) => s.userId)}::uuid[]) AS w(idea_id, user_id)
+          JOIN ideas ON ideas.id = w.idea_id AND ideas.hidden_at IS NULL AND ideas.screening = 'published'
+        ), added AS (
+          INSERT INTO idea_supports (idea_id, user_id) SELECT idea_id, user_id FROM wanted
+          ON CONFLICT (idea_id, user_id) DO NOTHING
+          RETURNING idea_id, user_id
+        ), counted AS (
+          UPDATE ideas SET support_count = support_count + a.n FROM (SELECT idea_id, count(*)::int AS n FROM added GROUP BY idea_id) a WHERE ideas.id = a.idea_id
+        ), followed AS (
+          INSERT INTO idea_follows (idea_id, user_id) SELECT idea_id, user_id FROM added
+          ON CONFLICT (idea_id, user_id) DO NOTHING
+        )
+        SELECT idea_id, user_id FROM added`.execute(trx);
+      const done = new Set(added.rows.map((r) => `${r.idea_id}:${r.user_id}`));
+      return items.map((s) => done.has(`${s.ideaId}:${s.userId}`));
+    },
+  });
   const ideaColumns = [
     'ideas.id',
     'ideas.process_id',
@@ -114,46 +141,24 @@ export function ideasRepository(db: Db) {
     },
 
     /**
-     * Adds a support, counts it and makes the supporter a follower, in one statement (atomic, one round
-     * trip: supporting is the busiest write on the site). False when the person already supports the idea,
-     * or the idea is hidden or waiting for screening.
-     *
-     * The transaction commits asynchronously (`synchronous_commit` off for it alone, as PostgreSQL's docs
-     * suggest for such data): it does not wait for the disk, so a popular idea's row is locked for
-     * microseconds rather than a disk flush, and thousands of supports a second reach one idea. If the
-     * database server crashes, the supports of the last fraction of a second may be lost, together with
-     * their counts and follows: never half of one.
+     * Adds a support, counts it and makes the supporter a follower. False when the person already supports
+     * the idea, or the idea is hidden or waiting for screening. Supports made together are written in one
+     * transaction (group commit) with their counts and follows, and each resolves once that transaction is
+     * committed to disk: an acknowledged support survives a crash, and the count always equals the rows.
      */
-    async addSupport(ideaId: string, userId: string): Promise<boolean> {
-      const result = await sql<{ added: number }>`
-        WITH added AS (
-          INSERT INTO idea_supports (idea_id, user_id)
-          SELECT id, ${userId}::uuid FROM ideas WHERE id = ${ideaId} AND hidden_at IS NULL AND screening = 'published'
-          ON CONFLICT (idea_id, user_id) DO NOTHING
-          RETURNING idea_id
-        ), counted AS (
-          UPDATE ideas SET support_count = support_count + 1 WHERE id IN (SELECT idea_id FROM added)
-        ), followed AS (
-          INSERT INTO idea_follows (idea_id, user_id) SELECT idea_id, ${userId}::uuid FROM added
-          ON CONFLICT (idea_id, user_id) DO NOTHING
-        ), async AS (
-          SELECT set_config('synchronous_commit', 'off', true)
-        )
-        SELECT count(*)::int AS added FROM added, async`.execute(db);
-      return (result.rows[0]?.added ?? 0) === 1;
+    addSupport(ideaId: string, userId: string): Promise<boolean> {
+      return supports.write({ ideaId, userId });
     },
 
-    /** Withdraws a support and uncounts it, in one statement committed like `addSupport`. */
+    /** Withdraws a support and uncounts it, in one statement. */
     async removeSupport(ideaId: string, userId: string): Promise<boolean> {
       const result = await sql<{ removed: number }>`
         WITH removed AS (
           DELETE FROM idea_supports WHERE idea_id = ${ideaId} AND user_id = ${userId} RETURNING idea_id
         ), counted AS (
           UPDATE ideas SET support_count = support_count - 1 WHERE id IN (SELECT idea_id FROM removed)
-        ), async AS (
-          SELECT set_config('synchronous_commit', 'off', true)
         )
-        SELECT count(*)::int AS removed FROM removed, async`.execute(db);
+        SELECT count(*)::int AS removed FROM removed`.execute(db);
       return (result.rows[0]?.removed ?? 0) === 1;
     },
 

@@ -1,15 +1,22 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { blockedFailure } from '../shared/moderation-gate.ts';
+import { createFloodGuard, voteFloodLimit } from '../shared/flood-guard.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { IdeasContext } from './ideas.context.ts';
 
 /** Supporting an idea, withdrawing the support, and following it. */
 export function supportUseCases(ctx: IdeasContext) {
   const { deps, repo, ideaPhases, visibleIdea, openIdeasPhase } = ctx;
+  const flood = createFloodGuard(voteFloodLimit);
   return {
-    /** Supports an idea once per person, while its phase is open. */
+    /**
+     * Supports an idea once per person, while its phase is open; done once the support is committed to disk
+     * (supports made together share one transaction). Faster than `voteFloodLimit` is `RateLimited`.
+     */
     async supportIdea(actor: Actor | null, ideaId: string): Promise<Result<null>> {
       if (!actor) return fail('NotSignedIn');
+      const flooded = flood.take(actor.id);
+      if (flooded) return flooded;
       const confirmed = await deps.accounts.requireConfirmed(actor);
       if (!confirmed.ok) return confirmed;
       const blocked = await deps.gate.blockOf(actor.id);
