@@ -1,4 +1,4 @@
-// The S3 store against an S3-compatible server started here (S3rver, which checks Signature V4 on object requests).
+// The S3 store against an S3-compatible server started here (S3rver behind a front that checks Signature V4).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +29,8 @@ test('stores, returns and deletes a file byte for byte; a missing file is null',
 test('a wrong secret, a missing bucket and a bad key are refused, naming the reason', async () => {
   const wrong = s3Store({ ...s3.store, secretAccessKey: 'not-the-secret' });
   await assert.rejects(wrong.put(randomUUID(), new Uint8Array([1])), (error: unknown) => error instanceof S3StoreError && error.status === 403 && error.code === 'SignatureDoesNotMatch');
+  await assert.rejects(wrong.check(), (error: unknown) => error instanceof S3StoreError && error.status === 403);
+  await assert.rejects(s3Store({ ...s3.store, accessKeyId: 'SOMEONE' }).get(randomUUID()), (error: unknown) => error instanceof S3StoreError && error.code === 'InvalidAccessKeyId');
   const missing = s3Store({ ...s3.store, bucket: 'no-such-bucket' });
   await assert.rejects(missing.check(), (error: unknown) => error instanceof S3StoreError && error.code === 'NoSuchBucket');
   await assert.rejects(missing.put(randomUUID(), new Uint8Array([1])), (error: unknown) => error instanceof S3StoreError && error.code === 'NoSuchBucket');

@@ -44,8 +44,10 @@ export function s3Store(options: S3StoreOptions): FileStore & { check(): Promise
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function request(operation: string, method: string, path: string, body?: Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+    // A copy that owns its memory, which fetch accepts as a body.
+    const payload = body ? new Uint8Array(body) : undefined;
     const signed = aws4.sign(
-      { host, path, method, service: 's3', region: options.region, headers: { ...headers }, ...(body ? { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) } : {}) },
+      { host, path, method, service: 's3', region: options.region, headers: { ...headers }, ...(payload ? { body: Buffer.from(payload.buffer) } : {}) },
       credentials,
     );
     const sent: Record<string, string> = {};
@@ -57,7 +59,7 @@ export function s3Store(options: S3StoreOptions): FileStore & { check(): Promise
       return await fetch(`${base.protocol}//${host}${path}`, {
         method,
         headers: sent,
-        ...(body ? { body } : {}),
+        ...(payload ? { body: payload } : {}),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
