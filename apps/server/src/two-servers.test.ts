@@ -8,8 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDemoDatabase } from '@tingsted/platform/testing';
-import { startTestS3 } from '@tingsted/platform/testing/s3';
+import { freshDemoDatabase, startTestS3 } from '@tingsted/platform/testing';
 import { readConfig, ConfigError } from './config.ts';
 
 const bin = new URL('../bin/tingsted.js', import.meta.url).pathname;

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
 import type { S3StoreOptions } from '../files/s3.store.ts';
 
 /** The credentials the test S3 server accepts. */
@@ -46,6 +45,8 @@ function signatureProblem(request: IncomingMessage, body: Buffer): string | null
  * (S3rver itself does not check them). `close()` stops both and removes the folder.
  */
 export async function startTestS3(bucket = 'tingsted-test'): Promise<{ store: S3StoreOptions; close(): Promise<void> }> {
+  // Loaded here, not with the testing module, so tests that need no S3 server do not load it.
+  const { default: S3rver } = await import('s3rver');
   const directory = mkdtempSync(join(tmpdir(), 'tingsted-s3-'));
   const backend = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
   const { port: backendPort } = await backend.run();
