@@ -17,6 +17,18 @@ export interface ServerConfig {
   /** How long a page rendered for visitors who are not signed in may be reused; 0 turns the cache off. */
   readonly pageCacheMs: number;
   readonly oidc: OidcConfig | undefined;
+  /** An S3-compatible bucket for uploads; without it they go to the `uploads` folder in `dataDir`. */
+  readonly s3: S3Config | undefined;
+}
+
+/** An S3-compatible bucket that every app server shares (S3_* settings). */
+export interface S3Config {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly pathStyle: boolean;
 }
 
 /** One OpenID Connect provider (ID-porten, BankID, MitID or Freja through the municipality's broker). */
@@ -41,6 +53,26 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
   }
   return value;
+}
+
+function s3Config(env: NodeJS.ProcessEnv): S3Config | undefined {
+  const names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const given = names.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(`${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, so ${missing.join(', ')} must be set too`);
+  const endpoint = env.S3_ENDPOINT ?? '';
+  if (!/^https?:\/\/[^/]/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http or https URL; got "${endpoint}"`);
+  const pathStyle = env.S3_PATH_STYLE ?? 'true';
+  if (pathStyle !== 'true' && pathStyle !== 'false') throw new ConfigError(`S3_PATH_STYLE must be true or false; got "${pathStyle}"`);
+  return {
+    endpoint,
+    bucket: env.S3_BUCKET ?? '',
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    pathStyle: pathStyle === 'true',
+  };
 }
 
 /** Reads the configuration; see the README's table of settings. */
@@ -81,5 +113,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     pageCacheMs: integer(env, 'PAGE_CACHE_MS', 2000, 0, 60_000),
     oidc,
+    s3: s3Config(env),
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { migrateToLatest, openPlatform, seedDemo, demoPassword, DataFolderInUseError, type Platform } from '@tingsted/platform';
+import { s3Store, type FileStore } from '@tingsted/platform/files';
 import { ConfigError, readConfig, type ServerConfig } from './config.ts';
 import { buildServer, webHeaders, type WebHandler } from './app.ts';
 import { banner, describeDatabase } from './banner.ts';
@@ -24,8 +25,15 @@ export async function loadWebHandler(): Promise<WebHandler | undefined> {
   return module.handler;
 }
 
+/** Where uploads go: the S3-compatible bucket when S3_* are set, else the `uploads` folder in the data folder. */
+function fileStoreOf(config: ServerConfig): FileStore | undefined {
+  return config.s3 ? s3Store(config.s3) : undefined;
+}
+
 function platformConfig(config: ServerConfig, logger: pino.Logger) {
+  const fileStore = fileStoreOf(config);
   return {
+    ...(fileStore ? { fileStore } : {}),
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
@@ -107,6 +115,15 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): Promise<number> {
+  // With S3_* set, uploads go to that bucket; a server that cannot use it says so and does not start.
+  if (config.s3) {
+    try {
+      await s3Store(config.s3).check();
+    } catch (error) {
+      process.stderr.write(`tingsted: the S3 bucket "${config.s3.bucket}" at ${config.s3.endpoint} cannot be used: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   const platform = await openPlatform(platformConfig(config, logger));
   await platform.jobs.startWorkers();
   if (demo) await seedDemo(platform);
@@ -131,7 +148,7 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  logger.info({ url, mail: platform.mailer.target, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'Tingsted is running');
+  logger.info({ url, mail: platform.mailer.target, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded', uploads: config.s3 ? 's3' : 'disk' }, 'Tingsted is running');
   // A person at a terminal (or `npm start`, which asks for the demo) gets a short banner; log collectors get the line above.
   if (demo || process.stdout.isTTY) {
     logger.flush();

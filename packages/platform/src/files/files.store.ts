@@ -1,9 +1,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** A file's storage key: a UUID, so a key can never reach outside the store. */
+export const fileKeyPattern = /^[0-9a-f-]{36}$/;
+
 /**
- * Where uploaded files live. The local-disk store is the default; an S3-compatible store can implement
- * the same three calls.
+ * Where uploaded files live: the local-disk store (the default, or a folder shared by several servers) or an
+ * S3-compatible bucket (`s3.store.ts`).
  */
 export interface FileStore {
   put(key: string, data: Uint8Array): Promise<void>;
@@ -14,7 +17,7 @@ export interface FileStore {
 /** Files in a folder on local disk, named by their key. */
 export function localDiskStore(folder: string): FileStore {
   const path = (key: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('invalid file key');
+    if (!fileKeyPattern.test(key)) throw new Error('invalid file key');
     return join(folder, key.slice(0, 2), key);
   };
   return {
