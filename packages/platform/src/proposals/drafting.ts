@@ -96,7 +96,7 @@ export function draftingUseCases(ctx: ProposalsContext) {
       return ok({ hasAccount: account !== null });
     },
 
-    /** Accepts an invitation sent to one's own (confirmed) address: one becomes a co-author. */
+    /** Accepts an invitation sent to one's own (confirmed) address while the proposal is a draft: one becomes a co-author. */
     async acceptCoauthorship(actor: Actor | null, input: { id: string }): Promise<Result<null>> {
       const who = await resident(actor);
       if (!who.ok) return who;
@@ -104,6 +104,8 @@ export function draftingUseCases(ctx: ProposalsContext) {
       if (!account.ok) return account;
       const row = await repo.findProposal(input.id);
       if (!row) return fail('NotFound');
+      // Once published, the invitation lapses: whoever has signed it must not become one of its authors.
+      if (row.stage !== 'draft') return fail('Conflict', [{ field: 'proposal', message: 'proposals.alreadyPublished' }]);
       if (!(await repo.acceptInvitation(input.id, account.value.email, who.value.id, deps.clock()))) return fail('NotFound');
       await deps.audit.record({ actorId: who.value.id, action: 'proposal.coauthor_accepted', subjectType: 'proposal', subjectId: input.id });
       return ok(null);

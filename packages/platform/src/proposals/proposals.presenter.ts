@@ -20,7 +20,7 @@ export function proposalCan(actor: Actor | null, p: ProposalView, invited = fals
     edit: draft && p.mine,
     publish: draft && p.mine,
     invite: draft && p.leadAuthor,
-    acceptInvitation: invited && !p.mine,
+    acceptInvitation: invited && draft && !p.mine,
     flag: !draft && proposalsPolicy.participate(actor) && !p.mine && p.hidden === null,
     answer: reached && proposalsPolicy.answer(actor),
     addMilestone: p.stage === 'answered' && proposalsPolicy.addMilestone(actor),

@@ -116,7 +116,10 @@ export function proposalsRepository(db: Db) {
       return rows.length > 0;
     },
 
-    /** Accepts the invitation to this address; false when there is none waiting. */
+    /**
+     * Accepts the invitation to this address while the proposal is a draft; false when there is none waiting or
+     * the proposal is published (a co-author could otherwise have signed it first and then become its author).
+     */
     async acceptInvitation(proposalId: string, email: string, userId: string, at: Date): Promise<boolean> {
       const result = await db
         .updateTable('proposal_coauthors')
@@ -124,6 +127,7 @@ export function proposalsRepository(db: Db) {
         .where('proposal_id', '=', proposalId)
         .where(sql<boolean>`lower(email) = lower(${email})`)
         .where('accepted_at', 'is', null)
+        .where((eb) => eb.exists(eb.selectFrom('proposals').select('proposals.id').where('proposals.id', '=', proposalId).where('proposals.stage', '=', 'draft')))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },

@@ -188,3 +188,17 @@ test("one's own data: the export names proposals, co-authorships and signatures;
   assert.deepEqual([after.proposal.signatures, after.proposal.authorNames], [before!.signatures - 1, ['medforfatter']]);
   assert.equal((await platform.proposals.exportFor(signers[0]!.id)).proposalSignatures?.length, 0);
 });
+
+test('an invitation lapses when the proposal is published: whoever signed it cannot become its co-author and so sign their own proposal', async () => {
+  const lead = signers[2]!;
+  const invitee = signers[3]!;
+  const { id } = value(await platform.proposals.draftProposal(lead, { phaseId, title: 'Sykkelstativ ved skolen', body: 'Barna har ingen steder å låse syklene sine ved skolen.', decision: 'Kommunen setter opp sykkelstativ ved skolen.' }));
+  value(await platform.proposals.inviteCoauthor(lead, { id, email: 'signer3@example.no' }));
+  value(await platform.proposals.publishProposal(lead, { id }));
+  value(await platform.proposals.signProposal(invitee, { id }));
+  const seen = value(await platform.proposals.proposalOf(invitee, { id }));
+  assert.equal(seen.proposal.can.acceptInvitation, false);
+  assert.deepEqual(failure(await platform.proposals.acceptCoauthorship(invitee, { id })), ['Conflict', 'proposals.alreadyPublished']);
+  const after = value(await platform.proposals.proposalOf(invitee, { id }));
+  assert.deepEqual([after.proposal.mine, after.proposal.signedByViewer, after.proposal.signatures, after.proposal.authorNames], [false, true, 1, ['signer2']]);
+});
