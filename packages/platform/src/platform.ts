@@ -20,7 +20,7 @@ import { definePanelJobs, defineRetentionJob, panelsService } from './panels/ind
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
-import { proposalsService } from './proposals/index.ts';
+import { defineProposalJobs, proposalsService } from './proposals/index.ts';
 import { defineEventJobs, eventsService } from './events/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -173,6 +173,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate, timeZone });
   const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
+  // Authors and signers are told when signing ends short of the threshold.
+  defineProposalJobs(jobs, proposals, config.logger);
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.

@@ -169,6 +169,21 @@ export function proposalsRepository(db: Db) {
       });
     },
 
+    /**
+     * Claims the proposals whose signing ended short of the threshold by `now` and whose people have not been
+     * told: one statement marks them, so two workers never tell anyone twice.
+     */
+    claimExpired(now: Date) {
+      return db
+        .updateTable('proposals')
+        .set({ expiry_noticed_at: now })
+        .where('stage', '=', 'collecting')
+        .where('deadline', '<=', now)
+        .where('expiry_noticed_at', 'is', null)
+        .returning(proposalColumns)
+        .execute();
+    },
+
     /** Removes one's signature and the count with it; false when there was none. */
     unsign(proposalId: string, userId: string): Promise<boolean> {
       return db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import type { Role } from '../accounts/accounts.tables.ts';
 import { localMidnightAfter } from './proposals.context.ts';
 import { signingIneligibility } from './signing.ts';
+import { expiryJob } from './jobs.ts';
 
 let platform: Platform;
 let drop: () => Promise<void>;
@@ -201,4 +202,27 @@ test('an invitation lapses when the proposal is published: whoever signed it can
   assert.deepEqual(failure(await platform.proposals.acceptCoauthorship(invitee, { id })), ['Conflict', 'proposals.alreadyPublished']);
   const after = value(await platform.proposals.proposalOf(invitee, { id }));
   assert.deepEqual([after.proposal.mine, after.proposal.signedByViewer, after.proposal.signatures, after.proposal.authorNames], [false, true, 1, ['signer2']]);
+});
+
+test('when signing ends short of the threshold, the job tells its authors and signers once, with the count against the threshold', async () => {
+  const [lead, signer] = [signers[2]!, signers[3]!];
+  const before = (await platform.notifications.listFor(lead, 'en')).length;
+  assert.equal(await platform.proposals.noticeExpiredProposals(), 0, 'nothing before the deadline');
+  // "Sykkelstativ ved skolen" was published on 1 November (Oslo) with 30 days to sign and one signature of three.
+  now = new Date('2026-12-02T12:00:00Z');
+  await platform.jobs.startWorkers();
+  await platform.jobs.send(expiryJob, {});
+  const expected = 'Signing the citizen proposal "Sykkelstativ ved skolen" has ended with 1 of the 3 signatures needed, so it does not go to the municipality.';
+  let told: string[] = [];
+  for (let i = 0; i < 100 && !told.includes(expected); i++) {
+    told = (await platform.notifications.listFor(lead, 'en')).map((n) => n.text);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(told.includes(expected), told.join('\n'));
+  assert.equal(told.length, before + 1);
+  const signerNews = (await platform.notifications.listFor(signer, 'nb')).filter((n) => n.kind === 'proposal_expired');
+  assert.deepEqual(signerNews.map((n) => n.text), ['Signeringen av innbyggerforslaget «Sykkelstativ ved skolen» er avsluttet med 1 av de 3 signaturene som trengtes, så forslaget går ikke til kommunen.']);
+  assert.equal(await platform.proposals.noticeExpiredProposals(), 0, 'each is told once');
+  const [shown] = value(await platform.proposals.proposalsOf(null, { phaseId, stage: 'expired' })).proposals;
+  assert.deepEqual([shown?.title, shown?.expired], ['Sykkelstativ ved skolen', true]);
 });
