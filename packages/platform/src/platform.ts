@@ -172,7 +172,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate, timeZone });
-  const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
+  const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, files, areas: async () => (await municipality.get()).areas });
+  // A proposal's images are readable as the proposal is: a draft's only by its authors.
+  files.guardReads('proposal', (actor, proposalId) => proposals.imageAccess(actor, proposalId));
   // Authors and signers are told when signing ends short of the threshold.
   defineProposalJobs(jobs, proposals, config.logger);
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });

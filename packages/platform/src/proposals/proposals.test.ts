@@ -226,3 +226,29 @@ test('when signing ends short of the threshold, the job tells its authors and si
   const [shown] = value(await platform.proposals.proposalsOf(null, { phaseId, stage: 'expired' })).proposals;
   assert.deepEqual([shown?.title, shown?.expired], ['Sykkelstativ ved skolen', true]);
 });
+
+test('a draft takes images with alt text from its authors: only they see them until it is published; none after, at most five', async () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString('base64');
+  const file = { filename: 'lekeplass.png', contentType: 'image/png', data: png };
+  const [lead, other] = [signers[1]!, signers[3]!];
+  const { id } = value(await platform.proposals.draftProposal(lead, { phaseId, title: 'Ny lekeplass i parken', body: 'Lekeplassen i parken er gammel og utrygg for de minste barna.', decision: 'Kommunen bygger en ny lekeplass i parken.' }));
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: '  ' })), ['ValidationFailed', 'field.altRequired']);
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file: { ...file, contentType: 'application/pdf' }, altText: 'Lekeplassen i dag' })), ['ValidationFailed', 'field.imageType']);
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(other, { id, file, altText: 'Lekeplassen i dag' })), ['NotFound', undefined]);
+  const first = value(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Lekeplassen i dag', locale: 'nb' })).id;
+  assert.equal((await platform.files.read(first, other))?.access, undefined, 'a draft image is not shown to others');
+  assert.equal((await platform.files.read(first, lead))?.access, 'restricted');
+  for (let i = 0; i < 4; i++) value(await platform.proposals.addProposalImage(lead, { id, file, altText: `Bilde ${i + 2}` }));
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Ett for mye' })), ['ValidationFailed', 'proposals.images.tooMany']);
+  const draft = value(await platform.proposals.proposalOf(lead, { id })).proposal;
+  assert.deepEqual([draft.images.length, draft.images[0]?.alt, draft.can.addImage], [5, 'Lekeplassen i dag', false]);
+  value(await platform.proposals.removeProposalImage(lead, { id, fileId: draft.images[4]!.id }));
+  assert.deepEqual(failure(await platform.proposals.removeProposalImage(lead, { id, fileId: draft.images[4]!.id })), ['NotFound', undefined]);
+
+  value(await platform.proposals.publishProposal(lead, { id }));
+  const published = value(await platform.proposals.proposalOf(null, { id })).proposal;
+  assert.deepEqual(published.images.map((i) => i.alt), ['Lekeplassen i dag', 'Bilde 2', 'Bilde 3', 'Bilde 4']);
+  assert.equal((await platform.files.read(first, null))?.access, 'public');
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Etterpå' })), ['Conflict', 'proposals.alreadyPublished']);
+  assert.deepEqual(failure(await platform.proposals.removeProposalImage(lead, { id, fileId: first })), ['Conflict', 'proposals.alreadyPublished']);
+});

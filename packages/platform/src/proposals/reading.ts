@@ -5,14 +5,14 @@ import { presentProposal, type PresentedProposal } from './proposals.presenter.t
 import type { ProposalRow, ProposalStage } from './proposals.repository.ts';
 import type { ProposalsContext, ProposalView } from './proposals.context.ts';
 
-
 /** Reading proposals: a phase's list, one proposal with its co-authors, signers shown by choice and answers. */
 export function readingUseCases(ctx: ProposalsContext) {
   const { deps, repo, proposalsPhase, visibleProposal, invitedTo } = ctx;
 
   async function present(rows: readonly ProposalRow[], viewer: Actor | null, phaseThreshold: number): Promise<ProposalView[]> {
     const ids = rows.map((r) => r.id);
-    const [coauthors, signed] = await Promise.all([repo.coauthorsOf(ids), viewer ? repo.signaturesBy(viewer.id, ids) : new Map<string, { showName: boolean }>()]);
+    const [coauthors, signed, files] = await Promise.all([repo.coauthorsOf(ids), viewer ? repo.signaturesBy(viewer.id, ids) : new Map<string, { showName: boolean }>(), deps.files.listFor('proposal', ids)]);
+    const imagesOf = (id: string) => files.filter((f) => f.ownerId === id && f.kind === 'image').map((f) => ({ id: f.id, alt: Object.values(f.altText)[0] ?? '' }));
     const authorsOf = new Map<string, string[]>();
     for (const row of rows) authorsOf.set(row.id, row.author_id ? [row.author_id] : []);
     for (const c of coauthors) if (c.accepted_at && c.user_id) authorsOf.get(c.proposal_id)?.push(c.user_id);
@@ -41,6 +41,7 @@ export function readingUseCases(ctx: ProposalsContext) {
         answerDue: row.answer_due,
         progressPercent: row.progress_percent,
         authorNames: authors.map((id) => names.get(id) ?? ''),
+        images: imagesOf(row.id),
         hidden: row.hidden_at ? { reason: row.hidden_reason ?? '' } : null,
         mine: viewer !== null && authors.includes(viewer.id),
         leadAuthor: viewer !== null && viewer.id === row.author_id,

@@ -383,6 +383,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'proposals.alreadyPublished': 'Forslaget er allerede offentliggjort og kan ikke længere ændres.',
   'proposals.coauthors.authorOnly': 'Kun forslagsstilleren, der startede forslaget, inviterer medforfattere.',
   'proposals.coauthors.self': 'Du er allerede forfatter: invitér en anden.',
+  'proposals.images.tooMany': 'Et forslag kan højst have {max} billeder: fjern et først.',
   'proposals.coauthors.twice': 'Denne adresse er allerede inviteret.',
   'proposals.sign.areaMissing': 'Kun borgere i bestemte områder må underskrive: angiv dit område på kontosiden først.',
   'proposals.sign.otherArea': 'Kun borgere i de områder, denne fase nævner, må underskrive dette forslag.',

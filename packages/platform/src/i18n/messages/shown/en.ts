@@ -381,6 +381,7 @@ export const shownEn = {
   'proposals.alreadyPublished': 'This proposal has been published already and can no longer be changed.',
   'proposals.coauthors.authorOnly': 'Only the author who started the proposal invites co-authors.',
   'proposals.coauthors.self': 'You are an author already: invite someone else.',
+  'proposals.images.tooMany': 'A proposal can have at most {max} images: remove one first.',
   'proposals.coauthors.twice': 'This address has been invited already.',
   'proposals.sign.areaMissing': 'Only residents of certain areas may sign: tell your area on your account page first.',
   'proposals.sign.otherArea': 'Only residents of the areas this phase names may sign this proposal.',

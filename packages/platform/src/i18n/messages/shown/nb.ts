@@ -383,6 +383,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'proposals.alreadyPublished': 'Forslaget er allerede publisert og kan ikke endres lenger.',
   'proposals.coauthors.authorOnly': 'Bare forslagsstilleren som startet forslaget, inviterer medforfattere.',
   'proposals.coauthors.self': 'Du er allerede forfatter: inviter noen andre.',
+  'proposals.images.tooMany': 'Et forslag kan ha høyst {max} bilder: fjern ett først.',
   'proposals.coauthors.twice': 'Denne adressen er allerede invitert.',
   'proposals.sign.areaMissing': 'Bare innbyggere i enkelte områder kan signere: oppgi området ditt på kontosiden først.',
   'proposals.sign.otherArea': 'Bare innbyggere i områdene denne fasen nevner, kan signere dette forslaget.',

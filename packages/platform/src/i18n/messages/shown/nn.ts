@@ -383,6 +383,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'proposals.alreadyPublished': 'Forslaget er alt publisert og kan ikkje endrast lenger.',
   'proposals.coauthors.authorOnly': 'Berre forslagsstillaren som starta forslaget, inviterer medforfattarar.',
   'proposals.coauthors.self': 'Du er alt forfattar: inviter nokon andre.',
+  'proposals.images.tooMany': 'Eit forslag kan ha høgst {max} bilete: fjern eitt først.',
   'proposals.coauthors.twice': 'Denne adressa er alt invitert.',
   'proposals.sign.areaMissing': 'Berre innbyggjarar i nokre område kan signere: oppgje området ditt på kontosida først.',
   'proposals.sign.otherArea': 'Berre innbyggjarar i områda denne fasen nemner, kan signere dette forslaget.',

@@ -382,6 +382,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'proposals.alreadyPublished': 'Förslaget är redan publicerat och kan inte ändras längre.',
   'proposals.coauthors.authorOnly': 'Bara förslagsställaren som startade förslaget bjuder in medförfattare.',
   'proposals.coauthors.self': 'Du är redan författare: bjud in någon annan.',
+  'proposals.images.tooMany': 'Ett förslag kan ha högst {max} bilder: ta bort en först.',
   'proposals.coauthors.twice': 'Den här adressen är redan inbjuden.',
   'proposals.sign.areaMissing': 'Bara invånare i vissa områden får skriva under: ange ditt område på kontosidan först.',
   'proposals.sign.otherArea': 'Bara invånare i de områden som fasen anger får skriva under det här förslaget.',
