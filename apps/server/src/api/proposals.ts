@@ -14,6 +14,12 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
   const tags = ['Proposals'];
   const p = platform.proposals;
 
+  api.get('/proposals', { schema: contractSchema(c.municipalProposals, { tags, path: [], method: 'GET' }) }, async (request, reply) => {
+    const result = await p.municipalProposals(request.ctx.user, contractInput(c.municipalProposals, request));
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
   api.get('/phases/:phaseId/proposals', { schema: contractSchema(c.proposalsOf, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
     const result = await p.proposalsOf(request.ctx.user, contractInput(c.proposalsOf, request));
     if (!result.ok) return failure(request, reply, result);

@@ -57,7 +57,7 @@ export interface ProposalsDeps {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly accounts: Pick<AccountsService, 'requireConfirmed' | 'displayNamesOf' | 'accountByEmail' | 'getAccount' | 'residentProfilesOf' | 'userIdsWithRoles'>;
-  readonly processes: Pick<ProcessesService, 'getPhase'>;
+  readonly processes: Pick<ProcessesService, 'getPhase' | 'runningPhaseIds'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The statuses an answer can give (the same as for ideas). */
   readonly feedback: Pick<FeedbackService, 'statuses' | 'checkAnswer'>;

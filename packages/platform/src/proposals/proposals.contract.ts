@@ -79,6 +79,16 @@ export const proposalContracts = {
       can: Type.Object({ draft: Type.Boolean({ description: 'Draft a proposal here (signed in, phase open)' }), manage: Type.Boolean({ description: "Set the phase's rules and export signatures (staff)" }) }),
     }),
   }),
+  municipalProposals: contract({
+    name: 'municipalProposals',
+    summary: "The municipality's proposals section: the proposals of every proposals phase, most signatures first, then the nearest deadline; with a stage, only those",
+    input: Type.Object({ stage: Type.Optional(oneOf([...proposalStages, 'expired'] as const, { description: 'draft (own), collecting, submitted, answered or expired' })) }),
+    output: Type.Object({
+      proposals: Type.Array(Type.Object({ ...ProposalSchema.properties, processSlug: Type.String({ description: 'Its page: /processes/{processSlug}/proposals/{id}' }) })),
+      phases: Type.Array(Type.Object({ id: Type.String(), processSlug: Type.String(), open: Type.Boolean({ description: 'Takes new proposals now (POST /phases/{id}/proposals)' }) })),
+      can: Type.Object({ draft: Type.Boolean({ description: 'Draft a proposal in an open phase (signed in)' }) }),
+    }),
+  }),
   draftProposal: contract({
     name: 'draftProposal',
     summary: 'Draft a proposal in an open proposals phase (a confirmed account)',

@@ -94,6 +94,24 @@ export function proposalsRepository(db: Db) {
       return query.orderBy('signature_count', 'desc').orderBy('deadline').orderBy('created_at').orderBy('id').execute();
     },
 
+    /**
+     * Every phase's published proposals a viewer may see (and the viewer's own drafts), for the municipality's
+     * proposals section: most signatures first, then the nearest deadline.
+     */
+    listAll(viewerId: string | null, options: { includeHidden: boolean }) {
+      let query = db.selectFrom('proposals').select(proposalColumns);
+      query = query.where((eb) => {
+        const visible = eb.and([eb('stage', '<>', 'draft'), ...(options.includeHidden ? [] : [eb('hidden_at', 'is', null)])]);
+        if (viewerId === null) return visible;
+        return eb.or([
+          visible,
+          eb('author_id', '=', viewerId),
+          eb('id', 'in', eb.selectFrom('proposal_coauthors').select('proposal_id').where('user_id', '=', viewerId).where('accepted_at', 'is not', null)),
+        ]);
+      });
+      return query.orderBy('signature_count', 'desc').orderBy('deadline').orderBy('created_at').orderBy('id').execute();
+    },
+
     coauthorsOf(proposalIds: readonly string[]) {
       if (proposalIds.length === 0) return Promise.resolve([]);
       return db

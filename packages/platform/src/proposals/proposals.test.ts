@@ -252,3 +252,17 @@ test('a draft takes images with alt text from its authors: only they see them un
   assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Etterpå' })), ['Conflict', 'proposals.alreadyPublished']);
   assert.deepEqual(failure(await platform.proposals.removeProposalImage(lead, { id, fileId: first })), ['Conflict', 'proposals.alreadyPublished']);
 });
+
+test("the municipality's proposals section lists every phase's proposals by signatures, by stage, and where to write one", async () => {
+  const section = value(await platform.proposals.municipalProposals(null, {}));
+  const inPhase = value(await platform.proposals.proposalsOf(null, { phaseId })).proposals;
+  assert.deepEqual(section.proposals.map((p) => p.id), inPhase.map((p) => p.id), 'the same proposals, in the same order, as the phase shows');
+  assert.ok(section.proposals.every((p) => p.processSlug === 'innbyggerforslag' && p.stage !== 'draft'));
+  assert.deepEqual(section.phases, [{ id: phaseId, processSlug: 'innbyggerforslag', open: true }]);
+  assert.deepEqual([section.can.draft, value(await platform.proposals.municipalProposals(signers[1]!, {})).can.draft], [false, true]);
+  const { id } = value(await platform.proposals.draftProposal(signers[1]!, { phaseId, title: 'Gapahuk ved vannet', body: 'Et sted å søke ly når det regner på turen rundt vannet.', decision: 'Kommunen bygger en gapahuk ved vannet.' }));
+  assert.ok(!value(await platform.proposals.municipalProposals(null, {})).proposals.some((p) => p.id === id), "a draft is only its authors' own");
+  assert.ok(value(await platform.proposals.municipalProposals(signers[1]!, { stage: 'draft' })).proposals.some((p) => p.id === id));
+  const answered = value(await platform.proposals.municipalProposals(null, { stage: 'answered' })).proposals;
+  assert.deepEqual(answered.map((p) => p.title), ['Gatelys i Storgata']);
+});

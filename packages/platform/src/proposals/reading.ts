@@ -69,6 +69,39 @@ export function readingUseCases(ctx: ProposalsContext) {
     },
 
     /**
+     * The municipality's proposals section: the proposals of every proposals phase in a published process,
+     * most signatures first, then the nearest deadline (with `stage`, only those), and those phases with
+     * whether they take new proposals now, so that residents can start one from the section.
+     */
+    async municipalProposals(actor: Actor | null, input: { stage?: ProposalStage | 'expired' | undefined }): Promise<Result<{ proposals: (PresentedProposal & { processSlug: string })[]; phases: { id: string; processSlug: string; open: boolean }[]; can: { draft: boolean } }>> {
+      const rows = await repo.listAll(actor?.id ?? null, { includeHidden: proposalsPolicy.moderate(actor) });
+      const phaseIds = [...new Set(rows.map((r) => r.phase_id))];
+      const phases = new Map<string, { processSlug: string; open: boolean; threshold: number }>();
+      for (const id of phaseIds) {
+        const phase = await proposalsPhase(id);
+        if (phase.ok) phases.set(id, { processSlug: phase.value.processSlug, open: phase.value.open, threshold: phase.value.settings.threshold });
+      }
+      for (const id of await deps.processes.runningPhaseIds('proposals')) {
+        if (phases.has(id)) continue;
+        const phase = await proposalsPhase(id);
+        if (phase.ok) phases.set(id, { processSlug: phase.value.processSlug, open: phase.value.open, threshold: phase.value.settings.threshold });
+      }
+      const shown = rows.filter((r) => phases.has(r.phase_id) && (!r.hidden_at || proposalsPolicy.moderate(actor) || r.author_id === actor?.id));
+      let views: ProposalView[] = [];
+      for (const [phaseId, phase] of phases) views.push(...(await present(shown.filter((r) => r.phase_id === phaseId), actor, phase.threshold)));
+      const order = new Map(shown.map((r, i) => [r.id, i]));
+      views.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      if (input.stage === 'expired') views = views.filter((p) => p.expired);
+      else if (input.stage) views = views.filter((p) => p.stage === input.stage && !p.expired);
+      const open = [...phases].filter(([, p]) => p.open);
+      return ok({
+        proposals: views.map((p) => ({ ...presentProposal(p, actor), processSlug: phases.get(p.phaseId)?.processSlug ?? '' })),
+        phases: [...phases].map(([id, p]) => ({ id, processSlug: p.processSlug, open: p.open })),
+        can: { draft: open.length > 0 && proposalsPolicy.participate(actor) },
+      });
+    },
+
+    /**
      * One proposal: what lists show, the names of signers who chose to show them, its answers and milestones,
      * and for its authors the co-authors invited; `invited` when the viewer's address has an invitation waiting.
      */
