@@ -124,6 +124,26 @@ describe('locations of ideas', () => {
     assert.deepEqual(search.map((p) => [p.kind, p.name]), [['place', 'Storgata'], ['idea', 'Fartsdumper i Storgata']]);
   });
 
+  test('the author moves the place when editing: typed or marked, checked as when posting; sending neither keeps it', async () => {
+    const posted = await post({ address: 'Kinoen', title: 'Sykkelstativ ved kinoen' });
+    assert.ok(posted.ok);
+    const id = posted.value.id;
+    const place = async () => {
+      const idea = await platform.ideas.getIdea(kari, id);
+      return idea.ok ? [idea.value.idea.location?.label, idea.value.idea.location?.area, idea.value.idea.location?.geometry.type] : null;
+    };
+    const edit = (input: Record<string, unknown>) => platform.ideas.editIdea(kari, id, { title: 'Sykkelstativ ved kinoen', body: 'Vi trenger flere stativer der folk sykler.', ...input });
+    assert.ok((await edit({})).ok);
+    assert.deepEqual(await place(), ['Kinoen', 'Sentrum', 'Point'], 'kept when neither is sent');
+    assert.deepEqual(fields(await edit({ address: '59.91, 10.75' })), [['address', 'location.outside', null]]);
+    assert.deepEqual(fields(await edit({ address: '' })), [['address', 'location.required', null]]);
+    assert.deepEqual(await place(), ['Kinoen', 'Sentrum', 'Point'], 'nothing changed by a refused edit');
+    assert.ok((await edit({ address: 'Jernbanestasjonen' })).ok);
+    assert.deepEqual(await place(), ['Jernbanestasjonen', 'Sentrum', 'Point']);
+    assert.ok((await edit({ location: { type: 'LineString', coordinates: [[10.707, 60.781], [10.715, 60.798]] } })).ok);
+    assert.deepEqual(await place(), [null, 'Elvebakken', 'LineString']);
+  });
+
   test('the GeoJSON export is for staff and leaves hidden ideas out', async () => {
     assert.equal((await platform.ideas.phaseGeoJson(kari, phaseId)).ok, false);
     const mapped = await platform.ideas.mappedIdeas({ processId });
