@@ -133,7 +133,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     phaseExists: (phaseId) => processes.phaseExists(phaseId),
   });
   const gate = createModerationGate(db, clock);
-  const ideas = ideasService({ db, audit, accounts, processes, notifications, files, gate, map: () => municipality.map() });
+  const ideas = ideasService({ db, audit, accounts, processes, notifications, files, gate, map: () => municipality.map(), geocode: (text) => municipality.geocode(text) });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
   const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, files, notifications, clock, timeZone });

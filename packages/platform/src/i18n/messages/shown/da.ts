@@ -374,6 +374,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'geo.noBoundary': 'Ingen af objekterne er kommunegrænsen: giv én polygon egenskaben "kind": "boundary".',
   'geo.twoBoundaries': '{where}: kun ét objekt kan være grænsen.',
   'geo.tileUrl': 'Angiv en adresse til kortfliser, der begynder med https:// og indeholder {z}, {x} og {y}.',
+  'geo.geocoderUrl': 'Angiv en søgeadresse til en geokoder, der begynder med https:// (eller http://localhost) og indeholder {query}; lad feltet stå tomt for ingen.',
   'location.kindNotAllowed': 'Denne fase tager ikke imod den slags sted. Markér det, kortet tilbyder, eller skriv et sted eller koordinater.',
   'location.outside': 'Stedet ligger uden for kommunen. Vælg et sted inden for grænsen.',
   'location.required': 'Fortæl, hvor idéen handler om: markér det på kortet, eller skriv en adresse, et sted eller koordinater.',

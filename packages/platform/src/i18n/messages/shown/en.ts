@@ -372,6 +372,7 @@ export const shownEn = {
   'geo.noBoundary': 'No feature is the municipality\'s boundary: give one polygon the property "kind": "boundary".',
   'geo.twoBoundaries': '{where}: only one feature can be the boundary.',
   'geo.tileUrl': 'Give a tile address that starts with https:// and contains {z}, {x} and {y}.',
+  'geo.geocoderUrl': 'Give a geocoder search address that starts with https:// (or http://localhost) and contains {query}; leave it empty for none.',
   'location.kindNotAllowed': 'This phase does not take that kind of location. Mark what the map offers, or type a place or coordinates.',
   'location.outside': 'The place is outside the municipality. Choose a place inside the boundary.',
   'location.required': 'Say where your idea is about: mark it on the map, or type an address, a place or coordinates.',

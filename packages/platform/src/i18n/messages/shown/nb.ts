@@ -374,6 +374,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'geo.noBoundary': 'Ingen av objektene er kommunegrensen: gi ett polygon egenskapen "kind": "boundary".',
   'geo.twoBoundaries': '{where}: bare ett objekt kan være grensen.',
   'geo.tileUrl': 'Oppgi en kartflisadresse som begynner med https:// og inneholder {z}, {x} og {y}.',
+  'geo.geocoderUrl': 'Oppgi en søkeadresse til en geokoder som begynner med https:// (eller http://localhost) og inneholder {query}; la feltet stå tomt for ingen.',
   'location.kindNotAllowed': 'Denne fasen tar ikke imot den typen sted. Marker det kartet tilbyr, eller skriv et sted eller koordinater.',
   'location.outside': 'Stedet ligger utenfor kommunen. Velg et sted innenfor grensen.',
   'location.required': 'Si hvor idéen gjelder: marker det på kartet, eller skriv en adresse, et sted eller koordinater.',

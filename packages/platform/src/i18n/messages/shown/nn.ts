@@ -374,6 +374,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'geo.noBoundary': 'Ingen av objekta er kommunegrensa: gje eitt polygon eigenskapen "kind": "boundary".',
   'geo.twoBoundaries': '{where}: berre eitt objekt kan vere grensa.',
   'geo.tileUrl': 'Oppgje ei kartflisadresse som byrjar med https:// og inneheld {z}, {x} og {y}.',
+  'geo.geocoderUrl': 'Oppgje ei søkjeadresse til ein geokodar som byrjar med https:// (eller http://localhost) og inneheld {query}; la feltet stå tomt for ingen.',
   'location.kindNotAllowed': 'Denne fasen tek ikkje imot den typen stad. Merk det kartet tilbyr, eller skriv ein stad eller koordinatar.',
   'location.outside': 'Staden ligg utanfor kommunen. Vel ein stad innanfor grensa.',
   'location.required': 'Sei kvar idéen gjeld: merk det på kartet, eller skriv ei adresse, ein stad eller koordinatar.',

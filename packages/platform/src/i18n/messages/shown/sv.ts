@@ -373,6 +373,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'geo.noBoundary': 'Inget av objekten är kommungränsen: ge en polygon egenskapen "kind": "boundary".',
   'geo.twoBoundaries': '{where}: bara ett objekt kan vara gränsen.',
   'geo.tileUrl': 'Ange en adress för kartplattor som börjar med https:// och innehåller {z}, {x} och {y}.',
+  'geo.geocoderUrl': 'Ange en sökadress till en geokodare som börjar med https:// (eller http://localhost) och innehåller {query}; lämna tomt för ingen.',
   'location.kindNotAllowed': 'Den här fasen tar inte emot den sortens plats. Markera det som kartan erbjuder, eller skriv en plats eller koordinater.',
   'location.outside': 'Platsen ligger utanför kommunen. Välj en plats innanför gränsen.',
   'location.required': 'Berätta var idén gäller: markera på kartan, eller skriv en adress, en plats eller koordinater.',
