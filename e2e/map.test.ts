@@ -1,12 +1,18 @@
 // Ideas on a map in a browser (issue 19): a resident places an idea by the address field without JavaScript
 // (a missing place and a place outside the municipality are refused by name, nothing typed is lost); with
 // JavaScript and no tiles reachable the map still draws the boundary and the pins, the list beside it and the
-// map follow each other, a place is marked by clicking the map; axe checks each page, and a 360 px phone fits.
+// map follow each other, a place is marked by clicking the map; the author moves an idea's place by typing a
+// new one on the edit page; the administrator uploads a detailed map of a few MB from the admin page; axe checks
+// each page, and a 360 px phone fits.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { writeFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoMapGeoJson } from '../packages/platform/src/seed/demo-map.ts';
 import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, screenshot, sessionOf, signedInContext } from './browser.ts';
 
 let server: TestServer;
@@ -51,6 +57,19 @@ test('a resident places an idea by the address field without JavaScript; a missi
   await fillIdea(page, 'Vannpost ved kinoen', 'kinoen');
   await page.waitForURL(/\/ideas\/[0-9a-f-]+\?posted=1$/);
   await page.getByText(nb('map.place', { place: 'Kinoen, Sentrum' })).waitFor();
+
+  // The author moves the place on the edit page by typing another; a place outside is refused and nothing changes.
+  const ideaUrl = page.url().replace(/\?.*$/, '');
+  await page.goto(`${ideaUrl}/edit`);
+  assert.equal(await page.inputValue('#field-address'), 'Kinoen', 'the place it has is filled in');
+  await page.fill('#field-address', '59.9110, 10.7500');
+  await page.locator('main form button[type="submit"]').click();
+  await page.getByText(nb('location.outside')).first().waitFor();
+  await assertAccessibleWithoutJs(page, 'map-edit-refused');
+  await page.fill('#field-address', 'Biblioteket');
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL(/\/ideas\/[0-9a-f-]+\?edited=1$/);
+  await page.getByText(nb('map.place', { place: 'Biblioteket, Sentrum' })).waitFor();
   await context.close();
 });
 
@@ -130,4 +149,37 @@ test('with JavaScript a resident marks the place by clicking the map; the map fi
   await page.waitForSelector('.leaflet-overlay-pane path');
   await fitsPhone(page, 'the idea form with its map', 'map-form');
   await page.close();
+});
+
+test('the administrator uploads a detailed municipality map of a few MB from the page, without JavaScript', async () => {
+  // The demo map with its areas' borders traced in 160,000 points each, as surveyed borders are: over 3 MB.
+  const trace = (ring: number[][], perEdge: number): number[][] => {
+    const out: number[][] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i] as [number, number];
+      const [x1, y1] = ring[i + 1] as [number, number];
+      for (let k = 0; k < perEdge; k++) out.push([Number((x0 + ((x1 - x0) * k) / perEdge).toFixed(7)), Number((y0 + ((y1 - y0) * k) / perEdge).toFixed(7))]);
+    }
+    out.push(ring[0] as number[]);
+    return out;
+  };
+  const detailed = {
+    ...demoMapGeoJson,
+    features: demoMapGeoJson.features.map((f) =>
+      f.properties.kind === 'area' && (f.properties.name === 'Sentrum' || f.properties.name === 'Nordbyen') ? { ...f, geometry: { type: 'Polygon', coordinates: [trace((f.geometry.coordinates as number[][][])[0] ?? [], 20_000)] } } : f,
+    ),
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'tingsted-map-')), 'kommune.geojson');
+  writeFileSync(file, JSON.stringify(detailed));
+  const size = statSync(file).size;
+  assert.ok(size > 3_000_000 && size < 5_000_000, `${size} bytes`);
+  const admin = await signedInContext(browser, server, 'admin@demo.tingsted.no', { javaScript: false });
+  const page = await admin.newPage();
+  await page.goto(`${server.url}/admin/map`);
+  await page.setInputFiles('#field-file', file);
+  await page.locator('main form button[type="submit"]').click();
+  await page.getByText(nb('map.mapSaved', { areas: 5, places: 7 })).waitFor({ timeout: 60_000 });
+  const map = await server.platform.municipality.map();
+  assert.equal(map.shapes?.areas.find((a) => a.name === 'Sentrum')?.geometry.coordinates[0]?.length, 80_001);
+  await admin.close();
 });

@@ -1,18 +1,22 @@
 // Citizen proposals (issue 19) in a browser: a resident drafts a proposal in the demo's always-open proposals
 // phase and publishes it; another signs it with JavaScript off, withdraws and signs again, showing their name;
 // a third signature reaches the threshold, the staff are told, the decision-maker answers on the page and the
-// signer reads the answer among their notifications. axe checks each page; the pages fit a 360 px phone.
+// signer reads the answer among their notifications. The draft takes an image with its alt text. The
+// municipality's proposals section (/proposals, linked from the home page) lists them by status, without
+// JavaScript too. axe checks each page; the pages fit a 360 px phone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
 const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const listPath = '/processes/innbyggerforslag/proposals';
+// A 48 × 24 PNG: blue sky over green grass.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAYCAIAAAAzn+mLAAAAOklEQVR4nGOQqzgxqBDDgLtg1EGjDhp10KiDBtoFow4i1UE2CwIGFRp10KiDRh006qCBRqMOGnIOAgB/9bbMgR5c1AAAAABJRU5ErkJggg==', 'base64');
 
 before(async () => {
   server = await startTestServer({ web: true });
@@ -54,6 +58,16 @@ test('draft and publish, sign without JavaScript and withdraw, reach the thresho
   assert.equal((await page.textContent('[role="status"]'))?.trim(), nb('prop.drafted'));
   assert.equal((await page.textContent('p.notice'))?.trim(), nb('prop.draftNotice'));
   await check(page, 'draft');
+  // An image without its alt text is refused, naming the field; with it, it is shown with the proposal.
+  await page.setInputFiles('#field-file', { name: 'elva.png', mimeType: 'image/png', buffer: png });
+  await page.click('form[action="?/addImage"] button[type=submit]');
+  assert.equal(await page.locator('.error-summary a[href="#field-altText"]').count(), 1, 'the summary names the alt text');
+  await page.setInputFiles('#field-file', { name: 'elva.png', mimeType: 'image/png', buffer: png });
+  await page.fill('#field-altText', 'Elvepromenaden uten benker');
+  await page.click('form[action="?/addImage"] button[type=submit]');
+  assert.equal((await page.textContent('[role="status"]'))?.trim(), nb('prop.images.added'));
+  assert.equal(await page.locator('img.idea-image[alt="Elvepromenaden uten benker"]').evaluate((img: HTMLImageElement) => img.naturalWidth), 48);
+  await check(page, 'draft-with-image');
   await page.click('form[action="?/publish"] button');
   assert.equal((await signatures(page))?.trim(), nb('prop.signaturesOf', { signatures: '0', count: 2 }));
   assert.match((await page.textContent('.support-panel')) ?? '', new RegExp(nb('prop.ownCannotSign')));
@@ -101,4 +115,21 @@ test('draft and publish, sign without JavaScript and withdraw, reach the thresho
   await olaPage.goto(`${server.url}/notifications`);
   assert.match((await olaPage.textContent('main')) ?? '', /Innbyggerforslaget «Benker langs elva» har nå statusen «Godkjent»\./);
   await ola.close();
+});
+
+test("the municipality's proposals section: reached from the home page, by status, without JavaScript", async () => {
+  const context = await newContext(browser, { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await page.click(`a[href="/proposals"]:has-text("${nb('prop.section.see')}")`);
+  await page.waitForURL(/\/proposals$/);
+  assert.equal((await page.textContent('h1'))?.trim(), nb('prop.link'));
+  const heading = (group: string) => page.textContent(`#group-${group}`);
+  assert.match((await heading('collecting')) ?? '', new RegExp(nb('prop.section.group.collecting')));
+  assert.ok((await page.locator('section[aria-labelledby="group-collecting"] h3').allTextContents()).includes('Drikkevannspost på torget'));
+  assert.ok((await page.locator('section[aria-labelledby="group-answered"] h3').allTextContents()).includes('Hundepark i Nordbyen'));
+  assert.equal(await page.getAttribute('#write-heading + p a', 'href'), '/sign-in?returnTo=/proposals');
+  await check(page, 'section', { javaScriptOff: true });
+  await screenshot(page, 'proposals-section');
+  await context.close();
 });

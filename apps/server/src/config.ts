@@ -116,3 +116,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     s3: s3Config(env),
   };
 }
+
+/**
+ * The largest request body the pages take (SvelteKit's BODY_SIZE_LIMIT): a 5 MB file (a municipality's map, an
+ * image) with its form around it, or BODY_LIMIT when that is larger. The API keeps BODY_LIMIT, with its own
+ * larger limits on the upload routes.
+ */
+export function pageBodyLimit(config: Pick<ServerConfig, 'bodyLimit'>): number {
+  return Math.max(config.bodyLimit, 6 * 1024 * 1024);
+}

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { migrateToLatest, openPlatform, seedDemo, demoPassword, DataFolderInUseError, type Platform } from '@tingsted/platform';
 import { s3Store, type FileStore } from '@tingsted/platform/files';
-import { ConfigError, readConfig, type ServerConfig } from './config.ts';
+import { ConfigError, pageBodyLimit, readConfig, type ServerConfig } from './config.ts';
 import { buildServer, webHeaders, type WebHandler } from './app.ts';
 import { banner, describeDatabase } from './banner.ts';
 
@@ -127,10 +127,11 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
   const platform = await openPlatform(platformConfig(config, logger));
   await platform.jobs.startWorkers();
   if (demo) await seedDemo(platform);
+  // Pages accept uploads of up to 5 MB (a map file, an image) and the API keeps BODY_LIMIT. adapter-node reads
+  // BODY_SIZE_LIMIT once, when its handler module loads, so it is set before that.
+  process.env.BODY_SIZE_LIMIT ??= String(pageBodyLimit(config));
   const web = await loadWebHandler();
   if (!web) logger.warn({ webBuildDir }, 'the web app is not built; serving the API only (run `npm run build`)');
-  // Pages accept uploads of up to 5 MB; the API keeps BODY_LIMIT.
-  process.env.BODY_SIZE_LIMIT ??= String(Math.max(config.bodyLimit, 6 * 1024 * 1024));
   const app = await buildServer({ platform, config, web });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -64,6 +64,18 @@ test('draft, invite a co-author, publish, sign once, withdraw, reach the thresho
   assert.deepEqual(await (await kari(`/api/v1/proposals/${id}/coauthors`, { method: 'POST', json: { email: 'ola@demo.tingsted.no' } })).json(), { hasAccount: true });
   assert.equal((await ola(`/api/v1/proposals/${id}/coauthors/accept`, { method: 'POST' })).status, 200);
 
+  // An image with its alt text, from a co-author; another resident may neither add one nor see the draft's.
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString('base64');
+  const file = { filename: 'asen.png', contentType: 'image/png', data: png };
+  const noAlt = await ola(`/api/v1/proposals/${id}/images`, { method: 'POST', json: { file, altText: '' } });
+  assert.equal(noAlt.status, 400);
+  assert.deepEqual(await fieldsOf(noAlt), ['altText']);
+  assert.equal((await sara(`/api/v1/proposals/${id}/images`, { method: 'POST', json: { file, altText: 'Jordet på Åsen' } })).status, 404);
+  const image = await ola(`/api/v1/proposals/${id}/images`, { method: 'POST', json: { file, altText: 'Jordet på Åsen der lekeplassen kan ligge' } });
+  assert.equal(image.status, 201);
+  const imageId = ((await image.json()) as { id: string }).id;
+  assert.equal((await anonymous(server.url, `/files/${imageId}`)).status, 404, "a draft's image is its authors' own");
+
   // Staff set the phase's rules; residents may not. Published proposals keep theirs.
   assert.equal((await kari(`/api/v1/phases/${phaseId}/proposals/settings`, { method: 'PUT', json: { threshold: 1, signingDays: 30, answerDays: 14 } })).status, 403);
   const badSettings = await per(`/api/v1/phases/${phaseId}/proposals/settings`, { method: 'PUT', json: { threshold: 1, signingDays: 30, answerDays: 14, areas: ['Månen'] } });
@@ -74,6 +86,10 @@ test('draft, invite a co-author, publish, sign once, withdraw, reach the thresho
 
   const published = await ola(`/api/v1/proposals/${id}/publish`, { method: 'POST' });
   assert.equal(published.status, 200);
+  const withImage = (await (await anonymous(server.url, `/api/v1/proposals/${id}`)).json()) as { proposal: { images: { id: string; alt: string }[] } };
+  assert.deepEqual(withImage.proposal.images, [{ id: imageId, alt: 'Jordet på Åsen der lekeplassen kan ligge' }]);
+  assert.equal((await anonymous(server.url, `/files/${imageId}`)).status, 200, 'published with the proposal');
+  assert.equal((await kari(`/api/v1/proposals/${id}/images/${imageId}`, { method: 'DELETE' })).status, 409, 'no changes once published');
   assert.equal(((await published.json()) as { threshold: number }).threshold, 1);
   const own = await ola(`/api/v1/proposals/${id}/signatures`, { method: 'POST', json: {}, headers: { 'accept-language': 'en' } });
   assert.equal(own.status, 403);

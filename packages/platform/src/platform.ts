@@ -20,7 +20,7 @@ import { definePanelJobs, defineRetentionJob, panelsService } from './panels/ind
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
-import { proposalsService } from './proposals/index.ts';
+import { defineProposalJobs, proposalsService } from './proposals/index.ts';
 import { defineEventJobs, eventsService } from './events/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -133,7 +133,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     phaseExists: (phaseId) => processes.phaseExists(phaseId),
   });
   const gate = createModerationGate(db, clock);
-  const ideas = ideasService({ db, audit, accounts, processes, notifications, files, gate, map: () => municipality.map() });
+  const ideas = ideasService({ db, audit, accounts, processes, notifications, files, gate, map: () => municipality.map(), geocode: (text) => municipality.geocode(text) });
   const feedback = feedbackService({ db, audit, accounts, ideas, processes, notifications });
   const surveys = surveysService({ db, audit, processes });
   const budgeting = budgetingService({ db, audit, accounts, processes, ideas, feedback, files, notifications, clock, timeZone });
@@ -172,7 +172,11 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   defineEventJobs(jobs, events, config.logger);
   const runner = createRecomputeRunner(config.logger);
   const conversations = conversationsService({ db, audit, accounts, processes, jobs, runner, logger: config.logger, gate, timeZone });
-  const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, areas: async () => (await municipality.get()).areas });
+  const proposals = proposalsService({ db, audit, clock, timeZone, accounts, processes, notifications, feedback, gate, files, areas: async () => (await municipality.get()).areas });
+  // A proposal's images are readable as the proposal is: a draft's only by its authors.
+  files.guardReads('proposal', (actor, proposalId) => proposals.imageAccess(actor, proposalId));
+  // Authors and signers are told when signing ends short of the threshold.
+  defineProposalJobs(jobs, proposals, config.logger);
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.

@@ -14,7 +14,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = asyn
 
   api.get('/municipality/map', { schema: contractSchema(m.getMunicipalityMap, { tags, path: [], method: 'GET' }) }, async () => {
     const map = await platform.municipality.map();
-    return { shapes: map.shapes ? shapesAsGeoJson(map.shapes) : null, tileUrl: map.tileUrl, attribution: map.attribution };
+    return { shapes: map.shapes ? shapesAsGeoJson(map.shapes) : null, tileUrl: map.tileUrl, attribution: map.attribution, geocoder: map.geocoderUrl !== null };
   });
 
   // A municipality's boundary and areas can be a few megabytes of GeoJSON.

@@ -3,6 +3,7 @@ import type { Platform } from '@tingsted/platform';
 import { proposalContracts as c } from '@tingsted/platform/proposals';
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
+import { attachRequestBytes } from '@tingsted/platform/files';
 
 /**
  * Citizen proposals (issue 19): the same contracts and service calls as the proposal pages' form actions.
@@ -12,6 +13,12 @@ import { failure, requireUser } from './shared.ts';
 export const proposalRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Proposals'];
   const p = platform.proposals;
+
+  api.get('/proposals', { schema: contractSchema(c.municipalProposals, { tags, path: [], method: 'GET' }) }, async (request, reply) => {
+    const result = await p.municipalProposals(request.ctx.user, contractInput(c.municipalProposals, request));
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
 
   api.get('/phases/:phaseId/proposals', { schema: contractSchema(c.proposalsOf, { tags, path: ['phaseId'], method: 'GET' }) }, async (request, reply) => {
     const result = await p.proposalsOf(request.ctx.user, contractInput(c.proposalsOf, request));
@@ -53,6 +60,28 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
     const result = await p.editProposal(user, contractInput(c.editProposal, request));
     if (!result.ok) return failure(request, reply, result);
     return { ok: true as const };
+  });
+
+  // The image travels in the JSON body as base64, as for a budgeting project's images.
+  const imageSchema = contractSchema(c.addProposalImage, { tags, path: ['id'], status: 201 });
+  const imageUpload =
+    'The image goes in the JSON body: `file` with `filename`, `contentType` (PNG, JPEG or WebP) and `data` (the bytes in base64, at most 5 MB), and `altText`. ' +
+    'Only its authors, while it is a draft; type (by content), size and alt text are checked before anything is stored.';
+  api.post('/proposals/:id/images', { bodyLimit: attachRequestBytes, schema: { ...imageSchema, description: imageUpload } }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.addProposalImage, request);
+    const result = await p.addProposalImage(user, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return reply.code(201).send(result.value);
+  });
+
+  api.delete('/proposals/:id/images/:fileId', { schema: contractSchema(c.removeProposalImage, { tags, path: ['id', 'fileId'], method: 'DELETE' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const result = await p.removeProposalImage(user, contractInput(c.removeProposalImage, request));
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
   });
 
   api.post('/proposals/:id/coauthors', { schema: contractSchema(c.inviteCoauthor, { tags, path: ['id'] }) }, async (request, reply) => {

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createPlatform, seedDemo, type Platform } from '@tingsted/platform';
 import { freshDatabase, freshDemoDatabase } from '@tingsted/platform/testing';
-import { readConfig, type OidcConfig, type ServerConfig } from '../config.ts';
+import { pageBodyLimit, readConfig, type OidcConfig, type ServerConfig } from '../config.ts';
 import { buildServer, type App } from '../app.ts';
 import { loadWebHandler } from '../main.ts';
 import { startSmtpCatcher } from './smtp.ts';
@@ -83,7 +83,7 @@ export async function startTestServer(
     if (options.jobs) await platform.jobs.startWorkers();
     // The Pol.is import from the shared data folder takes seconds; only the tests that look at it ask for it.
     if (options.seed !== false && !copiedDemo) await seedDemo(platform, { sharedData: true });
-    process.env.BODY_SIZE_LIMIT = String(config.bodyLimit);
+    process.env.BODY_SIZE_LIMIT = String(pageBodyLimit(config));
     const web = options.web === false ? undefined : await loadWebHandler();
     if (options.web && !web) throw new Error('the web app is not built: run `npm run build`');
     app = await buildServer({ platform, config, web, logStream });

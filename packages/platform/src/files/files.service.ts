@@ -42,9 +42,9 @@ export interface CheckedUpload {
 
 /**
  * Whose files these are. Phases', ideas', budgeting projects' and stakeholder meetings' (published minutes)
- * files are public; facts' files follow their fact (see `guardReads`).
+ * files are public; facts', events' and proposals' files follow their record (see `guardReads`).
  */
-export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project' | 'event' | 'meeting';
+export type FileOwnerType = 'phase' | 'idea' | 'fact' | 'budget_project' | 'event' | 'meeting' | 'proposal';
 
 /** Who may read a file: anyone (cacheable), only some people (not cached), or not this actor. */
 export type FileAccess = 'public' | 'restricted' | 'denied';
@@ -125,7 +125,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     },
 
     /** Stores an upload already checked by `checkImage` for a record the caller has created (and may change). */
-    async attachChecked(actorId: string, ownerType: 'idea' | 'budget_project', ownerId: string, upload: CheckedUpload, locale: unknown): Promise<{ id: string }> {
+    async attachChecked(actorId: string, ownerType: 'idea' | 'budget_project' | 'proposal', ownerId: string, upload: CheckedUpload, locale: unknown): Promise<{ id: string }> {
       return { id: await store(actorId, ownerType, ownerId, upload, locale) };
     },
 
@@ -160,7 +160,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     },
 
     /** Removes files of a record (rows first, then their bytes); ids of other records are ignored. Returns the ids removed. */
-    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea' | 'meeting', ownerId: string, ids: readonly string[]): Promise<string[]> {
+    async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea' | 'meeting' | 'proposal', ownerId: string, ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return [];
       const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
       await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));
@@ -181,7 +181,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
      * Makes the module that owns a kind of record decide who may read its files (stakeholders: a fact's
      * documents are public once the fact is approved). Files of an owner type without a guard are public.
      */
-    guardReads(ownerType: 'fact' | 'event', guard: (actor: Actor | null, ownerId: string) => Promise<FileAccess>): void {
+    guardReads(ownerType: 'fact' | 'event' | 'proposal', guard: (actor: Actor | null, ownerId: string) => Promise<FileAccess>): void {
       guards.set(ownerType, guard);
     },
 
@@ -202,7 +202,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
       if (!row) return null;
       const guard = guards.get(row.owner_type as FileOwnerType);
       // An owner type that needs a guard but has none registered stays closed rather than open.
-      const access: FileAccess = guard ? await guard(actor, row.owner_id) : row.owner_type === 'fact' ? 'denied' : 'public';
+      const access: FileAccess = guard ? await guard(actor, row.owner_id) : row.owner_type === 'fact' || row.owner_type === 'proposal' ? 'denied' : 'public';
       if (access === 'denied') return null;
       const data = await deps.store.get(row.storage_key);
       return data ? { data, contentType: row.content_type, filename: row.filename, kind: row.kind, access } : null;

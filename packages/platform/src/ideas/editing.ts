@@ -3,6 +3,7 @@ import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideaLimits, text, type IdeasContext } from './ideas.context.ts';
 import { ideasPolicy } from './ideas.policy.ts';
+import type { locationUseCases } from './locations.ts';
 
 /** One earlier version of an idea, as staff see it in the edit history. */
 export interface IdeaEditView {
@@ -14,16 +15,18 @@ export interface IdeaEditView {
   readonly previousCategory: string | null;
 }
 
-/** The author edits their idea; staff read its edit history. */
-export function editingUseCases(ctx: IdeasContext) {
+/** The author edits their idea (its place too); staff read its edit history. */
+export function editingUseCases(ctx: IdeasContext, locations: Pick<ReturnType<typeof locationUseCases>, 'readLocation' | 'locationSettings'>) {
   const { deps, repo, modRepo, openIdeasPhase, category, authorNames } = ctx;
   return {
     /**
      * The author edits their idea's title, text and category while its phase is open, only until the first
      * support or comment (`IdeaReacted` with the reason after that). A hidden idea's author may edit it
-     * whatever the reactions: that asks the moderators to look at it again (back in their queue).
+     * whatever the reactions: that asks the moderators to look at it again (back in their queue). When its
+     * phase asks for a location, a new place marked (`location`) or typed (`address`) is checked as when
+     * posting and replaces the old one; sending neither keeps it.
      */
-    async editIdea(actor: Actor | null, ideaId: string, input: { title: unknown; body: unknown; category?: unknown }): Promise<Result<{ reviewRequested: boolean }>> {
+    async editIdea(actor: Actor | null, ideaId: string, input: { title: unknown; body: unknown; category?: unknown; location?: unknown; address?: unknown }): Promise<Result<{ reviewRequested: boolean }>> {
       if (!actor) return fail('NotSignedIn');
       const row = await repo.findIdea(ideaId);
       if (!row || (row.author_id !== actor.id && (row.hidden_at || row.screening !== 'published'))) return fail('NotFound');
@@ -38,11 +41,14 @@ export function editingUseCases(ctx: IdeasContext) {
       const body = text(input.body, 'body', ideaLimits.body, errors);
       const categories = phase.ok ? phase.value.categories : row.category ? [row.category] : [];
       const chosenCategory = category(input.category, categories, errors);
+      const moved = input.location !== undefined || input.address !== undefined;
+      const settings = moved ? await locations.locationSettings(row.phase_id) : null;
+      const location = settings && settings.mode !== 'none' ? await locations.readLocation(settings, input, errors) : undefined;
       if (errors.length > 0) return fail('ValidationFailed', errors);
-      const outcome = await modRepo.editIdea({ id: ideaId, editorId: actor.id, title, body, category: chosenCategory, untilReaction: !hidden });
+      const outcome = await modRepo.editIdea({ id: ideaId, editorId: actor.id, title, body, category: chosenCategory, ...(location === undefined ? {} : { location }), untilReaction: !hidden });
       if (outcome === 'missing') return fail('NotFound');
       if (outcome === 'reacted') return fail('Conflict', [{ field: 'id', message: 'ideas.edit.reacted' }]);
-      await deps.audit.record({ actorId: actor.id, action: 'idea.edited', subjectType: 'idea', subjectId: ideaId, details: { hidden } });
+      await deps.audit.record({ actorId: actor.id, action: 'idea.edited', subjectType: 'idea', subjectId: ideaId, details: { hidden, placeChanged: location !== undefined } });
       if (hidden) await deps.gate.requestReview({ type: 'idea', id: ideaId, processId: row.process_id, authorId: actor.id });
       return ok({ reviewRequested: hidden });
     },

@@ -10,7 +10,7 @@ import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository } from './ideas.repository.ts';
 import { ideasModerationRepository } from './ideas.moderation.repository.ts';
 import type { ModerationGate } from '../shared/moderation-gate.ts';
-import type { MunicipalityMap } from '../municipality/municipality.service.ts';
+import type { GeocodedPlace, MunicipalityMap } from '../municipality/municipality.service.ts';
 import type { Geometry } from '../shared/geo.ts';
 import { ideasLocationsRepository } from './ideas.locations.repository.ts';
 
@@ -89,6 +89,8 @@ export interface IdeasDeps {
   readonly gate: ModerationGate;
   /** The municipality's map (boundary, areas, places), which ideas' locations are checked against. */
   readonly map: () => Promise<MunicipalityMap>;
+  /** Typed addresses the map does not name, looked up in the municipality's geocoder (null: none, or unreachable). */
+  readonly geocode: (text: string) => Promise<readonly GeocodedPlace[] | null>;
 }
 
 /** An idea as stored. */

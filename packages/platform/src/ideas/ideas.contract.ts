@@ -44,12 +44,14 @@ export const ideaContracts = {
   }),
   editIdea: contract({
     name: 'editIdea',
-    summary: "Edit one's own idea (title, text, category) until the first support or comment; a hidden idea's author may edit it whatever the reactions, which asks the moderators to review it",
+    summary: "Edit one's own idea (title, text, category, place) until the first support or comment; a hidden idea's author may edit it whatever the reactions, which asks the moderators to review it",
     input: Type.Object({
       id: Id,
       title: Type.String({ maxLength: 1000 }),
       body: Type.String({ maxLength: 20000 }),
       category: Type.Optional(Type.String({ maxLength: 200, description: "One of the phase's categories, when it has some" })),
+      location: Type.Optional(Type.Union([GeometrySchema, Type.Null()], { description: 'A new place, when the phase asks for a location (as when posting); leave out with address to keep the place' })),
+      address: Type.Optional(Type.String({ maxLength: 300, description: "Instead of location: a place's or area's name on the municipality's map, or coordinates as \"lat, lon\"" })),
     }),
     output: Type.Object({ reviewRequested: Type.Boolean({ description: 'The idea was hidden: it is back in the moderators\' queue' }) }),
   }),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Screening } from './ideas.tables.ts';
+import { locationColumns, type StoredLocation } from './ideas.repository.ts';
 
 /** Who hid an item and why, or null to show it again. */
 export type Hiding = { readonly reason: string; readonly by: string } | null;
@@ -83,7 +84,8 @@ export function ideasModerationRepository(db: Db) {
      * Changes an idea's text and keeps what it said before, in one transaction with the row locked. With
      * `untilReaction`, only while nobody has supported or commented: 'reacted' otherwise.
      */
-    async editIdea(input: { id: string; editorId: string; title: string; body: string; category: string | null; untilReaction: boolean }): Promise<'edited' | 'reacted' | 'missing'> {
+    /** Edits an idea (and its location when `location` is given: null removes it) with the version before kept, in one transaction. */
+    async editIdea(input: { id: string; editorId: string; title: string; body: string; category: string | null; location?: StoredLocation | null; untilReaction: boolean }): Promise<'edited' | 'reacted' | 'missing'> {
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('ideas').select(['title', 'body', 'category', 'support_count', 'comment_count']).where('id', '=', input.id).forUpdate().executeTakeFirst();
         if (!row) return 'missing';
@@ -92,7 +94,11 @@ export function ideasModerationRepository(db: Db) {
           .insertInto('idea_edits')
           .values({ idea_id: input.id, editor_id: input.editorId, previous_title: row.title, previous_body: row.body, previous_category: row.category })
           .execute();
-        await trx.updateTable('ideas').set({ title: input.title, body: input.body, category: input.category, edited_at: new Date() }).where('id', '=', input.id).execute();
+        await trx
+          .updateTable('ideas')
+          .set({ title: input.title, body: input.body, category: input.category, edited_at: new Date(), ...(input.location === undefined ? {} : locationColumns(input.location)) })
+          .where('id', '=', input.id)
+          .execute();
         return 'edited';
       });
     },

@@ -29,7 +29,7 @@ export function ideasService(deps: IdeasDeps) {
     ...listingUseCases(ctx),
     ...supportUseCases(ctx),
     ...commentUseCases(ctx),
-    ...editingUseCases(ctx),
+    ...editingUseCases(ctx, locations),
     ...moderationLookups(ctx),
     ...lookupUseCases(ctx),
     ...ideaQueries(ctx.repo),

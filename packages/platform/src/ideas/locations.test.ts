@@ -1,5 +1,7 @@
 // Ideas on a map (issue 19): the municipality's map upload, a phase that asks for a location, what residents
 // mark or type, and the map and export staff and residents read. Real PostgreSQL.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPlatform } from '../testing/database.ts';
@@ -122,6 +124,71 @@ describe('locations of ideas', () => {
     assert.deepEqual((await platform.ideas.mappedIdeas({ processId, area: 'Elvebakken' })).map((m) => m.title), ['Lys langs elva']);
     const search = await platform.ideas.searchPlaces({ text: 'stor', processId });
     assert.deepEqual(search.map((p) => [p.kind, p.name]), [['place', 'Storgata'], ['idea', 'Fartsdumper i Storgata']]);
+  });
+
+  test('the author moves the place when editing: typed or marked, checked as when posting; sending neither keeps it', async () => {
+    const posted = await post({ address: 'Kinoen', title: 'Sykkelstativ ved kinoen' });
+    assert.ok(posted.ok);
+    const id = posted.value.id;
+    const place = async () => {
+      const idea = await platform.ideas.getIdea(kari, id);
+      return idea.ok ? [idea.value.idea.location?.label, idea.value.idea.location?.area, idea.value.idea.location?.geometry.type] : null;
+    };
+    const edit = (input: Record<string, unknown>) => platform.ideas.editIdea(kari, id, { title: 'Sykkelstativ ved kinoen', body: 'Vi trenger flere stativer der folk sykler.', ...input });
+    assert.ok((await edit({})).ok);
+    assert.deepEqual(await place(), ['Kinoen', 'Sentrum', 'Point'], 'kept when neither is sent');
+    assert.deepEqual(fields(await edit({ address: '59.91, 10.75' })), [['address', 'location.outside', null]]);
+    assert.deepEqual(fields(await edit({ address: '' })), [['address', 'location.required', null]]);
+    assert.deepEqual(await place(), ['Kinoen', 'Sentrum', 'Point'], 'nothing changed by a refused edit');
+    assert.ok((await edit({ address: 'Jernbanestasjonen' })).ok);
+    assert.deepEqual(await place(), ['Jernbanestasjonen', 'Sentrum', 'Point']);
+    assert.ok((await edit({ location: { type: 'LineString', coordinates: [[10.707, 60.781], [10.715, 60.798]] } })).ok);
+    assert.deepEqual(await place(), [null, 'Elvebakken', 'LineString']);
+  });
+
+  test("a typed address the map does not name is found by the administrator's geocoder; without one, or when it fails, the map's names still work", async () => {
+    assert.deepEqual(fields(await post({ address: 'Fjellveien 3' })), [['address', 'location.notFound', null]], 'no geocoder by default');
+    // A stand-in for Nominatim (/search) and Photon (/api), answering as they do.
+    const asked: string[] = [];
+    const geocoder = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const q = url.searchParams.get('q') ?? '';
+      asked.push(q);
+      response.setHeader('content-type', 'application/json');
+      if (url.pathname === '/api') {
+        const hits = q.startsWith('Fjellveien') ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [10.715, 60.79] }, properties: { street: 'Fjellveien', housenumber: '3', city: 'Demo' } }] : [];
+        response.end(JSON.stringify({ type: 'FeatureCollection', features: hits }));
+        return;
+      }
+      const hits = q.startsWith('Fjellveien') ? [{ lat: '60.8', lon: '10.69', display_name: 'Fjellveien 3, Demo' }] : q.startsWith('Karl Johans') ? [{ lat: '59.9127', lon: '10.7461', display_name: 'Karl Johans gate, Oslo' }] : [];
+      response.end(JSON.stringify(hits));
+    });
+    await new Promise<void>((resolve) => geocoder.listen(0, '127.0.0.1', resolve));
+    const port = (geocoder.address() as AddressInfo).port;
+    try {
+      assert.deepEqual(fields(await platform.municipality.setMap(admin, { geocoderUrl: `http://example.org/search?q=x` })).map((f) => f[0] + ':' + f[1]), ['geocoderUrl:geo.geocoderUrl']);
+      assert.ok((await platform.municipality.setMap(admin, { geocoderUrl: `http://127.0.0.1:${port}/search?format=jsonv2&q={query}` })).ok);
+      const found = await post({ address: 'Fjellveien 3', title: 'Benk i Fjellveien' });
+      assert.ok(found.ok);
+      const idea = await platform.ideas.getIdea(kari, found.value.id);
+      assert.deepEqual(idea.ok && idea.value.idea.location, { geometry: { type: 'Point', coordinates: [10.69, 60.8] }, label: 'Fjellveien 3', area: 'Sentrum' });
+      assert.deepEqual(fields(await post({ address: 'Karl Johans gate 1' })), [['address', 'location.outside', null]]);
+      assert.deepEqual(fields(await post({ address: 'Ingensteds vei 9' })), [['address', 'location.notFound', null]]);
+      assert.ok((await post({ address: 'Torget', title: 'Blomster på torget' })).ok, 'names on the map are matched without asking the geocoder');
+      assert.ok(!asked.includes('Torget'));
+      assert.ok((await platform.municipality.setMap(admin, { geocoderUrl: `http://127.0.0.1:${port}/api?limit=5&q={query}` })).ok);
+      const photon = await post({ address: 'Fjellveien 3', title: 'Lys i Fjellveien' });
+      assert.ok(photon.ok);
+      const lit = await platform.ideas.getIdea(kari, photon.value.id);
+      assert.deepEqual(lit.ok && [lit.value.idea.location?.geometry, lit.value.idea.location?.area], [{ type: 'Point', coordinates: [10.715, 60.79] }, 'Elvebakken']);
+    } finally {
+      await new Promise<void>((resolve) => geocoder.close(() => resolve()));
+    }
+    // The geocoder gone: an address it would have found is not found, and the map's own names still work.
+    assert.deepEqual(fields(await post({ address: 'Fjellveien 3' })), [['address', 'location.notFound', null]]);
+    assert.ok((await post({ address: 'Kinoen', title: 'Plakater ved kinoen' })).ok);
+    assert.ok((await platform.municipality.setMap(admin, { geocoderUrl: '' })).ok);
+    assert.equal((await platform.municipality.map()).geocoderUrl, null);
   });
 
   test('the GeoJSON export is for staff and leaves hidden ideas out', async () => {

@@ -85,7 +85,8 @@ export function locationUseCases(ctx: IdeasContext) {
 
   /**
    * What a resident marked (`location`, a GeoJSON geometry from the map) or typed (`address`: a place's or area's
-   * name from the municipality's map, or coordinates as "lat, lon"), checked against the phase's setting and the
+   * name from the municipality's map, coordinates as "lat, lon", or an address the municipality's geocoder
+   * finds, when it has one), checked against the phase's setting and the
    * municipality's boundary. Problems go to `errors` on the field they came from.
    */
   async function readLocation(settings: LocationSettings, input: { location?: unknown; address?: unknown }, errors: FieldError[]): Promise<StoredLocation | null> {
@@ -116,7 +117,14 @@ export function locationUseCases(ctx: IdeasContext) {
       const matches = matchNames(shapes, address);
       const exact = matches.filter((m) => normal(m.feature.name) === normal(address));
       const chosen = exact.length === 1 ? exact : matches;
-      if (chosen.length === 0) errors.push({ field: 'address', message: 'location.notFound', params: { query: address } });
+      if (chosen.length === 0) {
+        // Not a name on the map: the municipality's geocoder, when it has one, may know the address.
+        const looked = await deps.geocode(address);
+        const hit = looked?.find((p) => shapes === null || geometryWithin({ type: 'Point', coordinates: [p.point[0], p.point[1]] }, shapes.boundary));
+        if (hit) found = { geometry: { type: 'Point', coordinates: [hit.point[0], hit.point[1]] }, label: address };
+        else if (looked && looked.length > 0) errors.push({ field: 'address', message: 'location.outside' });
+        else errors.push({ field: 'address', message: 'location.notFound', params: { query: address } });
+      }
       else if (chosen.length > 1) errors.push({ field: 'address', message: 'location.ambiguous', params: { choices: chosen.slice(0, 6).map((m) => m.feature.name).join(', ') } });
       else if (chosen[0]) found = { geometry: chosen[0].feature.geometry, label: chosen[0].feature.name };
     }

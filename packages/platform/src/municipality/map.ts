@@ -3,6 +3,7 @@ import { accountsPolicy, type Actor } from '../accounts/accounts.policy.ts';
 import { checkGeometry, type Geometry, type Surface } from '../shared/geo.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { municipalityRepository } from './municipality.repository.ts';
+import { geocode, type GeocodedPlace } from './geocoder.ts';
 
 /** OpenStreetMap's own tiles, used until the administrator chooses others. */
 export const defaultTiles = { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' };
@@ -28,6 +29,8 @@ export interface MunicipalityMap {
   readonly shapes: MapShapes | null;
   readonly tileUrl: string;
   readonly attribution: string;
+  /** The geocoder typed addresses are looked up in when the map does not name them (with {query}); null: none. */
+  readonly geocoderUrl: string | null;
 }
 
 /** Line and column (from 1) of a character offset in a text. */
@@ -148,7 +151,17 @@ function tileUrl(value: unknown, errors: FieldError[]): string | null {
   return url;
 }
 
-/** The municipality's map: reading it, and administrators setting its shapes and tiles. */
+function geocoderUrl(value: unknown, errors: FieldError[]): string | null {
+  const url = typeof value === 'string' ? value.trim() : '';
+  if (url === '') return null;
+  // https, or plain http to a geocoder run on the same machine (a local Nominatim or Photon).
+  if (url.length > 500 || !/^(https:\/\/[^\s/]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)\/\S*$/.test(url) || !url.includes('{query}')) {
+    errors.push({ field: 'geocoderUrl', message: 'geo.geocoderUrl', params: { query: '{query}' } });
+  }
+  return url;
+}
+
+/** The municipality's map: reading it, and administrators setting its shapes, tiles and geocoder. */
 export function mapUseCases(repo: ReturnType<typeof municipalityRepository>, audit: Pick<AuditService, 'record'>) {
   let cached: { value: MunicipalityMap; at: number } | null = null;
 
@@ -159,6 +172,7 @@ export function mapUseCases(repo: ReturnType<typeof municipalityRepository>, aud
       shapes: (row?.map_shapes as MapShapes | null | undefined) ?? null,
       tileUrl: row?.map_tile_url ?? defaultTiles.url,
       attribution: row?.map_attribution ?? (row?.map_tile_url ? '' : defaultTiles.attribution),
+      geocoderUrl: row?.map_geocoder_url ?? null,
     };
     cached = { value, at: Date.now() };
     return value;
@@ -169,10 +183,11 @@ export function mapUseCases(repo: ReturnType<typeof municipalityRepository>, aud
     map,
 
     /**
-     * Sets the map (administrators; audited): a new GeoJSON upload replaces the shapes (left out: kept), and the
-     * tile address and attribution (empty: OpenStreetMap's). Nothing is saved unless all of it is right.
+     * Sets the map (administrators; audited): a new GeoJSON upload replaces the shapes (left out: kept), the
+     * tile address and attribution (empty: OpenStreetMap's), and the geocoder (empty: none). Nothing is saved
+     * unless all of it is right.
      */
-    async setMap(actor: Actor | null, input: { geojson?: unknown; tileUrl?: unknown; attribution?: unknown }): Promise<Result<{ areas: number; places: number }>> {
+    async setMap(actor: Actor | null, input: { geojson?: unknown; tileUrl?: unknown; attribution?: unknown; geocoderUrl?: unknown }): Promise<Result<{ areas: number; places: number }>> {
       if (!actor) return fail('NotSignedIn');
       if (!accountsPolicy.manageMunicipality(actor)) return fail('Forbidden');
       const errors: FieldError[] = [];
@@ -182,12 +197,22 @@ export function mapUseCases(repo: ReturnType<typeof municipalityRepository>, aud
       const tiles = tileUrl(input.tileUrl, errors);
       const attribution = typeof input.attribution === 'string' ? input.attribution.trim() : '';
       if (attribution.length > 300) errors.push({ field: 'attribution', message: 'field.tooLong', params: { max: 300 } });
+      const geocoder = geocoderUrl(input.geocoderUrl, errors);
       if (errors.length > 0) return fail('ValidationFailed', errors);
       const next = shapes?.ok ? shapes.value : ((await map()).shapes ?? null);
-      if (!(await repo.setMap(next === null ? null : JSON.stringify(next), tiles, attribution === '' ? null : attribution))) return fail('NotFound');
+      if (!(await repo.setMap(next === null ? null : JSON.stringify(next), tiles, attribution === '' ? null : attribution, geocoder))) return fail('NotFound');
       cached = null;
-      await audit.record({ actorId: actor.id, action: 'municipality.map_set', subjectType: 'municipality', subjectId: '1', details: { newShapes: sent, areas: next?.areas.length ?? 0, places: next?.places.length ?? 0 } });
+      await audit.record({ actorId: actor.id, action: 'municipality.map_set', subjectType: 'municipality', subjectId: '1', details: { newShapes: sent, areas: next?.areas.length ?? 0, places: next?.places.length ?? 0, geocoder: geocoder !== null } });
       return ok({ areas: next?.areas.length ?? 0, places: next?.places.length ?? 0 });
+    },
+
+    /**
+     * Looks a typed address up in the administrator's geocoder: the places it found (in its order), an empty list
+     * when it found none, or null when there is no geocoder or it could not be reached.
+     */
+    async geocode(text: string): Promise<GeocodedPlace[] | null> {
+      const { geocoderUrl } = await map();
+      return geocoderUrl ? geocode(geocoderUrl, text.trim().slice(0, 300)) : null;
     },
 
     /** Gives the municipality a map when it has none (the demo seed). */
@@ -195,7 +220,7 @@ export function mapUseCases(repo: ReturnType<typeof municipalityRepository>, aud
       const shapes = readMapUpload(geojson);
       if (!shapes.ok) throw new Error(`the map does not read: ${JSON.stringify(shapes.fields)}`);
       if ((await repo.mapRow())?.map_shapes) return;
-      await repo.setMap(JSON.stringify(shapes.value), null, null);
+      await repo.setMap(JSON.stringify(shapes.value), null, null, null);
       cached = null;
     },
   };

@@ -36,16 +36,20 @@ export const mapContracts = {
       shapes: Type.Union([FeatureCollectionSchema, Type.Null()], { description: 'properties.kind is boundary, area or place; areas and places have a name' }),
       tileUrl: Type.String({ description: 'A tile address with {z}, {x} and {y}' }),
       attribution: Type.String(),
+      geocoder: Type.Boolean({ description: 'Typed addresses the map does not name are looked up in the geocoder the administrator chose' }),
     }),
   }),
   setMunicipalityMap: contract({
     name: 'setMunicipalityMap',
     summary:
-      "Set the municipality's map (administrators): a GeoJSON FeatureCollection with one feature of properties.kind \"boundary\" (a polygon), named areas (polygons) and named places (points and lines); and the tile address and attribution (empty: OpenStreetMap's). Left out, the shapes are kept. A malformed upload is refused, naming each problem and where it is",
+      "Set the municipality's map (administrators): a GeoJSON FeatureCollection with one feature of properties.kind \"boundary\" (a polygon), named areas (polygons) and named places (points and lines); the tile address and attribution (empty: OpenStreetMap's); and a geocoder for typed addresses (empty: none). Left out, the shapes are kept. A malformed upload is refused, naming each problem and where it is",
     input: Type.Object({
       geojson: Type.Optional(Type.Union([Type.String({ maxLength: 5_000_000 }), Type.Record(Type.String(), Type.Unknown())], { description: 'The GeoJSON, as an object or as text' })),
       tileUrl: Type.Optional(Type.String({ maxLength: 500, description: 'https://…/{z}/{x}/{y}.png; empty: OpenStreetMap' })),
       attribution: Type.Optional(Type.String({ maxLength: 300 })),
+      geocoderUrl: Type.Optional(
+        Type.String({ maxLength: 500, description: 'A geocoder search address with {query} (Nominatim: …/search?format=jsonv2&q={query}; Photon: …/api?q={query}); https, or http on localhost; empty: none' }),
+      ),
     }),
     output: Type.Object({ areas: Type.Integer(), places: Type.Integer() }),
   }),

@@ -70,14 +70,18 @@ export function municipalityRepository(db: Db) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** The map's shapes and tiles. */
+    /** The map's shapes, tiles and geocoder. */
     mapRow() {
-      return db.selectFrom('municipality').select(['map_shapes', 'map_tile_url', 'map_attribution']).where('id', '=', 1).executeTakeFirst();
+      return db.selectFrom('municipality').select(['map_shapes', 'map_tile_url', 'map_attribution', 'map_geocoder_url']).where('id', '=', 1).executeTakeFirst();
     },
 
-    /** Sets the map's shapes (JSON) and tiles (the settings row exists once the site is seeded). */
-    async setMap(shapes: string | null, tileUrl: string | null, attribution: string | null): Promise<boolean> {
-      const result = await db.updateTable('municipality').set({ map_shapes: shapes, map_tile_url: tileUrl, map_attribution: attribution, updated_at: new Date() }).where('id', '=', 1).executeTakeFirst();
+    /** Sets the map's shapes (JSON), tiles and geocoder (the settings row exists once the site is seeded). */
+    async setMap(shapes: string | null, tileUrl: string | null, attribution: string | null, geocoderUrl: string | null): Promise<boolean> {
+      const result = await db
+        .updateTable('municipality')
+        .set({ map_shapes: shapes, map_tile_url: tileUrl, map_attribution: attribution, map_geocoder_url: geocoderUrl, updated_at: new Date() })
+        .where('id', '=', 1)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
   };

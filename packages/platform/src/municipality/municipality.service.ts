@@ -10,6 +10,7 @@ import { mapUseCases } from './map.ts';
 
 export { maxRetentionDays, type RetentionSettings } from './retention.ts';
 export { readMapUpload, shapesAsGeoJson, defaultTiles, type MapShapes, type MunicipalityMap, type NamedFeature } from './map.ts';
+export type { GeocodedPlace } from './geocoder.ts';
 
 /** The municipality that runs this installation: its name, logo, colour and default language. */
 export interface Municipality {

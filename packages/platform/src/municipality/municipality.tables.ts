@@ -15,6 +15,8 @@ export interface MunicipalityTable {
   /** The tiles drawn beneath the map (an https address with {z}, {x}, {y}); null: OpenStreetMap's. */
   map_tile_url: ColumnType<string | null, string | null | undefined, string | null>;
   map_attribution: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A geocoder's search address with {query} (Nominatim or Photon) for addresses the map does not name; null: none. */
+  map_geocoder_url: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -27,6 +27,7 @@ const payloads: Record<NotificationKind, Payload> = {
   proposal_invited: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_submitted: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_reached: { proposalTitle: 'Gatelys i Storgata', link: '/processes/innbyggerforslag/proposals/p1' },
+  proposal_expired: { proposalTitle: 'Gatelys i Storgata', signatures: 1234, threshold: 2000, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_answered: { proposalTitle: 'Gatelys i Storgata', status: 'accepted', answer, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_milestone: { proposalTitle: 'Gatelys i Storgata', milestone: 'Lysene er bestilt', progress: 40, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_hidden: { proposalTitle: 'Gatelys i Storgata', reason: 'Personopplysninger.', link: '/processes/innbyggerforslag/proposals/p1' },

@@ -1,4 +1,4 @@
-import { formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
 import { resolveText, type LocalizedText } from '../shared/localized.ts';
@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'event_seat'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -170,6 +170,11 @@ export function renderNotification(
     case 'proposal_hidden': {
       const proposalTitle = textOf(payload, 'proposalTitle');
       return { subject: t('notify.proposal_hidden.subject'), text: t('notify.proposal_hidden.body', { proposalTitle }), quote: quote('notify.quote.reason', 'reason'), link };
+    }
+    case 'proposal_expired': {
+      const proposalTitle = textOf(payload, 'proposalTitle');
+      const count = (name: string) => formatNumber(locale, Number(payload[name] ?? 0));
+      return { subject: t('notify.proposal_expired.subject', { proposalTitle }), text: t('notify.proposal_expired.body', { proposalTitle, signatures: count('signatures'), threshold: count('threshold') }), quote: null, link };
     }
     case 'event_seat': {
       const title = textOf(payload, 'title');

@@ -2,7 +2,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import { isUuid } from '../shared/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { processesPolicy } from './processes.policy.ts';
-import { processStatuses } from './processes.tables.ts';
+import { processStatuses, type PhaseMethod } from './processes.tables.ts';
 import type { Phase, ProcessDetail, ProcessesContext, ProcessSummary } from './processes.context.ts';
 
 /** Reading processes: the public list, one process by address or id, and phases (through the short caches). */
@@ -65,6 +65,9 @@ export function listingUseCases(ctx: ProcessesContext) {
     async phaseExists(phaseId: string): Promise<boolean> {
       return (await repo.processOfPhase(phaseId)) !== null;
     },
+
+    /** The ids of one method's phases running today in published processes (the municipality's sections). */
+    runningPhaseIds: (method: PhaseMethod) => repo.runningPhaseIds(method, today()),
 
     /** The phase and its process, with the phase's state today. */
     async getPhase(phaseId: string): Promise<{ phase: Phase; process: ProcessDetail } | null> {

@@ -85,6 +85,22 @@ export function processesRepository(db: Db) {
         .execute();
     },
 
+    /** The ids of one method's phases in published processes that run on `today` (YYYY-MM-DD). */
+    async runningPhaseIds(method: PhaseMethod, today: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('phases')
+        .innerJoin('processes', 'processes.id', 'phases.process_id')
+        .select('phases.id')
+        .where('phases.method', '=', method)
+        .where('processes.status', '=', 'published')
+        .where('phases.starts_on', '<=', today)
+        .where('phases.ends_on', '>=', today)
+        .orderBy('phases.starts_on')
+        .orderBy('phases.id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     async processOfPhase(phaseId: string): Promise<string | null> {
       const row = await db.selectFrom('phases').select('process_id').where('id', '=', phaseId).executeTakeFirst();
       return row?.process_id ?? null;

@@ -1,5 +1,4 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
-import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { localMidnightAfter, proposalLimits, text, type ProposalsContext } from './proposals.context.ts';
 
@@ -7,7 +6,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Drafting a proposal with co-authors, and publishing it to collect signatures. */
 export function draftingUseCases(ctx: ProposalsContext) {
-  const { deps, repo, proposalsPhase, visibleProposal } = ctx;
+  const { deps, repo, proposalsPhase, resident, ownDraft } = ctx;
 
   /** The texts of a proposal, checked; its area one of the municipality's or none. */
   async function contents(input: { title: unknown; body: unknown; decision: unknown; area?: unknown }, errors: FieldError[]) {
@@ -17,24 +16,6 @@ export function draftingUseCases(ctx: ProposalsContext) {
     const areaText = typeof input.area === 'string' ? input.area.trim() : '';
     if (areaText !== '' && !(await deps.areas()).includes(areaText)) errors.push({ field: 'area', message: 'field.unknownChoice' });
     return { title, body, decision, area: areaText === '' ? null : areaText };
-  }
-
-  /** A signed-in person with a confirmed account who is not blocked; or why not. */
-  async function resident(actor: Actor | null): Promise<Result<Actor>> {
-    if (!actor) return fail('NotSignedIn');
-    const confirmed = await deps.accounts.requireConfirmed(actor);
-    if (!confirmed.ok) return confirmed;
-    const blocked = await deps.gate.blockOf(actor.id);
-    if (blocked) return blockedFailure(blocked);
-    return ok(actor);
-  }
-
-  /** A draft one of whose authors the actor is. */
-  async function ownDraft(actor: Actor, id: string) {
-    const found = await visibleProposal(actor, id);
-    if (!found || !found.authorIds.includes(actor.id)) return fail('NotFound');
-    if (found.row.stage !== 'draft') return fail('Conflict', [{ field: 'proposal', message: 'proposals.alreadyPublished' }]);
-    return ok(found);
   }
 
   return {
@@ -96,7 +77,7 @@ export function draftingUseCases(ctx: ProposalsContext) {
       return ok({ hasAccount: account !== null });
     },
 
-    /** Accepts an invitation sent to one's own (confirmed) address: one becomes a co-author. */
+    /** Accepts an invitation sent to one's own (confirmed) address while the proposal is a draft: one becomes a co-author. */
     async acceptCoauthorship(actor: Actor | null, input: { id: string }): Promise<Result<null>> {
       const who = await resident(actor);
       if (!who.ok) return who;
@@ -104,6 +85,8 @@ export function draftingUseCases(ctx: ProposalsContext) {
       if (!account.ok) return account;
       const row = await repo.findProposal(input.id);
       if (!row) return fail('NotFound');
+      // Once published, the invitation lapses: whoever has signed it must not become one of its authors.
+      if (row.stage !== 'draft') return fail('Conflict', [{ field: 'proposal', message: 'proposals.alreadyPublished' }]);
       if (!(await repo.acceptInvitation(input.id, account.value.email, who.value.id, deps.clock()))) return fail('NotFound');
       await deps.audit.record({ actorId: who.value.id, action: 'proposal.coauthor_accepted', subjectType: 'proposal', subjectId: input.id });
       return ok(null);

@@ -4,3 +4,4 @@ export { proposalsPolicy } from './proposals.policy.ts';
 export { presentProposal, type PresentedProposal } from './proposals.presenter.ts';
 export { proposalsService, type ProposalsService, type ProposalView, type ModeratedProposal } from './proposals.service.ts';
 export { signingIneligibility } from './signing.ts';
+export { defineProposalJobs, expiryJob } from './jobs.ts';

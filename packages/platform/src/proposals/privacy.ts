@@ -27,7 +27,14 @@ export function proposalsPrivacyUseCases(ctx: ProposalsContext) {
       ]);
     },
 
-    /** Carries out the plan before the account goes. */
-    forgetUser: (userId: string): Promise<void> => privacy.forget(userId),
+    /** Carries out the plan before the account goes; the images of the proposals deleted go with them. */
+    async forgetUser(userId: string): Promise<void> {
+      const removed = await privacy.forget(userId);
+      const images = await ctx.deps.files.listFor('proposal', removed);
+      for (const id of removed) {
+        const mine = images.filter((f) => f.ownerId === id).map((f) => f.id);
+        if (mine.length > 0) await ctx.deps.files.detach(null, 'proposal', id, mine);
+      }
+    },
   };
 }

@@ -3,16 +3,20 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
+import type { FilesService } from '../files/files.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import { instantIn, localDate } from '../shared/dates.ts';
-import type { ModerationGate } from '../shared/moderation-gate.ts';
+import { blockedFailure, type ModerationGate } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
 import { proposalsRepository, type ProposalRow, type ProposalStage, type SettingsRow } from './proposals.repository.ts';
 
 export const proposalLimits = { title: { min: 5, max: 150 }, body: { min: 20, max: 10000 }, decision: { min: 10, max: 2000 } };
+
+/** The most images a proposal may have. */
+export const maxProposalImages = 5;
 
 /** A proposal as lists and its page show it. */
 export interface ProposalView {
@@ -35,6 +39,8 @@ export interface ProposalView {
   readonly answerDue: Date | null;
   readonly progressPercent: number | null;
   readonly authorNames: string[];
+  /** Its images, served from /files/{id}, with what each shows. */
+  readonly images: readonly { readonly id: string; readonly alt: string }[];
   readonly hidden: { readonly reason: string } | null;
   /** The viewer is its author or a co-author. */
   readonly mine: boolean;
@@ -51,11 +57,13 @@ export interface ProposalsDeps {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly accounts: Pick<AccountsService, 'requireConfirmed' | 'displayNamesOf' | 'accountByEmail' | 'getAccount' | 'residentProfilesOf' | 'userIdsWithRoles'>;
-  readonly processes: Pick<ProcessesService, 'getPhase'>;
+  readonly processes: Pick<ProcessesService, 'getPhase' | 'runningPhaseIds'>;
   readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The statuses an answer can give (the same as for ideas). */
   readonly feedback: Pick<FeedbackService, 'statuses' | 'checkAnswer'>;
   readonly gate: ModerationGate;
+  /** Where a proposal's images are kept (owner `proposal`). */
+  readonly files: Pick<FilesService, 'checkImage' | 'attachChecked' | 'detach' | 'listFor'>;
   /** The municipality's areas, which a proposal and the signing rules name. */
   readonly areas: () => Promise<readonly string[]>;
 }
@@ -119,7 +127,25 @@ export function proposalsContext(deps: ProposalsDeps) {
     return { row, authorIds };
   }
 
-  return { deps, repo, proposalsPhase, authorIdsOf, visibleProposal, invitedTo };
+  /** A signed-in person with a confirmed account who is not blocked; or why not. */
+  async function resident(actor: Actor | null): Promise<Result<Actor>> {
+    if (!actor) return fail('NotSignedIn');
+    const confirmed = await deps.accounts.requireConfirmed(actor);
+    if (!confirmed.ok) return confirmed;
+    const blocked = await deps.gate.blockOf(actor.id);
+    if (blocked) return blockedFailure(blocked);
+    return ok(actor);
+  }
+
+  /** A draft one of whose authors the actor is. */
+  async function ownDraft(actor: Actor, id: string): Promise<Result<{ row: ProposalRow; authorIds: string[] }>> {
+    const found = await visibleProposal(actor, id);
+    if (!found || !found.authorIds.includes(actor.id)) return fail('NotFound');
+    if (found.row.stage !== 'draft') return fail('Conflict', [{ field: 'proposal', message: 'proposals.alreadyPublished' }]);
+    return ok(found);
+  }
+
+  return { deps, repo, proposalsPhase, authorIdsOf, visibleProposal, invitedTo, resident, ownDraft };
 }
 
 export type ProposalsContext = ReturnType<typeof proposalsContext>;

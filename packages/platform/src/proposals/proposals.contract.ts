@@ -3,7 +3,8 @@
 // the /api/v1 routes and the proposal pages' form actions.
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
-import { Created, Done, Id, oneOf } from '../edge/schemas.ts';
+import { Created, Done, Id, LocaleSchema, oneOf } from '../edge/schemas.ts';
+import { UploadSchema } from '../files/files.contract.ts';
 import { proposalStages } from './proposals.tables.ts';
 
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -21,6 +22,7 @@ const ProposalCan = Type.Object({
   edit: Type.Boolean(),
   publish: Type.Boolean(),
   invite: Type.Boolean(),
+  addImage: Type.Boolean({ description: 'Add an image (its authors, while a draft, up to the limit)' }),
   acceptInvitation: Type.Boolean(),
   flag: Type.Boolean(),
   answer: Type.Boolean(),
@@ -49,6 +51,7 @@ export const ProposalSchema = Type.Object({
   answerDue: Instant,
   progressPercent: Type.Union([Type.Integer(), Type.Null()]),
   authorNames: Type.Array(Type.String()),
+  images: Type.Array(Type.Object({ id: Type.String({ description: 'Served from /files/{id}' }), alt: Type.String({ description: 'What the image shows' }) })),
   hidden: Type.Union([Type.Object({ reason: Type.String() }), Type.Null()]),
   mine: Type.Boolean({ description: 'The viewer is an author or co-author' }),
   signedByViewer: Type.Boolean(),
@@ -76,6 +79,16 @@ export const proposalContracts = {
       can: Type.Object({ draft: Type.Boolean({ description: 'Draft a proposal here (signed in, phase open)' }), manage: Type.Boolean({ description: "Set the phase's rules and export signatures (staff)" }) }),
     }),
   }),
+  municipalProposals: contract({
+    name: 'municipalProposals',
+    summary: "The municipality's proposals section: the proposals of every proposals phase, most signatures first, then the nearest deadline; with a stage, only those",
+    input: Type.Object({ stage: Type.Optional(oneOf([...proposalStages, 'expired'] as const, { description: 'draft (own), collecting, submitted, answered or expired' })) }),
+    output: Type.Object({
+      proposals: Type.Array(Type.Object({ ...ProposalSchema.properties, processSlug: Type.String({ description: 'Its page: /processes/{processSlug}/proposals/{id}' }) })),
+      phases: Type.Array(Type.Object({ id: Type.String(), processSlug: Type.String(), open: Type.Boolean({ description: 'Takes new proposals now (POST /phases/{id}/proposals)' }) })),
+      can: Type.Object({ draft: Type.Boolean({ description: 'Draft a proposal in an open phase (signed in)' }) }),
+    }),
+  }),
   draftProposal: contract({
     name: 'draftProposal',
     summary: 'Draft a proposal in an open proposals phase (a confirmed account)',
@@ -100,6 +113,23 @@ export const proposalContracts = {
     name: 'editProposal',
     summary: 'Change a draft (its authors), until it is published',
     input: Type.Object({ id: Id, ...Contents }),
+    output: Done,
+  }),
+  addProposalImage: contract({
+    name: 'addProposalImage',
+    summary: 'Add an image (PNG, JPEG or WebP, at most 5 MB, with its alt text) to a draft (its authors); at most 5',
+    input: Type.Object({
+      id: Id,
+      file: UploadSchema,
+      altText: Type.String({ maxLength: 300, description: 'What the image shows, for those who cannot see it' }),
+      locale: Type.Optional(LocaleSchema),
+    }),
+    output: Created,
+  }),
+  removeProposalImage: contract({
+    name: 'removeProposalImage',
+    summary: "Remove an image from a draft (its authors)",
+    input: Type.Object({ id: Id, fileId: Id }),
     output: Done,
   }),
   inviteCoauthor: contract({

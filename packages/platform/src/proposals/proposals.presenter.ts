@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import type { OutputOf } from '../edge/contract.ts';
 import type { proposalContracts } from './proposals.contract.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
-import type { ProposalView } from './proposals.context.ts';
+import { maxProposalImages, type ProposalView } from './proposals.context.ts';
 
 /** A proposal as the contracts give it. */
 export type PresentedProposal = OutputOf<typeof proposalContracts.getProposal>['proposal'];
@@ -20,7 +20,8 @@ export function proposalCan(actor: Actor | null, p: ProposalView, invited = fals
     edit: draft && p.mine,
     publish: draft && p.mine,
     invite: draft && p.leadAuthor,
-    acceptInvitation: invited && !p.mine,
+    addImage: draft && p.mine && p.images.length < maxProposalImages,
+    acceptInvitation: invited && draft && !p.mine,
     flag: !draft && proposalsPolicy.participate(actor) && !p.mine && p.hidden === null,
     answer: reached && proposalsPolicy.answer(actor),
     addMilestone: p.stage === 'answered' && proposalsPolicy.addMilestone(actor),
@@ -50,6 +51,7 @@ export function presentProposal(p: ProposalView, actor: Actor | null, invited = 
     answerDue: iso(p.answerDue),
     progressPercent: p.progressPercent,
     authorNames: p.authorNames,
+    images: p.images.map((i) => ({ id: i.id, alt: i.alt })),
     hidden: p.hidden,
     mine: p.mine,
     signedByViewer: p.signedByViewer,

@@ -45,17 +45,19 @@ export function proposalsPrivacyRepository(db: Db) {
 
     /**
      * Deletes the person's proposals nobody signed, their signatures (the counts follow) and co-authorships, in
-     * one transaction; proposals others signed stay and lose their author with the account.
+     * one transaction; proposals others signed stay and lose their author with the account. Returns the ids of
+     * the proposals deleted (whose images go with them).
      */
-    forget(userId: string): Promise<void> {
+    forget(userId: string): Promise<string[]> {
       return db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('proposals').where('author_id', '=', userId).where('signature_count', '=', 0).execute();
+        const deleted = await trx.deleteFrom('proposals').where('author_id', '=', userId).where('signature_count', '=', 0).returning('id').execute();
         const removed = await trx.deleteFrom('proposal_signatures').where('user_id', '=', userId).returning('proposal_id').execute();
         for (const r of removed) {
           await trx.updateTable('proposals').set((eb) => ({ signature_count: eb('signature_count', '-', 1) })).where('id', '=', r.proposal_id).execute();
         }
         await trx.deleteFrom('proposal_coauthors').where('user_id', '=', userId).execute();
         await trx.updateTable('proposals').set({ author_id: null }).where('author_id', '=', userId).execute();
+        return deleted.map((r) => r.id);
       });
     },
   };

@@ -94,6 +94,24 @@ export function proposalsRepository(db: Db) {
       return query.orderBy('signature_count', 'desc').orderBy('deadline').orderBy('created_at').orderBy('id').execute();
     },
 
+    /**
+     * Every phase's published proposals a viewer may see (and the viewer's own drafts), for the municipality's
+     * proposals section: most signatures first, then the nearest deadline.
+     */
+    listAll(viewerId: string | null, options: { includeHidden: boolean }) {
+      let query = db.selectFrom('proposals').select(proposalColumns);
+      query = query.where((eb) => {
+        const visible = eb.and([eb('stage', '<>', 'draft'), ...(options.includeHidden ? [] : [eb('hidden_at', 'is', null)])]);
+        if (viewerId === null) return visible;
+        return eb.or([
+          visible,
+          eb('author_id', '=', viewerId),
+          eb('id', 'in', eb.selectFrom('proposal_coauthors').select('proposal_id').where('user_id', '=', viewerId).where('accepted_at', 'is not', null)),
+        ]);
+      });
+      return query.orderBy('signature_count', 'desc').orderBy('deadline').orderBy('created_at').orderBy('id').execute();
+    },
+
     coauthorsOf(proposalIds: readonly string[]) {
       if (proposalIds.length === 0) return Promise.resolve([]);
       return db
@@ -116,7 +134,10 @@ export function proposalsRepository(db: Db) {
       return rows.length > 0;
     },
 
-    /** Accepts the invitation to this address; false when there is none waiting. */
+    /**
+     * Accepts the invitation to this address while the proposal is a draft; false when there is none waiting or
+     * the proposal is published (a co-author could otherwise have signed it first and then become its author).
+     */
     async acceptInvitation(proposalId: string, email: string, userId: string, at: Date): Promise<boolean> {
       const result = await db
         .updateTable('proposal_coauthors')
@@ -124,6 +145,7 @@ export function proposalsRepository(db: Db) {
         .where('proposal_id', '=', proposalId)
         .where(sql<boolean>`lower(email) = lower(${email})`)
         .where('accepted_at', 'is', null)
+        .where((eb) => eb.exists(eb.selectFrom('proposals').select('proposals.id').where('proposals.id', '=', proposalId).where('proposals.stage', '=', 'draft')))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -163,6 +185,21 @@ export function proposalsRepository(db: Db) {
         const updated = row.rows[0];
         return { added: true, reached: updated?.reached ?? false, count: updated?.signature_count ?? null };
       });
+    },
+
+    /**
+     * Claims the proposals whose signing ended short of the threshold by `now` and whose people have not been
+     * told: one statement marks them, so two workers never tell anyone twice.
+     */
+    claimExpired(now: Date) {
+      return db
+        .updateTable('proposals')
+        .set({ expiry_noticed_at: now })
+        .where('stage', '=', 'collecting')
+        .where('deadline', '<=', now)
+        .where('expiry_noticed_at', 'is', null)
+        .returning(proposalColumns)
+        .execute();
     },
 
     /** Removes one's signature and the count with it; false when there was none. */

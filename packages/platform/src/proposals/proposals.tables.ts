@@ -43,6 +43,8 @@ export interface ProposalsTable {
   hidden_at: Date | null;
   hidden_reason: string | null;
   hidden_by: string | null;
+  /** When its authors and signers were told that signing ended short of the threshold. */
+  expiry_noticed_at: Date | null;
   created_at: Created;
 }
 

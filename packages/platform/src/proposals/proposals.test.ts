@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import type { Role } from '../accounts/accounts.tables.ts';
 import { localMidnightAfter } from './proposals.context.ts';
 import { signingIneligibility } from './signing.ts';
+import { expiryJob } from './jobs.ts';
 
 let platform: Platform;
 let drop: () => Promise<void>;
@@ -187,4 +188,81 @@ test("one's own data: the export names proposals, co-authorships and signatures;
   const after = value(await platform.proposals.proposalOf(manager, { id: before!.id }));
   assert.deepEqual([after.proposal.signatures, after.proposal.authorNames], [before!.signatures - 1, ['medforfatter']]);
   assert.equal((await platform.proposals.exportFor(signers[0]!.id)).proposalSignatures?.length, 0);
+});
+
+test('an invitation lapses when the proposal is published: whoever signed it cannot become its co-author and so sign their own proposal', async () => {
+  const lead = signers[2]!;
+  const invitee = signers[3]!;
+  const { id } = value(await platform.proposals.draftProposal(lead, { phaseId, title: 'Sykkelstativ ved skolen', body: 'Barna har ingen steder å låse syklene sine ved skolen.', decision: 'Kommunen setter opp sykkelstativ ved skolen.' }));
+  value(await platform.proposals.inviteCoauthor(lead, { id, email: 'signer3@example.no' }));
+  value(await platform.proposals.publishProposal(lead, { id }));
+  value(await platform.proposals.signProposal(invitee, { id }));
+  const seen = value(await platform.proposals.proposalOf(invitee, { id }));
+  assert.equal(seen.proposal.can.acceptInvitation, false);
+  assert.deepEqual(failure(await platform.proposals.acceptCoauthorship(invitee, { id })), ['Conflict', 'proposals.alreadyPublished']);
+  const after = value(await platform.proposals.proposalOf(invitee, { id }));
+  assert.deepEqual([after.proposal.mine, after.proposal.signedByViewer, after.proposal.signatures, after.proposal.authorNames], [false, true, 1, ['signer2']]);
+});
+
+test('when signing ends short of the threshold, the job tells its authors and signers once, with the count against the threshold', async () => {
+  const [lead, signer] = [signers[2]!, signers[3]!];
+  const before = (await platform.notifications.listFor(lead, 'en')).length;
+  assert.equal(await platform.proposals.noticeExpiredProposals(), 0, 'nothing before the deadline');
+  // "Sykkelstativ ved skolen" was published on 1 November (Oslo) with 30 days to sign and one signature of three.
+  now = new Date('2026-12-02T12:00:00Z');
+  await platform.jobs.startWorkers();
+  await platform.jobs.send(expiryJob, {});
+  const expected = 'Signing the citizen proposal "Sykkelstativ ved skolen" has ended with 1 of the 3 signatures needed, so it does not go to the municipality.';
+  let told: string[] = [];
+  for (let i = 0; i < 100 && !told.includes(expected); i++) {
+    told = (await platform.notifications.listFor(lead, 'en')).map((n) => n.text);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(told.includes(expected), told.join('\n'));
+  assert.equal(told.length, before + 1);
+  const signerNews = (await platform.notifications.listFor(signer, 'nb')).filter((n) => n.kind === 'proposal_expired');
+  assert.deepEqual(signerNews.map((n) => n.text), ['Signeringen av innbyggerforslaget «Sykkelstativ ved skolen» er avsluttet med 1 av de 3 signaturene som trengtes, så forslaget går ikke til kommunen.']);
+  assert.equal(await platform.proposals.noticeExpiredProposals(), 0, 'each is told once');
+  const [shown] = value(await platform.proposals.proposalsOf(null, { phaseId, stage: 'expired' })).proposals;
+  assert.deepEqual([shown?.title, shown?.expired], ['Sykkelstativ ved skolen', true]);
+});
+
+test('a draft takes images with alt text from its authors: only they see them until it is published; none after, at most five', async () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString('base64');
+  const file = { filename: 'lekeplass.png', contentType: 'image/png', data: png };
+  const [lead, other] = [signers[1]!, signers[3]!];
+  const { id } = value(await platform.proposals.draftProposal(lead, { phaseId, title: 'Ny lekeplass i parken', body: 'Lekeplassen i parken er gammel og utrygg for de minste barna.', decision: 'Kommunen bygger en ny lekeplass i parken.' }));
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: '  ' })), ['ValidationFailed', 'field.altRequired']);
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file: { ...file, contentType: 'application/pdf' }, altText: 'Lekeplassen i dag' })), ['ValidationFailed', 'field.imageType']);
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(other, { id, file, altText: 'Lekeplassen i dag' })), ['NotFound', undefined]);
+  const first = value(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Lekeplassen i dag', locale: 'nb' })).id;
+  assert.equal((await platform.files.read(first, other))?.access, undefined, 'a draft image is not shown to others');
+  assert.equal((await platform.files.read(first, lead))?.access, 'restricted');
+  for (let i = 0; i < 4; i++) value(await platform.proposals.addProposalImage(lead, { id, file, altText: `Bilde ${i + 2}` }));
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Ett for mye' })), ['ValidationFailed', 'proposals.images.tooMany']);
+  const draft = value(await platform.proposals.proposalOf(lead, { id })).proposal;
+  assert.deepEqual([draft.images.length, draft.images[0]?.alt, draft.can.addImage], [5, 'Lekeplassen i dag', false]);
+  value(await platform.proposals.removeProposalImage(lead, { id, fileId: draft.images[4]!.id }));
+  assert.deepEqual(failure(await platform.proposals.removeProposalImage(lead, { id, fileId: draft.images[4]!.id })), ['NotFound', undefined]);
+
+  value(await platform.proposals.publishProposal(lead, { id }));
+  const published = value(await platform.proposals.proposalOf(null, { id })).proposal;
+  assert.deepEqual(published.images.map((i) => i.alt), ['Lekeplassen i dag', 'Bilde 2', 'Bilde 3', 'Bilde 4']);
+  assert.equal((await platform.files.read(first, null))?.access, 'public');
+  assert.deepEqual(failure(await platform.proposals.addProposalImage(lead, { id, file, altText: 'Etterpå' })), ['Conflict', 'proposals.alreadyPublished']);
+  assert.deepEqual(failure(await platform.proposals.removeProposalImage(lead, { id, fileId: first })), ['Conflict', 'proposals.alreadyPublished']);
+});
+
+test("the municipality's proposals section lists every phase's proposals by signatures, by stage, and where to write one", async () => {
+  const section = value(await platform.proposals.municipalProposals(null, {}));
+  const inPhase = value(await platform.proposals.proposalsOf(null, { phaseId })).proposals;
+  assert.deepEqual(section.proposals.map((p) => p.id), inPhase.map((p) => p.id), 'the same proposals, in the same order, as the phase shows');
+  assert.ok(section.proposals.every((p) => p.processSlug === 'innbyggerforslag' && p.stage !== 'draft'));
+  assert.deepEqual(section.phases, [{ id: phaseId, processSlug: 'innbyggerforslag', open: true }]);
+  assert.deepEqual([section.can.draft, value(await platform.proposals.municipalProposals(signers[1]!, {})).can.draft], [false, true]);
+  const { id } = value(await platform.proposals.draftProposal(signers[1]!, { phaseId, title: 'Gapahuk ved vannet', body: 'Et sted å søke ly når det regner på turen rundt vannet.', decision: 'Kommunen bygger en gapahuk ved vannet.' }));
+  assert.ok(!value(await platform.proposals.municipalProposals(null, {})).proposals.some((p) => p.id === id), "a draft is only its authors' own");
+  assert.ok(value(await platform.proposals.municipalProposals(signers[1]!, { stage: 'draft' })).proposals.some((p) => p.id === id));
+  const answered = value(await platform.proposals.municipalProposals(null, { stage: 'answered' })).proposals;
+  assert.deepEqual(answered.map((p) => p.title), ['Gatelys i Storgata']);
 });

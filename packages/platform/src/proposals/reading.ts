@@ -5,14 +5,14 @@ import { presentProposal, type PresentedProposal } from './proposals.presenter.t
 import type { ProposalRow, ProposalStage } from './proposals.repository.ts';
 import type { ProposalsContext, ProposalView } from './proposals.context.ts';
 
-
 /** Reading proposals: a phase's list, one proposal with its co-authors, signers shown by choice and answers. */
 export function readingUseCases(ctx: ProposalsContext) {
   const { deps, repo, proposalsPhase, visibleProposal, invitedTo } = ctx;
 
   async function present(rows: readonly ProposalRow[], viewer: Actor | null, phaseThreshold: number): Promise<ProposalView[]> {
     const ids = rows.map((r) => r.id);
-    const [coauthors, signed] = await Promise.all([repo.coauthorsOf(ids), viewer ? repo.signaturesBy(viewer.id, ids) : new Map<string, { showName: boolean }>()]);
+    const [coauthors, signed, files] = await Promise.all([repo.coauthorsOf(ids), viewer ? repo.signaturesBy(viewer.id, ids) : new Map<string, { showName: boolean }>(), deps.files.listFor('proposal', ids)]);
+    const imagesOf = (id: string) => files.filter((f) => f.ownerId === id && f.kind === 'image').map((f) => ({ id: f.id, alt: Object.values(f.altText)[0] ?? '' }));
     const authorsOf = new Map<string, string[]>();
     for (const row of rows) authorsOf.set(row.id, row.author_id ? [row.author_id] : []);
     for (const c of coauthors) if (c.accepted_at && c.user_id) authorsOf.get(c.proposal_id)?.push(c.user_id);
@@ -41,6 +41,7 @@ export function readingUseCases(ctx: ProposalsContext) {
         answerDue: row.answer_due,
         progressPercent: row.progress_percent,
         authorNames: authors.map((id) => names.get(id) ?? ''),
+        images: imagesOf(row.id),
         hidden: row.hidden_at ? { reason: row.hidden_reason ?? '' } : null,
         mine: viewer !== null && authors.includes(viewer.id),
         leadAuthor: viewer !== null && viewer.id === row.author_id,
@@ -65,6 +66,39 @@ export function readingUseCases(ctx: ProposalsContext) {
       else if (input.stage) proposals = proposals.filter((p) => p.stage === input.stage && !p.expired);
       const can = { draft: phase.value.open && proposalsPolicy.participate(actor), manage: proposalsPolicy.manage(actor) };
       return ok({ proposals: proposals.map((p) => presentProposal(p, actor)), open: phase.value.open, can });
+    },
+
+    /**
+     * The municipality's proposals section: the proposals of every proposals phase in a published process,
+     * most signatures first, then the nearest deadline (with `stage`, only those), and those phases with
+     * whether they take new proposals now, so that residents can start one from the section.
+     */
+    async municipalProposals(actor: Actor | null, input: { stage?: ProposalStage | 'expired' | undefined }): Promise<Result<{ proposals: (PresentedProposal & { processSlug: string })[]; phases: { id: string; processSlug: string; open: boolean }[]; can: { draft: boolean } }>> {
+      const rows = await repo.listAll(actor?.id ?? null, { includeHidden: proposalsPolicy.moderate(actor) });
+      const phaseIds = [...new Set(rows.map((r) => r.phase_id))];
+      const phases = new Map<string, { processSlug: string; open: boolean; threshold: number }>();
+      for (const id of phaseIds) {
+        const phase = await proposalsPhase(id);
+        if (phase.ok) phases.set(id, { processSlug: phase.value.processSlug, open: phase.value.open, threshold: phase.value.settings.threshold });
+      }
+      for (const id of await deps.processes.runningPhaseIds('proposals')) {
+        if (phases.has(id)) continue;
+        const phase = await proposalsPhase(id);
+        if (phase.ok) phases.set(id, { processSlug: phase.value.processSlug, open: phase.value.open, threshold: phase.value.settings.threshold });
+      }
+      const shown = rows.filter((r) => phases.has(r.phase_id) && (!r.hidden_at || proposalsPolicy.moderate(actor) || r.author_id === actor?.id));
+      let views: ProposalView[] = [];
+      for (const [phaseId, phase] of phases) views.push(...(await present(shown.filter((r) => r.phase_id === phaseId), actor, phase.threshold)));
+      const order = new Map(shown.map((r, i) => [r.id, i]));
+      views.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      if (input.stage === 'expired') views = views.filter((p) => p.expired);
+      else if (input.stage) views = views.filter((p) => p.stage === input.stage && !p.expired);
+      const open = [...phases].filter(([, p]) => p.open);
+      return ok({
+        proposals: views.map((p) => ({ ...presentProposal(p, actor), processSlug: phases.get(p.phaseId)?.processSlug ?? '' })),
+        phases: [...phases].map(([id, p]) => ({ id, processSlug: p.processSlug, open: p.open })),
+        can: { draft: open.length > 0 && proposalsPolicy.participate(actor) },
+      });
     },
 
     /**

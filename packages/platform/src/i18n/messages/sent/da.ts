@@ -84,6 +84,8 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.proposal_milestone.body': 'Borgerforslaget »{proposalTitle}«: {milestone} ({progress} færdigt).',
   'notify.proposal_hidden.subject': 'Dit borgerforslag er skjult',
   'notify.proposal_hidden.body': 'En moderator skjulte dit borgerforslag »{proposalTitle}«.',
+  'notify.proposal_expired.subject': '»{proposalTitle}« fik ikke nok underskrifter',
+  'notify.proposal_expired.body': 'Indsamlingen af underskrifter til borgerforslaget »{proposalTitle}« er afsluttet med {signatures} af de {threshold} underskrifter, der skulle til, så forslaget går ikke videre til kommunen.',
   'notify.recommendation_decided.partly': 'Beslutningstageren har delvist accepteret anbefalingen »{title}«.',
   'notify.recommendation_revised.subject': 'Anbefalingen »{title}« er ændret',
   'notify.recommendation_revised.body': 'Anbefalingen »{title}«, som du støttede, er ændret (version {version}). Se ændringerne igennem, og giv din støtte igen, hvis du stadig står bag den.',

@@ -82,6 +82,8 @@ export const sentEn = {
   'notify.proposal_milestone.body': 'The citizen proposal "{proposalTitle}": {milestone} ({progress} done).',
   'notify.proposal_hidden.subject': 'Your citizen proposal was hidden',
   'notify.proposal_hidden.body': 'A moderator hid your citizen proposal "{proposalTitle}".',
+  'notify.proposal_expired.subject': '"{proposalTitle}" closed without enough signatures',
+  'notify.proposal_expired.body': 'Signing the citizen proposal "{proposalTitle}" has ended with {signatures} of the {threshold} signatures needed, so it does not go to the municipality.',
   'notify.recommendation_decided.partly': 'The decision-maker has partly accepted the recommendation “{title}”.',
   'notify.recommendation_revised.subject': 'The recommendation “{title}” has changed',
   'notify.recommendation_revised.body': 'The recommendation “{title}” you supported has changed (version {version}). Look through the changes and give your support again if you still stand behind it.',

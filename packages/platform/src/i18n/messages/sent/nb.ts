@@ -85,6 +85,8 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.proposal_milestone.body': 'Innbyggerforslaget «{proposalTitle}»: {milestone} ({progress} ferdig).',
   'notify.proposal_hidden.subject': 'Innbyggerforslaget ditt ble skjult',
   'notify.proposal_hidden.body': 'En moderator skjulte innbyggerforslaget ditt «{proposalTitle}».',
+  'notify.proposal_expired.subject': '«{proposalTitle}» fikk ikke nok signaturer',
+  'notify.proposal_expired.body': 'Signeringen av innbyggerforslaget «{proposalTitle}» er avsluttet med {signatures} av de {threshold} signaturene som trengtes, så forslaget går ikke til kommunen.',
   'notify.recommendation_decided.partly': 'Beslutningstakeren har delvis godtatt anbefalingen «{title}».',
   'notify.recommendation_revised.subject': 'Anbefalingen «{title}» er endret',
   'notify.recommendation_revised.body': 'Anbefalingen «{title}» som du støttet, er endret (versjon {version}). Se gjennom endringene og gi støtten din på nytt om du fortsatt står bak den.',

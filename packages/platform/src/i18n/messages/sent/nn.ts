@@ -85,6 +85,8 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.proposal_milestone.body': 'Innbyggjarforslaget «{proposalTitle}»: {milestone} ({progress} ferdig).',
   'notify.proposal_hidden.subject': 'Innbyggjarforslaget ditt vart skjult',
   'notify.proposal_hidden.body': 'Ein moderator skjulte innbyggjarforslaget ditt «{proposalTitle}».',
+  'notify.proposal_expired.subject': '«{proposalTitle}» fekk ikkje nok signaturar',
+  'notify.proposal_expired.body': 'Signeringa av innbyggjarforslaget «{proposalTitle}» er avslutta med {signatures} av dei {threshold} signaturane som trongst, så forslaget går ikkje til kommunen.',
   'notify.recommendation_decided.partly': 'Avgjerdstakaren har delvis godteke tilrådinga «{title}».',
   'notify.recommendation_revised.subject': 'Tilrådinga «{title}» er endra',
   'notify.recommendation_revised.body': 'Tilrådinga «{title}» som du støtta, er endra (versjon {version}). Sjå gjennom endringane og gje støtta di på nytt om du framleis står bak ho.',

@@ -84,6 +84,8 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.proposal_milestone.body': 'Medborgarförslaget ”{proposalTitle}”: {milestone} ({progress} klart).',
   'notify.proposal_hidden.subject': 'Ditt medborgarförslag har dolts',
   'notify.proposal_hidden.body': 'En moderator dolde ditt medborgarförslag ”{proposalTitle}”.',
+  'notify.proposal_expired.subject': '”{proposalTitle}” fick inte tillräckligt många underskrifter',
+  'notify.proposal_expired.body': 'Insamlingen av underskrifter för medborgarförslaget ”{proposalTitle}” har avslutats med {signatures} av de {threshold} underskrifter som behövdes, så förslaget går inte vidare till kommunen.',
   'notify.recommendation_decided.partly': 'Beslutsfattaren har delvis godtagit rekommendationen ”{title}”.',
   'notify.recommendation_revised.subject': 'Rekommendationen ”{title}” har ändrats',
   'notify.recommendation_revised.body': 'Rekommendationen ”{title}” som du stödde har ändrats (version {version}). Gå igenom ändringarna och ge ditt stöd igen om du fortfarande står bakom den.',

@@ -50,6 +50,8 @@ export const mapDa: Record<keyof typeof mapEn, string> = {
   'map.geojsonHint': 'Én FeatureCollection i længde- og breddegrad (WGS 84): kommunegrænsen som en polygon med "kind": "boundary", områder som polygoner med "name", og navngivne steder (gader, pladser, bygninger) som punkter eller linjer med "name". Lad begge stå tomme for at beholde kortet.',
   'map.tileUrl': 'Adresse til kortfliser',
   'map.tileUrlHint': 'Den adresse, kortleverandøren angiver for kortfliser, som begynder med https:// og har z, x og y i krøllede parenteser. Lad feltet stå tomt for OpenStreetMap.',
+  'map.geocoderUrl': 'Geokoder til indtastede adresser (valgfrit)',
+  'map.geocoderUrlHint': "Søgeadressen til en geokoder som Nominatim eller Photon, med {query} der, hvor adressen skal stå, til adresser, som kortet ikke har navne på. Står feltet tomt, bruger adressefeltet kun navnene på kortet og koordinater.",
   'map.attribution': 'Kreditering for kortfliserne',
   'map.mapSaved': 'Kortet er gemt: {areas, plural, one {# område} other {# områder}} og {places, plural, one {# navngivet sted} other {# navngivne steder}}.',
   'map.place': 'Sted: {place}',

@@ -48,6 +48,8 @@ export const mapEn = {
   'map.geojsonHint': 'One FeatureCollection in longitude and latitude (WGS 84): the municipality\'s boundary as a polygon with "kind": "boundary", areas as polygons with a "name", and named places (streets, squares, buildings) as points or lines with a "name". Leave both empty to keep the current map.',
   'map.tileUrl': 'Tile address',
   'map.tileUrlHint': 'The address your map provider gives for tiles, beginning with https:// and with z, x and y in curly brackets. Leave empty for OpenStreetMap.',
+  'map.geocoderUrl': 'Geocoder for typed addresses (optional)',
+  'map.geocoderUrlHint': "A search address of a geocoder such as Nominatim or Photon, with {query} where the address goes, for addresses the map does not name. Left empty, the address field uses only the names on the map and coordinates.",
   'map.attribution': 'Credit for the tiles',
   'map.mapSaved': 'The map is saved: {areas, plural, one {# area} other {# areas}} and {places, plural, one {# named place} other {# named places}}.',
   'map.place': 'Place: {place}',

@@ -50,6 +50,8 @@ export const mapNb: Record<keyof typeof mapEn, string> = {
   'map.geojsonHint': 'Én FeatureCollection i lengde- og breddegrad (WGS 84): kommunegrensen som et polygon med "kind": "boundary", områder som polygoner med "name", og navngitte steder (gater, plasser, bygninger) som punkter eller linjer med "name". La begge stå tomme for å beholde kartet.',
   'map.tileUrl': 'Adresse til kartfliser',
   'map.tileUrlHint': 'Adressen kartleverandøren oppgir for kartfliser, som begynner med https:// og har z, x og y i krøllparenteser. La feltet stå tomt for OpenStreetMap.',
+  'map.geocoderUrl': 'Geokoder for adresser som skrives inn (valgfritt)',
+  'map.geocoderUrlHint': "Søkeadressen til en geokoder som Nominatim eller Photon, med {query} der adressen skal stå, for adresser kartet ikke har navn på. Står feltet tomt, bruker adressefeltet bare navnene på kartet og koordinater.",
   'map.attribution': 'Kreditering for kartflisene',
   'map.mapSaved': 'Kartet er lagret: {areas, plural, one {# område} other {# områder}} og {places, plural, one {# navngitt sted} other {# navngitte steder}}.',
   'map.place': 'Sted: {place}',

@@ -50,6 +50,8 @@ export const mapNn: Record<keyof typeof mapEn, string> = {
   'map.geojsonHint': 'Éi FeatureCollection i lengd- og breiddegrad (WGS 84): kommunegrensa som eit polygon med "kind": "boundary", område som polygon med "name", og namngjevne stader (gater, plassar, bygningar) som punkt eller linjer med "name". La begge stå tomme for å halde på kartet.',
   'map.tileUrl': 'Adresse til kartfliser',
   'map.tileUrlHint': 'Adressa kartleverandøren oppgjev for kartfliser, som byrjar med https:// og har z, x og y i krøllparentesar. La feltet stå tomt for OpenStreetMap.',
+  'map.geocoderUrl': 'Geokodar for adresser som blir skrivne inn (valfritt)',
+  'map.geocoderUrlHint': "Søkjeadressa til ein geokodar som Nominatim eller Photon, med {query} der adressa skal stå, for adresser kartet ikkje har namn på. Står feltet tomt, bruker adressefeltet berre namna på kartet og koordinatar.",
   'map.attribution': 'Kreditering for kartflisene',
   'map.mapSaved': 'Kartet er lagra: {areas, plural, one {# område} other {# område}} og {places, plural, one {# namngjeven stad} other {# namngjevne stader}}.',
   'map.place': 'Stad: {place}',

@@ -50,6 +50,8 @@ export const mapSv: Record<keyof typeof mapEn, string> = {
   'map.geojsonHint': 'En FeatureCollection i longitud och latitud (WGS 84): kommungränsen som en polygon med "kind": "boundary", områden som polygoner med "name", och namngivna platser (gator, torg, byggnader) som punkter eller linjer med "name". Lämna båda tomma för att behålla kartan.',
   'map.tileUrl': 'Adress till kartplattor',
   'map.tileUrlHint': 'Adressen som kartleverantören anger för kartplattor, som börjar med https:// och har z, x och y inom klammerparenteser. Lämna tomt för OpenStreetMap.',
+  'map.geocoderUrl': 'Geokodare för inskrivna adresser (valfritt)',
+  'map.geocoderUrlHint': "Sökadressen till en geokodare som Nominatim eller Photon, med {query} där adressen ska stå, för adresser som kartan inte har namn på. Lämnas fältet tomt använder adressfältet bara namnen på kartan och koordinater.",
   'map.attribution': 'Upphovsangivelse för kartplattorna',
   'map.mapSaved': 'Kartan är sparad: {areas, plural, one {# område} other {# områden}} och {places, plural, one {# namngiven plats} other {# namngivna platser}}.',
   'map.place': 'Plats: {place}',

@@ -69,6 +69,30 @@ export const actions: Actions = {
     if (!result.ok) return formFailure(event.locals, result, values);
     return { done: event.locals.t('manage.saved') };
   },
+  addImage: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const upload = form.get('file');
+    const file = upload instanceof File ? upload : null;
+    const values = { altText: text(form, 'altText') };
+    // The image as the API carries it (base64), read with the same contract as POST /proposals/:id/images.
+    const input = readForm(c.addProposalImage, form, {
+      id: event.params.id,
+      locale: event.locals.ctx.locale,
+      file: { filename: file?.name ?? '', contentType: file?.type ?? '', data: file ? Buffer.from(await file.arrayBuffer()).toString('base64') : '' },
+    });
+    const result = input.ok ? await event.locals.platform.proposals.addProposalImage(user, input.value) : input;
+    if (!result.ok) return formFailure(event.locals, result, values);
+    return { done: event.locals.t('prop.images.added') };
+  },
+  removeImage: async (event) => {
+    const user = signedIn(event);
+    const form = await event.request.formData();
+    const input = readForm(c.removeProposalImage, form, { id: event.params.id });
+    const result = input.ok ? await event.locals.platform.proposals.removeProposalImage(user, input.value) : input;
+    if (!result.ok) return formFailure(event.locals, result);
+    return { done: event.locals.t('prop.images.removed') };
+  },
   invite: async (event) => {
     const user = signedIn(event);
     const form = await event.request.formData();
