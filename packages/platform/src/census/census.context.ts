@@ -1,0 +1,30 @@
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Db } from '../db/database.ts';
+import type { IdeasService } from '../ideas/ideas.service.ts';
+import type { ProcessesService } from '../processes/processes.service.ts';
+import type { SurveysService } from '../surveys/surveys.service.ts';
+import type { Clock } from '../shared/clock.ts';
+import { censusRepository } from './census.repository.ts';
+
+/** What the census module needs from the platform: other modules only through their exported queries. */
+export interface CensusDeps {
+  readonly db: Db;
+  readonly audit: Pick<AuditService, 'record'>;
+  readonly accounts: Pick<AccountsService, 'residentProfilesOf'>;
+  readonly processes: Pick<ProcessesService, 'getProcessById'>;
+  readonly ideas: Pick<IdeasService, 'participantsOf'>;
+  readonly surveys: Pick<SurveysService, 'responsesByWeek'>;
+  readonly clock: Clock;
+  /** The municipality's time zone: a phase's participants are those who took part on its local dates. */
+  readonly timeZone: string;
+  /** The municipality's areas, in its order: census areas must be among them. */
+  readonly areas: () => Promise<readonly string[]>;
+}
+
+/** The module's shared parts: its dependencies and its repository. */
+export function censusContext(deps: CensusDeps) {
+  return { deps, repo: censusRepository(deps.db) };
+}
+
+export type CensusContext = ReturnType<typeof censusContext>;

@@ -1,0 +1,24 @@
+import type { OutputOf } from '../edge/contract.ts';
+import type { censusContracts } from './census.contract.ts';
+import type { CensusSummary } from './importing.ts';
+import type { Representation } from './representing.ts';
+
+/** The census as the API shows it: the date as ISO text. */
+export function presentCensus(census: CensusSummary): OutputOf<typeof censusContracts.currentCensus>['census'] & object {
+  return { ...census, dimensions: [...census.dimensions], areas: [...census.areas], ageBands: census.ageBands.map((b) => ({ ...b })), educations: [...census.educations], importedAt: census.importedAt.toISOString() };
+}
+
+/** A representation as the API shows it. */
+export function presentRepresentation(r: Representation): OutputOf<typeof censusContracts.representationOf> {
+  const shortfall = (s: Representation['underRepresented'][number]) => ({ dimensions: [...s.dimensions], values: { ...s.values }, participants: s.participants, expected: s.expected, ratio: s.ratio });
+  return {
+    census: r.census ? presentCensus(r.census) : null,
+    phaseId: r.phaseId,
+    participants: r.participants,
+    dimensions: [...r.dimensions],
+    groupings: r.groupings.map((g) => ({ ...g, dimensions: [...g.dimensions], groups: g.groups.map((group) => ({ ...group, values: { ...group.values } })) })),
+    underRepresented: r.underRepresented.map(shortfall),
+    thresholds: { ...r.thresholds },
+    alert: r.alert ? { phaseId: r.alert.phaseId, groups: r.alert.groups.map(shortfall) } : null,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Actor } from '../accounts/accounts.policy.ts';
+import { isUuid } from '../shared/validate.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import type { CensusContext } from './census.context.ts';
+import { censusPolicy } from './census.policy.ts';
+import type { CensusSummary } from './importing.ts';
+import {
+  ageBandOf,
+  censusDimensions,
+  combinationsOf,
+  groupingOf,
+  missingDimensions,
+  mostUnderRepresented,
+  type CensusDimension,
+  type Grouping,
+  type ParticipantProfile,
+  type Shortfall,
+} from './representation.ts';
+
+/** The thresholds a process uses until its manager sets its own: none raise an alert by themselves. */
+export const defaultThresholds = { maxRatio: 0.8, minExpected: 5 } as const;
+
+/** How many groups the sentence names. */
+const namedGroups = 3;
+
+/** The dimensions participants can tell today (their profile's area and year of birth); the others are never given. */
+export const toldDimensions: readonly CensusDimension[] = ['area', 'age'];
+
+/** Who took part in a process or phase against the census. */
+export interface Representation {
+  readonly census: CensusSummary | null;
+  readonly phaseId: string | null;
+  /** Different people who took part (ideas, comments, supports, survey responses). */
+  readonly participants: number;
+  readonly dimensions: readonly CensusDimension[];
+  /** Every combination of `dimensions`, single dimensions first. */
+  readonly groupings: readonly Grouping[];
+  /** The groups most under-represented (ratio below the thresholds' ratio, enough expected to judge). */
+  readonly underRepresented: readonly Shortfall[];
+  readonly thresholds: { readonly maxRatio: number; readonly minExpected: number; readonly setByManager: boolean };
+  /** Raised while the phase (or, for a whole process, a phase of it) is open and the manager's thresholds are crossed. */
+  readonly alert: { readonly phaseId: string; readonly groups: readonly Shortfall[] } | null;
+}
+
+/** Representation figures and the outreach thresholds behind the alert. */
+export function representingUseCases({ deps, repo }: CensusContext, current: () => Promise<CensusSummary | null>) {
+  /** The different people who took part in a process, or in one phase of it (on its dates, and its survey). */
+  async function participantsOf(processId: string, phase: { id: string; startsOn: string; endsOn: string } | null, phaseIds: readonly string[]): Promise<string[]> {
+    const [ideaPeople, responseWeeks] = await Promise.all([
+      deps.ideas.participantsOf(processId, phase ? { from: phase.startsOn, to: phase.endsOn, timeZone: deps.timeZone } : null),
+      deps.surveys.responsesByWeek(phase ? [phase.id] : phaseIds),
+    ]);
+    return [...new Set([...ideaPeople, ...responseWeeks.flatMap((w) => w.people)])].sort();
+  }
+
+  return {
+    /**
+     * Who took part in a process (or one phase of it) against the census: by each dimension asked for
+     * (default: all the census has) and every combination of them, with counts, shares, 95 % intervals,
+     * expected counts and ratios; the groups most under-represented; and the outreach alert. People who did
+     * not tell a dimension are counted as not given, never guessed.
+     */
+    async representationOf(actor: Actor | null, processId: string, input: { phaseId?: unknown; dimensions?: unknown } = {}): Promise<Result<Representation>> {
+      if (!actor) return fail('NotSignedIn');
+      if (!censusPolicy.seeRepresentation(actor)) return fail('Forbidden');
+      if (!isUuid(processId)) return fail('NotFound');
+      const process = await deps.processes.getProcessById(processId);
+      if (!process) return fail('NotFound');
+      const phaseId = typeof input.phaseId === 'string' && input.phaseId !== '' ? input.phaseId : null;
+      const phase = phaseId === null ? null : (process.phases.find((p) => p.id === phaseId) ?? null);
+      if (phaseId !== null && !phase) return fail('ValidationFailed', [{ field: 'phaseId', message: 'field.unknownChoice' }]);
+      const census = await current();
+      const asked = Array.isArray(input.dimensions) ? input.dimensions : typeof input.dimensions === 'string' && input.dimensions !== '' ? input.dimensions.split(',') : null;
+      const unknown = (asked ?? []).filter((d): d is unknown => !censusDimensions.includes(d as CensusDimension));
+      if (unknown.length > 0) return fail('ValidationFailed', [{ field: 'dimensions', message: 'field.unknownChoice' }]);
+      const stored = await repo.thresholdsOf(processId);
+      const thresholds = stored ? { maxRatio: stored.max_ratio, minExpected: stored.min_expected, setByManager: true } : { ...defaultThresholds, setByManager: false };
+      const people = await participantsOf(processId, phase, process.phases.map((p) => p.id));
+      if (!census) return ok({ census: null, phaseId, participants: people.length, dimensions: [], groupings: [], underRepresented: [], thresholds, alert: null });
+      const dimensions = censusDimensions.filter((d) => (asked ? asked.includes(d) : census.dimensions.includes(d)));
+      const lacking = missingDimensions(census, dimensions);
+      if (lacking.length > 0) return fail('ValidationFailed', [{ field: 'dimensions', message: 'census.dimensionMissing', params: { dimensions: lacking.join(', '), year: census.year } }]);
+      if (dimensions.length === 0) return fail('ValidationFailed', [{ field: 'dimensions', message: 'field.required' }]);
+
+      const thisYear = deps.clock().getUTCFullYear();
+      const profiles = new Map((await deps.accounts.residentProfilesOf(people)).map((p) => [p.userId, p]));
+      const participants: ParticipantProfile[] = people.map((id) => {
+        const profile = profiles.get(id);
+        const birthYear = profile?.birthYear ?? null;
+        return {
+          area: profile?.area ?? null,
+          // A year of birth outside every census band counts as "outside", not "not given".
+          age: birthYear === null ? null : (ageBandOf(census.ageBands, thisYear - birthYear)?.label ?? `${thisYear - birthYear}`),
+          sex: null,
+          education: null,
+        };
+      });
+      const cells = await repo.cellsOf(census.id);
+      const values = { area: census.areas, age: census.ageBands.map((b) => b.label), sex: ['female', 'male'], education: census.educations };
+      const groupings = combinationsOf(dimensions).map((dims) => groupingOf({ dimensions: census.dimensions, cells, values }, participants, dims));
+      const underRepresented = mostUnderRepresented(groupings, { maxRatio: thresholds.maxRatio, minExpected: thresholds.minExpected, limit: namedGroups });
+      const openPhase = phase ? (phase.state === 'open' ? phase : null) : (process.phases.find((p) => p.state === 'open') ?? null);
+      const alert = thresholds.setByManager && openPhase && underRepresented.length > 0 ? { phaseId: openPhase.id, groups: underRepresented } : null;
+      return ok({ census, phaseId, participants: people.length, dimensions, groupings, underRepresented, thresholds, alert });
+    },
+
+    /** Sets a process's outreach thresholds: a group below `maxRatio` with at least `minExpected` expected raises the alert. */
+    async setThresholds(actor: Actor | null, processId: string, input: { maxRatio: unknown; minExpected: unknown }): Promise<Result<{ maxRatio: number; minExpected: number }>> {
+      if (!actor) return fail('NotSignedIn');
+      if (!censusPolicy.setThresholds(actor)) return fail('Forbidden');
+      if (!isUuid(processId) || !(await deps.processes.getProcessById(processId))) return fail('NotFound');
+      const number = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(',', '.')) : NaN);
+      const maxRatio = number(input.maxRatio);
+      const minExpected = number(input.minExpected);
+      const errors = [];
+      if (!(maxRatio > 0 && maxRatio <= 1)) errors.push({ field: 'maxRatio', message: 'census.maxRatio' });
+      if (!(Number.isInteger(minExpected) && minExpected >= 1 && minExpected <= 100_000)) errors.push({ field: 'minExpected', message: 'census.minExpected' });
+      if (errors.length > 0) return fail('ValidationFailed', errors);
+      await repo.saveThresholds({ processId, maxRatio, minExpected, by: actor.id, at: deps.clock() });
+      await deps.audit.record({ actorId: actor.id, action: 'census.thresholdsSet', subjectType: 'process', subjectId: processId, details: { maxRatio, minExpected } });
+      return ok({ maxRatio, minExpected });
+    },
+  };
+}
