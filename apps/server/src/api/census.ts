@@ -34,7 +34,7 @@ export const censusRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     const { id, ...input } = contractInput(c.representationOf, request);
     const result = await platform.census.representationOf(user, id, input);
     if (!result.ok) return failure(request, reply, result);
-    return presentRepresentation(result.value);
+    return presentRepresentation(result.value, user);
   });
 
   api.put('/processes/:id/representation/thresholds', { schema: contractSchema(c.setRepresentationThresholds, { tags, path: ['id'] }) }, async (request, reply) => {

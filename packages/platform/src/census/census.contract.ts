@@ -83,6 +83,7 @@ export const censusContracts = {
       underRepresented: Type.Array(Shortfall),
       thresholds: Type.Object({ maxRatio: Share, minExpected: Count, setByManager: Type.Boolean() }),
       alert: Type.Union([Type.Object({ phaseId: Type.String(), groups: Type.Array(Shortfall) }), Type.Null()]),
+      can: Type.Object({ setThresholds: Type.Boolean() }),
     }),
   }),
   setRepresentationThresholds: contract({

@@ -1,4 +1,6 @@
+import type { Actor } from '../accounts/accounts.policy.ts';
 import type { OutputOf } from '../edge/contract.ts';
+import { censusPolicy } from './census.policy.ts';
 import type { censusContracts } from './census.contract.ts';
 import type { CensusSummary } from './importing.ts';
 import type { Representation } from './representing.ts';
@@ -8,8 +10,8 @@ export function presentCensus(census: CensusSummary): OutputOf<typeof censusCont
   return { ...census, dimensions: [...census.dimensions], areas: [...census.areas], ageBands: census.ageBands.map((b) => ({ ...b })), educations: [...census.educations], importedAt: census.importedAt.toISOString() };
 }
 
-/** A representation as the API shows it. */
-export function presentRepresentation(r: Representation): OutputOf<typeof censusContracts.representationOf> {
+/** A representation as the API and the page show it, with what the viewer may do. */
+export function presentRepresentation(r: Representation, actor: Actor | null): OutputOf<typeof censusContracts.representationOf> {
   const shortfall = (s: Representation['underRepresented'][number]) => ({ dimensions: [...s.dimensions], values: { ...s.values }, participants: s.participants, expected: s.expected, ratio: s.ratio });
   return {
     census: r.census ? presentCensus(r.census) : null,
@@ -20,5 +22,6 @@ export function presentRepresentation(r: Representation): OutputOf<typeof census
     underRepresented: r.underRepresented.map(shortfall),
     thresholds: { ...r.thresholds },
     alert: r.alert ? { phaseId: r.alert.phaseId, groups: r.alert.groups.map(shortfall) } : null,
+    can: { setThresholds: censusPolicy.setThresholds(actor) },
   };
 }
