@@ -11,7 +11,7 @@ import { failure, requireUser } from './shared.ts';
 export const censusRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Census'];
 
-  api.put('/census', { schema: contractSchema(c.importCensus, { tags }) }, async (request, reply) => {
+  api.put('/census', { schema: contractSchema(c.importCensus, { tags, path: [] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = contractInput(c.importCensus, request);
@@ -20,7 +20,7 @@ export const censusRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     return presentCensus(result.value);
   });
 
-  api.get('/census', { schema: contractSchema(c.currentCensus, { tags, method: 'GET' }) }, async (request, reply) => {
+  api.get('/census', { schema: contractSchema(c.currentCensus, { tags, path: [], method: 'GET' }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const result = await platform.census.currentCensus(user);

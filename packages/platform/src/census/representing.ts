@@ -50,7 +50,7 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
       deps.ideas.participantsOf(processId, phase ? { from: phase.startsOn, to: phase.endsOn, timeZone: deps.timeZone } : null),
       deps.surveys.responsesByWeek(phase ? [phase.id] : phaseIds),
     ]);
-    return [...new Set([...ideaPeople, ...responseWeeks.flatMap((w) => w.people)])].sort();
+    return [...new Set([...ideaPeople, ...responseWeeks.flatMap((w) => w.people)])];
   }
 
   return {
