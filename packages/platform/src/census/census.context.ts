@@ -2,6 +2,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { IdeasService } from '../ideas/ideas.service.ts';
+import type { PanelsService } from '../panels/index.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SurveysService } from '../surveys/surveys.service.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -15,6 +16,8 @@ export interface CensusDeps {
   readonly processes: Pick<ProcessesService, 'getProcessById'>;
   readonly ideas: Pick<IdeasService, 'participantsOf'>;
   readonly surveys: Pick<SurveysService, 'responsesByWeek'>;
+  /** A process's panel, whose register the outreach alert's targeted letters are drawn from. */
+  readonly panels: Pick<PanelsService, 'panelOfProcess'>;
   readonly clock: Clock;
   /** The municipality's time zone: a phase's participants are those who took part on its local dates. */
   readonly timeZone: string;

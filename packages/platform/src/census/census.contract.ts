@@ -82,7 +82,28 @@ export const censusContracts = {
       ),
       underRepresented: Type.Array(Shortfall),
       thresholds: Type.Object({ maxRatio: Share, minExpected: Count, setByManager: Type.Boolean() }),
-      alert: Type.Union([Type.Object({ phaseId: Type.String(), groups: Type.Array(Shortfall) }), Type.Null()]),
+      alert: Type.Union([
+        Type.Object({
+          phaseId: Type.String({ description: 'The open phase the alert is raised for' }),
+          groups: Type.Array(
+            Type.Intersect([
+              Shortfall,
+              Type.Object({
+                actions: Type.Array(
+                  Type.Object({
+                    kind: Type.Literal('letters', { description: "An invitation round aimed at the group's area and age band, from the process's panel register" }),
+                    panelId: Type.String(),
+                    area: Type.String(),
+                    ageBand: Type.String(),
+                    letters: Type.Integer({ minimum: 0, description: 'Letters proposed: ten per missing participant' }),
+                  }),
+                ),
+              }),
+            ]),
+          ),
+        }),
+        Type.Null(),
+      ]),
       can: Type.Object({ setThresholds: Type.Boolean() }),
     }),
   }),

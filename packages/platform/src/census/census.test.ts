@@ -171,6 +171,23 @@ test("the manager's thresholds raise the alert while a phase is open; bad thresh
   assert.equal(survey.value.alert, null);
 });
 
+test("the alert offers letters from the process's panel register, and the round it leads to is aimed at that group only", async () => {
+  const panel = await platform.panels.createPanel(manager, processId, { title: 'Parkpanelet', locale: 'nb' });
+  assert.ok(panel.ok);
+  const register = ['id,name,address,postcode,area,age_band,sex'];
+  for (let i = 1; i <= 80; i++) register.push(`R${i},Person ${i},Parkveien ${i},${9000 + (i % 10)},${i % 2 ? 'Nordbyen' : 'Sentrum'},${i % 4 < 2 ? '16-29' : '30+'},${i % 3 ? 'K' : 'M'}`);
+  assert.ok((await platform.panels.importRegister(manager, panel.value.id, register.join('\n'))).ok);
+  const result = await platform.census.representationOf(manager, processId, { dimensions: 'area,age' });
+  assert.ok(result.ok);
+  // Two expected, nobody came: ten letters per missing participant.
+  assert.deepEqual(result.value.alert?.groups[0]?.actions, [{ kind: 'letters', panelId: panel.value.id, area: 'Nordbyen', ageBand: '16–29', letters: 20 }]);
+  const plan = await platform.panels.roundPlan(manager, panel.value.id, { letters: 20, reserve: 0, aim: { area: 'Nordbyen', ageBand: '16–29' } });
+  assert.ok(plan.ok);
+  const proposed = plan.value.strata.filter((s) => s.proposedCount > 0);
+  assert.ok(proposed.length > 0 && proposed.every((s) => s.area === 'Nordbyen' && s.ageBand === '16-29'), JSON.stringify(proposed));
+  assert.equal(proposed.reduce((sum, s) => sum + s.proposedCount, 0), 20);
+});
+
 test('residents see no representation figures', async () => {
   const resident = { id: (await platform.accounts.ensureUser({ email: 'resident@example.no', displayName: 'R', password: null, roles: ['resident'] })), roles: ['resident' as const] };
   const result = await platform.census.representationOf(resident, processId);

@@ -26,6 +26,22 @@ const namedGroups = 3;
 /** The dimensions participants can tell today (their profile's area and year of birth); the others are never given. */
 export const toldDimensions: readonly CensusDimension[] = ['area', 'age'];
 
+/** Ten letters per missing participant: invitation letters for citizens' panels are answered by about 5–10 %. */
+const lettersPerMissing = 10;
+
+/** Panel stages in which invitation letters can still be drawn from the register. */
+const recruiting = new Set(['setup', 'inviting', 'registration']);
+
+/** Something the platform can do about a group the alert names. */
+export type OutreachAction = {
+  /** An invitation round aimed at the group's area and age band, drawn from the process's panel register. */
+  readonly kind: 'letters';
+  readonly panelId: string;
+  readonly area: string;
+  readonly ageBand: string;
+  readonly letters: number;
+};
+
 /** Who took part in a process or phase against the census. */
 export interface Representation {
   readonly census: CensusSummary | null;
@@ -39,7 +55,7 @@ export interface Representation {
   readonly underRepresented: readonly Shortfall[];
   readonly thresholds: { readonly maxRatio: number; readonly minExpected: number; readonly setByManager: boolean };
   /** Raised while the phase (or, for a whole process, a phase of it) is open and the manager's thresholds are crossed. */
-  readonly alert: { readonly phaseId: string; readonly groups: readonly Shortfall[] } | null;
+  readonly alert: { readonly phaseId: string; readonly groups: readonly (Shortfall & { readonly actions: readonly OutreachAction[] })[] } | null;
 }
 
 /** Representation figures and the outreach thresholds behind the alert. */
@@ -100,7 +116,17 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
       const groupings = combinationsOf(dimensions).map((dims) => groupingOf({ dimensions: census.dimensions, cells, values }, participants, dims));
       const underRepresented = mostUnderRepresented(groupings, { maxRatio: thresholds.maxRatio, minExpected: thresholds.minExpected, limit: namedGroups });
       const openPhase = phase ? (phase.state === 'open' ? phase : null) : (process.phases.find((p) => p.state === 'open') ?? null);
-      const alert = thresholds.setByManager && openPhase && underRepresented.length > 0 ? { phaseId: openPhase.id, groups: underRepresented } : null;
+      let alert: Representation['alert'] = null;
+      if (thresholds.setByManager && openPhase && underRepresented.length > 0) {
+        const panel = await deps.panels.panelOfProcess(processId);
+        const actionsFor = (group: Shortfall): OutreachAction[] => {
+          const area = group.values.area ?? '';
+          const ageBand = group.values.age ?? '';
+          if (!panel || !recruiting.has(panel.stage) || (area === '' && ageBand === '')) return [];
+          return [{ kind: 'letters', panelId: panel.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) }];
+        };
+        alert = { phaseId: openPhase.id, groups: underRepresented.map((group) => ({ ...group, actions: actionsFor(group) })) };
+      }
       return ok({ census, phaseId, participants: people.length, dimensions, groupings, underRepresented, thresholds, alert });
     },
 

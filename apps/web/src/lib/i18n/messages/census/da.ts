@@ -65,4 +65,7 @@ export const censusDa: Record<keyof typeof censusEn, string> = {
   'representation.minExpected': 'Mindste forventede antal deltagere',
   'representation.saveThresholds': 'Gem tærskler',
   'representation.thresholdsSaved': 'Tærsklerne er gemt.',
+  'representation.roundAimed': 'Denne runde er rettet mod den gruppe, varslet nævnte ({group}): brevene går kun til de matchende rækker i registret, i forhold til antallet personer der. Justér tallene før lodtrækningen.',
+  'representation.actions': 'Dette kan platformen gøre',
+  'representation.actionLetters': 'Målrettede invitationsbreve fra panelets register ({letters} breve foreslået)',
 };

@@ -69,4 +69,7 @@ export const censusEn = {
   'representation.minExpected': 'Minimum expected participants',
   'representation.saveThresholds': 'Save thresholds',
   'representation.thresholdsSaved': 'The thresholds have been saved.',
+  'representation.roundAimed': 'This round is aimed at the group the outreach alert named ({group}): letters go only to the matching rows of the register, in proportion to the people there. Adjust the numbers before drawing.',
+  'representation.actions': 'What the platform can do',
+  'representation.actionLetters': 'Targeted invitation letters from the panel’s register ({letters} letters proposed)',
 } as const;

@@ -65,4 +65,7 @@ export const censusNb: Record<keyof typeof censusEn, string> = {
   'representation.minExpected': 'Minste forventede antall deltakere',
   'representation.saveThresholds': 'Lagre terskler',
   'representation.thresholdsSaved': 'Tersklene er lagret.',
+  'representation.roundAimed': 'Denne runden er rettet mot gruppen varselet nevnte ({group}): brevene går bare til de samsvarende radene i registeret, i forhold til antall personer der. Juster tallene før trekningen.',
+  'representation.actions': 'Dette kan plattformen gjøre',
+  'representation.actionLetters': 'Målrettede invitasjonsbrev fra panelets register ({letters} brev foreslått)',
 };

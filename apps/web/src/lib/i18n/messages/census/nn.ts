@@ -65,4 +65,7 @@ export const censusNn: Record<keyof typeof censusEn, string> = {
   'representation.minExpected': 'Minste venta tal på deltakarar',
   'representation.saveThresholds': 'Lagre tersklar',
   'representation.thresholdsSaved': 'Tersklane er lagra.',
+  'representation.roundAimed': 'Denne runden er retta mot gruppa varselet nemnde ({group}): breva går berre til dei samsvarande radene i registeret, i høve til talet på personar der. Juster tala før trekkinga.',
+  'representation.actions': 'Dette kan plattforma gjere',
+  'representation.actionLetters': 'Målretta invitasjonsbrev frå registeret til panelet ({letters} brev føreslegne)',
 };

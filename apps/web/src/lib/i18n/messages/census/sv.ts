@@ -65,4 +65,7 @@ export const censusSv: Record<keyof typeof censusEn, string> = {
   'representation.minExpected': 'Minsta förväntade antal deltagare',
   'representation.saveThresholds': 'Spara trösklar',
   'representation.thresholdsSaved': 'Trösklarna har sparats.',
+  'representation.roundAimed': 'Denna omgång riktas mot gruppen som larmet nämnde ({group}): breven går bara till de matchande raderna i registret, i proportion till antalet personer där. Justera siffrorna före dragningen.',
+  'representation.actions': 'Detta kan plattformen göra',
+  'representation.actionLetters': 'Riktade inbjudningsbrev från panelens register ({letters} brev föreslagna)',
 };
