@@ -220,7 +220,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     // One's own data: each module's part, in the order the export shows them.
     ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
   };
-  const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, clock, timeZone, areas: async () => (await municipality.get()).areas });
+  const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, notifications, clock, timeZone, areas: async () => (await municipality.get()).areas });
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
   jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {

@@ -37,6 +37,15 @@ export const censusRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     return presentRepresentation(result.value, user);
   });
 
+  api.post('/processes/:id/representation/reminders', { schema: contractSchema(c.sendOutreachReminder, { tags, path: ['id'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { id, ...input } = contractInput(c.sendOutreachReminder, request);
+    const result = await platform.census.sendReminder(user, id, { area: input.area ?? '', ageBand: input.ageBand ?? '' });
+    if (!result.ok) return failure(request, reply, result);
+    return result.value;
+  });
+
   api.put('/processes/:id/representation/thresholds', { schema: contractSchema(c.setRepresentationThresholds, { tags, path: ['id'] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

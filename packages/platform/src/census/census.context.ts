@@ -2,6 +2,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { IdeasService } from '../ideas/ideas.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { PanelsService } from '../panels/index.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { SurveysService } from '../surveys/surveys.service.ts';
@@ -12,7 +13,9 @@ import { censusRepository } from './census.repository.ts';
 export interface CensusDeps {
   readonly db: Db;
   readonly audit: Pick<AuditService, 'record'>;
-  readonly accounts: Pick<AccountsService, 'residentProfilesOf'>;
+  readonly accounts: Pick<AccountsService, 'residentProfilesOf' | 'residentsMatching'>;
+  /** Reminders go as notifications: in-app, and by e-mail as each person chose. */
+  readonly notifications: Pick<NotificationsService, 'notify'>;
   readonly processes: Pick<ProcessesService, 'getProcessById'>;
   readonly ideas: Pick<IdeasService, 'participantsOf'>;
   readonly surveys: Pick<SurveysService, 'responsesByWeek'>;

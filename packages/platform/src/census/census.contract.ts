@@ -90,13 +90,22 @@ export const censusContracts = {
               Shortfall,
               Type.Object({
                 actions: Type.Array(
-                  Type.Object({
-                    kind: Type.Literal('letters', { description: "An invitation round aimed at the group's area and age band, from the process's panel register" }),
-                    panelId: Type.String(),
-                    area: Type.String(),
-                    ageBand: Type.String(),
-                    letters: Type.Integer({ minimum: 0, description: 'Letters proposed: ten per missing participant' }),
-                  }),
+                  Type.Union([
+                    Type.Object({
+                      kind: Type.Literal('letters', { description: "An invitation round aimed at the group's area and age band, from the process's panel register" }),
+                      panelId: Type.String(),
+                      area: Type.String(),
+                      ageBand: Type.String(),
+                      letters: Type.Integer({ minimum: 0, description: 'Letters proposed: ten per missing participant' }),
+                    }),
+                    Type.Object({
+                      kind: Type.Literal('reminder', { description: "A reminder to the group's registered residents who have not taken part (sendOutreachReminder)" }),
+                      area: Type.String(),
+                      ageBand: Type.String(),
+                      recipients: Type.Integer({ minimum: 0 }),
+                      sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When it was sent in this phase; null: not yet' }),
+                    }),
+                  ]),
                 ),
               }),
             ]),
@@ -106,6 +115,13 @@ export const censusContracts = {
       ]),
       can: Type.Object({ setThresholds: Type.Boolean() }),
     }),
+  }),
+  sendOutreachReminder: contract({
+    name: 'sendOutreachReminder',
+    summary:
+      "Remind a group's registered residents (an area and/or a census age band; people who told their area and year of birth) who have not taken part that the process's open phase is waiting for them: a notification each, e-mailed as each chose. Once per group and phase (process managers)",
+    input: Type.Object({ id: Id, area: Type.Optional(Type.String({ maxLength: 200 })), ageBand: Type.Optional(Type.String({ maxLength: 20 })) }),
+    output: Type.Object({ recipients: Type.Integer({ minimum: 1 }) }),
   }),
   setRepresentationThresholds: contract({
     name: 'setRepresentationThresholds',

@@ -21,7 +21,7 @@ export function presentRepresentation(r: Representation, actor: Actor | null): O
     groupings: r.groupings.map((g) => ({ ...g, dimensions: [...g.dimensions], groups: g.groups.map((group) => ({ ...group, values: { ...group.values } })) })),
     underRepresented: r.underRepresented.map(shortfall),
     thresholds: { ...r.thresholds },
-    alert: r.alert ? { phaseId: r.alert.phaseId, groups: r.alert.groups.map((g) => ({ ...shortfall(g), actions: g.actions.map((a) => ({ ...a })) })) } : null,
+    alert: r.alert ? { phaseId: r.alert.phaseId, groups: r.alert.groups.map((g) => ({ ...shortfall(g), actions: g.actions.map((a) => (a.kind === 'reminder' ? { ...a, sentAt: a.sentAt?.toISOString() ?? null } : { ...a })) })) } : null,
     can: { setThresholds: censusPolicy.setThresholds(actor) },
   };
 }

@@ -62,6 +62,21 @@ export function censusRepository(db: Db) {
         .onConflict((oc) => oc.column('process_id').doUpdateSet({ max_ratio: input.maxRatio, min_expected: input.minExpected, updated_by: input.by, updated_at: input.at }))
         .execute();
     },
+
+    remindersOf(phaseId: string) {
+      return db.selectFrom('outreach_reminders').select(['area', 'age', 'recipients', 'sent_at']).where('phase_id', '=', phaseId).execute();
+    },
+
+    /** Records a reminder; false when the group was reminded in this phase already (one per group and phase). */
+    async insertReminder(input: { processId: string; phaseId: string; area: string; age: string; recipients: number; by: string; at: Date }): Promise<boolean> {
+      const row = await db
+        .insertInto('outreach_reminders')
+        .values({ process_id: input.processId, phase_id: input.phaseId, area: input.area, age: input.age, recipients: input.recipients, sent_by: input.by, sent_at: input.at })
+        .onConflict((oc) => oc.constraint('outreach_reminders_group_unique').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { censusContext, type CensusDeps } from './census.context.ts';
 import { importingUseCases } from './importing.ts';
+import { outreachUseCases } from './outreach.ts';
 import { representingUseCases } from './representing.ts';
 
 /**
@@ -10,7 +11,7 @@ export function censusService(deps: CensusDeps) {
   const ctx = censusContext(deps);
   const importing = importingUseCases(ctx);
   const { current: _current, ...exposed } = importing;
-  return { ...exposed, ...representingUseCases(ctx, importing.current) };
+  return { ...exposed, ...representingUseCases(ctx, importing.current), ...outreachUseCases(ctx, importing.current) };
 }
 
 export type CensusService = ReturnType<typeof censusService>;

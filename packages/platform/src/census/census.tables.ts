@@ -38,8 +38,22 @@ export interface RepresentationThresholdsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A reminder e-mailed to the registered residents of one group (area and/or age band) while a phase was open. */
+export interface OutreachRemindersTable {
+  id: Generated<string>;
+  process_id: string;
+  phase_id: string;
+  /** The group's area and age band ('' where the group is not by that dimension). */
+  area: string;
+  age: string;
+  recipients: number;
+  sent_by: string | null;
+  sent_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface CensusTables {
   census_imports: CensusImportsTable;
   census_cells: CensusCellsTable;
   representation_thresholds: RepresentationThresholdsTable;
+  outreach_reminders: OutreachRemindersTable;
 }

@@ -9,6 +9,7 @@ import { localDate } from '../shared/dates.ts';
 
 let platform: Platform;
 let drop: () => Promise<void>;
+let mailer: Awaited<ReturnType<typeof testPlatform>>['mailer'];
 let admin: Actor;
 let manager: Actor;
 let decider: Actor;
@@ -34,7 +35,7 @@ const census = [
 const days = (n: number) => localDate(new Date(Date.now() + n * 86_400_000), 'Europe/Oslo');
 
 before(async () => {
-  ({ platform, drop } = await testPlatform());
+  ({ platform, drop, mailer } = await testPlatform());
   await platform.municipality.ensure({ name: 'Testvik kommune', logoUrl: null, primaryColour: '#1f5f8b', defaultLocale: 'nb', areas: ['Sentrum', 'Nordbyen'] });
   const user = async (email: string, roles: Actor['roles'][number][]) => ({ id: await platform.accounts.ensureUser({ email, displayName: email.split('@')[0] ?? email, password: null, roles }), roles });
   admin = await user('admin@example.no', ['administrator']);
@@ -186,6 +187,32 @@ test("the alert offers letters from the process's panel register, and the round 
   const proposed = plan.value.strata.filter((s) => s.proposedCount > 0);
   assert.ok(proposed.length > 0 && proposed.every((s) => s.area === 'Nordbyen' && s.ageBand === '16-29'), JSON.stringify(proposed));
   assert.equal(proposed.reduce((sum, s) => sum + s.proposedCount, 0), 20);
+});
+
+test("a reminder reaches the group's registered residents who have not taken part, once per phase", async () => {
+  const young = await platform.accounts.ensureUser({ email: 'ung@example.no', displayName: 'Ung i Nordbyen', password: null, roles: ['resident'] });
+  assert.ok((await platform.accounts.updateResidentProfile({ id: young, roles: ['resident'] }, { area: 'Nordbyen', birthYear: String(new Date().getUTCFullYear() - 19) })).ok);
+  const before = await platform.census.representationOf(manager, processId, { dimensions: 'area,age' });
+  assert.ok(before.ok);
+  const reminder = before.value.alert?.groups[0]?.actions.find((a) => a.kind === 'reminder');
+  assert.deepEqual(reminder, { kind: 'reminder', area: 'Nordbyen', ageBand: '16–29', recipients: 1, sentAt: null });
+  assert.equal((await platform.census.sendReminder(decider, processId, { area: 'Nordbyen', ageBand: '16–29' })).ok, false, 'process managers send reminders');
+  const bad = await platform.census.sendReminder(manager, processId, { area: 'Vestbyen', ageBand: '10–12' });
+  assert.ok(!bad.ok);
+  assert.deepEqual(bad.fields?.map((f) => f.field), ['area', 'ageBand']);
+  const sent = await platform.census.sendReminder(manager, processId, { area: 'Nordbyen', ageBand: '16–29' });
+  assert.ok(sent.ok, JSON.stringify(sent));
+  assert.equal(sent.value.recipients, 1);
+  const mail = mailer.lastTo('ung@example.no');
+  assert.ok(mail && mail.subject.includes('Ny park'), 'e-mailed to the resident, naming the process');
+  assert.equal(mailer.sent.filter((m) => m.subject.includes('Ny park')).length, 1, 'nobody who took part is reminded');
+  const again = await platform.census.sendReminder(manager, processId, { area: 'Nordbyen', ageBand: '16–29' });
+  assert.ok(!again.ok);
+  assert.equal(again.fields?.[0]?.message, 'census.reminderSent');
+  const after = await platform.census.representationOf(manager, processId, { dimensions: 'area,age' });
+  assert.ok(after.ok);
+  const done = after.value.alert?.groups[0]?.actions.find((a) => a.kind === 'reminder');
+  assert.ok(done?.kind === 'reminder' && done.sentAt instanceof Date && done.recipients === 1);
 });
 
 test('residents see no representation figures', async () => {

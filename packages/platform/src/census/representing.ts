@@ -2,6 +2,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import { isUuid } from '../shared/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { CensusContext } from './census.context.ts';
+import { birthYearsOf, participantsWith } from './participants.ts';
 import { censusPolicy } from './census.policy.ts';
 import type { CensusSummary } from './importing.ts';
 import {
@@ -33,14 +34,23 @@ const lettersPerMissing = 10;
 const recruiting = new Set(['setup', 'inviting', 'registration']);
 
 /** Something the platform can do about a group the alert names. */
-export type OutreachAction = {
-  /** An invitation round aimed at the group's area and age band, drawn from the process's panel register. */
-  readonly kind: 'letters';
-  readonly panelId: string;
-  readonly area: string;
-  readonly ageBand: string;
-  readonly letters: number;
-};
+export type OutreachAction =
+  | {
+      /** An invitation round aimed at the group's area and age band, drawn from the process's panel register. */
+      readonly kind: 'letters';
+      readonly panelId: string;
+      readonly area: string;
+      readonly ageBand: string;
+      readonly letters: number;
+    }
+  | {
+      /** A reminder to the group's registered residents who have not taken part (null `sentAt`: not sent yet). */
+      readonly kind: 'reminder';
+      readonly area: string;
+      readonly ageBand: string;
+      readonly recipients: number;
+      readonly sentAt: Date | null;
+    };
 
 /** Who took part in a process or phase against the census. */
 export interface Representation {
@@ -60,14 +70,7 @@ export interface Representation {
 
 /** Representation figures and the outreach thresholds behind the alert. */
 export function representingUseCases({ deps, repo }: CensusContext, current: () => Promise<CensusSummary | null>) {
-  /** The different people who took part in a process, or in one phase of it (on its dates, and its survey). */
-  async function participantsOf(processId: string, phase: { id: string; startsOn: string; endsOn: string } | null, phaseIds: readonly string[]): Promise<string[]> {
-    const [ideaPeople, responseWeeks] = await Promise.all([
-      deps.ideas.participantsOf(processId, phase ? { from: phase.startsOn, to: phase.endsOn, timeZone: deps.timeZone } : null),
-      deps.surveys.responsesByWeek(phase ? [phase.id] : phaseIds),
-    ]);
-    return [...new Set([...ideaPeople, ...responseWeeks.flatMap((w) => w.people)])];
-  }
+  const participantsOf = participantsWith(deps);
 
   return {
     /**
@@ -119,13 +122,24 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
       let alert: Representation['alert'] = null;
       if (thresholds.setByManager && openPhase && underRepresented.length > 0) {
         const panel = await deps.panels.panelOfProcess(processId);
-        const actionsFor = (group: Shortfall): OutreachAction[] => {
+        const reminders = await repo.remindersOf(openPhase.id);
+        const took = new Set(people);
+        const actionsFor = async (group: Shortfall): Promise<OutreachAction[]> => {
           const area = group.values.area ?? '';
           const ageBand = group.values.age ?? '';
-          if (!panel || !recruiting.has(panel.stage) || (area === '' && ageBand === '')) return [];
-          return [{ kind: 'letters', panelId: panel.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) }];
+          if (area === '' && ageBand === '') return [];
+          const actions: OutreachAction[] = [];
+          if (panel && recruiting.has(panel.stage)) actions.push({ kind: 'letters', panelId: panel.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) });
+          const sent = reminders.find((r) => r.area === area && r.age === ageBand);
+          const band = census.ageBands.find((b) => b.label === ageBand) ?? null;
+          const residents = await deps.accounts.residentsMatching({ area: area || null, birthYears: band ? birthYearsOf(band, thisYear) : null });
+          const recipients = sent ? sent.recipients : residents.filter((id) => !took.has(id)).length;
+          if (sent || recipients > 0) actions.push({ kind: 'reminder', area, ageBand, recipients, sentAt: sent?.sent_at ?? null });
+          return actions;
         };
-        alert = { phaseId: openPhase.id, groups: underRepresented.map((group) => ({ ...group, actions: actionsFor(group) })) };
+        const groups = [];
+        for (const group of underRepresented) groups.push({ ...group, actions: await actionsFor(group) });
+        alert = { phaseId: openPhase.id, groups };
       }
       return ok({ census, phaseId, participants: people.length, dimensions, groupings, underRepresented, thresholds, alert });
     },

@@ -43,9 +43,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('representation_thresholds_ratio_range', sql`max_ratio > 0 AND max_ratio <= 1`)
     .addCheckConstraint('representation_thresholds_expected_range', sql`min_expected >= 1`)
     .execute();
+  // Reminders e-mailed to a group's registered residents while a phase is open: one per group and phase.
+  await db.schema
+    .createTable('outreach_reminders')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('process_id', 'uuid', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+    .addColumn('phase_id', 'uuid', (c) => c.notNull().references('phases.id').onDelete('cascade'))
+    .addColumn('area', 'text', (c) => c.notNull())
+    .addColumn('age', 'text', (c) => c.notNull())
+    .addColumn('recipients', 'integer', (c) => c.notNull())
+    .addColumn('sent_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('sent_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addUniqueConstraint('outreach_reminders_group_unique', ['phase_id', 'area', 'age'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('outreach_reminders').execute();
   await db.schema.dropTable('representation_thresholds').execute();
   await db.schema.dropTable('census_cells').execute();
   await db.schema.dropTable('census_imports').execute();

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const census = current.value;
   return {
     census: census
-      ? { year: census.year, source: census.source, population: census.population, dimensions: [...census.dimensions], areas: [...census.areas], bands: census.ageBands.map((b) => b.label), importedAt: formatsOf(locals).dateTime.format(census.importedAt) }
+      ? { year: census.year, source: census.source, population: census.population, dimensions: [...census.dimensions], areas: [...census.areas], bands: census.ageBands.map((b) => b.label), importedAt: formatsOf(locals).dateTime(census.importedAt) }
       : null,
     thisYear: new Date().getUTCFullYear(),
   };

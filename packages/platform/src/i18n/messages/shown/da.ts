@@ -427,4 +427,6 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'census.dimensionMissing': 'Befolkningstallene for {year} har ingen tal efter {dimensions}.',
   'census.maxRatio': 'Skriv et forhold over 0 og højst 1, for eksempel 0,5.',
   'census.minExpected': 'Skriv et helt tal på mindst 1.',
+  'census.nobodyToRemind': 'Der er ingen registrerede i denne gruppe tilbage at minde: kun dem, der har oplyst område og fødselsår, kan nås.',
+  'census.reminderSent': 'Denne gruppe har allerede fået en påmindelse i denne fase.',
 };

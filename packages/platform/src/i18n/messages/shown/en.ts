@@ -425,4 +425,6 @@ export const shownEn = {
   'census.dimensionMissing': 'The census of {year} has no figures by {dimensions}.',
   'census.maxRatio': 'Enter a ratio above 0 and at most 1, such as 0.5.',
   'census.minExpected': 'Enter a whole number of at least 1.',
+  'census.nobodyToRemind': 'Nobody registered in this group is left to remind: only people who told their area and year of birth can be reached.',
+  'census.reminderSent': 'This group has been reminded in this phase already.',
 } as const;

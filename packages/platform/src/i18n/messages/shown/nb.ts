@@ -427,4 +427,6 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'census.dimensionMissing': 'Befolkningstallene for {year} har ingen tall etter {dimensions}.',
   'census.maxRatio': 'Skriv et forhold over 0 og høyst 1, for eksempel 0,5.',
   'census.minExpected': 'Skriv et heltall på minst 1.',
+  'census.nobodyToRemind': 'Ingen registrerte i denne gruppen er igjen å minne på: bare de som har oppgitt område og fødselsår, kan nås.',
+  'census.reminderSent': 'Denne gruppen har allerede fått en påminnelse i denne fasen.',
 };

@@ -427,4 +427,6 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'census.dimensionMissing': 'Befolkningstala for {year} har ingen tal etter {dimensions}.',
   'census.maxRatio': 'Skriv eit forhold over 0 og høgst 1, til dømes 0,5.',
   'census.minExpected': 'Skriv eit heiltal på minst 1.',
+  'census.nobodyToRemind': 'Ingen registrerte i denne gruppa er att å minne på: berre dei som har oppgitt område og fødselsår, kan nåast.',
+  'census.reminderSent': 'Denne gruppa har alt fått ei påminning i denne fasen.',
 };

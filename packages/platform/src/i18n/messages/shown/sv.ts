@@ -426,4 +426,6 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'census.dimensionMissing': 'Befolkningstalen för {year} har inga siffror efter {dimensions}.',
   'census.maxRatio': 'Skriv en kvot över 0 och högst 1, till exempel 0,5.',
   'census.minExpected': 'Skriv ett heltal på minst 1.',
+  'census.nobodyToRemind': 'Ingen registrerad i denna grupp återstår att påminna: bara de som har angett område och födelseår kan nås.',
+  'census.reminderSent': 'Denna grupp har redan fått en påminnelse i denna fas.',
 };

@@ -68,4 +68,7 @@ export const censusDa: Record<keyof typeof censusEn, string> = {
   'representation.roundAimed': 'Denne runde er rettet mod den gruppe, varslet nævnte ({group}): brevene går kun til de matchende rækker i registret, i forhold til antallet personer der. Justér tallene før lodtrækningen.',
   'representation.actions': 'Dette kan platformen gøre',
   'representation.actionLetters': 'Målrettede invitationsbreve fra panelets register ({letters} breve foreslået)',
+  'representation.actionReminder': 'Send en påmindelse pr. e-mail til {count, plural, one {# registreret borger} other {# registrerede borgere}} i denne gruppe, som ikke har deltaget',
+  'representation.reminderSentAt': 'Påmindelse sendt {time} til {count, plural, one {# borger} other {# borgere}}.',
+  'representation.reminderDone': 'Påmindelsen er sendt til {count, plural, one {# borger} other {# borgere}}.',
 };

@@ -72,4 +72,7 @@ export const censusEn = {
   'representation.roundAimed': 'This round is aimed at the group the outreach alert named ({group}): letters go only to the matching rows of the register, in proportion to the people there. Adjust the numbers before drawing.',
   'representation.actions': 'What the platform can do',
   'representation.actionLetters': 'Targeted invitation letters from the panel’s register ({letters} letters proposed)',
+  'representation.actionReminder': 'E-mail a reminder to the {count, plural, one {# registered resident} other {# registered residents}} of this group who {count, plural, one {has} other {have}} not taken part',
+  'representation.reminderSentAt': 'Reminder sent {time} to {count, plural, one {# resident} other {# residents}}.',
+  'representation.reminderDone': 'The reminder has been sent to {count, plural, one {# resident} other {# residents}}.',
 } as const;

@@ -68,4 +68,7 @@ export const censusNb: Record<keyof typeof censusEn, string> = {
   'representation.roundAimed': 'Denne runden er rettet mot gruppen varselet nevnte ({group}): brevene går bare til de samsvarende radene i registeret, i forhold til antall personer der. Juster tallene før trekningen.',
   'representation.actions': 'Dette kan plattformen gjøre',
   'representation.actionLetters': 'Målrettede invitasjonsbrev fra panelets register ({letters} brev foreslått)',
+  'representation.actionReminder': 'Send en påminnelse på e-post til {count, plural, one {# registrert innbygger} other {# registrerte innbyggere}} i denne gruppen som ikke har deltatt',
+  'representation.reminderSentAt': 'Påminnelse sendt {time} til {count, plural, one {# innbygger} other {# innbyggere}}.',
+  'representation.reminderDone': 'Påminnelsen er sendt til {count, plural, one {# innbygger} other {# innbyggere}}.',
 };

@@ -68,4 +68,7 @@ export const censusNn: Record<keyof typeof censusEn, string> = {
   'representation.roundAimed': 'Denne runden er retta mot gruppa varselet nemnde ({group}): breva går berre til dei samsvarande radene i registeret, i høve til talet på personar der. Juster tala før trekkinga.',
   'representation.actions': 'Dette kan plattforma gjere',
   'representation.actionLetters': 'Målretta invitasjonsbrev frå registeret til panelet ({letters} brev føreslegne)',
+  'representation.actionReminder': 'Send ei påminning på e-post til {count, plural, one {# registrert innbyggjar} other {# registrerte innbyggjarar}} i denne gruppa som ikkje har delteke',
+  'representation.reminderSentAt': 'Påminning send {time} til {count, plural, one {# innbyggjar} other {# innbyggjarar}}.',
+  'representation.reminderDone': 'Påminninga er send til {count, plural, one {# innbyggjar} other {# innbyggjarar}}.',
 };

@@ -68,4 +68,7 @@ export const censusSv: Record<keyof typeof censusEn, string> = {
   'representation.roundAimed': 'Denna omgång riktas mot gruppen som larmet nämnde ({group}): breven går bara till de matchande raderna i registret, i proportion till antalet personer där. Justera siffrorna före dragningen.',
   'representation.actions': 'Detta kan plattformen göra',
   'representation.actionLetters': 'Riktade inbjudningsbrev från panelens register ({letters} brev föreslagna)',
+  'representation.actionReminder': 'Skicka en påminnelse via e-post till {count, plural, one {# registrerad invånare} other {# registrerade invånare}} i denna grupp som inte har deltagit',
+  'representation.reminderSentAt': 'Påminnelse skickad {time} till {count, plural, one {# invånare} other {# invånare}}.',
+  'representation.reminderDone': 'Påminnelsen har skickats till {count, plural, one {# invånare} other {# invånare}}.',
 };

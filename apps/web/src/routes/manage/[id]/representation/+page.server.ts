@@ -38,6 +38,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+  remind: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const input = readForm(censusContracts.sendOutreachReminder, form, { id: params.id });
+    const result = input.ok ? await locals.platform.census.sendReminder(user, input.value.id, { area: input.value.area ?? '', ageBand: input.value.ageBand ?? '' }) : input;
+    if (!result.ok) return formFailure(locals, result);
+    return { saved: locals.t('representation.reminderDone', { count: result.value.recipients }) };
+  },
   thresholds: async ({ request, locals, params, url }) => {
     const user = requireUser(locals, url);
     const form = await request.formData();
