@@ -83,6 +83,9 @@ test('an outreach alert names the missing group and leads to invitation letters 
       await server.platform.ideas.importIdea({ phaseId: ideasPhase, authorId: id, title: `Idé ${n} for Nordbyen`, body: 'Mer grønt.' });
     }
   }
+  // A young resident of Nordbyen who told the platform so, and has not taken part: the reminder reaches her.
+  const young = await server.platform.accounts.ensureUser({ email: 'ung.nordbyen@example.no', displayName: 'Ung i Nordbyen', password: null, roles: ['resident'] });
+  assert.ok((await server.platform.accounts.updateResidentProfile({ id: young, roles: ['resident'] }, { area: 'Nordbyen', birthYear: String(year - 19) })).ok);
   // The panel's register: people in every area and age band.
   const created = await server.platform.panels.createPanel(manager, process.id, { title: 'Nordbyenpanelet', locale: 'nb' });
   assert.ok(created.ok);
@@ -91,7 +94,7 @@ test('an outreach alert names the missing group and leads to invitation letters 
   const register = ['id,name,address,postcode,area,age_band,sex'];
   const areas = ['Sentrum', 'Nordbyen', 'Elvebakken'];
   const bands = ['16-29', '30-44', '45-66'];
-  for (let i = 0; i < 180; i++) register.push(`R${i},Innbygger ${i},Nordveien ${i},${9000 + (i % 50)},${areas[i % 3]},${bands[Math.floor(i / 3) % 3]},${i % 2 ? 'Kvinne' : 'Mann'}`);
+  for (let i = 0; i < 540; i++) register.push(`R${i},Innbygger ${i},Nordveien ${i},${9000 + (i % 50)},${areas[i % 3]},${bands[Math.floor(i / 3) % 3]},${i % 2 ? 'Kvinne' : 'Mann'}`);
   assert.ok((await p.importRegister(manager, created.value.id, register.join('\n'))).ok);
 
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
@@ -130,7 +133,8 @@ test('an outreach alert names the missing group and leads to invitation letters 
   await page.fill('#field-contactPhone', '+47 22 00 00 00');
   await page.fill('#field-contactEmail', 'prosess@demo.tingsted.no');
   await page.getByRole('button', { name: nb('panels.rounds.draw', { round: 1 }) }).click();
-  await page.getByRole('status').first().waitFor();
+  await page.locator('.error-summary, [role="status"]').first().waitFor();
+  assert.equal(await page.locator('.error-summary').count(), 0, await page.locator('main').innerText());
   const invited = await server.platform.db
     .selectFrom('panel_invitations')
     .innerJoin('panel_register', 'panel_register.id', 'panel_invitations.register_id')
@@ -141,5 +145,12 @@ test('an outreach alert names the missing group and leads to invitation letters 
   assert.ok(invited.every((r) => r.area === 'Nordbyen' && r.age_band === '16-29'), 'every letter goes to the missing group');
   const pdf = await (await context.request.get(`${server.url}/manage/${process.id}/panel/rounds/1/letters.pdf?lang=nb`)).body();
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+
+  // Back on the alert: the reminder to the group's registered residents who have not taken part.
+  await page.goto(`${server.url}/manage/${process.id}/representation`);
+  await page.getByRole('button', { name: nb('representation.actionReminder', { count: 1 }) }).click();
+  await page.getByRole('status').filter({ hasText: nb('representation.reminderDone', { count: 1 }) }).waitFor();
+  assert.ok((await page.locator('.outreach-alert').innerText()).includes('Påminnelse sendt'), 'the alert says the reminder went, and offers it no more');
+  await check(page, 'reminded');
   await context.close();
 });

@@ -99,6 +99,10 @@ export const censusContracts = {
                       letters: Type.Integer({ minimum: 0, description: 'Letters proposed: ten per missing participant' }),
                     }),
                     Type.Object({
+                      kind: Type.Literal('event', { description: "A meeting in the group's area: the event form of the process, prefilled" }),
+                      area: Type.String(),
+                    }),
+                    Type.Object({
                       kind: Type.Literal('reminder', { description: "A reminder to the group's registered residents who have not taken part (sendOutreachReminder)" }),
                       area: Type.String(),
                       ageBand: Type.String(),

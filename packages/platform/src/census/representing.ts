@@ -44,6 +44,11 @@ export type OutreachAction =
       readonly letters: number;
     }
   | {
+      /** A meeting in the group's area: the event form prefilled for the process, saved only when staff complete it. */
+      readonly kind: 'event';
+      readonly area: string;
+    }
+  | {
       /** A reminder to the group's registered residents who have not taken part (null `sentAt`: not sent yet). */
       readonly kind: 'reminder';
       readonly area: string;
@@ -130,6 +135,7 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
           if (area === '' && ageBand === '') return [];
           const actions: OutreachAction[] = [];
           if (panel && recruiting.has(panel.stage)) actions.push({ kind: 'letters', panelId: panel.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) });
+          if (area !== '') actions.push({ kind: 'event', area });
           const sent = reminders.find((r) => r.area === area && r.age === ageBand);
           const band = census.ageBands.find((b) => b.label === ageBand) ?? null;
           const residents = await deps.accounts.residentsMatching({ area: area || null, birthYears: band ? birthYearsOf(band, thisYear) : null });

@@ -71,4 +71,6 @@ export const censusDa: Record<keyof typeof censusEn, string> = {
   'representation.actionReminder': 'Send en påmindelse pr. e-mail til {count, plural, one {# registreret borger} other {# registrerede borgere}} i denne gruppe, som ikke har deltaget',
   'representation.reminderSentAt': 'Påmindelse sendt {time} til {count, plural, one {# borger} other {# borgere}}.',
   'representation.reminderDone': 'Påmindelsen er sendt til {count, plural, one {# borger} other {# borgere}}.',
+  'representation.actionEvent': 'Planlæg et arrangement i {area} (et udkast til arrangement for denne proces)',
+  'representation.eventTitle': 'Møde i {area}: {process}',
 };

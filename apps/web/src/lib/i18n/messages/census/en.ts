@@ -75,4 +75,6 @@ export const censusEn = {
   'representation.actionReminder': 'E-mail a reminder to the {count, plural, one {# registered resident} other {# registered residents}} of this group who {count, plural, one {has} other {have}} not taken part',
   'representation.reminderSentAt': 'Reminder sent {time} to {count, plural, one {# resident} other {# residents}}.',
   'representation.reminderDone': 'The reminder has been sent to {count, plural, one {# resident} other {# residents}}.',
+  'representation.actionEvent': 'Plan an event in {area} (a draft event form for this process)',
+  'representation.eventTitle': 'Meeting in {area}: {process}',
 } as const;

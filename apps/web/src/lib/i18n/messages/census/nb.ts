@@ -71,4 +71,6 @@ export const censusNb: Record<keyof typeof censusEn, string> = {
   'representation.actionReminder': 'Send en påminnelse på e-post til {count, plural, one {# registrert innbygger} other {# registrerte innbyggere}} i denne gruppen som ikke har deltatt',
   'representation.reminderSentAt': 'Påminnelse sendt {time} til {count, plural, one {# innbygger} other {# innbyggere}}.',
   'representation.reminderDone': 'Påminnelsen er sendt til {count, plural, one {# innbygger} other {# innbyggere}}.',
+  'representation.actionEvent': 'Planlegg et arrangement i {area} (et utkast til arrangement for denne prosessen)',
+  'representation.eventTitle': 'Møte i {area}: {process}',
 };

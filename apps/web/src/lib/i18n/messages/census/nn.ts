@@ -71,4 +71,6 @@ export const censusNn: Record<keyof typeof censusEn, string> = {
   'representation.actionReminder': 'Send ei påminning på e-post til {count, plural, one {# registrert innbyggjar} other {# registrerte innbyggjarar}} i denne gruppa som ikkje har delteke',
   'representation.reminderSentAt': 'Påminning send {time} til {count, plural, one {# innbyggjar} other {# innbyggjarar}}.',
   'representation.reminderDone': 'Påminninga er send til {count, plural, one {# innbyggjar} other {# innbyggjarar}}.',
+  'representation.actionEvent': 'Planlegg eit arrangement i {area} (eit utkast til arrangement for denne prosessen)',
+  'representation.eventTitle': 'Møte i {area}: {process}',
 };

@@ -71,4 +71,6 @@ export const censusSv: Record<keyof typeof censusEn, string> = {
   'representation.actionReminder': 'Skicka en påminnelse via e-post till {count, plural, one {# registrerad invånare} other {# registrerade invånare}} i denna grupp som inte har deltagit',
   'representation.reminderSentAt': 'Påminnelse skickad {time} till {count, plural, one {# invånare} other {# invånare}}.',
   'representation.reminderDone': 'Påminnelsen har skickats till {count, plural, one {# invånare} other {# invånare}}.',
+  'representation.actionEvent': 'Planera ett evenemang i {area} (ett utkast till evenemang för denna process)',
+  'representation.eventTitle': 'Möte i {area}: {process}',
 };
