@@ -19,8 +19,8 @@ export interface CensusDeps {
   readonly processes: Pick<ProcessesService, 'getProcessById'>;
   readonly ideas: Pick<IdeasService, 'participantsOf'>;
   readonly surveys: Pick<SurveysService, 'responsesByWeek'>;
-  /** A process's panel, whose register the outreach alert's targeted letters are drawn from. */
-  readonly panels: Pick<PanelsService, 'panelOfProcess'>;
+  /** A process's panel: its members are a panel phase's participants; its register gives the alert's targeted letters. */
+  readonly panels: Pick<PanelsService, 'panelOfProcess' | 'memberAnswersOf'>;
   readonly clock: Clock;
   /** The municipality's time zone: a phase's participants are those who took part on its local dates. */
   readonly timeZone: string;

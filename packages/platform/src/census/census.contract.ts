@@ -48,7 +48,7 @@ export const censusContracts = {
   representationOf: contract({
     name: 'representationOf',
     summary:
-      "Who took part in a process, or one phase of it, against the census: per dimension and every combination of them, each group's participants, share with its 95 % Wilson interval, census share, expected count and ratio; people who did not tell a dimension counted apart; the groups most under-represented; and the outreach alert while a phase is open (process managers and decision-makers)",
+      "Who took part in a process, or one phase of it (for a panel phase: the panel's members), against the census: per dimension and every combination of them, each group's participants, share with its 95 % Wilson interval, census share, expected count and ratio; people who did not tell a dimension counted apart; the groups most under-represented; and the outreach alert while a phase is open (process managers and decision-makers)",
     input: Type.Object({
       id: Id,
       phaseId: Type.Optional(Type.String({ maxLength: 64, description: 'One phase of the process; without it, the whole process' })),
@@ -56,6 +56,7 @@ export const censusContracts = {
     }),
     output: Type.Object({
       census: Type.Union([CensusSummarySchema, Type.Null()], { description: 'Null before a census is imported: then nothing else is computed' }),
+      kind: oneOf(['participants', 'panel'] as const, { description: "participants: who took part; panel (a panel phase): the panel's members, by their registration answers" }),
       phaseId: Type.Union([Type.String(), Type.Null()]),
       participants: Count,
       dimensions: Type.Array(Dimension),

@@ -34,6 +34,11 @@ const sexWords: Readonly<Record<string, Sex>> = {
   male: 'male', m: 'male', men: 'male', man: 'male', mann: 'male', menn: 'male', män: 'male', mand: 'male', mænd: 'male',
 };
 
+/** A sex as censuses and registration forms write it ("Kvinner", "Mann", "F", "male"), or null. */
+export function sexOf(text: string): Sex | null {
+  return sexWords[text.trim().toLowerCase()] ?? null;
+}
+
 function problem(message: string, params: Record<string, string | number> = {}): FieldError {
   return { field: 'census', message, params };
 }

@@ -15,6 +15,7 @@ export function presentRepresentation(r: Representation, actor: Actor | null): O
   const shortfall = (s: Representation['underRepresented'][number]) => ({ dimensions: [...s.dimensions], values: { ...s.values }, participants: s.participants, expected: s.expected, ratio: s.ratio });
   return {
     census: r.census ? presentCensus(r.census) : null,
+    kind: r.kind,
     phaseId: r.phaseId,
     participants: r.participants,
     dimensions: [...r.dimensions],

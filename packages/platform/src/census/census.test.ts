@@ -222,3 +222,32 @@ test('residents see no representation figures', async () => {
   assert.ok(!result.ok);
   assert.equal(result.code, 'Forbidden');
 });
+
+test("a panel phase is compared by its members' registration answers, sex included; the pool is left out", async () => {
+  const phase = await platform.processes.addPhase(manager, processId, { method: 'panel', title: 'Panel', startsOn: days(41), endsOn: days(60), locale: 'nb' });
+  assert.ok(phase.ok, JSON.stringify(phase));
+  const panel = await platform.panels.panelOfProcess(processId);
+  assert.ok(panel);
+  // Fixtures: four members and one person left in the pool (the selection itself is the panels module's test).
+  const member = (number: number, answers: Record<string, string>, status: 'selected' | 'confirmed' | 'pool') => ({ panel_id: panel.id, number, answers: JSON.stringify(answers), status });
+  await platform.db
+    .insertInto('panel_respondents')
+    .values([
+      member(1, { Bydel: 'Nordbyen', Alder: '16-29', Kjønn: 'Mann' }, 'selected'),
+      member(2, { Bydel: 'Sentrum', Alder: '30 år eller eldre', Kjønn: 'Kvinne' }, 'confirmed'),
+      member(3, { Bydel: 'Sentrum', Alder: '30+', Kjønn: 'Kvinne' }, 'confirmed'),
+      member(4, { Bydel: 'Sentrum', Kjønn: 'Mann' }, 'confirmed'),
+      member(5, { Bydel: 'Nordbyen', Alder: '16-29', Kjønn: 'Mann' }, 'pool'),
+    ])
+    .execute();
+  const result = await platform.census.representationOf(decider, processId, { phaseId: phase.value.id, dimensions: 'area,age,sex' });
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(result.value.kind, 'panel');
+  assert.equal(result.value.participants, 4);
+  const bySex = result.value.groupings.find((g) => g.dimensions.join() === 'sex');
+  assert.deepEqual([bySex?.counted, bySex?.notGiven], [4, 0]);
+  assert.deepEqual(bySex?.groups.map((g) => [g.values.sex, g.participants]), [['female', 2], ['male', 2]]);
+  const byAge = result.value.groupings.find((g) => g.dimensions.join() === 'age');
+  assert.deepEqual([byAge?.counted, byAge?.notGiven], [3, 1], 'a member without an age answer is not given, not guessed');
+  assert.equal(result.value.alert, null, 'a panel raises no outreach alert');
+});

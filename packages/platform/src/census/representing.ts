@@ -3,6 +3,7 @@ import { isUuid } from '../shared/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { CensusContext } from './census.context.ts';
 import { birthYearsOf, participantsWith } from './participants.ts';
+import { readAgeBand, sexOf } from './census.csv.ts';
 import { censusPolicy } from './census.policy.ts';
 import type { CensusSummary } from './importing.ts';
 import {
@@ -60,8 +61,10 @@ export type OutreachAction =
 /** Who took part in a process or phase against the census. */
 export interface Representation {
   readonly census: CensusSummary | null;
+  /** Who is compared: the people who took part, or (a panel phase) the panel's members. */
+  readonly kind: 'participants' | 'panel';
   readonly phaseId: string | null;
-  /** Different people who took part (ideas, comments, supports, survey responses). */
+  /** Different people who took part (ideas, comments, supports, survey responses), or the panel's members. */
   readonly participants: number;
   readonly dimensions: readonly CensusDimension[];
   /** Every combination of `dimensions`, single dimensions first. */
@@ -71,6 +74,20 @@ export interface Representation {
   readonly thresholds: { readonly maxRatio: number; readonly minExpected: number; readonly setByManager: boolean };
   /** Raised while the phase (or, for a whole process, a phase of it) is open and the manager's thresholds are crossed. */
   readonly alert: { readonly phaseId: string; readonly groups: readonly (Shortfall & { readonly actions: readonly OutreachAction[] })[] } | null;
+}
+
+/**
+ * A panel member's census values, read from their registration answers: a category value that is one of the
+ * census's areas, age bands, sexes or education levels. A dimension no answer matches stays not given.
+ */
+function profileOfAnswers(answers: Readonly<Record<string, string>>, census: CensusSummary): ParticipantProfile {
+  const given = Object.values(answers).map((v) => v.trim());
+  const bands = new Set(census.ageBands.map((b) => b.label));
+  const area = given.find((v) => census.areas.includes(v)) ?? null;
+  const age = given.map((v) => readAgeBand(v)?.label ?? '').find((label) => bands.has(label)) ?? null;
+  const sex = given.map(sexOf).find((v) => v !== null) ?? null;
+  const education = given.find((v) => census.educations.includes(v)) ?? null;
+  return { area, age, sex, education };
 }
 
 /** Representation figures and the outreach thresholds behind the alert. */
@@ -99,8 +116,13 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
       if (unknown.length > 0) return fail('ValidationFailed', [{ field: 'dimensions', message: 'field.unknownChoice' }]);
       const stored = await repo.thresholdsOf(processId);
       const thresholds = stored ? { maxRatio: stored.max_ratio, minExpected: stored.min_expected, setByManager: true } : { ...defaultThresholds, setByManager: false };
-      const people = await participantsOf(processId, phase, process.phases.map((p) => p.id));
-      if (!census) return ok({ census: null, phaseId, participants: people.length, dimensions: [], groupings: [], underRepresented: [], thresholds, alert: null });
+      // A panel phase's participants are the panel's members (selected or confirmed), with their registration answers.
+      const panel = phase?.method === 'panel' ? await deps.panels.panelOfProcess(processId) : null;
+      const kind = phase?.method === 'panel' ? ('panel' as const) : ('participants' as const);
+      const members = panel ? await deps.panels.memberAnswersOf(panel.id) : [];
+      const people = kind === 'panel' ? [] : await participantsOf(processId, phase, process.phases.map((p) => p.id));
+      const count = kind === 'panel' ? members.length : people.length;
+      if (!census) return ok({ census: null, kind, phaseId, participants: count, dimensions: [], groupings: [], underRepresented: [], thresholds, alert: null });
       const dimensions = censusDimensions.filter((d) => (asked ? asked.includes(d) : census.dimensions.includes(d)));
       const lacking = missingDimensions(census, dimensions);
       if (lacking.length > 0) return fail('ValidationFailed', [{ field: 'dimensions', message: 'census.dimensionMissing', params: { dimensions: lacking.join(', '), year: census.year } }]);
@@ -108,7 +130,7 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
 
       const thisYear = deps.clock().getUTCFullYear();
       const profiles = new Map((await deps.accounts.residentProfilesOf(people)).map((p) => [p.userId, p]));
-      const participants: ParticipantProfile[] = people.map((id) => {
+      const told: ParticipantProfile[] = people.map((id) => {
         const profile = profiles.get(id);
         const birthYear = profile?.birthYear ?? null;
         return {
@@ -119,14 +141,16 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
           education: null,
         };
       });
+      const participants = kind === 'panel' ? members.map((answers) => profileOfAnswers(answers, census)) : told;
       const cells = await repo.cellsOf(census.id);
       const values = { area: census.areas, age: census.ageBands.map((b) => b.label), sex: ['female', 'male'], education: census.educations };
       const groupings = combinationsOf(dimensions).map((dims) => groupingOf({ dimensions: census.dimensions, cells, values }, participants, dims));
       const underRepresented = mostUnderRepresented(groupings, { maxRatio: thresholds.maxRatio, minExpected: thresholds.minExpected, limit: namedGroups });
       const openPhase = phase ? (phase.state === 'open' ? phase : null) : (process.phases.find((p) => p.state === 'open') ?? null);
       let alert: Representation['alert'] = null;
-      if (thresholds.setByManager && openPhase && underRepresented.length > 0) {
-        const panel = await deps.panels.panelOfProcess(processId);
+      // A panel is drawn once: its composition is for the record, and raises no outreach alert.
+      if (kind === 'participants' && thresholds.setByManager && openPhase && underRepresented.length > 0) {
+        const register = await deps.panels.panelOfProcess(processId);
         const reminders = await repo.remindersOf(openPhase.id);
         const took = new Set(people);
         const actionsFor = async (group: Shortfall): Promise<OutreachAction[]> => {
@@ -134,7 +158,7 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
           const ageBand = group.values.age ?? '';
           if (area === '' && ageBand === '') return [];
           const actions: OutreachAction[] = [];
-          if (panel && recruiting.has(panel.stage)) actions.push({ kind: 'letters', panelId: panel.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) });
+          if (register && recruiting.has(register.stage)) actions.push({ kind: 'letters', panelId: register.id, area, ageBand, letters: Math.ceil((group.expected - group.participants) * lettersPerMissing) });
           if (area !== '') actions.push({ kind: 'event', area });
           const sent = reminders.find((r) => r.area === area && r.age === ageBand);
           const band = census.ageBands.find((b) => b.label === ageBand) ?? null;
@@ -147,7 +171,7 @@ export function representingUseCases({ deps, repo }: CensusContext, current: () 
         for (const group of underRepresented) groups.push({ ...group, actions: await actionsFor(group) });
         alert = { phaseId: openPhase.id, groups };
       }
-      return ok({ census, phaseId, participants: people.length, dimensions, groupings, underRepresented, thresholds, alert });
+      return ok({ census, kind, phaseId, participants: count, dimensions, groupings, underRepresented, thresholds, alert });
     },
 
     /** Sets a process's outreach thresholds: a group below `maxRatio` with at least `minExpected` expected raises the alert. */
