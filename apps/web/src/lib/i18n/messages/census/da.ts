@@ -73,4 +73,5 @@ export const censusDa: Record<keyof typeof censusEn, string> = {
   'representation.reminderDone': 'Påmindelsen er sendt til {count, plural, one {# borger} other {# borgere}}.',
   'representation.actionEvent': 'Planlæg et arrangement i {area} (et udkast til arrangement for denne proces)',
   'representation.eventTitle': 'Møde i {area}: {process}',
+  'representation.members': '{count, plural, one {# panelmedlem} other {# panelmedlemmer}}, efter de svar, de gav, da de meldte sig.',
 };

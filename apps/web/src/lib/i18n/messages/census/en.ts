@@ -77,4 +77,5 @@ export const censusEn = {
   'representation.reminderDone': 'The reminder has been sent to {count, plural, one {# resident} other {# residents}}.',
   'representation.actionEvent': 'Plan an event in {area} (a draft event form for this process)',
   'representation.eventTitle': 'Meeting in {area}: {process}',
+  'representation.members': '{count, plural, one {# panel member} other {# panel members}}, by the answers they gave when they registered.',
 } as const;

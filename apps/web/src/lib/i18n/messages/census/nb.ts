@@ -73,4 +73,5 @@ export const censusNb: Record<keyof typeof censusEn, string> = {
   'representation.reminderDone': 'Påminnelsen er sendt til {count, plural, one {# innbygger} other {# innbyggere}}.',
   'representation.actionEvent': 'Planlegg et arrangement i {area} (et utkast til arrangement for denne prosessen)',
   'representation.eventTitle': 'Møte i {area}: {process}',
+  'representation.members': '{count, plural, one {# panelmedlem} other {# panelmedlemmer}}, etter svarene de ga da de meldte seg.',
 };

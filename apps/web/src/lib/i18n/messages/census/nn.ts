@@ -73,4 +73,5 @@ export const censusNn: Record<keyof typeof censusEn, string> = {
   'representation.reminderDone': 'Påminninga er send til {count, plural, one {# innbyggjar} other {# innbyggjarar}}.',
   'representation.actionEvent': 'Planlegg eit arrangement i {area} (eit utkast til arrangement for denne prosessen)',
   'representation.eventTitle': 'Møte i {area}: {process}',
+  'representation.members': '{count, plural, one {# panelmedlem} other {# panelmedlemer}}, etter svara dei gav då dei melde seg.',
 };

@@ -73,4 +73,5 @@ export const censusSv: Record<keyof typeof censusEn, string> = {
   'representation.reminderDone': 'Påminnelsen har skickats till {count, plural, one {# invånare} other {# invånare}}.',
   'representation.actionEvent': 'Planera ett evenemang i {area} (ett utkast till evenemang för denna process)',
   'representation.eventTitle': 'Möte i {area}: {process}',
+  'representation.members': '{count, plural, one {# panelmedlem} other {# panelmedlemmar}}, efter svaren de gav när de anmälde sig.',
 };
