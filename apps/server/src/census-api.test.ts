@@ -75,3 +75,16 @@ test('process managers set the thresholds; bad values name their fields', async 
   assert.equal(read.can.setThresholds, true);
   assert.equal((await (await client('ordforer@demo.tingsted.no'))(path, { method: 'PUT', json: { maxRatio: 0.5, minExpected: 3 } })).status, 403);
 });
+
+test('a reminder is sent by process managers only, for a group the census has', async () => {
+  const path = `/api/v1/processes/${processId}/representation/reminders`;
+  const mayor = await client('ordforer@demo.tingsted.no');
+  assert.equal((await mayor(path, { method: 'POST', json: { area: 'Nordbyen' } })).status, 403);
+  const manager = await client('prosess@demo.tingsted.no');
+  const unknown = await manager(path, { method: 'POST', json: { area: 'Vestbyen', ageBand: '10–12' }, headers: nb });
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(await fieldsOf(unknown), ['area', 'ageBand']);
+  const none = await manager(path, { method: 'POST', json: {} });
+  assert.equal(none.status, 400);
+  assert.deepEqual(await fieldsOf(none), ['area']);
+});

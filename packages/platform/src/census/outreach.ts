@@ -22,8 +22,6 @@ export function outreachUseCases({ deps, repo }: CensusContext, current: () => P
       if (!censusPolicy.setThresholds(actor)) return fail('Forbidden');
       const process = isUuid(processId) ? await deps.processes.getProcessById(processId) : null;
       if (!process) return fail('NotFound');
-      const phase = process.phases.find((p) => p.state === 'open');
-      if (!phase) return fail('PhaseClosed');
       const census = await current();
       const area = typeof input.area === 'string' ? input.area.trim() : '';
       const ageBand = typeof input.ageBand === 'string' ? input.ageBand.trim() : '';
@@ -33,6 +31,8 @@ export function outreachUseCases({ deps, repo }: CensusContext, current: () => P
       if (ageBand !== '' && !band) errors.push({ field: 'ageBand', message: 'field.unknownChoice' });
       if (area === '' && ageBand === '') errors.push({ field: 'area', message: 'field.required' });
       if (errors.length > 0 || !census) return fail('ValidationFailed', errors);
+      const phase = process.phases.find((p) => p.state === 'open');
+      if (!phase) return fail('PhaseClosed');
       const took = new Set(await participantsOf(process.id, null, process.phases.map((p) => p.id)));
       const residents = await deps.accounts.residentsMatching({ area: area || null, birthYears: band ? birthYearsOf(band, deps.clock().getUTCFullYear()) : null });
       const recipients = residents.filter((id) => !took.has(id));
