@@ -195,6 +195,7 @@ const moduleOrder = [
   'moderation',
   'stakeholders',
   'panels',
+  'census',
   'analysis',
   'reports',
   'platform.ts',

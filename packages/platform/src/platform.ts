@@ -17,6 +17,7 @@ import { createResultsFeed } from './conversations/results-feed.ts';
 import { createMeetingFeed, type MeetingFeed } from './stakeholders/meeting-feed.ts';
 import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
+import { censusService } from './census/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
@@ -80,6 +81,8 @@ export interface Platform {
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
+  /** The census (imported once a year) against who took part, and the outreach alert. */
+  readonly census: ReturnType<typeof censusService>;
   /** Events with sign-up, waiting lists, reminders, attendance and minutes. */
   readonly events: ReturnType<typeof eventsService>;
   /** Read models over several modules: "you said, we did", the participation report, exports, one's own data. */
@@ -221,6 +224,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     // One's own data: each module's part, in the order the export shows them.
     ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
   };
+  const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, notifications, clock, timeZone, areas: async () => (await municipality.get()).areas });
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
   jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {
@@ -246,6 +250,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     stakeholders,
     panels,
     analysis,
+    census,
     events,
     reports,
     mailer,

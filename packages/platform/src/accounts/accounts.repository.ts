@@ -308,6 +308,14 @@ export function accountsRepository(db: Db) {
       return db.selectFrom('users').select(['id', 'display_name']).where('id', '=', sql<string>`any(${[...userIds]}::uuid[])`).execute();
     },
 
+    /** People whose profile has this area (when given) and a year of birth in the range (when given). */
+    residentsMatching(filter: { area: string | null; birthYears: { from: number; to: number } | null }) {
+      let query = db.selectFrom('resident_profiles').select('user_id');
+      if (filter.area !== null) query = query.where('area', '=', filter.area);
+      if (filter.birthYears) query = query.where('birth_year', '>=', filter.birthYears.from).where('birth_year', '<=', filter.birthYears.to);
+      return query.orderBy('user_id').execute();
+    },
+
     /** The profiles (area, year of birth) of many people at once; people without one are left out. */
     residentProfilesOf(userIds: readonly string[]) {
       return db.selectFrom('resident_profiles').select(['user_id', 'area', 'birth_year']).where('user_id', '=', sql<string>`any(${[...userIds]}::uuid[])`).execute();

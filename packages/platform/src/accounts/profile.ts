@@ -96,6 +96,14 @@ export function profileUseCases(ctx: AccountsContext) {
       return (await repo.residentProfilesOf(userIds)).map((r) => ({ userId: r.user_id, area: r.area, birthYear: r.birth_year }));
     },
 
+    /**
+     * The people who told this area (when given) and a year of birth in the range (when given): the registered
+     * residents of a group the census module's outreach reminds. Only their ids.
+     */
+    async residentsMatching(filter: { area: string | null; birthYears: { from: number; to: number } | null }): Promise<string[]> {
+      return (await repo.residentsMatching(filter)).map((r) => r.user_id);
+    },
+
     /** What the person told about themselves (area, year of birth), for the account page. */
     async getResidentProfile(actor: Actor): Promise<{ area: string | null; birthYear: number | null }> {
       const row = await repo.findResidentProfile(actor.id);

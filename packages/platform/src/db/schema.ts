@@ -15,6 +15,7 @@ import type { BudgetingTables } from '../budgeting/budgeting.tables.ts';
 import type { ModerationTables } from '../moderation/moderation.tables.ts';
 import type { ProposalsTables } from '../proposals/proposals.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
+import type { CensusTables } from '../census/census.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -34,4 +35,5 @@ export interface Database
     BudgetingTables,
     ModerationTables,
     ProposalsTables,
-    EventsTables {}
+    EventsTables,
+    CensusTables {}

@@ -292,6 +292,21 @@ export function ideasRepository(db: Db) {
       return result.rows;
     },
 
+    /** The people who posted, commented or supported in a process, on local dates `from`–`to` when given. */
+    async participantsOf(processId: string, between: { from: string; to: string; timeZone: string } | null): Promise<string[]> {
+      const within = between ? sql`WHERE (at AT TIME ZONE ${between.timeZone})::date BETWEEN ${between.from}::date AND ${between.to}::date` : sql``;
+      const result = await sql<{ person: string }>`
+        WITH shown AS (
+          SELECT id, created_at, author_id FROM ideas WHERE process_id = ${processId} AND hidden_at IS NULL AND screening = 'published'
+        ), acts AS (
+          SELECT i.created_at AS at, i.author_id AS person FROM shown i
+          UNION ALL SELECT c.created_at, c.author_id FROM comments c JOIN shown i ON i.id = c.idea_id WHERE c.hidden_at IS NULL
+          UNION ALL SELECT s.created_at, s.user_id FROM idea_supports s JOIN shown i ON i.id = s.idea_id
+        )
+        SELECT DISTINCT person FROM (SELECT * FROM acts ${within}) a WHERE person IS NOT NULL ORDER BY person`.execute(db);
+      return result.rows.map((r) => r.person);
+    },
+
     async setIdeaStatus(id: string, status: string, progress: number | null | undefined) {
       await db
         .updateTable('ideas')

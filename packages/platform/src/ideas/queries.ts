@@ -36,6 +36,12 @@ export function ideaQueries(repo: IdeasRepository) {
     /** Whether any idea has this status (a status in use cannot be removed). */
     ideasWithStatus: (status: string): Promise<boolean> => repo.ideasWithStatus(status),
 
+    /**
+     * The different people who posted, commented or supported in a process (visible ideas and comments), only
+     * on the local dates `from`–`to` in `timeZone` when given (a phase's dates).
+     */
+    participantsOf: (processId: string, between: { from: string; to: string; timeZone: string } | null = null): Promise<string[]> => repo.participantsOf(processId, between),
+
     /** Ideas, comments and supports in a process per ISO week, with the people behind them. */
     async participationByWeek(processId: string): Promise<WeeklyParticipation[]> {
       return (await repo.participationByWeek(processId)).map((r) => ({ week: r.week, kind: r.kind, count: r.n, people: r.people }));

@@ -32,6 +32,7 @@ const payloads: Record<NotificationKind, Payload> = {
   proposal_milestone: { proposalTitle: 'Gatelys i Storgata', milestone: 'Lysene er bestilt', progress: 40, link: '/processes/innbyggerforslag/proposals/p1' },
   proposal_hidden: { proposalTitle: 'Gatelys i Storgata', reason: 'Personopplysninger.', link: '/processes/innbyggerforslag/proposals/p1' },
   event_seat: { title: 'Folkemøte om torget', link: '/events/e1' },
+  phase_reminder: { processTitle: 'Ny park', phaseTitle: 'Idéer', endsOn: '2026-12-31', processSlug: 'ny-park', link: '/processes/ny-park' },
 };
 
 test('proposal notifications name the proposal, the status in the reader language, and link to its page', () => {

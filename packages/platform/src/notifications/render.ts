@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -179,6 +179,10 @@ export function renderNotification(
     case 'event_seat': {
       const title = textOf(payload, 'title');
       return { subject: t('notify.event_seat.subject', { title }), text: t('notify.event_seat.body', { title }), quote: null, link };
+    }
+    case 'phase_reminder': {
+      const processTitle = textOf(payload, 'processTitle');
+      return { subject: t('notify.phase_reminder.subject', { processTitle }), text: t('notify.phase_reminder.body', { processTitle, phaseTitle: textOf(payload, 'phaseTitle'), endsOn: textOf(payload, 'endsOn') }), quote: null, link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

@@ -29,8 +29,20 @@ export interface RoundInput {
   readonly contactEmail?: unknown;
 }
 
-const registrationOpen = (p: PanelRow) => p.drawn_at === null && p.hash_published_at === null && p.selection_job_id === null;
 const norm = (s: string) => s.trim().toLowerCase();
+
+/** Age bands compared as written in a register or a census: "16-29", "16–29" and "16 - 29" are one band. */
+const band = (s: string) => norm(s).replace(/\s+/g, '').replace(/[–—]/g, '-');
+
+/** A test for the strata a round is aimed at (an area and/or an age band), or null when it is not aimed. */
+function aimOf(aim: { area?: unknown; ageBand?: unknown } | undefined): ((s: { area: string; ageBand: string }) => boolean) | null {
+  const area = typeof aim?.area === 'string' ? norm(aim.area) : '';
+  const ageBand = typeof aim?.ageBand === 'string' ? band(aim.ageBand) : '';
+  if (area === '' && ageBand === '') return null;
+  return (s) => (area === '' || norm(s.area) === area) && (ageBand === '' || band(s.ageBand) === ageBand);
+}
+
+const registrationOpen = (p: PanelRow) => p.drawn_at === null && p.hash_published_at === null && p.selection_job_id === null;
 
 /**
  * Invitation rounds: draws from the register stratified by area, age band and sex (the strata the register
@@ -92,9 +104,11 @@ export function roundUseCases(ctx: PanelsContext) {
      * The rounds so far and the next one's proposal: per stratum the candidates left, letters sent, reserve
      * held and registrations; per quota the people registered against its minimum; and the proposed numbers
      * per stratum (the first round: `letters` and `reserve` in proportion to the register; later rounds: aimed
-     * at the missing groups, see `targetedRound`). Staff adjust the numbers before drawing.
+     * at the missing groups, see `targetedRound`). Staff adjust the numbers before drawing. `aim` (an area
+     * and/or an age band, as the census's outreach alert names a group) proposes `letters` and `reserve` for
+     * the matching strata only, in proportion to their candidates, in any round.
      */
-    async roundPlan(actor: Actor | null, panelId: string, options: { letters?: unknown; reserve?: unknown } = {}) {
+    async roundPlan(actor: Actor | null, panelId: string, options: { letters?: unknown; reserve?: unknown; aim?: { area?: unknown; ageBand?: unknown } } = {}) {
       const found = await allowed(actor, panelId, panelsPolicy.administer);
       if (!found.ok) return found;
       const panel = found.value;
@@ -117,7 +131,12 @@ export function roundUseCases(ctx: PanelsContext) {
       const gaps = await quotaGaps(panel, register);
       const letters = Math.max(0, Math.floor(Number(options.letters) || 0));
       const reserve = Math.max(0, Math.floor(Number(options.reserve) || 0));
-      const proposal: StratumRequest[] = rounds.length === 0 ? proportionalRound(left, letters, reserve) : targetedRound(left, history, gaps.missing);
+      const aimed = aimOf(options.aim);
+      const proposal: StratumRequest[] = aimed
+        ? proportionalRound(new Map([...left].filter(([key]) => aimed(stratumOfKey(key)))), letters, reserve)
+        : rounds.length === 0
+          ? proportionalRound(left, letters, reserve)
+          : targetedRound(left, history, gaps.missing);
       const proposed = new Map(proposal.map((s) => [stratumKey(s), s]));
       const keys = [...new Set([...left.keys(), ...history.keys()])].filter((k) => k !== '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       return ok({

@@ -37,6 +37,14 @@ export function setupUseCases(ctx: PanelsContext) {
       return panel ? { id: panel.id, title: panel.title, stage: stageOf(panel) } : null;
     },
 
+    /**
+     * The category answers of a panel's members (selected or confirmed), without who gave them: what the census
+     * module compares with the population. Empty before the selection.
+     */
+    async memberAnswersOf(panelId: string): Promise<Record<string, string>[]> {
+      return (await repo.respondents(panelId)).filter((r) => r.status === 'selected' || r.status === 'confirmed').map((r) => ({ ...r.answers }));
+    },
+
     /** Starts a panel on a process; the person who starts it becomes its administrator. */
     async createPanel(actor: Actor | null, processId: string, input: { title: unknown; locale: Locale }): Promise<Result<{ id: string }>> {
       if (!actor) return fail('NotSignedIn');

@@ -1,3 +1,4 @@
+import { seedDemoCensus } from './demo-census.ts';
 import type { Platform } from '../platform.ts';
 import { seedDemoModeration } from './demo-moderation.ts';
 import type { LocalizedText } from '../shared/localized.ts';
@@ -302,5 +303,6 @@ export async function seedDemo(
     sara: id('sara@demo.tingsted.no'),
   });
   await seedDemoEvents(platform, { manager, residents: [id('kari@demo.tingsted.no'), id('ola@demo.tingsted.no'), id('sara@demo.tingsted.no')] });
+  await seedDemoCensus(platform, { administrator: id('admin@demo.tingsted.no'), year: Number(today.slice(0, 4)) });
   return { users: demoUsers.length, processes: 10 };
 }

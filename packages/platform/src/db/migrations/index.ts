@@ -22,6 +22,7 @@ import * as stakeholderRecommendations from './2026_12_10_0401_stakeholder_recom
 import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
 import * as proposalExpiry from './2026_12_16_0001_proposal_expiry.ts';
 import * as mapGeocoder from './2026_12_16_0002_map_geocoder.ts';
+import * as census from './2026_12_18_0001_census.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
   '2026_12_16_0001_proposal_expiry': proposalExpiry,
   '2026_12_16_0002_map_geocoder': mapGeocoder,
+  '2026_12_18_0001_census': census,
 };

@@ -10,6 +10,7 @@ import { panelsStaffEn } from './panels-staff/en.ts';
 import { panelMembersEn } from './panel-members/en.ts';
 import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
+import { censusEn } from './census/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
 import { privacyEn } from './privacy/en.ts';
@@ -35,6 +36,7 @@ export const en = {
   ...panelMembersEn,
   ...panelRecruitmentEn,
   ...analysisEn,
+  ...censusEn,
   ...budgetingManageEn,
   ...budgetingEn,
   ...privacyEn,

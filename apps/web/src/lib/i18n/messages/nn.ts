@@ -10,6 +10,7 @@ import { panelsStaffNn } from './panels-staff/nn.ts';
 import { panelMembersNn } from './panel-members/nn.ts';
 import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
+import { censusNn } from './census/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
 import { privacyNn } from './privacy/nn.ts';
@@ -33,6 +34,7 @@ export const nn: Catalog = {
   ...panelMembersNn,
   ...panelRecruitmentNn,
   ...analysisNn,
+  ...censusNn,
   ...budgetingManageNn,
   ...budgetingNn,
   ...privacyNn,

@@ -10,6 +10,7 @@ import { panelsStaffSv } from './panels-staff/sv.ts';
 import { panelMembersSv } from './panel-members/sv.ts';
 import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
+import { censusSv } from './census/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
 import { privacySv } from './privacy/sv.ts';
@@ -33,6 +34,7 @@ export const sv: Catalog = {
   ...panelMembersSv,
   ...panelRecruitmentSv,
   ...analysisSv,
+  ...censusSv,
   ...budgetingManageSv,
   ...budgetingSv,
   ...privacySv,

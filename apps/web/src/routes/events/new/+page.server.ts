@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   if (!eventsPolicy.manage(locals.ctx.user)) error(403, { message: 'Forbidden' });
   const slug = url.searchParams.get('process');
   const found = slug ? await loadProcess(locals, slug) : null;
-  return { process: found ? { slug: found.process.slug, title: found.title } : null, timeZone: timeZoneOf(locals) };
+  // A draft prefilled from a link (the census's outreach alert: a meeting in an area); saved only when submitted.
+  const prefill = { title: (url.searchParams.get('title') ?? '').slice(0, 200), address: (url.searchParams.get('address') ?? '').slice(0, 300) };
+  return { process: found ? { slug: found.process.slug, title: found.title } : null, timeZone: timeZoneOf(locals), prefill };
 };
 
 export const actions: Actions = {

@@ -106,6 +106,8 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   // Events with sign-up (issue 19, part 2)
   'notify.event_seat.subject': 'Du har fået en plads til »{title}«',
   'notify.event_seat.body': 'En plads blev ledig til »{title}«, og den er din: du er rykket op fra ventelisten. Meld fra, hvis du ikke kan komme, så den næste får pladsen.',
+  'notify.phase_reminder.subject': 'Sig din mening om »{processTitle}«',
+  'notify.phase_reminder.body': '»{phaseTitle}« i »{processTitle}« er åben til {endsOn}, og indtil nu har få som dig deltaget. Din mening tæller: det tager et par minutter.',
   'mail.eventReminder.subject': 'Påmindelse: »{title}«',
   'mail.eventReminder.body': 'Du er tilmeldt »{title}«, {time}. Sted: {place}',
 };

@@ -104,6 +104,8 @@ export const sentEn = {
   // Events with sign-up (issue 19, part 2)
   'notify.event_seat.subject': 'You have a seat at "{title}"',
   'notify.event_seat.body': 'A seat became free at "{title}" and it is yours: you have moved up from the waiting list. If you cannot come, cancel so the next person gets it.',
+  'notify.phase_reminder.subject': 'Your say on "{processTitle}"',
+  'notify.phase_reminder.body': '"{phaseTitle}" in "{processTitle}" is open until {endsOn}, and few people like you have taken part so far. Your view counts: it takes a few minutes.',
   'mail.eventReminder.subject': 'Reminder: "{title}"',
   'mail.eventReminder.body': 'You are signed up for "{title}", {time}. Place: {place}',
 } as const;

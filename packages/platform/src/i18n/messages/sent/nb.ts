@@ -107,6 +107,8 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   // Events with sign-up (issue 19, part 2)
   'notify.event_seat.subject': 'Du har fått plass på «{title}»',
   'notify.event_seat.body': 'En plass ble ledig på «{title}», og den er din: du har rykket opp fra ventelisten. Meld deg av hvis du ikke kan komme, så får nestemann plassen.',
+  'notify.phase_reminder.subject': 'Si din mening om «{processTitle}»',
+  'notify.phase_reminder.body': '«{phaseTitle}» i «{processTitle}» er åpen til {endsOn}, og så langt har få som deg deltatt. Din mening teller: det tar noen få minutter.',
   'mail.eventReminder.subject': 'Påminnelse: «{title}»',
   'mail.eventReminder.body': 'Du er påmeldt «{title}», {time}. Sted: {place}',
 };

@@ -107,6 +107,8 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   // Events with sign-up (issue 19, part 2)
   'notify.event_seat.subject': 'Du har fått plass på «{title}»',
   'notify.event_seat.body': 'Ein plass vart ledig på «{title}», og han er din: du har rykt opp frå ventelista. Meld deg av om du ikkje kan kome, så får nestemann plassen.',
+  'notify.phase_reminder.subject': 'Sei meininga di om «{processTitle}»',
+  'notify.phase_reminder.body': '«{phaseTitle}» i «{processTitle}» er open til {endsOn}, og så langt har få som deg delteke. Meininga di tel: det tek nokre få minutt.',
   'mail.eventReminder.subject': 'Påminning: «{title}»',
   'mail.eventReminder.body': 'Du er påmeld «{title}», {time}. Stad: {place}',
 };

@@ -106,6 +106,8 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   // Events with sign-up (issue 19, part 2)
   'notify.event_seat.subject': 'Du har fått en plats på ”{title}”',
   'notify.event_seat.body': 'En plats blev ledig på ”{title}” och den är din: du har flyttats upp från väntelistan. Avanmäl dig om du inte kan komma, så får nästa person platsen.',
+  'notify.phase_reminder.subject': 'Säg vad du tycker om ”{processTitle}”',
+  'notify.phase_reminder.body': '”{phaseTitle}” i ”{processTitle}” är öppen till {endsOn}, och hittills har få som du deltagit. Din åsikt räknas: det tar några minuter.',
   'mail.eventReminder.subject': 'Påminnelse: ”{title}”',
   'mail.eventReminder.body': 'Du är anmäld till ”{title}”, {time}. Plats: {place}',
 };

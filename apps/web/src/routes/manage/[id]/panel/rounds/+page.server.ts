@@ -22,13 +22,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { process, panel } = await panelOf(locals, params.id);
   const letters = url.searchParams.get('letters') ?? '';
   const reserve = url.searchParams.get('reserve') ?? '';
-  const plan = await locals.platform.panels.roundPlan(user, panel.id, { letters, reserve });
+  // A round aimed at one group (the census's outreach alert links here with its area and age band).
+  const aim = { area: url.searchParams.get('area') ?? '', ageBand: url.searchParams.get('ageBand') ?? '' };
+  const plan = await locals.platform.panels.roundPlan(user, panel.id, { letters, reserve, aim });
   if (!plan.ok) error(plan.code === 'NotFound' ? 404 : 403, { message: plan.code });
   const time = formatsOf(locals).dateTime;
   return {
     process: { id: process.id, title: resolveText(process.title, locals.ctx.locale, locals.ctx.municipality.defaultLocale).text },
     panel: { id: panel.id, title: panel.title },
     totals: { letters, reserve },
+    aim,
     plan: { ...plan.value, rounds: plan.value.rounds.map((r) => ({ ...r, drawnAt: time(new Date(r.drawnAt)) })) },
   };
 };
