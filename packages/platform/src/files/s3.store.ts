@@ -21,13 +21,16 @@ export interface S3StoreOptions {
 
 /** An S3 request that did not succeed: the operation, the HTTP status and the service's error code. */
 export class S3StoreError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly status: number,
-    readonly code: string,
-  ) {
+  readonly operation: string;
+  readonly status: number;
+  readonly code: string;
+
+  constructor(operation: string, status: number, code: string) {
     super(`S3 ${operation} failed: ${status} ${code}`);
     this.name = 'S3StoreError';
+    this.operation = operation;
+    this.status = status;
+    this.code = code;
   }
 }
 
