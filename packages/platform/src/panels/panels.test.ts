@@ -347,10 +347,8 @@ test('not selected this time: everyone else is e-mailed in the language they reg
   // Respondent n registered as p(n−1)@example.no (n ≥ 3); p3 registered on the English form.
   const pool = await platform.db.selectFrom('panel_respondents as r').innerJoin('panel_contacts as c', 'c.respondent_id', 'r.id').select(['r.number', 'c.email']).where('r.panel_id', '=', panelId).execute();
   const notDrawn = pool.filter((r) => !drawnNumbers.includes(r.number));
-  assert.equal(notDrawn.length, 32);
   const mails = mailer.sent.filter((m) => /^(Ikke trukket ut denne gangen|Not selected this time) /.test(m.subject));
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  assert.deepEqual(mails.map((m) => m.to).sort(byText), notDrawn.map((r) => r.email).sort(byText), 'one e-mail to each person not selected, none to the panel');
+  assert.deepEqual(mails.map((m) => m.to).sort((x, y) => x.localeCompare(y)), notDrawn.map((r) => r.email).sort((x, y) => x.localeCompare(y)), 'one e-mail to each person not selected, none to the panel');
   for (const mail of mails) {
     const english = mail.to === 'p3@example.no';
     assert.match(mail.subject, english ? /^Not selected this time for Klimapanelet/ : /^Ikke trukket ut denne gangen til Klimapanelet/);
@@ -363,14 +361,11 @@ test('not selected this time: everyone else is e-mailed in the language they reg
 
   assert.equal((await platform.panels.notSelectedLetters(resident, panelId, 'sv')).ok, false);
   const letters = await platform.panels.notSelectedLetters(admin, panelId, 'sv');
-  assert.ok(letters.ok);
-  assert.equal(letters.value.count, 32);
+  assert.ok(letters.ok && letters.value.count === 32 && notDrawn.length === 32);
   const text = pdfText(letters.value.pdf);
   assert.equal(text.split('\n').filter((line) => line === 'Tack för att du anmälde dig till Klimapanelet').length, 32, 'one Swedish letter a person');
-  assert.match(text, /Åse Ødegård \d+\nStorgata \d+/);
-  assert.match(text, /reservlistan/);
-  const actions = (await platform.audit.forSubject('panel', panelId)).map((a) => a.action);
-  assert.ok(actions.includes('panel.not_selected_letters_printed'));
+  assert.match(text, /Åse Ødegård \d+\nStorgata \d+[\s\S]*reservlistan/);
+  assert.ok((await platform.audit.forSubject('panel', panelId)).some((a) => a.action === 'panel.not_selected_letters_printed'));
 });
 
 test('confirmation by link or by staff; a replacement keeps the quotas and is logged', async () => {
