@@ -121,3 +121,23 @@ test('a resident follows the short address without JavaScript and registers; an 
   assert.deepEqual(row.answers, { Bydel: 'Nord' });
   await context.close();
 });
+
+test('the demo panel shows its two invitation rounds: a stratified first with a reserve, a second aimed at the missing groups', async () => {
+  const bathing = await server.platform.processes.getProcess(null, 'ny-badeplass');
+  assert.ok(bathing.ok);
+  const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/manage/${bathing.value.id}/panel/rounds`);
+  const drawn = page.locator('section[aria-labelledby="rounds-heading"]');
+  await drawn.waitFor();
+  assert.deepEqual(await drawn.locator('h3').allInnerTexts(), [`${nb('panels.rounds.round')} 1`, `${nb('panels.rounds.round')} 2`]);
+  const summaries = await drawn.locator('p').filter({ hasText: /«Bystyremøtet/ }).allInnerTexts();
+  assert.equal(summaries.length, 2);
+  // Round 1: 48 letters and 12 in reserve (4 of them since invited); round 2 aimed at the young, with a reserve.
+  assert.match(summaries[0] ?? '', /^48 brev og 12 i reserve, frø «Bystyremøtet 12. mars»/);
+  assert.match(summaries[1] ?? '', /^\d+ brev og [1-9]\d* i reserve, frø «Bystyremøtet 9. april»/);
+  // Registered against each quota's minimum, per category.
+  assert.deepEqual(await page.locator('section[aria-labelledby="quotas-heading"] caption').allInnerTexts(), ['Kjønn', 'Alder', 'Bydel']);
+  await check(page, 'demo-rounds');
+  await context.close();
+});

@@ -6,7 +6,7 @@ import { clientKey, failure, requireUser } from './shared.ts';
 
 /**
  * Recruitment beyond the first letters: invitation rounds (the plan and proposal, the stratified draw with
- * its reserve, releasing the reserve, a round's letters), the short invitation code (the letter's /p/ABCD-1234), and the
+ * its reserve, releasing the reserve, a round's letters, the letters to those not selected after the draw), the short invitation code (the letter's /p/ABCD-1234), and the
  * selection probabilities, per person as CSV for the panel's administrators and as an anonymised
  * distribution for everyone once the draw is announced. The same contracts and service calls as the pages
  * /p/<code>, /manage/<process>/panel/probabilities.csv and the panel's public page.
@@ -49,6 +49,15 @@ export const panelRecruitmentRoutes: FastifyPluginAsyncTypebox<{ platform: Platf
     const result = await p.roundLetters(user, input.id, input.round, input.lang ?? request.ctx.locale);
     if (!result.ok) return failure(request, reply, result);
     return reply.header('content-disposition', `attachment; filename="invitations-round-${input.round}.pdf"`).header('cache-control', 'no-store').type('application/pdf').send(Buffer.from(result.value.pdf) as never);
+  });
+
+  api.get('/panels/:id/not-selected-letters.pdf', { schema: contractSchema(c.panelNotSelectedLetters, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.panelNotSelectedLetters, request);
+    const result = await p.notSelectedLetters(user, input.id, input.lang ?? request.ctx.locale);
+    if (!result.ok) return failure(request, reply, result);
+    return reply.header('content-disposition', 'attachment; filename="not-selected.pdf"').header('cache-control', 'no-store').type('application/pdf').send(Buffer.from(result.value.pdf) as never);
   });
 
   api.get('/panel-invitations/:code', { schema: contractSchema(c.findPanelInvitation, { tags, path: ['code'], method: 'GET' }) }, async (request, reply) => {

@@ -56,7 +56,7 @@ export const panelRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = as
 
   api.post('/panels/:id/respondents', { schema: contractSchema(c.registerPanelRespondent, { tags, path: ['id'], status: 201 }) }, async (request, reply) => {
     const { id, ...input } = contractInput(c.registerPanelRespondent, request);
-    const result = await platform.panels.registerRespondent(id, { ...input, phone: input.phone ?? '' }, clientKey(request));
+    const result = await platform.panels.registerRespondent(id, { ...input, phone: input.phone ?? '' }, clientKey(request), request.ctx.locale);
     if (!result.ok) return failure(request, reply, result);
     return reply.code(201).send(result.value);
   });

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { drawIndex, lotteryRecordFormat, parseLotteryText, poolHash, sha256Hex, type LotteryRecord } from '@tingsted/sortition';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { checkText } from '../shared/validate.ts';
+import { isLocale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { categoriesOf, hashToken, recordPoolOf, type PanelsContext, type PanelRow } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
 import { zonedInstant } from './setup.ts';
+import { mailNotSelected } from './not-selected.ts';
 import type { PanelAnnouncement } from './panels.tables.ts';
 
 /**
@@ -176,8 +178,10 @@ export function drawUseCases(ctx: PanelsContext) {
       const municipality = await deps.municipality();
       for (const r of selected) {
         const contact = contacts.find((c) => c.respondent_id === r.id);
-        if (contact) await send(contact.email, municipality.defaultLocale, 'panels.mail.selected.subject', 'panels.mail.selected.body', { title: panel.title }, `/panels/${panelId}/confirm?token=${tokens.get(r.number)!}`);
+        if (contact) await send(contact.email, isLocale(contact.locale) ? contact.locale : municipality.defaultLocale, 'panels.mail.selected.subject', 'panels.mail.selected.body', { title: panel.title }, `/panels/${panelId}/confirm?token=${tokens.get(r.number)!}`);
       }
+      // Everyone else is thanked and told what happens next (the letters are printed by staff).
+      await mailNotSelected(ctx, panel);
       return ok(outcome);
     },
 

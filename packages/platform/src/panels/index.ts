@@ -4,7 +4,7 @@
  *
  * The use cases, one file per family: setup.ts (panel, size and rules, quotas, census, sessions),
  * invitations.ts (register, invitation lottery, letters), registration.ts (code check, registering, the
- * pool), selection.ts (the lottery job), draw.ts (the announced draw and its public record), members.ts (seats, replacements),
+ * pool), selection.ts (the lottery job), draw.ts (the announced draw and its public record), members.ts (seats, replacements), not-selected.ts (the "not selected this time" e-mails and letters),
  * workspace.ts (materials, recommendations, amendments, votes), response.ts (report, answers, public page),
  * retention.ts (deleting pools); jobs.ts declares the background jobs.
  */

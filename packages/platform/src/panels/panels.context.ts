@@ -127,14 +127,14 @@ export function panelsContext(deps: PanelsDeps) {
     return ok(panel);
   }
 
-  async function send(to: string, locale: Locale, subject: MessageKey, body: MessageKey, params: Record<string, string | number>, link: string) {
+  async function send(to: string, locale: Locale, subject: MessageKey, body: MessageKey | readonly MessageKey[], params: Record<string, string | number>, link: string) {
     const municipality = await deps.municipality();
     const all = { ...params, municipality: municipality.name };
     try {
       await deps.mailer.send({
         to,
         subject: `${translate(locale, subject, all)} – ${municipality.name}`,
-        text: [translate(locale, body, all), `${deps.publicUrl}${link}`, '', translate(locale, 'mail.signature', { municipality: municipality.name })].join('\n'),
+        text: [(typeof body === 'string' ? [body] : body).map((key) => translate(locale, key, all)).join('\n\n'), `${deps.publicUrl}${link}`, '', translate(locale, 'mail.signature', { municipality: municipality.name })].join('\n'),
       });
     } catch (error) {
       deps.logger.warn({ err: { message: (error as Error).message } }, 'panel e-mail failed');
@@ -154,7 +154,7 @@ export function panelsContext(deps: PanelsDeps) {
     async audit(actor: Actor | null, action: string, panelId: string, details: Record<string, unknown> = {}) {
       await deps.audit.record({ actorId: actor?.id ?? null, action, subjectType: 'panel', subjectId: panelId, details });
     },
-    /** Sends one e-mail with a link into the site; a failure is logged, not thrown. */
+    /** Sends one e-mail (its body one message or several paragraphs) with a link into the site; a failure is logged, not thrown. */
     send,
     /** Tells confirmed members (at their registered address) and followers (at their account's) what happened. */
     async notifyMembersAndFollowers(panel: PanelRow, subject: MessageKey, body: MessageKey, link: string) {

@@ -92,6 +92,44 @@ export async function invitationLettersPdf(batch: LetterBatch, letters: readonly
   return done;
 }
 
+/** A "not selected this time" letter: the addressee, and whether they stay on the reserve list. */
+export interface NotSelectedLetter {
+  readonly name: string;
+  readonly address: string;
+  readonly postcode: string;
+  readonly city: string;
+  readonly onReserve: boolean;
+}
+
+/**
+ * The "not selected this time" letters after a draw as one printable A4 PDF, one letter a page, in the chosen
+ * language: the address block for a window envelope (as on the invitations), thanks, that the draw is made, the
+ * reserve list (or why not on it), where to follow the panel, and when the details are deleted.
+ */
+export async function notSelectedLettersPdf(
+  batch: { readonly locale: Locale; readonly municipality: string; readonly panelTitle: string; readonly date: string; readonly panelUrl: string; readonly deleteOn?: string },
+  letters: readonly NotSelectedLetter[],
+): Promise<Uint8Array<ArrayBuffer>> {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(batch.locale, key, { municipality: batch.municipality, title: batch.panelTitle, ...params });
+  const doc = new PDFDocument({ size: 'A4', margin: 60, autoFirstPage: false, info: { Title: t('panels.notSelected.heading'), Author: batch.municipality } });
+  const done = collect(doc);
+  for (const letter of letters) {
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(14).text(batch.municipality, 60, 50);
+    doc.font('Helvetica').fontSize(10).text(batch.date, 60, 50, { align: 'right' });
+    doc.fontSize(11).text(letter.name, 60, 130).text(letter.address).text(`${letter.postcode} ${letter.city}`.trim());
+    doc.font('Helvetica-Bold').fontSize(16).text(t('panels.notSelected.heading'), 60, 250, { width: 475 });
+    doc.moveDown(0.8).font('Helvetica').fontSize(11);
+    doc.text(t('panels.notSelected.body'), { width: 475 });
+    doc.moveDown(0.6).text(t(letter.onReserve ? 'panels.notSelected.reserve' : 'panels.notSelected.noReserve'), { width: 475 });
+    doc.moveDown(0.6).text(`${t('panels.notSelected.follow')} ${batch.panelUrl}`, { width: 475 });
+    if (batch.deleteOn) doc.moveDown(0.6).text(t('panels.notSelected.deleteOn', { date: batch.deleteOn }), { width: 475 });
+    doc.moveDown(1.2).text(t('mail.signature'), { width: 475 });
+  }
+  doc.end();
+  return done;
+}
+
 /** One recommendation as the final report lists it. */
 export interface ReportRecommendation {
   readonly number: number;

@@ -105,6 +105,7 @@ export function panelsPoolRepository(db: Db) {
         at: Date;
         channel: RegistrationChannel;
         enteredBy: string | null;
+        locale: string | null;
       },
     ): Promise<number> {
       const next = await trx
@@ -118,7 +119,7 @@ export function panelsPoolRepository(db: Db) {
         .values({ panel_id: input.panelId, number, invitation_id: input.invitationId, answers: JSON.stringify(input.answers), household: input.household, channel: input.channel, entered_by: input.enteredBy })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('panel_contacts').values({ respondent_id: row.id, name: input.name, email: input.email, phone: input.phone }).execute();
+      await trx.insertInto('panel_contacts').values({ respondent_id: row.id, name: input.name, email: input.email, phone: input.phone, locale: input.locale }).execute();
       await trx.updateTable('panel_invitations').set({ responded_at: input.at }).where('id', '=', input.invitationId).execute();
       return number;
     },
@@ -165,9 +166,26 @@ export function panelsPoolRepository(db: Db) {
       }
     },
 
+    /**
+     * Everyone still in the pool after the draw (not selected), with the address their invitation went to (none
+     * once the register is deleted) and their contact. Personal data: callers audit.
+     */
+    notSelected(panelId: string) {
+      return db
+        .selectFrom('panel_respondents as p')
+        .leftJoin('panel_contacts as c', 'c.respondent_id', 'p.id')
+        .leftJoin('panel_invitations as i', 'i.id', 'p.invitation_id')
+        .leftJoin('panel_register as r', 'r.id', 'i.register_id')
+        .select(['p.id', 'p.number', 'p.household', 'c.email', 'c.locale', 'c.name as contactName', 'r.name', 'r.address', 'r.postcode', 'r.city'])
+        .where('p.panel_id', '=', panelId)
+        .where('p.status', '=', 'pool')
+        .orderBy('p.number')
+        .execute();
+    },
+
     contactsOf(respondentIds: readonly string[]) {
       if (respondentIds.length === 0) return Promise.resolve([]);
-      return db.selectFrom('panel_contacts').select(['respondent_id', 'name', 'email']).where('respondent_id', 'in', respondentIds).execute();
+      return db.selectFrom('panel_contacts').select(['respondent_id', 'name', 'email', 'locale']).where('respondent_id', 'in', respondentIds).execute();
     },
 
     findByToken(panelId: string, tokenHash: string) {

@@ -107,6 +107,12 @@ export const panelRecruitmentContracts = {
     input: Type.Object({ id: Id, round: Type.Integer(), lang: Type.Optional(LocaleSchema) }),
     output: Type.String({ description: 'application/pdf' }),
   }),
+  panelNotSelectedLetters: contract({
+    name: 'panelNotSelectedLetters',
+    summary: 'After the draw, the “not selected this time” letters as one PDF in the chosen language: thanks, the reserve list (or why not on it), where to follow the panel, when the details are deleted; one per person not selected whose invitation address is kept (administrators; audited). The same people were e-mailed at the draw.',
+    input: Type.Object({ id: Id, lang: Type.Optional(LocaleSchema) }),
+    output: Type.String({ description: 'application/pdf' }),
+  }),
   panelProbabilitiesCsv: contract({
     name: 'panelProbabilitiesCsv',
     summary: 'Each respondent’s selection probability as CSV (`number,<categories…>,probability`; administrators; audited)',

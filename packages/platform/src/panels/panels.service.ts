@@ -12,6 +12,7 @@ import { panelsPrivacyUseCases } from './privacy.ts';
 import { administratorUseCases } from './administrators.ts';
 import { probabilityUseCases } from './probabilities.ts';
 import { roundUseCases } from './rounds.ts';
+import { notSelectedUseCases } from './not-selected.ts';
 
 export type { PanelStage, PanelsDeps } from './panels.context.ts';
 
@@ -36,6 +37,7 @@ export function panelsService(deps: PanelsDeps) {
     ...administratorUseCases(ctx),
     ...probabilityUseCases(ctx),
     ...roundUseCases(ctx),
+    ...notSelectedUseCases(ctx),
   };
 }
 

@@ -216,6 +216,8 @@ export interface PanelContactsTable {
   name: string;
   email: string;
   phone: ColumnType<string, string | undefined, string>;
+  /** The language the person registered in (null: entered by staff, or before it was kept). */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PanelReplacementsTable {

@@ -312,7 +312,7 @@ test('selection: infeasible quotas are explained; the job publishes a list; the 
       name: `Person ${i}`,
       email: `p${i}@example.no`,
       phone: '+47 900 00 000',
-    });
+    }, undefined, i === 3 ? 'en' : undefined);
     assert.ok(result.ok, JSON.stringify(result));
   }
   // Quotas that cannot be met: at least 8 older people on a panel of 10 with at most 6 of either age.
@@ -330,6 +330,8 @@ test('selection: infeasible quotas are explained; the job publishes a list; the 
   assert.ok((await platform.panels.startSelection(admin, panelId)).ok);
   const result = await platform.panels.runSelection(panelId);
   assert.ok(result?.ok, JSON.stringify(result));
+  const tooEarly = await platform.panels.notSelectedLetters(admin, panelId, 'nb');
+  assert.deepEqual(!tooEarly.ok && tooEarly.fields?.map((f) => f.message), ['panels.notSelected.notDrawn']);
   drawnNumbers = await announceAndDraw();
   const view = await platform.panels.getPanelForStaff(admin, panelId);
   assert.ok(view.ok && view.value.panel.selection?.state === 'ready');
@@ -339,6 +341,31 @@ test('selection: infeasible quotas are explained; the job publishes a list; the 
   assert.ok(women && women.panel >= 4 && women.panel <= 6 && women.pool === 22 && Math.abs((women.populationShare ?? 0) - 0.51) < 1e-9);
   // Each selected person got a link to confirm.
   assert.equal(mailer.sent.filter((m) => m.text.includes(`/panels/${panelId}/confirm?token=`)).length, 10);
+});
+
+test('not selected this time: everyone else is e-mailed in the language they registered in, and staff print the letters', async () => {
+  // Respondent n registered as p(n−1)@example.no (n ≥ 3); p3 registered on the English form.
+  const pool = await platform.db.selectFrom('panel_respondents as r').innerJoin('panel_contacts as c', 'c.respondent_id', 'r.id').select(['r.number', 'c.email']).where('r.panel_id', '=', panelId).execute();
+  const notDrawn = pool.filter((r) => !drawnNumbers.includes(r.number));
+  const mails = mailer.sent.filter((m) => /^(Ikke trukket ut denne gangen|Not selected this time) /.test(m.subject));
+  assert.deepEqual(mails.map((m) => m.to).sort((x, y) => x.localeCompare(y)), notDrawn.map((r) => r.email).sort((x, y) => x.localeCompare(y)), 'one e-mail to each person not selected, none to the panel');
+  for (const mail of mails) {
+    const english = mail.to === 'p3@example.no';
+    assert.match(mail.subject, english ? /^Not selected this time for Klimapanelet/ : /^Ikke trukket ut denne gangen til Klimapanelet/);
+    // Thanks, the reserve list (one person per household here, so everyone is on it), the deletion date, the panel's page.
+    assert.match(mail.text, english ? /Thank you for signing up[\s\S]*on the reserve list[\s\S]*deleted on June 30, 2027/ : /Takk for at du meldte deg på[\s\S]*står på reservelisten[\s\S]*slettes 30\. juni 2027/);
+    assert.ok(mail.text.includes(`/panels/${panelId}\n`));
+  }
+  const p3 = pool.find((r) => r.email === 'p3@example.no')!;
+  if (drawnNumbers.includes(p3.number)) assert.ok(mailer.sent.some((m) => m.to === 'p3@example.no' && m.subject.startsWith('You have been drawn for Klimapanelet')), 'the selected e-mail is in English too');
+
+  assert.equal((await platform.panels.notSelectedLetters(resident, panelId, 'sv')).ok, false);
+  const letters = await platform.panels.notSelectedLetters(admin, panelId, 'sv');
+  assert.ok(letters.ok && letters.value.count === 32 && notDrawn.length === 32);
+  const text = pdfText(letters.value.pdf);
+  assert.equal(text.split('\n').filter((line) => line === 'Tack för att du anmälde dig till Klimapanelet').length, 32, 'one Swedish letter a person');
+  assert.match(text, /Åse Ødegård \d+\nStorgata \d+[\s\S]*reservlistan/);
+  assert.ok((await platform.audit.forSubject('panel', panelId)).some((a) => a.action === 'panel.not_selected_letters_printed'));
 });
 
 test('confirmation by link or by staff; a replacement keeps the quotas and is logged', async () => {

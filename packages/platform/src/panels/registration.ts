@@ -5,6 +5,7 @@ import type { PanelCategory, RegistrationChannel } from './panels.tables.ts';
 import type { PanelsContext } from './panels.context.ts';
 import { panelsPolicy } from './panels.policy.ts';
 import { normaliseCode } from './panels.codes.ts';
+import { isLocale } from '../i18n/locales.ts';
 
 /** What a registration form sends, on the invitee's own page or the staff's assisted form. */
 export interface RegistrationInput {
@@ -59,7 +60,7 @@ export function registrationUseCases(ctx: PanelsContext) {
   const { deps, repo, allowed, invalid, audit } = ctx;
 
   /** Writes a checked registration in one transaction (the code locked, used once) and logs it. */
-  async function insertChecked(enteredBy: Actor | null, panelId: string, r: CheckedRegistration, channel: RegistrationChannel): Promise<Result<{ number: number }>> {
+  async function insertChecked(enteredBy: Actor | null, panelId: string, r: CheckedRegistration, channel: RegistrationChannel, locale: string | null = null): Promise<Result<{ number: number }>> {
     const outcome = await repo.transaction(async (trx) => {
       await repo.lockPanel(trx, panelId);
       const invitation = await repo.findInvitation(trx, panelId, r.code, true);
@@ -76,6 +77,7 @@ export function registrationUseCases(ctx: PanelsContext) {
         at: deps.clock(),
         channel,
         enteredBy: enteredBy?.id ?? null,
+        locale,
       });
     });
     if (outcome === 'unknown') return invalid('code', 'panels.code.unknown');
@@ -124,8 +126,9 @@ export function registrationUseCases(ctx: PanelsContext) {
      * e-mail (and optionally a phone number). Everything is checked before anything is written; the code is
      * locked so two submissions cannot both use it. Limited per person (the code) and, unless a registration
      * session is on, per network address for this panel's form (`clientAddress`, when the caller knows it).
+     * `locale` is the language of the form, kept for the e-mails that follow (a draw's "not selected").
      */
-    async registerRespondent(panelId: string, input: RegistrationInput, clientAddress?: string): Promise<Result<{ number: number }>> {
+    async registerRespondent(panelId: string, input: RegistrationInput, clientAddress?: string, locale?: string): Promise<Result<{ number: number }>> {
       const panel = await repo.findPanel(panelId);
       if (!panel) return fail('NotFound');
       if (!panel.invitations_drawn_at || panel.drawn_at || panel.hash_published_at || panel.selection_job_id) return fail('PhaseClosed');
@@ -142,7 +145,7 @@ export function registrationUseCases(ctx: PanelsContext) {
       }
       const checked = checkRegistration(panel.categories, input, 'self');
       if (!checked.ok) return checked;
-      return insertChecked(null, panelId, checked.value, 'self');
+      return insertChecked(null, panelId, checked.value, 'self', isLocale(locale) ? locale : null);
     },
 
     /**

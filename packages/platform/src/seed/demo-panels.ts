@@ -14,7 +14,8 @@ function must<T>(result: { ok: true; value: T } | { ok: false; code: string; fie
 
 /**
  * A finished citizens' panel for the demo: "Badeplasspanelet" of the closed bathing-spot process, run through every step with
- * the real services (register, invitations, registrations, the selection job's computation, the announced
+ * the real services (register, two invitation rounds — a first stratified by area, age band and sex with a
+ * reserve, part of it released, and a second aimed at the young people still missing, with a reserve — registrations, the selection job's computation, the announced
  * draw, confirmations, a replacement, materials, recommendations with an amendment and votes, the published
  * report and the decision-maker's answers with progress). Idempotent: skipped when the process has a panel.
  */
@@ -49,24 +50,61 @@ export async function seedDemoPanel(platform: Platform, ids: { manager: string; 
     const day = addDays(today, days);
     must(await platform.panels.addSession(manager, panelId, { title, startsAt: `${day}T10:00`, endsAt: `${day}T16:00`, programme, ...hall }), 'session');
   }
-  const register = ['id,name,address,postcode,city,area'];
-  for (let i = 1; i <= 240; i++) register.push(`D${i},Innbygger ${i},Demogata ${Math.ceil(i / 2)},${8000 + (i % 9)},Demoby,${i % 5 < 2 ? 'Sentrum' : 'Utkant'}`);
-  must(await platform.panels.importRegister(manager, panelId, register.join('\n')), 'register');
-  must(await platform.panels.drawInvitations(manager, panelId, { count: '80', seed: 'Bystyremøtet 12. mars', stratify: 'on' }), 'invitations');
-  const codes = (await platform.db.selectFrom('panel_invitations').select('code').where('panel_id', '=', panelId).orderBy('position').limit(36).execute()).map((r) => r.code);
+  // The register has area, sex and age band, so the rounds are stratified by all three. Two people a household
+  // (the household rule invites one, by its first row); the strata are spread evenly over the households.
   const ages = ['16–39', '40–66', '67+'];
-  for (const [i, code] of codes.entries()) {
-    must(
-      await platform.panels.registerRespondent(panelId, {
-        code,
-        consent: 'on',
-        answers: { Kjønn: i % 2 === 0 ? 'Kvinne' : 'Mann', Alder: ages[i % 3] ?? '16–39', Bydel: i % 5 < 2 ? 'Sentrum' : 'Utkant' },
-        name: `Deltaker ${i + 1}`,
-        email: `deltaker${i + 1}@example.org`,
-        phone: '',
-      }),
-      'registration',
-    );
+  const register = ['id,name,address,postcode,city,area,age_band,sex'];
+  for (let i = 1; i <= 240; i++) {
+    const h = Math.ceil(i / 2);
+    register.push(`D${i},Innbygger ${i},Demogata ${h},${8000 + (h % 9)},Demoby,${h % 5 < 2 ? 'Sentrum' : 'Utkant'},${ages[h % 3]},${h % 2 === 0 ? 'Kvinne' : 'Mann'}`);
+  }
+  must(await platform.panels.importRegister(manager, panelId, register.join('\n')), 'register');
+  const contact = { replyBy: '', contactName: 'Ingrid Berg, prosjektleder', contactPhone: '+47 22 00 00 00', contactEmail: 'badeplass@demo.tingsted.no' };
+  // Round 1: letters and a reserve per stratum (area × age band × sex) in proportion to the register.
+  const first = must(await platform.panels.roundPlan(manager, panelId, { letters: 48, reserve: 12 }), 'first round plan');
+  const firstStrata = first.strata.filter((s) => s.proposedCount + s.proposedReserve > 0).map((s) => ({ area: s.area, ageBand: s.ageBand, sex: s.sex, count: s.proposedCount, reserve: s.proposedReserve }));
+  must(await platform.panels.drawInvitationRound(manager, panelId, { strata: firstStrata, seed: 'Bystyremøtet 12. mars', ...contact }), 'first round');
+  must(await platform.panels.releaseRoundReserve(manager, panelId, { round: 1, count: 4 }), 'release reserve');
+  // Who answers: what the register says of them. Of the young people (16–39) only one answers the first letters,
+  // so the second round is aimed at them; three in four of the others answer.
+  const answered = async (round: number, take: (row: { ageBand: string }, index: number) => boolean) => {
+    const letters = await platform.db
+      .selectFrom('panel_invitations as i')
+      .innerJoin('panel_register as r', 'r.id', 'i.register_id')
+      .select(['i.code', 'r.area', 'r.age_band', 'r.sex'])
+      .where('i.panel_id', '=', panelId)
+      .where('i.round', '=', round)
+      .where((eb) => eb.or([eb('i.reserve', '=', false), eb('i.released_at', 'is not', null)]))
+      .orderBy('i.position')
+      .execute();
+    return letters.filter((l, i) => take({ ageBand: l.age_band }, i));
+  };
+  let registered = 0;
+  const register_ = async (people: readonly { code: string; area: string; age_band: string; sex: string }[]) => {
+    for (const person of people) {
+      registered++;
+      must(
+        await platform.panels.registerRespondent(panelId, {
+          code: person.code,
+          consent: 'on',
+          answers: { Kjønn: person.sex, Alder: person.age_band, Bydel: person.area },
+          name: `Deltaker ${registered}`,
+          email: `deltaker${registered}@example.org`,
+          phone: '',
+        }),
+        'registration',
+      );
+    }
+  };
+  let young = 0;
+  await register_(await answered(1, (row, i) => (row.ageBand === '16–39' ? young++ === 0 : i % 4 !== 3)));
+  // Round 2: aimed at the groups still short of their quota (the proposal divides what is missing by each
+  // stratum's response so far), with a reserve of a quarter.
+  const second = must(await platform.panels.roundPlan(manager, panelId), 'second round plan');
+  const secondStrata = second.strata.filter((s) => s.proposedCount > 0).map((s) => ({ area: s.area, ageBand: s.ageBand, sex: s.sex, count: s.proposedCount, reserve: Math.min(Math.ceil(s.proposedCount / 4), Math.max(0, s.candidates - s.proposedCount)) }));
+  if (secondStrata.length > 0) {
+    must(await platform.panels.drawInvitationRound(manager, panelId, { strata: secondStrata, seed: 'Bystyremøtet 9. april', ...contact }), 'second round');
+    await register_(await answered(2, () => true));
   }
   must(await platform.panels.startSelection(manager, panelId), 'start selection');
   if (platform.jobs.workersRunning()) {

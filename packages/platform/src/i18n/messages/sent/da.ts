@@ -59,6 +59,16 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'panels.mail.selected.subject': 'Du er udtrukket til {title}',
   'panels.mail.selected.body':
     'Tillykke: du er udtrukket til {title}. Bekræft din plads ved at åbne linket (du logger ind eller opretter en konto for at komme til medlemssiderne):',
+  'panels.notSelected.subject': 'Ikke udtrukket denne gang til {title}',
+  'panels.notSelected.heading': 'Tak fordi du meldte dig til {title}',
+  'panels.notSelected.body':
+    'Tak fordi du meldte dig til {title}. Panelet er nu udtrukket ved en retfærdig lodtrækning blandt alle, der meldte sig, og du blev ikke udtrukket denne gang. Langt flere meldte sig, end der er pladser, så de fleste blev ikke udtrukket: det siger intet om dig.',
+  'panels.notSelected.reserve':
+    'Du står på reservelisten: hvis et medlem springer fra, udtrækkes en afløser fra reservelisten ved den samme retfærdige lodtrækning, så panelet stadig ligner befolkningen. Bliver det dig, kontakter {municipality} dig.',
+  'panels.notSelected.noReserve':
+    'En i din husstand sidder i panelet, og højst én person pr. husstand kan deltage, så du står ikke på reservelisten.',
+  'panels.notSelected.deleteOn': 'Dine svar og kontaktoplysninger slettes den {date}.',
+  'panels.notSelected.follow': 'Du kan følge panelets arbejde og læse dets anbefalinger og svarene på dem her:',
   'panels.mail.report.subject': '{title} har offentliggjort sine anbefalinger',
   'panels.mail.report.body': '{title} har offentliggjort sin slutrapport. Læs den her:',
   'panels.mail.answer.subject': 'Beslutningstageren har svaret {title}',

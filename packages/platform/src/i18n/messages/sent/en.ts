@@ -57,6 +57,17 @@ export const sentEn = {
   'panels.mail.selected.subject': 'You have been drawn for {title}',
   'panels.mail.selected.body':
     'Congratulations: you have been drawn for {title}. Confirm your seat by opening this link (you sign in or create an account to reach the members’ workspace):',
+  'panels.notSelected.subject': 'Not selected this time for {title}',
+  'panels.notSelected.heading': 'Thank you for signing up for {title}',
+  'panels.notSelected.body':
+    'Thank you for signing up for {title}. The panel has now been drawn by a fair lottery among everyone who signed up, and you were not selected this time. Many more people signed up than there are seats, so most were not drawn: this says nothing about you.',
+  'panels.notSelected.reserve':
+    'You are on the reserve list: if a member drops out, a replacement is drawn from the reserve list by the same fair lottery, keeping the panel representative. If that is you, {municipality} will contact you.',
+  'panels.notSelected.noReserve':
+    'Someone in your household sits on the panel, and at most one person per household can take part, so you are not on the reserve list.',
+  'panels.notSelected.deleteOn': 'Your answers and contact details are deleted on {date}.',
+  'panels.notSelected.follow':
+    'You can follow the panel’s work and read its recommendations and the answers to them here:',
   'panels.mail.report.subject': '{title} has published its recommendations',
   'panels.mail.report.body': '{title} has published its final report. Read it here:',
   'panels.mail.answer.subject': 'The decision-maker has answered {title}',

@@ -60,6 +60,16 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'panels.mail.selected.subject': 'Du er trukket ut til {title}',
   'panels.mail.selected.body':
     'Gratulerer: du er trukket ut til {title}. Bekreft plassen din ved å åpne denne lenken (du logger inn eller lager en konto for å komme til medlemssidene):',
+  'panels.notSelected.subject': 'Ikke trukket ut denne gangen til {title}',
+  'panels.notSelected.heading': 'Takk for at du meldte deg på {title}',
+  'panels.notSelected.body':
+    'Takk for at du meldte deg på {title}. Panelet er nå trukket ved en rettferdig loddtrekning blant alle som meldte seg på, og du ble ikke trukket ut denne gangen. Langt flere meldte seg på enn det er plasser, så de fleste ble ikke trukket: det sier ingenting om deg.',
+  'panels.notSelected.reserve':
+    'Du står på reservelisten: hvis et medlem trekker seg, trekkes en erstatter fra reservelisten ved den samme rettferdige loddtrekningen, slik at panelet fortsatt ligner befolkningen. Blir det deg, tar {municipality} kontakt.',
+  'panels.notSelected.noReserve':
+    'Noen i husstanden din er med i panelet, og bare én person per husstand kan være med, så du står ikke på reservelisten.',
+  'panels.notSelected.deleteOn': 'Svarene og kontaktopplysningene dine slettes {date}.',
+  'panels.notSelected.follow': 'Du kan følge arbeidet i panelet og lese anbefalingene og svarene på dem her:',
   'panels.mail.report.subject': '{title} har publisert anbefalingene sine',
   'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les den her:',
   'panels.mail.answer.subject': 'Beslutningstakeren har svart {title}',

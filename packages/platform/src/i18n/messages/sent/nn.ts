@@ -60,6 +60,16 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'panels.mail.selected.subject': 'Du er trekt ut til {title}',
   'panels.mail.selected.body':
     'Gratulerer: du er trekt ut til {title}. Stadfest plassen din ved å opne denne lenkja (du loggar inn eller lagar ein konto for å kome til medlemssidene):',
+  'panels.notSelected.subject': 'Ikkje trekt ut denne gongen til {title}',
+  'panels.notSelected.heading': 'Takk for at du melde deg på {title}',
+  'panels.notSelected.body':
+    'Takk for at du melde deg på {title}. Panelet er no trekt ved ei rettferdig loddtrekning blant alle som melde seg på, og du vart ikkje trekt ut denne gongen. Langt fleire melde seg på enn det er plassar, så dei fleste vart ikkje trekte: det seier ingenting om deg.',
+  'panels.notSelected.reserve':
+    'Du står på reservelista: om eit medlem trekkjer seg, vert ein erstattar trekt frå reservelista ved den same rettferdige loddtrekninga, slik at panelet framleis liknar folket. Vert det deg, tek {municipality} kontakt.',
+  'panels.notSelected.noReserve':
+    'Nokon i hushaldet ditt er med i panelet, og berre éin person per hushald kan vere med, så du står ikkje på reservelista.',
+  'panels.notSelected.deleteOn': 'Svara og kontaktopplysingane dine vert sletta {date}.',
+  'panels.notSelected.follow': 'Du kan følgje arbeidet i panelet og lese tilrådingane og svara på dei her:',
   'panels.mail.report.subject': '{title} har publisert tilrådingane sine',
   'panels.mail.report.body': '{title} har publisert sluttrapporten sin. Les han her:',
   'panels.mail.answer.subject': 'Avgjerdstakaren har svart {title}',

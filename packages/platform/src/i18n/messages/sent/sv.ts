@@ -59,6 +59,17 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'panels.mail.selected.subject': 'Du har lottats fram till {title}',
   'panels.mail.selected.body':
     'Grattis: du har lottats fram till {title}. Bekräfta din plats genom att öppna länken (du loggar in eller skapar ett konto för att nå ledamotssidorna):',
+  'panels.notSelected.subject': 'Inte utvald den här gången till {title}',
+  'panels.notSelected.heading': 'Tack för att du anmälde dig till {title}',
+  'panels.notSelected.body':
+    'Tack för att du anmälde dig till {title}. Panelen har nu lottats fram genom en rättvis lottning bland alla som anmälde sig, och du blev inte utvald den här gången. Många fler anmälde sig än det finns platser, så de flesta blev inte utvalda: det säger ingenting om dig.',
+  'panels.notSelected.reserve':
+    'Du står på reservlistan: om en medlem hoppar av lottas en ersättare fram från reservlistan genom samma rättvisa lottning, så att panelen fortfarande speglar befolkningen. Blir det du kontaktar {municipality} dig.',
+  'panels.notSelected.noReserve':
+    'Någon i ditt hushåll sitter i panelen, och högst en person per hushåll kan delta, så du står inte på reservlistan.',
+  'panels.notSelected.deleteOn': 'Dina svar och kontaktuppgifter raderas den {date}.',
+  'panels.notSelected.follow':
+    'Du kan följa panelens arbete och läsa dess rekommendationer och svaren på dem här:',
   'panels.mail.report.subject': '{title} har publicerat sina rekommendationer',
   'panels.mail.report.body': '{title} har publicerat sin slutrapport. Läs den här:',
   'panels.mail.answer.subject': 'Beslutsfattaren har svarat {title}',

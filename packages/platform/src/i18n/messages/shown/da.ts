@@ -184,6 +184,9 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'panels.invite.tooMany': 'Registret har kun {available} personer (eller husstande) at invitere.',
   'panels.invite.noRegister': 'Indlæs registret først.',
   'panels.invite.already': 'Der er allerede udtrukket invitationer til dette panel.',
+  'panels.notSelected.notDrawn':
+    'Panelet er ikke udtrukket endnu: brevene til dem, der ikke blev udtrukket, kommer efter lodtrækningen.',
+  'panels.notSelected.none': 'Der er ingen at skrive til: alle blev udtrukket, eller adresserne er slettet.',
   'panels.invite.none': 'Der er ingen invitationer at udskrive endnu.',
   'panels.code.unknown': 'Vi kender ikke koden. Tjek brevet, og prøv igen.',
   'panels.code.used': 'Koden er allerede brugt til en tilmelding. Hver kode kan bruges én gang.',

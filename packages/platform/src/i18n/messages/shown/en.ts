@@ -182,6 +182,10 @@ export const shownEn = {
   'panels.invite.tooMany': 'The register has only {available} people (or households) to invite.',
   'panels.invite.noRegister': 'Import the register first.',
   'panels.invite.already': 'Invitations have already been drawn for this panel.',
+  'panels.notSelected.notDrawn':
+    'The panel has not been drawn yet: the letters to those not selected come after the draw.',
+  'panels.notSelected.none':
+    'There is no one to write to: everyone was selected, or the addresses have been deleted.',
   'panels.invite.none': 'There are no invitations to print yet.',
   'panels.code.unknown': 'We do not recognise this code. Check the letter and try again.',
   'panels.code.used': 'This code has already been used to register. Each code can be used once.',

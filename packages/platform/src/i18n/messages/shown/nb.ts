@@ -184,6 +184,9 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'panels.invite.tooMany': 'Registeret har bare {available} personer (eller husstander) å invitere.',
   'panels.invite.noRegister': 'Last inn registeret først.',
   'panels.invite.already': 'Det er allerede trukket invitasjoner til dette panelet.',
+  'panels.notSelected.notDrawn':
+    'Panelet er ikke trukket ennå: brevene til dem som ikke ble trukket ut, kommer etter trekningen.',
+  'panels.notSelected.none': 'Det er ingen å skrive til: alle ble trukket ut, eller adressene er slettet.',
   'panels.invite.none': 'Det er ingen invitasjoner å skrive ut ennå.',
   'panels.code.unknown': 'Vi kjenner ikke igjen denne koden. Sjekk brevet og prøv igjen.',
   'panels.code.used': 'Denne koden er allerede brukt til påmelding. Hver kode kan brukes én gang.',

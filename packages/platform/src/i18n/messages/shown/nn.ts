@@ -184,6 +184,9 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'panels.invite.tooMany': 'Registeret har berre {available} personar (eller hushald) å invitere.',
   'panels.invite.noRegister': 'Last inn registeret først.',
   'panels.invite.already': 'Det er alt trekt invitasjonar til dette panelet.',
+  'panels.notSelected.notDrawn':
+    'Panelet er ikkje trekt enno: breva til dei som ikkje vart trekte ut, kjem etter trekninga.',
+  'panels.notSelected.none': 'Det er ingen å skrive til: alle vart trekte ut, eller adressene er sletta.',
   'panels.invite.none': 'Det er ingen invitasjonar å skrive ut enno.',
   'panels.code.unknown': 'Vi kjenner ikkje att denne koden. Sjekk brevet og prøv igjen.',
   'panels.code.used': 'Denne koden er alt brukt til påmelding. Kvar kode kan brukast éin gong.',

@@ -183,6 +183,10 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'panels.invite.tooMany': 'Registret har bara {available} personer (eller hushåll) att bjuda in.',
   'panels.invite.noRegister': 'Läs in registret först.',
   'panels.invite.already': 'Inbjudningar har redan lottats till den här panelen.',
+  'panels.notSelected.notDrawn':
+    'Panelen är inte lottad än: breven till dem som inte blev utvalda kommer efter lottningen.',
+  'panels.notSelected.none':
+    'Det finns ingen att skriva till: alla blev utvalda, eller så har adresserna raderats.',
   'panels.invite.none': 'Det finns inga inbjudningar att skriva ut än.',
   'panels.code.unknown': 'Vi känner inte igen koden. Kontrollera brevet och försök igen.',
   'panels.code.used': 'Koden har redan använts för en anmälan. Varje kod kan användas en gång.',

@@ -63,6 +63,9 @@ export const panelsStaffDa: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedSummary':
     '{invited} invitationer udtrukket med frøet »{seed}«; {responded} har tilmeldt sig.',
   'panels.staff.letterLanguage': 'Brevenes sprog',
+  'panels.staff.notSelectedHint':
+    'Alle, der ikke blev udtrukket, fik en e-mail ved lodtrækningen med tak og om de står på reservelisten. Udskriv det samme som breve:',
+  'panels.staff.notSelectedLetters': 'Breve til dem, der ikke blev udtrukket (PDF)',
   'panels.staff.letters': 'Hent brevene (PDF)',
   'panels.staff.responses': 'Tilmeldinger pr. område',
   'panels.staff.area': 'Område',

@@ -63,6 +63,9 @@ export const panelsStaffEn = {
   'panels.staff.invitedSummary':
     '{invited} invitations drawn with the seed “{seed}”; {responded} have registered.',
   'panels.staff.letterLanguage': 'Language of the letters',
+  'panels.staff.notSelectedHint':
+    'Everyone not selected was e-mailed at the draw, thanking them and saying whether they are on the reserve list. Print the same as letters:',
+  'panels.staff.notSelectedLetters': 'Letters to those not selected (PDF)',
   'panels.staff.letters': 'Download letters (PDF)',
   'panels.staff.responses': 'Responses by area',
   'panels.staff.area': 'Area',

@@ -66,6 +66,9 @@ export const panelsStaffNb: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedSummary':
     '{invited} invitasjoner trukket med frøet «{seed}»; {responded} har meldt seg på.',
   'panels.staff.letterLanguage': 'Språk i brevene',
+  'panels.staff.notSelectedHint':
+    'Alle som ikke ble trukket ut, fikk en e-post ved trekningen med takk og om de står på reservelisten. Skriv ut det samme som brev:',
+  'panels.staff.notSelectedLetters': 'Brev til dem som ikke ble trukket ut (PDF)',
   'panels.staff.letters': 'Last ned brevene (PDF)',
   'panels.staff.responses': 'Påmeldinger per område',
   'panels.staff.area': 'Område',

@@ -65,6 +65,9 @@ export const panelsStaffNn: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedSummary':
     '{invited} invitasjonar trekte med frøet «{seed}»; {responded} har meldt seg på.',
   'panels.staff.letterLanguage': 'Språk i breva',
+  'panels.staff.notSelectedHint':
+    'Alle som ikkje vart trekte ut, fekk ein e-post ved trekninga med takk og om dei står på reservelista. Skriv ut det same som brev:',
+  'panels.staff.notSelectedLetters': 'Brev til dei som ikkje vart trekte ut (PDF)',
   'panels.staff.letters': 'Last ned breva (PDF)',
   'panels.staff.responses': 'Påmeldingar per område',
   'panels.staff.area': 'Område',

@@ -62,6 +62,9 @@ export const panelsStaffSv: Record<keyof typeof panelsStaffEn, string> = {
   'panels.staff.invitedSummary':
     '{invited} inbjudningar lottade med fröet ”{seed}”; {responded} har anmält sig.',
   'panels.staff.letterLanguage': 'Brevens språk',
+  'panels.staff.notSelectedHint':
+    'Alla som inte blev utvalda fick ett mejl vid lottningen med ett tack och om de står på reservlistan. Skriv ut detsamma som brev:',
+  'panels.staff.notSelectedLetters': 'Brev till dem som inte blev utvalda (PDF)',
   'panels.staff.letters': 'Ladda ner breven (PDF)',
   'panels.staff.responses': 'Anmälningar per område',
   'panels.staff.area': 'Område',

@@ -31,7 +31,7 @@ export const actions: Actions = {
       values[`q${i}`] = answers[q.name] ?? '';
     });
     const input = readForm(c.registerPanelRespondent, form, { id: params.id, answers });
-    const result = input.ok ? await locals.platform.panels.registerRespondent(params.id, { ...input.value, phone: input.value.phone ?? '' }, getClientAddress()) : input;
+    const result = input.ok ? await locals.platform.panels.registerRespondent(params.id, { ...input.value, phone: input.value.phone ?? '' }, getClientAddress(), locals.ctx.locale) : input;
     if (!result.ok) return formFailure(locals, result, values);
     return { registered: true };
   },
