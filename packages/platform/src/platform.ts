@@ -189,7 +189,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
   const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
-  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  const stakeholders = stakeholdersService({ db, audit, accounts, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
   const panels = panelsService({

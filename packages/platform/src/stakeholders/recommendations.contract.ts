@@ -148,6 +148,12 @@ export const recommendationContracts = {
       can: Type.Object({ facilitate: Type.Boolean() }),
     }),
   }),
+  meetingCalendar: contract({
+    name: 'stakeholderMeetingCalendar',
+    summary: 'A meeting as an iCalendar file (text/calendar): its start in UTC, place or stream link, agenda and page',
+    input: Type.Object({ meetingId: Id }),
+    output: Type.String({ description: 'text/calendar' }),
+  }),
   setAgenda: contract({
     name: 'setMeetingAgenda',
     summary: 'Replace a meeting’s agenda with these items in order (facilitators); open pages update',

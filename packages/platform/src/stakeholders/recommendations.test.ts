@@ -135,9 +135,18 @@ test('drafted together: versions, comments, support per version, sent only with 
   assert.ok((await platform.stakeholders.supportRecommendation(m(2), id)).ok);
   assert.ok((await platform.stakeholders.withdrawSupport(m(2), id)).ok);
   assert.equal((await platform.stakeholders.sendRecommendation(facilitator, id)).ok, false, 'one supporter of four is not half');
+  const sentTo = async (actor: Actor) => (await platform.notifications.listFor(actor, 'en')).filter((n) => n.kind === 'recommendation_sent');
+  assert.deepEqual(await sentTo(mayor), [], 'a refused send tells the decision-maker nothing');
   assert.ok((await platform.stakeholders.supportRecommendation(m(3), id)).ok);
   assert.equal((await platform.stakeholders.sendRecommendation(m(1), id)).ok, false, 'facilitators send');
   assert.ok((await platform.stakeholders.sendRecommendation(facilitator, id)).ok);
+  // The decision-maker is told it waits for their answer, with the support it came with, in the list and by e-mail.
+  const waiting = await sentTo(mayor);
+  assert.deepEqual(
+    waiting.map((n) => [n.text, n.link]),
+    [['The stakeholder panel sent you the recommendation "Like regler", supported by 2 of 4 members. Answer it with your reasons: accepted, partly accepted or rejected.', '/processes/rec/stakeholders/recommendations/1']],
+  );
+  assert.deepEqual(await sentTo(m(1) as Actor), [], 'members are not asked to answer');
 
   const view = await platform.stakeholders.viewRecommendation(m(1), id);
   assert.ok(view.ok);

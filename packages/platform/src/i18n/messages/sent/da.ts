@@ -106,4 +106,10 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.event_seat.body': 'En plads blev ledig til »{title}«, og den er din: du er rykket op fra ventelisten. Meld fra, hvis du ikke kan komme, så den næste får pladsen.',
   'mail.eventReminder.subject': 'Påmindelse: »{title}«',
   'mail.eventReminder.body': 'Du er tilmeldt »{title}«, {time}. Sted: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En anbefaling venter på dit svar: »{title}«',
+  'notify.recommendation_sent.body': 'Interessentpanelet har sendt dig anbefalingen »{title}«, støttet af {supporters} af {members} medlemmer. Svar med begrundelse: godkendt, delvist godkendt eller afvist.',
+  'notify.meeting_scheduled.subject': 'Panelmøde: »{title}«',
+  'notify.meeting_scheduled.body': 'Panelet mødes til »{title}« {time}. Mødesiden har dagsordenen og en kalenderfil.',
+  'notify.quote.place': 'Sted',
 };

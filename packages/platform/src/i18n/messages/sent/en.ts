@@ -104,4 +104,10 @@ export const sentEn = {
   'notify.event_seat.body': 'A seat became free at "{title}" and it is yours: you have moved up from the waiting list. If you cannot come, cancel so the next person gets it.',
   'mail.eventReminder.subject': 'Reminder: "{title}"',
   'mail.eventReminder.body': 'You are signed up for "{title}", {time}. Place: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'A recommendation waits for your answer: "{title}"',
+  'notify.recommendation_sent.body': 'The stakeholder panel sent you the recommendation "{title}", supported by {supporters} of {members} members. Answer it with your reasons: accepted, partly accepted or rejected.',
+  'notify.meeting_scheduled.subject': 'Panel meeting: "{title}"',
+  'notify.meeting_scheduled.body': 'The panel meets for "{title}" on {time}. The meeting page has the agenda and a calendar file.',
+  'notify.quote.place': 'Place',
 } as const;

@@ -107,4 +107,10 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.event_seat.body': 'En plass ble ledig på «{title}», og den er din: du har rykket opp fra ventelisten. Meld deg av hvis du ikke kan komme, så får nestemann plassen.',
   'mail.eventReminder.subject': 'Påminnelse: «{title}»',
   'mail.eventReminder.body': 'Du er påmeldt «{title}», {time}. Sted: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En anbefaling venter på svaret ditt: «{title}»',
+  'notify.recommendation_sent.body': 'Interessentpanelet har sendt deg anbefalingen «{title}», støttet av {supporters} av {members} medlemmer. Svar med begrunnelse: godtatt, delvis godtatt eller avvist.',
+  'notify.meeting_scheduled.subject': 'Panelmøte: «{title}»',
+  'notify.meeting_scheduled.body': 'Panelet møtes til «{title}» {time}. Møtesiden har sakslisten og en kalenderfil.',
+  'notify.quote.place': 'Sted',
 };

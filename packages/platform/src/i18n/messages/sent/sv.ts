@@ -106,4 +106,10 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.event_seat.body': 'En plats blev ledig på ”{title}” och den är din: du har flyttats upp från väntelistan. Avanmäl dig om du inte kan komma, så får nästa person platsen.',
   'mail.eventReminder.subject': 'Påminnelse: ”{title}”',
   'mail.eventReminder.body': 'Du är anmäld till ”{title}”, {time}. Plats: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En rekommendation väntar på ditt svar: ”{title}”',
+  'notify.recommendation_sent.body': 'Intressentpanelen har skickat rekommendationen ”{title}” till dig, med stöd av {supporters} av {members} medlemmar. Svara med motivering: godtagen, delvis godtagen eller avvisad.',
+  'notify.meeting_scheduled.subject': 'Panelmöte: ”{title}”',
+  'notify.meeting_scheduled.body': 'Panelen möts för ”{title}” {time}. Mötessidan har dagordningen och en kalenderfil.',
+  'notify.quote.place': 'Plats',
 };

@@ -84,4 +84,5 @@ export const recommendationsNn: Record<keyof typeof recommendationsEn, string> =
   'meetings.minutes.save': 'Publiser referat',
   'meetings.minutes.saved': 'Referatet er publisert.',
   'meetings.minutes.published': 'Publisert {when}',
+  'meetings.calendar': 'Legg til i kalenderen (.ics)',
 };
