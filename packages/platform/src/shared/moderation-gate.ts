@@ -1,7 +1,10 @@
 import { fail, type Failure } from './result.ts';
 
-/** The kinds of content residents report and moderators act on (proposals joined with issue 19). */
-export const moderatedTypes = ['idea', 'comment', 'statement', 'proposal'] as const;
+/**
+ * The kinds of content residents report and moderators act on (proposals joined with issue 19, comments on a
+ * stakeholder panel's recommendations with issue 20).
+ */
+export const moderatedTypes = ['idea', 'comment', 'statement', 'proposal', 'recommendation_comment'] as const;
 /** A kind of moderated content. */
 export type ModeratedType = (typeof moderatedTypes)[number];
 

@@ -17,6 +17,7 @@ const CommentSchema = Type.Object({
   hidden: Type.Boolean(),
   hiddenReason: Nullable(Type.String()),
   createdAt: Time,
+  canReport: Type.Boolean({ description: 'Whether the actor may report it to the moderators (POST /moderation/reports with type recommendation_comment)' }),
 });
 
 /** A recommendation as the actor sees it. */
