@@ -86,6 +86,29 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   await ola.getByText(nb('recommendations.comment.added')).waitFor();
   assert.match((await ola.locator('ol.replies').first().textContent()) ?? '', /hver app/);
 
+  // Sara reports Kari's comment (JavaScript off): first without a reason (named beside its form), then with one.
+  const saraReports = await as('sara@demo.tingsted.no', false);
+  await saraReports.goto(page);
+  const reported = saraReports.locator('li.comment', { hasText: 'flere selskaper' }).first();
+  await reported.locator('details > summary').first().click();
+  await reported.locator('form.report-form button[type="submit"]').first().click();
+  await saraReports.waitForSelector('.error-summary');
+  assert.ok(((await saraReports.textContent('.error-summary')) ?? '').includes(nb('moderation.report.reasonRequired')));
+  const again = saraReports.locator('li.comment', { hasText: 'flere selskaper' }).first();
+  assert.ok(await again.locator('form.report-form .has-error').first().isVisible(), 'the error stands beside that comment’s form');
+  await again.locator('form.report-form input[value="off_topic"]').first().check();
+  await again.locator('form.report-form button[type="submit"]').first().click();
+  await saraReports.getByText(nb('reportForm.sent')).waitFor();
+  // It waits in the moderators' queue with the other kinds, linked to the comment.
+  const moderator = await as('prosess@demo.tingsted.no');
+  await moderator.goto(`${server.url}/manage/moderation`);
+  const queued = moderator.locator('article.queue-item', { hasText: 'flere selskaper' });
+  await queued.waitFor();
+  assert.match((await queued.locator('.badge').first().textContent()) ?? '', new RegExp(nb('moderate.type.recommendation_comment')));
+  assert.match((await queued.locator(`a[href*="/recommendations/${drafted.number}#comment-"]`).first().getAttribute('href')) ?? '', /#comment-[0-9a-f-]{36}$/);
+  await assertAccessible(moderator, 'moderation-queue-recommendation-comment');
+  await screenshot(moderator, 'moderation-queue-recommendation-comment');
+
   // Sara supports version 2 with JavaScript off; the facilitator's send is refused: one of the two needed.
   await sara.goto(page);
   await sara.click('form[action="?/support"] button');
@@ -107,6 +130,10 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   await per.click('form[action="?/send"] button');
   await per.getByText(nb('recommendations.send.done')).waitFor();
   assert.equal(await per.locator('form[action="?/edit"]').count(), 0, 'no edits once sent');
+  // The decision-maker is told it waits for an answer, by e-mail with the support it came with.
+  const told = await server.mail.waitFor('ordforer@demo.tingsted.no', (m) => m.subject.includes(title));
+  assert.ok(told.text.includes(`Interessentpanelet har sendt deg anbefalingen «${title}», støttet av 2 av 3 medlemmer.`), told.text);
+  assert.ok(told.text.includes(`/processes/${uber}/stakeholders/recommendations/${drafted.number}`));
 
   // The decision-maker answers "partly" with reasons.
   const mayor = await as('ordforer@demo.tingsted.no');
@@ -158,4 +185,42 @@ test('the live meeting page: agenda, time where the municipality is, "now on" ma
   assert.equal(await watcher.locator('ol.agenda li[aria-current="true"]').count(), 1);
   await assertAccessibleWithoutJs(per, 'meeting-facilitator');
   await screenshot(per, 'meeting-facilitator');
+});
+
+test('a meeting set in winter for the day summer time starts: 18:00 on the page, in the members’ e-mail and in the calendar file', async () => {
+  // Set now (UTC+1) for 28 March 2027, when Oslo is at UTC+2: read with today's offset it would show 19:00.
+  const process = await server.platform.processes.getProcess(null, uber);
+  assert.ok(process.ok);
+  const panel = (await server.platform.stakeholders.panelsOfProcess(process.value.id))[0];
+  assert.ok(panel);
+  const per = await as('prosess@demo.tingsted.no', false);
+  await per.goto(`${server.url}/manage/${process.value.id}/stakeholders/${panel.phase_id}`);
+  await per.fill('#field-meetingTitle', 'Møte om sommertid');
+  await per.fill('#field-startsAt', '2027-03-28T18:00');
+  await per.fill('#field-place', 'Rådhuset, sal A');
+  await per.click('form[action="?/meeting"] button[type="submit"]');
+  await per.getByText(nb('stakeholders.manage.done')).waitFor();
+  const meeting = (await server.platform.stakeholders.meetings(panel.id)).find((m) => m.title === 'Møte om sommertid');
+  assert.ok(meeting);
+  assert.equal(meeting.starts_at.toISOString(), '2027-03-28T16:00:00.000Z', 'stored as the instant');
+
+  const mail = await server.mail.waitFor('sara@demo.tingsted.no', (m) => m.subject.includes('Møte om sommertid'));
+  assert.ok(mail.text.includes('28. mars 2027 kl. 18:00'), mail.text);
+  assert.ok(mail.text.includes('Sted: Rådhuset, sal A'), mail.text);
+
+  const visitor = await newContext(browser);
+  contexts.push(visitor);
+  const page = await visitor.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders/meetings/${meeting.id}`);
+  assert.match((await page.textContent('time')) ?? '', /28\. mars 2027 kl\. 18:00/);
+  const href = await page.locator('a[href$="/calendar.ics"]').getAttribute('href');
+  assert.ok(href);
+  const ics = await page.request.get(`${server.url}${href}`);
+  assert.equal(ics.status(), 200);
+  assert.match(ics.headers()['content-type'] ?? '', /^text\/calendar/);
+  const text = await ics.text();
+  assert.ok(text.includes('DTSTART:20270328T160000Z'), text);
+  assert.ok(text.includes('LOCATION:Rådhuset\\, sal A'), text);
+  await assertAccessible(page, 'meeting-summer-time');
+  await screenshot(page, 'meeting-summer-time');
 });
