@@ -2,9 +2,11 @@
 // second version), the versions page shows the words that changed, members comment and reply, support is given
 // with JavaScript off, the facilitator's first send is refused for want of support with a translated reason and
 // the second goes through, the decision-maker answers "partly" with reasons, the public page shows it and the
-// members are notified. Then the upcoming meeting's live page: its agenda, the time where the municipality is,
-// and the item the facilitator marks "now on" reaching an open page without a reload. axe checks the pages; the
-// recommendation and meeting pages fit a phone.
+// members are notified. A member reports another's comment, which waits in the moderators' queue; the
+// decision-maker is e-mailed when the recommendation is sent. Then the upcoming meeting's live page: its agenda,
+// the time where the municipality is, and the item the facilitator marks "now on" reaching an open page without a
+// reload; and a meeting set in winter for the first day of summer time (part 3): 18:00 on the page, in the
+// members' e-mail and in the .ics file. axe checks the pages; the recommendation and meeting pages fit a phone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -81,8 +83,8 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   const ola = await as('ola@demo.tingsted.no');
   await ola.goto(page);
   const thread = ola.locator('li.comment', { hasText: 'flere selskaper' });
-  await thread.locator('textarea').fill('Da viser de løyvet i hver app.');
-  await thread.locator('button[type="submit"]').last().click();
+  await thread.locator('form.reply textarea').fill('Da viser de løyvet i hver app.');
+  await thread.locator('form.reply button[type="submit"]').click();
   await ola.getByText(nb('recommendations.comment.added')).waitFor();
   assert.match((await ola.locator('ol.replies').first().textContent()) ?? '', /hver app/);
 
@@ -93,7 +95,7 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   await reported.locator('details > summary').first().click();
   await reported.locator('form.report-form button[type="submit"]').first().click();
   await saraReports.waitForSelector('.error-summary');
-  assert.ok(((await saraReports.textContent('.error-summary')) ?? '').includes(nb('moderation.report.reasonRequired')));
+  assert.match((await saraReports.textContent('.error-summary')) ?? '', new RegExp(nb('reportForm.legend')), 'the summary names the reason’s field');
   const again = saraReports.locator('li.comment', { hasText: 'flere selskaper' }).first();
   assert.ok(await again.locator('form.report-form .has-error').first().isVisible(), 'the error stands beside that comment’s form');
   await again.locator('form.report-form input[value="off_topic"]').first().check();

@@ -40,7 +40,7 @@ export const QueueEntrySchema = Type.Object({
 export const moderationContracts = {
   reportContent: contract({
     name: 'reportContent',
-    summary: 'Report an idea, a comment, a statement or a proposal to the moderators, with a reason (once per person and item)',
+    summary: 'Report an idea, a comment, a statement, a proposal or a comment on a recommendation to the moderators, with a reason (once per person and item)',
     input: Type.Object({
       type: ItemType,
       id: ItemId,
