@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { apiClient } from '../apps/server/src/testing/api-client.ts';
-import { assertAccessible, launchBrowser, screenshot, signedInContext } from './browser.ts';
+import { assertAccessible, launchBrowser, screenshot, sessionOf, signedInContext } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,11 +46,19 @@ async function framingSite(src: string): Promise<{ origin: string; close: () => 
 test('the report page is accessible, also at phone width, numbers statements from 1, and its PDF opens', async () => {
   const { id, base } = await busConversation();
   await server.platform.conversations.recompute(id);
+  // A resident reports a statement: the report's moderation counts are the moderators' record.
+  const listed = await server.platform.conversations.listStatements(null, id);
+  const reportedId = listed.ok ? listed.value[0]?.id : undefined;
+  assert.ok(reportedId !== undefined);
+  assert.ok((await server.platform.moderation.reportContent(await sessionOf(server, 'sara@demo.tingsted.no'), { type: 'statement', id: String(reportedId), reason: 'off_topic' })).ok);
+  const stored = await server.platform.conversations.conversationReport(await sessionOf(server, 'prosess@demo.tingsted.no'), id);
+  assert.ok(stored.ok && stored.value.moderation.reported >= 1 && stored.value.moderation.reports >= 1);
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
   const page = await context.newPage();
   await page.goto(`${base}/report`);
   assert.equal(await page.textContent('h1'), nb('conversations.report.title'));
   const main = (await page.textContent('main')) ?? '';
+  assert.ok(main.includes(nb('conversations.report.moderationCounts', stored.value.moderation)), 'the moderation counts as the record has them');
   assert.match(main, new RegExp(nb('conversations.report.participationHeading')));
   assert.match(main, /CC BY 4\.0/);
   assert.match(main, / av \d+ var (enige|uenige), \d+\s%/, 'raw figures: "4 av 4 var enige, 100 %"');

@@ -132,6 +132,10 @@ test('a stakeholder must give a source and may attach the document; the facilita
   await reviewed.locator('input[value="approve"]').check();
   await reviewed.locator('button[type="submit"]').click();
   await staff.getByRole('status').waitFor();
+  // Its author is told by e-mail, and led to the fact sheet.
+  const approved = await server.mail.waitFor('kari@demo.tingsted.no', (m) => m.subject.includes('Drosjeprisene er regulert av staten'));
+  assert.ok(approved.text.includes('Fasilitatoren godkjente faktumet ditt «Drosjeprisene er regulert av staten»'), approved.text);
+  assert.match(approved.text, new RegExp(`/processes/${uber}/stakeholders#fact-\\d+`));
   await staff.fill('#field-email', 'fagforening@example.no');
   await staff.fill('#field-role', 'Fagforeninger');
   await staff.click('form[action="?/invite"] button[type="submit"]');
@@ -152,6 +156,22 @@ test('a stakeholder must give a source and may attach the document; the facilita
   await joinPage.getByRole('link', { name: nb('stakeholders.join.register') }).click();
   await joinPage.waitForURL(/\/register\?returnTo=/);
   assert.equal(decodeURIComponent(new URL(joinPage.url()).searchParams.get('returnTo') ?? ''), new URL(joinUrl).pathname + new URL(joinUrl).search);
+  // The account is made, the sign-in after it leads back to the invitation, and joining lands on the panel.
+  await joinPage.fill('#field-displayName', 'Fagforeningen');
+  await joinPage.fill('#field-email', 'fagforening@example.no');
+  await joinPage.fill('#field-password', 'Drosjesjåfører i Oslo 2026');
+  await joinPage.click('form:has(#field-password) button[type="submit"]');
+  await joinPage.locator('main a[href^="/sign-in?returnTo="]').click();
+  await joinPage.fill('#field-email', 'fagforening@example.no');
+  await joinPage.fill('#field-password', 'Drosjesjåfører i Oslo 2026');
+  await joinPage.click('form:has(#field-password) button[type="submit"]');
+  await joinPage.waitForURL((url) => url.pathname === `/processes/${uber}/stakeholders/join`);
+  await joinPage.fill('#field-name', 'Kari Fagforening');
+  await joinPage.fill('#field-speaksFor', 'Drosjesjåførenes fagforening');
+  await joinPage.fill('#field-introduction', 'Vi organiserer drosjesjåfører i hele landet.');
+  await joinPage.click('form:has(#field-introduction) button[type="submit"]');
+  await joinPage.waitForURL((url) => url.pathname === `/processes/${uber}/stakeholders`);
+  assert.match((await joinPage.textContent('main')) ?? '', /Drosjesjåførenes fagforening/, 'the newcomer is on the panel');
   await newcomer.close();
   const sheet = await server.platform.stakeholders.factSheet(panelId);
   assert.ok(sheet.some((f) => f.title === 'Drosjeprisene er regulert av staten'));

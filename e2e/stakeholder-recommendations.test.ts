@@ -2,9 +2,11 @@
 // second version), the versions page shows the words that changed, members comment and reply, support is given
 // with JavaScript off, the facilitator's first send is refused for want of support with a translated reason and
 // the second goes through, the decision-maker answers "partly" with reasons, the public page shows it and the
-// members are notified. Then the upcoming meeting's live page: its agenda, the time where the municipality is,
-// and the item the facilitator marks "now on" reaching an open page without a reload. axe checks the pages; the
-// recommendation and meeting pages fit a phone.
+// members are notified. A member reports another's comment, which waits in the moderators' queue; the
+// decision-maker is e-mailed when the recommendation is sent. Then the upcoming meeting's live page: its agenda,
+// the time where the municipality is, and the item the facilitator marks "now on" reaching an open page without a
+// reload; and a meeting set in winter for the first day of summer time (part 3): 18:00 on the page, in the
+// members' e-mail and in the .ics file. axe checks the pages; the recommendation and meeting pages fit a phone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -81,10 +83,33 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   const ola = await as('ola@demo.tingsted.no');
   await ola.goto(page);
   const thread = ola.locator('li.comment', { hasText: 'flere selskaper' });
-  await thread.locator('textarea').fill('Da viser de løyvet i hver app.');
-  await thread.locator('button[type="submit"]').last().click();
+  await thread.locator('form.reply textarea').fill('Da viser de løyvet i hver app.');
+  await thread.locator('form.reply button[type="submit"]').click();
   await ola.getByText(nb('recommendations.comment.added')).waitFor();
   assert.match((await ola.locator('ol.replies').first().textContent()) ?? '', /hver app/);
+
+  // Sara reports Kari's comment (JavaScript off): first without a reason (named beside its form), then with one.
+  const saraReports = await as('sara@demo.tingsted.no', false);
+  await saraReports.goto(page);
+  const reported = saraReports.locator('li.comment', { hasText: 'flere selskaper' }).first();
+  await reported.locator('details > summary').first().click();
+  await reported.locator('form.report-form button[type="submit"]').first().click();
+  await saraReports.waitForSelector('.error-summary');
+  assert.match((await saraReports.textContent('.error-summary')) ?? '', new RegExp(nb('reportForm.legend')), 'the summary names the reason’s field');
+  const again = saraReports.locator('li.comment', { hasText: 'flere selskaper' }).first();
+  assert.ok(await again.locator('form.report-form .has-error').first().isVisible(), 'the error stands beside that comment’s form');
+  await again.locator('form.report-form input[value="off_topic"]').first().check();
+  await again.locator('form.report-form button[type="submit"]').first().click();
+  await saraReports.getByText(nb('reportForm.sent')).waitFor();
+  // It waits in the moderators' queue with the other kinds, linked to the comment.
+  const moderator = await as('prosess@demo.tingsted.no');
+  await moderator.goto(`${server.url}/manage/moderation`);
+  const queued = moderator.locator('article.queue-item', { hasText: 'flere selskaper' });
+  await queued.waitFor();
+  assert.match((await queued.locator('.badge').first().textContent()) ?? '', new RegExp(nb('moderate.type.recommendation_comment')));
+  assert.match((await queued.locator(`a[href*="/recommendations/${drafted.number}#comment-"]`).first().getAttribute('href')) ?? '', /#comment-[0-9a-f-]{36}$/);
+  await assertAccessible(moderator, 'moderation-queue-recommendation-comment');
+  await screenshot(moderator, 'moderation-queue-recommendation-comment');
 
   // Sara supports version 2 with JavaScript off; the facilitator's send is refused: one of the two needed.
   await sara.goto(page);
@@ -107,6 +132,10 @@ test('drafted together: edit, versions, comments, support without JavaScript, se
   await per.click('form[action="?/send"] button');
   await per.getByText(nb('recommendations.send.done')).waitFor();
   assert.equal(await per.locator('form[action="?/edit"]').count(), 0, 'no edits once sent');
+  // The decision-maker is told it waits for an answer, by e-mail with the support it came with.
+  const told = await server.mail.waitFor('ordforer@demo.tingsted.no', (m) => m.subject.includes(title));
+  assert.ok(told.text.includes(`Interessentpanelet har sendt deg anbefalingen «${title}», støttet av 2 av 3 medlemmer.`), told.text);
+  assert.ok(told.text.includes(`/processes/${uber}/stakeholders/recommendations/${drafted.number}`));
 
   // The decision-maker answers "partly" with reasons.
   const mayor = await as('ordforer@demo.tingsted.no');
@@ -158,4 +187,42 @@ test('the live meeting page: agenda, time where the municipality is, "now on" ma
   assert.equal(await watcher.locator('ol.agenda li[aria-current="true"]').count(), 1);
   await assertAccessibleWithoutJs(per, 'meeting-facilitator');
   await screenshot(per, 'meeting-facilitator');
+});
+
+test('a meeting set in winter for the day summer time starts: 18:00 on the page, in the members’ e-mail and in the calendar file', async () => {
+  // Set now (UTC+1) for 28 March 2027, when Oslo is at UTC+2: read with today's offset it would show 19:00.
+  const process = await server.platform.processes.getProcess(null, uber);
+  assert.ok(process.ok);
+  const panel = (await server.platform.stakeholders.panelsOfProcess(process.value.id))[0];
+  assert.ok(panel);
+  const per = await as('prosess@demo.tingsted.no', false);
+  await per.goto(`${server.url}/manage/${process.value.id}/stakeholders/${panel.phase_id}`);
+  await per.fill('#field-meetingTitle', 'Møte om sommertid');
+  await per.fill('#field-startsAt', '2027-03-28T18:00');
+  await per.fill('#field-place', 'Rådhuset, sal A');
+  await per.click('form[action="?/meeting"] button[type="submit"]');
+  await per.getByText(nb('stakeholders.manage.done')).waitFor();
+  const meeting = (await server.platform.stakeholders.meetings(panel.id)).find((m) => m.title === 'Møte om sommertid');
+  assert.ok(meeting);
+  assert.equal(meeting.starts_at.toISOString(), '2027-03-28T16:00:00.000Z', 'stored as the instant');
+
+  const mail = await server.mail.waitFor('sara@demo.tingsted.no', (m) => m.subject.includes('Møte om sommertid'));
+  assert.ok(mail.text.includes('28. mars 2027 kl. 18:00'), mail.text);
+  assert.ok(mail.text.includes('Sted: Rådhuset, sal A'), mail.text);
+
+  const visitor = await newContext(browser);
+  contexts.push(visitor);
+  const page = await visitor.newPage();
+  await page.goto(`${server.url}/processes/${uber}/stakeholders/meetings/${meeting.id}`);
+  assert.match((await page.textContent('time')) ?? '', /28\. mars 2027 kl\. 18:00/);
+  const href = await page.locator('a[href$="/calendar.ics"]').getAttribute('href');
+  assert.ok(href);
+  const ics = await page.request.get(`${server.url}${href}`);
+  assert.equal(ics.status(), 200);
+  assert.match(ics.headers()['content-type'] ?? '', /^text\/calendar/);
+  const text = await ics.text();
+  assert.ok(text.includes('DTSTART:20270328T160000Z'), text);
+  assert.ok(text.includes('LOCATION:Rådhuset\\, sal A'), text);
+  await assertAccessible(page, 'meeting-summer-time');
+  await screenshot(page, 'meeting-summer-time');
 });

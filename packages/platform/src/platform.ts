@@ -180,7 +180,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   files.guardReads('proposal', (actor, proposalId) => proposals.imageAccess(actor, proposalId));
   // Authors and signers are told when signing ends short of the threshold.
   defineProposalJobs(jobs, proposals, config.logger);
-  const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, notifications, gate });
+  const stakeholders = stakeholdersService({ db, audit, accounts, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  // Comments on recommendations are reported and moderated like other comments (the stakeholders module is made first).
+  const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, recommendationComments: stakeholders, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
   // new vote within two seconds.
   // Recomputes of one conversation start at least a second apart: votes arriving meanwhile join the next run,
@@ -196,7 +198,6 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
   const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
-  const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
   const panels = panelsService({

@@ -13,15 +13,16 @@ import { failure, requireUser } from './shared.ts';
 export const moderationRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Moderation'];
   const done = { ok: true as const };
-  const plural = { idea: 'ideas', comment: 'comments', statement: 'statements', proposal: 'proposals' } as const;
-  const capital = { idea: 'Idea', comment: 'Comment', statement: 'Statement', proposal: 'Proposal' } as const;
+  const plural = { idea: 'ideas', comment: 'comments', statement: 'statements', proposal: 'proposals', recommendation_comment: 'stakeholders/recommendation-comments' } as const;
+  const capital = { idea: 'Idea', comment: 'Comment', statement: 'Statement', proposal: 'Proposal', recommendation_comment: 'RecommendationComment' } as const;
+  const named = { idea: 'an idea', comment: 'a comment', statement: 'a statement', proposal: 'a proposal', recommendation_comment: 'a comment on a stakeholder panel’s recommendation' } as const;
 
   // Reports: the kind of item comes from the address.
-  for (const type of ['idea', 'comment', 'statement', 'proposal'] as const) {
+  for (const type of ['idea', 'comment', 'statement', 'proposal', 'recommendation_comment'] as const) {
     const schema = contractSchema(c.reportContent, { tags, path: ['type', 'id'] });
     api.post(
       `/${plural[type]}/:id/reports`,
-      { schema: { ...schema, operationId: `report${capital[type]}`, summary: `Report ${type === 'idea' ? 'an idea' : `a ${type}`} to the moderators, with a reason (once per person)`, params: contractSchema(c.reportContent, { tags, path: ['id'] }).params } },
+      { schema: { ...schema, operationId: `report${capital[type]}`, summary: `Report ${named[type]} to the moderators, with a reason (once per person)`, params: contractSchema(c.reportContent, { tags, path: ['id'] }).params } },
       async (request, reply) => {
         const user = requireUser(request, reply);
         if (!user) return reply;

@@ -116,6 +116,13 @@ export const stakeholderRecommendationRoutes: FastifyPluginAsyncTypebox<{ platfo
     return { ...result.value, startsAt: result.value.startsAt.toISOString(), minutesPublishedAt: iso(result.value.minutesPublishedAt) };
   });
 
+  api.get(`${meeting}/calendar.ics`, { schema: contractSchema(c.meetingCalendar, { tags, path: ['meetingId'], method: 'GET' }) }, async (request, reply) => {
+    const result = await s.meetingCalendar(request.ctx.user, contractInput(c.meetingCalendar, request).meetingId);
+    if (!result.ok) return failure(request, reply, result);
+    // Private: a meeting of a panel whose process is not public is seen only by those who may.
+    return reply.header('content-disposition', 'attachment; filename="meeting.ics"').header('cache-control', 'private, no-store').type('text/calendar; charset=utf-8').send(result.value);
+  });
+
   api.put(`${meeting}/agenda`, { schema: contractSchema(c.setAgenda, { tags, path: ['meetingId'] }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

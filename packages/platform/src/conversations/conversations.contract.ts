@@ -138,7 +138,17 @@ export const ConversationReportSchema = Type.Object({
   consensus: Type.Array(ReportStatementSchema),
   divisive: Type.Array(ReportStatementSchema),
   bridging: Type.Array(ReportStatementSchema),
-  moderation: Type.Object({ accepted: Type.Integer(), unmoderated: Type.Integer(), rejected: Type.Integer() }),
+  moderation: Type.Object(
+    {
+      statements: Type.Integer({ description: 'Statements written (seed statements included)' }),
+      reported: Type.Integer({ description: 'Statements reported to the moderators at least once' }),
+      reports: Type.Integer({ description: 'Reports of statements in all' }),
+      approved: Type.Integer({ description: 'Statements a moderator approved (pre-moderation, or reports dismissed)' }),
+      hidden: Type.Integer({ description: 'Statements a moderator hid' }),
+      restored: Type.Integer({ description: 'Statements a moderator showed again after hiding them' }),
+    },
+    { description: 'From the moderation module’s record of reports and decisions; each statement counts once per kind' },
+  ),
   method: Type.Object({ minVotes: Type.Integer(), minGroupSize: Type.Integer() }),
   licence: Type.String({ description: "The data's licence" }),
   source: Type.Union([Type.Object({ name: Type.String(), url: Type.Union([Type.String(), Type.Null()]), licence: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),

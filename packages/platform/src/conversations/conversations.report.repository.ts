@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 /**
- * SQL for the report (stored revisions, participation by day, moderation counts, publishing), the statements'
+ * SQL for the report (stored revisions, participation by day, publishing), the statements'
  * cached machine translations and the administrator's conversation settings.
  */
 export function conversationsReportRepository(db: Db) {
@@ -35,18 +35,6 @@ export function conversationsReportRepository(db: Db) {
         LEFT JOIN (SELECT day, count(*) AS n FROM firsts GROUP BY day) f ON f.day = d.day
         ORDER BY d.day`.execute(db);
       return rows.map((r) => ({ day: r.day, votes: Number(r.votes), newParticipants: Number(r.new_participants) }));
-    },
-
-    /** How many statements are accepted, wait for a moderator, or were rejected. */
-    async moderationCounts(conversationId: string): Promise<{ accepted: number; unmoderated: number; rejected: number }> {
-      const rows = await db
-        .selectFrom('conversation_statements')
-        .select(['moderation', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('conversation_id', '=', conversationId)
-        .groupBy('moderation')
-        .execute();
-      const count = (m: string) => Number(rows.find((r) => r.moderation === m)?.n ?? 0);
-      return { accepted: count('accepted'), unmoderated: count('unmoderated'), rejected: count('rejected') };
     },
 
     async setReportPublished(conversationId: string, published: boolean): Promise<void> {

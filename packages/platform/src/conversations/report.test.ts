@@ -46,7 +46,7 @@ test('the report comes from a stored revision, counts raw votes by day, and an o
   assert.equal(first.value.revision, 1);
   assert.equal(first.value.participation.votes, 18);
   assert.deepEqual(first.value.participation.days.map((d) => [d.votes, d.newParticipants]), [[18, 6]]);
-  assert.deepEqual(first.value.moderation, { accepted: 3, unmoderated: 0, rejected: 0 });
+  assert.deepEqual(first.value.moderation, { statements: 3, reported: 0, reports: 0, approved: 0, hidden: 0, restored: 0 });
   const cited = [...first.value.groups.flatMap((g) => g.statements), ...first.value.consensus, ...first.value.divisive, ...first.value.bridging];
   assert.ok(cited.length > 0);
   for (const s of cited) {
@@ -77,6 +77,24 @@ test('the report comes from a stored revision, counts raw votes by day, and an o
   const pdf = await platform.conversations.reportPdf(manager, id, 1, { locale: 'sv', municipality: 'Demo', municipalityLocale: 'nb', baseUrl: 'https://demo.example' });
   assert.ok(pdf.ok);
   assert.equal(Buffer.from(pdf.value.pdf.subarray(0, 4)).toString('latin1'), '%PDF');
+});
+
+test('the report’s moderation counts are the moderators’ record: reported, hidden and restored, even once shown again', async () => {
+  const listed = await platform.conversations.listStatements(null, id);
+  assert.ok(listed.ok);
+  const [first, second] = listed.value.map((s) => String(s.id));
+  assert.ok(first && second);
+  const residents: Actor[] = [];
+  for (const name of ['r1', 'r2']) residents.push({ id: await platform.accounts.ensureUser({ email: `${name}@example.no`, displayName: name, password: null, roles: ['resident'] }), roles: ['resident'] });
+  for (const resident of residents) assert.ok((await platform.moderation.reportContent(resident, { type: 'statement', id: first, reason: 'off_topic' })).ok);
+  assert.ok((await platform.moderation.reportContent(residents[0] ?? null, { type: 'statement', id: second, reason: 'spam' })).ok);
+  assert.ok((await platform.moderation.hideItem(manager, { type: 'statement', id: first, reason: 'Utenfor temaet.' })).ok);
+  assert.ok((await platform.moderation.restoreItem(manager, { type: 'statement', id: first })).ok);
+  assert.ok((await platform.moderation.approveItem(manager, { type: 'statement', id: second })).ok);
+  const report = await platform.conversations.conversationReport(manager, id);
+  assert.ok(report.ok);
+  // Both statements are shown now; the record still says one was hidden and shown again.
+  assert.deepEqual(report.value.moderation, { statements: 3, reported: 2, reports: 3, approved: 1, hidden: 1, restored: 1 });
 });
 
 test('a minimum group size below 2 is refused by field', async () => {

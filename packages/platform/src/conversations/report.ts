@@ -35,10 +35,11 @@ export function reportUseCases(ctx: ConversationsContext, reports: Conversations
     if (!stored) return revision === null ? fail('Conflict') : fail('NotFound');
     const latest = revision === null ? stored : await reports.revisionView(conversationId, null);
     const view = stored.view as ResultsView;
-    const [statements, days, moderation, revisions] = await Promise.all([
-      repo.statements(conversationId),
+    const statements = await repo.statements(conversationId);
+    const [days, moderation, revisions] = await Promise.all([
       reports.participationByDay(conversationId, Number(stored.votes_seen), deps.timeZone ?? 'Europe/Oslo'),
-      reports.moderationCounts(conversationId),
+      // What was reported, approved, hidden and restored: the moderation module's record, not the statements' state.
+      deps.gate.recordOf('statement', statements.map((s) => String(s.id))),
       reports.revisions(conversationId, 50),
     ]);
     const texts = new Map(statements.map((s) => [s.number, s.body]));
@@ -64,7 +65,7 @@ export function reportUseCases(ctx: ConversationsContext, reports: Conversations
       consensus: [...view.consensus.agree.map((c) => cite(c.number, 'agree', c.count, c.seen)), ...view.consensus.disagree.map((c) => cite(c.number, 'disagree', c.count, c.seen))],
       divisive: view.divisive.map((d) => cite(d.number, null)),
       bridging: view.bridging.map((b) => cite(b.number, 'agree')),
-      moderation,
+      moderation: { statements: statements.length, ...moderation },
       method: { minVotes: row.min_votes, minGroupSize: row.min_group_size },
       licence: row.source_licence ?? defaultDataLicence,
       source: row.source_name ? { name: row.source_name, url: row.source_url, licence: row.source_licence } : null,

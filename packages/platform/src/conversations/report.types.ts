@@ -36,7 +36,8 @@ export interface ConversationReport {
   readonly consensus: readonly ReportStatement[];
   readonly divisive: readonly ReportStatement[];
   readonly bridging: readonly ReportStatement[];
-  readonly moderation: { accepted: number; unmoderated: number; rejected: number };
+  /** The statements written, and what moderators did with them (the moderation module's record). */
+  readonly moderation: { statements: number; reported: number; reports: number; approved: number; hidden: number; restored: number };
   readonly method: { minVotes: number; minGroupSize: number };
   readonly licence: string;
   readonly source: { name: string; url: string | null; licence: string | null } | null;

@@ -8,7 +8,8 @@ export interface CalendarEntry {
   readonly title: string;
   readonly description: string;
   readonly startsAt: Date;
-  readonly endsAt: Date;
+  /** Null when the end is not known (a panel's meeting): no DTEND, which RFC 5545 reads as ending at its start. */
+  readonly endsAt: Date | null;
   readonly location: string;
   /** The event's page (or, for registered people, the online meeting's link). */
   readonly url: string | null;
@@ -64,9 +65,9 @@ export function calendarOf(input: { readonly name: string; readonly entries: rea
       `DTSTAMP:${utcStamp(input.stamp)}`,
       `LAST-MODIFIED:${utcStamp(entry.updatedAt)}`,
       `DTSTART:${utcStamp(entry.startsAt)}`,
-      `DTEND:${utcStamp(entry.endsAt)}`,
-      `SUMMARY:${escapeText(entry.title)}`,
     );
+    if (entry.endsAt) lines.push(`DTEND:${utcStamp(entry.endsAt)}`);
+    lines.push(`SUMMARY:${escapeText(entry.title)}`);
     if (entry.description.trim() !== '') lines.push(`DESCRIPTION:${escapeText(entry.description)}`);
     if (entry.location.trim() !== '') lines.push(`LOCATION:${escapeText(entry.location)}`);
     if (entry.url) lines.push(`URL:${entry.url}`);

@@ -5,5 +5,5 @@ export { eventsPolicy } from './events.policy.ts';
 export { presentEvent, type PresentedEvent } from './events.presenter.ts';
 export { defineEventJobs, reminderJob } from './jobs.ts';
 export { placeKinds, questionKinds, type PlaceKind, type QuestionKind } from './events.tables.ts';
-export { calendarOf, escapeText, foldLine } from './icalendar.ts';
+export { calendarOf, escapeText, foldLine, type CalendarEntry } from './icalendar.ts';
 export { localDateTime } from './times.ts';

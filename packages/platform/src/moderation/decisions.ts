@@ -62,6 +62,13 @@ export function decisionUseCases(ctx: ModerationContext) {
         });
       }
     } else if (item.type === 'proposal') await deps.proposals.setProposalHidden(item.id, reason === null ? null : { reason, by: actor.id });
+    else if (item.type === 'recommendation_comment') {
+      await deps.recommendationComments.setRecommendationCommentHidden(item.id, reason === null ? null : { reason, by: actor.id });
+      // Its author is told, with the reason, and led to the recommendation where the reason stands in its place.
+      if (reason !== null && item.authorId) {
+        await deps.notifications.notify({ userIds: [item.authorId], kind: 'comment_hidden', subjectType: 'recommendation_comment', subjectId: item.id, payload: { reason, ...(item.link ? { link: item.link } : {}) } });
+      }
+    }
     else await deps.ideas.setHidden(item.type, item.id, reason === null ? null : { reason, by: actor.id });
   }
 
@@ -79,7 +86,7 @@ export function decisionUseCases(ctx: ModerationContext) {
       }
       if (item.awaitingScreening) {
         if (item.type === 'statement') await deps.conversations.setStatementHidden(Number(item.id), false);
-        else if (item.type !== 'proposal') await deps.ideas.publishScreened(item.id);
+        else if (item.type === 'idea' || item.type === 'comment') await deps.ideas.publishScreened(item.id);
       }
       await decide(found.value.actor, item, 'approved', null);
       return ok(null);

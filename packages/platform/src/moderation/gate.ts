@@ -40,6 +40,10 @@ export function moderationGate(repo: ModerationRepository, clock: Clock): Modera
       await repo.addDecision({ item: { type: item.type, id: item.id }, processId: item.processId, authorId: item.authorId, action: 'review_requested', actorId: item.authorId, reason: null, at: clock() });
     },
 
+    async recordOf(type, ids) {
+      return repo.recordOf(type, ids);
+    },
+
     forgetBlocks() {
       blocks = null;
     },

@@ -12,6 +12,24 @@ import type { ModerationGateHandle } from './gate.ts';
 import { moderationRepository, type ItemKey } from './moderation.repository.ts';
 import type { DecisionAction } from './moderation.tables.ts';
 
+/**
+ * A comment on a stakeholder panel's recommendation as the stakeholders module gives it to moderation (that
+ * module comes after this one in the order, so the shape is named here and platform.ts wires it).
+ */
+export interface RecommendationCommentModeration {
+  recommendationCommentForModeration(id: string): Promise<{
+    readonly id: string;
+    readonly processId: string;
+    readonly authorId: string | null;
+    readonly recommendationTitle: string;
+    readonly body: string;
+    readonly hidden: { readonly reason: string } | null;
+    readonly createdAt: Date;
+    readonly link: string;
+  } | null>;
+  setRecommendationCommentHidden(id: string, hidden: { readonly reason: string; readonly by: string } | null): Promise<void>;
+}
+
 /** What the moderation module needs from the platform: the modules whose content it moderates. */
 export interface ModerationDeps {
   readonly db: Db;
@@ -22,6 +40,8 @@ export interface ModerationDeps {
   readonly conversations: Pick<ConversationsService, 'statementForModeration' | 'setStatementHidden' | 'pendingStatements'>;
   /** Proposals (issue 19): reported and hidden like ideas; their authors are told by the proposals module. */
   readonly proposals: Pick<ProposalsService, 'proposalForModeration' | 'setProposalHidden'>;
+  /** Comments on stakeholder panels' recommendations (issue 20). */
+  readonly recommendationComments: RecommendationCommentModeration;
   /** Tells a statement's author it was hidden (ideas and comments are told by the ideas module). */
   readonly notifications: Pick<NotificationsService, 'notify'>;
   /** The gate made by `createModerationGate` before the content modules, shared with them. */
@@ -34,7 +54,7 @@ export interface ModerationItem {
   readonly id: string;
   readonly processId: string;
   readonly authorId: string | null;
-  /** The idea's title (a comment's idea) or the conversation's question. */
+  /** The idea's title (a comment's idea), the conversation's question or the recommendation's title. */
   readonly title: string;
   readonly body: string;
   readonly hidden: { readonly reason: string } | null;
@@ -43,7 +63,10 @@ export interface ModerationItem {
   /** Where it is shown: the idea, or the conversation. */
   readonly ideaId: string | null;
   readonly conversationId: string | null;
-  /** A statement's conversation page or a proposal's page (null for ideas and comments, whose module links them). */
+  /**
+   * A statement's conversation page, a proposal's page or a recommendation comment's place on its page (null for
+   * ideas and comments, whose module links them).
+   */
   readonly link: string | null;
 }
 
@@ -100,6 +123,24 @@ export function moderationContext(deps: ModerationDeps) {
         ideaId: null,
         conversationId: null,
         link: p.link,
+      };
+    }
+    if (key.type === 'recommendation_comment') {
+      const c = await deps.recommendationComments.recommendationCommentForModeration(key.id);
+      if (!c) return null;
+      return {
+        type: 'recommendation_comment',
+        id: c.id,
+        processId: c.processId,
+        authorId: c.authorId,
+        title: c.recommendationTitle,
+        body: c.body,
+        hidden: c.hidden,
+        awaitingScreening: false,
+        createdAt: c.createdAt,
+        ideaId: null,
+        conversationId: null,
+        link: c.link,
       };
     }
     const found = await deps.ideas.findForModeration(key.type, key.id);

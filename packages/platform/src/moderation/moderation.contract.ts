@@ -7,7 +7,7 @@ import { Done, oneOf } from '../edge/schemas.ts';
 import { moderatedTypes } from '../shared/moderation-gate.ts';
 import { reportReasons } from './moderation.tables.ts';
 
-const ItemType = oneOf(moderatedTypes, { description: 'idea, comment, statement or proposal' });
+const ItemType = oneOf(moderatedTypes, { description: 'idea, comment, statement, proposal or recommendation_comment (a comment on a stakeholder panel’s recommendation)' });
 const ItemId = Type.String({ minLength: 1, maxLength: 40, description: "The item's id (a statement's id is a number)" });
 const Reason = Type.String({ maxLength: 500, description: 'Shown to the author (3-500 characters)' });
 const Can = Type.Object({ approve: Type.Boolean(), hide: Type.Boolean(), restore: Type.Boolean(), block: Type.Boolean() });
@@ -17,7 +17,7 @@ export const QueueEntrySchema = Type.Object({
   type: ItemType,
   id: Type.String(),
   processId: Type.String(),
-  title: Type.String({ description: "The idea's title (a comment's idea) or the conversation's question" }),
+  title: Type.String({ description: "The idea's title (a comment's idea), the conversation's question or the recommendation's title" }),
   body: Type.String(),
   authorName: Type.Union([Type.String(), Type.Null()]),
   waiting: oneOf(['reported', 'screening', 'review'] as const, { description: 'Reported, waiting for pre-screening, or hidden and its author asks for review' }),
@@ -25,6 +25,7 @@ export const QueueEntrySchema = Type.Object({
   hidden: Type.Union([Type.Object({ reason: Type.String() }), Type.Null()]),
   ideaId: Type.Union([Type.String(), Type.Null()]),
   conversationId: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()], { description: 'Where the item is shown (a path), when its module gives one: a statement’s conversation, a proposal, a recommendation’s comment' }),
   reports: Type.Array(Type.Object({ reason: oneOf(reportReasons), text: Type.Union([Type.String(), Type.Null()]), at: Type.String({ format: 'date-time' }) })),
   author: Type.Object({
     hiddenCount: Type.Integer({ description: 'Earlier items of this author that moderators hid' }),
@@ -39,7 +40,7 @@ export const QueueEntrySchema = Type.Object({
 export const moderationContracts = {
   reportContent: contract({
     name: 'reportContent',
-    summary: 'Report an idea, a comment, a statement or a proposal to the moderators, with a reason (once per person and item)',
+    summary: 'Report an idea, a comment, a statement, a proposal or a comment on a recommendation to the moderators, with a reason (once per person and item)',
     input: Type.Object({
       type: ItemType,
       id: ItemId,

@@ -29,6 +29,7 @@ export function presentQueueEntry(entry: QueueEntry, actor: Actor | null) {
     hidden: item.hidden,
     ideaId: item.ideaId,
     conversationId: item.conversationId,
+    link: item.link,
     reports: entry.reports.map((r) => ({ reason: r.reason, text: r.text, at: r.at.toISOString() })),
     author: {
       hiddenCount: entry.author.hiddenCount,
@@ -50,7 +51,7 @@ export type PresentedQueueEntry = ReturnType<typeof presentQueueEntry>;
 export function presentLegacyQueue(entries: readonly QueueEntry[]) {
   return {
     flags: entries.flatMap((entry) =>
-      entry.item.type === 'statement' || entry.item.type === 'proposal'
+      entry.item.type !== 'idea' && entry.item.type !== 'comment'
         ? []
         : entry.reports.map((r) => ({
             targetType: entry.item.type as 'idea' | 'comment',

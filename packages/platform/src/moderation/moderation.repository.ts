@@ -100,6 +100,29 @@ export function moderationRepository(db: Db) {
       return { hidden, blocks };
     },
 
+    /** Reports and decisions on some items of one kind: items reported, reports, and items per decision taken. */
+    async recordOf(type: ModeratedType, ids: readonly string[]): Promise<{ reported: number; reports: number; approved: number; hidden: number; restored: number }> {
+      if (ids.length === 0) return { reported: 0, reports: 0, approved: 0, hidden: 0, restored: 0 };
+      const targets = sql<string>`any(${[...ids]}::text[])`;
+      const [reports, decisions] = await Promise.all([
+        db
+          .selectFrom('moderation_reports')
+          .select([(eb) => eb.fn.count<string>('target_id').distinct().as('items'), (eb) => eb.fn.countAll<string>().as('n')])
+          .where('target_type', '=', type)
+          .where('target_id', '=', targets)
+          .executeTakeFirst(),
+        db
+          .selectFrom('moderation_decisions')
+          .select(['action', (eb) => eb.fn.count<string>('target_id').distinct().as('items')])
+          .where('target_type', '=', type)
+          .where('target_id', '=', targets)
+          .groupBy('action')
+          .execute(),
+      ]);
+      const items = (action: DecisionAction) => Number(decisions.find((d) => d.action === action)?.items ?? 0);
+      return { reported: Number(reports?.items ?? 0), reports: Number(reports?.n ?? 0), approved: items('approved'), hidden: items('hidden'), restored: items('restored') };
+    },
+
     async addBlock(input: { userId: string; blockedBy: string; reason: string; endsAt: Date; at: Date }): Promise<void> {
       await db.insertInto('moderation_blocks').values({ user_id: input.userId, blocked_by: input.blockedBy, reason: input.reason, ends_at: input.endsAt, created_at: input.at }).execute();
     },

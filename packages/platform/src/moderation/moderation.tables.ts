@@ -13,7 +13,7 @@ export const decisionActions = ['approved', 'hidden', 'restored', 'review_reques
 export type DecisionAction = (typeof decisionActions)[number];
 
 /** The kinds of item, stored as text (a new kind needs only the check constraint widened). */
-type TargetType = 'idea' | 'comment' | 'statement' | 'proposal';
+type TargetType = 'idea' | 'comment' | 'statement' | 'proposal' | 'recommendation_comment';
 
 export interface ModerationReportsTable {
   id: Generated<string>;

@@ -33,7 +33,15 @@ const payloads: Record<NotificationKind, Payload> = {
   proposal_hidden: { proposalTitle: 'Gatelys i Storgata', reason: 'Personopplysninger.', link: '/processes/innbyggerforslag/proposals/p1' },
   event_seat: { title: 'Folkemøte om torget', link: '/events/e1' },
   phase_reminder: { processTitle: 'Ny park', phaseTitle: 'Idéer', endsOn: '2026-12-31', processSlug: 'ny-park', link: '/processes/ny-park' },
+  recommendation_sent: { title: 'Flere benker', supporters: 3, members: 5, link: '/processes/ny-sentrumsplan/stakeholders/recommendations/1' },
+  meeting_scheduled: { title: 'Andre møte', startsAt: '2026-10-31T17:00:00.000Z', timeZone: 'Europe/Oslo', place: 'Rådhuset', link: '/processes/ny-sentrumsplan/stakeholders/meetings/m1' },
 };
+
+test('a scheduled meeting gives its time as the municipality’s wall clock, in each language, and its place', () => {
+  assert.equal(render('nb', 'meeting_scheduled', payloads.meeting_scheduled).text, 'Panelet møtes til «Andre møte» 31. oktober 2026 kl. 18:00. Møtesiden har sakslisten og en kalenderfil.');
+  assert.equal(render('en', 'meeting_scheduled', payloads.meeting_scheduled).text, 'The panel meets for "Andre møte" on 31 October 2026 at 18:00. The meeting page has the agenda and a calendar file.');
+  assert.deepEqual(render('sv', 'meeting_scheduled', payloads.meeting_scheduled).quote, { label: 'Plats', text: 'Rådhuset' });
+});
 
 test('proposal notifications name the proposal, the status in the reader language, and link to its page', () => {
   const answered = render('nb', 'proposal_answered', payloads.proposal_answered);

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { defaultTimeZone, formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
 import { resolveText, type LocalizedText } from '../shared/localized.ts';
@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder', 'recommendation_sent', 'meeting_scheduled'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -183,6 +183,20 @@ export function renderNotification(
     case 'phase_reminder': {
       const processTitle = textOf(payload, 'processTitle');
       return { subject: t('notify.phase_reminder.subject', { processTitle }), text: t('notify.phase_reminder.body', { processTitle, phaseTitle: textOf(payload, 'phaseTitle'), endsOn: textOf(payload, 'endsOn') }), quote: null, link };
+    case 'recommendation_sent': {
+      const title = textOf(payload, 'title');
+      return {
+        subject: t('notify.recommendation_sent.subject', { title }),
+        text: t('notify.recommendation_sent.body', { title, supporters: Number(payload.supporters ?? 0), members: Number(payload.members ?? 0) }),
+        quote: null,
+        link,
+      };
+    }
+    case 'meeting_scheduled': {
+      const title = textOf(payload, 'title');
+      // The instant as the municipality's wall clock on that day (18:00 stays 18:00 across summer time).
+      const time = formatDateTime(locale, textOf(payload, 'startsAt'), textOf(payload, 'timeZone') || defaultTimeZone);
+      return { subject: t('notify.meeting_scheduled.subject', { title }), text: t('notify.meeting_scheduled.body', { title, time }), quote: quote('notify.quote.place', 'place'), link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

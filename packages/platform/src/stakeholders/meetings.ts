@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/index.ts';
+import { calendarOf } from '../events/index.ts';
 import type { CheckedUpload } from '../files/files.service.ts';
 import { instantIn } from '../shared/dates.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
@@ -28,11 +29,12 @@ export function agendaItems(value: unknown, errors: FieldError[]): string[] {
 /** Live meetings of the panel: scheduled with an agenda, a stream link or a place; the item on now; minutes after. */
 export function meetingUseCases(ctx: StakeholdersContext) {
   const { deps, repo, recs } = ctx;
-  return {
+  const useCases = {
     /** Schedules a live meeting with its agenda, stream link and place (facilitators). */
     async scheduleMeeting(actor: Actor | null, panelId: string, input: { title: unknown; startsAt: unknown; streamUrl?: unknown; place?: unknown; agenda?: unknown }): Promise<Result<{ id: string }>> {
       if (!stakeholdersPolicy.facilitate(actor)) return fail('Forbidden');
-      if (!(await repo.findPanel(panelId))) return fail('NotFound');
+      const panel = await repo.findPanel(panelId);
+      if (!panel) return fail('NotFound');
       const errors: FieldError[] = [];
       const title = text(input.title, 'title', stakeholderLimits.meetingTitle, errors);
       const agenda = agendaItems(input.agenda, errors);
@@ -45,6 +47,15 @@ export function meetingUseCases(ctx: StakeholdersContext) {
       if (errors.length > 0 || !startsAt) return fail('ValidationFailed', errors);
       const id = await repo.insertMeeting(panelId, { title, startsAt, streamUrl: stream || null, place: place || null, agenda: agenda.join('\n') });
       await deps.audit.record({ actorId: actor?.id ?? null, action: 'stakeholders.meeting_scheduled', subjectType: 'stakeholder_panel', subjectId: panelId, details: { meetingId: id } });
+      // The panel hears when and where, in the municipality's time zone, with the page that has the calendar file.
+      const process = await deps.processes.getProcessById(panel.process_id);
+      await deps.notifications.notify({
+        userIds: await repo.stakeholderUsers(panelId),
+        kind: 'meeting_scheduled',
+        subjectType: 'stakeholder_meeting',
+        subjectId: id,
+        payload: { title, startsAt: startsAt.toISOString(), timeZone: deps.timeZone, place: place || stream || null, link: `/processes/${process?.slug ?? ''}/stakeholders/meetings/${id}` },
+      });
       return ok({ id });
     },
 
@@ -73,6 +84,38 @@ export function meetingUseCases(ctx: StakeholdersContext) {
         documents: documents.map((d) => ({ id: d.id, url: `/files/${d.id}`, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes })),
         can: { facilitate: stakeholdersPolicy.facilitate(actor) },
       });
+    },
+
+    /**
+     * The meeting as an iCalendar file (the events module's writer): the start as a UTC instant, so calendar
+     * programs show the municipality's wall clock across a daylight-saving change; the place or stream link; the
+     * agenda; the meeting's page. No end: a meeting has none set. For whoever may see the meeting.
+     */
+    async meetingCalendar(actor: Actor | null, meetingId: string): Promise<Result<string>> {
+      const found = await useCases.viewMeeting(actor, meetingId);
+      if (!found.ok) return found;
+      const meeting = found.value;
+      const page = `${deps.publicUrl}/processes/${meeting.processSlug}/stakeholders/meetings/${meeting.id}`;
+      const row = await repo.findMeeting(meetingId);
+      const updatedAt = row?.minutes_published_at && row.minutes_published_at > row.created_at ? row.minutes_published_at : (row?.created_at ?? deps.clock());
+      return ok(
+        calendarOf({
+          name: meeting.title,
+          stamp: deps.clock(),
+          entries: [
+            {
+              uid: `${meeting.id}@tingsted-stakeholders`,
+              title: meeting.title,
+              description: meeting.agenda.map((item) => `${item.position + 1}. ${item.title}`).join('\n'),
+              startsAt: meeting.startsAt,
+              endsAt: null,
+              location: [meeting.place, meeting.streamUrl].filter((v): v is string => !!v).join(' – '),
+              url: page,
+              updatedAt,
+            },
+          ],
+        }),
+      );
     },
 
     /** Replaces a meeting's agenda with the items in order (facilitators); open pages update. */
@@ -127,4 +170,5 @@ export function meetingUseCases(ctx: StakeholdersContext) {
       return ok(null);
     },
   };
+  return useCases;
 }

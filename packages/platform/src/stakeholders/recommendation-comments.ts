@@ -32,6 +32,34 @@ export function recommendationCommentUseCases(ctx: StakeholdersContext) {
       return ok({ id });
     },
 
+    /**
+     * A comment as the moderation module sees it (reported, in the moderators' queue): its process, author, the
+     * recommendation's title, whether it is hidden, and its place on the recommendation's page. Null when unknown.
+     */
+    async recommendationCommentForModeration(commentId: string) {
+      const comment = /^[0-9a-f-]{36}$/.test(commentId) ? await recs.findComment(commentId) : undefined;
+      const rec = comment ? await repo.findRecommendation(comment.recommendation_id) : undefined;
+      const panel = rec ? await repo.findPanel(rec.panel_id) : undefined;
+      const process = panel ? await deps.processes.getProcessById(panel.process_id) : null;
+      if (!comment || !rec || !panel || !process) return null;
+      return {
+        id: comment.id,
+        processId: process.id,
+        authorId: comment.author_id,
+        recommendationTitle: rec.title,
+        body: comment.body,
+        hidden: comment.hidden_at ? { reason: comment.hidden_reason ?? '' } : null,
+        createdAt: comment.created_at,
+        link: `/processes/${process.slug}/stakeholders/recommendations/${rec.number}#comment-${comment.id}`,
+      };
+    },
+
+    /** Hides a comment with a moderator's reason, or shows it again (null): the moderation module's decision. */
+    async setRecommendationCommentHidden(commentId: string, hidden: { reason: string; by: string } | null): Promise<void> {
+      if (hidden) await recs.hideComment(commentId, hidden.by, hidden.reason);
+      else await recs.showComment(commentId);
+    },
+
     /** Hides a comment with a reason shown in its place (facilitators, as moderators of the panel). */
     async hideRecommendationComment(actor: Actor | null, commentId: string, input: { reason: unknown }): Promise<Result<null>> {
       if (!stakeholdersPolicy.facilitate(actor)) return fail('Forbidden');

@@ -100,6 +100,15 @@ export function supportUseCases(ctx: StakeholdersContext) {
       if (outcome.already) return fail('RecommendationSent');
       if (!outcome.sent) return fail('SupportMissing', [{ field: 'support', message: 'stakeholders.support.missing', params: { count: outcome.supporters, needed: rule.needed, members: rule.members } }]);
       await deps.audit.record({ actorId: actor.id, action: 'stakeholders.recommendation_sent', subjectType: 'recommendation', subjectId: recommendationId, details: { version: rec.version, supporters: outcome.supporters, needed: rule.needed } });
+      // The decision-makers hear that a recommendation waits for their answer, and with how much support it came.
+      const process = await deps.processes.getProcessById(panel.process_id);
+      await deps.notifications.notify({
+        userIds: await deps.accounts.userIdsWithRoles(['decision_maker']),
+        kind: 'recommendation_sent',
+        subjectType: 'recommendation',
+        subjectId: recommendationId,
+        payload: { title: rec.title, supporters: outcome.supporters, members: rule.members, link: `/processes/${process?.slug ?? ''}/stakeholders/recommendations/${rec.number}` },
+      });
       return ok(null);
     },
   };

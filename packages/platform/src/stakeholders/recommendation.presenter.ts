@@ -13,6 +13,8 @@ export interface PresentedComment {
   readonly hidden: boolean;
   readonly hiddenReason: string | null;
   readonly createdAt: Date;
+  /** Whether the actor may report it to the moderators: signed in, not theirs, not hidden. */
+  readonly canReport: boolean;
   readonly replies: readonly Omit<PresentedComment, 'replies'>[];
 }
 
@@ -43,7 +45,7 @@ export function presentRecommendation(input: {
     const person = input.people.find((p) => p.user_id === userId);
     return person ? { name: person.name, role: person.role } : { name: null, role: null };
   };
-  const show = (c: Row<RecommendationCommentsTable>) => ({ id: c.id, author: author(c.author_id), body: c.hidden_at ? null : c.body, hidden: c.hidden_at !== null, hiddenReason: c.hidden_at ? c.hidden_reason : null, createdAt: c.created_at });
+  const show = (c: Row<RecommendationCommentsTable>) => ({ id: c.id, author: author(c.author_id), body: c.hidden_at ? null : c.body, hidden: c.hidden_at !== null, hiddenReason: c.hidden_at ? c.hidden_reason : null, createdAt: c.created_at, canReport: actor !== null && c.author_id !== actor.id && c.hidden_at === null });
   const comments: PresentedComment[] = input.comments.filter((c) => c.parent_id === null).map((c) => ({ ...show(c), replies: input.comments.filter((r) => r.parent_id === c.id).map(show) }));
   const member = me ? { id: me.id, role: me.role, invitesLeft: me.invites_left } : null;
   return {

@@ -17,6 +17,7 @@ const CommentSchema = Type.Object({
   hidden: Type.Boolean(),
   hiddenReason: Nullable(Type.String()),
   createdAt: Time,
+  canReport: Type.Boolean({ description: 'Whether the actor may report it to the moderators (POST /moderation/reports with type recommendation_comment)' }),
 });
 
 /** A recommendation as the actor sees it. */
@@ -147,6 +148,12 @@ export const recommendationContracts = {
       documents: Type.Array(MeetingDocument),
       can: Type.Object({ facilitate: Type.Boolean() }),
     }),
+  }),
+  meetingCalendar: contract({
+    name: 'stakeholderMeetingCalendar',
+    summary: 'A meeting as an iCalendar file (text/calendar): its start in UTC, place or stream link, agenda and page',
+    input: Type.Object({ meetingId: Id }),
+    output: Type.String({ description: 'text/calendar' }),
   }),
   setAgenda: contract({
     name: 'setMeetingAgenda',

@@ -135,9 +135,18 @@ test('drafted together: versions, comments, support per version, sent only with 
   assert.ok((await platform.stakeholders.supportRecommendation(m(2), id)).ok);
   assert.ok((await platform.stakeholders.withdrawSupport(m(2), id)).ok);
   assert.equal((await platform.stakeholders.sendRecommendation(facilitator, id)).ok, false, 'one supporter of four is not half');
+  const sentTo = async (actor: Actor) => (await platform.notifications.listFor(actor, 'en')).filter((n) => n.kind === 'recommendation_sent');
+  assert.deepEqual(await sentTo(mayor), [], 'a refused send tells the decision-maker nothing');
   assert.ok((await platform.stakeholders.supportRecommendation(m(3), id)).ok);
   assert.equal((await platform.stakeholders.sendRecommendation(m(1), id)).ok, false, 'facilitators send');
   assert.ok((await platform.stakeholders.sendRecommendation(facilitator, id)).ok);
+  // The decision-maker is told it waits for their answer, with the support it came with, in the list and by e-mail.
+  const waiting = await sentTo(mayor);
+  assert.deepEqual(
+    waiting.map((n) => [n.text, n.link]),
+    [['The stakeholder panel sent you the recommendation "Like regler", supported by 2 of 4 members. Answer it with your reasons: accepted, partly accepted or rejected.', '/processes/rec/stakeholders/recommendations/1']],
+  );
+  assert.deepEqual(await sentTo(m(1) as Actor), [], 'members are not asked to answer');
 
   const view = await platform.stakeholders.viewRecommendation(m(1), id);
   assert.ok(view.ok);
@@ -204,4 +213,43 @@ test('a meeting: the time in the municipality’s zone across summer time, an ag
   assert.equal(minuted.value.minutes, 'Vi ble enige om forsikring.');
   assert.deepEqual(minuted.value.documents.map((d) => d.filename), ['referat.pdf']);
   assert.ok(minuted.value.minutesPublishedAt);
+});
+
+test('a comment on a recommendation is reported, waits in the moderators’ queue, is hidden with a reason its author hears, and restored', async () => {
+  const drafted = await platform.stakeholders.draftRecommendation(m(1), panelId, { title: 'Ladestasjoner', body: 'Flere ladestasjoner for drosjer.' });
+  assert.ok(drafted.ok);
+  const comment = await platform.stakeholders.commentOnRecommendation(m(3), drafted.value.id, { body: 'Ring meg på 99 99 99 99.' });
+  assert.ok(comment.ok);
+  const commentId = comment.value.id;
+  const seen = await platform.stakeholders.viewRecommendation(m(2), drafted.value.id);
+  assert.deepEqual(seen.ok && seen.value.comments.map((c) => c.canReport), [true], 'others may report it');
+  const own = await platform.stakeholders.viewRecommendation(m(3), drafted.value.id);
+  assert.deepEqual(own.ok && own.value.comments.map((c) => c.canReport), [false], 'not one’s own');
+
+  const noReason = await platform.moderation.reportContent(m(2), { type: 'recommendation_comment', id: commentId, reason: '' });
+  assert.deepEqual(!noReason.ok && noReason.fields?.map((f) => f.field), ['reason']);
+  assert.ok((await platform.moderation.reportContent(m(2), { type: 'recommendation_comment', id: commentId, reason: 'personal_data' })).ok);
+  const twice = await platform.moderation.reportContent(m(2), { type: 'recommendation_comment', id: commentId, reason: 'spam' });
+  assert.equal(!twice.ok && twice.code, 'AlreadyReported');
+
+  const queue = await platform.moderation.moderationQueue(facilitator);
+  assert.ok(queue.ok);
+  const entry = queue.value.find((e) => e.item.type === 'recommendation_comment' && e.item.id === commentId);
+  assert.ok(entry, 'in the queue with the other kinds');
+  assert.deepEqual([entry.waiting, entry.item.title, entry.item.body, entry.reports.map((r) => r.reason), entry.authorName], ['reported', 'Ladestasjoner', 'Ring meg på 99 99 99 99.', ['personal_data'], 'M3']);
+  assert.equal(entry.item.link, `/processes/rec/stakeholders/recommendations/${drafted.value.number}#comment-${commentId}`);
+
+  assert.ok((await platform.moderation.hideItem(facilitator, { type: 'recommendation_comment', id: commentId, reason: 'Telefonnummer.' })).ok);
+  const hidden = await platform.stakeholders.viewRecommendation(null, drafted.value.id);
+  assert.deepEqual(hidden.ok && hidden.value.comments.map((c) => [c.body, c.hidden, c.hiddenReason]), [[null, true, 'Telefonnummer.']]);
+  const told = (await platform.notifications.listFor(m(3) as Actor, 'en')).find((n) => n.kind === 'comment_hidden');
+  assert.deepEqual([told?.quote?.text, told?.link], ['Telefonnummer.', entry.item.link]);
+  const after = await platform.moderation.moderationQueue(facilitator);
+  assert.ok(after.ok && !after.value.some((e) => e.item.id === commentId), 'its report is closed');
+
+  assert.ok((await platform.moderation.restoreItem(facilitator, { type: 'recommendation_comment', id: commentId })).ok);
+  const restored = await platform.stakeholders.viewRecommendation(null, drafted.value.id);
+  assert.deepEqual(restored.ok && restored.value.comments.map((c) => [c.body, c.hidden]), [['Ring meg på 99 99 99 99.', false]]);
+  const again = await platform.moderation.restoreItem(facilitator, { type: 'recommendation_comment', id: commentId });
+  assert.equal(!again.ok && again.code, 'AlreadyHandled');
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../accounts/index.ts';
+import type { AccountsService, Actor } from '../accounts/index.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ConversationsService } from '../conversations/index.ts';
 import type { Db } from '../db/database.ts';
@@ -17,6 +17,8 @@ import { stakeholdersRepository } from './stakeholders.repository.ts';
 export interface StakeholdersDeps {
   readonly db: Db;
   readonly audit: AuditService;
+  /** Who holds the decision-maker role, to tell them a recommendation waits for their answer. */
+  readonly accounts: Pick<AccountsService, 'userIdsWithRoles'>;
   readonly processes: ProcessesService;
   readonly conversations: ConversationsService;
   readonly notifications: NotificationsService;

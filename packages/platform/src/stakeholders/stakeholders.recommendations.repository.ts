@@ -56,6 +56,12 @@ export function recommendationsRepository(db: Db) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /** Shows a hidden comment again (a moderator restored it); false when it was not hidden. */
+    async showComment(id: string): Promise<boolean> {
+      const result = await db.updateTable('recommendation_comments').set({ hidden_at: null, hidden_by: null, hidden_reason: null }).where('id', '=', id).where('hidden_at', 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     supports: (id: string) => db.selectFrom('recommendation_supports').selectAll().where('recommendation_id', '=', id).execute(),
     supportsOf: async (ids: readonly string[]) => (ids.length === 0 ? [] : db.selectFrom('recommendation_supports').selectAll().where('recommendation_id', 'in', ids).execute()),
 

@@ -23,6 +23,7 @@ import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
 import * as respondentLocale from './2026_12_15_0101_respondent_locale.ts';
 import * as proposalExpiry from './2026_12_16_0001_proposal_expiry.ts';
 import * as mapGeocoder from './2026_12_16_0002_map_geocoder.ts';
+import * as recommendationCommentModeration from './2026_12_17_0001_recommendation_comment_moderation.ts';
 import * as census from './2026_12_18_0001_census.ts';
 
 /**
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_15_0101_respondent_locale': respondentLocale,
   '2026_12_16_0001_proposal_expiry': proposalExpiry,
   '2026_12_16_0002_map_geocoder': mapGeocoder,
+  '2026_12_17_0001_recommendation_comment_moderation': recommendationCommentModeration,
   '2026_12_18_0001_census': census,
 };

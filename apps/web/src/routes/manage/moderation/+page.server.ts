@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       sinceDate: date(shown.since),
       reports: shown.reports.map((r) => ({ ...r, date: date(r.at) })),
       blockedUntilDate: shown.author.blockedUntil ? date(shown.author.blockedUntil) : null,
-      link: slug ? (shown.type === 'proposal' ? `/processes/${slug}/proposals/${shown.id}` : shown.ideaId ? `/processes/${slug}/ideas/${shown.ideaId}${shown.type === 'comment' ? `#comment-${shown.id}` : ''}` : `/processes/${slug}`) : null,
+      link: shown.link ?? (slug ? (shown.type === 'proposal' ? `/processes/${slug}/proposals/${shown.id}` : shown.ideaId ? `/processes/${slug}/ideas/${shown.ideaId}${shown.type === 'comment' ? `#comment-${shown.id}` : ''}` : `/processes/${slug}`) : null),
     };
   });
   return { entries, processId: processId ?? null };

@@ -120,4 +120,10 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.phase_reminder.body': '»{phaseTitle}« i »{processTitle}« er åben til {endsOn}, og indtil nu har få som dig deltaget. Din mening tæller: det tager et par minutter.',
   'mail.eventReminder.subject': 'Påmindelse: »{title}«',
   'mail.eventReminder.body': 'Du er tilmeldt »{title}«, {time}. Sted: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En anbefaling venter på dit svar: »{title}«',
+  'notify.recommendation_sent.body': 'Interessentpanelet har sendt dig anbefalingen »{title}«, støttet af {supporters} af {members} medlemmer. Svar med begrundelse: godkendt, delvist godkendt eller afvist.',
+  'notify.meeting_scheduled.subject': 'Panelmøde: »{title}«',
+  'notify.meeting_scheduled.body': 'Panelet mødes til »{title}« {time}. Mødesiden har dagsordenen og en kalenderfil.',
+  'notify.quote.place': 'Sted',
 };

@@ -119,4 +119,10 @@ export const sentEn = {
   'notify.phase_reminder.body': '"{phaseTitle}" in "{processTitle}" is open until {endsOn}, and few people like you have taken part so far. Your view counts: it takes a few minutes.',
   'mail.eventReminder.subject': 'Reminder: "{title}"',
   'mail.eventReminder.body': 'You are signed up for "{title}", {time}. Place: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'A recommendation waits for your answer: "{title}"',
+  'notify.recommendation_sent.body': 'The stakeholder panel sent you the recommendation "{title}", supported by {supporters} of {members} members. Answer it with your reasons: accepted, partly accepted or rejected.',
+  'notify.meeting_scheduled.subject': 'Panel meeting: "{title}"',
+  'notify.meeting_scheduled.body': 'The panel meets for "{title}" on {time}. The meeting page has the agenda and a calendar file.',
+  'notify.quote.place': 'Place',
 } as const;

@@ -121,4 +121,10 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.phase_reminder.body': '«{phaseTitle}» i «{processTitle}» er åpen til {endsOn}, og så langt har få som deg deltatt. Din mening teller: det tar noen få minutter.',
   'mail.eventReminder.subject': 'Påminnelse: «{title}»',
   'mail.eventReminder.body': 'Du er påmeldt «{title}», {time}. Sted: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En anbefaling venter på svaret ditt: «{title}»',
+  'notify.recommendation_sent.body': 'Interessentpanelet har sendt deg anbefalingen «{title}», støttet av {supporters} av {members} medlemmer. Svar med begrunnelse: godtatt, delvis godtatt eller avvist.',
+  'notify.meeting_scheduled.subject': 'Panelmøte: «{title}»',
+  'notify.meeting_scheduled.body': 'Panelet møtes til «{title}» {time}. Møtesiden har sakslisten og en kalenderfil.',
+  'notify.quote.place': 'Sted',
 };

@@ -121,4 +121,10 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.phase_reminder.body': '«{phaseTitle}» i «{processTitle}» er open til {endsOn}, og så langt har få som deg delteke. Meininga di tel: det tek nokre få minutt.',
   'mail.eventReminder.subject': 'Påminning: «{title}»',
   'mail.eventReminder.body': 'Du er påmeld «{title}», {time}. Stad: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'Ei tilråding ventar på svaret ditt: «{title}»',
+  'notify.recommendation_sent.body': 'Interessentpanelet har sendt deg tilrådinga «{title}», støtta av {supporters} av {members} medlemmer. Svar med grunngjeving: godteke, delvis godteke eller avvist.',
+  'notify.meeting_scheduled.subject': 'Panelmøte: «{title}»',
+  'notify.meeting_scheduled.body': 'Panelet møtest til «{title}» {time}. Møtesida har sakslista og ei kalenderfil.',
+  'notify.quote.place': 'Stad',
 };

@@ -121,4 +121,10 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.phase_reminder.body': '”{phaseTitle}” i ”{processTitle}” är öppen till {endsOn}, och hittills har få som du deltagit. Din åsikt räknas: det tar några minuter.',
   'mail.eventReminder.subject': 'Påminnelse: ”{title}”',
   'mail.eventReminder.body': 'Du är anmäld till ”{title}”, {time}. Plats: {place}',
+  // Stakeholder panels: a recommendation sent to the decision-maker, a meeting scheduled (issue 20)
+  'notify.recommendation_sent.subject': 'En rekommendation väntar på ditt svar: ”{title}”',
+  'notify.recommendation_sent.body': 'Intressentpanelen har skickat rekommendationen ”{title}” till dig, med stöd av {supporters} av {members} medlemmar. Svara med motivering: godtagen, delvis godtagen eller avvisad.',
+  'notify.meeting_scheduled.subject': 'Panelmöte: ”{title}”',
+  'notify.meeting_scheduled.body': 'Panelen möts för ”{title}” {time}. Mötessidan har dagordningen och en kalenderfil.',
+  'notify.quote.place': 'Plats',
 };

@@ -120,7 +120,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'conversations.report.bridgingHeading': "Udsagn, der bygger bro (enighed på tværs af grupper)",
   'conversations.report.none': "Ingen.",
   'conversations.report.moderationHeading': "Moderering",
-  'conversations.report.moderationCounts': "Godkendte udsagn: {accepted}. Venter på moderator: {unmoderated}. Afvist (skjult): {rejected}.",
+  'conversations.report.moderationCounts': "Udsagn skrevet: {statements}. Anmeldt til moderatorerne: {reported} ({reports, plural, one {# anmeldelse} other {# anmeldelser}}). Godkendt af en moderator: {approved}. Skjult af en moderator: {hidden}, heraf vist igen efter ny vurdering: {restored}.",
   'conversations.report.methodHeading': "Metode og data",
   'conversations.report.method': "Deltagerne stemte enig, uenig eller ved ikke om korte udsagn, ét ad gangen. Meningskortet og grupperne er beregnet som i Pol.is (hovedkomponenter og k-means-klyngedannelse). En deltager placeres på kortet efter {minVotes} stemmer; grupper mindre end {minGroupSize} vises ikke. Alle tal er rå optællinger: hvor mange der stemte på én måde, ud af hvor mange der stemte om udsagnet.",
   'conversations.report.numbersNote': "Udsagnene er nummereret fra 1. Pol.is-eksporten beholder Pol.is’ egne id’er, som starter ved 0.",

@@ -117,7 +117,7 @@ export const shownEn = {
   'conversations.report.bridgingHeading': "Bridging statements (agreed across groups)",
   'conversations.report.none': "None.",
   'conversations.report.moderationHeading': "Moderation",
-  'conversations.report.moderationCounts': "Statements accepted: {accepted}. Waiting for a moderator: {unmoderated}. Rejected (hidden): {rejected}.",
+  'conversations.report.moderationCounts': "Statements written: {statements}. Reported to the moderators: {reported} ({reports, plural, one {# report} other {# reports}}). Approved by a moderator: {approved}. Hidden by a moderator: {hidden}, of which shown again after review: {restored}.",
   'conversations.report.methodHeading': "Method and data",
   'conversations.report.method': "Participants voted agree, disagree or pass on short statements, one at a time. The opinion map and groups are computed as in Pol.is (principal components and k-means clustering). A participant is placed on the map after {minVotes} votes; groups smaller than {minGroupSize} are not shown. All figures are raw counts of votes: how many voted one way of how many voted on the statement.",
   'conversations.report.numbersNote': "Statements are numbered from 1. The Pol.is export keeps Pol.is’s own ids, which start at 0.",

@@ -120,7 +120,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'conversations.report.bridgingHeading': "Utsagn som bygger bro (enighet på tvers av grupper)",
   'conversations.report.none': "Ingen.",
   'conversations.report.moderationHeading': "Moderering",
-  'conversations.report.moderationCounts': "Godkjente utsagn: {accepted}. Venter på moderator: {unmoderated}. Avvist (skjult): {rejected}.",
+  'conversations.report.moderationCounts': "Utsagn skrevet: {statements}. Meldt til moderatorene: {reported} ({reports, plural, one {# melding} other {# meldinger}}). Godkjent av en moderator: {approved}. Skjult av en moderator: {hidden}, av dem vist igjen etter ny vurdering: {restored}.",
   'conversations.report.methodHeading': "Metode og data",
   'conversations.report.method': "Deltakerne stemte enig, uenig eller vet ikke på korte utsagn, ett om gangen. Meningskartet og gruppene er beregnet som i Pol.is (hovedkomponenter og k-means-gruppering). En deltaker plasseres på kartet etter {minVotes} stemmer; grupper mindre enn {minGroupSize} vises ikke. Alle tall er rå opptellinger: hvor mange som stemte én vei, av hvor mange som stemte på utsagnet.",
   'conversations.report.numbersNote': "Utsagnene er nummerert fra 1. Pol.is-eksporten beholder Pol.is’ egne id-er, som starter på 0.",

@@ -120,7 +120,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'conversations.report.bridgingHeading': "Utsegner som byggjer bru (semje på tvers av grupper)",
   'conversations.report.none': "Ingen.",
   'conversations.report.moderationHeading': "Moderering",
-  'conversations.report.moderationCounts': "Godkjende utsegner: {accepted}. Ventar på moderator: {unmoderated}. Avviste (skjulte): {rejected}.",
+  'conversations.report.moderationCounts': "Utsegner skrivne: {statements}. Melde til moderatorane: {reported} ({reports, plural, one {# melding} other {# meldingar}}). Godkjende av ein moderator: {approved}. Skjulte av ein moderator: {hidden}, av dei viste igjen etter ny vurdering: {restored}.",
   'conversations.report.methodHeading': "Metode og data",
   'conversations.report.method': "Deltakarane røysta samd, usamd eller veit ikkje på korte utsegner, éi om gongen. Meiningskartet og gruppene er rekna ut som i Pol.is (hovudkomponentar og k-means-gruppering). Ein deltakar blir plassert på kartet etter {minVotes} røyster; grupper mindre enn {minGroupSize} blir ikkje viste. Alle tal er rå teljingar: kor mange som røysta éin veg, av kor mange som røysta på utsegna.",
   'conversations.report.numbersNote': "Utsegnene er nummererte frå 1. Pol.is-eksporten held på Pol.is sine eigne id-ar, som byrjar på 0.",

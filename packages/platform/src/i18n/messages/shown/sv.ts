@@ -119,7 +119,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'conversations.report.bridgingHeading': "Påståenden som bygger broar (enighet över grupperna)",
   'conversations.report.none': "Inga.",
   'conversations.report.moderationHeading': "Moderering",
-  'conversations.report.moderationCounts': "Godkända påståenden: {accepted}. Väntar på moderator: {unmoderated}. Avvisade (dolda): {rejected}.",
+  'conversations.report.moderationCounts': "Påståenden skrivna: {statements}. Anmälda till moderatorerna: {reported} ({reports, plural, one {# anmälan} other {# anmälningar}}). Godkända av en moderator: {approved}. Dolda av en moderator: {hidden}, varav visade igen efter ny granskning: {restored}.",
   'conversations.report.methodHeading': "Metod och data",
   'conversations.report.method': "Deltagarna röstade håller med, håller inte med eller pass på korta påståenden, ett i taget. Åsiktskartan och grupperna beräknas som i Pol.is (principalkomponenter och k-means-klustring). En deltagare placeras på kartan efter {minVotes} röster; grupper mindre än {minGroupSize} visas inte. Alla siffror är råa räkningar: hur många som röstade på ett visst sätt av hur många som röstade på påståendet.",
   'conversations.report.numbersNote': "Påståendena är numrerade från 1. Pol.is-exporten behåller Pol.is egna id:n, som börjar på 0.",

@@ -86,4 +86,5 @@ export const moderationDa: Record<keyof typeof moderationEn, string> = {
   'ideaEdit.history': 'Ændringshistorik (kun for medarbejdere)',
   'ideaEdit.historyEntry': '{name} rettede det {date}. Før ændringen:',
   'ideaEdit.edited': 'Rettet {date}',
+  'moderate.type.recommendation_comment': 'Kommentar til en anbefaling',
 };

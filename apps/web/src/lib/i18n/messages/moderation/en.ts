@@ -87,4 +87,5 @@ export const moderationEn = {
   'ideaEdit.history': 'Edit history (staff only)',
   'ideaEdit.historyEntry': '{name} edited it on {date}. Before the change:',
   'ideaEdit.edited': 'Edited {date}',
+  'moderate.type.recommendation_comment': 'Comment on a recommendation',
 } as const;

@@ -86,4 +86,5 @@ export const moderationNb: Record<keyof typeof moderationEn, string> = {
   'ideaEdit.history': 'Endringshistorikk (bare for ansatte)',
   'ideaEdit.historyEntry': '{name} endret det {date}. Før endringen:',
   'ideaEdit.edited': 'Endret {date}',
+  'moderate.type.recommendation_comment': 'Kommentar til en anbefaling',
 };

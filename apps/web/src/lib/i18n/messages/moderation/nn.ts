@@ -86,4 +86,5 @@ export const moderationNn: Record<keyof typeof moderationEn, string> = {
   'ideaEdit.history': 'Endringshistorikk (berre for tilsette)',
   'ideaEdit.historyEntry': '{name} endra det {date}. Før endringa:',
   'ideaEdit.edited': 'Endra {date}',
+  'moderate.type.recommendation_comment': 'Kommentar til ei tilråding',
 };

@@ -86,4 +86,5 @@ export const moderationSv: Record<keyof typeof moderationEn, string> = {
   'ideaEdit.history': 'Ändringshistorik (bara för personal)',
   'ideaEdit.historyEntry': '{name} ändrade det {date}. Före ändringen:',
   'ideaEdit.edited': 'Ändrat {date}',
+  'moderate.type.recommendation_comment': 'Kommentar till en rekommendation',
 };

@@ -84,4 +84,5 @@ export const recommendationsDa: Record<keyof typeof recommendationsEn, string> =
   'meetings.minutes.save': 'Offentliggør referat',
   'meetings.minutes.saved': 'Referatet er offentliggjort.',
   'meetings.minutes.published': 'Offentliggjort {when}',
+  'meetings.calendar': 'Føj til kalenderen (.ics)',
 };

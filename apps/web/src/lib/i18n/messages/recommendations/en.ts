@@ -85,4 +85,5 @@ export const recommendationsEn = {
   'meetings.minutes.save': 'Publish minutes',
   'meetings.minutes.saved': 'The minutes were published.',
   'meetings.minutes.published': 'Published {when}',
+  'meetings.calendar': 'Add to calendar (.ics)',
 } as const;

@@ -84,4 +84,5 @@ export const recommendationsSv: Record<keyof typeof recommendationsEn, string> =
   'meetings.minutes.save': 'Publicera protokoll',
   'meetings.minutes.saved': 'Protokollet har publicerats.',
   'meetings.minutes.published': 'Publicerat {when}',
+  'meetings.calendar': 'Lägg till i kalendern (.ics)',
 };

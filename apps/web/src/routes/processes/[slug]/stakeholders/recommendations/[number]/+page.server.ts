@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { formFailure, readForm, text } from '$lib/server/forms';
 import { loadRecommendation } from '$lib/server/recommendation';
 import { renameFields } from '@tingsted/platform/edge';
+import { moderationContracts } from '@tingsted/platform/moderation';
 import { stakeholderContracts as c } from '@tingsted/platform/stakeholders';
 import { formatsOf } from '$lib/format';
 
@@ -79,6 +80,16 @@ export const actions: Actions = {
     const result = await locals.platform.stakeholders.hideRecommendationComment(locals.ctx.user, commentId, input.value);
     if (!result.ok) return formFailure(locals, renameFields(result, { reason: field }), values);
     return { done: 'recommendations.comment.hidden' as const };
+  },
+  report: async ({ request, locals, params }) => {
+    await idOf(locals, params);
+    const form = await request.formData();
+    const targetId = text(form, 'targetId');
+    const input = readForm(moderationContracts.reportContent, form, { id: targetId, type: 'recommendation_comment' });
+    const result = input.ok ? await locals.platform.moderation.reportContent(locals.ctx.user, input.value) : input;
+    // The fields are named after the comment, so their errors show beside its report form only.
+    if (!result.ok) return formFailure(locals, renameFields(result, { reason: `report-${targetId}-reason`, text: `report-${targetId}-text` }), { targetId });
+    return { done: 'reportForm.sent' as const };
   },
   answer: async ({ request, locals, params }) => {
     const recommendationId = await idOf(locals, params);
