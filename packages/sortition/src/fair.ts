@@ -94,9 +94,7 @@ class FairSolve {
   private readonly recoveries: string[] = [];
   /** Masters replaced by a rebuilt one (disposed at the end). */
   private readonly retired: Master[] = [];
-  private heuristicColumns = 0;
-  private heuristicSeconds = 0;
-
+  private readonly heuristic = { columns: 0, seconds: 0 }; // the local search's columns and seconds
   private readonly highs: Highs;
   private readonly compiled: Compiled;
   private readonly options: FairOptions;
@@ -186,8 +184,8 @@ class FairSolve {
         lpSeconds: master.seconds + this.retired.reduce((sum, m) => sum + m.seconds, 0),
         mipSeconds: this.oracle.seconds,
         panelsGenerated: this.panels.length,
-        heuristicPanels: this.heuristicColumns,
-        heuristicSeconds: this.heuristicSeconds,
+        heuristicPanels: this.heuristic.columns,
+        heuristicSeconds: this.heuristic.seconds,
         levels: this.level,
         groups: G,
         route: 'column-generation',
@@ -384,8 +382,7 @@ class FairSolve {
     for (const g of this.fixed) rebuilt.fix(g, this.bound[g]!);
     this.retired.push(this.master as Master);
     this.master = rebuilt;
-    // Panels left out may be priced again.
-    this.panels.splice(0, this.panels.length, ...rebuilt.panels);
+    this.panels.splice(0, this.panels.length, ...rebuilt.panels); // panels left out may be priced again
     this.seen.clear();
     for (const p of this.panels) this.seen.add(panelKey(p));
     this.recoveries.push(`level ${this.level}: master rebuilt over the last lottery's ${support.length} panels`);
@@ -446,9 +443,9 @@ class FairSolve {
         const improved = local.improve(from, w);
         if (improved.value > sol.yhat + PRICE_EPS && this.addPanel(improved.panel)) fresh.push(improved.panel);
       }
-      this.heuristicSeconds += budget.elapsed() - th;
+      this.heuristic.seconds += budget.elapsed() - th;
       if (fresh.length > 0) {
-        this.heuristicColumns += fresh.length;
+        this.heuristic.columns += fresh.length;
         master.addPanels(fresh);
         this.progress('column-generation', { levelValue: sol.objective, ...(this.level === 1 ? { minProbability: sol.objective } : {}) });
         return false;
