@@ -100,6 +100,7 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
   let extraVoteCols: number[] = [];
   let voteType: VoteType = 'approval';
   let projectIndex = new Map<string, number>();
+  let projectIds: string[] = [];
   let scoring: Pick<Election, 'ordinalScoring' | 'rules'> = { rules: {} };
   const voters = new VoterIds();
   let trie = new IdTrie();
@@ -122,9 +123,11 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
     const vt = meta.get('vote_type')?.value ?? 'approval';
     voteType = vt as VoteType;
     projectIndex = new Map();
+    projectIds = [];
     trie = new IdTrie();
     projRows.forEach((r, i) => {
       const id = r.fields[0]!.trim();
+      projectIds.push(id);
       if (!projectIndex.has(id)) projectIndex.set(id, i);
       trie.add(encoder.encode(id), i);
     });
@@ -218,7 +221,7 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
    * read as text by `vote`, which reports what is wrong. Both give the same ballot.
    */
   const fastVote = (r: CsvRecordView): boolean => {
-    if (options.ballots === true || structural.length > 0 || voteErrors.length > 0) return false;
+    if (structural.length > 0 || voteErrors.length > 0) return false;
     const buf = r.buf;
     if (r.special[0] !== undefined || r.special[voteCol] !== undefined) return false;
     const vs = r.starts[0]!;
@@ -276,6 +279,16 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
     } else scratchPoints.fill(1, 0, k);
     if (!voters.add(buf, vs, ve)) return false;
     ballotCount++;
+    if (options.ballots === true) {
+      // The same ballot as `vote` gives (a plain id's bytes are its text; a matched project is its id).
+      const projects = new Array<string>(k);
+      for (let t = 0; t < k; t++) projects[t] = projectIds[scratchItems[t]!]!;
+      const extra: Record<string, string> = {};
+      for (const c of extraVoteCols) extra[voteHeader[c]!] = fieldText(r, c);
+      const b: { voter: string; projects: string[]; points?: number[]; fields: Record<string, string> } = { voter: r.text(0), projects, fields: extra };
+      if (pointsCol >= 0) b.points = Array.from(scratchPoints.subarray(0, k));
+      ballots.push(b);
+    }
     merge(k, voters.count - 1);
     return true;
   };

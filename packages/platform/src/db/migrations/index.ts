@@ -20,6 +20,7 @@ import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
 import * as conversationReport from './2026_12_10_0301_conversation_report.ts';
 import * as stakeholderRecommendations from './2026_12_10_0401_stakeholder_recommendations.ts';
 import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
+import * as budgetBallotWeight from './2026_12_12_0001_budget_ballot_weight.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0301_conversation_report': conversationReport,
   '2026_12_10_0401_stakeholder_recommendations': stakeholderRecommendations,
   '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
+  '2026_12_12_0001_budget_ballot_weight': budgetBallotWeight,
 };
