@@ -69,9 +69,31 @@ function splitList(raw: string): string[] {
   return parts;
 }
 
+const encoder = new TextEncoder();
+
 /** First bytes of a possible section line: m, p, v (any case), space, tab, quote. */
 const SECTION_START = new Set([0x6d, 0x4d, 0x70, 0x50, 0x76, 0x56, 0x20, 0x09, 0x22]);
-const encoder = new TextEncoder();
+const SECTION_WORDS = ['meta', 'projects', 'votes'].map((w) => encoder.encode(w));
+
+/**
+ * Whether a row's first field might name a section (META, PROJECTS, VOTES in any case, perhaps quoted or with
+ * spaces): such rows take the text path, which tells a section line from a ballot. Voter ids that merely start
+ * with one of those letters (v1, vote0100…) are not.
+ */
+function maybeSection(r: CsvRecordView): boolean {
+  const s = r.starts[0]!;
+  const b = r.buf[s]!;
+  if (!SECTION_START.has(b)) return false;
+  if (b === 0x20 || b === 0x09 || b === 0x22 || r.special[0] !== undefined) return true;
+  const len = r.ends[0]! - s;
+  for (const word of SECTION_WORDS) {
+    if (word.length !== len) continue;
+    let k = 0;
+    while (k < len && (r.buf[s + k]! | 0x20) === word[k]) k++;
+    if (k === len) return true;
+  }
+  return false;
+}
 
 export function createPabulibReader(options: PbReaderOptions = {}): PabulibReader {
   // Errors by phase, reported in this order (and by line): rows as read, the file's end, projects, votes, rules.
@@ -313,9 +335,9 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
       push(structural, errorOf(r.line, 'before-section', {}, 'content before the first section (expected META, PROJECTS or VOTES)'));
       return structural.length < MAX_ERRORS;
     }
-    // Plain VOTES rows take the byte path; a row that could be a section line (its first field starts with a
-    // letter of META, PROJECTS, VOTES or a space) goes the way of every other row.
-    if (section === 'votes' && votesReady && header !== undefined && n === header.length && !SECTION_START.has(r.buf[r.starts[0]!]!) && fastVote(r)) return true;
+    // Plain VOTES rows take the byte path; a row that could be a section line (see maybeSection) goes the way of
+    // every other row.
+    if (section === 'votes' && votesReady && header !== undefined && n === header.length && !maybeSection(r) && fastVote(r)) return true;
     const fields: string[] = new Array<string>(n);
     for (let i = 0; i < n; i++) fields[i] = fieldText(r, i);
     if (header === undefined) {
