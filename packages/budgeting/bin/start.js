@@ -4,6 +4,7 @@
 // rebuilt when any source file it was built from has changed; when it cannot be built or written, tsx runs
 // the sources as before.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Runs `entry` (a .ts file URL) from a fresh bundle named `name`, or through tsx. */
@@ -21,6 +22,8 @@ export async function start(entry, name) {
       return;
     }
   }
+  // V8 keeps the bundle's compiled code beside it, so later starts skip compiling it (Node ≥ 22.1).
+  nodeModule.enableCompileCache?.(dir);
   await import(pathToFileURL(bundle).href);
 }
 

@@ -9,7 +9,7 @@ import { emptyOutcome, type ProjectNote } from './outcome.ts';
 import { overCommonDenominator, reduce, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 import type { MesRun, MesRunOptions } from './mes-types.ts';
-import { bracket, chooseProject, classUtilities, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
+import { bracket, chooseProject, classUtilities, classWeights, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
 
 /**
  * One fixed-endowment MES run where voter i pays ρ·u_i(j) for project j (capped by what they have left) and each
@@ -48,7 +48,7 @@ export function mesPerVoter(profile: Profile, tie: TieBreaker, options: MesRunOp
   );
   const approx = new Float64Array(nc).fill(b0f);
   const zero = new Uint8Array(nc);
-  const weight = classes.map((c) => c.weight);
+  const weight = classWeights(profile);
 
   /** Numerator over D of Σ w_c·b_c for the listed classes (indices into approvers[j]). */
   const coef = new Float64Array(m);

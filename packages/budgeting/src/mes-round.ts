@@ -7,6 +7,18 @@ import { cmp, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 import type { MesUtility } from './mes-types.ts';
 
+const weightsOf = new WeakMap<Profile, Float64Array>();
+
+/** Each profile's class weights as one typed array, computed once (Add1 runs MES dozens of times on one profile). */
+export function classWeights(profile: Profile): Float64Array {
+  let w = weightsOf.get(profile);
+  if (w === undefined) {
+    w = Float64Array.from(profile.classes, (c) => c.weight);
+    weightsOf.set(profile, w);
+  }
+  return w;
+}
+
 /**
  * Utility of project j to one voter of each class approving it, parallel to `profile.approvers[j]`: its cost
  * (at least 1, so that ρ stays defined for free projects), 1, or the points given (whole, non-negative).

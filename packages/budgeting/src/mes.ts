@@ -19,7 +19,7 @@ import { emptyOutcome, type ProjectNote } from './outcome.ts';
 import { overCommonDenominator, reduce, toNumber, type Q } from './rational.ts';
 import type { TieBreaker } from './tiebreak.ts';
 import { mesPerVoter } from './mes-points.ts';
-import { bracket, chooseProject, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
+import { bracket, chooseProject, classWeights, unaffordableNote, type RoundEngine, type Screening } from './mes-round.ts';
 import type { MesRun, MesRunOptions } from './mes-types.ts';
 
 export type { MesRun, MesRunOptions, MesUtility } from './mes-types.ts';
@@ -61,7 +61,7 @@ export function mesGrouped(profile: Profile, tie: TieBreaker, options: MesRunOpt
   const target: number[] = [0, 0];
   const pApprox = new Float64Array(m);
   const classGroup = new Int32Array(classes.length).fill(1);
-  const weight = classes.map((c) => c.weight);
+  const weight = classWeights(profile);
   // A free project's cost utility counts as 1 so that ρ = payment ÷ utility stays defined (it is 0).
   const utilF = (j: number): number => (options.utility === 'cost' ? Math.max(cost[j]!, 1) : 1);
 

@@ -54,6 +54,39 @@ test('rows the byte path leaves to the text path (spaces, quotes, ids starting l
     [1, [], []],
   ]);
   assert.deepEqual(r.profile.classes[0]!.voters, ['1', 'v2', '6', 'meta8']);
+  // The ballots as written, whichever path read each row (trimmed ids, ballot order, other columns verbatim).
+  assert.deepEqual(whole.election.ballots, [
+    { voter: '1', projects: ['a', 'b'], fields: { age: '30' } },
+    { voter: 'v2', projects: ['a', 'b'], fields: { age: '31' } },
+    { voter: '3', projects: ['b', 'a'], fields: { age: '' } },
+    { voter: 'p4', projects: ['c', 'a'], fields: { age: '40' } },
+    { voter: '5', projects: ['b'], fields: { age: '' } },
+    { voter: '6', projects: ['a', 'b'], fields: { age: '22' } },
+    { voter: '7', projects: [], fields: { age: '' } },
+    { voter: 'meta8', projects: ['a', 'b'], fields: { age: '1' } },
+  ]);
+});
+
+test('readPabulib gives the ballots of every reference file as its VOTES rows say, in file order', (t) => {
+  if (!existsSync(DIR)) return t.skip(`no data at ${DIR}`);
+  for (const name of readdirSync(DIR).filter((f) => f.endsWith('.pb'))) {
+    const text = readFileSync(`${DIR}/${name}`, 'utf8');
+    // These files quote nothing in VOTES: a row is its fields split at ';'.
+    const lines = text.split(/\r?\n/);
+    const at = lines.findIndex((l) => l.trim() === 'VOTES');
+    const header = lines[at + 1]!.split(';');
+    const expected = lines.slice(at + 2).filter((l) => l !== '').map((l) => {
+      const f = l.split(';');
+      const pick = (col: string) => f[header.indexOf(col)] ?? '';
+      const fields = Object.fromEntries(header.flatMap((h, k) => (k === 0 || h === 'vote' || h === 'points' ? [] : [[h, f[k] ?? '']])));
+      const projects = pick('vote') === '' ? [] : pick('vote').split(',');
+      return header.includes('points') ? { voter: f[0], projects, points: pick('points') === '' ? [] : pick('points').split(',').map(Number), fields } : { voter: f[0], projects, fields };
+    });
+    const r = readPabulib(text);
+    assert.ok(r.ok, name);
+    assert.equal(r.election.ballots.length, expected.length, name);
+    assert.deepEqual(r.election.ballots, expected, name);
+  }
 });
 
 test('a truncated file names the line and column where the open quote is', () => {

@@ -69,9 +69,31 @@ function splitList(raw: string): string[] {
   return parts;
 }
 
+const encoder = new TextEncoder();
+
 /** First bytes of a possible section line: m, p, v (any case), space, tab, quote. */
 const SECTION_START = new Set([0x6d, 0x4d, 0x70, 0x50, 0x76, 0x56, 0x20, 0x09, 0x22]);
-const encoder = new TextEncoder();
+const SECTION_WORDS = ['meta', 'projects', 'votes'].map((w) => encoder.encode(w));
+
+/**
+ * Whether a row's first field might name a section (META, PROJECTS, VOTES in any case, perhaps quoted or with
+ * spaces): such rows take the text path, which tells a section line from a ballot. Voter ids that merely start
+ * with one of those letters (v1, vote0100…) are not.
+ */
+function maybeSection(r: CsvRecordView): boolean {
+  const s = r.starts[0]!;
+  const b = r.buf[s]!;
+  if (!SECTION_START.has(b)) return false;
+  if (b === 0x20 || b === 0x09 || b === 0x22 || r.special[0] !== undefined) return true;
+  const len = r.ends[0]! - s;
+  for (const word of SECTION_WORDS) {
+    if (word.length !== len) continue;
+    let k = 0;
+    while (k < len && (r.buf[s + k]! | 0x20) === word[k]) k++;
+    if (k === len) return true;
+  }
+  return false;
+}
 
 export function createPabulibReader(options: PbReaderOptions = {}): PabulibReader {
   // Errors by phase, reported in this order (and by line): rows as read, the file's end, projects, votes, rules.
@@ -100,6 +122,7 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
   let extraVoteCols: number[] = [];
   let voteType: VoteType = 'approval';
   let projectIndex = new Map<string, number>();
+  let projectIds: string[] = [];
   let scoring: Pick<Election, 'ordinalScoring' | 'rules'> = { rules: {} };
   const voters = new VoterIds();
   let trie = new IdTrie();
@@ -122,9 +145,11 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
     const vt = meta.get('vote_type')?.value ?? 'approval';
     voteType = vt as VoteType;
     projectIndex = new Map();
+    projectIds = [];
     trie = new IdTrie();
     projRows.forEach((r, i) => {
       const id = r.fields[0]!.trim();
+      projectIds.push(id);
       if (!projectIndex.has(id)) projectIndex.set(id, i);
       trie.add(encoder.encode(id), i);
     });
@@ -218,7 +243,7 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
    * read as text by `vote`, which reports what is wrong. Both give the same ballot.
    */
   const fastVote = (r: CsvRecordView): boolean => {
-    if (options.ballots === true || structural.length > 0 || voteErrors.length > 0) return false;
+    if (structural.length > 0 || voteErrors.length > 0) return false;
     const buf = r.buf;
     if (r.special[0] !== undefined || r.special[voteCol] !== undefined) return false;
     const vs = r.starts[0]!;
@@ -276,6 +301,16 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
     } else scratchPoints.fill(1, 0, k);
     if (!voters.add(buf, vs, ve)) return false;
     ballotCount++;
+    if (options.ballots === true) {
+      // The same ballot as `vote` gives (a plain id's bytes are its text; a matched project is its id).
+      const projects = new Array<string>(k);
+      for (let t = 0; t < k; t++) projects[t] = projectIds[scratchItems[t]!]!;
+      const extra: Record<string, string> = {};
+      for (const c of extraVoteCols) extra[voteHeader[c]!] = fieldText(r, c);
+      const b: { voter: string; projects: string[]; points?: number[]; fields: Record<string, string> } = { voter: r.text(0), projects, fields: extra };
+      if (pointsCol >= 0) b.points = Array.from(scratchPoints.subarray(0, k));
+      ballots.push(b);
+    }
     merge(k, voters.count - 1);
     return true;
   };
@@ -300,9 +335,9 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
       push(structural, errorOf(r.line, 'before-section', {}, 'content before the first section (expected META, PROJECTS or VOTES)'));
       return structural.length < MAX_ERRORS;
     }
-    // Plain VOTES rows take the byte path; a row that could be a section line (its first field starts with a
-    // letter of META, PROJECTS, VOTES or a space) goes the way of every other row.
-    if (section === 'votes' && votesReady && header !== undefined && n === header.length && !SECTION_START.has(r.buf[r.starts[0]!]!) && fastVote(r)) return true;
+    // Plain VOTES rows take the byte path; a row that could be a section line (see maybeSection) goes the way of
+    // every other row.
+    if (section === 'votes' && votesReady && header !== undefined && n === header.length && !maybeSection(r) && fastVote(r)) return true;
     const fields: string[] = new Array<string>(n);
     for (let i = 0; i < n; i++) fields[i] = fieldText(r, i);
     if (header === undefined) {

@@ -43,9 +43,9 @@ export interface TieBreaker {
 }
 
 /**
- * Builds the tie-breaker for a profile. The lot is drawn once per tally: project ids are sorted by UTF-16 code
- * units and shuffled by `shuffle` of @tingsted/random (Fisher–Yates, xoshiro128** with the state from SHA-256 of
- * `tingsted-budgeting:` + seed); a project's lot rank is its position.
+ * Builds the tie-breaker for a profile. The lot is drawn once per tally, when a tie first needs it: project ids
+ * are sorted by UTF-16 code units and shuffled by `shuffle` of @tingsted/random (Fisher–Yates, xoshiro128** with
+ * the state from SHA-256 of `tingsted-budgeting:` + seed); a project's lot rank is its position.
  * If the keys end without 'lot' or 'input-order', 'input-order' is appended so that the order is total.
  */
 export function createTieBreaker(profile: Profile, options: TieBreakOptions = {}): TieBreaker {
@@ -54,14 +54,21 @@ export function createTieBreaker(profile: Profile, options: TieBreakOptions = {}
   if (last !== 'lot' && last !== 'input-order') keys.push('input-order');
   const seed = String(options.seed ?? DEFAULT_SEED);
   const m = profile.ids.length;
-  const sortedIdx = Array.from({ length: m }, (_, i) => i).sort((a, b) => {
-    const x = profile.ids[a]!;
-    const y = profile.ids[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  const lotOrder = shuffle(createRandom(seed, BUDGETING_NAMESPACE), sortedIdx);
-  const lot = new Array<number>(m);
-  lotOrder.forEach((j, pos) => (lot[j] = pos));
+  // The lot's order is drawn when a tie first reaches it (most tallies never do; the draw hashes with SHA-256).
+  let lot: number[] | undefined;
+  const lotOf = (j: number): number => {
+    if (lot === undefined) {
+      const sortedIdx = Array.from({ length: m }, (_, i) => i).sort((a, b) => {
+        const x = profile.ids[a]!;
+        const y = profile.ids[b]!;
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
+      const drawn = new Array<number>(m);
+      shuffle(createRandom(seed, BUDGETING_NAMESPACE), sortedIdx).forEach((k, pos) => (drawn[k] = pos));
+      lot = drawn;
+    }
+    return lot[j]!;
+  };
   const diff = (key: TieBreakKey, a: number, b: number): number => {
     switch (key) {
       case 'lowest-cost':
@@ -77,7 +84,7 @@ export function createTieBreaker(profile: Profile, options: TieBreakOptions = {}
       case 'input-order':
         return a - b;
       case 'lot':
-        return lot[a]! - lot[b]!;
+        return lotOf(a) - lotOf(b);
     }
   };
   const compare = (a: number, b: number): number => {

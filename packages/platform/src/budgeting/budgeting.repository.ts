@@ -198,7 +198,7 @@ export function budgetingRepository(db: Db) {
     /** Counted ballots per budget of a phase: online ones and those of confirmed batches. */
     async countedBallotsByBudget(phaseId: string): Promise<Map<string, number>> {
       const rows = await sql<{ budget_id: string; n: number }>`
-        SELECT b.budget_id, count(*)::int AS n FROM budget_ballots b
+        SELECT b.budget_id, sum(b.weight)::int AS n FROM budget_ballots b
         WHERE b.phase_id = ${phaseId} AND ${counted} GROUP BY b.budget_id`.execute(db);
       return new Map(rows.rows.map((r) => [r.budget_id, r.n]));
     },

@@ -43,8 +43,8 @@ export interface PabulibReplacement {
   readonly budget: { readonly name: LocalizedText; readonly amount: number };
   readonly projects: readonly { readonly reference: string; readonly title: LocalizedText; readonly description: LocalizedText; readonly cost: number; readonly category: string | null }[];
   readonly design: ImportedDesign;
-  /** Ballots naming projects by their index in `projects`. */
-  readonly ballots: readonly { readonly voterRef: string; readonly projects: readonly number[]; readonly points: readonly number[] | null }[];
+  /** The different ballots, naming projects by their index in `projects`, each with the file's ids of the voters who cast it. */
+  readonly ballots: readonly { readonly voterRefs: readonly string[]; readonly projects: readonly number[]; readonly points: readonly number[] | null }[];
   /** The voters of the settings row's `voters` column are kept; this is only the default for a new row. */
   readonly voters?: VoterGroup;
 }
@@ -53,6 +53,8 @@ export interface PabulibReplacement {
 const BALLOT_CHUNK = 20_000;
 
 const pgArray = (items: readonly (string | number)[]): string => `{${items.join(',')}}`;
+/** A text[] literal: every element quoted, so ids with commas, quotes, braces or spaces come back as they were. */
+const pgTextArray = (items: readonly string[]): string => `{${items.map((s) => `"${s.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
 async function insertBallots(trx: Transaction<Database>, where: { phaseId: string; budgetId: string; source: BallotSource; batchId: string }, ballots: readonly StoredBallot[]): Promise<void> {
   for (let start = 0; start < ballots.length; start += BALLOT_CHUNK) {
@@ -139,11 +141,21 @@ export function budgetingResultsRepository(db: Db) {
         }
         const batch = await trx
           .insertInto('budget_batches')
-          .values({ phase_id: input.phaseId, budget_id: budget.id, source: 'pabulib', label: input.label, content_hash: input.contentHash, ballot_count: input.ballots.length, entered_by: input.enteredBy })
+          .values({ phase_id: input.phaseId, budget_id: budget.id, source: 'pabulib', label: input.label, content_hash: input.contentHash, ballot_count: input.ballots.reduce((n, b) => n + b.voterRefs.length, 0), entered_by: input.enteredBy })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const ballots = input.ballots.map((b) => ({ voterRef: b.voterRef, projects: b.projects.map((j) => projectIds[j]!), points: b.points }));
-        await insertBallots(trx, { phaseId: input.phaseId, budgetId: budget.id, source: 'pabulib', batchId: batch.id }, ballots);
+        // Each different ballot is one row with its weight and its voters' ids.
+        for (let start = 0; start < input.ballots.length; start += BALLOT_CHUNK) {
+          const chunk = input.ballots.slice(start, start + BALLOT_CHUNK);
+          const refs = chunk.map((b) => pgTextArray(b.voterRefs));
+          const projects = chunk.map((b) => pgArray(b.projects.map((j) => projectIds[j]!)));
+          const points = chunk.map((b) => (b.points === null ? null : pgArray(b.points)));
+          await sql`
+            INSERT INTO budget_ballots (phase_id, budget_id, source, batch_id, voter_refs, weight, projects, points)
+            SELECT ${input.phaseId}, ${budget.id}, 'pabulib', ${batch.id}, t.refs::text[], cardinality(t.refs::text[]), t.projects::uuid[], t.points::integer[]
+            FROM unnest(${refs}::text[], ${projects}::text[], ${points}::text[]) AS t(refs, projects, points)
+          `.execute(trx);
+        }
         return { budgetId: budget.id, projectIds };
       });
     },
@@ -193,14 +205,15 @@ export function budgetingResultsRepository(db: Db) {
     },
 
     /**
-     * The ballots of a budget that count: online, Pabulib, and paper or CSV batches a second person confirmed.
+     * The ballots of a budget that count: online, Pabulib, and paper or CSV batches a second person confirmed;
+     * a Pabulib row with its weight and its voters' ids (voterRefs; voterRef is then null).
      * `projects` comes as one comma-separated text (parsing 90,000 uuid arrays row by row is slower).
      */
-    async countedBallots(budgetId: string): Promise<{ id: string; voterId: string | null; source: BallotSource; voterRef: string | null; receipt: string | null; projects: string[]; points: number[] | null }[]> {
+    async countedBallots(budgetId: string): Promise<{ id: string; voterId: string | null; source: BallotSource; voterRef: string | null; voterRefs: string[] | null; weight: number; receipt: string | null; projects: string[]; points: number[] | null }[]> {
       const rows = await db
         .selectFrom('budget_ballots as b')
         .leftJoin('budget_batches as t', 't.id', 'b.batch_id')
-        .select(['b.id', 'b.voter_id', 'b.source', 'b.voter_ref', 'b.receipt', 'b.points', sql<string>`array_to_string(b.projects, ',')`.as('projects')])
+        .select(['b.id', 'b.voter_id', 'b.source', 'b.voter_ref', 'b.voter_refs', 'b.weight', 'b.receipt', 'b.points', sql<string>`array_to_string(b.projects, ',')`.as('projects')])
         .where('b.budget_id', '=', budgetId)
         .where((eb) => eb.or([eb('b.source', 'in', ['online', 'pabulib']), eb('t.confirmed_at', 'is not', null)]))
         .orderBy('b.id')
@@ -210,6 +223,8 @@ export function budgetingResultsRepository(db: Db) {
         voterId: r.voter_id,
         source: r.source,
         voterRef: r.voter_ref,
+        voterRefs: r.voter_refs,
+        weight: r.weight,
         receipt: r.receipt,
         projects: r.projects === '' ? [] : r.projects.split(','),
         points: r.points,
@@ -224,7 +239,7 @@ export function budgetingResultsRepository(db: Db) {
       const rows = await db
         .selectFrom('budget_ballots as b')
         .leftJoin('budget_batches as t', 't.id', 'b.batch_id')
-        .select(['b.points', sql<string>`array_to_string(b.projects, ',')`.as('projects'), sql<number>`count(*)::int`.as('count')])
+        .select(['b.points', sql<string>`array_to_string(b.projects, ',')`.as('projects'), sql<number>`sum(b.weight)::int`.as('count')])
         .where('b.budget_id', '=', budgetId)
         .where((eb) => eb.or([eb('b.source', 'in', ['online', 'pabulib']), eb('t.confirmed_at', 'is not', null)]))
         .groupBy(['b.projects', 'b.points'])

@@ -137,8 +137,12 @@ export interface BudgetBallotsTable {
   voter_id: string | null;
   source: BallotSource;
   batch_id: string | null;
-  /** The voter id of an imported file, or the clerk's ballot number. */
+  /** The voter id of an imported file (one ballot), or the clerk's ballot number. */
   voter_ref: string | null;
+  /** How many voters cast this ballot: 1, or for a Pabulib import the number of identical ballots stored as one row. */
+  weight: ColumnType<number, number | undefined, number>;
+  /** A Pabulib import's row: the file's voter ids of its `weight` voters, in file order (voter_ref is null then). */
+  voter_refs: string[] | null;
   /** Project ids: chosen (basket, approval), or ranked best first (ranking), or given points (points). */
   projects: ColumnType<string[], string[], string[]>;
   /** points: parallel to projects. */

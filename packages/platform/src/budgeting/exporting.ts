@@ -55,7 +55,9 @@ export function exportUseCases(io: IoContext) {
       if (!budget) return fail('NotFound');
       const published = await results.latestPublished(budget.id);
       if (!published && !budgetingPolicy.seeLiveResults(actor)) return fail('NotFound');
-      const [projects, ballots] = await Promise.all([repo.ballotProjectsOf(budget.id), results.countedBallots(budget.id)]);
+      const [projects, counted] = await Promise.all([repo.ballotProjectsOf(budget.id), results.countedBallots(budget.id)]);
+      // A Pabulib row stands for several voters' identical ballots: each is exported under its own voter id.
+      const ballots = counted.flatMap((b) => (b.voterRefs === null ? [b] : b.voterRefs.map((voterRef) => ({ ...b, voterRef, weight: 1 }))));
       const selected = new Set(published ? ((published.result as { selected?: { id: string }[] }).selected ?? []).map((s) => s.id) : []);
       const exportId = new Map(projects.map((p) => [p.id, p.reference ?? String(p.number)] as const));
       const numberOf = new Map(projects.map((p) => [p.id, p.number] as const));

@@ -113,6 +113,30 @@ describe('Pabulib import', () => {
     assert.deepEqual(of.projects.map((p) => p.reference), ['A1', 'A2', 'A3', 'A4']);
   });
 
+  test('identical ballots are stored once with their voters, and counted and exported once per voter', async () => {
+    const other = await f.phase('import-merged');
+    // v1, v3 and "v,5" cast the same ballot; "v,5" needs quoting in the file and in the stored list of voter ids.
+    const file = smallPb.replace('v4;A2,A4\n', 'v4;A2,A4\nv5;A2,A1\n"v,5";A1,A2\nv6;A2,A4\n').replace('v3;A3', 'v3;A1,A2');
+    const result = await f.platform.budgeting.importPabulib(f.manager, { phaseId: other, file });
+    assert.ok(result.ok);
+    assert.equal(result.value.ballots, 7);
+    const rows = await f.db.selectFrom('budget_ballots').select(['weight', 'voter_ref', 'voter_refs']).where('phase_id', '=', other).orderBy('weight', 'desc').orderBy('voter_refs').execute();
+    assert.deepEqual(rows.map((r) => [r.weight, r.voter_ref, r.voter_refs]), [
+      [3, null, ['v1', 'v3', 'v,5']],
+      [2, null, ['v4', 'v6']],
+      [1, null, ['v2']],
+      [1, null, ['v5']],
+    ]);
+    const r = await f.platform.budgeting.budgetingResults(f.manager, { phaseId: other });
+    assert.ok(r.ok);
+    assert.equal(r.value.ballots, 7);
+    assert.deepEqual(r.value.projects.map((p) => p.votes), [5, 6, 0, 3]);
+    const exported = await f.platform.budgeting.exportBudgeting(f.manager, { phaseId: other, format: 'pb' });
+    assert.ok(exported.ok);
+    const votes = exported.value.body.split('\nVOTES\n')[1]!.trim().split('\n').slice(1);
+    assert.deepEqual(votes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), ['v,5;A1,A2;pabulib', 'v1;A1,A2;pabulib', 'v2;A1,A4;pabulib', 'v3;A1,A2;pabulib', 'v4;A2,A4;pabulib', 'v5;A2,A1;pabulib', 'v6;A2,A4;pabulib']);
+  });
+
   test('refused once the phase has online ballots', async () => {
     const other = await f.phase('import-online');
     assert.ok((await f.platform.budgeting.importPabulib(f.manager, { phaseId: other, file: smallPb })).ok);

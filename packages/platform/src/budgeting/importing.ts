@@ -112,10 +112,11 @@ export function importUseCases(io: IoContext) {
       if (await results.hasOnlineBallots(phase.id)) return fail('Conflict', [{ field: 'file', message: 'budgeting.import.onlineBallots' }]);
       const plan = pabulibPlan(input.file, 'nb');
       if (!plan.ok) return plan;
-      const stored = await results.replaceWithPabulib({ ...plan.value, phaseId: phase.id, enteredBy: found.value.actor.id });
+      const { ballotCount, ...replacement } = plan.value;
+      const stored = await results.replaceWithPabulib({ ...replacement, phaseId: phase.id, enteredBy: found.value.actor.id });
       if (stored === null) return fail('Conflict', [{ field: 'file', message: 'budgeting.import.onlineBallots' }]);
-      await audit(found.value.actor, 'pabulib_imported', 'phase', phase.id, { budgetId: stored.budgetId, projects: stored.projectIds.length, ballots: plan.value.ballots.length, sha256: plan.value.contentHash });
-      return ok({ budgetId: stored.budgetId, projects: stored.projectIds.length, ballots: plan.value.ballots.length });
+      await audit(found.value.actor, 'pabulib_imported', 'phase', phase.id, { budgetId: stored.budgetId, projects: stored.projectIds.length, ballots: ballotCount, sha256: plan.value.contentHash });
+      return ok({ budgetId: stored.budgetId, projects: stored.projectIds.length, ballots: ballotCount });
     },
 
     /**

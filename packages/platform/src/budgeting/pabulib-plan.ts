@@ -10,8 +10,8 @@ import type { ImportedDesign, PabulibReplacement } from './budgeting.results.rep
 import { rankPoints } from './ballot-rules.ts';
 import { ballotContext, capErrors, lineErrors, type CountingDesign, type LineContext } from './counting.ts';
 
-/** What a file becomes, before the phase and the clerk are known. */
-export type PabulibPlan = Omit<PabulibReplacement, 'phaseId' | 'enteredBy'>;
+/** What a file becomes, before the phase and the clerk are known (with the number of ballots, its voters). */
+export type PabulibPlan = Omit<PabulibReplacement, 'phaseId' | 'enteredBy'> & { readonly ballotCount: number };
 
 const FIELD = 'file';
 /** Money columns hold at most this (whole units; the contracts' limit, below the integer column's). */
@@ -139,19 +139,26 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
   const counting: CountingDesign = { ballot_kind: design.ballotKind, min_projects: design.minProjects, max_projects: design.maxProjects, points_total: design.pointsTotal, rank_limit: design.rankLimit, rule: design.rule, greedy_threshold: design.greedyThreshold, tie_break: [], seed: '', voters: 'residents', min_age: null };
   const context = ballotContext(counting, e.budget, e.projects.map((p, i) => ({ id: p.id, number: i + 1, cost: p.cost })));
   const index = new Map(e.projects.map((p, i) => [p.id, i] as const));
-  const ballots: PabulibPlan['ballots'][number][] = new Array(e.ballots.length);
-  for (let i = 0; i < e.ballots.length; i++) {
-    const b = e.ballots[i]!;
+  // Identical ballots (the same projects in the same order, the same points) are stored once with their voters.
+  const byKey = new Map<string, { voterRefs: string[]; projects: number[]; points: number[] | null }>();
+  for (const b of e.ballots) {
     const bad = ballotProblems(b, design, counting, context, () => where().votes.get(b.voter) ?? 1);
     if (bad.length > 0) {
       errors.push(...bad);
       continue;
     }
+    let projects: number[];
+    let points: number[] | null = null;
     if (design.ballotKind === 'points') {
       // Points ballots keep only the projects given points, as online ones do.
       const given = b.projects.map((_, t) => t).filter((t) => (b.points?.[t] ?? 0) > 0);
-      ballots[i] = { voterRef: b.voter, projects: given.map((t) => index.get(b.projects[t]!)!), points: given.map((t) => b.points![t]!) };
-    } else ballots[i] = { voterRef: b.voter, projects: b.projects.map((id) => index.get(id)!), points: null };
+      projects = given.map((t) => index.get(b.projects[t]!)!);
+      points = given.map((t) => b.points![t]!);
+    } else projects = b.projects.map((id) => index.get(id)!);
+    const key = points === null ? projects.join(',') : `${projects.join(',')}|${points.join(',')}`;
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, { voterRefs: [b.voter], projects, points });
+    else group.voterRefs.push(b.voter);
   }
   if (errors.length > 0) return fail('ValidationFailed', capErrors(FIELD, errors));
   const locale: Locale = isLocale(e.meta.language) ? e.meta.language : fallbackLocale;
@@ -168,7 +175,8 @@ export function pabulibPlan(text: string, fallbackLocale: Locale): Result<Pabuli
       category: (p.fields?.category ?? '').trim() || null,
     })),
     design,
-    ballots,
+    ballots: [...byKey.values()],
+    ballotCount: e.ballots.length,
   });
 }
 

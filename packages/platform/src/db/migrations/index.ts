@@ -20,6 +20,7 @@ import * as ideaLocations from './2026_12_10_0201_idea_locations.ts';
 import * as conversationReport from './2026_12_10_0301_conversation_report.ts';
 import * as stakeholderRecommendations from './2026_12_10_0401_stakeholder_recommendations.ts';
 import * as recruitmentRounds from './2026_12_10_0501_recruitment_rounds.ts';
+import * as budgetBallotWeight from './2026_12_12_0001_budget_ballot_weight.ts';
 import * as respondentLocale from './2026_12_15_0101_respondent_locale.ts';
 import * as proposalExpiry from './2026_12_16_0001_proposal_expiry.ts';
 import * as mapGeocoder from './2026_12_16_0002_map_geocoder.ts';
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0301_conversation_report': conversationReport,
   '2026_12_10_0401_stakeholder_recommendations': stakeholderRecommendations,
   '2026_12_10_0501_recruitment_rounds': recruitmentRounds,
+  '2026_12_12_0001_budget_ballot_weight': budgetBallotWeight,
   '2026_12_15_0101_respondent_locale': respondentLocale,
   '2026_12_16_0001_proposal_expiry': proposalExpiry,
   '2026_12_16_0002_map_geocoder': mapGeocoder,
