@@ -183,6 +183,7 @@ export function renderNotification(
     case 'phase_reminder': {
       const processTitle = textOf(payload, 'processTitle');
       return { subject: t('notify.phase_reminder.subject', { processTitle }), text: t('notify.phase_reminder.body', { processTitle, phaseTitle: textOf(payload, 'phaseTitle'), endsOn: textOf(payload, 'endsOn') }), quote: null, link };
+    }
     case 'recommendation_sent': {
       const title = textOf(payload, 'title');
       return {
