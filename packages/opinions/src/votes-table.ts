@@ -93,7 +93,6 @@ const CR = 13;
 const QUOTE = 34;
 const MINUS = 45;
 const ZERO = 48;
-const NINE = 57;
 const MAX_RECORD = 8 * 1024 * 1024;
 // What the fast path reads from a field.
 const SKIP = 0;
