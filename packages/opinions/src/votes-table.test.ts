@@ -116,3 +116,26 @@ test('the fast path for plain lines reads every file as the general CSV reader d
     assert.deepEqual(fast, general, JSON.stringify(text));
   }
 });
+
+test('the conversation built from the columns equals the one built by applying votes in time order (re-votes, ties, missing times)', () => {
+  const rnd = createRandom('build');
+  for (let f = 0; f < 200; f++) {
+    const nVotes = Math.floor(rnd() * 300);
+    const ids = [3, 1, 4, 'a', 15, 9, 2, 'b'];
+    const comments = ids.filter(() => rnd() < 0.6).map((id) => ({ id, moderation: rnd() < 0.2 ? 'rejected' as const : 'accepted' as const, isMeta: rnd() < 0.1, text: '', authorId: null, timestamp: null }));
+    let text = 'timestamp,comment-id,voter-id,vote\n';
+    for (let k = 0; k < nVotes; k++) {
+      // Few distinct times, so re-votes and ties are common; some votes have no time.
+      const time = rnd() < 0.1 ? '' : String(1000 + Math.floor(rnd() * 20) * (rnd() < 0.5 ? 1 : 1e9));
+      text += `${time},${String(ids[Math.floor(rnd() * ids.length)])},${String(Math.floor(rnd() * 12))},${Math.floor(rnd() * 3) - 1}\n`;
+    }
+    const records = readVotesCsv(text);
+    const table = readInChunks(text, 1 << 16);
+    assert.ok(records.ok && table.ok);
+    const a = buildConversation(comments, records.votes);
+    const b = buildConversationFromTable(comments, table.table);
+    assert.deepEqual([b.participantIds, b.statementIds, b.moderation, b.isMeta], [a.participantIds, a.statementIds, a.moderation, a.isMeta]);
+    assert.deepEqual([b.agree, b.disagree, b.pass, b.voteLength, b.nVotes], [a.agree, a.disagree, a.pass, a.voteLength, a.nVotes]);
+    for (let p = 0; p < a.participantIds.length; p++) assert.deepEqual(b.votes[p]!.subarray(0, b.voteLength[p]!), a.votes[p]!.subarray(0, a.voteLength[p]!));
+  }
+});

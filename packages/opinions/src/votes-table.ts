@@ -452,71 +452,83 @@ function key(t: number): number {
 
 /**
  * Builds a conversation from statements and a votes table: the same state as buildConversation with the same
- * votes as records (statements in id order, votes in timestamp order with ties in file order, a later re-vote
- * overwriting an earlier one, participants numbered in order of first vote). Each participant's votes are
- * gathered, sorted by statement and then by time (a native sort of numeric keys), and the last per statement
- * kept, instead of inserting two million votes one by one.
+ * votes as records (statements in id order, votes applied in timestamp order with ties in file order, so a
+ * later re-vote overwrites an earlier one, participants numbered in order of first vote). Nothing is sorted by
+ * time: each participant's and statement's first vote is found in one pass, only the participants and the new
+ * statements are ordered by it, and each participant's votes (gathered by a counting sort) keep per statement
+ * the last one in time, ties to the later line.
  */
 export function buildConversationFromTable(comments: readonly { id: Id; moderation: Moderation; isMeta: boolean }[], table: VotesTable): ConversationState {
   const state = createConversation();
   const sorted = [...comments].sort((a, b) => compareIds(a.id, b.id));
   for (const c of sorted) upsertStatement(state, { id: c.id, moderation: c.moderation, isMeta: c.isMeta });
-  const sIndex = new Int32Array(table.statementIds.length).fill(-1);
-  const pIndex = new Int32Array(table.participantIds.length).fill(-1);
-  const order = timestampOrder(table.timestamp);
-  const n = order.length;
-  // In time order: each vote's participant and statement as state indices; participants and statements new to
-  // the state are numbered as applyVote would number them.
-  const voteP = new Int32Array(n);
-  const voteS = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const v = order[k]!;
-    const ts = table.statement[v]!;
-    let s = sIndex[ts]!;
-    if (s < 0) {
-      const id = table.statementIds[ts]!;
-      s = state.statementIndex.get(id) ?? upsertStatement(state, { id });
-      sIndex[ts] = s;
-    }
-    const tp = table.participant[v]!;
-    let p = pIndex[tp]!;
-    if (p < 0) {
-      p = ensureParticipant(state, table.participantIds[tp]!);
-      pIndex[tp] = p;
-    }
-    voteP[k] = p;
-    voteS[k] = s;
+  const n = table.length;
+  const { participant, statement, timestamp } = table;
+  const nTP = table.participantIds.length;
+  const nTS = table.statementIds.length;
+  // The first vote (in time, then in the file) of each participant and statement of the table.
+  const firstP = firstVotes(participant, timestamp, nTP);
+  const firstS = firstVotes(statement, timestamp, nTS);
+  const byFirst = (first: Int32Array) => (a: number, b: number): number => {
+    const x = first[a]!, y = first[b]!;
+    return timeKey(timestamp[x]!) - timeKey(timestamp[y]!) || x - y;
+  };
+  const sIndex = new Int32Array(nTS);
+  const newStatements: number[] = [];
+  for (let ts = 0; ts < nTS; ts++) {
+    const s = state.statementIndex.get(table.statementIds[ts]!);
+    if (s === undefined) { if (firstS[ts]! >= 0) newStatements.push(ts); } else sIndex[ts] = s;
   }
-  // Each participant's votes, in time order, back to back.
+  for (const ts of newStatements.sort(byFirst(firstS))) sIndex[ts] = upsertStatement(state, { id: table.statementIds[ts]! });
+  const pIndex = new Int32Array(nTP);
+  const voters = Array.from({ length: nTP }, (_, tp) => tp).filter((tp) => firstP[tp]! >= 0).sort(byFirst(firstP));
+  for (const tp of voters) pIndex[tp] = ensureParticipant(state, table.participantIds[tp]!);
+  // Each participant's votes, in file order, back to back.
   const nP = state.participantIds.length;
   const start = new Int32Array(nP + 1);
-  for (let k = 0; k < n; k++) start[voteP[k]! + 1]!++;
+  for (let k = 0; k < n; k++) start[pIndex[participant[k]!]! + 1]!++;
   for (let p = 0; p < nP; p++) start[p + 1]! += start[p]!;
   const fill = start.slice(0, nP);
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const p = voteP[k]!;
-    const at = fill[p]!++;
-    // Sorting by statement × n + position in time keeps a participant's re-votes in time order.
-    keys[at] = voteS[k]! * n + (at - start[p]!);
-  }
-  const vote = new Int8Array(n);
-  for (let p = 0; p < nP; p++) fill[p] = start[p]!;
-  for (let k = 0; k < n; k++) vote[fill[voteP[k]!]!++] = table.vote[order[k]!]!;
+  const mine = new Int32Array(n);
+  for (let k = 0; k < n; k++) mine[fill[pIndex[participant[k]!]!]!++] = k;
+  // Per participant: the winning vote per statement (later in time wins, a tie goes to the later line).
+  const win = new Int32Array(state.statementIds.length).fill(-1);
+  const touched = new Int32Array(state.statementIds.length);
   for (let p = 0; p < nP; p++) {
-    const from = start[p]!, to = start[p + 1]!;
-    const mine = keys.subarray(from, to).sort();
     let distinct = 0;
-    for (let t = 0; t < mine.length; t++) if (t + 1 === mine.length || Math.floor(mine[t + 1]! / n) !== Math.floor(mine[t]! / n)) distinct++;
+    for (let at = start[p]!; at < start[p + 1]!; at++) {
+      const k = mine[at]!;
+      const s = sIndex[statement[k]!]!;
+      const w = win[s]!;
+      if (w < 0) touched[distinct++] = s;
+      if (w < 0 || timeKey(timestamp[k]!) >= timeKey(timestamp[w]!)) win[s] = k;
+    }
+    const list = touched.subarray(0, distinct).sort();
     const packed = new Int32Array(distinct);
-    let d = 0;
-    for (let t = 0; t < mine.length; t++) {
-      const s = Math.floor(mine[t]! / n);
-      if (t + 1 < mine.length && Math.floor(mine[t + 1]! / n) === s) continue; // a later vote on it follows
-      packed[d++] = (s << 2) | (vote[from + (mine[t]! - s * n)]! + 1);
+    for (let d = 0; d < distinct; d++) {
+      const s = list[d]!;
+      packed[d] = (s << 2) | (table.vote[win[s]!]! + 1);
+      win[s] = -1;
     }
     loadVotes(state, p, packed);
   }
   state.revision += n;
   return state;
+}
+
+/** For each of `count` ids, the position of its first vote in time (ties: the first line), -1 when none. */
+function firstVotes(ids: Int32Array, timestamp: Float64Array, count: number): Int32Array {
+  const first = new Int32Array(count).fill(-1);
+  const at = new Float64Array(count);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
+    const t = timeKey(timestamp[k]!);
+    if (first[i]! < 0 || t < at[i]!) { first[i] = k; at[i] = t; }
+  }
+  return first;
+}
+
+/** A vote's place in time: a missing timestamp comes before every other. */
+function timeKey(t: number): number {
+  return Number.isNaN(t) ? -Infinity : t;
 }
