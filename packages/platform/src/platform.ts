@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { join } from 'node:path';
-import { createDatabase, databaseUrlOf, migrateToLatest, type Db } from './db/database.ts';
+import { changeClockOf, createDatabase, databaseUrlOf, migrateToLatest, type Db } from './db/database.ts';
+import { startChangeFeed, type ChangeClock } from './db/changes.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { auditService } from './audit/audit.service.ts';
 import { accountsService } from './accounts/accounts.service.ts';
@@ -77,6 +79,11 @@ export interface Platform {
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
   readonly meetingFeed: MeetingFeed;
+  /**
+   * The data version: moves after every committed write on this server or, through PostgreSQL (LISTEN/NOTIFY),
+   * on any server sharing the database. Caches of public views compare it (db/changes.ts).
+   */
+  readonly changes: ChangeClock;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
@@ -189,6 +196,11 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
   const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
+  const changes = changeClockOf(db);
+  const databaseUrl = databaseUrlOf(db);
+  const changeFeed = databaseUrl
+    ? startChangeFeed({ url: databaseUrl, clock: changes, logger: config.logger, notify: (channel, payload) => sql`select pg_notify(${channel}, ${payload})`.execute(db) })
+    : null;
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
@@ -239,6 +251,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     moderation,
     conversationResults,
     meetingFeed,
+    changes,
     stakeholders,
     panels,
     analysis,
@@ -261,6 +274,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       await jobs.stop();
       await conversationResults.close();
       await meetingFeed.close();
+      await changeFeed?.close();
       await runner.stop();
       await db.destroy();
       await onClose();
