@@ -108,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
 async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): Promise<number> {
   const platform = await openPlatform(platformConfig(config, logger));
   await platform.jobs.startWorkers();
+  // Public caches are dropped when any server sharing the database writes (LISTEN/NOTIFY).
+  await platform.listenForChanges();
   if (demo) await seedDemo(platform);
   const web = await loadWebHandler();
   if (!web) logger.warn({ webBuildDir }, 'the web app is not built; serving the API only (run `npm run build`)');

@@ -81,9 +81,12 @@ export interface Platform {
   readonly meetingFeed: MeetingFeed;
   /**
    * The data version: moves after every committed write on this server or, through PostgreSQL (LISTEN/NOTIFY),
-   * on any server sharing the database. Caches of public views compare it (db/changes.ts).
+   * on any server sharing the database once `listenForChanges` runs. Caches of public views compare it
+   * (db/changes.ts).
    */
   readonly changes: ChangeClock;
+  /** Joins the other servers of the database: tells them of writes here and hears theirs (the server calls it). */
+  listenForChanges(): Promise<void>;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
@@ -197,10 +200,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
   const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   const changes = changeClockOf(db);
-  const databaseUrl = databaseUrlOf(db);
-  const changeFeed = databaseUrl
-    ? startChangeFeed({ url: databaseUrl, clock: changes, logger: config.logger, notify: (channel, payload) => sql`select pg_notify(${channel}, ${payload})`.execute(db) })
-    : null;
+  let changeFeed: ReturnType<typeof startChangeFeed> | null = null;
   const stakeholders = stakeholdersService({ db, audit, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
@@ -252,6 +252,12 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     conversationResults,
     meetingFeed,
     changes,
+    async listenForChanges() {
+      const url = databaseUrlOf(db);
+      if (changeFeed || !url) return;
+      changeFeed = startChangeFeed({ url, clock: changes, logger: config.logger, notify: (channel, payload) => sql`select pg_notify(${channel}, ${payload})`.execute(db) });
+      await changeFeed.ready;
+    },
     stakeholders,
     panels,
     analysis,
