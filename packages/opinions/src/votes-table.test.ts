@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { buildConversation, readCommentsCsv, readVotesCsv } from './formats.ts';
 import { createRandom } from './prng.ts';
 import { dataDir } from './testdata.ts';
-import { buildConversationFromTable, createVotesCsvReader, timestampOrder, type VotesTable } from './votes-table.ts';
+import { buildConversationFromTable, timestampOrder } from './table-conversation.ts';
+import { createVotesCsvReader, type VotesTable } from './votes-table.ts';
 
 function readInChunks(text: string, size: number, general = false) {
   const bytes = new TextEncoder().encode(text);

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { join } from 'node:path';
-import { changeClockOf, createDatabase, databaseUrlOf, migrateToLatest, type Db } from './db/database.ts';
+import { changeClockOf, createDatabase, databaseUrlOf, migrateToLatest, notify, type Db } from './db/database.ts';
 import { startChangeFeed, type ChangeClock } from './db/changes.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { auditService } from './audit/audit.service.ts';
@@ -255,7 +254,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     async listenForChanges() {
       const url = databaseUrlOf(db);
       if (changeFeed || !url) return;
-      changeFeed = startChangeFeed({ url, clock: changes, logger: config.logger, notify: (channel, payload) => sql`select pg_notify(${channel}, ${payload})`.execute(db) });
+      changeFeed = startChangeFeed({ url, clock: changes, logger: config.logger, notify: (channel, payload) => notify(db, channel, payload) });
       await changeFeed.ready;
     },
     stakeholders,

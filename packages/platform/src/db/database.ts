@@ -1,4 +1,4 @@
-import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, type Driver, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, sql, type Driver, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { createChangeClock, observeWrites, type ChangeClock } from './changes.ts';
 import type { Database } from './schema.ts';
@@ -54,6 +54,11 @@ export function changeClockOf(db: Db): ChangeClock {
   let clock = clocks.get(db);
   if (!clock) clocks.set(db, (clock = createChangeClock()));
   return clock;
+}
+
+/** Sends a NOTIFY on `channel` (delivered to every connection that LISTENs on it, on any server). */
+export async function notify(db: Db, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
 
 /** The URL a handle was opened with, for a dedicated connection outside the pool (LISTEN needs one). */
