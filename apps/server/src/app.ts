@@ -257,7 +257,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
   });
 
   const web = options.web;
-  const pageCache = config.pageCacheMs > 0 ? createPageCache({ ttlMs: config.pageCacheMs }) : null;
+  const pageCache = config.pageCacheMs > 0 ? createPageCache({ ttlMs: config.pageCacheMs, version: () => platform.changes.version }) : null;
   await app.register(async (pages) => {
     // Hand the raw request body to the web app untouched: SvelteKit reads and limits it itself.
     pages.removeAllContentTypeParsers();

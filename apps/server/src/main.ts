@@ -126,6 +126,8 @@ async function start(config: ServerConfig, logger: pino.Logger, demo: boolean): 
   }
   const platform = await openPlatform(platformConfig(config, logger));
   await platform.jobs.startWorkers();
+  // Public caches are dropped when any server sharing the database writes (LISTEN/NOTIFY).
+  await platform.listenForChanges();
   if (demo) await seedDemo(platform);
   // Pages accept uploads of up to 5 MB (a map file, an image) and the API keeps BODY_LIMIT. adapter-node reads
   // BODY_SIZE_LIMIT once, when its handler module loads, so it is set before that.

@@ -2,10 +2,12 @@
 // CSRF token or script nonce, and never for signed-in people.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { apiClient } from './testing/api-client.ts';
 import { startTestServer, type TestServer } from './testing/server.ts';
 
 let server: TestServer;
 before(async () => {
+  // Long enough that only invalidation, not expiry, can explain a fresh page in the tests below.
   server = await startTestServer({ web: true, pageCacheMs: 1500 });
 });
 after(async () => server?.close());
@@ -99,4 +101,51 @@ test('the cache keeps to its size budget, oldest pages out first', async () => {
   assert.equal(cache.get('a', 'mine-mine-mine-mine-mine'), null);
   assert.match(cache.get('c', 'mine-mine-mine-mine-mine')?.body.toString() ?? '', /^<p>mine-mine-mine-mine-mine<\/p>/);
   assert.equal(cache.size, 2);
+});
+
+test('a change to a process shows on the very next request: the cached home page and list are dropped at once', async () => {
+  const manager = await apiClient(server.url, 'prosess@demo.tingsted.no');
+  const list = (await (await fetch(`${server.url}/api/v1/processes?status=published`)).json()) as { processes: { id: string; title: Record<string, string> }[] };
+  const process = list.processes[0];
+  assert.ok(process);
+  await fetch(`${server.url}/`, { headers: { 'accept-language': 'nb' } });
+  const cached = await fetch(`${server.url}/`, { headers: { 'accept-language': 'nb' } });
+  assert.equal(cached.headers.get('x-page-cache'), 'hit');
+  assert.ok((await cached.text()).includes(process.title.nb ?? ''));
+
+  const title = `Ny tittel ${Date.now()}`;
+  const changed = await manager(`/api/v1/processes/${process.id}/charter`, { method: 'PATCH', json: { locale: 'nb', title } });
+  assert.equal(changed.status, 200);
+
+  // Well within the cache's 1.5 s: only the data version can have made these fresh.
+  const home = await fetch(`${server.url}/`, { headers: { 'accept-language': 'nb' } });
+  assert.equal(home.headers.get('x-page-cache'), null);
+  assert.ok((await home.text()).includes(title), 'the home page shows the new title');
+  const again = (await (await fetch(`${server.url}/api/v1/processes?status=published`)).json()) as typeof list;
+  assert.equal(again.processes.find((p) => p.id === process.id)?.title.nb, title);
+  // …and the new page is cached in turn, for the next visitor.
+  const next = await fetch(`${server.url}/`, { headers: { 'accept-language': 'nb' } });
+  assert.equal(next.headers.get('x-page-cache'), 'hit');
+  assert.ok((await next.text()).includes(title));
+});
+
+test('a page whose render overlapped a write is not kept', async () => {
+  const { createPageCache } = await import('./http/page-cache.ts');
+  const { ServerResponse, IncomingMessage } = await import('node:http');
+  const { Socket } = await import('node:net');
+  let version = 0;
+  const cache = createPageCache({ ttlMs: 60_000, version: () => version });
+  const render = (key: string, during?: () => void) => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    cache.capture(key, res, 'token-token-token-token', 'ts_csrf');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    during?.();
+    res.end('<p>token-token-token-token</p>');
+  };
+  render('a', () => version++);
+  assert.equal(cache.get('a', 'mine-mine-mine-mine-mine'), null, 'rendered while the data changed');
+  render('a');
+  assert.ok(cache.get('a', 'mine-mine-mine-mine-mine'));
+  version++;
+  assert.equal(cache.get('a', 'mine-mine-mine-mine-mine'), null, 'the data changed since');
 });

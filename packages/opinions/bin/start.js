@@ -1,8 +1,9 @@
 // Starts a CLI written in TypeScript. Loading the sources through tsx costs about 0.5 s of CPU at every start
 // (more than a whole greedy tally of a large file), so the CLI runs from one JavaScript bundle built with
 // esbuild (which tsx already brings) into node_modules/.cache/tingsted-cli/ beside the package. The bundle is
-// rebuilt when any source file it was built from has changed; when it cannot be built or written, tsx runs
-// the sources as before.
+// rebuilt when any source file it was built from has changed, or when it was built from another checkout's
+// sources (a copied node_modules brings its cache along); when it cannot be built or written, tsx runs the
+// sources as before.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,7 +12,7 @@ export async function start(entry, name) {
   const dir = fileURLToPath(new URL('../node_modules/.cache/tingsted-cli/', entry));
   const bundle = `${dir}${name}.mjs`;
   const manifest = `${dir}${name}.json`;
-  if (!fresh(manifest)) {
+  if (!fresh(manifest, fileURLToPath(entry))) {
     try {
       await build(fileURLToPath(entry), dir, bundle, manifest);
     } catch {
@@ -24,10 +25,12 @@ export async function start(entry, name) {
   await import(pathToFileURL(bundle).href);
 }
 
-function fresh(manifest) {
+function fresh(manifest, entry) {
   let inputs;
   try {
-    inputs = JSON.parse(readFileSync(manifest, 'utf8')).inputs;
+    const built = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (built.entry !== entry) return false;
+    inputs = built.inputs;
   } catch {
     return false;
   }
@@ -54,7 +57,7 @@ async function build(entry, dir, bundle, manifest) {
     const path = fileURLToPath(pathToFileURL(file.startsWith('/') ? file : `${root}/${file}`));
     inputs[path] = statSync(path).mtimeMs;
   }
-  writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ inputs }));
+  writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ entry, inputs }));
   renameSync(tmp, bundle);
   renameSync(`${manifest}.${process.pid}.tmp`, manifest);
 }

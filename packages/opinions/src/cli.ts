@@ -16,7 +16,8 @@ import {
   type CommentRecord,
 } from './formats.ts';
 import type { ConversationState } from './state.ts';
-import { buildConversationFromTable, createVotesCsvReader, type VotesTable } from './votes-table.ts';
+import { buildConversationFromTable } from './table-conversation.ts';
+import { createVotesCsvReader, type VotesTable } from './votes-table.ts';
 
 const USAGE = `usage: tingsted-opinions analyze --votes <votes.csv|votes.json> --comments <comments.csv|comments.json> [--json]
        [--imputation mean|zero] [--groups participants-votes.csv] [--math math-pca2.json]

@@ -30,32 +30,55 @@ export function kmeans2d(points: Float64Array, k: number, weights?: Float64Array
   let centers = Float64Array.from(init);
   let kk = centers.length / 2;
   let assignment = new Int32Array(n).fill(-1);
+  // Hamerly's bounds: upper[i] ≥ the distance to the assigned centre, lower[i] ≤ the distance to any other.
+  // A point whose upper bound is clearly below its lower bound keeps its centre without a search; the margin
+  // (1e-9 relative) is far above rounding, so the assignment is the one the full search would give.
+  const upper = new Float64Array(n).fill(Infinity);
+  const lower = new Float64Array(n);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
     let changed = false;
     const next = new Int32Array(n);
     // nearest centre, searching outwards from the point's x in x-sorted centre order and stopping once the
-    // x-distance alone exceeds the best distance: the same answer as a full scan (ties: lowest index)
+    // x-distance alone exceeds the second-best distance: the same answer as a full scan (ties: lowest index)
     const order = Array.from({ length: kk }, (_, c) => c).sort((a, b) => centers[2 * a]! - centers[2 * b]! || a - b);
     const ox = new Float64Array(kk), oy = new Float64Array(kk), oi = new Int32Array(kk);
     order.forEach((c, t) => { ox[t] = centers[2 * c]!; oy[t] = centers[2 * c + 1]!; oi[t] = c; });
     for (let i = 0; i < n; i++) {
+      const l = lower[i]!;
       const x = points[2 * i]!, y = points[2 * i + 1]!;
+      const a = assignment[i]!;
+      if (a >= 0) {
+        let u = upper[i]!;
+        if (!(u + 1e-9 * (u + l) < l)) {
+          // the bound is loose: the exact distance to the centre the point has
+          const ux = x - centers[2 * a]!, uy = y - centers[2 * a + 1]!;
+          u = Math.sqrt(ux * ux + uy * uy);
+          upper[i] = u;
+        }
+        if (u + 1e-9 * (u + l) < l) {
+          next[i] = a;
+          continue;
+        }
+      }
       let lo = 0, hi = kk;
       while (lo < hi) { const mid = (lo + hi) >>> 1; if (ox[mid]! < x) lo = mid + 1; else hi = mid; }
-      let best = -1, bestD = Infinity;
-      let l = lo - 1, r = lo;
-      while (l >= 0 || r < kk) {
-        const dl = l >= 0 ? x - ox[l]! : Infinity;
-        const dr = r < kk ? ox[r]! - x : Infinity;
-        const t = dl <= dr ? l-- : r++;
+      let best = -1, bestD = Infinity, secondD = Infinity;
+      let left = lo - 1, right = lo;
+      while (left >= 0 || right < kk) {
+        const dl = left >= 0 ? x - ox[left]! : Infinity;
+        const dr = right < kk ? ox[right]! - x : Infinity;
+        const t = dl <= dr ? left-- : right++;
         const dx = x - ox[t]!;
-        if (dx * dx > bestD) break;
+        if (dx * dx > secondD) break;
         const dy = y - oy[t]!;
         const d = dx * dx + dy * dy;
-        if (d < bestD || (d === bestD && oi[t]! < best)) { bestD = d; best = oi[t]!; }
+        if (d < bestD || (d === bestD && oi[t]! < best)) { secondD = bestD; bestD = d; best = oi[t]!; }
+        else if (d < secondD) secondD = d;
       }
       next[i] = best;
+      upper[i] = Math.sqrt(bestD);
+      lower[i] = Math.sqrt(secondD);
       if (best !== assignment[i]) changed = true;
     }
     if (!changed) break;
@@ -66,11 +89,25 @@ export function kmeans2d(points: Float64Array, k: number, weights?: Float64Array
       sx[c]! += w * points[2 * i]!; sy[c]! += w * points[2 * i + 1]!; sw[c]! += w;
     }
     const remap = new Int32Array(kk).fill(-1);
+    const moved = new Float64Array(kk);
+    let maxMoved = 0, secondMoved = 0;
     const nc: number[] = [];
     for (let c = 0; c < kk; c++) {
-      if (sw[c]! > 0) { remap[c] = nc.length / 2; nc.push(sx[c]! / sw[c]!, sy[c]! / sw[c]!); }
+      if (sw[c]! > 0) {
+        remap[c] = nc.length / 2;
+        const cx = sx[c]! / sw[c]!, cy = sy[c]! / sw[c]!;
+        nc.push(cx, cy);
+        const mx = cx - centers[2 * c]!, my = cy - centers[2 * c + 1]!;
+        moved[c] = Math.sqrt(mx * mx + my * my);
+        if (moved[c]! > maxMoved) { secondMoved = maxMoved; maxMoved = moved[c]!; } else if (moved[c]! > secondMoved) secondMoved = moved[c]!;
+      }
     }
-    for (let i = 0; i < n; i++) next[i] = remap[next[i]!]!;
+    for (let i = 0; i < n; i++) {
+      const m = moved[next[i]!]!;
+      upper[i]! += m;
+      lower[i]! -= m === maxMoved ? secondMoved : maxMoved; // the others moved at most this far
+      next[i] = remap[next[i]!]!;
+    }
     centers = Float64Array.from(nc);
     kk = nc.length / 2;
     assignment = next;

@@ -29,4 +29,5 @@ export {
   buildConversation, compareIds, parseId, writeCommentsCsv, writeVotesCsv, writeParticipantsVotesCsv,
   type CommentRecord, type VoteRecord, type ParticipantVotesRow, type PolisMath, type ReadError, type CommentExportRow,
 } from './formats.ts';
-export { createVotesCsvReader, buildConversationFromTable, timestampOrder, type VotesTable, type VotesCsvReader } from './votes-table.ts';
+export { createVotesCsvReader, type VotesTable, type VotesCsvReader, type VotesCsvReaderOptions } from './votes-table.ts';
+export { buildConversationFromTable, timestampOrder } from './table-conversation.ts';

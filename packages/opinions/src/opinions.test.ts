@@ -358,3 +358,59 @@ test('a result stored as JSON works as the previous result (the platform keeps i
   applyVote(state, 'p1', 2, -1);
   assert.deepEqual(analyze(state, { previous: stored }), analyze(state, { previous: first }));
 });
+
+test('k-means with distance bounds gives exactly the assignment and centres of a plain full scan (ties: lowest index)', () => {
+  // The plain algorithm the bounds must not change: every point against every centre, every iteration.
+  const plain = (points: Float64Array, k: number, maxIterations: number) => {
+    const n = points.length / 2;
+    const init: number[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < n && init.length < 2 * k; i++) {
+      const key = `${points[2 * i]},${points[2 * i + 1]}`;
+      if (!seen.has(key)) { seen.add(key); init.push(points[2 * i]!, points[2 * i + 1]!); }
+    }
+    let centers = init;
+    let assignment = new Int32Array(n).fill(-1);
+    for (let it = 0; it < maxIterations; it++) {
+      const next = new Int32Array(n);
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        let best = -1, bestD = Infinity;
+        for (let c = 0; c < centers.length / 2; c++) {
+          const dx = points[2 * i]! - centers[2 * c]!, dy = points[2 * i + 1]! - centers[2 * c + 1]!;
+          const d = dx * dx + dy * dy;
+          if (d < bestD) { bestD = d; best = c; }
+        }
+        next[i] = best;
+        if (best !== assignment[i]) changed = true;
+      }
+      if (!changed) break;
+      const sums = new Map<number, [number, number, number]>();
+      for (let i = 0; i < n; i++) {
+        const s = sums.get(next[i]!) ?? [0, 0, 0];
+        s[0] += points[2 * i]!; s[1] += points[2 * i + 1]!; s[2] += 1;
+        sums.set(next[i]!, s);
+      }
+      const kept = [...sums.keys()].sort((a, b) => a - b);
+      centers = kept.flatMap((c) => { const s = sums.get(c)!; return [s[0] / s[2], s[1] / s[2]]; });
+      assignment = next.map((c) => kept.indexOf(c));
+    }
+    return { assignment: [...assignment], centers };
+  };
+  const rnd = createRandom('kmeans-bounds');
+  for (let t = 0; t < 40; t++) {
+    const n = 50 + Math.floor(rnd() * 2000);
+    const pts = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      // Camps with duplicated points (identical vote rows land on one spot) and a coarse grid, so ties happen.
+      const camp = Math.floor(rnd() * 3);
+      pts[2 * i] = rnd() < 0.2 ? Math.round(rnd() * 4) : camp * 3 + Math.round((rnd() - 0.5) * 40) / 10;
+      pts[2 * i + 1] = rnd() < 0.2 ? Math.round(rnd() * 4) : (camp % 2) * 2 + Math.round((rnd() - 0.5) * 40) / 10;
+    }
+    const k = [2, 5, 20, 100][t % 4]!;
+    const km = kmeans2d(pts, k, undefined, 50);
+    const ref = plain(pts, k, 50);
+    assert.deepEqual([...km.assignment], ref.assignment, `case ${t}`);
+    assert.deepEqual([...km.centers], ref.centers, `case ${t}`);
+  }
+});

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { buildConversation, readCommentsCsv, readVotesCsv } from './formats.ts';
 import { createRandom } from './prng.ts';
 import { dataDir } from './testdata.ts';
-import { buildConversationFromTable, createVotesCsvReader, timestampOrder, type VotesTable } from './votes-table.ts';
+import { buildConversationFromTable, timestampOrder } from './table-conversation.ts';
+import { createVotesCsvReader, type VotesTable } from './votes-table.ts';
 
-function readInChunks(text: string, size: number) {
+function readInChunks(text: string, size: number, general = false) {
   const bytes = new TextEncoder().encode(text);
-  const reader = createVotesCsvReader();
+  const reader = createVotesCsvReader({ general });
   for (let at = 0; at < bytes.length; at += size) if (!reader.push(bytes.slice(at, at + size))) break;
   return reader.end();
 }
@@ -86,4 +87,56 @@ test('a truncated or huge votes file gives an error naming the first bad line (a
   assert.ok(!bad.ok);
   assert.equal(bad.detail, 'votes.csv line 3: "vote" is not an integer: "yes"');
   assert.equal(bad.total, 2);
+});
+
+test('the fast path for plain lines reads every file as the general CSV reader does (random files, chunk sizes)', () => {
+  const rnd = createRandom('fast-path');
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Mostly plain values, with every kind of exception the fast path must hand over.
+  const id = (): string => (rnd() < 0.9 ? String(Math.floor(rnd() * 40)) : pick(['007', '-0', '-3', ' 5', 'x', '"9"', '', '1234567890123456', '5-', '-']));
+  const voteCell = (): string => (rnd() < 0.9 ? pick(['1', '-1', '0']) : pick(['2', '01', '-0', '1.0', 'yes', '', ' 1', '"1"', '--1']));
+  const time = (): string => (rnd() < 0.9 ? String(1_500_000_000_000 + Math.floor(rnd() * 1e6)) : pick(['', '-', '12.0', 'x', '12345678901234567', '-5', '"7"']));
+  const ends = ['\n', '\r\n', '\r'];
+  for (let f = 0; f < 300; f++) {
+    const withTime = rnd() < 0.8;
+    const odd = rnd() < 0.5 ? 0 : 0.02 + rnd() * 0.1; // share of lines with an exception
+    const eol = rnd() < 0.9 ? '\n' : pick(ends);
+    let text = (rnd() < 0.1 ? '\ufeff' : '') + (withTime ? 'timestamp,datetime,comment-id,voter-id,vote' : 'comment-id,voter-id,vote') + eol;
+    const rows = Math.floor(rnd() * 60);
+    for (let r = 0; r < rows; r++) {
+      const cells = withTime ? [time(), pick(['Mon Jul 10 12:00:00 WIB 2017', 'x y', '"a, ""b""\nc"', '']), id(), id(), voteCell()] : [id(), id(), voteCell()];
+      if (rnd() >= odd) cells.splice(0, cells.length, ...(withTime ? [String(1_500_000_000_000 + r), 'Tue', String(r % 7), String(r % 11), pick(['1', '-1', '0'])] : [String(r % 7), String(r % 11), pick(['1', '-1', '0'])]));
+      if (rnd() < odd / 4) cells.pop();
+      text += cells.join(',') + (rnd() < odd / 4 ? '' : rnd() < odd ? pick(ends) : eol);
+      if (rnd() < odd / 4) text += eol;
+    }
+    if (rnd() < 0.2) text = text.replace(/[\r\n]+$/, '');
+    const size = pick([1, 2, 3, 7, 64, 1 << 16]);
+    const general = readInChunks(text, size, true);
+    const fast = readInChunks(text, size);
+    assert.deepEqual(fast, general, JSON.stringify(text));
+  }
+});
+
+test('the conversation built from the columns equals the one built by applying votes in time order (re-votes, ties, missing times)', () => {
+  const rnd = createRandom('build');
+  for (let f = 0; f < 200; f++) {
+    const nVotes = Math.floor(rnd() * 300);
+    const ids = [3, 1, 4, 'a', 15, 9, 2, 'b'];
+    const comments = ids.filter(() => rnd() < 0.6).map((id) => ({ id, moderation: rnd() < 0.2 ? 'rejected' as const : 'accepted' as const, isMeta: rnd() < 0.1, text: '', authorId: null, timestamp: null }));
+    let text = 'timestamp,comment-id,voter-id,vote\n';
+    for (let k = 0; k < nVotes; k++) {
+      // Few distinct times, so re-votes and ties are common; some votes have no time.
+      const time = rnd() < 0.1 ? '' : String(1000 + Math.floor(rnd() * 20) * (rnd() < 0.5 ? 1 : 1e9));
+      text += `${time},${String(ids[Math.floor(rnd() * ids.length)])},${String(Math.floor(rnd() * 12))},${Math.floor(rnd() * 3) - 1}\n`;
+    }
+    const records = readVotesCsv(text);
+    const table = readInChunks(text, 1 << 16);
+    assert.ok(records.ok && table.ok);
+    const a = buildConversation(comments, records.votes);
+    const b = buildConversationFromTable(comments, table.table);
+    assert.deepEqual([b.participantIds, b.statementIds, b.moderation, b.isMeta], [a.participantIds, a.statementIds, a.moderation, a.isMeta]);
+    assert.deepEqual([b.agree, b.disagree, b.pass, b.voteLength, b.nVotes], [a.agree, a.disagree, a.pass, a.voteLength, a.nVotes]);
+    for (let p = 0; p < a.participantIds.length; p++) assert.deepEqual(b.votes[p]!.subarray(0, b.voteLength[p]!), a.votes[p]!.subarray(0, a.voteLength[p]!));
+  }
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createDatabase, databaseUrlOf, migrateToLatest, type Db } from './db/database.ts';
+import { changeClockOf, createDatabase, databaseUrlOf, migrateToLatest, notify, type Db } from './db/database.ts';
+import { startChangeFeed, type ChangeClock } from './db/changes.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { auditService } from './audit/audit.service.ts';
 import { accountsService } from './accounts/accounts.service.ts';
@@ -78,6 +79,14 @@ export interface Platform {
   /** New conversation results, heard from PostgreSQL (LISTEN/NOTIFY), for live results views. */
   readonly conversationResults: ReturnType<typeof createResultsFeed>;
   readonly meetingFeed: MeetingFeed;
+  /**
+   * The data version: moves after every committed write on this server or, through PostgreSQL (LISTEN/NOTIFY),
+   * on any server sharing the database once `listenForChanges` runs. Caches of public views compare it
+   * (db/changes.ts).
+   */
+  readonly changes: ChangeClock;
+  /** Joins the other servers of the database: tells them of writes here and hears theirs (the server calls it). */
+  listenForChanges(): Promise<void>;
   readonly stakeholders: ReturnType<typeof stakeholdersService>;
   readonly panels: ReturnType<typeof panelsService>;
   readonly analysis: ReturnType<typeof analysisService>;
@@ -198,6 +207,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const conversationResults = createResultsFeed({ url: () => databaseUrlOf(db), logger: config.logger });
   // Open meeting pages hear when the facilitator marks the item on now (server-sent events, through PostgreSQL).
   const meetingFeed = createMeetingFeed({ url: () => databaseUrlOf(db), logger: config.logger });
+  const changes = changeClockOf(db);
+  let changeFeed: ReturnType<typeof startChangeFeed> | null = null;
   // A fact's documents are readable as the fact is: publicly once approved, before that by its author and facilitators.
   files.guardReads('fact', (actor, factId) => stakeholders.documentAccess(actor, factId));
   const panels = panelsService({
@@ -248,6 +259,13 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     moderation,
     conversationResults,
     meetingFeed,
+    changes,
+    async listenForChanges() {
+      const url = databaseUrlOf(db);
+      if (changeFeed || !url) return;
+      changeFeed = startChangeFeed({ url, clock: changes, logger: config.logger, notify: (channel, payload) => notify(db, channel, payload) });
+      await changeFeed.ready;
+    },
     stakeholders,
     panels,
     analysis,
@@ -271,6 +289,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
       await jobs.stop();
       await conversationResults.close();
       await meetingFeed.close();
+      await changeFeed?.close();
       await runner.stop();
       await db.destroy();
       await onClose();

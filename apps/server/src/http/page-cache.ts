@@ -3,8 +3,11 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /**
  * A micro-cache for pages seen by visitors who are not signed in: the same page, in the same language,
- * is rendered at most once per `ttlMs` (default 2 s) on each server. Signed-in people, form posts and
- * links that carry tokens always get a fresh render.
+ * is rendered at most once per `ttlMs` (default 2 s) on each server, and again as soon as the data version
+ * moves (`version`: any committed write, on this server or another, see the platform's db/changes.ts), so a
+ * change shows on the next request. The version is read when the render starts: a write that commits while
+ * a page is being rendered leaves that page uncached. Signed-in people, form posts and links that carry
+ * tokens always get a fresh render.
  *
  * A rendered page holds two per-visitor values: the CSRF token (in forms and the page data) and the
  * Content-Security-Policy nonce (on its scripts and in the header). Both are long random strings; on a
@@ -33,6 +36,7 @@ export interface CachedPage {
  */
 interface Entry {
   readonly at: number;
+  readonly version: number;
   readonly headers: OutgoingHttpHeaders;
   readonly parts: readonly Buffer[];
   readonly slots: readonly ('csrf' | 'nonce')[];
@@ -67,8 +71,11 @@ function cut(body: Buffer, csrfToken: string, nonce: string | null): { parts: Bu
 const maxBodyBytes = 4 * 1024 * 1024;
 
 /** Creates a page cache holding at most `maxEntries` pages and `maxBytes` of HTML, for `ttlMs` each. */
-export function createPageCache(options: { ttlMs?: number; maxEntries?: number; maxBytes?: number; now?: () => number } = {}): PageCache {
+export function createPageCache(
+  options: { ttlMs?: number; maxEntries?: number; maxBytes?: number; now?: () => number; version?: () => number } = {},
+): PageCache {
   const ttlMs = options.ttlMs ?? 2000;
+  const version = options.version ?? (() => 0);
   const maxEntries = options.maxEntries ?? 500;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const now = options.now ?? Date.now;
@@ -89,7 +96,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
     get(key, csrfToken) {
       const entry = entries.get(key);
       if (!entry) return null;
-      if (now() - entry.at >= ttlMs) {
+      if (now() - entry.at >= ttlMs || entry.version !== version()) {
         remove(key);
         return null;
       }
@@ -112,6 +119,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
     },
 
     capture(key, res, csrfToken, csrfCookieName) {
+      const renderedAt = version();
       const chunks: Buffer[] = [];
       let captured = 0;
       let tooBig = false;
@@ -131,7 +139,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
       res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
         keep(chunk, encoding);
         const result = end(chunk, encoding, callback);
-        if (!tooBig && cacheable(res, csrfCookieName)) {
+        if (!tooBig && renderedAt === version() && cacheable(res, csrfCookieName)) {
           const headers = { ...res.getHeaders() };
           delete headers['set-cookie'];
           delete headers['content-length'];
@@ -144,7 +152,7 @@ export function createPageCache(options: { ttlMs?: number; maxEntries?: number; 
             if (entries.size < maxEntries && bytes + body.length <= maxBytes) break;
             remove(oldest);
           }
-          entries.set(key, { at: now(), headers, ...cut(body, csrfToken, nonce), size: body.length, nonce });
+          entries.set(key, { at: now(), version: renderedAt, headers, ...cut(body, csrfToken, nonce), size: body.length, nonce });
           bytes += body.length;
         }
         return result;

@@ -1,5 +1,6 @@
-import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, sql, type Driver, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { createChangeClock, observeWrites, type ChangeClock } from './changes.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -20,15 +21,44 @@ export interface DatabaseOptions {
 }
 
 const urls = new WeakMap<Db, string>();
+const clocks = new WeakMap<Db, ChangeClock>();
+
+/** PostgreSQL through a driver that moves a change clock after each committed write. */
+class ObservedPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly clock: ChangeClock,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return observeWrites(super.createDriver(), this.clock);
+  }
+}
 
 /** Opens a pool to PostgreSQL at `url`. */
 export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
   // Without a listener, an idle connection closed by the server would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const clock = createChangeClock();
+  const db = new Kysely<Database>({ dialect: new ObservedPostgresDialect({ pool }, clock) });
   urls.set(db, options.url);
+  clocks.set(db, clock);
   return db;
+}
+
+/** The change clock of a handle opened by createDatabase (see db/changes.ts); a clock that never moves otherwise. */
+export function changeClockOf(db: Db): ChangeClock {
+  let clock = clocks.get(db);
+  if (!clock) clocks.set(db, (clock = createChangeClock()));
+  return clock;
+}
+
+/** Sends a NOTIFY on `channel` (delivered to every connection that LISTENs on it, on any server). */
+export async function notify(db: Db, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
 
 /** The URL a handle was opened with, for a dedicated connection outside the pool (LISTEN needs one). */

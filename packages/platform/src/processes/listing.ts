@@ -7,7 +7,7 @@ import type { Phase, ProcessDetail, ProcessesContext, ProcessSummary } from './p
 
 /** Reading processes: the public list, one process by address or id, and phases (through the short caches). */
 export function listingUseCases(ctx: ProcessesContext) {
-  const { repo, today, listCache, listCacheMs, phaseProcess, cachedDetail, present, loadDetail } = ctx;
+  const { repo, today, listCache, fresh, changes, phaseProcess, cachedDetail, present, loadDetail } = ctx;
   return {
     /** Today's date where the municipality is. */
     today,
@@ -33,10 +33,11 @@ export function listingUseCases(ctx: ProcessesContext) {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const key = `${statuses.join(',')}|${ended ? `${ended.today}:${ended.value}` : ''}|${today()}|${page}|${pageSize}`;
       const cached = listCache.get(key);
-      if (cached && Date.now() - cached.at < listCacheMs) return ok(await cached.rows);
+      if (cached && fresh(cached)) return ok(await cached.rows);
+      const version = changes.version;
       const rows = repo.list({ statuses, limit: pageSize, offset: (page - 1) * pageSize, ...(ended ? { ended } : {}) }).then((list) => list.map(present));
       if (listCache.size > 100) listCache.clear();
-      listCache.set(key, { at: Date.now(), rows });
+      listCache.set(key, { at: Date.now(), version, rows });
       rows.catch(() => listCache.delete(key));
       return ok(await rows);
     },

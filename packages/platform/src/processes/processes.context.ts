@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import { changeClockOf, type Db } from '../db/database.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -120,12 +120,16 @@ export function processesContext(deps: ProcessesDeps) {
   const repo = processesRepository(deps.db);
   const today = () => localDate(deps.clock(), deps.timeZone);
   // The public list is read on every front-page view; a two-second cache takes it off the database.
-  // Changes made on this server clear it at once; other servers see them within two seconds.
+  // An entry is stale as soon as the data version moves (any committed write, on this server or another:
+  // db/changes.ts), so a change shows at once; the two seconds only bound what no write announces.
   // Entries hold the promise, so the requests that arrive while a read is under way share it.
-  const listCache = new Map<string, { at: number; rows: Promise<ProcessSummary[]> }>();
+  const changes = changeClockOf(deps.db);
+  const listCache = new Map<string, { at: number; version: number; rows: Promise<ProcessSummary[]> }>();
   const listCacheMs = 2000;
+  /** Whether a cache entry made at `at` under data version `version` may still be used. */
+  const fresh = (entry: { at: number; version: number }) => entry.version === changes.version && Date.now() - entry.at < listCacheMs;
   // Every idea, comment and support checks its process and phase; the same short cache serves them.
-  const detailCache = new Map<string, { at: number; detail: Promise<ProcessDetail | null> }>();
+  const detailCache = new Map<string, { at: number; version: number; detail: Promise<ProcessDetail | null> }>();
   const invalidate = () => {
     listCache.clear();
     detailCache.clear();
@@ -135,10 +139,11 @@ export function processesContext(deps: ProcessesDeps) {
   async function cachedDetail(key: string, load: () => Promise<ProcessDetail | null>): Promise<ProcessDetail | null> {
     const cacheKey = `${key}|${today()}`;
     const hit = detailCache.get(cacheKey);
-    if (hit && Date.now() - hit.at < listCacheMs) return hit.detail;
+    if (hit && fresh(hit)) return hit.detail;
+    const version = changes.version;
     const detail = load();
     if (detailCache.size > 500) detailCache.clear();
-    detailCache.set(cacheKey, { at: Date.now(), detail });
+    detailCache.set(cacheKey, { at: Date.now(), version, detail });
     // A failed read is not kept.
     detail.catch(() => detailCache.delete(cacheKey));
     return detail;
@@ -200,7 +205,7 @@ export function processesContext(deps: ProcessesDeps) {
     return { errors, title: { [locale]: title } as LocalizedText };
   }
 
-  return { deps, repo, today, listCache, listCacheMs, invalidate, phaseProcess, cachedDetail, present, loadDetail, managed, syncDates, checkPhaseInput };
+  return { deps, repo, today, listCache, fresh, changes, invalidate, phaseProcess, cachedDetail, present, loadDetail, managed, syncDates, checkPhaseInput };
 }
 
 export type ProcessesContext = ReturnType<typeof processesContext>;
