@@ -25,11 +25,11 @@ const clocks = new WeakMap<Db, ChangeClock>();
 
 /** PostgreSQL through a driver that moves a change clock after each committed write. */
 class ObservedPostgresDialect extends PostgresDialect {
-  constructor(
-    config: ConstructorParameters<typeof PostgresDialect>[0],
-    private readonly clock: ChangeClock,
-  ) {
+  private readonly clock: ChangeClock;
+
+  constructor(config: ConstructorParameters<typeof PostgresDialect>[0], clock: ChangeClock) {
     super(config);
+    this.clock = clock;
   }
 
   override createDriver(): Driver {
