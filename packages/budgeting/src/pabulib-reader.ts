@@ -335,8 +335,7 @@ export function createPabulibReader(options: PbReaderOptions = {}): PabulibReade
       push(structural, errorOf(r.line, 'before-section', {}, 'content before the first section (expected META, PROJECTS or VOTES)'));
       return structural.length < MAX_ERRORS;
     }
-    // Plain VOTES rows take the byte path; a row that could be a section line (see maybeSection) goes the way of
-    // every other row.
+    // Plain VOTES rows take the byte path; one that could be a section line (maybeSection) goes the text way.
     if (section === 'votes' && votesReady && header !== undefined && n === header.length && !maybeSection(r) && fastVote(r)) return true;
     const fields: string[] = new Array<string>(n);
     for (let i = 0; i < n; i++) fields[i] = fieldText(r, i);
