@@ -5,9 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { demoPassword } from '@tingsted/platform';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessibleWithoutJs, launchBrowser, screenshot, signedInContext } from './browser.ts';
+import { assertAccessibleWithoutJs, launchBrowser, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -19,8 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 
 const ideas: [string, string][] = [
   ['Flere benker langs elva', 'Det er for få benker langs elvepromenaden, eldre trenger steder å hvile når de går tur.'],

@@ -7,8 +7,12 @@ import { demoPassword } from '@tingsted/platform';
 import { cookieNames } from '@tingsted/platform';
 import type { TestServer } from '../apps/server/src/testing/server.ts';
 import type { SessionUser } from '@tingsted/platform/accounts';
+import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 
 const require = createRequire(import.meta.url);
+
+/** A text of the pages in bokmål, the demo municipality's language (what a test clicks or expects to read). */
+export const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const axePath = require.resolve('axe-core/axe.min.js');
 export const screenshotDir = join(new URL('.', import.meta.url).pathname, 'screenshots');
 

@@ -7,14 +7,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { SessionUser } from '@tingsted/platform';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, screenshot, signedInContext, dayFrom, fitsPhone as phoneCheck, sessionOf as sessionFor } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, screenshot, signedInContext, dayFrom, fitsPhone as phoneCheck, sessionOf as sessionFor, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
 let manager: SessionUser;
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 /** Per kind: the phase, its ballot page and its projects by key. */
 const phases: Record<'ranking' | 'points', { processId: string; phaseId: string; url: string; projects: Record<string, string> }> = {
   ranking: { processId: '', phaseId: '', url: '', projects: {} },

@@ -8,14 +8,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { SessionUser } from '@tingsted/platform';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { formatMoney } from '../apps/web/src/lib/budgeting/money.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, dayFrom, fitsPhone as phoneCheck, sessionOf as sessionFor } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, dayFrom, fitsPhone as phoneCheck, sessionOf as sessionFor, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const kr = (amount: number) => formatMoney(amount, 'NOK', 'nb');
 const slug = 'nabolagsbudsjett-2027';
 let phaseId = '';

@@ -6,9 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, fitsPhone, launchBrowser, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, fitsPhone, launchBrowser, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,8 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 
 async function check(page: Page, name: string) {
   await assertAccessible(page, name);

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { apiClient } from '../apps/server/src/testing/api-client.ts';
-import { assertAccessible, launchBrowser, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, launchBrowser, screenshot, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,8 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 
 async function busConversation() {
   const process = await server.platform.processes.getProcess(null, 'bussene-i-sentrum');

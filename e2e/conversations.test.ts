@@ -11,9 +11,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword } from '@tingsted/platform';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, tabTo, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,7 +31,6 @@ async function check(page: Page, name: string, options: { javaScriptOff?: boolea
   await screenshot(page, `conversations-${name}`);
 }
 
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const uber = 'uberx-og-drosjereglene';
 const buses = 'bussene-i-sentrum';
 

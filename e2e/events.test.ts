@@ -5,10 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, dayFrom, fitsPhone, launchBrowser, screenshot, signedInContext } from './browser.ts';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
+import { assertAccessible, assertAccessibleWithoutJs, dayFrom, fitsPhone, launchBrowser, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;

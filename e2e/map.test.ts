@@ -7,20 +7,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { writeFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoMapGeoJson } from '../packages/platform/src/seed/demo-map.ts';
-import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, screenshot, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
 let withJs: BrowserContext;
 const slug = 'steder-i-sentrum';
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
-
 before(async () => {
   server = await startTestServer({ web: true });
   browser = await launchBrowser();

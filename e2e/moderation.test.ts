@@ -4,10 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { demoPassword } from '@tingsted/platform';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -34,8 +33,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 
 test('a resident reports the idea with a reason, without JavaScript; a report without a reason is refused by name', async () => {
   const context = await signedInContext(browser, server, 'kari@demo.tingsted.no', { javaScript: false });

@@ -9,7 +9,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword } from '@tingsted/platform';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +18,7 @@ import { verifyRecord, type LotteryRecord } from '@tingsted/sortition';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';
 import { letTimePass, osloWallClock } from '../apps/server/src/testing/panels.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,8 +30,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 
 async function check(page: Page, name: string, options: { javaScriptOff?: boolean } = {}) {
   if (options.javaScriptOff) await assertAccessibleWithoutJs(page, name);

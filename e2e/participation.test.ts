@@ -6,10 +6,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';
-import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -53,7 +52,6 @@ async function check(page: Page, name: string, options: { javaScriptOff?: boolea
   await screenshot(page, `story-${name}`);
 }
 
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 let slug = '';
 let residentIdeaUrl = '';
 let olaIdeaUrl = '';

@@ -6,10 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { linkIn } from '../apps/server/src/testing/smtp.ts';
-import { assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext } from './browser.ts';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
-
-const nb = (key: Parameters<typeof translate>[1]) => translate('nb', key);
+import { assertAccessibleWithoutJs, launchBrowser, newContext, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;

@@ -7,13 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const listPath = '/processes/innbyggerforslag/proposals';
 // A 48 × 24 PNG: blue sky over green grass.
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAYCAIAAAAzn+mLAAAAOklEQVR4nGOQqzgxqBDDgLtg1EGjDhp10KiDBtoFow4i1UE2CwIGFRp10KiDRh006qCBRqMOGnIOAgB/9bbMgR5c1AAAAABJRU5ErkJggg==', 'base64');

@@ -10,9 +10,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { translate } from '../apps/web/src/lib/i18n/translate.server.ts';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
-import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext } from './browser.ts';
+import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, sessionOf, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -27,7 +26,6 @@ after(async () => {
   await server?.close();
 });
 
-const nb = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('nb', key, params);
 const uber = 'uberx-og-drosjereglene';
 const title = 'Sjåførene skal kunne vise løyvet i appen';
 

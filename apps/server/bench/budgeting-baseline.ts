@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { serveBaseline } from './baseline-server.ts';
 
 const [url, phaseId, budgetId] = process.argv.slice(2);
 if (!url || !phaseId || !budgetId) throw new Error('usage: budgeting-baseline.ts <database url> <phase id> <budget id>');
@@ -79,11 +80,4 @@ const server = createServer((request, response) => {
     );
   });
 });
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-});
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+serveBaseline(server, pool);

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { serveBaseline } from './baseline-server.ts';
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error('usage: votes-baseline.ts <database url>');
@@ -113,11 +114,4 @@ const server = createServer((request, response) => {
     );
   });
 });
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-});
-process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().then(() => process.exit(0));
-});
+serveBaseline(server, pool);
