@@ -125,7 +125,7 @@ const entry: WorkerEntry = { name: 'analysis', url: new URL(import.meta.url) };
 /**
  * Runs `analyseInputs` in a worker thread, so a process with thousands of inputs (seconds of CPU) does not
  * stop the server answering. Through the platform's one worker bootstrap (`jobs/worker.ts`): the thread's
- * entry is this module itself (under tsx its .ts file, in the bundled server the bundle).
+ * entry is this module itself (from source its .ts file, in the bundled server the bundle).
  */
 export function analyseInWorker(sources: readonly SourceText[], seed: string): Promise<AnalysisResult> {
   return runInWorker<{ sources: readonly SourceText[]; seed: string }, AnalysisResult>(entry, { sources, seed });

@@ -7,7 +7,7 @@ import { serveWorker, type WorkerEntry } from '../jobs/worker.ts';
 const here = import.meta.url;
 
 /**
- * The recompute thread's entry: this file under tsx, or `conversations-worker.mjs` (this file bundled on its
+ * The recompute thread's entry: this file (run from source), or `conversations-worker.mjs` (this file bundled on its
  * own by scripts/build-server.mjs) beside the bundled server.
  */
 export const recomputeWorker: WorkerEntry = {

@@ -6,10 +6,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
  * `serveWorker` at its top level, and callers start a thread on that module with `runInWorker` (one task,
  * then the thread ends) or `keepWorker` (one thread reused for task after task).
  *
- * A worker's entry is a module URL: under tsx (tests, development) the module's .ts file, which the thread
- * loads after registering tsx itself (the main thread's loader hooks do not reach workers on Node 20); in
- * the bundled server the bundle file, which holds every worker module, so the thread is told by name which
- * handler is wanted.
+ * A worker's entry is a module URL: in tests and development the module's .ts file, which the thread loads
+ * with Node's own type stripping (Node 22.18 or newer; no loader to register); in the bundled server the
+ * bundle file, which holds every worker module, so the thread is told by name which handler is wanted.
  *
  * Protocol: the caller posts `{ id, input }`; the worker answers `{ id, progress }` any number of times and
  * then `{ id, result }` or `{ id, error }` (the message of what the handler threw).
@@ -17,7 +16,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 export interface WorkerEntry {
   /** Which `serveWorker` handler answers, e.g. 'panels.selection'. */
   readonly name: string;
-  /** The module that calls `serveWorker(name, …)` (a .ts file under tsx, or the bundle that contains it). */
+  /** The module that calls `serveWorker(name, …)` (its .ts file, or the bundle that contains it). */
   readonly url: URL;
 }
 
@@ -45,10 +44,7 @@ export function serveWorker<I, O, P = never>(name: string, handler: (input: I, r
 
 /** Starts a thread on `entry`; throws when the thread cannot be created. */
 function spawn(entry: WorkerEntry): Worker {
-  const options = { workerData: { [marker]: entry.name } };
-  if (!entry.url.pathname.endsWith('.ts')) return new Worker(entry.url, options);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.url.href)}); })`, { ...options, eval: true });
+  return new Worker(entry.url, { workerData: { [marker]: entry.name } });
 }
 
 /** A short label for error messages: 'panels.selection' → 'selection'. */

@@ -97,7 +97,7 @@ const entry: WorkerEntry = { name: 'panels.selection', url: new URL(import.meta.
 
 /**
  * Runs `computeSelection` in a worker thread (the platform's one worker bootstrap, `jobs/worker.ts`): the
- * thread's entry is this module itself (under tsx its .ts file, in the bundled server the bundle).
+ * thread's entry is this module itself (from source its .ts file, in the bundled server the bundle).
  */
 export function selectInWorker(input: SelectionInput, onProgress: (text: string) => void): Promise<SelectionOutput> {
   return runInWorker<SelectionInput, SelectionOutput, string>(entry, input, { onProgress });
