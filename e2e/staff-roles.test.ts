@@ -38,7 +38,7 @@ const roles = [
   { email: 'admin@demo.tingsted.no', role: 'administrator', may: [manage, queue, processPage, report, admin], can: ['staffPage.can.moderate', 'staffPage.can.users', 'staffPage.can.processes'], refused: null },
   { email: 'prosess@demo.tingsted.no', role: 'process_manager', may: [manage, queue, processPage, report], can: ['staffPage.can.moderate', 'staffPage.can.processes'], refused: { path: '/admin', reason: 'staffPage.forbidden.admin' } },
   { email: 'moderator@demo.tingsted.no', role: 'moderator', may: [manage, queue], can: ['staffPage.can.moderate', 'staffPage.can.answer'], refused: { path: `/manage/:process`, reason: 'staffPage.forbidden.manage' } },
-  { email: 'ordforer@demo.tingsted.no', role: 'decision_maker', may: [manage], can: ['staffPage.can.answer'], refused: { path: '/manage/moderation', reason: 'staffPage.forbidden.moderation' } },
+  { email: 'ordforer@demo.tingsted.no', role: 'decision_maker', may: [manage, report], can: ['staffPage.can.answer'], refused: { path: '/manage/moderation', reason: 'staffPage.forbidden.moderation' } },
 ] as const;
 
 async function mainText(page: Page): Promise<string> {

@@ -26,12 +26,37 @@ export interface ParticipationWeek {
   readonly participants: number;
 }
 
+/** The Monday (UTC) of an ISO week written `2025-W11`; week 1 is the week with the year's 4 January. */
+function mondayOf(week: string): number {
+  const [year, w] = week.split('-W').map(Number) as [number, number];
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return jan4 - weekday * 86_400_000 + (w - 1) * 7 * 86_400_000;
+}
+
+/** The ISO week (`2025-W11`) a UTC day falls in: the week of its Thursday. */
+function isoWeekOf(time: number): string {
+  const day = new Date(time);
+  const thursday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + (3 - ((day.getUTCDay() + 6) % 7)) * 86_400_000;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Every ISO week from the first to the last, in order: weeks without activity are there with zeros. */
+export function weeksFromTo(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = mondayOf(first), end = mondayOf(last); t <= end; t += 7 * 86_400_000) out.push(isoWeekOf(t));
+  return out;
+}
+
 /** The participation report (ideas, surveys, accounts' profiles). */
 export function participationUseCases(deps: ReportsDeps) {
   return {
     /**
      * Participation over time for staff: per week, ideas, comments, supports and survey responses, and
-     * how many different people took part that week (process managers and decision-makers); then who took
+     * how many different people took part that week (process managers and decision-makers), every week from
+     * the first with activity to the last, quiet weeks included as zeros, so a chart's time axis is true; then who took
      * part, by the area and age group they chose to tell.
      */
     async participationReport(actor: Actor | null, processId: string) {
@@ -79,10 +104,13 @@ export function participationUseCases(deps: ReportsDeps) {
       }
       const areas = [...(await deps.municipality()).areas];
       for (const area of byArea.keys()) if (area !== null && !areas.includes(area)) areas.push(area);
+      const active = [...weeks.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const allWeeks = active.length === 0 ? [] : weeksFromTo(active[0] ?? '', active[active.length - 1] ?? '');
       return ok({
-        weeks: [...weeks.entries()]
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([week, w]): ParticipationWeek => ({ week, ideas: w.ideas, comments: w.comments, supports: w.supports, responses: w.responses, participants: w.people.size })),
+        weeks: allWeeks.map((week): ParticipationWeek => {
+          const w = weeks.get(week);
+          return { week, ideas: w?.ideas ?? 0, comments: w?.comments ?? 0, supports: w?.supports ?? 0, responses: w?.responses ?? 0, participants: w?.people.size ?? 0 };
+        }),
         participants: everyone.size,
         byArea: [...areas.map((area) => ({ area, count: byArea.get(area) ?? 0 })), { area: null, count: byArea.get(null) ?? 0 }],
         byAgeGroup: [...ageGroups.map((group) => ({ group, count: byAge.get(group) ?? 0 })), { group: null, count: byAge.get(null) ?? 0 }],

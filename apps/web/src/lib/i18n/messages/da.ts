@@ -11,6 +11,7 @@ import { panelMembersDa } from './panel-members/da.ts';
 import { panelRecruitmentDa } from './panel-recruitment/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { censusDa } from './census/da.ts';
+import { chartsDa } from './charts/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
 import { privacyDa } from './privacy/da.ts';
@@ -35,6 +36,7 @@ export const da: Catalog = {
   ...panelRecruitmentDa,
   ...analysisDa,
   ...censusDa,
+  ...chartsDa,
   ...budgetingManageDa,
   ...budgetingDa,
   ...privacyDa,

@@ -11,6 +11,7 @@ import { panelMembersEn } from './panel-members/en.ts';
 import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { censusEn } from './census/en.ts';
+import { chartsEn } from './charts/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
 import { privacyEn } from './privacy/en.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...panelRecruitmentEn,
   ...analysisEn,
   ...censusEn,
+  ...chartsEn,
   ...budgetingManageEn,
   ...budgetingEn,
   ...privacyEn,

@@ -11,6 +11,7 @@ import { panelMembersNb } from './panel-members/nb.ts';
 import { panelRecruitmentNb } from './panel-recruitment/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { censusNb } from './census/nb.ts';
+import { chartsNb } from './charts/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
 import { privacyNb } from './privacy/nb.ts';
@@ -35,6 +36,7 @@ export const nb: Catalog = {
   ...panelRecruitmentNb,
   ...analysisNb,
   ...censusNb,
+  ...chartsNb,
   ...budgetingManageNb,
   ...budgetingNb,
   ...privacyNb,

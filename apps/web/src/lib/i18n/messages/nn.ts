@@ -11,6 +11,7 @@ import { panelMembersNn } from './panel-members/nn.ts';
 import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { censusNn } from './census/nn.ts';
+import { chartsNn } from './charts/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
 import { privacyNn } from './privacy/nn.ts';
@@ -35,6 +36,7 @@ export const nn: Catalog = {
   ...panelRecruitmentNn,
   ...analysisNn,
   ...censusNn,
+  ...chartsNn,
   ...budgetingManageNn,
   ...budgetingNn,
   ...privacyNn,

@@ -11,6 +11,7 @@ import { panelMembersSv } from './panel-members/sv.ts';
 import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { censusSv } from './census/sv.ts';
+import { chartsSv } from './charts/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
 import { privacySv } from './privacy/sv.ts';
@@ -35,6 +36,7 @@ export const sv: Catalog = {
   ...panelRecruitmentSv,
   ...analysisSv,
   ...censusSv,
+  ...chartsSv,
   ...budgetingManageSv,
   ...budgetingSv,
   ...privacySv,

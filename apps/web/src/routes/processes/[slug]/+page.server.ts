@@ -6,6 +6,7 @@ import { charterFields } from '@tingsted/platform/processes';
 import { renderMarkdown } from '@tingsted/platform/shared';
 import { presentProcess } from '@tingsted/platform/processes';
 import { eventsPolicy } from '@tingsted/platform/events';
+import { reportsPolicy } from '@tingsted/platform/reports';
 import { showEvent } from '$lib/server/events';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -29,6 +30,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     panel: panel ? { id: panel.id, title: panel.title } : null,
     setUpPanel: !panel && p.can.manage && p.phases.some((phase) => phase.method === 'panel'),
+    // Staff who may read who took part (process managers, decision-makers) find the report from here.
+    reportLink: reportsPolicy.seeParticipation(ctx.user) ? `/manage/${p.id}/report` : null,
     process: {
       id: p.id,
       slug: p.slug,
