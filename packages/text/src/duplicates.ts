@@ -114,7 +114,6 @@ export function findDuplicates(inputs: readonly DuplicateInput[], options: Dupli
   const wordWeight = Math.min(1, Math.max(0, options.wordWeight ?? 0.6));
   const conceptWeight = options.conceptWeight ?? 3;
   const stemLength = options.stemLength ?? 5;
-  const foldWord = fold ? foldScandinavian : (w: string): string => w.toLowerCase();
   const lexicon = wordWeight > 0 ? lexiconFor(fold) : null;
   const stop = stopWordsFor(fold);
   const n = inputs.length;

@@ -11,7 +11,7 @@ test('the paraphrase set: at least 100 duplicate pairs, more hard non-duplicates
   const counted = pairCounts(heldout);
   assert.ok(counts.duplicates + counted.duplicates >= 100, `${counts.duplicates + counted.duplicates} duplicate pairs`);
   assert.ok(counts.hardNegatives + counted.hardNegatives >= counts.duplicates + counted.duplicates);
-  for (const part of [tune, heldout]) assert.deepEqual([...new Set(part.map((t) => t.lang))].sort(), ['da', 'en', 'nb', 'nn', 'sv']);
+  for (const part of [tune, heldout]) assert.deepEqual([...new Set(part.map((t) => t.lang))].sort((a, b) => a.localeCompare(b)), ['da', 'en', 'nb', 'nn', 'sv']);
   assert.equal(new Set(all.map((t) => t.id)).size, all.length);
   // Across languages: bokmål–nynorsk pairs and pairs with Swedish, Danish and English are all there.
   const languagePairs = new Set<string>();

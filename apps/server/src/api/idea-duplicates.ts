@@ -17,7 +17,8 @@ export const ideaDuplicateRoutes: FastifyPluginAsyncTypebox<{ platform: Platform
     if (!user) return reply;
     const result = await platform.ideas.duplicateSuggestions(user, contractInput(c.duplicateSuggestions, req).id);
     if (!result.ok) return failure(req, reply, result);
-    return result.value;
+    const idea = (i: (typeof result.value.pairs)[number]['a']) => ({ ...i, createdAt: i.createdAt.toISOString() });
+    return { ...result.value, pairs: result.value.pairs.map((p) => ({ similarity: p.similarity, a: idea(p.a), b: idea(p.b) })) };
   });
 
   api.post('/ideas/:keepId/merge', { schema: contractSchema(c.mergeIdeas, { tags, path: ['keepId'] }) }, async (req, reply) => {

@@ -51,7 +51,7 @@ before(async () => {
 });
 after(async () => drop());
 
-const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 async function suggested(actor: Actor): Promise<string[]> {
   const result = await platform.ideas.duplicateSuggestions(actor, processId);
   assert.ok(result.ok, JSON.stringify(result));
