@@ -63,6 +63,8 @@ test('a moderator merges a bokmål/nynorsk pair without JavaScript; the merged i
 
   await pair(page, 'Fartshumpar i Storgata').getByRole('button', { name: nb('duplicates.keepFirst') }).click();
   await page.getByText(nb('duplicates.merged')).waitFor();
+  // The same process's suggestions are shown again, without the merged pair.
+  await pair(page, 'Library at weekends').waitFor();
   assert.equal(await pair(page, 'Fartshumpar i Storgata').count(), 0);
   await screenshot(page, 'duplicates-merged');
   await context.close();
@@ -88,7 +90,9 @@ test('with JavaScript, a pair marked "not a duplicate" is gone and stays gone; t
   await assertAccessible(page, 'duplicates-js');
   await pair(page, 'Library at weekends').getByRole('button', { name: nb('duplicates.dismiss') }).click();
   await page.getByText(nb('duplicates.dismissed')).waitFor();
-  await page.reload();
+  await page.getByText(nb('duplicates.none')).waitFor();
+  // Still gone when the page is opened again.
+  await page.goto(`${server.url}/manage/moderation/duplicates?process=${processId}`);
   await page.getByText(nb('duplicates.none')).waitFor();
   await fitsPhone(page, 'duplicates-none', 'duplicates-none');
   await context.close();
