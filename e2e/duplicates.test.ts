@@ -4,7 +4,7 @@
 // duplicate" and is gone. A resident is refused. axe and a phone width check each page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
 import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, signedInContext, nb } from './browser.ts';
 
@@ -43,7 +43,7 @@ after(async () => {
   await server?.close();
 });
 
-const pair = (page: import('playwright-core').Page, text: string) => page.locator('li.duplicate-pair', { hasText: text });
+const pair = (page: Page, text: string) => page.locator('li.duplicate-pair', { hasText: text });
 
 test('a moderator merges a bokmål/nynorsk pair without JavaScript; the merged idea leads to the kept one', async () => {
   const context = await signedInContext(browser, server, 'moderator@demo.tingsted.no', { javaScript: false });
