@@ -18,7 +18,7 @@ export {
   type TrainResult,
   type TagSuggestion,
 } from './tags.ts';
-export { findDuplicates, foldScandinavian, type DuplicateInput, type DuplicateOptions, type DuplicatePair, type DuplicateResult } from './duplicates.ts';
+export { findDuplicates, foldScandinavian, DEFAULT_DUPLICATE_THRESHOLD, type DuplicateInput, type DuplicateOptions, type DuplicatePair, type DuplicateResult } from './duplicates.ts';
 export { summarize, summarizeTopics, splitSentences, keywordsByGroup, type Summary, type SummarySentence, type SummaryOptions, type GroupKeywords } from './summarize.ts';
 export {
   createOpenAiCompatibleProvider,

@@ -47,6 +47,7 @@ const IdeaSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   supportedByViewer: Type.Boolean(),
   awaitingScreening: Type.Boolean(),
+  mergedInto: Type.Union([Type.String(), Type.Null()], { description: 'The idea a moderator merged this one into, or null' }),
   location: IdeaLocationSchema,
 });
 

@@ -31,6 +31,8 @@ export function editingUseCases(ctx: IdeasContext, locations: Pick<ReturnType<ty
       const row = await repo.findIdea(ideaId);
       if (!row || (row.author_id !== actor.id && (row.hidden_at || row.screening !== 'published'))) return fail('NotFound');
       if (row.author_id !== actor.id) return fail('Forbidden', [{ field: 'id', message: 'ideas.edit.notAuthor' }]);
+      // A merged idea lives on in the idea it was merged into.
+      if (row.merged_into !== null) return fail('NotFound');
       const blocked = await deps.gate.blockOf(actor.id);
       if (blocked) return blockedFailure(blocked);
       const hidden = row.hidden_at !== null;

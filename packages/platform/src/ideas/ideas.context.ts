@@ -36,6 +36,8 @@ export interface IdeaView {
   readonly location: { readonly geometry: Geometry; readonly label: string | null; readonly area: string | null } | null;
   /** Set when a moderator hid it; the author sees why. */
   readonly hidden: { reason: string } | null;
+  /** The idea a moderator merged this one into: its page leads there. */
+  readonly mergedInto: string | null;
   readonly awaitingScreening: boolean;
   readonly supportedByViewer: boolean;
   /** The author may still edit: nobody has supported or commented yet, or a moderator hid it (editing asks for review). */
@@ -126,9 +128,10 @@ export function ideasContext(deps: IdeasDeps) {
       editedAt: row.edited_at,
       location: row.location ? { geometry: row.location as Geometry, label: row.location_label, area: row.location_area } : null,
       hidden: row.hidden_at ? { reason: row.hidden_reason ?? '' } : null,
+      mergedInto: row.merged_into,
       awaitingScreening: row.screening === 'pending',
       supportedByViewer: supported.has(row.id),
-      editableByViewer: viewer !== null && viewer.id === row.author_id && (row.hidden_at !== null || (row.support_count === 0 && row.comment_count === 0)),
+      editableByViewer: viewer !== null && viewer.id === row.author_id && row.merged_into === null && (row.hidden_at !== null || (row.support_count === 0 && row.comment_count === 0)),
     };
   }
 
@@ -137,12 +140,15 @@ export function ideasContext(deps: IdeasDeps) {
     return deps.accounts.displayNamesOf(rows.flatMap((r) => (r.author_id === null ? [] : [r.author_id])));
   }
 
-  /** The idea if the actor may see it: hidden and unscreened ideas only to their author and moderators. */
+  /**
+   * The idea if the actor may see it: hidden and unscreened ideas only to their author and moderators. An idea
+   * merged into another is seen by everyone (its page leads to the kept idea).
+   */
   async function visibleIdea(actor: Actor | null, ideaId: string): Promise<IdeaRow | null> {
     const row = await repo.findIdea(ideaId);
     if (!row) return null;
     const own = actor !== null && actor.id === row.author_id;
-    if ((row.hidden_at || row.screening !== 'published') && !own && !ideasPolicy.moderate(actor)) return null;
+    if (((row.hidden_at && !row.merged_into) || row.screening !== 'published') && !own && !ideasPolicy.moderate(actor)) return null;
     return row;
   }
 

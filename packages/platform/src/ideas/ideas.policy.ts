@@ -5,6 +5,8 @@ export const ideasPolicy = {
   /** Any signed-in person may take part. */
   participate: (actor: Actor | null) => actor !== null,
   moderate: (actor: Actor | null) => hasRole(actor, 'moderator', 'process_manager'),
+  /** Staff who see suggested near-duplicates, merge ideas and say a pair is not a duplicate (administrators too). */
+  mergeDuplicates: (actor: Actor | null) => hasRole(actor, 'moderator', 'process_manager'),
   /** Staff who answer inputs for the municipality. */
   answer: (actor: Actor | null) => hasRole(actor, 'process_manager', 'decision_maker', 'moderator'),
   /** Staff who record what happens to an accepted idea. */

@@ -39,6 +39,8 @@ export function presentIdea(idea: IdeaView, actor: Actor | null, phaseOpen: bool
     editedAt: idea.editedAt,
     location: idea.location,
     hidden: idea.hidden,
+    /** The idea this one was merged into (its page leads there), or null. */
+    mergedInto: idea.mergedInto,
     awaitingScreening: idea.awaitingScreening,
     supportedByViewer: idea.supportedByViewer,
     can: ideaCan(actor, idea, phaseOpen),

@@ -76,6 +76,7 @@ export function ideasRepository(db: Db) {
     'ideas.location_area',
     'ideas.location_lon',
     'ideas.location_lat',
+    'ideas.merged_into',
   ] as const;
 
   return {

@@ -9,10 +9,12 @@ import { lookupUseCases } from './lookups.ts';
 import { ideaQueries } from './queries.ts';
 import { ideasPrivacyUseCases } from './privacy.ts';
 import { locationUseCases } from './locations.ts';
+import { duplicateUseCases } from './duplicates.ts';
 
 export type { WeeklyParticipation } from './queries.ts';
 export type { ModeratedIdeaItem } from './moderation.ts';
 export type { IdeaEditView } from './editing.ts';
+export type { DuplicateIdea, DuplicateSuggestions } from './duplicates.ts';
 export { noLocation, type LocationSettings, type MappedIdea, type PlaceMatch } from './locations.ts';
 export { ideaLimits } from './ideas.context.ts';
 export type { CommentView, IdeaImage, IdeasDeps, IdeaView, ImageUpload } from './ideas.context.ts';
@@ -36,6 +38,7 @@ export function ideasService(deps: IdeasDeps) {
     ...ideasPrivacyUseCases(ctx),
     ...locations,
     ...postingUseCases(ctx, locations),
+    ...duplicateUseCases(ctx),
   };
 }
 

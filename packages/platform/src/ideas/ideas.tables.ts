@@ -32,6 +32,9 @@ export interface IdeasTable {
   location_label: ColumnType<string | null, string | null | undefined, string | null>;
   /** The municipality's area the location lies in, when one holds it. */
   location_area: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The idea a moderator merged this one into (it is hidden, and its page leads there). */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  merged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface IdeaSupportsTable {
@@ -77,7 +80,16 @@ export interface IdeaLocationSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A pair of ideas a moderator said are not duplicates (ids in order), never suggested again. */
+export interface IdeaDuplicateDismissalsTable {
+  idea_a: string;
+  idea_b: string;
+  dismissed_by: string | null;
+  dismissed_at: Created;
+}
+
 export interface IdeasTables {
+  idea_duplicate_dismissals: IdeaDuplicateDismissalsTable;
   idea_location_settings: IdeaLocationSettingsTable;
   ideas: IdeasTable;
   idea_supports: IdeaSupportsTable;

@@ -17,6 +17,7 @@ const payloads: Record<NotificationKind, Payload> = {
   answered: { ...idea, status: 'accepted', answer },
   milestone: { ...idea, milestone: 'Lysene er bestilt', progress: 40 },
   idea_hidden: { ...idea, reason: 'Inneholder personopplysninger.' },
+  idea_merged: { ...idea, ideaTitle: 'Lys i bakgata', keptTitle: 'Lys i smuget' },
   comment_hidden: { reason: 'Sjikane.' },
   fact_reviewed: { title: 'Drosjer har løyve', decision: 'rejected', reason: 'Kilden er ikke offentlig.', link: '/processes/uberx/stakeholders#fact-3' },
   statement_hidden: { reason: 'Navn på en nabo.', question: 'Hvordan bør torget brukes?', statement: 'Torget bør stenges for biler.', link: '/processes/torget/conversation/p2' },
@@ -80,6 +81,13 @@ test('an official answer gives the status by name and quotes the first lines of 
 test('a milestone names its title and the progress as the language writes a percentage', () => {
   assert.equal(render('nb', 'milestone', payloads.milestone).text, 'Ny framdrift for forslaget «Lys i smuget»: Lysene er bestilt (40\u00a0% ferdig).');
   assert.equal(render('en', 'milestone', payloads.milestone).text, 'New progress on the idea "Lys i smuget": Lysene er bestilt (40% done).');
+});
+
+test('a merge names both ideas and links to the kept one', () => {
+  const nb = render('nb', 'idea_merged', payloads.idea_merged);
+  assert.equal(nb.text, 'En moderator har slått sammen forslaget «Lys i bakgata» med «Lys i smuget», som sier det samme. Støtter, følgere og kommentarer hører nå til «Lys i smuget».');
+  assert.equal(nb.link, '/processes/ny-sentrumsplan/ideas/i1');
+  assert.equal(render('en', 'idea_merged', payloads.idea_merged).subject, 'Ideas merged');
 });
 
 test('hidden content names the idea when known and quotes the reason; without a page it links to the list', () => {

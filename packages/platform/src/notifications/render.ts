@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder', 'recommendation_sent', 'meeting_scheduled'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder', 'recommendation_sent', 'meeting_scheduled', 'idea_merged'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -102,6 +102,10 @@ export function renderNotification(
         quote: null,
         link,
       };
+    }
+    case 'idea_merged': {
+      const keptTitle = textOf(payload, 'keptTitle');
+      return { subject: t('notify.idea_merged.subject'), text: t('notify.idea_merged.body', { ideaTitle, keptTitle }), quote: null, link };
     }
     case 'idea_hidden':
       return { subject: t('notify.idea_hidden.subject'), text: ideaTitle ? t('notify.idea_hidden.named', { ideaTitle }) : t('notify.idea_hidden.body'), quote: quote('notify.quote.reason', 'reason'), link };

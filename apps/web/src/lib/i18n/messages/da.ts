@@ -19,6 +19,7 @@ import { moderationDa } from './moderation/da.ts';
 import { mapDa } from './map/da.ts';
 import { proposalsDa } from './proposals/da.ts';
 import { eventsDa } from './events/da.ts';
+import { duplicatesDa } from './duplicates/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -44,4 +45,5 @@ export const da: Catalog = {
   ...mapDa,
   ...proposalsDa,
   ...eventsDa,
+  ...duplicatesDa,
 };

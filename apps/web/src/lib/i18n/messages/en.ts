@@ -19,6 +19,7 @@ import { moderationEn } from './moderation/en.ts';
 import { mapEn } from './map/en.ts';
 import { proposalsEn } from './proposals/en.ts';
 import { eventsEn } from './events/en.ts';
+import { duplicatesEn } from './duplicates/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -46,4 +47,5 @@ export const en = {
   ...mapEn,
   ...proposalsEn,
   ...eventsEn,
+  ...duplicatesEn,
 } as const;

@@ -19,6 +19,7 @@ import { moderationNb } from './moderation/nb.ts';
 import { mapNb } from './map/nb.ts';
 import { proposalsNb } from './proposals/nb.ts';
 import { eventsNb } from './events/nb.ts';
+import { duplicatesNb } from './duplicates/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -44,4 +45,5 @@ export const nb: Catalog = {
   ...mapNb,
   ...proposalsNb,
   ...eventsNb,
+  ...duplicatesNb,
 };

@@ -19,6 +19,7 @@ import { moderationNn } from './moderation/nn.ts';
 import { mapNn } from './map/nn.ts';
 import { proposalsNn } from './proposals/nn.ts';
 import { eventsNn } from './events/nn.ts';
+import { duplicatesNn } from './duplicates/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -44,4 +45,5 @@ export const nn: Catalog = {
   ...mapNn,
   ...proposalsNn,
   ...eventsNn,
+  ...duplicatesNn,
 };

@@ -19,6 +19,7 @@ import { moderationSv } from './moderation/sv.ts';
 import { mapSv } from './map/sv.ts';
 import { proposalsSv } from './proposals/sv.ts';
 import { eventsSv } from './events/sv.ts';
+import { duplicatesSv } from './duplicates/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -44,4 +45,5 @@ export const sv: Catalog = {
   ...mapSv,
   ...proposalsSv,
   ...eventsSv,
+  ...duplicatesSv,
 };

@@ -78,6 +78,8 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.budget_project_update.body': 'Projektet »{projectTitle}«, som du stemte på, har nyt.',
   'notify.budget_results.subject': 'Resultatet af »{processTitle}« er klar',
   'notify.budget_results.body': 'Resultatet af budgetafstemningen i »{processTitle}« er offentliggjort: se, hvilke projekter der bliver gennemført.',
+  'notify.idea_merged.subject': 'Forslag lagt sammen',
+  'notify.idea_merged.body': 'En moderator har lagt forslaget »{ideaTitle}« sammen med »{keptTitle}«, som siger det samme. Støtte, følgere og kommentarer hører nu til »{keptTitle}«.',
   'notify.idea_hidden.named': 'En moderator har skjult dit forslag »{ideaTitle}«.',
   'notify.comment_hidden.named': 'En moderator har skjult din kommentar til forslaget »{ideaTitle}«.',
   'notify.recommendation_decided.accepted': 'Beslutningstageren har godkendt anbefalingen »{title}«.',

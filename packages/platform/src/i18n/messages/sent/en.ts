@@ -77,6 +77,8 @@ export const sentEn = {
   'notify.budget_project_update.body': 'The project "{projectTitle}", which you voted for, has news.',
   'notify.budget_results.subject': 'The results of "{processTitle}" are out',
   'notify.budget_results.body': 'The results of the budget vote in "{processTitle}" have been published: see which projects will be carried out.',
+  'notify.idea_merged.subject': 'Ideas merged',
+  'notify.idea_merged.body': 'A moderator merged the idea "{ideaTitle}" into "{keptTitle}", which says the same. Its supports, followers and comments now belong to "{keptTitle}".',
   'notify.idea_hidden.named': 'A moderator hid your idea "{ideaTitle}".',
   'notify.comment_hidden.named': 'A moderator hid your comment on the idea "{ideaTitle}".',
   'notify.recommendation_decided.accepted': 'The decision-maker accepted the recommendation "{title}".',

@@ -79,6 +79,8 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.budget_project_update.body': 'Prosjektet «{projectTitle}», som du stemte på, har nytt.',
   'notify.budget_results.subject': 'Resultatet av «{processTitle}» er klart',
   'notify.budget_results.body': 'Resultatet av budsjettavstemningen i «{processTitle}» er publisert: se hvilke prosjekter som blir gjennomført.',
+  'notify.idea_merged.subject': 'Forslag slått sammen',
+  'notify.idea_merged.body': 'En moderator har slått sammen forslaget «{ideaTitle}» med «{keptTitle}», som sier det samme. Støtter, følgere og kommentarer hører nå til «{keptTitle}».',
   'notify.idea_hidden.named': 'En moderator har skjult forslaget ditt «{ideaTitle}».',
   'notify.comment_hidden.named': 'En moderator har skjult kommentaren din til forslaget «{ideaTitle}».',
   'notify.recommendation_decided.accepted': 'Beslutningstakeren har godtatt anbefalingen «{title}».',

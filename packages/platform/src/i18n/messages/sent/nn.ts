@@ -79,6 +79,8 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.budget_project_update.body': 'Prosjektet «{projectTitle}», som du røysta på, har nytt.',
   'notify.budget_results.subject': 'Resultatet av «{processTitle}» er klart',
   'notify.budget_results.body': 'Resultatet av budsjettavrøystinga i «{processTitle}» er publisert: sjå kva prosjekt som blir gjennomførte.',
+  'notify.idea_merged.subject': 'Forslag slått saman',
+  'notify.idea_merged.body': 'Ein moderator har slått saman forslaget «{ideaTitle}» med «{keptTitle}», som seier det same. Støtter, følgjarar og kommentarar høyrer no til «{keptTitle}».',
   'notify.idea_hidden.named': 'Ein moderator har gøymt forslaget ditt «{ideaTitle}».',
   'notify.comment_hidden.named': 'Ein moderator har gøymt kommentaren din til forslaget «{ideaTitle}».',
   'notify.recommendation_decided.accepted': 'Avgjerdstakaren har godteke tilrådinga «{title}».',

@@ -79,6 +79,8 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.budget_project_update.body': 'Projektet ”{projectTitle}”, som du röstade på, har något nytt.',
   'notify.budget_results.subject': 'Resultatet av ”{processTitle}” är klart',
   'notify.budget_results.body': 'Resultatet av budgetomröstningen i ”{processTitle}” har publicerats: se vilka projekt som blir av.',
+  'notify.idea_merged.subject': 'Förslag sammanslagna',
+  'notify.idea_merged.body': 'En moderator har slagit ihop förslaget ”{ideaTitle}” med ”{keptTitle}”, som säger samma sak. Stöd, följare och kommentarer hör nu till ”{keptTitle}”.',
   'notify.idea_hidden.named': 'En moderator har dolt ditt förslag ”{ideaTitle}”.',
   'notify.comment_hidden.named': 'En moderator har dolt din kommentar till förslaget ”{ideaTitle}”.',
   'notify.recommendation_decided.accepted': 'Beslutsfattaren har godtagit rekommendationen ”{title}”.',

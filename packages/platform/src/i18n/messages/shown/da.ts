@@ -341,6 +341,9 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'moderation.block.staff': 'Medarbejderkonti kan ikke spærres. Bed en administrator ændre rollerne i stedet.',
   'moderation.block.days': 'Vælg mellem {min} og {max} dage.',
   'moderation.bulk.noneChosen': 'Vælg mindst ét indlæg.',
+  'ideas.duplicates.same': 'Vælg to forskellige forslag.',
+  'ideas.duplicates.otherProcess': 'De to forslag hører til forskellige processer.',
+  'ideas.duplicates.notVisible': 'Forslaget er skjult, venter på godkendelse eller er allerede lagt sammen.',
   'ideas.edit.notAuthor': 'Kun den, der skrev forslaget, kan ændre det.',
   'ideas.edit.reacted': 'Forslaget kan ikke længere ændres: nogen har allerede støttet eller kommenteret det.',
   // Panel members and decisions (issue 18, part 4)

@@ -340,6 +340,9 @@ export const shownEn = {
   'moderation.block.staff': 'Staff accounts cannot be blocked. Ask an administrator to change their roles instead.',
   'moderation.block.days': 'Choose between {min} and {max} days.',
   'moderation.bulk.noneChosen': 'Select at least one item.',
+  'ideas.duplicates.same': 'Choose two different ideas.',
+  'ideas.duplicates.otherProcess': 'The two ideas belong to different processes.',
+  'ideas.duplicates.notVisible': 'This idea is hidden, waiting for screening or already merged.',
   'ideas.edit.notAuthor': 'Only the person who wrote the idea can edit it.',
   'ideas.edit.reacted': 'The idea can no longer be edited: someone has already supported or commented on it.',
   // Panel members and decisions (issue 18, part 4)

@@ -341,6 +341,9 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'moderation.block.staff': 'Ansattkontoer kan ikke sperres. Be en administrator endre rollene i stedet.',
   'moderation.block.days': 'Velg mellom {min} og {max} dager.',
   'moderation.bulk.noneChosen': 'Velg minst ett innhold.',
+  'ideas.duplicates.same': 'Velg to ulike forslag.',
+  'ideas.duplicates.otherProcess': 'De to forslagene hører til ulike prosesser.',
+  'ideas.duplicates.notVisible': 'Dette forslaget er skjult, venter på godkjenning eller er allerede slått sammen.',
   'ideas.edit.notAuthor': 'Bare den som skrev forslaget, kan endre det.',
   'ideas.edit.reacted': 'Forslaget kan ikke endres lenger: noen har allerede støttet eller kommentert det.',
   // Panel members and decisions (issue 18, part 4)

@@ -341,6 +341,9 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'moderation.block.staff': 'Tilsettkontoar kan ikkje sperrast. Be ein administrator endre rollene i staden.',
   'moderation.block.days': 'Vel mellom {min} og {max} dagar.',
   'moderation.bulk.noneChosen': 'Vel minst eitt innhald.',
+  'ideas.duplicates.same': 'Vel to ulike forslag.',
+  'ideas.duplicates.otherProcess': 'Dei to forslaga høyrer til ulike prosessar.',
+  'ideas.duplicates.notVisible': 'Dette forslaget er gøymt, ventar på godkjenning eller er alt slått saman.',
   'ideas.edit.notAuthor': 'Berre den som skreiv forslaget, kan endre det.',
   'ideas.edit.reacted': 'Forslaget kan ikkje endrast lenger: nokon har allereie støtta eller kommentert det.',
   // Panel members and decisions (issue 18, part 4)

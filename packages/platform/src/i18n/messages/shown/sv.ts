@@ -341,6 +341,9 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'moderation.block.staff': 'Personalkonton kan inte spärras. Be en administratör ändra rollerna i stället.',
   'moderation.block.days': 'Välj mellan {min} och {max} dagar.',
   'moderation.bulk.noneChosen': 'Välj minst ett inlägg.',
+  'ideas.duplicates.same': 'Välj två olika förslag.',
+  'ideas.duplicates.otherProcess': 'De två förslagen hör till olika processer.',
+  'ideas.duplicates.notVisible': 'Förslaget är dolt, väntar på granskning eller är redan sammanslaget.',
   'ideas.edit.notAuthor': 'Bara den som skrev förslaget kan ändra det.',
   'ideas.edit.reacted': 'Förslaget kan inte längre ändras: någon har redan stött eller kommenterat det.',
   // Panel members and decisions (issue 18, part 4)

@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await loadProcess(locals, params.slug);
   const result = await locals.platform.ideas.getIdea(locals.ctx.user, params.id);
   if (!result.ok || result.value.idea.processId !== found.process.id) error(404, { message: 'NotFound' });
+  // A merged idea lives on in the idea it was merged into.
+  if (result.value.idea.mergedInto) redirect(303, `/processes/${found.process.slug}/ideas/${result.value.idea.mergedInto}?merged=1`);
   const { comments, following } = result.value;
   const user = locals.ctx.user;
   const phaseOpen = found.process.status === 'published' && found.openIdeasPhase?.id === result.value.idea.phaseId;
@@ -49,6 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     following,
     phaseOpen,
     posted: url.searchParams.get('posted') === '1',
+    mergedHere: url.searchParams.get('merged') === '1',
     answers: history.answers.map((a) => ({ status: a.status, body: a.body, signature: locals.t('ideas.answeredBy', { name: a.authorName, role: roleLabel(locals, a.authorRole), date: date(a.createdAt) }) })),
     milestones: history.milestones.map((m) => ({ ...m, date: formatDate(m.date, locals.ctx.locale) })),
     statusLabels: await statusLabels(locals),
