@@ -257,7 +257,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
-    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications, updates] }),
   };
   const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, notifications, clock, timeZone, areas: async () => (await municipality.get()).areas });
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });

@@ -33,7 +33,7 @@ export function unsubscribingUseCases(ctx: UpdatesContext) {
       if (!link) return fail('TokenInvalid');
       if (!link.delivery.unsubscribed) {
         await repo.unsubscribe(link.delivery.process_id, link.delivery.user_id, deps.clock());
-        await ctx.audit(link.delivery.user_id, 'unsubscribe', link.delivery.process_id, { processId: link.delivery.process_id });
+        await ctx.audit(link.delivery.user_id, 'unsubscribe', link.delivery.process_id, {}, 'process');
       }
       return ok({ processTitle: link.processTitle, processSlug: link.processSlug, unsubscribed: true });
     },

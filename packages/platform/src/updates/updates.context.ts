@@ -46,8 +46,9 @@ export function updatesContext(deps: UpdatesDeps) {
     return ok({ actor, process });
   }
 
-  async function audit(actorId: string | null, action: string, updateId: string, details: Record<string, unknown> = {}) {
-    await deps.audit.record({ actorId, action: `updates.${action}`, subjectType: 'process_update', subjectId: updateId, details });
+  /** Records an action on an update (or, for an unsubscription, on the process it stops). */
+  async function audit(actorId: string | null, action: string, subjectId: string, details: Record<string, unknown> = {}, subjectType = 'process_update') {
+    await deps.audit.record({ actorId, action: `updates.${action}`, subjectType, subjectId, details });
   }
 
   return { deps, repo, managedProcess, audit };

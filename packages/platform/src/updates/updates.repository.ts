@@ -121,6 +121,22 @@ export function updatesRepository(db: Db) {
         .executeTakeFirst();
     },
 
+    /** The updates that reached one person (their export). */
+    deliveriesOf(userId: string) {
+      return db
+        .selectFrom('process_update_deliveries as d')
+        .innerJoin('process_updates as u', 'u.id', 'd.update_id')
+        .select(['u.process_id', 'u.subject', 'u.language', 'd.locale', 'd.created_at', 'd.emailed_at'])
+        .where('d.user_id', '=', userId)
+        .orderBy('d.created_at')
+        .execute();
+    },
+
+    /** The processes one person unsubscribed from (their export). */
+    unsubscribesOf(userId: string) {
+      return db.selectFrom('process_update_unsubscribes').select(['process_id', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+    },
+
     async unsubscribe(processId: string, userId: string, at: Date): Promise<void> {
       await db
         .insertInto('process_update_unsubscribes')

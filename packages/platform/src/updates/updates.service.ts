@@ -1,6 +1,7 @@
 import { composingUseCases } from './composing.ts';
 import { sendingUseCases } from './sending.ts';
 import { unsubscribingUseCases } from './unsubscribing.ts';
+import { updatesPrivacyUseCases } from './privacy.ts';
 import { updatesContext, type UpdatesDeps } from './updates.context.ts';
 
 export type { UpdatesDeps } from './updates.context.ts';
@@ -17,6 +18,7 @@ export function updatesService(deps: UpdatesDeps) {
   return {
     ...composingUseCases(ctx, sending),
     ...unsubscribingUseCases(ctx),
+    ...updatesPrivacyUseCases(ctx),
     sendDue: sending.sendDue,
   };
 }

@@ -168,6 +168,13 @@ test('the unsubscribe link works without signing in and stops that process’s u
   assert.equal(again.ok && again.value.unsubscribed, true);
   const preview = await platform.updates.previewAudience(manager, { id: processId, audience: 'both' });
   assert.deepEqual(preview.ok && preview.value, { recipients: 2, byEmail: 1, listOnly: 1 });
+  // In her own data: the update she received and the unsubscription; deleting her account deletes both.
+  const own = await platform.updates.exportFor(kari.id);
+  assert.deepEqual([own.processUpdates?.map((u) => u.subject), own.updateUnsubscribes?.map((u) => u.processId)], [['Byggestart i mai'], [processId]]);
+  assert.deepEqual(await platform.updates.deletionPlanFor(kari.id), [
+    { section: 'processUpdates', count: 1, outcome: 'deleted' },
+    { section: 'updateUnsubscribes', count: 1, outcome: 'deleted' },
+  ]);
 });
 
 test('scheduled in the municipality’s time zone: 10:00 is 09:00 UTC before summer time and 08:00 UTC after; cancelled ones stay unsent', async () => {

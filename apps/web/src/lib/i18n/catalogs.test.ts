@@ -24,6 +24,7 @@ import { processesEn } from './messages/processes/en.ts';
 import { siteEn } from './messages/site/en.ts';
 import { stakeholdersEn } from './messages/stakeholders/en.ts';
 import { eventsEn } from './messages/events/en.ts';
+import { updatesEn } from './messages/updates/en.ts';
 import { recommendationsEn } from './messages/recommendations/en.ts';
 
 test('every page text is in all five languages, translated, with the same placeholders', () => {
@@ -59,6 +60,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     map: mapEn,
     proposals: proposalsEn,
     events: eventsEn,
+    updates: updatesEn,
     panelRecruitment: panelRecruitmentEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);

@@ -49,4 +49,6 @@ export const updatesDa: Record<keyof typeof updatesEn, string> = {
   'unsubscribe.already': 'Du har allerede afmeldt opdateringer om »{processTitle}«.',
   'unsubscribe.invalid': 'Dette afmeldingslink er ikke gyldigt. Kopiér hele linket fra e-mailen, eller vælg hvor ofte du får e-mail på din konto.',
   'unsubscribe.process': 'Gå til processen',
+  'privacy.section.processUpdates': 'Opdateringer fra processer, du har modtaget',
+  'privacy.section.updateUnsubscribes': 'Processer, hvis opdateringer du har afmeldt',
 };

@@ -50,4 +50,6 @@ export const updatesEn = {
   'unsubscribe.already': 'You have already unsubscribed from updates about “{processTitle}”.',
   'unsubscribe.invalid': 'This unsubscribe link is not valid. Copy the whole link from the e-mail, or choose how often you get e-mail in your account.',
   'unsubscribe.process': 'Go to the process',
+  'privacy.section.processUpdates': 'Updates from processes you received',
+  'privacy.section.updateUnsubscribes': 'Processes whose updates you unsubscribed from',
 } as const;

@@ -49,4 +49,6 @@ export const updatesNb: Record<keyof typeof updatesEn, string> = {
   'unsubscribe.already': 'Du har allerede meldt deg av oppdateringer om «{processTitle}».',
   'unsubscribe.invalid': 'Denne avmeldingslenken er ikke gyldig. Kopier hele lenken fra e-posten, eller velg hvor ofte du får e-post på kontoen din.',
   'unsubscribe.process': 'Gå til prosessen',
+  'privacy.section.processUpdates': 'Oppdateringer fra prosesser du har fått',
+  'privacy.section.updateUnsubscribes': 'Prosesser du har meldt deg av oppdateringer fra',
 };

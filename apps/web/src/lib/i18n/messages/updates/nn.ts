@@ -49,4 +49,6 @@ export const updatesNn: Record<keyof typeof updatesEn, string> = {
   'unsubscribe.already': 'Du har alt meldt deg av oppdateringar om «{processTitle}».',
   'unsubscribe.invalid': 'Denne avmeldingslenkja er ikkje gyldig. Kopier heile lenkja frå e-posten, eller vel kor ofte du får e-post på kontoen din.',
   'unsubscribe.process': 'Gå til prosessen',
+  'privacy.section.processUpdates': 'Oppdateringar frå prosessar du har fått',
+  'privacy.section.updateUnsubscribes': 'Prosessar du har meldt deg av oppdateringar frå',
 };

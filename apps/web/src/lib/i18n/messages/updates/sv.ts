@@ -49,4 +49,6 @@ export const updatesSv: Record<keyof typeof updatesEn, string> = {
   'unsubscribe.already': 'Du har redan avslutat uppdateringar om ”{processTitle}”.',
   'unsubscribe.invalid': 'Den här avslutningslänken är inte giltig. Kopiera hela länken från e-postmeddelandet, eller välj hur ofta du får e-post i ditt konto.',
   'unsubscribe.process': 'Gå till processen',
+  'privacy.section.processUpdates': 'Uppdateringar från processer som du har fått',
+  'privacy.section.updateUnsubscribes': 'Processer vars uppdateringar du har avslutat',
 };
