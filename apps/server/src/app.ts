@@ -43,6 +43,7 @@ import { fileRoutes } from './api/files.ts';
 import { budgetingRoutes } from './api/budgeting.ts';
 import { proposalRoutes } from './api/proposals.ts';
 import { eventRoutes } from './api/events.ts';
+import { updateRoutes } from './api/updates.ts';
 import { fieldErrorsOf, voterCookieName } from '@tingsted/platform/edge';
 
 /** The SvelteKit request handler produced by adapter-node (`apps/web/build/handler.js`). */
@@ -238,6 +239,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(budgetingRoutes, { platform });
       await api.register(proposalRoutes, { platform });
       await api.register(eventRoutes, { platform });
+      await api.register(updateRoutes, { platform });
     },
     { prefix: '/api/v1' },
   );

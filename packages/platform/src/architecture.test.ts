@@ -197,6 +197,7 @@ const moduleOrder = [
   'panels',
   'census',
   'analysis',
+  'updates',
   'reports',
   'platform.ts',
   'request-context.ts',

@@ -12,7 +12,7 @@ export { type ErrorCode, type FieldError, type Failure, type Result, ok, fail } 
 export { resolveText, cleanLocalized, type LocalizedText, type ResolvedText } from './shared/localized.ts';
 export type { Logger } from './shared/logger.ts';
 export { silentLogger } from './shared/logger.ts';
-export type { Mailer, OutgoingMail } from './mail/mailer.ts';
+export { createMailer, type Mailer, type OutgoingMail } from './mail/mailer.ts';
 export * from './i18n/locales.ts';
 export { translate, translator, interpolate, isMessageKey, catalogs, type MessageKey, type Catalog } from './i18n/translate.ts';
 export * from './request-context.ts';

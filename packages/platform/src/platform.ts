@@ -24,6 +24,7 @@ import { personalDataUseCases, reportsService, type PersonalDataService, type Re
 import { createModerationGate, moderationService } from './moderation/index.ts';
 import { defineProposalJobs, proposalsService } from './proposals/index.ts';
 import { defineEventJobs, eventsService } from './events/index.ts';
+import { defineUpdateJobs, updatesService } from './updates/index.ts';
 import { localDiskStore, type FileStore } from './files/files.store.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJobQueue, type JobQueue } from './jobs/jobs.ts';
@@ -94,6 +95,8 @@ export interface Platform {
   readonly census: ReturnType<typeof censusService>;
   /** Events with sign-up, waiting lists, reminders, attendance and minutes. */
   readonly events: ReturnType<typeof eventsService>;
+  /** Updates staff send to a process's participants and followers, now or at a time; unsubscribing from them. */
+  readonly updates: ReturnType<typeof updatesService>;
   /** Read models over several modules: "you said, we did", the participation report, exports, one's own data. */
   readonly reports: ReportsService & PersonalDataService;
   readonly mailer: Mailer;
@@ -231,10 +234,30 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   definePanelJobs(jobs, panels, config.logger);
   // The municipality's retention period for panel registrations' personal data, applied nightly.
   defineRetentionJob(jobs, panels, () => municipality.panelRetentionDays(), config.logger);
+  const updates = updatesService({
+    db,
+    audit,
+    accounts,
+    processes,
+    ideas,
+    surveyRespondents: (phaseIds) => surveys.responsesByWeek(phaseIds),
+    notifications,
+    mailer,
+    clock,
+    timeZone,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    logger: config.logger,
+    municipality: async () => {
+      const m = await municipality.get();
+      return { name: m.name, defaultLocale: m.defaultLocale };
+    },
+  });
+  // Scheduled updates go out within a minute of their time.
+  defineUpdateJobs(jobs, updates, config.logger);
   const reports = {
     ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
-    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications] }),
+    ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications, updates] }),
   };
   const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, notifications, clock, timeZone, areas: async () => (await municipality.get()).areas });
   const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
@@ -271,6 +294,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     analysis,
     census,
     events,
+    updates,
     reports,
     mailer,
     jobs,

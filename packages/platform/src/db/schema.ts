@@ -16,6 +16,7 @@ import type { ModerationTables } from '../moderation/moderation.tables.ts';
 import type { ProposalsTables } from '../proposals/proposals.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { CensusTables } from '../census/census.tables.ts';
+import type { UpdatesTables } from '../updates/updates.tables.ts';
 
 /** Every table, as Kysely sees it: the union of the modules' own table types. */
 export interface Database
@@ -36,4 +37,5 @@ export interface Database
     ModerationTables,
     ProposalsTables,
     EventsTables,
-    CensusTables {}
+    CensusTables,
+    UpdatesTables {}

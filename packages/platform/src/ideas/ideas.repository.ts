@@ -308,6 +308,21 @@ export function ideasRepository(db: Db) {
       return result.rows.map((r) => r.person);
     },
 
+    /** The people following any visible idea of a process (authors and supporters follow theirs). */
+    async followersOf(processId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('idea_follows')
+        .innerJoin('ideas', 'ideas.id', 'idea_follows.idea_id')
+        .select('idea_follows.user_id')
+        .distinct()
+        .where('ideas.process_id', '=', processId)
+        .where('ideas.hidden_at', 'is', null)
+        .where('ideas.screening', '=', 'published')
+        .orderBy('idea_follows.user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+
     async setIdeaStatus(id: string, status: string, progress: number | null | undefined) {
       await db
         .updateTable('ideas')

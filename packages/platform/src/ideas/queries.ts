@@ -42,6 +42,9 @@ export function ideaQueries(repo: IdeasRepository) {
      */
     participantsOf: (processId: string, between: { from: string; to: string; timeZone: string } | null = null): Promise<string[]> => repo.participantsOf(processId, between),
 
+    /** The different people following a visible idea of a process (the process's followers). */
+    followersOf: (processId: string): Promise<string[]> => repo.followersOf(processId),
+
     /** Ideas, comments and supports in a process per ISO week, with the people behind them. */
     async participationByWeek(processId: string): Promise<WeeklyParticipation[]> {
       return (await repo.participationByWeek(processId)).map((r) => ({ week: r.week, kind: r.kind, count: r.n, people: r.people }));

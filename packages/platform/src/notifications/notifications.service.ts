@@ -113,6 +113,19 @@ export function notificationsService(deps: NotificationsDeps) {
       }
     },
 
+    /**
+     * Records a notification for each person without e-mailing it (the caller sends its own e-mail): the list
+     * shows it, and the daily digest leaves it out.
+     */
+    async record(input: { userIds: readonly string[]; kind: NotificationKind; subjectType: string; subjectId: string; payload: Payload }): Promise<void> {
+      const userIds = [...new Set(input.userIds)];
+      if (userIds.length === 0) return;
+      const payload = Object.fromEntries(Object.entries(input.payload).filter(([, v]) => v !== undefined)) as Record<string, string | number | null>;
+      const at = deps.clock();
+      await repo.insertForEach({ userIds, kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId, payload, at });
+      await repo.markEmailedFor(userIds, input.subjectId, input.kind, at);
+    },
+
     /** The person's notifications, newest first. */
     listFor,
 

@@ -36,7 +36,18 @@ const payloads: Record<NotificationKind, Payload> = {
   phase_reminder: { processTitle: 'Ny park', phaseTitle: 'Idéer', endsOn: '2026-12-31', processSlug: 'ny-park', link: '/processes/ny-park' },
   recommendation_sent: { title: 'Flere benker', supporters: 3, members: 5, link: '/processes/ny-sentrumsplan/stakeholders/recommendations/1' },
   meeting_scheduled: { title: 'Andre møte', startsAt: '2026-10-31T17:00:00.000Z', timeZone: 'Europe/Oslo', place: 'Rådhuset', link: '/processes/ny-sentrumsplan/stakeholders/meetings/m1' },
+  process_update: { language: 'nb', 'processTitle.nb': 'Ny park', 'processTitle.en': 'New park', 'subject.nb': 'Byggestart i mai', 'body.nb': 'Gravingen starter 4. mai.', 'subject.en': 'Work starts in May', 'body.en': 'Digging starts on 4 May.', link: '/processes/ny-park' },
 };
+
+test('a process update is shown in the reader language where staff translated it, else in the original with its language named', () => {
+  const en = render('en', 'process_update', payloads.process_update);
+  assert.equal(en.text, 'Update on "New park": Work starts in May');
+  assert.deepEqual(en.quote, { label: 'The message', text: 'Digging starts on 4 May.' });
+  assert.equal(en.link, '/processes/ny-park');
+  const sv = render('sv', 'process_update', payloads.process_update);
+  assert.equal(sv.text, 'Nytt om ”Ny park”: Byggestart i mai');
+  assert.deepEqual(sv.quote, { label: 'Meddelandet (på norskt bokmål)', text: 'Gravingen starter 4. mai.' });
+});
 
 test('a scheduled meeting gives its time as the municipality’s wall clock, in each language, and its place', () => {
   assert.equal(render('nb', 'meeting_scheduled', payloads.meeting_scheduled).text, 'Panelet møtes til «Andre møte» 31. oktober 2026 kl. 18:00. Møtesiden har sakslisten og en kalenderfil.');

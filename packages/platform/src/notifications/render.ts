@@ -1,5 +1,5 @@
-import { defaultTimeZone, formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
-import type { Locale } from '../i18n/locales.ts';
+import { defaultTimeZone, formatDateTime, formatNumber, formatPercent, languageName } from '../i18n/format.ts';
+import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { isMessageKey, translate, type MessageKey } from '../i18n/translate.ts';
 import { resolveText, type LocalizedText } from '../shared/localized.ts';
 
@@ -7,7 +7,7 @@ import { resolveText, type LocalizedText } from '../shared/localized.ts';
 // CSV all show what this returns, in the reader's language.
 
 /** What a notification can be about. */
-export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder', 'recommendation_sent', 'meeting_scheduled', 'idea_merged'] as const;
+export const notificationKinds = ['status_changed', 'answered', 'milestone', 'idea_hidden', 'comment_hidden', 'statement_hidden', 'fact_reviewed', 'recommendation_decided', 'recommendation_revised', 'budget_project_update', 'budget_results', 'proposal_invited', 'proposal_submitted', 'proposal_reached', 'proposal_answered', 'proposal_milestone', 'proposal_hidden', 'proposal_expired', 'event_seat', 'phase_reminder', 'recommendation_sent', 'meeting_scheduled', 'idea_merged', 'process_update'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** What the module that raised a notification stored with it (titles, keys, texts). */
@@ -202,6 +202,17 @@ export function renderNotification(
       // The instant as the municipality's wall clock on that day (18:00 stays 18:00 across summer time).
       const time = formatDateTime(locale, textOf(payload, 'startsAt'), textOf(payload, 'timeZone') || defaultTimeZone);
       return { subject: t('notify.meeting_scheduled.subject', { title }), text: t('notify.meeting_scheduled.body', { title, time }), quote: quote('notify.quote.place', 'place'), link };
+    }
+    case 'process_update': {
+      // The update in the reader's language where staff wrote a translation, else the original, its language named.
+      const original = textOf(payload, 'language');
+      const fallback: Locale = isLocale(original) ? original : options.municipalityDefault;
+      const inLanguage = (name: string) => resolveText(Object.fromEntries(locales.map((l) => [l, textOf(payload, `${name}.${l}`)])), locale, fallback);
+      const processTitle = inLanguage('processTitle').text;
+      const subject = inLanguage('subject');
+      const body = firstLines(inLanguage('body').text);
+      const label = subject.locale === locale ? t('notify.quote.message') : t('notify.quote.messageIn', { language: languageName(locale, subject.locale) });
+      return { subject: t('notify.process_update.subject', { processTitle, subject: subject.text }), text: t('notify.process_update.body', { processTitle, subject: subject.text }), quote: body === '' ? null : { label, text: body }, link };
     }
     case 'budget_results': {
       const processTitle = textOf(payload, 'processTitle');

@@ -58,7 +58,7 @@ test('each module exports its own part of a person, with timestamps', async () =
   assert.equal(all.value.account.email, 'kari@demo.tingsted.no');
   assert.deepEqual(Object.keys(all.value.sections).sort((a, b) => a.localeCompare(b)), [
     'ballots', 'blocks', 'comments', 'conversations', 'conversationVotes', 'eventRegistrations', 'facts', 'follows', 'ideaEdits', 'ideas', 'moderationDecisions', 'notifications',
-    'panelFollows', 'panelRegistrations', 'panelVotes', 'panelWriting', 'proposalCoauthorships', 'proposals', 'proposalSignatures', 'recommendationWriting', 'reports', 'stakeholderPlaces', 'statements', 'supports', 'surveyAnswers',
+    'panelFollows', 'panelRegistrations', 'panelVotes', 'panelWriting', 'processUpdates', 'proposalCoauthorships', 'proposals', 'proposalSignatures', 'recommendationWriting', 'reports', 'stakeholderPlaces', 'statements', 'supports', 'surveyAnswers', 'updateUnsubscribes',
   ]);
   assert.ok(all.value.actions.some((a) => a.byYou), 'the audit entries by her');
 });

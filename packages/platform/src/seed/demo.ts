@@ -124,6 +124,15 @@ export async function seedDemo(
     const comment = await platform.ideas.postComment({ id: id('sara@demo.tingsted.no'), roles: ['resident'] }, { ideaId: a, body: 'Enig! Gjerne med ryggstøtte.' });
     if (comment.ok) await seedDemoModeration(platform, { ideaId: c, commentId: comment.value.id, reporters: [id('ola@demo.tingsted.no'), id('kari@demo.tingsted.no')] });
     await platform.feedback.answerIdea({ id: id('ordforer@demo.tingsted.no'), roles: ['decision_maker'] }, b, { status: 'under_consideration', body: 'Vi ser på dette sammen med torghandlerne.' });
+    // An update to the process's participants and followers, scheduled for the morning the survey opens.
+    await platform.updates.createUpdate({ id: manager, roles: ['process_manager'] }, {
+      id: centre.id,
+      language: 'nb',
+      subject: { nb: 'Spørreundersøkelsen åpner i dag', en: 'The survey opens today' },
+      body: { nb: 'Takk for alle idéene! Nå kan du svare på spørreundersøkelsen om sentrumsplanen. Det tar fem minutter.', en: 'Thank you for all the ideas! You can now answer the survey about the town-centre plan. It takes five minutes.' },
+      audience: 'both',
+      sendAt: `${addDays(today, 31)}T09:00`,
+    });
   }
 
   await platform.processes.ensureProcess({

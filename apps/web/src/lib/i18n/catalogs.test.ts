@@ -25,6 +25,7 @@ import { siteEn } from './messages/site/en.ts';
 import { stakeholdersEn } from './messages/stakeholders/en.ts';
 import { eventsEn } from './messages/events/en.ts';
 import { duplicatesEn } from './messages/duplicates/en.ts';
+import { updatesEn } from './messages/updates/en.ts';
 import { recommendationsEn } from './messages/recommendations/en.ts';
 
 test('every page text is in all five languages, translated, with the same placeholders', () => {
@@ -61,6 +62,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     proposals: proposalsEn,
     events: eventsEn,
     duplicates: duplicatesEn,
+    updates: updatesEn,
     panelRecruitment: panelRecruitmentEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);

@@ -20,6 +20,7 @@ import { mapDa } from './map/da.ts';
 import { proposalsDa } from './proposals/da.ts';
 import { eventsDa } from './events/da.ts';
 import { duplicatesDa } from './duplicates/da.ts';
+import { updatesDa } from './updates/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -46,4 +47,5 @@ export const da: Catalog = {
   ...proposalsDa,
   ...eventsDa,
   ...duplicatesDa,
+  ...updatesDa,
 };

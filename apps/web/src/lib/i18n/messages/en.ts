@@ -20,6 +20,7 @@ import { mapEn } from './map/en.ts';
 import { proposalsEn } from './proposals/en.ts';
 import { eventsEn } from './events/en.ts';
 import { duplicatesEn } from './duplicates/en.ts';
+import { updatesEn } from './updates/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -48,4 +49,5 @@ export const en = {
   ...proposalsEn,
   ...eventsEn,
   ...duplicatesEn,
+  ...updatesEn,
 } as const;

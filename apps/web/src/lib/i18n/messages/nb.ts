@@ -20,6 +20,7 @@ import { mapNb } from './map/nb.ts';
 import { proposalsNb } from './proposals/nb.ts';
 import { eventsNb } from './events/nb.ts';
 import { duplicatesNb } from './duplicates/nb.ts';
+import { updatesNb } from './updates/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -46,4 +47,5 @@ export const nb: Catalog = {
   ...proposalsNb,
   ...eventsNb,
   ...duplicatesNb,
+  ...updatesNb,
 };

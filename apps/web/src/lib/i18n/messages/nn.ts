@@ -20,6 +20,7 @@ import { mapNn } from './map/nn.ts';
 import { proposalsNn } from './proposals/nn.ts';
 import { eventsNn } from './events/nn.ts';
 import { duplicatesNn } from './duplicates/nn.ts';
+import { updatesNn } from './updates/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -46,4 +47,5 @@ export const nn: Catalog = {
   ...proposalsNn,
   ...eventsNn,
   ...duplicatesNn,
+  ...updatesNn,
 };

@@ -20,6 +20,7 @@ import { mapSv } from './map/sv.ts';
 import { proposalsSv } from './proposals/sv.ts';
 import { eventsSv } from './events/sv.ts';
 import { duplicatesSv } from './duplicates/sv.ts';
+import { updatesSv } from './updates/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -46,4 +47,5 @@ export const sv: Catalog = {
   ...proposalsSv,
   ...eventsSv,
   ...duplicatesSv,
+  ...updatesSv,
 };

@@ -128,4 +128,12 @@ export const sentDa: Record<keyof typeof sentEn, string> = {
   'notify.meeting_scheduled.subject': 'Panelmøde: »{title}«',
   'notify.meeting_scheduled.body': 'Panelet mødes til »{title}« {time}. Mødesiden har dagsordenen og en kalenderfil.',
   'notify.quote.place': 'Sted',
+  'notify.process_update.subject': '{subject} – »{processTitle}«',
+  'notify.process_update.body': 'Nyt om »{processTitle}«: {subject}',
+  'notify.quote.message': 'Beskeden',
+  'notify.quote.messageIn': 'Beskeden (på {language})',
+  'update.mail.intro': 'Nyt om »{processTitle}«, som du har deltaget i eller følger:',
+  'update.mail.original': 'Denne besked er skrevet på {language}: den findes ikke oversat til dit sprog.',
+  'update.mail.link': 'Læs mere om processen: {url}',
+  'update.mail.unsubscribe': 'Vil du ikke have flere opdateringer om »{processTitle}«? Afmeld her (uden at logge ind): {url}',
 };

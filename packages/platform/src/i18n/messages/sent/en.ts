@@ -127,4 +127,12 @@ export const sentEn = {
   'notify.meeting_scheduled.subject': 'Panel meeting: "{title}"',
   'notify.meeting_scheduled.body': 'The panel meets for "{title}" on {time}. The meeting page has the agenda and a calendar file.',
   'notify.quote.place': 'Place',
+  'notify.process_update.subject': '{subject} – "{processTitle}"',
+  'notify.process_update.body': 'Update on "{processTitle}": {subject}',
+  'notify.quote.message': 'The message',
+  'notify.quote.messageIn': 'The message (in {language})',
+  'update.mail.intro': 'An update about "{processTitle}", which you took part in or follow:',
+  'update.mail.original': 'This message is written in {language}: no translation into your language was given.',
+  'update.mail.link': 'Read more about the process: {url}',
+  'update.mail.unsubscribe': 'No more updates about "{processTitle}"? Unsubscribe here (no sign-in needed): {url}',
 } as const;

@@ -129,4 +129,12 @@ export const sentNb: Record<keyof typeof sentEn, string> = {
   'notify.meeting_scheduled.subject': 'Panelmøte: «{title}»',
   'notify.meeting_scheduled.body': 'Panelet møtes til «{title}» {time}. Møtesiden har sakslisten og en kalenderfil.',
   'notify.quote.place': 'Sted',
+  'notify.process_update.subject': '{subject} – «{processTitle}»',
+  'notify.process_update.body': 'Nytt om «{processTitle}»: {subject}',
+  'notify.quote.message': 'Meldingen',
+  'notify.quote.messageIn': 'Meldingen (på {language})',
+  'update.mail.intro': 'Nytt om «{processTitle}», som du har deltatt i eller følger:',
+  'update.mail.original': 'Denne meldingen er skrevet på {language}: den finnes ikke oversatt til ditt språk.',
+  'update.mail.link': 'Les mer om prosessen: {url}',
+  'update.mail.unsubscribe': 'Vil du ikke ha flere oppdateringer om «{processTitle}»? Meld deg av her (uten å logge inn): {url}',
 };

@@ -129,4 +129,12 @@ export const sentNn: Record<keyof typeof sentEn, string> = {
   'notify.meeting_scheduled.subject': 'Panelmøte: «{title}»',
   'notify.meeting_scheduled.body': 'Panelet møtest til «{title}» {time}. Møtesida har sakslista og ei kalenderfil.',
   'notify.quote.place': 'Stad',
+  'notify.process_update.subject': '{subject} – «{processTitle}»',
+  'notify.process_update.body': 'Nytt om «{processTitle}»: {subject}',
+  'notify.quote.message': 'Meldinga',
+  'notify.quote.messageIn': 'Meldinga (på {language})',
+  'update.mail.intro': 'Nytt om «{processTitle}», som du har delteke i eller følgjer:',
+  'update.mail.original': 'Denne meldinga er skriven på {language}: ho finst ikkje omsett til språket ditt.',
+  'update.mail.link': 'Les meir om prosessen: {url}',
+  'update.mail.unsubscribe': 'Vil du ikkje ha fleire oppdateringar om «{processTitle}»? Meld deg av her (utan å logge inn): {url}',
 };

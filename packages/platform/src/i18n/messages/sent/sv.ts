@@ -129,4 +129,12 @@ export const sentSv: Record<keyof typeof sentEn, string> = {
   'notify.meeting_scheduled.subject': 'Panelmöte: ”{title}”',
   'notify.meeting_scheduled.body': 'Panelen möts för ”{title}” {time}. Mötessidan har dagordningen och en kalenderfil.',
   'notify.quote.place': 'Plats',
+  'notify.process_update.subject': '{subject} – ”{processTitle}”',
+  'notify.process_update.body': 'Nytt om ”{processTitle}”: {subject}',
+  'notify.quote.message': 'Meddelandet',
+  'notify.quote.messageIn': 'Meddelandet (på {language})',
+  'update.mail.intro': 'Nytt om ”{processTitle}”, som du har deltagit i eller följer:',
+  'update.mail.original': 'Det här meddelandet är skrivet på {language}: det finns inte översatt till ditt språk.',
+  'update.mail.link': 'Läs mer om processen: {url}',
+  'update.mail.unsubscribe': 'Vill du inte ha fler uppdateringar om ”{processTitle}”? Avsluta här (utan inloggning): {url}',
 };

@@ -437,4 +437,8 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv et helt tal på mindst 1.',
   'census.nobodyToRemind': 'Der er ingen registrerede i denne gruppe tilbage at minde: kun dem, der har oplyst område og fødselsår, kan nås.',
   'census.reminderSent': 'Denne gruppe har allerede fået en påmindelse i denne fase.',
+  'field.translationHalf': 'Skriv både emne og besked på dette sprog, eller lad begge være tomme.',
+  'field.sendAtPast': 'Vælg et tidspunkt, der ikke er passeret, eller lad feltet være tomt for at sende nu.',
+  'field.noRecipients': 'Ingen ville få denne opdatering: ingen har deltaget i eller følger denne proces endnu (eller alle har afmeldt sig). Vælg en anden modtagergruppe.',
+  'field.noRecipientsPhase': 'Ingen ville få denne opdatering: ingen deltog i den valgte fase. Vælg hele processen eller en anden modtagergruppe.',
 };

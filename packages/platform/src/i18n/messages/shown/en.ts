@@ -436,4 +436,8 @@ export const shownEn = {
   'census.minExpected': 'Enter a whole number of at least 1.',
   'census.nobodyToRemind': 'Nobody registered in this group is left to remind: only people who told their area and year of birth can be reached.',
   'census.reminderSent': 'This group has been reminded in this phase already.',
+  'field.translationHalf': 'Write both a subject and a message in this language, or leave both empty.',
+  'field.sendAtPast': 'Choose a time that has not passed yet, or leave the field empty to send now.',
+  'field.noRecipients': 'Nobody would get this update: no one has taken part in or follows this process yet (or everyone unsubscribed). Choose another audience.',
+  'field.noRecipientsPhase': 'Nobody would get this update: no one took part in the chosen phase. Choose the whole process or another audience.',
 } as const;

@@ -437,4 +437,8 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv et heltall på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerte i denne gruppen er igjen å minne på: bare de som har oppgitt område og fødselsår, kan nås.',
   'census.reminderSent': 'Denne gruppen har allerede fått en påminnelse i denne fasen.',
+  'field.translationHalf': 'Skriv både emne og melding på dette språket, eller la begge stå tomme.',
+  'field.sendAtPast': 'Velg et tidspunkt som ikke har passert, eller la feltet stå tomt for å sende nå.',
+  'field.noRecipients': 'Ingen ville fått denne oppdateringen: ingen har deltatt i eller følger denne prosessen ennå (eller alle har meldt seg av). Velg en annen mottakergruppe.',
+  'field.noRecipientsPhase': 'Ingen ville fått denne oppdateringen: ingen deltok i den valgte fasen. Velg hele prosessen eller en annen mottakergruppe.',
 };

@@ -437,4 +437,8 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv eit heiltal på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerte i denne gruppa er att å minne på: berre dei som har oppgitt område og fødselsår, kan nåast.',
   'census.reminderSent': 'Denne gruppa har alt fått ei påminning i denne fasen.',
+  'field.translationHalf': 'Skriv både emne og melding på dette språket, eller la begge stå tomme.',
+  'field.sendAtPast': 'Vel eit tidspunkt som ikkje har passert, eller la feltet stå tomt for å sende no.',
+  'field.noRecipients': 'Ingen ville fått denne oppdateringa: ingen har delteke i eller følgjer denne prosessen enno (eller alle har meldt seg av). Vel ei anna mottakargruppe.',
+  'field.noRecipientsPhase': 'Ingen ville fått denne oppdateringa: ingen deltok i den valde fasen. Vel heile prosessen eller ei anna mottakargruppe.',
 };

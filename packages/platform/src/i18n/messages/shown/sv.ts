@@ -437,4 +437,8 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv ett heltal på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerad i denna grupp återstår att påminna: bara de som har angett område och födelseår kan nås.',
   'census.reminderSent': 'Denna grupp har redan fått en påminnelse i denna fas.',
+  'field.translationHalf': 'Skriv både ämne och meddelande på det här språket, eller lämna båda tomma.',
+  'field.sendAtPast': 'Välj en tidpunkt som inte har passerat, eller lämna fältet tomt för att skicka nu.',
+  'field.noRecipients': 'Ingen skulle få den här uppdateringen: ingen har deltagit i eller följer processen ännu (eller alla har avslutat). Välj en annan mottagargrupp.',
+  'field.noRecipientsPhase': 'Ingen skulle få den här uppdateringen: ingen deltog i den valda fasen. Välj hela processen eller en annan mottagargrupp.',
 };
