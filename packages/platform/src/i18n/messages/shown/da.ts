@@ -434,4 +434,10 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv et helt tal på mindst 1.',
   'census.nobodyToRemind': 'Der er ingen registrerede i denne gruppe tilbage at minde: kun dem, der har oplyst område og fødselsår, kan nås.',
   'census.reminderSent': 'Denne gruppe har allerede fået en påmindelse i denne fase.',
+  'summary.topicCount': '{count, plural, one {# input handler} other {# input handler}} om »{phrase}«.',
+  'summary.mentionCount': '{count, plural, one {# input nævner} other {# input nævner}} »{phrase}«.',
+  'field.providerUrl': 'Angiv adressen på det OpenAI-kompatible endepunkt frem til /v1, der begynder med http:// eller https://.',
+  'field.providerModel': 'Angiv mindst én model: en embedding-model, en chatmodel eller begge.',
+  'field.sentenceCount': 'Resuméet har {count} sætninger; send én tekst for hver (en tom fjerner sætningen). Genindlæs siden, og prøv igen.',
+  'field.sentenceRequired': 'Behold mindst én sætning.',
 };

@@ -433,4 +433,10 @@ export const shownEn = {
   'census.minExpected': 'Enter a whole number of at least 1.',
   'census.nobodyToRemind': 'Nobody registered in this group is left to remind: only people who told their area and year of birth can be reached.',
   'census.reminderSent': 'This group has been reminded in this phase already.',
+  'summary.topicCount': '{count, plural, one {# input is} other {# inputs are}} about “{phrase}”.',
+  'summary.mentionCount': '{count, plural, one {# input mentions} other {# inputs mention}} “{phrase}”.',
+  'field.providerUrl': 'Enter the address of the OpenAI-compatible endpoint up to /v1, starting with http:// or https://.',
+  'field.providerModel': 'Name at least one model: an embedding model, a chat model or both.',
+  'field.sentenceCount': 'The summary has {count} sentences; send one text for each (an empty one removes it). Reload the page and try again.',
+  'field.sentenceRequired': 'Keep at least one sentence.',
 } as const;

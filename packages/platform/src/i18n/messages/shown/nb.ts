@@ -434,4 +434,10 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv et heltall på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerte i denne gruppen er igjen å minne på: bare de som har oppgitt område og fødselsår, kan nås.',
   'census.reminderSent': 'Denne gruppen har allerede fått en påminnelse i denne fasen.',
+  'summary.topicCount': '{count, plural, one {# innspill handler} other {# innspill handler}} om «{phrase}».',
+  'summary.mentionCount': '{count, plural, one {# innspill nevner} other {# innspill nevner}} «{phrase}».',
+  'field.providerUrl': 'Skriv adressen til det OpenAI-kompatible endepunktet fram til /v1, som begynner med http:// eller https://.',
+  'field.providerModel': 'Oppgi minst én modell: en embedding-modell, en chat-modell eller begge.',
+  'field.sentenceCount': 'Sammendraget har {count} setninger; send én tekst for hver (en tom fjerner setningen). Last inn siden på nytt og prøv igjen.',
+  'field.sentenceRequired': 'Behold minst én setning.',
 };

@@ -434,4 +434,10 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv eit heiltal på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerte i denne gruppa er att å minne på: berre dei som har oppgitt område og fødselsår, kan nåast.',
   'census.reminderSent': 'Denne gruppa har alt fått ei påminning i denne fasen.',
+  'summary.topicCount': '{count, plural, one {# innspel handlar} other {# innspel handlar}} om «{phrase}».',
+  'summary.mentionCount': '{count, plural, one {# innspel nemner} other {# innspel nemner}} «{phrase}».',
+  'field.providerUrl': 'Skriv adressa til det OpenAI-kompatible endepunktet fram til /v1, som byrjar med http:// eller https://.',
+  'field.providerModel': 'Oppgje minst éin modell: ein embedding-modell, ein chat-modell eller begge.',
+  'field.sentenceCount': 'Samandraget har {count} setningar; send éin tekst for kvar (ein tom fjernar setninga). Last inn sida på nytt og prøv igjen.',
+  'field.sentenceRequired': 'Behald minst éi setning.',
 };

@@ -434,4 +434,10 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'census.minExpected': 'Skriv ett heltal på minst 1.',
   'census.nobodyToRemind': 'Ingen registrerad i denna grupp återstår att påminna: bara de som har angett område och födelseår kan nås.',
   'census.reminderSent': 'Denna grupp har redan fått en påminnelse i denna fas.',
+  'summary.topicCount': '{count, plural, one {# inspel handlar} other {# inspel handlar}} om ”{phrase}”.',
+  'summary.mentionCount': '{count, plural, one {# inspel nämner} other {# inspel nämner}} ”{phrase}”.',
+  'field.providerUrl': 'Ange adressen till den OpenAI-kompatibla slutpunkten fram till /v1, som börjar med http:// eller https://.',
+  'field.providerModel': 'Ange minst en modell: en embedding-modell, en chattmodell eller båda.',
+  'field.sentenceCount': 'Sammanfattningen har {count} meningar; skicka en text för varje (en tom tar bort meningen). Ladda om sidan och försök igen.',
+  'field.sentenceRequired': 'Behåll minst en mening.',
 };
