@@ -113,7 +113,7 @@ export function analysisService(deps: {
       }
     }
     const result = await analyseInWorker(sources, seed, embedded);
-    const summaries = provider.complete ? await writeSummariesWithModel(result.summaries, provider) : result.summaries;
+    const summaries = provider.complete ? await writeSummariesWithModel(result.summaries, provider, (error) => reasonOf(error, timeoutMs)) : result.summaries;
     return { ...result, summaries, warnings: [...result.warnings, ...warnings] };
   }
 

@@ -93,7 +93,11 @@ export function buildSummaries(
  * model wrote without a valid citation falls back to the built-in one; if the model fails, times out or cites
  * nothing, the summary keeps its built-in sentences and `fallback` says why.
  */
-export async function writeSummariesWithModel(summaries: readonly SourcedSummary[], provider: TextProvider): Promise<SourcedSummary[]> {
+export async function writeSummariesWithModel(
+  summaries: readonly SourcedSummary[],
+  provider: TextProvider,
+  reasonOf: (error: unknown) => string = (error) => (error instanceof Error ? error.message : String(error)),
+): Promise<SourcedSummary[]> {
   const written: SourcedSummary[] = [];
   // After one failure (a timeout, most often) the rest are not tried: each would wait as long again.
   let failed: string | null = null;
@@ -121,7 +125,7 @@ export async function writeSummariesWithModel(summaries: readonly SourcedSummary
         fallback: writing.rejected.length > 0 ? `${provider.name}: ${writing.rejected.length} sentence(s) without a valid citation replaced by the built-in ones` : null,
       });
     } catch (error) {
-      failed = `${provider.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+      failed = `${provider.name} failed: ${reasonOf(error)}`;
       written.push({ ...summary, fallback: failed });
     }
   }
