@@ -56,4 +56,5 @@ export const summariesDa: Record<keyof typeof summariesEn, string> = {
   'models.probeOk': '{name}: virker ({ms} ms).',
   'models.probeFailed': '{name}: mislykkedes efter {ms} ms ({reason}).',
   'models.probeNotSet': '{name}: ingen model angivet.',
+  'summaries.providerFailed': 'Modeludbyderen kunne ikke bruges ({reason}); de indbyggede metoder blev brugt i stedet.',
 };

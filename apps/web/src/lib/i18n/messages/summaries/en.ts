@@ -57,4 +57,5 @@ export const summariesEn = {
   'models.probeOk': '{name}: works ({ms} ms).',
   'models.probeFailed': '{name}: failed after {ms} ms ({reason}).',
   'models.probeNotSet': '{name}: no model set.',
+  'summaries.providerFailed': 'The model provider could not be used ({reason}); the built-in methods were used instead.',
 } as const;

@@ -56,4 +56,5 @@ export const summariesNb: Record<keyof typeof summariesEn, string> = {
   'models.probeOk': '{name}: virker ({ms} ms).',
   'models.probeFailed': '{name}: mislyktes etter {ms} ms ({reason}).',
   'models.probeNotSet': '{name}: ingen modell oppgitt.',
+  'summaries.providerFailed': 'Modelleverandøren kunne ikke brukes ({reason}); de innebygde metodene ble brukt i stedet.',
 };

@@ -56,4 +56,5 @@ export const summariesNn: Record<keyof typeof summariesEn, string> = {
   'models.probeOk': '{name}: verkar ({ms} ms).',
   'models.probeFailed': '{name}: mislukkast etter {ms} ms ({reason}).',
   'models.probeNotSet': '{name}: ingen modell oppgjeven.',
+  'summaries.providerFailed': 'Modelleverandøren kunne ikkje brukast ({reason}); dei innebygde metodane vart brukte i staden.',
 };

@@ -56,4 +56,5 @@ export const summariesSv: Record<keyof typeof summariesEn, string> = {
   'models.probeOk': '{name}: fungerar ({ms} ms).',
   'models.probeFailed': '{name}: misslyckades efter {ms} ms ({reason}).',
   'models.probeNotSet': '{name}: ingen modell angiven.',
+  'summaries.providerFailed': 'Modelleverantören kunde inte användas ({reason}); de inbyggda metoderna användes i stället.',
 };
