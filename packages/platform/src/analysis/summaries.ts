@@ -158,7 +158,7 @@ export function summaryUseCases(deps: {
           saved: false,
           edited: false,
           // A summary of this scope saved from an earlier run may still be on the public page.
-          published: row?.published_at != null,
+          published: row !== undefined && row.published_at !== null,
           savedAt: null,
           savedBy: null,
           publishedAt: row?.published_at ?? null,
