@@ -4,33 +4,25 @@
 // against a local OpenAI-compatible server. axe and a phone's width on every page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/server.ts';
+import { startModelServer } from '../apps/server/src/testing/model-server.ts';
 import { assertAccessible, assertAccessibleWithoutJs, fitsPhone, launchBrowser, newContext, screenshot, signedInContext, nb } from './browser.ts';
 
 let server: TestServer;
 let browser: Browser;
-let model: Server;
+let model: Awaited<ReturnType<typeof startModelServer>>;
 let modelUrl = '';
 before(async () => {
-  model = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      res.end(req.url?.endsWith('/embeddings') ? '{"data":[{"index":0,"embedding":[0.5,0.5]}]}' : '{"choices":[{"message":{"content":"OK"}}]}');
-    });
-  });
-  await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
-  modelUrl = `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`;
+  model = await startModelServer();
+  modelUrl = model.url;
   server = await startTestServer({ web: true });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise<void>((resolve) => model.close(() => resolve()));
+  await model?.close();
 });
 
 const ideas: [string, string][] = [

@@ -1,29 +1,21 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from './testing/server.ts';
+import { startModelServer } from './testing/model-server.ts';
 import { fieldsOf, signedInClients } from './testing/api-client.ts';
 
 // Summaries with sources and the model provider over the API: the same use cases as the summaries page and
 // /admin/models. The analysis job's work is done by calling its handler, as in analysis-api.test.ts.
 let server: TestServer;
-let model: Server;
+let model: Awaited<ReturnType<typeof startModelServer>>;
 let modelUrl = '';
 let processId = '';
 const client = signedInClients(() => server.url);
 
 before(async () => {
   // A local OpenAI-compatible endpoint for the connection test: it answers both calls.
-  model = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      res.end(req.url?.endsWith('/embeddings') ? '{"data":[{"index":0,"embedding":[1,0]}]}' : '{"choices":[{"message":{"content":"OK"}}]}');
-    });
-  });
-  await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
-  modelUrl = `http://127.0.0.1:${(model.address() as AddressInfo).port}/v1`;
+  model = await startModelServer();
+  modelUrl = model.url;
   server = await startTestServer({ web: false });
   const process = await server.platform.processes.getProcess(null, 'ny-sentrumsplan');
   assert.ok(process.ok);
@@ -41,7 +33,7 @@ before(async () => {
 });
 after(async () => {
   await server.close();
-  await new Promise<void>((resolve) => model.close(() => resolve()));
+  await model?.close();
 });
 
 type Summary = { scope: string; edited: boolean; published: boolean; savedBy: string | null; sentences: { text: string; count: number; edited: boolean; sources: { ideaId: string }[] }[] };
