@@ -19,6 +19,27 @@ export interface ServerConfig {
   readonly oidc: OidcConfig | undefined;
   /** An S3-compatible bucket for uploads; without it they go to the `uploads` folder in `dataDir`. */
   readonly s3: S3Config | undefined;
+  /** A model provider for analyses (TEXT_PROVIDER_*); without it the administrator's settings, off by default. */
+  readonly textProvider: TextProviderEnv | undefined;
+}
+
+/** An OpenAI-compatible endpoint on the municipality's own machine (TEXT_PROVIDER_* settings). */
+export interface TextProviderEnv {
+  readonly baseUrl: string;
+  readonly embeddingModel: string | undefined;
+  readonly chatModel: string | undefined;
+  readonly apiKey: string | undefined;
+  readonly timeoutMs: number;
+}
+
+function textProviderConfig(env: NodeJS.ProcessEnv): TextProviderEnv | undefined {
+  const baseUrl = env.TEXT_PROVIDER_URL;
+  if (!baseUrl) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(baseUrl)) throw new ConfigError(`TEXT_PROVIDER_URL must be an http or https URL up to /v1; got "${baseUrl}"`);
+  const embeddingModel = env.TEXT_PROVIDER_EMBEDDING_MODEL || undefined;
+  const chatModel = env.TEXT_PROVIDER_CHAT_MODEL || undefined;
+  if (!embeddingModel && !chatModel) throw new ConfigError('TEXT_PROVIDER_URL is set, so TEXT_PROVIDER_EMBEDDING_MODEL or TEXT_PROVIDER_CHAT_MODEL (or both) must be set too');
+  return { baseUrl, embeddingModel, chatModel, apiKey: env.TEXT_PROVIDER_API_KEY || undefined, timeoutMs: integer(env, 'TEXT_PROVIDER_TIMEOUT_MS', 20_000, 500, 120_000) };
 }
 
 /** An S3-compatible bucket that every app server shares (S3_* settings). */
@@ -114,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pageCacheMs: integer(env, 'PAGE_CACHE_MS', 2000, 0, 60_000),
     oidc,
     s3: s3Config(env),
+    textProvider: textProviderConfig(env),
   };
 }
 

@@ -39,6 +39,7 @@ function platformConfig(config: ServerConfig, logger: pino.Logger) {
     publicUrl: config.publicUrl,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
+    textProvider: config.textProvider,
     logger,
   };
 }

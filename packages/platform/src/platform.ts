@@ -20,6 +20,7 @@ import { stakeholdersService } from './stakeholders/stakeholders.service.ts';
 import { definePanelJobs, defineRetentionJob, panelsService } from './panels/index.ts';
 import { censusService } from './census/index.ts';
 import { analysisExpirySeconds, analysisJob, analysisService } from './analysis/analysis.service.ts';
+import type { TextProviderConfig } from './analysis/text-provider.ts';
 import { personalDataUseCases, reportsService, type PersonalDataService, type ReportsService } from './reports/index.ts';
 import { createModerationGate, moderationService } from './moderation/index.ts';
 import { defineProposalJobs, proposalsService } from './proposals/index.ts';
@@ -55,6 +56,8 @@ export interface PlatformConfig {
   readonly mailer?: Mailer;
   /** How often idle job workers poll; default 1 s (tests use less). */
   readonly jobPollingSeconds?: number;
+  /** A model provider for the analysis (TEXT_PROVIDER_URL …); without it, the administrator's settings, off by default. */
+  readonly textProvider?: TextProviderConfig | undefined;
 }
 
 /** Every domain service, wired to one database. */
@@ -260,7 +263,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications, updates] }),
   };
   const census = censusService({ db, audit, accounts, processes, ideas, surveys, panels, notifications, clock, timeZone, areas: async () => (await municipality.get()).areas });
-  const analysis = analysisService({ db, audit, processes, ideas, jobs, clock });
+  const analysis = analysisService({ db, audit, processes, ideas, jobs, clock, accounts, textProvider: config.textProvider });
   // One job per requested run, started at once on the server that queued it; a failed run is not retried (staff run it again).
   jobs.define<{ runId: string }>(analysisJob, async ({ runId }) => {
     await analysis.runAnalysis(runId);

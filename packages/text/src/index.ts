@@ -33,3 +33,4 @@ export { accuracy, macroF1, multiLabelF1, nmi, stratifiedSplit } from './metrics
 export { hashString } from './order.ts';
 export { TEXT_NAMESPACE } from './seed.ts';
 export { readInputsCsv, type InputRecord, type ReadResult } from './inputs.ts';
+export { inputsSharing, writeWithModel, type PhraseSources, type Candidate, type ModelWriting } from './summary-sources.ts';

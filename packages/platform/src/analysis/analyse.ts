@@ -1,5 +1,6 @@
 import { findDuplicates, findTopics, summarize, type TextInput } from '@tingsted/text';
 import { runInWorker, serveWorker, type WorkerEntry } from '../jobs/worker.ts';
+import { buildSummaries, type SourcedSummary } from './sourced-summaries.ts';
 
 /** Fewer inputs than this are too few for topics or a summary to mean anything. */
 export const minimumInputs = 10;
@@ -44,6 +45,8 @@ export interface AnalysisResult {
   /** Number of duplicate groups found (only the first `limits.duplicateGroups` are kept). */
   readonly duplicateGroups: number;
   readonly summary: readonly { text: string; sourceCount: number; sources: string[] }[];
+  /** Summaries of the process and of each topic whose every sentence names the inputs it rests on. */
+  readonly summaries: readonly SourcedSummary[];
   readonly refs: Readonly<Record<string, InputRef>>;
   readonly warnings: readonly string[];
 }
@@ -63,7 +66,7 @@ function excerpt(text: string): string {
  * with @tingsted/text's built-in methods. Deterministic for a seed. Ideas are read as their title and text on
  * separate lines, so a title is a sentence of its own.
  */
-export function analyseInputs(sources: readonly SourceText[], seed: string): AnalysisResult {
+export function analyseInputs(sources: readonly SourceText[], seed: string, embedded?: Embedded): AnalysisResult {
   const inputs: TextInput[] = sources.map((s) => ({ id: keyOf(s), text: s.kind === 'idea' ? `${s.title}\n${s.body}` : s.body }));
   const bySource = new Map(sources.map((s) => [keyOf(s), s]));
   const refs: Record<string, InputRef> = {};
@@ -74,10 +77,10 @@ export function analyseInputs(sources: readonly SourceText[], seed: string): Ana
     return key;
   };
   if (inputs.length < minimumInputs) {
-    return { provider: 'builtin', inputs: inputs.length, enough: false, minimumInputs, k: 0, topics: [], other: { size: 0, examples: [] }, duplicates: [], duplicateGroups: 0, summary: [], refs, warnings: [] };
+    return { provider: 'builtin', inputs: inputs.length, enough: false, minimumInputs, k: 0, topics: [], other: { size: 0, examples: [] }, duplicates: [], duplicateGroups: 0, summary: [], summaries: [], refs, warnings: [] };
   }
 
-  const topics = findTopics(inputs, { seed, representatives: limits.representatives });
+  const topics = findTopics(inputs, { seed, representatives: limits.representatives, ...(embedded ? { vectors: embedded.vectors, provider: embedded.provider } : {}) });
   const duplicates = findDuplicates(inputs);
   const summary = summarize(inputs);
 
@@ -115,9 +118,16 @@ export function analyseInputs(sources: readonly SourceText[], seed: string): Ana
       const sources = [s.from, ...s.sources.filter((id) => id !== s.from)];
       return { text: s.text, sourceCount: sources.length, sources: sources.slice(0, limits.sources).map(ref) };
     }),
+    summaries: buildSummaries(inputs, topics, summary, ref),
     refs,
     warnings: [...topics.warnings, ...duplicates.warnings, ...summary.warnings],
   };
+}
+
+/** Vectors for the inputs (in their order) from the administrator's embedding model, and its name. */
+export interface Embedded {
+  readonly vectors: readonly (readonly number[])[];
+  readonly provider: string;
 }
 
 const entry: WorkerEntry = { name: 'analysis', url: new URL(import.meta.url) };
@@ -127,8 +137,9 @@ const entry: WorkerEntry = { name: 'analysis', url: new URL(import.meta.url) };
  * stop the server answering. Through the platform's one worker bootstrap (`jobs/worker.ts`): the thread's
  * entry is this module itself (from source its .ts file, in the bundled server the bundle).
  */
-export function analyseInWorker(sources: readonly SourceText[], seed: string): Promise<AnalysisResult> {
-  return runInWorker<{ sources: readonly SourceText[]; seed: string }, AnalysisResult>(entry, { sources, seed });
+export function analyseInWorker(sources: readonly SourceText[], seed: string, embedded?: Embedded): Promise<AnalysisResult> {
+  return runInWorker<WorkerInput, AnalysisResult>(entry, embedded ? { sources, seed, embedded } : { sources, seed });
 }
 
-serveWorker<{ sources: readonly SourceText[]; seed: string }, AnalysisResult>(entry.name, (input) => analyseInputs(input.sources, input.seed));
+type WorkerInput = { sources: readonly SourceText[]; seed: string; embedded?: Embedded };
+serveWorker<WorkerInput, AnalysisResult>(entry.name, (input) => analyseInputs(input.sources, input.seed, input.embedded));

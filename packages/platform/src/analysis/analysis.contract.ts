@@ -7,6 +7,23 @@ import { Id, oneOf } from '../edge/schemas.ts';
 /** An input a result names: enough to link to it, no author. */
 const InputRefSchema = Type.Object({ kind: oneOf(['idea', 'comment'] as const), id: Type.String(), ideaId: Type.String(), excerpt: Type.String() });
 
+/** A summary of the process or a topic as a run generated it (sources are keys into refs). */
+const SourcedSummarySchema = Type.Object({
+  scope: Type.String({ description: "'process' or 'topic-<n>'" }),
+  title: Type.String({ description: "The topic's label; '' for the process" }),
+  inputs: Type.Integer(),
+  sentences: Type.Array(
+    Type.Object({
+      kind: oneOf(['topic', 'mention', 'quote', 'model'] as const),
+      text: Type.String({ description: "The sentence for quote and model; '' for the counts, written from phrase" }),
+      phrase: Type.String(),
+      sources: Type.Array(Type.String()),
+    }),
+  ),
+  writtenBy: Type.String({ description: "'builtin', or the model provider that wrote the model sentences" }),
+  fallback: Type.Union([Type.String(), Type.Null()], { description: "Why the model's sentences are missing, if they are" }),
+});
+
 /** What a finished run found. Inputs are named by key (`i:<idea id>`, `c:<comment id>`), each described once in `refs`. */
 export const AnalysisResultSchema = Type.Object({
   provider: Type.String({ description: "'builtin' for @tingsted/text's own methods" }),
@@ -19,6 +36,7 @@ export const AnalysisResultSchema = Type.Object({
   duplicates: Type.Array(Type.Object({ size: Type.Integer(), members: Type.Array(Type.String()), minSimilarity: Type.Number(), maxSimilarity: Type.Number() })),
   duplicateGroups: Type.Integer({ description: 'Duplicate groups found (the first 50 are kept)' }),
   summary: Type.Array(Type.Object({ text: Type.String(), sourceCount: Type.Integer(), sources: Type.Array(Type.String()) })),
+  summaries: Type.Array(SourcedSummarySchema, { description: 'Summaries of the process and of each topic; every sentence names all the inputs it rests on (its count is their number)' }),
   refs: Type.Record(Type.String(), InputRefSchema),
   warnings: Type.Array(Type.String()),
 });

@@ -12,6 +12,11 @@ import { analyseInWorker, type AnalysisResult, type SourceText } from './analyse
 import { analysisPolicy } from './analysis.policy.ts';
 import { analysisRepository } from './analysis.repository.ts';
 import type { AnalysisState } from './analysis.tables.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import { writeSummariesWithModel } from './sourced-summaries.ts';
+import { summariesRepository } from './summaries.repository.ts';
+import { summaryUseCases } from './summaries.ts';
+import { reasonOf, textProviderUseCases, type TextProviderConfig } from './text-provider.ts';
 
 
 /** The job that analyses one run's process. */
@@ -46,8 +51,31 @@ export type EndedRunView =
  * reads the visible inputs, finds topics, near-duplicates and a sourced summary with @tingsted/text, and
  * stores the result; pages only read stored runs.
  */
-export function analysisService(deps: { db: Db; audit: AuditService; processes: ProcessesService; ideas: IdeasService; jobs: JobQueue; clock: Clock }) {
+export function analysisService(deps: {
+  db: Db;
+  audit: AuditService;
+  processes: ProcessesService;
+  ideas: IdeasService;
+  jobs: JobQueue;
+  clock: Clock;
+  accounts: Pick<AccountsService, 'displayNamesOf'>;
+  /** A model provider set in the server's environment instead of the admin page. */
+  textProvider?: TextProviderConfig | undefined;
+}) {
   const repo = analysisRepository(deps.db);
+  const summariesRepo = summariesRepository(deps.db);
+  const textProvider = textProviderUseCases({ repo: summariesRepo, audit: deps.audit, clock: deps.clock, environment: deps.textProvider });
+  const summaries = summaryUseCases({
+    repo: summariesRepo,
+    lastDoneRun: async (processId) => {
+      const run = await summariesRepo.lastDoneRun(processId);
+      return run ? { id: run.id, result: run.result as AnalysisResult } : null;
+    },
+    processExists: async (processId) => (await deps.processes.getProcessById(processId)) !== null,
+    accounts: deps.accounts,
+    audit: deps.audit,
+    clock: deps.clock,
+  });
 
   async function allowed(actor: Actor | null, processId: string): Promise<Result<null>> {
     if (!actor) return fail('NotSignedIn');
@@ -66,7 +94,33 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
     return null;
   }
 
+  /**
+   * The analysis with the administrator's model provider, when one is on: its embeddings for the topics and its
+   * language model for the summaries' sentences. A provider that fails or times out leaves the built-in path in
+   * place, and the result says so.
+   */
+  async function analyseWithProvider(sources: readonly SourceText[], seed: string): Promise<AnalysisResult> {
+    const active = await textProvider.activeProvider();
+    if (!active) return analyseInWorker(sources, seed);
+    const { provider, timeoutMs } = active;
+    let embedded: { vectors: number[][]; provider: string } | undefined;
+    const warnings: string[] = [];
+    if (provider.embed && sources.length > 0) {
+      try {
+        embedded = { vectors: await provider.embed(sources.map((s) => (s.kind === 'idea' ? `${s.title}\n${s.body}` : s.body))), provider: provider.name };
+      } catch (error) {
+        warnings.push(`provider ${provider.name} failed (${reasonOf(error, timeoutMs)}); the topics come from the built-in path`);
+      }
+    }
+    const result = await analyseInWorker(sources, seed, embedded);
+    const summaries = provider.complete ? await writeSummariesWithModel(result.summaries, provider, (error) => reasonOf(error, timeoutMs)) : result.summaries;
+    return { ...result, summaries, warnings: [...result.warnings, ...warnings] };
+  }
+
   return {
+    ...textProvider,
+    ...summaries,
+
     /** Queues an analysis of the process's visible ideas and comments; a run already waiting or running is kept. */
     async requestAnalysis(actor: Actor | null, processId: string): Promise<Result<{ runId: string; alreadyActive: boolean }>> {
       if (!actor) return fail('NotSignedIn');
@@ -95,7 +149,7 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
           ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body })),
           ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body })),
         ];
-        const result = await analyseInWorker(sources, run.seed);
+        const result = await analyseWithProvider(sources, run.seed);
         await repo.finish(runId, { at: deps.clock(), ideas: ideas.length, comments: comments.length, topics: result.topics.length, duplicateGroups: result.duplicateGroups, result });
         return 'done';
       } catch (error) {
@@ -120,7 +174,8 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
           finishedAt: ended.finished_at,
           ideas: ended.idea_count ?? 0,
           comments: ended.comment_count ?? 0,
-          result: ended.result as AnalysisResult,
+          // Runs stored before summaries with sources existed have none.
+          result: { ...(ended.result as AnalysisResult), summaries: (ended.result as Partial<AnalysisResult>).summaries ?? [] },
         };
       } else if (ended) {
         last = { id: ended.id, state: 'failed', finishedAt: ended.finished_at, error: ended.error ?? '' };

@@ -23,6 +23,42 @@ export interface AnalysisRunsTable {
   error: string | null;
 }
 
+/** A summary staff saved (edited or not) from a run, published on the "you said, we did" page or not. */
+export interface AnalysisSummariesTable {
+  id: Generated<string>;
+  process_id: string;
+  run_id: string | null;
+  /** 'process' or 'topic-<n>' (the topic's place in its run); one saved summary per scope and process. */
+  scope: string;
+  title: string;
+  position: number;
+  /** The sentences with their sources (`StoredSentence[]`) as JSON. */
+  sentences: ColumnType<unknown, string, string>;
+  /** 'builtin', or the model provider that wrote its sentences. */
+  written_by: string;
+  /** Whether staff changed or removed any generated sentence. */
+  edited: boolean;
+  saved_by: string | null;
+  saved_at: ColumnType<Date, Date | string, Date | string>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** The administrator's model provider (one row; none means off). */
+export interface AnalysisTextProviderTable {
+  id: number;
+  enabled: boolean;
+  base_url: string;
+  embedding_model: string | null;
+  chat_model: string | null;
+  /** Never shown or logged once saved. */
+  api_key: string | null;
+  timeout_ms: number;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface AnalysisTables {
   analysis_runs: AnalysisRunsTable;
+  analysis_summaries: AnalysisSummariesTable;
+  analysis_text_provider: AnalysisTextProviderTable;
 }

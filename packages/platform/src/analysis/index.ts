@@ -5,3 +5,7 @@ export { analysisPolicy } from './analysis.policy.ts';
 export { presentAnalysis } from './analysis.presenter.ts';
 export type { AnalysisService, ActiveRunView, EndedRunView } from './analysis.service.ts';
 export type { AnalysisResult, InputRef } from './analyse.ts';
+export { summaryContracts, textProviderContracts } from './summaries.contract.ts';
+export { presentSummary, presentTextProvider } from './summaries.presenter.ts';
+export type { SummaryView, SummarySentenceView } from './summaries.ts';
+export type { TextProviderView, ProbeResult, TextProviderConfig } from './text-provider.ts';

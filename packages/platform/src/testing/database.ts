@@ -1,3 +1,4 @@
+import type { TextProviderConfig } from '../analysis/text-provider.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
@@ -143,7 +144,7 @@ export function tokenFromMail(mail: OutgoingMail | undefined): string {
 }
 
 /** A platform on a fresh database with a recording mailer. */
-export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
+export async function testPlatform(options: { clock?: Clock; textProvider?: TextProviderConfig } = {}): Promise<{
   platform: Platform;
   mailer: ReturnType<typeof recordingMailer>;
   drop(): Promise<void>;
@@ -158,6 +159,7 @@ export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
     mailer,
     jobPollingSeconds: 0.5,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.textProvider ? { textProvider: options.textProvider } : {}),
   });
   return {
     platform,

@@ -28,6 +28,7 @@ import * as recommendationCommentModeration from './2026_12_17_0001_recommendati
 import * as census from './2026_12_18_0001_census.ts';
 import * as processUpdates from './2026_12_19_0101_process_updates.ts';
 import * as ideaDuplicates from './2026_12_19_0401_idea_duplicates.ts';
+import * as summaries from './2026_12_19_0501_summaries.ts';
 
 /**
  * Every migration in the order it runs. Listed by hand (not read from the folder) so the set is the
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_18_0001_census': census,
   '2026_12_19_0101_process_updates': processUpdates,
   '2026_12_19_0401_idea_duplicates': ideaDuplicates,
+  '2026_12_19_0501_summaries': summaries,
 };

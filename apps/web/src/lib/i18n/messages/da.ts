@@ -10,6 +10,7 @@ import { panelsStaffDa } from './panels-staff/da.ts';
 import { panelMembersDa } from './panel-members/da.ts';
 import { panelRecruitmentDa } from './panel-recruitment/da.ts';
 import { analysisDa } from './analysis/da.ts';
+import { summariesDa } from './summaries/da.ts';
 import { censusDa } from './census/da.ts';
 import { chartsDa } from './charts/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
@@ -37,6 +38,7 @@ export const da: Catalog = {
   ...panelMembersDa,
   ...panelRecruitmentDa,
   ...analysisDa,
+  ...summariesDa,
   ...censusDa,
   ...chartsDa,
   ...budgetingManageDa,

@@ -10,6 +10,7 @@ import { panelsStaffEn } from './panels-staff/en.ts';
 import { panelMembersEn } from './panel-members/en.ts';
 import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
+import { summariesEn } from './summaries/en.ts';
 import { censusEn } from './census/en.ts';
 import { chartsEn } from './charts/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
@@ -39,6 +40,7 @@ export const en = {
   ...panelMembersEn,
   ...panelRecruitmentEn,
   ...analysisEn,
+  ...summariesEn,
   ...censusEn,
   ...chartsEn,
   ...budgetingManageEn,

@@ -10,6 +10,7 @@ import { panelsStaffNb } from './panels-staff/nb.ts';
 import { panelMembersNb } from './panel-members/nb.ts';
 import { panelRecruitmentNb } from './panel-recruitment/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
+import { summariesNb } from './summaries/nb.ts';
 import { censusNb } from './census/nb.ts';
 import { chartsNb } from './charts/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
@@ -37,6 +38,7 @@ export const nb: Catalog = {
   ...panelMembersNb,
   ...panelRecruitmentNb,
   ...analysisNb,
+  ...summariesNb,
   ...censusNb,
   ...chartsNb,
   ...budgetingManageNb,

@@ -10,6 +10,7 @@ import { panelsStaffNn } from './panels-staff/nn.ts';
 import { panelMembersNn } from './panel-members/nn.ts';
 import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
+import { summariesNn } from './summaries/nn.ts';
 import { censusNn } from './census/nn.ts';
 import { chartsNn } from './charts/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
@@ -37,6 +38,7 @@ export const nn: Catalog = {
   ...panelMembersNn,
   ...panelRecruitmentNn,
   ...analysisNn,
+  ...summariesNn,
   ...censusNn,
   ...chartsNn,
   ...budgetingManageNn,

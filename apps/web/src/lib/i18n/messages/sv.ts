@@ -10,6 +10,7 @@ import { panelsStaffSv } from './panels-staff/sv.ts';
 import { panelMembersSv } from './panel-members/sv.ts';
 import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
+import { summariesSv } from './summaries/sv.ts';
 import { censusSv } from './census/sv.ts';
 import { chartsSv } from './charts/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
@@ -37,6 +38,7 @@ export const sv: Catalog = {
   ...panelMembersSv,
   ...panelRecruitmentSv,
   ...analysisSv,
+  ...summariesSv,
   ...censusSv,
   ...chartsSv,
   ...budgetingManageSv,

@@ -441,4 +441,10 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.sendAtPast': 'Vælg et tidspunkt, der ikke er passeret, eller lad feltet være tomt for at sende nu.',
   'field.noRecipients': 'Ingen ville få denne opdatering: ingen har deltaget i eller følger denne proces endnu (eller alle har afmeldt sig). Vælg en anden modtagergruppe.',
   'field.noRecipientsPhase': 'Ingen ville få denne opdatering: ingen deltog i den valgte fase. Vælg hele processen eller en anden modtagergruppe.',
+  'summary.topicCount': '{count, plural, one {# input handler} other {# input handler}} om »{phrase}«.',
+  'summary.mentionCount': '{count, plural, one {# input nævner} other {# input nævner}} »{phrase}«.',
+  'field.providerUrl': 'Angiv adressen på det OpenAI-kompatible endepunkt frem til /v1, der begynder med http:// eller https://.',
+  'field.providerModel': 'Angiv mindst én model: en embedding-model, en chatmodel eller begge.',
+  'field.sentenceCount': 'Resuméet har {count} sætninger; send én tekst for hver (en tom fjerner sætningen). Genindlæs siden, og prøv igen.',
+  'field.sentenceRequired': 'Behold mindst én sætning.',
 };

@@ -440,4 +440,10 @@ export const shownEn = {
   'field.sendAtPast': 'Choose a time that has not passed yet, or leave the field empty to send now.',
   'field.noRecipients': 'Nobody would get this update: no one has taken part in or follows this process yet (or everyone unsubscribed). Choose another audience.',
   'field.noRecipientsPhase': 'Nobody would get this update: no one took part in the chosen phase. Choose the whole process or another audience.',
+  'summary.topicCount': '{count, plural, one {# input is} other {# inputs are}} about “{phrase}”.',
+  'summary.mentionCount': '{count, plural, one {# input mentions} other {# inputs mention}} “{phrase}”.',
+  'field.providerUrl': 'Enter the address of the OpenAI-compatible endpoint up to /v1, starting with http:// or https://.',
+  'field.providerModel': 'Name at least one model: an embedding model, a chat model or both.',
+  'field.sentenceCount': 'The summary has {count} sentences; send one text for each (an empty one removes it). Reload the page and try again.',
+  'field.sentenceRequired': 'Keep at least one sentence.',
 } as const;

@@ -441,4 +441,10 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.sendAtPast': 'Velg et tidspunkt som ikke har passert, eller la feltet stå tomt for å sende nå.',
   'field.noRecipients': 'Ingen ville fått denne oppdateringen: ingen har deltatt i eller følger denne prosessen ennå (eller alle har meldt seg av). Velg en annen mottakergruppe.',
   'field.noRecipientsPhase': 'Ingen ville fått denne oppdateringen: ingen deltok i den valgte fasen. Velg hele prosessen eller en annen mottakergruppe.',
+  'summary.topicCount': '{count, plural, one {# innspill handler} other {# innspill handler}} om «{phrase}».',
+  'summary.mentionCount': '{count, plural, one {# innspill nevner} other {# innspill nevner}} «{phrase}».',
+  'field.providerUrl': 'Skriv adressen til det OpenAI-kompatible endepunktet fram til /v1, som begynner med http:// eller https://.',
+  'field.providerModel': 'Oppgi minst én modell: en embedding-modell, en chat-modell eller begge.',
+  'field.sentenceCount': 'Sammendraget har {count} setninger; send én tekst for hver (en tom fjerner setningen). Last inn siden på nytt og prøv igjen.',
+  'field.sentenceRequired': 'Behold minst én setning.',
 };

@@ -441,4 +441,10 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.sendAtPast': 'Vel eit tidspunkt som ikkje har passert, eller la feltet stå tomt for å sende no.',
   'field.noRecipients': 'Ingen ville fått denne oppdateringa: ingen har delteke i eller følgjer denne prosessen enno (eller alle har meldt seg av). Vel ei anna mottakargruppe.',
   'field.noRecipientsPhase': 'Ingen ville fått denne oppdateringa: ingen deltok i den valde fasen. Vel heile prosessen eller ei anna mottakargruppe.',
+  'summary.topicCount': '{count, plural, one {# innspel handlar} other {# innspel handlar}} om «{phrase}».',
+  'summary.mentionCount': '{count, plural, one {# innspel nemner} other {# innspel nemner}} «{phrase}».',
+  'field.providerUrl': 'Skriv adressa til det OpenAI-kompatible endepunktet fram til /v1, som byrjar med http:// eller https://.',
+  'field.providerModel': 'Oppgje minst éin modell: ein embedding-modell, ein chat-modell eller begge.',
+  'field.sentenceCount': 'Samandraget har {count} setningar; send éin tekst for kvar (ein tom fjernar setninga). Last inn sida på nytt og prøv igjen.',
+  'field.sentenceRequired': 'Behald minst éi setning.',
 };

@@ -441,4 +441,10 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.sendAtPast': 'Välj en tidpunkt som inte har passerat, eller lämna fältet tomt för att skicka nu.',
   'field.noRecipients': 'Ingen skulle få den här uppdateringen: ingen har deltagit i eller följer processen ännu (eller alla har avslutat). Välj en annan mottagargrupp.',
   'field.noRecipientsPhase': 'Ingen skulle få den här uppdateringen: ingen deltog i den valda fasen. Välj hela processen eller en annan mottagargrupp.',
+  'summary.topicCount': '{count, plural, one {# inspel handlar} other {# inspel handlar}} om ”{phrase}”.',
+  'summary.mentionCount': '{count, plural, one {# inspel nämner} other {# inspel nämner}} ”{phrase}”.',
+  'field.providerUrl': 'Ange adressen till den OpenAI-kompatibla slutpunkten fram till /v1, som börjar med http:// eller https://.',
+  'field.providerModel': 'Ange minst en modell: en embedding-modell, en chattmodell eller båda.',
+  'field.sentenceCount': 'Sammanfattningen har {count} meningar; skicka en text för varje (en tom tar bort meningen). Ladda om sidan och försök igen.',
+  'field.sentenceRequired': 'Behåll minst en mening.',
 };
