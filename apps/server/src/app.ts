@@ -35,6 +35,7 @@ import { ideaEditingRoutes } from './api/idea-editing.ts';
 import { surveyRoutes } from './api/surveys.ts';
 import { statusRoutes } from './api/statuses.ts';
 import { analysisRoutes } from './api/analysis.ts';
+import { analysisTopicRoutes } from './api/analysis-topics.ts';
 import { censusRoutes } from './api/census.ts';
 import { notificationRoutes } from './api/notifications.ts';
 import { reportRoutes } from './api/reports.ts';
@@ -229,6 +230,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(stakeholderRoutes, { platform });
       await api.register(panelRoutes, { platform });
       await api.register(analysisRoutes, { platform });
+      await api.register(analysisTopicRoutes, { platform });
       await api.register(censusRoutes, { platform });
       await api.register(notificationRoutes, { platform });
       await api.register(reportRoutes, { platform });

@@ -12,6 +12,7 @@ import { analyseInWorker, type AnalysisResult, type SourceText } from './analyse
 import { analysisPolicy } from './analysis.policy.ts';
 import { analysisRepository } from './analysis.repository.ts';
 import type { AnalysisState } from './analysis.tables.ts';
+import { analysisTopics } from './analysis-topics.ts';
 
 
 /** The job that analyses one run's process. */
@@ -67,6 +68,8 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
   }
 
   return {
+    ...analysisTopics(deps, repo, allowed),
+
     /** Queues an analysis of the process's visible ideas and comments; a run already waiting or running is kept. */
     async requestAnalysis(actor: Actor | null, processId: string): Promise<Result<{ runId: string; alreadyActive: boolean }>> {
       if (!actor) return fail('NotSignedIn');
@@ -92,8 +95,8 @@ export function analysisService(deps: { db: Db; audit: AuditService; processes: 
       try {
         const { ideas, comments } = await deps.ideas.visibleInputsOf(run.process_id);
         const sources: SourceText[] = [
-          ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body })),
-          ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body })),
+          ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body, createdAt: i.created_at })),
+          ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body, createdAt: c.created_at })),
         ];
         const result = await analyseInWorker(sources, run.seed);
         await repo.finish(runId, { at: deps.clock(), ideas: ideas.length, comments: comments.length, topics: result.topics.length, duplicateGroups: result.duplicateGroups, result });

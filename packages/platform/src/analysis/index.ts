@@ -5,3 +5,6 @@ export { analysisPolicy } from './analysis.policy.ts';
 export { presentAnalysis } from './analysis.presenter.ts';
 export type { AnalysisService, ActiveRunView, EndedRunView } from './analysis.service.ts';
 export type { AnalysisResult, InputRef } from './analyse.ts';
+export { analysisTopicContracts } from './analysis-topics.contract.ts';
+export type { TopicsView } from './analysis-topics.ts';
+export type { TopicView } from './topic-choices.ts';

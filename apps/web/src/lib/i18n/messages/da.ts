@@ -10,6 +10,7 @@ import { panelsStaffDa } from './panels-staff/da.ts';
 import { panelMembersDa } from './panel-members/da.ts';
 import { panelRecruitmentDa } from './panel-recruitment/da.ts';
 import { analysisDa } from './analysis/da.ts';
+import { analysisTopicsDa } from './analysis-topics/da.ts';
 import { censusDa } from './census/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
 import { budgetingDa } from './budgeting/da.ts';
@@ -34,6 +35,7 @@ export const da: Catalog = {
   ...panelMembersDa,
   ...panelRecruitmentDa,
   ...analysisDa,
+  ...analysisTopicsDa,
   ...censusDa,
   ...budgetingManageDa,
   ...budgetingDa,

@@ -10,6 +10,7 @@ import { panelsStaffEn } from './panels-staff/en.ts';
 import { panelMembersEn } from './panel-members/en.ts';
 import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
+import { analysisTopicsEn } from './analysis-topics/en.ts';
 import { censusEn } from './census/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
 import { budgetingEn } from './budgeting/en.ts';
@@ -36,6 +37,7 @@ export const en = {
   ...panelMembersEn,
   ...panelRecruitmentEn,
   ...analysisEn,
+  ...analysisTopicsEn,
   ...censusEn,
   ...budgetingManageEn,
   ...budgetingEn,

@@ -10,6 +10,7 @@ import { panelsStaffNb } from './panels-staff/nb.ts';
 import { panelMembersNb } from './panel-members/nb.ts';
 import { panelRecruitmentNb } from './panel-recruitment/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
+import { analysisTopicsNb } from './analysis-topics/nb.ts';
 import { censusNb } from './census/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
 import { budgetingNb } from './budgeting/nb.ts';
@@ -34,6 +35,7 @@ export const nb: Catalog = {
   ...panelMembersNb,
   ...panelRecruitmentNb,
   ...analysisNb,
+  ...analysisTopicsNb,
   ...censusNb,
   ...budgetingManageNb,
   ...budgetingNb,

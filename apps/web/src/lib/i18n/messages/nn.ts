@@ -10,6 +10,7 @@ import { panelsStaffNn } from './panels-staff/nn.ts';
 import { panelMembersNn } from './panel-members/nn.ts';
 import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
+import { analysisTopicsNn } from './analysis-topics/nn.ts';
 import { censusNn } from './census/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
 import { budgetingNn } from './budgeting/nn.ts';
@@ -34,6 +35,7 @@ export const nn: Catalog = {
   ...panelMembersNn,
   ...panelRecruitmentNn,
   ...analysisNn,
+  ...analysisTopicsNn,
   ...censusNn,
   ...budgetingManageNn,
   ...budgetingNn,

@@ -10,6 +10,7 @@ import { panelsStaffSv } from './panels-staff/sv.ts';
 import { panelMembersSv } from './panel-members/sv.ts';
 import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
+import { analysisTopicsSv } from './analysis-topics/sv.ts';
 import { censusSv } from './census/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
 import { budgetingSv } from './budgeting/sv.ts';
@@ -34,6 +35,7 @@ export const sv: Catalog = {
   ...panelMembersSv,
   ...panelRecruitmentSv,
   ...analysisSv,
+  ...analysisTopicsSv,
   ...censusSv,
   ...budgetingManageSv,
   ...budgetingSv,
