@@ -60,9 +60,14 @@ test('staff rename, pin, merge and split topics with JavaScript off; a decision-
   await assertAccessibleWithoutJs(page, 'analysis-topics');
   await fitsPhone(page, 'the analysis page with topics', 'analysis-topics');
 
-  // A name left empty is refused, naming the field; then the first topic is renamed.
-  await page.getByRole('button', { name: nb('analysisTopics.renameButton') }).click();
-  await page.locator('#field-name-error').waitFor();
+  // Merging a topic with itself is refused, naming the field.
+  await page.getByLabel(nb('analysisTopics.mergeFrom')).selectOption({ index: 0 });
+  await page.getByLabel(nb('analysisTopics.mergeInto')).selectOption({ index: 0 });
+  await page.getByRole('button', { name: nb('analysisTopics.mergeButton') }).click();
+  await page.locator('#field-into-error').waitFor();
+  assert.equal(await topics.count(), before);
+
+  // Rename the first topic.
   await page.getByLabel(nb('analysisTopics.newName')).fill('Benker ved elva');
   await page.getByRole('button', { name: nb('analysisTopics.renameButton') }).click();
   await page.getByText(nb('analysisTopics.renamed')).waitFor();
