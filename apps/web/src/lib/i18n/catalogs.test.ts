@@ -7,6 +7,7 @@ import { sentEn } from '@tingsted/platform/i18n/sent/en';
 import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey, translate } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
+import { analysisTopicsEn } from './messages/analysis-topics/en.ts';
 import { censusEn } from './messages/census/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
@@ -51,6 +52,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     panelsStaff: panelsStaffEn,
     panelMembers: panelMembersEn,
     analysis: analysisEn,
+    analysisTopics: analysisTopicsEn,
     census: censusEn,
     budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,
