@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { formFailure, readForm } from '$lib/server/forms';
-import { postedText } from '@tingsted/platform/edge';
+import { postedText, type Contract, type InputOf } from '@tingsted/platform/edge';
 import { requireUser } from '$lib/server/session';
-import { resolveText } from '@tingsted/platform/shared';
+import { resolveText, type Result } from '@tingsted/platform/shared';
 import { analysisContracts, analysisTopicContracts as topicContracts } from '@tingsted/platform/analysis';
 import { formatsOf } from '$lib/format';
 
@@ -47,40 +47,27 @@ export const actions: Actions = {
     return { saved: locals.t(result.value.alreadyActive ? 'analysis.alreadyRunning' : 'analysis.queued') };
   },
 
-  renameTopic: async ({ request, locals, params, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(topicContracts.renameTopic, form, { id: params.id });
-    const result = input.ok ? await locals.platform.analysis.renameTopic(user, input.value) : input;
-    if (!result.ok) return formFailure(locals, result, postedText(form));
-    return { saved: locals.t('analysisTopics.renamed') };
-  },
-
-  pinTopic: async ({ request, locals, params, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(topicContracts.pinTopic, form, { id: params.id });
-    const result = input.ok ? await locals.platform.analysis.pinTopic(user, input.value) : input;
-    if (!result.ok) return formFailure(locals, result, postedText(form));
-    return { saved: locals.t(input.ok && input.value.pinned ? 'analysisTopics.pinned' : 'analysisTopics.unpinned') };
-  },
-
-  mergeTopics: async ({ request, locals, params, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(topicContracts.mergeTopics, form, { id: params.id });
-    const result = input.ok ? await locals.platform.analysis.mergeTopics(user, input.value) : input;
-    if (!result.ok) return formFailure(locals, result, postedText(form));
-    return { saved: locals.t('analysisTopics.merged') };
-  },
-
-  splitTopic: async ({ request, locals, params, url }) => {
-    const user = requireUser(locals, url);
-    const form = await request.formData();
-    const input = readForm(topicContracts.splitTopic, form, { id: params.id });
-    const result = input.ok ? await locals.platform.analysis.splitTopic(user, input.value) : input;
-    if (!result.ok) return formFailure(locals, result, postedText(form));
-    return { saved: locals.t('analysisTopics.splitDone') };
-  },
+  renameTopic: (event) => topicForm(event, topicContracts.renameTopic, (p, user, input) => p.analysis.renameTopic(user, input), () => 'analysisTopics.renamed'),
+  pinTopic: (event) => topicForm(event, topicContracts.pinTopic, (p, user, input) => p.analysis.pinTopic(user, input), (input) => (input.pinned ? 'analysisTopics.pinned' : 'analysisTopics.unpinned')),
+  mergeTopics: (event) => topicForm(event, topicContracts.mergeTopics, (p, user, input) => p.analysis.mergeTopics(user, input), () => 'analysisTopics.merged'),
+  splitTopic: (event) => topicForm(event, topicContracts.splitTopic, (p, user, input) => p.analysis.splitTopic(user, input), () => 'analysisTopics.splitDone'),
 };
 
+/**
+ * A topic form: read with the use case's contract (the process id from the address), the use case called as
+ * the signed-in user, the form refilled with a translated error naming the field when it is refused.
+ */
+async function topicForm<C extends Contract, T>(
+  { request, locals, params, url }: RequestEvent,
+  contract: C,
+  call: (platform: App.Locals['platform'], user: ReturnType<typeof requireUser>, input: InputOf<C>) => Promise<Result<T>>,
+  saved: (input: InputOf<C>) => Parameters<App.Locals['t']>[0],
+) {
+  const user = requireUser(locals, url);
+  const form = await request.formData();
+  const input = readForm(contract, form, { id: params.id });
+  if (!input.ok) return formFailure(locals, input, postedText(form));
+  const result = await call(locals.platform, user, input.value);
+  if (!result.ok) return formFailure(locals, result, postedText(form));
+  return { saved: locals.t(saved(input.value)) };
+}
