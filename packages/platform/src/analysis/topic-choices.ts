@@ -115,7 +115,7 @@ export function applyChoices(result: Pick<AnalysisResult, 'topics' | 'weeks'>, c
 
 /** Every Monday from the first week an input was written in to the last (none when no input is dated). */
 function allWeeks(weeks: Readonly<Record<string, string>>): string[] {
-  const dated = [...new Set(Object.values(weeks))].sort();
+  const dated = [...new Set(Object.values(weeks))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const first = dated[0];
   const last = dated[dated.length - 1];
   if (first === undefined || last === undefined) return [];
