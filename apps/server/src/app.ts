@@ -37,6 +37,7 @@ import { statusRoutes } from './api/statuses.ts';
 import { analysisRoutes } from './api/analysis.ts';
 import { ideaDuplicateRoutes } from './api/idea-duplicates.ts';
 import { summaryRoutes } from './api/summaries.ts';
+import { analysisTopicRoutes } from './api/analysis-topics.ts';
 import { censusRoutes } from './api/census.ts';
 import { notificationRoutes } from './api/notifications.ts';
 import { reportRoutes } from './api/reports.ts';
@@ -234,6 +235,7 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       await api.register(analysisRoutes, { platform });
       await api.register(ideaDuplicateRoutes, { platform });
       await api.register(summaryRoutes, { platform });
+      await api.register(analysisTopicRoutes, { platform });
       await api.register(censusRoutes, { platform });
       await api.register(notificationRoutes, { platform });
       await api.register(reportRoutes, { platform });

@@ -6,6 +6,8 @@ export { tokenize, stem, isStopWord, analyze, stemLanguageOf, type StemLanguage,
 export { STOPWORDS } from './stopwords.ts';
 export { fitVectorizer, transform, type FeatureOptions, type Vectorizer } from './features.ts';
 export { findTopics, type TextInput, type Topic, type TopicOptions, type TopicResult } from './topics.ts';
+export { labelGroups } from './topic-phrases.ts';
+export { labelStopWords } from './label-words.ts';
 export {
   trainTagger,
   suggestTags,

@@ -55,7 +55,10 @@ export interface TopicOptions {
 /** One topic: its label (key terms), keywords with weights, members by closeness, representatives. */
 export interface Topic {
   id: string;
+  /** The first two of `phrases` (or the first keywords when no phrase is shared by two members). */
   label: string;
+  /** Up to three phrases of one to three words from the members' texts, as written, no stop or filler word at either end. */
+  phrases: string[];
   keywords: string[];
   size: number;
   members: string[];

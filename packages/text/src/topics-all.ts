@@ -13,6 +13,7 @@ import { TEXT_NAMESPACE } from './seed.ts';
 import { spectralEmbedding, type SpectralEmbedding } from './spectral.ts';
 import type { SparseVector } from './sparse.ts';
 import { corpusMean, surfaceForms, topicKeywords } from './topic-labels.ts';
+import { indexPhrases, topicPhrases, type PhraseDoc } from './topic-phrases.ts';
 import { cmpStr, TOPIC_FEATURES, type TextInput, type Topic, type TopicOptions, type TopicResult } from './topic-types.ts';
 
 /** An analysed input, with the language it was analysed in. */
@@ -83,7 +84,8 @@ export function findTopicsOnAll(inputs: readonly TextInput[], options: TopicOpti
   const sims = new Float64Array(n);
   for (let i = 0; i < n; i++) sims[i] = dot(X, i * d, km.centres, (km.assign[i] as number) * d, d);
   const { kept, other } = placeInputs(km.assign, sims, embedding.outlier, k, options);
-  const topics = labelTopics(kept, rows, sims, feat, usable.map((i) => analyzed[i] as Analyzed), idOf, options);
+  const phraseDocs: PhraseDoc[] = usable.map((i) => ({ tokens: (analyzed[i] as Analyzed).tokens, language: (analyzed[i] as AnalyzedInput).language ?? 'none', text: (inputs[i] as TextInput).text }));
+  const topics = labelTopics(kept, rows, sims, feat, usable.map((i) => analyzed[i] as Analyzed), idOf, options, phraseDocs);
   const assignments: Record<string, string> = {};
   for (const t of topics) for (const m of t.members) assignments[m] = t.id;
   const otherIds = [...other.map(idOf), ...inputs.filter((_, i) => (analyzed[i] as Analyzed).tokens.length === 0).map((x) => x.id)].sort(cmpStr);
@@ -158,8 +160,10 @@ function placeInputs(assign: Int32Array, sims: Float64Array, outlier: Uint8Array
  */
 function labelTopics(
   kept: readonly number[][], rows: readonly SparseVector[], sims: Float64Array, feat: Vectorizer, docs: readonly Analyzed[], idOf: (r: number) => string, options: TopicOptions,
+  phraseDocs: readonly PhraseDoc[],
 ): Topic[] {
   const mean = corpusMean(rows, feat.terms.length, rows.length);
+  const phraseIndex = indexPhrases(phraseDocs);
   const show = surfaceForms(docs);
   const nKeywords = options.keywords ?? 8;
   const nReps = options.representatives ?? 3;
@@ -167,12 +171,14 @@ function labelTopics(
     const keywords = topicKeywords(g, rows, feat.terms, mean, show, nKeywords);
     const members = g.slice().sort((a, b) => (sims[b] as number) - (sims[a] as number) || cmpStr(idOf(a), idOf(b)));
     const cohesion = g.reduce((s, r) => s + (sims[r] as number), 0) / g.length;
-    return { keywords, members: members.map(idOf), cohesion, minId: members.map(idOf).sort(cmpStr)[0] as string };
+    const phrases = topicPhrases(phraseIndex, phraseDocs, g, 3);
+    return { keywords, phrases, members: members.map(idOf), cohesion, minId: members.map(idOf).sort(cmpStr)[0] as string };
   });
   topicsRaw.sort((a, b) => b.members.length - a.members.length || cmpStr(a.minId, b.minId));
   return topicsRaw.map((t, i) => ({
     id: `t${i + 1}`,
-    label: t.keywords.slice(0, 3).join(', '),
+    label: t.phrases.length > 0 ? t.phrases.slice(0, 2).join(', ') : t.keywords.slice(0, 3).join(', '),
+    phrases: t.phrases,
     keywords: t.keywords,
     size: t.members.length,
     members: t.members,

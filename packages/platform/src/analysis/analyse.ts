@@ -17,6 +17,8 @@ export interface SourceText {
   /** The idea's title, or '' for a comment. */
   readonly title: string;
   readonly body: string;
+  /** When it was written (for the topics' trend per week). */
+  readonly createdAt?: Date;
 }
 
 /** An input the result refers to: enough to link to it and name it, no author. */
@@ -37,7 +39,9 @@ export interface AnalysisResult {
   readonly enough: boolean;
   readonly minimumInputs: number;
   readonly k: number;
-  readonly topics: readonly { label: string; keywords: string[]; size: number; representatives: string[] }[];
+  readonly topics: readonly { label: string; keywords: string[]; size: number; representatives: string[]; phrases?: string[]; members?: string[] }[];
+  /** The week (its Monday, yyyy-mm-dd, UTC) each input was written in, by key: the topics' trends are counted from it. */
+  readonly weeks?: Readonly<Record<string, string>>;
   /** Inputs placed in no topic: too far from every topic, without words, or in a topic too small to keep. */
   readonly other: { size: number; examples: string[] };
   /** Groups of near-duplicates, most similar first, with the lowest and highest similarity of their pairs. */
@@ -53,6 +57,11 @@ export interface AnalysisResult {
 
 const keyOf = (source: SourceText) => `${source.kind === 'idea' ? 'i' : 'c'}:${source.id}`;
 
+/** A source as the text package reads it: keyed `i:<idea id>` or `c:<comment id>`; an idea's title on a line of its own. */
+export function textInputOf(s: SourceText): TextInput {
+  return { id: keyOf(s), text: s.kind === 'idea' ? `${s.title}\n${s.body}` : s.body };
+}
+
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= limits.excerpt) return flat;
@@ -67,7 +76,7 @@ function excerpt(text: string): string {
  * separate lines, so a title is a sentence of its own.
  */
 export function analyseInputs(sources: readonly SourceText[], seed: string, embedded?: Embedded): AnalysisResult {
-  const inputs: TextInput[] = sources.map((s) => ({ id: keyOf(s), text: s.kind === 'idea' ? `${s.title}\n${s.body}` : s.body }));
+  const inputs: TextInput[] = sources.map(textInputOf);
   const bySource = new Map(sources.map((s) => [keyOf(s), s]));
   const refs: Record<string, InputRef> = {};
   const ref = (key: string): string => {
@@ -109,7 +118,8 @@ export function analyseInputs(sources: readonly SourceText[], seed: string, embe
     enough: true,
     minimumInputs,
     k: topics.k,
-    topics: topics.topics.map((t) => ({ label: t.label, keywords: t.keywords, size: t.size, representatives: t.representatives.slice(0, limits.representatives).map(ref) })),
+    topics: topics.topics.map((t) => ({ label: t.label, keywords: t.keywords, size: t.size, representatives: t.representatives.slice(0, limits.representatives).map(ref), phrases: t.phrases, members: t.members })),
+    weeks: weeksOf(sources),
     other: { size: topics.other.length, examples: topics.other.slice(0, limits.otherExamples).map(ref) },
     duplicates: groups.map((g) => ({ size: g.members.length, members: g.members.slice(0, limits.groupMembers).map(ref), minSimilarity: g.min, maxSimilarity: g.max })),
     duplicateGroups: duplicates.groups.length,
@@ -128,6 +138,20 @@ export function analyseInputs(sources: readonly SourceText[], seed: string, embe
 export interface Embedded {
   readonly vectors: readonly (readonly number[])[];
   readonly provider: string;
+}
+
+/** The Monday (UTC, yyyy-mm-dd) of the week each dated source was written in, by key. */
+export function weeksOf(sources: readonly SourceText[]): Record<string, string> {
+  const weeks: Record<string, string> = {};
+  for (const s of sources) if (s.createdAt) weeks[keyOf(s)] = weekOf(s.createdAt);
+  return weeks;
+}
+
+/** The Monday (UTC) of a date's week, as yyyy-mm-dd. */
+export function weekOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
 }
 
 const entry: WorkerEntry = { name: 'analysis', url: new URL(import.meta.url) };

@@ -31,7 +31,17 @@ export const AnalysisResultSchema = Type.Object({
   enough: Type.Boolean({ description: 'False when there were fewer than minimumInputs inputs: nothing else was computed' }),
   minimumInputs: Type.Integer(),
   k: Type.Integer({ description: 'The number of topics looked for' }),
-  topics: Type.Array(Type.Object({ label: Type.String(), keywords: Type.Array(Type.String()), size: Type.Integer(), representatives: Type.Array(Type.String()) })),
+  topics: Type.Array(
+    Type.Object({
+      label: Type.String(),
+      keywords: Type.Array(Type.String()),
+      size: Type.Integer(),
+      representatives: Type.Array(Type.String()),
+      phrases: Type.Optional(Type.Array(Type.String(), { description: 'Phrases from the inputs that name the topic' })),
+      members: Type.Optional(Type.Array(Type.String(), { description: 'Every input in the topic, by key' })),
+    }),
+  ),
+  weeks: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'The Monday of the week each input was written in (yyyy-mm-dd), by key' })),
   other: Type.Object({ size: Type.Integer(), examples: Type.Array(Type.String()) }, { description: 'Inputs placed in no topic' }),
   duplicates: Type.Array(Type.Object({ size: Type.Integer(), members: Type.Array(Type.String()), minSimilarity: Type.Number(), maxSimilarity: Type.Number() })),
   duplicateGroups: Type.Integer({ description: 'Duplicate groups found (the first 50 are kept)' }),

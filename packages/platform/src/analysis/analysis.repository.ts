@@ -87,6 +87,54 @@ export function analysisRepository(db: Db) {
         .execute();
     },
 
+    /** The topics staff renamed, merged, split or pinned in a process, oldest change first. */
+    async topicChoices(processId: string): Promise<{ id: string; label: string; name: string | null; members: string[]; pinned: boolean }[]> {
+      const rows = await db
+        .selectFrom('analysis_topic_choices')
+        .select(['id', 'label', 'name', 'members', 'pinned'])
+        .where('process_id', '=', processId)
+        .orderBy('updated_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, label: r.label, name: r.name, members: r.members as string[], pinned: r.pinned }));
+    },
+
+    /**
+     * In one transaction: drops the kept topics `remove`, takes the members of `add` out of the process's
+     * other kept topics (an input is in one topic), and stores `add` (an `id` updates that topic). Returns the
+     * ids of the topics stored, in the order of `add`.
+     */
+    async saveTopicChoices(
+      processId: string,
+      change: { remove: readonly string[]; add: readonly { id?: string; label: string; name: string | null; members: readonly string[]; pinned: boolean }[]; by: string; at: Date },
+    ): Promise<string[]> {
+      return db.transaction().execute(async (trx) => {
+        if (change.remove.length > 0) await trx.deleteFrom('analysis_topic_choices').where('process_id', '=', processId).where('id', 'in', [...change.remove]).execute();
+        const taken = new Set(change.add.flatMap((a) => a.members));
+        const keep = new Set(change.add.flatMap((a) => (a.id ? [a.id] : [])));
+        const others = await trx.selectFrom('analysis_topic_choices').select(['id', 'members']).where('process_id', '=', processId).execute();
+        for (const o of others) {
+          if (keep.has(o.id)) continue;
+          const members = (o.members as string[]).filter((m) => !taken.has(m));
+          if (members.length === (o.members as string[]).length) continue;
+          if (members.length === 0) await trx.deleteFrom('analysis_topic_choices').where('id', '=', o.id).execute();
+          else await trx.updateTable('analysis_topic_choices').set({ members: JSON.stringify(members) }).where('id', '=', o.id).execute();
+        }
+        const ids: string[] = [];
+        for (const a of change.add) {
+          const values = { label: a.label, name: a.name, members: JSON.stringify(a.members), pinned: a.pinned, updated_by: change.by, updated_at: change.at };
+          if (a.id) {
+            await trx.updateTable('analysis_topic_choices').set(values).where('id', '=', a.id).where('process_id', '=', processId).execute();
+            ids.push(a.id);
+          } else {
+            const row = await trx.insertInto('analysis_topic_choices').values({ ...values, process_id: processId }).returning('id').executeTakeFirstOrThrow();
+            ids.push(row.id);
+          }
+        }
+        return ids;
+      });
+    },
+
     async fail(id: string, at: Date, error: string, from: readonly AnalysisState[] = ['queued', 'running']): Promise<void> {
       await db
         .updateTable('analysis_runs')

@@ -17,6 +17,7 @@ import { writeSummariesWithModel } from './sourced-summaries.ts';
 import { summariesRepository } from './summaries.repository.ts';
 import { summaryUseCases } from './summaries.ts';
 import { reasonOf, textProviderUseCases, type TextProviderConfig } from './text-provider.ts';
+import { analysisTopics } from './analysis-topics.ts';
 
 
 /** The job that analyses one run's process. */
@@ -120,6 +121,7 @@ export function analysisService(deps: {
   return {
     ...textProvider,
     ...summaries,
+    ...analysisTopics(deps, repo, allowed),
 
     /** Queues an analysis of the process's visible ideas and comments; a run already waiting or running is kept. */
     async requestAnalysis(actor: Actor | null, processId: string): Promise<Result<{ runId: string; alreadyActive: boolean }>> {
@@ -146,8 +148,8 @@ export function analysisService(deps: {
       try {
         const { ideas, comments } = await deps.ideas.visibleInputsOf(run.process_id);
         const sources: SourceText[] = [
-          ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body })),
-          ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body })),
+          ...ideas.map((i) => ({ kind: 'idea' as const, id: i.id, ideaId: i.id, title: i.title, body: i.body, createdAt: i.created_at })),
+          ...comments.map((c) => ({ kind: 'comment' as const, id: c.id, ideaId: c.idea_id, title: '', body: c.body, createdAt: c.created_at })),
         ];
         const result = await analyseWithProvider(sources, run.seed);
         await repo.finish(runId, { at: deps.clock(), ideas: ideas.length, comments: comments.length, topics: result.topics.length, duplicateGroups: result.duplicateGroups, result });

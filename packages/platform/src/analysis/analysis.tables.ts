@@ -57,8 +57,25 @@ export interface AnalysisTextProviderTable {
   updated_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A topic staff renamed, merged, split or pinned: kept with its inputs by every later run. */
+export interface AnalysisTopicChoicesTable {
+  id: Generated<string>;
+  process_id: string;
+  /** The phrases found for the topic's inputs when it was made. */
+  label: string;
+  /** The name staff gave it, if any. */
+  name: string | null;
+  /** Input keys (`i:<idea id>`, `c:<comment id>`) as JSON. */
+  members: ColumnType<unknown, string, string>;
+  /** Pinned: kept exactly as it is (no new inputs join it), and shown first. */
+  pinned: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface AnalysisTables {
   analysis_runs: AnalysisRunsTable;
   analysis_summaries: AnalysisSummariesTable;
   analysis_text_provider: AnalysisTextProviderTable;
+  analysis_topic_choices: AnalysisTopicChoicesTable;
 }

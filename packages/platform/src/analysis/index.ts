@@ -9,3 +9,6 @@ export { summaryContracts, textProviderContracts } from './summaries.contract.ts
 export { presentSummary, presentTextProvider } from './summaries.presenter.ts';
 export type { SummaryView, SummarySentenceView } from './summaries.ts';
 export type { TextProviderView, ProbeResult, TextProviderConfig } from './text-provider.ts';
+export { analysisTopicContracts } from './analysis-topics.contract.ts';
+export type { TopicsView } from './analysis-topics.ts';
+export type { TopicView } from './topic-choices.ts';

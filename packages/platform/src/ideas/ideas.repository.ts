@@ -225,7 +225,7 @@ export function ideasRepository(db: Db) {
     async visibleTexts(processId: string) {
       const ideas = await db
         .selectFrom('ideas')
-        .select(['id', 'title', 'body'])
+        .select(['id', 'title', 'body', 'created_at'])
         .where('process_id', '=', processId)
         .where('screening', '=', 'published')
         .where('hidden_at', 'is', null)
@@ -235,7 +235,7 @@ export function ideasRepository(db: Db) {
       const comments = await db
         .selectFrom('comments')
         .innerJoin('ideas', 'ideas.id', 'comments.idea_id')
-        .select(['comments.id', 'comments.idea_id', 'comments.body'])
+        .select(['comments.id', 'comments.idea_id', 'comments.body', 'comments.created_at'])
         .where('ideas.process_id', '=', processId)
         .where('ideas.screening', '=', 'published')
         .where('ideas.hidden_at', 'is', null)

@@ -8,6 +8,7 @@ import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey, translate } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
 import { summariesEn } from './messages/summaries/en.ts';
+import { analysisTopicsEn } from './messages/analysis-topics/en.ts';
 import { censusEn } from './messages/census/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
@@ -55,6 +56,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     panelMembers: panelMembersEn,
     analysis: analysisEn,
     summaries: summariesEn,
+    analysisTopics: analysisTopicsEn,
     census: censusEn,
     budgetingManage: budgetingManageEn,
     budgeting: budgetingEn,

@@ -11,6 +11,7 @@ import { panelMembersDa } from './panel-members/da.ts';
 import { panelRecruitmentDa } from './panel-recruitment/da.ts';
 import { analysisDa } from './analysis/da.ts';
 import { summariesDa } from './summaries/da.ts';
+import { analysisTopicsDa } from './analysis-topics/da.ts';
 import { censusDa } from './census/da.ts';
 import { chartsDa } from './charts/da.ts';
 import { budgetingManageDa } from './budgeting-manage/da.ts';
@@ -39,6 +40,7 @@ export const da: Catalog = {
   ...panelRecruitmentDa,
   ...analysisDa,
   ...summariesDa,
+  ...analysisTopicsDa,
   ...censusDa,
   ...chartsDa,
   ...budgetingManageDa,

@@ -11,6 +11,7 @@ import { panelMembersEn } from './panel-members/en.ts';
 import { panelRecruitmentEn } from './panel-recruitment/en.ts';
 import { analysisEn } from './analysis/en.ts';
 import { summariesEn } from './summaries/en.ts';
+import { analysisTopicsEn } from './analysis-topics/en.ts';
 import { censusEn } from './census/en.ts';
 import { chartsEn } from './charts/en.ts';
 import { budgetingManageEn } from './budgeting-manage/en.ts';
@@ -41,6 +42,7 @@ export const en = {
   ...panelRecruitmentEn,
   ...analysisEn,
   ...summariesEn,
+  ...analysisTopicsEn,
   ...censusEn,
   ...chartsEn,
   ...budgetingManageEn,

@@ -11,6 +11,7 @@ import { panelMembersNb } from './panel-members/nb.ts';
 import { panelRecruitmentNb } from './panel-recruitment/nb.ts';
 import { analysisNb } from './analysis/nb.ts';
 import { summariesNb } from './summaries/nb.ts';
+import { analysisTopicsNb } from './analysis-topics/nb.ts';
 import { censusNb } from './census/nb.ts';
 import { chartsNb } from './charts/nb.ts';
 import { budgetingManageNb } from './budgeting-manage/nb.ts';
@@ -39,6 +40,7 @@ export const nb: Catalog = {
   ...panelRecruitmentNb,
   ...analysisNb,
   ...summariesNb,
+  ...analysisTopicsNb,
   ...censusNb,
   ...chartsNb,
   ...budgetingManageNb,

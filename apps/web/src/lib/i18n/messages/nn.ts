@@ -11,6 +11,7 @@ import { panelMembersNn } from './panel-members/nn.ts';
 import { panelRecruitmentNn } from './panel-recruitment/nn.ts';
 import { analysisNn } from './analysis/nn.ts';
 import { summariesNn } from './summaries/nn.ts';
+import { analysisTopicsNn } from './analysis-topics/nn.ts';
 import { censusNn } from './census/nn.ts';
 import { chartsNn } from './charts/nn.ts';
 import { budgetingManageNn } from './budgeting-manage/nn.ts';
@@ -39,6 +40,7 @@ export const nn: Catalog = {
   ...panelRecruitmentNn,
   ...analysisNn,
   ...summariesNn,
+  ...analysisTopicsNn,
   ...censusNn,
   ...chartsNn,
   ...budgetingManageNn,

@@ -11,6 +11,7 @@ import { panelMembersSv } from './panel-members/sv.ts';
 import { panelRecruitmentSv } from './panel-recruitment/sv.ts';
 import { analysisSv } from './analysis/sv.ts';
 import { summariesSv } from './summaries/sv.ts';
+import { analysisTopicsSv } from './analysis-topics/sv.ts';
 import { censusSv } from './census/sv.ts';
 import { chartsSv } from './charts/sv.ts';
 import { budgetingManageSv } from './budgeting-manage/sv.ts';
@@ -39,6 +40,7 @@ export const sv: Catalog = {
   ...panelRecruitmentSv,
   ...analysisSv,
   ...summariesSv,
+  ...analysisTopicsSv,
   ...censusSv,
   ...chartsSv,
   ...budgetingManageSv,

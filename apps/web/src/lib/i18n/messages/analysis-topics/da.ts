@@ -1,0 +1,30 @@
+import type { analysisTopicsEn } from './en.ts';
+
+/** The topics part of the analysis page (da). */
+export const analysisTopicsDa: Record<keyof typeof analysisTopicsEn, string> = {
+  'analysisTopics.pinnedTag': '(fastgjort)',
+  'analysisTopics.phrases': 'Udtryk',
+  'analysisTopics.perWeek': 'Input pr. uge',
+  'analysisTopics.week': 'Uge der starter',
+  'analysisTopics.inputs': 'Input',
+  'analysisTopics.pin': 'Fastgør “{topic}”',
+  'analysisTopics.unpin': 'Frigør “{topic}”',
+  'analysisTopics.change': 'Ændr emnerne',
+  'analysisTopics.changeIntro': 'Dine ændringer bevares, når analysen køres igen: omdøbte, sammenlagte og delte emner beholder deres input, og nye lignende input kommer med; et fastgjort emne forbliver præcis som det er og vises først.',
+  'analysisTopics.rename': 'Omdøb et emne',
+  'analysisTopics.topic': 'Emne',
+  'analysisTopics.newName': 'Nyt navn',
+  'analysisTopics.renameButton': 'Omdøb',
+  'analysisTopics.merge': 'Læg to emner sammen',
+  'analysisTopics.mergeFrom': 'Læg dette emne',
+  'analysisTopics.mergeInto': 'sammen med dette emne',
+  'analysisTopics.mergeButton': 'Læg sammen',
+  'analysisTopics.split': 'Del et emne i to',
+  'analysisTopics.splitIntro': 'Emnets input grupperes igen i to emner, hver navngivet med udtryk fra sine input.',
+  'analysisTopics.splitButton': 'Del',
+  'analysisTopics.renamed': 'Emnet er omdøbt.',
+  'analysisTopics.pinned': 'Emnet er fastgjort.',
+  'analysisTopics.unpinned': 'Emnet er ikke længere fastgjort.',
+  'analysisTopics.merged': 'Emnerne er lagt sammen.',
+  'analysisTopics.splitDone': 'Emnet er delt i to.',
+};

@@ -1,0 +1,30 @@
+/**
+ * English text of the topics part of the analysis page (the source: nb, nn, sv and da have exactly these keys).
+ */
+export const analysisTopicsEn = {
+  'analysisTopics.pinnedTag': '(pinned)',
+  'analysisTopics.phrases': 'Phrases',
+  'analysisTopics.perWeek': 'Inputs per week',
+  'analysisTopics.week': 'Week starting',
+  'analysisTopics.inputs': 'Inputs',
+  'analysisTopics.pin': 'Pin “{topic}”',
+  'analysisTopics.unpin': 'Unpin “{topic}”',
+  'analysisTopics.change': 'Change the topics',
+  'analysisTopics.changeIntro': 'Your changes are kept when the analysis is run again: renamed, merged and split topics keep their inputs and new inputs like them join them; a pinned topic stays exactly as it is and is shown first.',
+  'analysisTopics.rename': 'Rename a topic',
+  'analysisTopics.topic': 'Topic',
+  'analysisTopics.newName': 'New name',
+  'analysisTopics.renameButton': 'Rename',
+  'analysisTopics.merge': 'Merge two topics',
+  'analysisTopics.mergeFrom': 'Merge this topic',
+  'analysisTopics.mergeInto': 'into this topic',
+  'analysisTopics.mergeButton': 'Merge',
+  'analysisTopics.split': 'Split a topic in two',
+  'analysisTopics.splitIntro': 'The topic’s inputs are grouped again into two topics, each named by phrases from its inputs.',
+  'analysisTopics.splitButton': 'Split',
+  'analysisTopics.renamed': 'The topic has been renamed.',
+  'analysisTopics.pinned': 'The topic has been pinned.',
+  'analysisTopics.unpinned': 'The topic is no longer pinned.',
+  'analysisTopics.merged': 'The topics have been merged.',
+  'analysisTopics.splitDone': 'The topic has been split in two.',
+} as const;

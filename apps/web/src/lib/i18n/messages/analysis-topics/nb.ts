@@ -1,0 +1,30 @@
+import type { analysisTopicsEn } from './en.ts';
+
+/** The topics part of the analysis page (nb). */
+export const analysisTopicsNb: Record<keyof typeof analysisTopicsEn, string> = {
+  'analysisTopics.pinnedTag': '(festet)',
+  'analysisTopics.phrases': 'Uttrykk',
+  'analysisTopics.perWeek': 'Innspill per uke',
+  'analysisTopics.week': 'Uke som starter',
+  'analysisTopics.inputs': 'Innspill',
+  'analysisTopics.pin': 'Fest «{topic}»',
+  'analysisTopics.unpin': 'Løsne «{topic}»',
+  'analysisTopics.change': 'Endre temaene',
+  'analysisTopics.changeIntro': 'Endringene dine beholdes når analysen kjøres på nytt: omdøpte, sammenslåtte og delte temaer beholder innspillene sine, og nye innspill som ligner blir med; et festet tema blir stående nøyaktig som det er og vises først.',
+  'analysisTopics.rename': 'Gi et tema nytt navn',
+  'analysisTopics.topic': 'Tema',
+  'analysisTopics.newName': 'Nytt navn',
+  'analysisTopics.renameButton': 'Gi nytt navn',
+  'analysisTopics.merge': 'Slå sammen to temaer',
+  'analysisTopics.mergeFrom': 'Slå sammen dette temaet',
+  'analysisTopics.mergeInto': 'med dette temaet',
+  'analysisTopics.mergeButton': 'Slå sammen',
+  'analysisTopics.split': 'Del et tema i to',
+  'analysisTopics.splitIntro': 'Innspillene i temaet grupperes på nytt i to temaer, hvert navngitt med uttrykk fra innspillene sine.',
+  'analysisTopics.splitButton': 'Del',
+  'analysisTopics.renamed': 'Temaet har fått nytt navn.',
+  'analysisTopics.pinned': 'Temaet er festet.',
+  'analysisTopics.unpinned': 'Temaet er ikke lenger festet.',
+  'analysisTopics.merged': 'Temaene er slått sammen.',
+  'analysisTopics.splitDone': 'Temaet er delt i to.',
+};

@@ -1,0 +1,30 @@
+import type { analysisTopicsEn } from './en.ts';
+
+/** The topics part of the analysis page (nn). */
+export const analysisTopicsNn: Record<keyof typeof analysisTopicsEn, string> = {
+  'analysisTopics.pinnedTag': '(festa)',
+  'analysisTopics.phrases': 'Uttrykk',
+  'analysisTopics.perWeek': 'Innspel per veke',
+  'analysisTopics.week': 'Veke som byrjar',
+  'analysisTopics.inputs': 'Innspel',
+  'analysisTopics.pin': 'Fest «{topic}»',
+  'analysisTopics.unpin': 'Løys «{topic}»',
+  'analysisTopics.change': 'Endre temaa',
+  'analysisTopics.changeIntro': 'Endringane dine blir tekne vare på når analysen blir køyrd på nytt: omdøypte, samanslåtte og delte tema held på innspela sine, og nye innspel som liknar blir med; eit festa tema blir ståande nøyaktig som det er og blir vist først.',
+  'analysisTopics.rename': 'Gi eit tema nytt namn',
+  'analysisTopics.topic': 'Tema',
+  'analysisTopics.newName': 'Nytt namn',
+  'analysisTopics.renameButton': 'Gi nytt namn',
+  'analysisTopics.merge': 'Slå saman to tema',
+  'analysisTopics.mergeFrom': 'Slå saman dette temaet',
+  'analysisTopics.mergeInto': 'med dette temaet',
+  'analysisTopics.mergeButton': 'Slå saman',
+  'analysisTopics.split': 'Del eit tema i to',
+  'analysisTopics.splitIntro': 'Innspela i temaet blir grupperte på nytt i to tema, kvart namngitt med uttrykk frå innspela sine.',
+  'analysisTopics.splitButton': 'Del',
+  'analysisTopics.renamed': 'Temaet har fått nytt namn.',
+  'analysisTopics.pinned': 'Temaet er festa.',
+  'analysisTopics.unpinned': 'Temaet er ikkje lenger festa.',
+  'analysisTopics.merged': 'Temaa er slått saman.',
+  'analysisTopics.splitDone': 'Temaet er delt i to.',
+};

@@ -1,0 +1,30 @@
+import type { analysisTopicsEn } from './en.ts';
+
+/** The topics part of the analysis page (sv). */
+export const analysisTopicsSv: Record<keyof typeof analysisTopicsEn, string> = {
+  'analysisTopics.pinnedTag': '(fäst)',
+  'analysisTopics.phrases': 'Uttryck',
+  'analysisTopics.perWeek': 'Inlägg per vecka',
+  'analysisTopics.week': 'Vecka som börjar',
+  'analysisTopics.inputs': 'Inlägg',
+  'analysisTopics.pin': 'Fäst ”{topic}”',
+  'analysisTopics.unpin': 'Lossa ”{topic}”',
+  'analysisTopics.change': 'Ändra temana',
+  'analysisTopics.changeIntro': 'Dina ändringar behålls när analysen körs igen: omdöpta, sammanslagna och delade teman behåller sina inlägg och nya liknande inlägg ansluter; ett fäst tema står kvar exakt som det är och visas först.',
+  'analysisTopics.rename': 'Byt namn på ett tema',
+  'analysisTopics.topic': 'Tema',
+  'analysisTopics.newName': 'Nytt namn',
+  'analysisTopics.renameButton': 'Byt namn',
+  'analysisTopics.merge': 'Slå ihop två teman',
+  'analysisTopics.mergeFrom': 'Slå ihop det här temat',
+  'analysisTopics.mergeInto': 'med det här temat',
+  'analysisTopics.mergeButton': 'Slå ihop',
+  'analysisTopics.split': 'Dela ett tema i två',
+  'analysisTopics.splitIntro': 'Temats inlägg grupperas på nytt i två teman, vart och ett namngivet med uttryck från sina inlägg.',
+  'analysisTopics.splitButton': 'Dela',
+  'analysisTopics.renamed': 'Temat har bytt namn.',
+  'analysisTopics.pinned': 'Temat är fäst.',
+  'analysisTopics.unpinned': 'Temat är inte längre fäst.',
+  'analysisTopics.merged': 'Temana har slagits ihop.',
+  'analysisTopics.splitDone': 'Temat har delats i två.',
+};
