@@ -30,8 +30,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     panel: panel ? { id: panel.id, title: panel.title } : null,
     setUpPanel: !panel && p.can.manage && p.phases.some((phase) => phase.method === 'panel'),
-    // Staff who may read who took part (process managers, decision-makers) find the report from here.
-    reportLink: reportsPolicy.seeParticipation(ctx.user) ? `/manage/${p.id}/report` : null,
+    // Staff who may read who took part and what was said (process managers, decision-makers) find it from here.
+    staffReading: reportsPolicy.seeParticipation(ctx.user) ? { report: `/manage/${p.id}/report`, analysis: `/manage/${p.id}/analysis` } : null,
     process: {
       id: p.id,
       slug: p.slug,

@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/session';
 import { resolveText, type Result } from '@tingsted/platform/shared';
 import { analysisContracts, analysisTopicContracts as topicContracts } from '@tingsted/platform/analysis';
 import { formatsOf } from '$lib/format';
+import { processesPolicy } from '@tingsted/platform/processes';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   // The analysis checks the actor and the id first: a malformed id is a 404, not a database error.
@@ -23,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     // Only what the page shows (a topic's member list can be long).
     topics: topics.ok ? topics.value.topics.map((t) => ({ id: t.id, label: t.label, name: t.name, phrases: [...t.phrases], size: t.size, examples: [...t.examples], trend: [...t.trend], pinned: t.pinned, kept: t.kept })) : [],
     topicRefs: topics.ok ? topics.value.refs : {},
+    // Back to the management page for those who manage; decision-makers go back to the process's page.
+    back: processesPolicy.manage(locals.ctx.user) ? `/manage/${process.id}` : `/processes/${process.slug}`,
     managed: {
       id: process.id,
       slug: process.slug,
