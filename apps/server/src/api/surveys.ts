@@ -3,7 +3,7 @@ import type { Platform } from '@tingsted/platform';
 import { surveyContracts as c } from '@tingsted/platform/surveys';
 import { presentQuestion, presentResults } from '@tingsted/platform/surveys';
 import { contractInput, contractSchema } from './contract-route.ts';
-import { spreadsheetCsv } from './spreadsheet.ts';
+import { spreadsheetCsv } from '@tingsted/platform/shared';
 import { errorResponses, failure, requireUser } from './shared.ts';
 
 /** Surveys: the questions, building the form, answering it, the results and the CSV export. */

@@ -250,6 +250,17 @@ export function ideasRepository(db: Db) {
       return db.selectFrom('ideas').select('ideas.id').where('ideas.process_id', '=', processId).where('ideas.hidden_at', 'is', null);
     },
 
+    /** How many ideas a phase has (hidden and waiting ones too): what removing the phase would delete. */
+    async ideasInPhase(phaseId: string): Promise<number> {
+      const row = await db.selectFrom('ideas').select((eb) => eb.fn.countAll<string>().as('n')).where('phase_id', '=', phaseId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The published, visible ideas of a process (those `statusCounts` counts), as an id set: not run here. */
+    publishedIdeaIds(processId: string) {
+      return db.selectFrom('ideas').select('ideas.id').where('ideas.process_id', '=', processId).where('ideas.hidden_at', 'is', null).where('ideas.screening', '=', 'published');
+    },
+
     /** How many published, visible ideas of a process have each status. */
     statusCounts(processId: string) {
       return db

@@ -22,6 +22,12 @@ export function ideaQueries(repo: IdeasRepository) {
      */
     unhiddenIdeaIds: (processId: string) => repo.unhiddenIdeaIds(processId),
 
+    /** How many ideas residents posted in a phase (hidden and waiting ones too): a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.ideasInPhase(phaseId),
+
+    /** The published, visible ideas of a process (those `statusCounts` counts), as an id set: not run here. */
+    publishedIdeaIds: (processId: string) => repo.publishedIdeaIds(processId),
+
     /** How many published, visible ideas of a process have each status, by status key. */
     async statusCounts(processId: string): Promise<Map<string, number>> {
       return new Map((await repo.statusCounts(processId)).map((r) => [r.status, r.n]));

@@ -20,6 +20,12 @@ export function surveysRepository(db: Db) {
       return row.id;
     },
 
+    /** How many responses the survey of a phase has. */
+    async responseCount(phaseId: string): Promise<number> {
+      const row = await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<string>().as('n')).where('phase_id', '=', phaseId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     /** Whether anyone has answered the survey of the phase. */
     async hasAnyResponse(phaseId: string): Promise<boolean> {
       return (await db.selectFrom('survey_responses').select('id').where('phase_id', '=', phaseId).executeTakeFirst()) !== undefined;

@@ -8,6 +8,7 @@ import { shownEn } from '@tingsted/platform/i18n/shown/en';
 import { catalogs, isMessageKey, translate } from './translate.server.ts';
 import { analysisEn } from './messages/analysis/en.ts';
 import { censusEn } from './messages/census/en.ts';
+import { workspaceEn } from './messages/workspace/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
 import { privacyEn } from './messages/privacy/en.ts';
@@ -60,6 +61,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     proposals: proposalsEn,
     events: eventsEn,
     panelRecruitment: panelRecruitmentEn,
+    workspace: workspaceEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

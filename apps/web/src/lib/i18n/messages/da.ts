@@ -18,6 +18,7 @@ import { moderationDa } from './moderation/da.ts';
 import { mapDa } from './map/da.ts';
 import { proposalsDa } from './proposals/da.ts';
 import { eventsDa } from './events/da.ts';
+import { workspaceDa } from './workspace/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -42,4 +43,5 @@ export const da: Catalog = {
   ...mapDa,
   ...proposalsDa,
   ...eventsDa,
+  ...workspaceDa,
 };

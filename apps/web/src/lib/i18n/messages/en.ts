@@ -18,6 +18,7 @@ import { moderationEn } from './moderation/en.ts';
 import { mapEn } from './map/en.ts';
 import { proposalsEn } from './proposals/en.ts';
 import { eventsEn } from './events/en.ts';
+import { workspaceEn } from './workspace/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -44,4 +45,5 @@ export const en = {
   ...mapEn,
   ...proposalsEn,
   ...eventsEn,
+  ...workspaceEn,
 } as const;

@@ -18,6 +18,7 @@ import { moderationNb } from './moderation/nb.ts';
 import { mapNb } from './map/nb.ts';
 import { proposalsNb } from './proposals/nb.ts';
 import { eventsNb } from './events/nb.ts';
+import { workspaceNb } from './workspace/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -42,4 +43,5 @@ export const nb: Catalog = {
   ...mapNb,
   ...proposalsNb,
   ...eventsNb,
+  ...workspaceNb,
 };

@@ -18,6 +18,7 @@ import { moderationNn } from './moderation/nn.ts';
 import { mapNn } from './map/nn.ts';
 import { proposalsNn } from './proposals/nn.ts';
 import { eventsNn } from './events/nn.ts';
+import { workspaceNn } from './workspace/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -42,4 +43,5 @@ export const nn: Catalog = {
   ...mapNn,
   ...proposalsNn,
   ...eventsNn,
+  ...workspaceNn,
 };

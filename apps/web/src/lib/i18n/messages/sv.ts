@@ -18,6 +18,7 @@ import { moderationSv } from './moderation/sv.ts';
 import { mapSv } from './map/sv.ts';
 import { proposalsSv } from './proposals/sv.ts';
 import { eventsSv } from './events/sv.ts';
+import { workspaceSv } from './workspace/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -42,4 +43,5 @@ export const sv: Catalog = {
   ...mapSv,
   ...proposalsSv,
   ...eventsSv,
+  ...workspaceSv,
 };
