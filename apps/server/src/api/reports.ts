@@ -4,7 +4,7 @@ import { reportContracts as c, reportsPolicy } from '@tingsted/platform/reports'
 import { contractInput, contractSchema } from './contract-route.ts';
 import { failure, requireUser } from './shared.ts';
 
-/** Read models over several modules: the participation report, as the report page shows it. */
+/** Read models over several modules: the participation report and the workspace overview, as their pages show them. */
 export const reportRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (api, { platform }) => {
   const tags = ['Reports'];
 
@@ -18,5 +18,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     const report = await platform.reports.participationReport(user, process.id);
     if (!report.ok) return failure(request, reply, report);
     return report.value;
+  });
+
+  api.get('/processes/:id/overview', { schema: contractSchema(c.processOverview, { tags, path: ['id'], method: 'GET' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const overview = await platform.reports.processOverview(user, contractInput(c.processOverview, request).id);
+    if (!overview.ok) return failure(request, reply, overview);
+    return overview.value;
   });
 };

@@ -27,6 +27,33 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     return reply.code(201).send(result.value);
   });
 
+  api.put('/phases/:phaseId/survey/questions/:questionId', { schema: contractSchema(c.updateQuestion, { tags, path: ['phaseId', 'questionId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { phaseId, questionId, ...input } = contractInput(c.updateQuestion, request);
+    const result = await platform.surveys.updateQuestion(user, phaseId, questionId, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
+  api.post('/phases/:phaseId/survey/questions/:questionId/move', { schema: contractSchema(c.moveQuestion, { tags, path: ['phaseId', 'questionId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.moveQuestion, request);
+    const result = await platform.surveys.moveQuestion(user, input.phaseId, input.questionId, input.direction);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
+  api.delete('/phases/:phaseId/survey/questions/:questionId', { schema: contractSchema(c.removeQuestion, { tags, path: ['phaseId', 'questionId'], method: 'DELETE' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.removeQuestion, request);
+    const result = await platform.surveys.removeQuestion(user, input.phaseId, input.questionId);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
   api.post('/phases/:phaseId/survey/responses', { schema: contractSchema(c.submitResponse, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

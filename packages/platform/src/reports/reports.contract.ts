@@ -14,6 +14,27 @@ const Count = Type.Integer({ minimum: 0 });
 
 /** Report contracts by use case. */
 export const reportContracts = {
+  processOverview: contract({
+    name: 'processOverview',
+    summary:
+      "What needs attention in a process (process managers): items waiting for a moderator by why they wait, published ideas and how many have no official answer, and phases that start or end within 14 days, soonest first",
+    input: Type.Object({ id: Type.String({ maxLength: 64, description: "The process's id; one that names no process is a 404" }) }),
+    output: Type.Object({
+      waiting: Type.Object({ reported: Count, screening: Count, review: Count }),
+      ideas: Count,
+      unanswered: Count,
+      phasesSoon: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          method: Type.String(),
+          title: Type.Record(Type.String(), Type.String()),
+          event: oneOf(['starts', 'ends'] as const),
+          on: Type.String({ format: 'date' }),
+          inDays: Count,
+        }),
+      ),
+    }),
+  }),
   exportMyData: contract({
     name: 'exportMyData',
     summary: 'Everything the platform holds about me, with timestamps, as JSON (GDPR art. 15 and 20): my account, then `sections` (ideas, comments, supports, follows, reports, survey answers, conversation votes and statements, ballots, stakeholder places and facts, panel registrations, votes and writing, notifications)',

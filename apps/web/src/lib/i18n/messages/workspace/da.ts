@@ -32,5 +32,9 @@ export const workspaceDa: Record<keyof typeof workspaceEn, string> = {
   'workspace.phases.reorderHint': 'At flytte en fase bytter den med naboen: de to beholder de dage, de delte, og deres længde. Kun faser, der ikke er startet, kan flyttes.',
   'workspace.phase.edit': 'Titel, datoer og indstillinger',
   'workspace.phase.save': 'Gem fasen',
+  'workspace.survey.editHint': 'Når folk har svaret, kan du stadig rette ordlyd og flytte spørgsmål; et besvaret spørgsmål bliver stående, og besvarede valgmuligheder beholder deres linje.',
+  'workspace.survey.edit': 'Rediger',
+  'workspace.survey.save': 'Gem spørgsmålet',
+  'workspace.survey.remove': 'Fjern',
   'workspace.survey.export': 'Hent svarene (CSV)',
 };

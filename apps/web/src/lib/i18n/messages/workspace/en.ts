@@ -31,5 +31,9 @@ export const workspaceEn = {
   'workspace.phases.reorderHint': 'Moving a phase swaps it with its neighbour: the two keep the days they shared and their lengths. Only phases that have not started move.',
   'workspace.phase.edit': 'Title, dates and settings',
   'workspace.phase.save': 'Save phase',
+  'workspace.survey.editHint': 'Once people have answered, you can still fix wording and move questions; an answered question stays, and answered choices keep their lines.',
+  'workspace.survey.edit': 'Edit',
+  'workspace.survey.save': 'Save question',
+  'workspace.survey.remove': 'Remove',
   'workspace.survey.export': 'Download the responses (CSV)',
 } as const;

@@ -32,5 +32,9 @@ export const workspaceNb: Record<keyof typeof workspaceEn, string> = {
   'workspace.phases.reorderHint': 'Å flytte en fase bytter den med naboen: de to beholder dagene de delte og lengden sin. Bare faser som ikke har startet, kan flyttes.',
   'workspace.phase.edit': 'Tittel, datoer og innstillinger',
   'workspace.phase.save': 'Lagre fasen',
+  'workspace.survey.editHint': 'Når folk har svart, kan du fortsatt rette ordlyden og flytte spørsmål; et besvart spørsmål blir stående, og valg som er besvart, beholder linjen sin.',
+  'workspace.survey.edit': 'Rediger',
+  'workspace.survey.save': 'Lagre spørsmålet',
+  'workspace.survey.remove': 'Fjern',
   'workspace.survey.export': 'Last ned svarene (CSV)',
 };

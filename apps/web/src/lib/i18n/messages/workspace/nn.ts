@@ -32,5 +32,9 @@ export const workspaceNn: Record<keyof typeof workspaceEn, string> = {
   'workspace.phases.reorderHint': 'Å flytte ein fase byter han med naboen: dei to held på dagane dei delte og lengda si. Berre fasar som ikkje har starta, kan flyttast.',
   'workspace.phase.edit': 'Tittel, datoar og innstillingar',
   'workspace.phase.save': 'Lagre fasen',
+  'workspace.survey.editHint': 'Når folk har svart, kan du framleis rette ordlyden og flytte spørsmål; eit svara spørsmål blir ståande, og val som er svara på, held på lina si.',
+  'workspace.survey.edit': 'Rediger',
+  'workspace.survey.save': 'Lagre spørsmålet',
+  'workspace.survey.remove': 'Fjern',
   'workspace.survey.export': 'Last ned svara (CSV)',
 };

@@ -32,5 +32,9 @@ export const workspaceSv: Record<keyof typeof workspaceEn, string> = {
   'workspace.phases.reorderHint': 'Att flytta en fas byter plats med grannfasen: de två behåller dagarna de delade och sin längd. Bara faser som inte har börjat kan flyttas.',
   'workspace.phase.edit': 'Titel, datum och inställningar',
   'workspace.phase.save': 'Spara fasen',
+  'workspace.survey.editHint': 'När folk har svarat kan du fortfarande rätta formuleringar och flytta frågor; en besvarad fråga står kvar, och besvarade alternativ behåller sin rad.',
+  'workspace.survey.edit': 'Redigera',
+  'workspace.survey.save': 'Spara frågan',
+  'workspace.survey.remove': 'Ta bort',
   'workspace.survey.export': 'Ladda ned svaren (CSV)',
 };

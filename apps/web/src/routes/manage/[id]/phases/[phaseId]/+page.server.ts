@@ -40,7 +40,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         publicResults: phase.settings.publicResults === true,
       },
     },
-    questions: questions.map((q) => ({ id: q.id, kind: q.kind, prompt: text(q.prompt), required: q.required })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      prompt: text(q.prompt),
+      required: q.required,
+      // The edit form's values in the language being edited.
+      edit: { prompt: q.prompt[contentLocale] ?? '', choices: (q.options.choices ?? []).map((c) => c.label[contentLocale] ?? '').join('\n') },
+    })),
   };
 };
 
@@ -83,6 +90,32 @@ export const actions: Actions = {
       ? await locals.platform.files.attach(user, { ownerType: 'phase', ownerId: input.value.phaseId, ...uploadOf(input.value.file), altText: input.value.altText ?? '', locale: input.value.locale ?? contentLocale })
       : input;
     if (!result.ok) return formFailure(locals, result, { action: 'attach', altText: text(form, 'altText') });
+    return { saved: locals.t('manage.saved') };
+  },
+  updateQuestion: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const values = { action: 'updateQuestion', questionId: text(form, 'questionId'), prompt: text(form, 'prompt'), choices: text(form, 'choices') };
+    const contentLocale = text(form, 'contentLocale');
+    const input = readForm(surveyContracts.updateQuestion, form, { phaseId: params.phaseId, ...(isLocale(contentLocale) ? { locale: contentLocale } : {}) });
+    const result = input.ok ? await locals.platform.surveys.updateQuestion(user, params.phaseId, input.value.questionId, { ...input.value, locale: input.value.locale ?? locals.ctx.locale }) : input;
+    if (!result.ok) return formFailure(locals, result, values);
+    return { saved: locals.t('manage.saved') };
+  },
+  moveQuestion: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const input = readForm(surveyContracts.moveQuestion, form, { phaseId: params.phaseId });
+    const result = input.ok ? await locals.platform.surveys.moveQuestion(user, params.phaseId, input.value.questionId, input.value.direction) : input;
+    if (!result.ok) return formFailure(locals, result, { action: 'moveQuestion', questionId: text(form, 'questionId') });
+    return { saved: locals.t('manage.saved') };
+  },
+  removeQuestion: async ({ request, locals, params, url }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const input = readForm(surveyContracts.removeQuestion, form, { phaseId: params.phaseId });
+    const result = input.ok ? await locals.platform.surveys.removeQuestion(user, params.phaseId, input.value.questionId) : input;
+    if (!result.ok) return formFailure(locals, result, { action: 'removeQuestion', questionId: text(form, 'questionId') });
     return { saved: locals.t('manage.saved') };
   },
   addQuestion: async ({ request, locals, params, url }) => {
