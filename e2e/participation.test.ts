@@ -320,23 +320,24 @@ test('a manager attaches a document and an image with alt text; residents see th
   const page = await context.newPage();
   const process = await server.platform.processes.getProcess(null, slug);
   assert.ok(process.ok);
-  await page.goto(`${server.url}/manage/${process.value.id}`);
-  const info = page.locator('details', { hasText: 'Informasjon' }).first();
-  await info.locator('summary').click();
+  // The timeline section lists the phases; each has its own page with its text and attachments.
+  await page.goto(`${server.url}/manage/${process.value.id}/phases`);
+  await page.getByRole('link', { name: 'Informasjon' }).first().click();
+  await page.waitForURL(/\/phases\/[0-9a-f-]{36}$/);
+  const info = page.locator('main');
   // An image without a description is refused.
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   await info.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
   await info.locator('form[action="?/attach"] button').click();
   await page.getByText(nb('field.altRequired')).first().waitFor();
-  const again = page.locator('details', { hasText: 'Informasjon' }).first();
-  assert.ok(await again.evaluate((details) => (details as HTMLDetailsElement).open), 'the refused form stays open');
+  const again = page.locator('main');
+  assert.equal(await again.locator('input[name="altText"]').getAttribute('aria-invalid'), 'true', 'the refused field is marked');
   await again.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
   await again.locator('input[name="altText"]').fill('Kart over skolegården med de nye plantefeltene');
   await again.locator('form[action="?/attach"] button').click();
   await page.getByRole('status').waitFor();
   const pdf = Buffer.from('%PDF-1.4\n%EOF\n');
-  const third = page.locator('details', { hasText: 'Informasjon' }).first();
-  await third.locator('summary').click();
+  const third = page.locator('main');
   await third.locator('input[type="file"]').setInputFiles({ name: 'planen.pdf', mimeType: 'application/pdf', buffer: pdf });
   await third.locator('form[action="?/attach"] button').click();
   await page.getByRole('status').waitFor();
