@@ -15,10 +15,10 @@ export interface ReportsDeps {
   readonly audit: Pick<AuditService, 'record'>;
   readonly accounts: Pick<AccountsService, 'residentProfilesOf'>;
   readonly processes: Pick<ProcessesService, 'getProcessById'>;
-  readonly ideas: Pick<IdeasService, 'unhiddenIdeaIds' | 'publishedIdeaIds' | 'statusCounts' | 'summariesOf' | 'participationByWeek' | 'listIdeas'>;
+  readonly ideas: Pick<IdeasService, 'unhiddenIdeaIds' | 'publishedIdeaIds' | 'staffIdeaList' | 'areasOfIdeas' | 'statusCounts' | 'summariesOf' | 'participationByWeek' | 'listIdeas'>;
   readonly surveys: Pick<SurveysService, 'responsesByWeek'>;
   readonly feedback: Pick<FeedbackService, 'statuses' | 'latestAnswersAmong' | 'countAnsweredAmong' | 'latestAnswersOf'>;
-  readonly moderation: Pick<ModerationService, 'moderationQueue'>;
+  readonly moderation: Pick<ModerationService, 'moderationQueue' | 'openReportsOnIdeas'>;
   readonly clock: Clock;
   /** The municipality's time zone: phases start and end by its calendar. */
   readonly timeZone: string;

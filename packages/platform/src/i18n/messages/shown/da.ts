@@ -55,6 +55,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.choicesKeepPlaces': 'Folk har svaret, så hver valgmulighed beholder sin linje: »{choice}« er flyttet. Ret ordlyden, hvor den står, og tilføj nye valgmuligheder til sidst.',
   'field.questionFirst': 'Dette spørgsmål er allerede det første.',
   'field.questionLast': 'Dette spørgsmål er allerede det sidste.',
+  'field.chooseInputs': 'Vælg mindst ét input.',
   'field.requiredToPublish': 'Udfyld dette før du offentliggør. Borgerne læser det før de deltager.',
   'field.phasesRequired': 'Tilføj mindst én fase til tidsplanen før du offentliggør.',
   'field.answerRequired': 'Skriv et svar fra kommunen. Det skal du gøre når et forslag bliver afvist.',

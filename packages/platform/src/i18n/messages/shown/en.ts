@@ -53,6 +53,7 @@ export const shownEn = {
   'field.choicesKeepPlaces': 'People have answered, so each choice keeps its line: “{choice}” moved. Fix wording in place and add new choices at the end.',
   'field.questionFirst': 'This question is already the first.',
   'field.questionLast': 'This question is already the last.',
+  'field.chooseInputs': 'Choose at least one input.',
   'field.requiredToPublish': 'Fill this in before publishing: residents read it before they take part.',
   'field.phasesRequired': 'Add at least one phase to the timeline before publishing.',
   'field.answerRequired': 'Write an official answer: it is required when an idea is rejected.',

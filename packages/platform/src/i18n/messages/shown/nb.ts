@@ -55,6 +55,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.choicesKeepPlaces': 'Folk har svart, så hvert valg beholder linjen sin: «{choice}» er flyttet. Rett ordlyden der den står, og legg nye valg til sist.',
   'field.questionFirst': 'Dette spørsmålet er allerede det første.',
   'field.questionLast': 'Dette spørsmålet er allerede det siste.',
+  'field.chooseInputs': 'Velg minst ett innspill.',
   'field.requiredToPublish': 'Fyll ut dette før du publiserer. Innbyggerne leser det før de deltar.',
   'field.phasesRequired': 'Legg til minst én fase i tidsplanen før du publiserer.',
   'field.answerRequired': 'Skriv et svar fra kommunen. Det må du gjøre når et forslag blir avslått.',

@@ -55,6 +55,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.choicesKeepPlaces': 'Folk har svart, så kvart val held på lina si: «{choice}» er flytta. Rett ordlyden der han står, og legg nye val til sist.',
   'field.questionFirst': 'Dette spørsmålet er alt det første.',
   'field.questionLast': 'Dette spørsmålet er alt det siste.',
+  'field.chooseInputs': 'Vel minst eitt innspel.',
   'field.requiredToPublish': 'Fyll ut dette før du publiserer. Innbyggjarane les det før dei deltek.',
   'field.phasesRequired': 'Legg til minst éin fase i tidsplanen før du publiserer.',
   'field.answerRequired': 'Skriv eit svar frå kommunen. Det må du gjere når eit forslag blir avslått.',

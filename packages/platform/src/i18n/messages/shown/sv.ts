@@ -55,6 +55,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.choicesKeepPlaces': 'Folk har svarat, så varje alternativ behåller sin rad: ”{choice}” har flyttats. Rätta formuleringen där den står och lägg nya alternativ sist.',
   'field.questionFirst': 'Den här frågan är redan den första.',
   'field.questionLast': 'Den här frågan är redan den sista.',
+  'field.chooseInputs': 'Välj minst en synpunkt.',
   'field.requiredToPublish': 'Fyll i det här innan du publicerar. Invånarna läser det innan de deltar.',
   'field.phasesRequired': 'Lägg till minst en fas i tidsplanen innan du publicerar.',
   'field.answerRequired': 'Skriv ett svar från kommunen. Det krävs när ett förslag avslås.',
