@@ -126,6 +126,46 @@ test('process manager without JavaScript: the overview, moving and removing phas
   await context.close();
 });
 
+test('process manager without JavaScript: the inputs manager answers chosen ideas in bulk, filters and exports', async () => {
+  const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no', { javaScript: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/manage/${processId}`);
+  await page.locator('nav.workspace-sections').getByRole('link', { name: nb('workspace.nav.inputs'), exact: true }).click();
+  await page.waitForURL(`${server.url}/manage/${processId}/inputs`);
+  assert.deepEqual((await sections(page)).filter((s) => s.current).map((s) => s.text), [nb('workspace.nav.inputs')]);
+  assert.equal(await page.locator('table.inputs tbody tr').count(), 1);
+
+  // Nothing chosen: refused, naming what is missing.
+  await page.getByRole('button', { name: nb('workspace.inputs.applyBulk') }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.match((await page.locator('.error-summary').textContent()) ?? '', new RegExp(nb('field.chooseInputs')));
+  await assertAccessibleWithoutJs(page, 'inputs manager after a refused bulk answer');
+
+  await page.getByRole('checkbox', { name: `${nb('workspace.inputs.choose')}: Benker i le` }).check();
+  await page.selectOption('#field-status', 'accepted');
+  await page.fill('#field-body', 'Vi setter opp tre benker i le.');
+  await page.getByRole('button', { name: nb('workspace.inputs.applyBulk') }).click();
+  await page.getByRole('status').filter({ hasText: nb('workspace.inputs.done', { count: 1 }) }).waitFor();
+  const idea = (await server.platform.reports.processInputs({ id: (await server.platform.accounts.accountByEmail('prosess@demo.tingsted.no'))?.id ?? '', roles: ['process_manager'] }, processId, {}));
+  assert.ok(idea.ok);
+  assert.deepEqual(idea.value.inputs.map((i) => [i.status, i.answer]), [['accepted', 'Vi setter opp tre benker i le.']]);
+
+  // Filtered by status, then exported with the same filter.
+  await page.selectOption('#filter-status', 'rejected');
+  await page.getByRole('button', { name: nb('workspace.inputs.apply'), exact: true }).click();
+  await page.getByText(nb('workspace.inputs.count', { count: 0 })).waitFor();
+  await page.selectOption('#filter-status', 'accepted');
+  await page.getByRole('button', { name: nb('workspace.inputs.apply'), exact: true }).click();
+  await page.getByText(nb('workspace.inputs.count', { count: 1 })).waitFor();
+  assert.match(page.url(), /status=accepted/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: nb('workspace.inputs.export') }).click()]);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  assert.match(csv, /Vi setter opp tre benker i le\./);
+  await assertAccessibleWithoutJs(page, 'inputs manager');
+  await fitsPhone(page, 'the inputs manager', 'workspace-inputs');
+  await context.close();
+});
+
 test('administrator with JavaScript: each section saves its own form; the charter is its own page', async () => {
   const context = await signedInContext(browser, server, 'admin@demo.tingsted.no');
   const page = await context.newPage();
@@ -155,7 +195,7 @@ test('administrator with JavaScript: each section saves its own form; the charte
 test('a resident gets 403 on the workspace sections', async () => {
   const context = await signedInContext(browser, server, 'kari@demo.tingsted.no');
   const page = await context.newPage();
-  for (const path of ['', '/charter', '/phases', `/phases/${phases.survey}`, `/phases/${phases.survey}/survey.csv`]) {
+  for (const path of ['', '/charter', '/phases', `/phases/${phases.survey}`, `/phases/${phases.survey}/survey.csv`, '/inputs', '/inputs.csv']) {
     const response = await page.request.get(`${server.url}/manage/${processId}${path}`);
     assert.equal(response.status(), 403, `/manage/<id>${path}`);
   }

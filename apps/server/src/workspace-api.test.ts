@@ -125,3 +125,41 @@ test('the workspace overview: what needs attention for a process manager, 403 fo
   assert.equal((await per('/api/v1/processes/00000000-0000-4000-8000-000000000000/overview')).status, 404);
   assert.equal((await fetch(`${server.url}/api/v1/processes/${id}/overview`)).status, 401);
 });
+
+test('the inputs manager over the API: filtered list, the same answer for several ideas (nothing written when one is wrong), CSV export; 403 for a resident', async () => {
+  const per = await client('prosess@demo.tingsted.no');
+  const kari = await client('kari@demo.tingsted.no');
+  const { id, phaseIds } = await draftWithPhases('Innspill over API', [
+    { method: 'ideas', title: 'Idéer', startsOn: '2031-01-01', endsOn: '2031-01-10' },
+    { method: 'ideas', title: 'Flere idéer', startsOn: '2031-02-01', endsOn: '2031-02-10' },
+  ]);
+  const author = (await server.platform.accounts.accountByEmail('kari@demo.tingsted.no'))?.id ?? '';
+  const ideas: string[] = [];
+  for (const [i, title] of ['Benker', 'Lys', 'Trær'].entries()) ideas.push(await server.platform.ideas.importIdea({ phaseId: phaseIds[i === 2 ? 1 : 0] ?? '', authorId: author, title, body: `${title} i parken` }));
+  type Listed = { inputs: { id: string; status: string; answer: string | null }[]; total: number };
+  const list = async (query = '') => (await (await per(`/api/v1/processes/${id}/inputs${query}`)).json()) as Listed;
+  assert.equal((await list()).total, 3);
+  assert.deepEqual((await list(`?phaseId=${phaseIds[1]}`)).inputs.map((i) => i.id), [ideas[2]]);
+  assert.equal((await list('?pageSize=2&page=2')).inputs.length, 1);
+  assert.equal((await kari(`/api/v1/processes/${id}/inputs`)).status, 403);
+
+  const wrong = await per(`/api/v1/processes/${id}/inputs/answers`, { method: 'POST', json: { ideaIds: ideas.slice(0, 2), status: 'rejected' } });
+  assert.equal(wrong.status, 400);
+  assert.deepEqual(await fieldsOf(wrong), ['body']);
+  const foreign = await per(`/api/v1/processes/${id}/inputs/answers`, { method: 'POST', json: { ideaIds: [ideas[0], '00000000-0000-4000-8000-000000000000'], status: 'accepted', body: 'Ja' } });
+  assert.equal(foreign.status, 404);
+  assert.ok((await list()).inputs.every((i) => i.answer === null), 'nothing was answered');
+  assert.equal((await kari(`/api/v1/processes/${id}/inputs/answers`, { method: 'POST', json: { ideaIds: ideas, status: 'accepted', body: 'Ja' } })).status, 403);
+  const done = await per(`/api/v1/processes/${id}/inputs/answers`, { method: 'POST', json: { ideaIds: ideas.slice(0, 2), status: 'accepted', body: 'Vi setter det opp.' } });
+  assert.equal(done.status, 200);
+  assert.deepEqual(await done.json(), { answered: 2 });
+  assert.deepEqual((await list('?status=accepted')).inputs.map((i) => i.answer), ['Vi setter det opp.', 'Vi setter det opp.']);
+
+  const csv = await per(`/api/v1/processes/${id}/inputs.csv?status=accepted`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+  const text = await csv.text();
+  assert.equal(text.trim().split('\r\n').length, 3, 'a header and the two accepted ideas');
+  assert.match(text, /Vi setter det opp\./);
+  assert.equal((await kari(`/api/v1/processes/${id}/inputs.csv`)).status, 403);
+});
