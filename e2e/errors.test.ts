@@ -87,11 +87,12 @@ test('nb: the new-process form and publishing a draft name every missing field; 
   await assertAccessible(page, '/manage/<id> after a refused publish (nb)');
   // Following a link opens the section with focus in the field.
   for (const [field, section] of [['question', 'charter'], ['respondBy', 'charter'], ['phases', 'phases']] as const) {
+    await page.goto(`${server.url}${draft}`, { waitUntil: 'networkidle' });
+    await page.click('form[action="?/publish"] button[type="submit"]');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     await page.click(`.error-summary a[href="${draft}/${section}#field-${field}"]`);
     await page.waitForURL(`${server.url}${draft}/${section}#field-${field}`);
     await page.waitForFunction((id) => document.activeElement?.id === id, `field-${field}`);
-    await page.goBack();
-    await page.waitForSelector('.error-summary');
   }
   await context.close();
 });

@@ -64,7 +64,8 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
   await page.fill('#field-title', 'Grønnere skolegårder');
   await page.click('form[action="?/create"] button');
   await page.waitForURL(/\/manage\/[0-9a-f-]{36}$/);
-  // Publishing too early names what is missing.
+  const workspace = page.url();
+  // Publishing too early (from the overview) names what is missing.
   await page.click('form[action="?/publish"] button');
   await page.waitForSelector('.error-summary');
   assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('field.phasesRequired').slice(0, 20)));
@@ -81,11 +82,14 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
     target_groups: 'Elever, foreldre og lærere.',
     method_rationale: 'Idéer med støtte viser hva som betyr mest.',
   };
+  // The charter and the timeline are sections of their own, each with its own save.
+  await page.goto(`${workspace}/charter`);
   for (const [field, value] of Object.entries(charter)) await page.fill(`#field-${field}`, value);
   await page.fill('#field-respondBy', day(60));
   await page.click('form[action="?/charter"] button[type="submit"]');
   await page.getByRole('status').waitFor();
 
+  await page.goto(`${workspace}/phases`);
   for (const phase of [
     { title: 'Informasjon', method: 'information', from: -20, to: -2 },
     { title: 'Idéer', method: 'ideas', from: -1, to: 30, categories: 'Lek og aktivitet\nGrønt og natur\nSikkerhet' },
@@ -104,6 +108,7 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
   await page.fill('#field-endsOn', day(40));
   await page.click('form[action="?/addPhase"] button[type="submit"]');
   await page.waitForSelector('#field-startsOn-error');
+  await page.goto(workspace);
   await page.click('form[action="?/publish"] button');
   await page.getByText(nb('manage.published')).waitFor();
   await check(page, 'manage-published');
