@@ -3,6 +3,23 @@ import type { Db } from '../db/database.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import { charterFields, type CharterField, type PhaseMethod, type PhaseSettings, type ProcessStatus } from './processes.tables.ts';
 
+/**
+ * Locks the process (so two changes to its timeline run one after the other) and says whether another of
+ * its phases than `except` overlaps `startsOn`–`endsOn`. Run inside the change's transaction.
+ */
+async function lockAndFindOverlap(trx: Db, processId: string, startsOn: string, endsOn: string, except: string | null): Promise<boolean> {
+  await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+  const clash = await trx
+    .selectFrom('phases')
+    .select('id')
+    .where('process_id', '=', processId)
+    .$if(except !== null, (qb) => qb.where('id', '<>', except ?? ''))
+    .where('starts_on', '<=', endsOn)
+    .where('ends_on', '>=', startsOn)
+    .executeTakeFirst();
+  return clash !== undefined;
+}
+
 /** The only place with SQL for processes and phases. */
 export function processesRepository(db: Db) {
   const summaryColumns = ['id', 'slug', 'status', 'title', 'summary', 'starts_on', 'ends_on', 'created_at'] as const;
@@ -112,15 +129,7 @@ export function processesRepository(db: Db) {
     insertPhaseWithoutOverlap(processId: string, phase: { method: PhaseMethod; title: LocalizedText; startsOn: string; endsOn: string; settings: PhaseSettings }): Promise<string | null> {
       const { startsOn, endsOn } = phase;
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('starts_on', '<=', endsOn)
-          .where('ends_on', '>=', startsOn)
-          .executeTakeFirst();
-        if (clash) return null;
+        if (await lockAndFindOverlap(trx, processId, startsOn, endsOn, null)) return null;
         const row = await trx
           .insertInto('phases')
           .values({ process_id: processId, method: phase.method, title: JSON.stringify(phase.title), starts_on: startsOn, ends_on: endsOn, settings: JSON.stringify(phase.settings) })
@@ -157,16 +166,7 @@ export function processesRepository(db: Db) {
      */
     updatePhaseWithoutOverlap(processId: string, phaseId: string, set: { title: LocalizedText; startsOn: string; endsOn: string; settings: PhaseSettings }): Promise<'saved' | 'overlap' | 'missing'> {
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('id', '<>', phaseId)
-          .where('starts_on', '<=', set.endsOn)
-          .where('ends_on', '>=', set.startsOn)
-          .executeTakeFirst();
-        if (clash) return 'overlap';
+        if (await lockAndFindOverlap(trx, processId, set.startsOn, set.endsOn, phaseId)) return 'overlap';
         const saved = await trx
           .updateTable('phases')
           .set({ title: JSON.stringify(set.title), starts_on: set.startsOn, ends_on: set.endsOn, settings: JSON.stringify(set.settings) })
@@ -222,16 +222,7 @@ export function processesRepository(db: Db) {
      */
     movePhaseWithoutOverlap(processId: string, phaseId: string, startsOn: string, endsOn: string): Promise<'moved' | 'overlap' | 'missing'> {
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('id', '<>', phaseId)
-          .where('starts_on', '<=', endsOn)
-          .where('ends_on', '>=', startsOn)
-          .executeTakeFirst();
-        if (clash) return 'overlap';
+        if (await lockAndFindOverlap(trx, processId, startsOn, endsOn, phaseId)) return 'overlap';
         const moved = await trx.updateTable('phases').set({ starts_on: startsOn, ends_on: endsOn }).where('id', '=', phaseId).where('process_id', '=', processId).executeTakeFirst();
         return Number(moved.numUpdatedRows) === 0 ? 'missing' : 'moved';
       });

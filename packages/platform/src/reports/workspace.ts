@@ -26,7 +26,7 @@ export interface ProcessOverview {
   /** Published, visible ideas, and how many of them have no official answer yet. */
   readonly ideas: number;
   readonly unanswered: number;
-  readonly phasesSoon: readonly PhaseSoon[];
+  readonly phasesSoon: PhaseSoon[];
 }
 
 const dayMs = 86_400_000;

@@ -44,8 +44,8 @@ export function buildingUseCases(ctx: SurveysContext) {
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
       if (await repo.hasAnyResponse(phaseId)) {
-        // Changing the form after people answered would make the results mean something else.
-        return fail('Conflict');
+        // A question added after people answered would have no answers from them: the results would mislead.
+        return fail('InUse', [{ field: 'kind', message: 'field.surveyAnswered' }]);
       }
       const position = (await questionsOf(phaseId)).length + 1;
       const id = await repo.insertQuestion({ phaseId, position, kind, prompt: kind === 'page_break' ? {} : { [locale]: prompt }, required: kind !== 'page_break' && (input.required === true || input.required === 'on'), options });

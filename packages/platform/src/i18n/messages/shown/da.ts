@@ -56,6 +56,7 @@ export const shownDa: Record<keyof typeof shownEn, string> = {
   'field.questionFirst': 'Dette spørgsmål er allerede det første.',
   'field.questionLast': 'Dette spørgsmål er allerede det sidste.',
   'field.chooseInputs': 'Vælg mindst ét input.',
+  'field.surveyAnswered': 'Folk har svaret på denne undersøgelse, så der tilføjes ingen spørgsmål: de, der svarede tidligere, kunne ikke svare på dem. Du kan stadig rette ordlyd.',
   'field.requiredToPublish': 'Udfyld dette før du offentliggør. Borgerne læser det før de deltager.',
   'field.phasesRequired': 'Tilføj mindst én fase til tidsplanen før du offentliggør.',
   'field.answerRequired': 'Skriv et svar fra kommunen. Det skal du gøre når et forslag bliver afvist.',

@@ -54,6 +54,7 @@ export const shownEn = {
   'field.questionFirst': 'This question is already the first.',
   'field.questionLast': 'This question is already the last.',
   'field.chooseInputs': 'Choose at least one input.',
+  'field.surveyAnswered': 'People have answered this survey, so no questions are added: earlier respondents could not answer them. You can still fix wording.',
   'field.requiredToPublish': 'Fill this in before publishing: residents read it before they take part.',
   'field.phasesRequired': 'Add at least one phase to the timeline before publishing.',
   'field.answerRequired': 'Write an official answer: it is required when an idea is rejected.',

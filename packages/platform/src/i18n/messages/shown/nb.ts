@@ -56,6 +56,7 @@ export const shownNb: Record<keyof typeof shownEn, string> = {
   'field.questionFirst': 'Dette spørsmålet er allerede det første.',
   'field.questionLast': 'Dette spørsmålet er allerede det siste.',
   'field.chooseInputs': 'Velg minst ett innspill.',
+  'field.surveyAnswered': 'Folk har svart på denne undersøkelsen, så ingen spørsmål legges til: de som svarte tidligere, kunne ikke svare på dem. Du kan fortsatt rette ordlyden.',
   'field.requiredToPublish': 'Fyll ut dette før du publiserer. Innbyggerne leser det før de deltar.',
   'field.phasesRequired': 'Legg til minst én fase i tidsplanen før du publiserer.',
   'field.answerRequired': 'Skriv et svar fra kommunen. Det må du gjøre når et forslag blir avslått.',

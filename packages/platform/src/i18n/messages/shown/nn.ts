@@ -56,6 +56,7 @@ export const shownNn: Record<keyof typeof shownEn, string> = {
   'field.questionFirst': 'Dette spørsmålet er alt det første.',
   'field.questionLast': 'Dette spørsmålet er alt det siste.',
   'field.chooseInputs': 'Vel minst eitt innspel.',
+  'field.surveyAnswered': 'Folk har svart på denne undersøkinga, så ingen spørsmål blir lagde til: dei som svarte tidlegare, kunne ikkje svare på dei. Du kan framleis rette ordlyden.',
   'field.requiredToPublish': 'Fyll ut dette før du publiserer. Innbyggjarane les det før dei deltek.',
   'field.phasesRequired': 'Legg til minst éin fase i tidsplanen før du publiserer.',
   'field.answerRequired': 'Skriv eit svar frå kommunen. Det må du gjere når eit forslag blir avslått.',

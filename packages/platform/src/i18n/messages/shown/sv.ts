@@ -56,6 +56,7 @@ export const shownSv: Record<keyof typeof shownEn, string> = {
   'field.questionFirst': 'Den här frågan är redan den första.',
   'field.questionLast': 'Den här frågan är redan den sista.',
   'field.chooseInputs': 'Välj minst en synpunkt.',
+  'field.surveyAnswered': 'Folk har svarat på den här enkäten, så inga frågor läggs till: de som svarade tidigare kunde inte svara på dem. Du kan fortfarande rätta formuleringar.',
   'field.requiredToPublish': 'Fyll i det här innan du publicerar. Invånarna läser det innan de deltar.',
   'field.phasesRequired': 'Lägg till minst en fas i tidsplanen innan du publicerar.',
   'field.answerRequired': 'Skriv ett svar från kommunen. Det krävs när ett förslag avslås.',
