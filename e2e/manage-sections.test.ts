@@ -55,7 +55,7 @@ after(async () => {
 
 /** The section navigation's links: text and whether each is the current page. */
 async function sections(page: Page): Promise<{ text: string; current: boolean; href: string }[]> {
-  return page.locator('.workspace-sections nav a').evaluateAll((links) => links.map((a) => ({ text: a.textContent?.trim() ?? '', current: a.getAttribute('aria-current') === 'page', href: a.getAttribute('href') ?? '' })));
+  return page.locator('nav.workspace-sections a').evaluateAll((links) => links.map((a) => ({ text: a.textContent?.trim() ?? '', current: a.getAttribute('aria-current') === 'page', href: a.getAttribute('href') ?? '' })));
 }
 
 test('process manager without JavaScript: the overview, moving and removing phases, editing survey questions, the export button', async () => {
@@ -73,7 +73,7 @@ test('process manager without JavaScript: the overview, moving and removing phas
   await fitsPhone(page, 'the workspace overview', 'workspace-overview');
 
   // The timeline: "Møte A" moves after "Møte B"; the two keep their span and lengths.
-  await page.locator('.workspace-sections nav').getByRole('link', { name: nb('workspace.nav.phases'), exact: true }).click();
+  await page.locator('nav.workspace-sections').getByRole('link', { name: nb('workspace.nav.phases'), exact: true }).click();
   await page.waitForURL(`${server.url}/manage/${processId}/phases`);
   assert.deepEqual((await sections(page)).filter((s) => s.current).map((s) => s.text), [nb('workspace.nav.phases')]);
   await page.getByRole('button', { name: `${nb('workspace.phases.down')}: Møte A` }).click();
@@ -130,7 +130,7 @@ test('process manager without JavaScript: the inputs manager answers chosen idea
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no', { javaScript: false });
   const page = await context.newPage();
   await page.goto(`${server.url}/manage/${processId}`);
-  await page.locator('.workspace-sections nav').getByRole('link', { name: nb('workspace.nav.inputs'), exact: true }).click();
+  await page.locator('nav.workspace-sections').getByRole('link', { name: nb('workspace.nav.inputs'), exact: true }).click();
   await page.waitForURL(`${server.url}/manage/${processId}/inputs`);
   assert.deepEqual((await sections(page)).filter((s) => s.current).map((s) => s.text), [nb('workspace.nav.inputs')]);
   assert.equal(await page.locator('table.inputs tbody tr').count(), 1);
@@ -170,7 +170,7 @@ test('administrator with JavaScript: each section saves its own form; the charte
   const context = await signedInContext(browser, server, 'admin@demo.tingsted.no');
   const page = await context.newPage();
   await page.goto(`${server.url}/manage/${processId}`);
-  await page.locator('.workspace-sections nav').getByRole('link', { name: nb('workspace.nav.charter'), exact: true }).click();
+  await page.locator('nav.workspace-sections').getByRole('link', { name: nb('workspace.nav.charter'), exact: true }).click();
   await page.waitForURL(`${server.url}/manage/${processId}/charter`);
   assert.deepEqual((await sections(page)).filter((s) => s.current).map((s) => s.text), [nb('workspace.nav.charter')]);
   await page.fill('#field-question', 'Hva trenger du på møteplassen?');
