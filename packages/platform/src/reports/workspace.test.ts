@@ -93,7 +93,8 @@ test('the inputs manager lists every idea with filters and pages; the same answe
   const answered = await platform.feedback.answerIdeas(manager, created.id, [ids[0] ?? '', ids[1] ?? ''], { status: 'accepted', body: 'Vi gjør det.' });
   assert.deepEqual(answered.ok && answered.value, { answered: 2 });
   const accepted = await platform.reports.processInputs(manager, created.id, { status: 'accepted' });
-  assert.deepEqual(accepted.ok && accepted.value.inputs.map((i) => [i.id, i.answer]).sort(), [[ids[0], 'Vi gjør det.'], [ids[1], 'Vi gjør det.']].sort());
+  // Newest first: the second idea, then the first.
+  assert.deepEqual(accepted.ok && accepted.value.inputs.map((i) => [i.id, i.answer]), [[ids[1], 'Vi gjør det.'], [ids[0], 'Vi gjør det.']]);
   const csv = await platform.reports.exportInputs(manager, created.id, { phaseId: first });
   assert.ok(csv.ok);
   assert.deepEqual(csv.value.rows.map((r) => [r[1], r[2], r[4], r[10]]), [['Første', 'Idé 1', 'accepted', 'Vi gjør det.'], ['Første', 'Idé 0', 'accepted', 'Vi gjør det.']]);
