@@ -86,7 +86,7 @@ after(async () => {
 test('a manager designs the ballot and adds a citywide and a district budget', async () => {
   const context = await signedInContext(browser, server, 'prosess@demo.tingsted.no');
   const page = await context.newPage();
-  await page.goto(`${server.url}/manage/${processId}`);
+  await page.goto(`${server.url}/manage/${processId}/phases`);
   await page.click(`a[href="/manage/${processId}/budgeting/${phaseId}"]`);
   await page.waitForURL(workspace());
   await page.check('#kind-basket');

@@ -64,7 +64,8 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
   await page.fill('#field-title', 'Grønnere skolegårder');
   await page.click('form[action="?/create"] button');
   await page.waitForURL(/\/manage\/[0-9a-f-]{36}$/);
-  // Publishing too early names what is missing.
+  const workspace = page.url();
+  // Publishing too early (from the overview) names what is missing.
   await page.click('form[action="?/publish"] button');
   await page.waitForSelector('.error-summary');
   assert.match((await page.textContent('.error-summary')) ?? '', new RegExp(nb('field.phasesRequired').slice(0, 20)));
@@ -81,11 +82,14 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
     target_groups: 'Elever, foreldre og lærere.',
     method_rationale: 'Idéer med støtte viser hva som betyr mest.',
   };
+  // The charter and the timeline are sections of their own, each with its own save.
+  await page.goto(`${workspace}/charter`);
   for (const [field, value] of Object.entries(charter)) await page.fill(`#field-${field}`, value);
   await page.fill('#field-respondBy', day(60));
   await page.click('form[action="?/charter"] button[type="submit"]');
   await page.getByRole('status').waitFor();
 
+  await page.goto(`${workspace}/phases`);
   for (const phase of [
     { title: 'Informasjon', method: 'information', from: -20, to: -2 },
     { title: 'Idéer', method: 'ideas', from: -1, to: 30, categories: 'Lek og aktivitet\nGrønt og natur\nSikkerhet' },
@@ -104,6 +108,7 @@ test('a manager writes the charter, adds two phases and publishes', async () => 
   await page.fill('#field-endsOn', day(40));
   await page.click('form[action="?/addPhase"] button[type="submit"]');
   await page.waitForSelector('#field-startsOn-error');
+  await page.goto(workspace);
   await page.click('form[action="?/publish"] button');
   await page.getByText(nb('manage.published')).waitFor();
   await check(page, 'manage-published');
@@ -320,23 +325,24 @@ test('a manager attaches a document and an image with alt text; residents see th
   const page = await context.newPage();
   const process = await server.platform.processes.getProcess(null, slug);
   assert.ok(process.ok);
-  await page.goto(`${server.url}/manage/${process.value.id}`);
-  const info = page.locator('details', { hasText: 'Informasjon' }).first();
-  await info.locator('summary').click();
+  // The timeline section lists the phases; each has its own page with its text and attachments.
+  await page.goto(`${server.url}/manage/${process.value.id}/phases`);
+  await page.getByRole('link', { name: 'Informasjon' }).first().click();
+  await page.waitForURL(/\/phases\/[0-9a-f-]{36}$/);
+  const info = page.locator('main');
   // An image without a description is refused.
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   await info.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
   await info.locator('form[action="?/attach"] button').click();
   await page.getByText(nb('field.altRequired')).first().waitFor();
-  const again = page.locator('details', { hasText: 'Informasjon' }).first();
-  assert.ok(await again.evaluate((details) => (details as HTMLDetailsElement).open), 'the refused form stays open');
+  const again = page.locator('main');
+  assert.equal(await again.locator('input[name="altText"]').getAttribute('aria-invalid'), 'true', 'the refused field is marked');
   await again.locator('input[type="file"]').setInputFiles({ name: 'kart.png', mimeType: 'image/png', buffer: png });
   await again.locator('input[name="altText"]').fill('Kart over skolegården med de nye plantefeltene');
   await again.locator('form[action="?/attach"] button').click();
   await page.getByRole('status').waitFor();
   const pdf = Buffer.from('%PDF-1.4\n%EOF\n');
-  const third = page.locator('details', { hasText: 'Informasjon' }).first();
-  await third.locator('summary').click();
+  const third = page.locator('main');
   await third.locator('input[type="file"]').setInputFiles({ name: 'planen.pdf', mimeType: 'application/pdf', buffer: pdf });
   await third.locator('form[action="?/attach"] button').click();
   await page.getByRole('status').waitFor();

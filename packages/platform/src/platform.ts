@@ -128,7 +128,12 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     municipality: () => municipality.get(),
   });
   const timeZone = config.timeZone ?? 'Europe/Oslo';
-  const processes = processesService({ db, audit, clock, timeZone });
+  // What residents made in a phase, from the modules built below (asked only when a phase is removed).
+  const inputsOfPhase = async (phaseId: string): Promise<number> => {
+    const counts = await Promise.all([ideas, surveys, proposals, conversations, budgeting].map((module) => module.inputsOfPhase(phaseId)));
+    return counts.reduce((sum, n) => sum + n, 0);
+  };
+  const processes = processesService({ db, audit, clock, timeZone, inputsOfPhase });
   const notifications = notificationsService({
     db,
     accounts,
@@ -258,7 +263,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   // Scheduled updates go out within a minute of their time.
   defineUpdateJobs(jobs, updates, config.logger);
   const reports = {
-    ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, clock, municipality: () => municipality.get() }),
+    ...reportsService({ audit, accounts, processes, ideas, surveys, feedback, moderation, clock, timeZone, municipality: () => municipality.get() }),
     // One's own data: each module's part, in the order the export shows them.
     ...personalDataUseCases({ accounts, audit, sources: [ideas, proposals, moderation, surveys, conversations, budgeting, events, stakeholders, panels, notifications, updates] }),
   };

@@ -4,7 +4,7 @@ import type { Platform } from '@tingsted/platform';
 import { ideasPolicy } from '@tingsted/platform/ideas';
 import { ideaContracts, IdeaLocationSchema } from '@tingsted/platform/ideas';
 import { contractInput, contractSchema } from './contract-route.ts';
-import { spreadsheetCsv } from './spreadsheet.ts';
+import { spreadsheetCsv } from '@tingsted/platform/shared';
 import { errorResponses, failure, requireUser } from './shared.ts';
 
 const Localized = Type.Record(Type.String(), Type.String());

@@ -59,6 +59,24 @@ export const processManagementRoutes: FastifyPluginAsyncTypebox<{ platform: Plat
     return done;
   });
 
+  api.put('/processes/:id/phases/:phaseId', { schema: contractSchema(c.updatePhase, { tags, path: ['id', 'phaseId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { id, phaseId, categories, ...input } = contractInput(c.updatePhase, request);
+    const result = await platform.processes.updatePhase(user, id, phaseId, { ...input, locale: input.locale ?? request.ctx.locale, categories: (categories ?? []).join('\n') });
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
+  api.post('/processes/:id/phases/:phaseId/move', { schema: contractSchema(c.reorderPhase, { tags, path: ['id', 'phaseId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.reorderPhase, request);
+    const result = await platform.processes.reorderPhase(user, input.id, input.phaseId, input.direction);
+    if (!result.ok) return failure(request, reply, result);
+    return done;
+  });
+
   api.delete('/processes/:id/phases/:phaseId', { schema: contractSchema(c.removePhase, { tags, path: ['id', 'phaseId'], method: 'DELETE' }) }, async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;

@@ -3,7 +3,7 @@ import type { Platform } from '@tingsted/platform';
 import { surveyContracts as c } from '@tingsted/platform/surveys';
 import { presentQuestion, presentResults } from '@tingsted/platform/surveys';
 import { contractInput, contractSchema } from './contract-route.ts';
-import { spreadsheetCsv } from './spreadsheet.ts';
+import { spreadsheetCsv } from '@tingsted/platform/shared';
 import { errorResponses, failure, requireUser } from './shared.ts';
 
 /** Surveys: the questions, building the form, answering it, the results and the CSV export. */
@@ -25,6 +25,33 @@ export const surveyRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = a
     const result = await platform.surveys.addQuestion(user, phaseId, { ...input, locale: input.locale ?? request.ctx.locale });
     if (!result.ok) return failure(request, reply, result);
     return reply.code(201).send(result.value);
+  });
+
+  api.put('/phases/:phaseId/survey/questions/:questionId', { schema: contractSchema(c.updateQuestion, { tags, path: ['phaseId', 'questionId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const { phaseId, questionId, ...input } = contractInput(c.updateQuestion, request);
+    const result = await platform.surveys.updateQuestion(user, phaseId, questionId, { ...input, locale: input.locale ?? request.ctx.locale });
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
+  api.post('/phases/:phaseId/survey/questions/:questionId/move', { schema: contractSchema(c.moveQuestion, { tags, path: ['phaseId', 'questionId'] }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.moveQuestion, request);
+    const result = await platform.surveys.moveQuestion(user, input.phaseId, input.questionId, input.direction);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
+  });
+
+  api.delete('/phases/:phaseId/survey/questions/:questionId', { schema: contractSchema(c.removeQuestion, { tags, path: ['phaseId', 'questionId'], method: 'DELETE' }) }, async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = contractInput(c.removeQuestion, request);
+    const result = await platform.surveys.removeQuestion(user, input.phaseId, input.questionId);
+    if (!result.ok) return failure(request, reply, result);
+    return { ok: true as const };
   });
 
   api.post('/phases/:phaseId/survey/responses', { schema: contractSchema(c.submitResponse, { tags, path: ['phaseId'], status: 201 }) }, async (request, reply) => {

@@ -108,6 +108,12 @@ export function budgetingRepository(db: Db) {
     // ---- Ballot design ----------------------------------------------------------------------------------
 
     /** The phase's design row, or undefined before first use. */
+    /** How many ballots (online and on paper) a phase's vote has. */
+    async ballotCount(phaseId: string): Promise<number> {
+      const row = await db.selectFrom('budget_ballots').select((eb) => eb.fn.countAll<string>().as('n')).where('phase_id', '=', phaseId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     settingsOf(phaseId: string) {
       return db.selectFrom('budget_settings').selectAll().where('phase_id', '=', phaseId).executeTakeFirst();
     },

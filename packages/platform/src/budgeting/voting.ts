@@ -43,6 +43,9 @@ export function votingUseCases(ctx: BudgetingContext) {
   }
 
   return {
+    /** How many ballots a phase's vote has: a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.ballotCount(phaseId),
+
     /**
      * Casts the actor's ballot in a budget (the one named, or the only one they may vote in), or replaces their
      * earlier one there with a new receipt code. Eligibility (area, age, voter group) is checked now. Any broken

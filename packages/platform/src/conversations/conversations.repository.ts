@@ -52,6 +52,24 @@ export function conversationsRepository(db: Db) {
       return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** How many votes and statements participants (not the seeding manager) made in a phase's conversation. */
+    async inputsOfPhase(phaseId: string): Promise<number> {
+      const votes = await db
+        .selectFrom('conversation_votes')
+        .innerJoin('conversations', 'conversations.id', 'conversation_votes.conversation_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('conversations.phase_id', '=', phaseId)
+        .executeTakeFirstOrThrow();
+      const statements = await db
+        .selectFrom('conversation_statements')
+        .innerJoin('conversations', 'conversations.id', 'conversation_statements.conversation_id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('conversations.phase_id', '=', phaseId)
+        .where('conversation_statements.is_seed', '=', false)
+        .executeTakeFirstOrThrow();
+      return Number(votes.n) + Number(statements.n);
+    },
+
     findByPhase(phaseId: string) {
       return db.selectFrom('conversations').selectAll().where('phase_id', '=', phaseId).executeTakeFirst();
     },

@@ -26,6 +26,9 @@ export function checkStatement(text: string): FieldError | null {
 export function statementUseCases(ctx: ConversationsContext) {
   const { deps, repo } = ctx;
   return {
+    /** How many votes and statements participants made in a phase's conversation: a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.inputsOfPhase(phaseId),
+
     /** A participant's own statement; it waits for a moderator when the manager chose pre-moderation. */
     async submitStatement(voter: Voter, conversationId: string, body: unknown): Promise<Result<{ number: number; awaitingModeration: boolean }>> {
       // A signed-in person's statement needs a confirmed address; anonymous ones follow the phase's rules.

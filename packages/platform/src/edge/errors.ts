@@ -44,6 +44,8 @@ export const statusOf: Readonly<Record<ErrorCode, number>> = {
   SupportMissing: 409,
   /** A recommendation already sent to the decision-maker: no more edits, support or sending. */
   RecommendationSent: 409,
+  /** A change that would lose what residents have made (a phase with inputs, an answered question or choice): the fields give the reason. */
+  InUse: 409,
   Internal: 500,
 };
 

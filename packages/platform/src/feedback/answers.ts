@@ -1,6 +1,7 @@
 import { hasRole, type Actor } from '../accounts/accounts.policy.ts';
 import type { Role } from '../accounts/accounts.tables.ts';
 import { isIsoDate } from '../shared/dates.ts';
+import { isUuid } from '../shared/validate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { FeedbackContext } from './feedback.context.ts';
 
@@ -45,30 +46,54 @@ export function answerUseCases(ctx: FeedbackContext) {
     return process ? { idea, process } : null;
   }
 
+  /**
+   * Staff set an idea's status with an official answer (required for statuses such as "rejected"),
+   * signed with their name and role. Author, supporters and followers are told.
+   */
+  async function answerIdea(actor: Actor | null, ideaId: string, input: { status: unknown; body: unknown }): Promise<Result<null>> {
+    if (!actor || !hasRole(actor, 'process_manager', 'decision_maker', 'moderator')) return fail('Forbidden');
+    const context = await ideaContext(ideaId);
+    if (!context) return fail('NotFound');
+    const checked = await checkAnswer(actor, input);
+    if (!checked.ok) return checked;
+    const { status, body, authorName, authorRole } = checked.value;
+    await repo.insertAnswer({ ideaId, status: status.key, body: body || null, authorId: actor.id, authorName, authorRole });
+    await deps.ideas.applyStatus(ideaId, status.key, status.allowsProgress ? undefined : null);
+    await deps.audit.record({ actorId: actor.id, action: 'idea.answered', subjectType: 'idea', subjectId: ideaId, details: { status: status.key } });
+    await deps.notifications.notify({
+      userIds: await deps.ideas.audienceOf(ideaId),
+      kind: body ? 'answered' : 'status_changed',
+      subjectType: 'idea',
+      subjectId: ideaId,
+      payload: { ideaId, ideaTitle: context.idea.title, processSlug: context.process.slug, status: status.key, answer: body ? body.slice(0, 1000) : null },
+    });
+    return ok(null);
+  }
+
   return {
     checkAnswer,
+    answerIdea,
+
     /**
-     * Staff set an idea's status with an official answer (required for statuses such as "rejected"),
-     * signed with their name and role. Author, supporters and followers are told.
+     * The same status and official answer for several ideas of one process (the inputs manager's bulk
+     * action). Everything is checked before anything is written: the answer once, and that every idea exists
+     * in the process (else NotFound, nothing answered). Each idea is then answered as `answerIdea` does.
      */
-    async answerIdea(actor: Actor | null, ideaId: string, input: { status: unknown; body: unknown }): Promise<Result<null>> {
+    async answerIdeas(actor: Actor | null, processId: string, ideaIds: readonly string[], input: { status: unknown; body: unknown }): Promise<Result<{ answered: number }>> {
       if (!actor || !hasRole(actor, 'process_manager', 'decision_maker', 'moderator')) return fail('Forbidden');
-      const context = await ideaContext(ideaId);
-      if (!context) return fail('NotFound');
+      const unique = [...new Set(ideaIds)];
+      if (!unique.every((id) => isUuid(id))) return fail('NotFound');
+      if (unique.length === 0) return fail('ValidationFailed', [{ field: 'ideaIds', message: 'field.chooseInputs' }]);
+      if (unique.length > 500) return fail('ValidationFailed', [{ field: 'ideaIds', message: 'field.tooMany', params: { max: 500 } }]);
       const checked = await checkAnswer(actor, input);
       if (!checked.ok) return checked;
-      const { status, body, authorName, authorRole } = checked.value;
-      await repo.insertAnswer({ ideaId, status: status.key, body: body || null, authorId: actor.id, authorName, authorRole });
-      await deps.ideas.applyStatus(ideaId, status.key, status.allowsProgress ? undefined : null);
-      await deps.audit.record({ actorId: actor.id, action: 'idea.answered', subjectType: 'idea', subjectId: ideaId, details: { status: status.key } });
-      await deps.notifications.notify({
-        userIds: await deps.ideas.audienceOf(ideaId),
-        kind: body ? 'answered' : 'status_changed',
-        subjectType: 'idea',
-        subjectId: ideaId,
-        payload: { ideaId, ideaTitle: context.idea.title, processSlug: context.process.slug, status: status.key, answer: body ? body.slice(0, 1000) : null },
-      });
-      return ok(null);
+      const contexts = await Promise.all(unique.map((id) => ideaContext(id)));
+      if (contexts.some((c) => !c || c.process.id !== processId)) return fail('NotFound');
+      for (const id of unique) {
+        const result = await answerIdea(actor, id, input);
+        if (!result.ok) return result;
+      }
+      return ok({ answered: unique.length });
     },
 
     /** Adds a dated milestone to an accepted idea and moves its progress. */

@@ -130,6 +130,35 @@ export function ideasRepository(db: Db) {
       return q.limit(query.limit).offset(query.offset).execute();
     },
 
+    /**
+     * Every idea of a process for its workspace (hidden and waiting ones too), newest first, a page at a time,
+     * filtered by phase, status, area and an id list (the reported ones); with the number that match.
+     */
+    async staffList(processId: string, filter: { phaseId?: string | undefined; status?: string | undefined; area?: string | undefined; ids?: readonly string[] | undefined }, page: { limit: number; offset: number }) {
+      let q = db.selectFrom('ideas').where('process_id', '=', processId);
+      if (filter.phaseId) q = q.where('phase_id', '=', filter.phaseId);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.area) q = q.where('location_area', '=', filter.area);
+      if (filter.ids) q = q.where('id', '=', sql<string>`any(${[...filter.ids]}::uuid[])`);
+      const [rows, count] = await Promise.all([
+        q
+          .select(['id', 'phase_id', 'title', 'category', 'status', 'screening', 'hidden_at', 'support_count', 'comment_count', 'location_area', 'created_at'])
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
+    },
+
+    /** The areas a process's ideas lie in, in name order. */
+    async areasOf(processId: string): Promise<string[]> {
+      const rows = await db.selectFrom('ideas').select('location_area').distinct().where('process_id', '=', processId).where('location_area', 'is not', null).orderBy('location_area').execute();
+      return rows.flatMap((r) => (r.location_area ? [r.location_area] : []));
+    },
+
     async deleteIdea(id: string): Promise<void> {
       await db.deleteFrom('ideas').where('id', '=', id).execute();
     },
@@ -249,6 +278,17 @@ export function ideasRepository(db: Db) {
     /** The ideas of a process that are not hidden, as a subquery for another module's filter (see `IdeaIdSet`). */
     unhiddenIdeaIds(processId: string) {
       return db.selectFrom('ideas').select('ideas.id').where('ideas.process_id', '=', processId).where('ideas.hidden_at', 'is', null);
+    },
+
+    /** How many ideas a phase has (hidden and waiting ones too): what removing the phase would delete. */
+    async ideasInPhase(phaseId: string): Promise<number> {
+      const row = await db.selectFrom('ideas').select((eb) => eb.fn.countAll<string>().as('n')).where('phase_id', '=', phaseId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The published, visible ideas of a process (those `statusCounts` counts), as an id set: not run here. */
+    publishedIdeaIds(processId: string) {
+      return db.selectFrom('ideas').select('ideas.id').where('ideas.process_id', '=', processId).where('ideas.hidden_at', 'is', null).where('ideas.screening', '=', 'published');
     },
 
     /** How many published, visible ideas of a process have each status. */

@@ -22,6 +22,39 @@ export function ideaQueries(repo: IdeasRepository) {
      */
     unhiddenIdeaIds: (processId: string) => repo.unhiddenIdeaIds(processId),
 
+    /**
+     * Every idea of a process for its workspace's inputs manager (hidden and waiting ones too), newest first,
+     * filtered by phase, status, area and an id list; a page at a time, with the number that match.
+     */
+    async staffIdeaList(processId: string, filter: { phaseId?: string | undefined; status?: string | undefined; area?: string | undefined; ids?: readonly string[] | undefined }, page: { limit: number; offset: number }) {
+      const { rows, total } = await repo.staffList(processId, filter, page);
+      return {
+        total,
+        ideas: rows.map((r) => ({
+          id: r.id,
+          phaseId: r.phase_id,
+          title: r.title,
+          category: r.category,
+          status: r.status,
+          screening: r.screening,
+          hidden: r.hidden_at !== null,
+          supports: r.support_count,
+          comments: r.comment_count,
+          area: r.location_area,
+          createdAt: r.created_at,
+        })),
+      };
+    },
+
+    /** The areas a process's ideas lie in, in name order (the inputs manager's area filter). */
+    areasOfIdeas: (processId: string): Promise<string[]> => repo.areasOf(processId),
+
+    /** How many ideas residents posted in a phase (hidden and waiting ones too): a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.ideasInPhase(phaseId),
+
+    /** The published, visible ideas of a process (those `statusCounts` counts), as an id set: not run here. */
+    publishedIdeaIds: (processId: string) => repo.publishedIdeaIds(processId),
+
     /** How many published, visible ideas of a process have each status, by status key. */
     async statusCounts(processId: string): Promise<Map<string, number>> {
       return new Map((await repo.statusCounts(processId)).map((r) => [r.status, r.n]));

@@ -38,6 +38,18 @@ export function moderationRepository(db: Db) {
       return q.orderBy('created_at').orderBy('id').execute();
     },
 
+    /** Open reports on a process's ideas: how many per idea. */
+    async openIdeaReportCounts(processId: string): Promise<{ target_id: string; n: string }[]> {
+      return db
+        .selectFrom('moderation_reports')
+        .select(['target_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('resolved_at', 'is', null)
+        .where('process_id', '=', processId)
+        .where('target_type', '=', 'idea')
+        .groupBy('target_id')
+        .execute();
+    },
+
     /** Closes an item's open reports. */
     async resolveReports(item: ItemKey, actorId: string, at: Date): Promise<void> {
       await db

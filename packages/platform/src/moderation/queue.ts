@@ -31,6 +31,11 @@ export interface QueueEntry {
 export function queueUseCases(ctx: ModerationContext) {
   const { deps, repo, loadItem } = ctx;
   return {
+    /** Open reports on a process's ideas, counted per idea (for read models such as the inputs manager). */
+    async openReportsOnIdeas(processId: string): Promise<Map<string, number>> {
+      return new Map((await repo.openIdeaReportCounts(processId)).map((r) => [r.target_id, Number(r.n)]));
+    },
+
     /**
      * What waits for a moderator, oldest first: reported items, ideas and statements waiting for pre-screening, and hidden
      * items whose author asked for review, each with its open reports and its author's history (earlier

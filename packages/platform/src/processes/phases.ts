@@ -6,7 +6,7 @@ import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import type { PhaseMethod, PhaseSettings } from './processes.tables.ts';
 import { parseCategories, type ProcessesContext } from './processes.context.ts';
 
-/** A process's timeline: adding phases, describing them and removing those not started. */
+/** A process's timeline: adding phases, changing, describing, reordering and removing them. */
 export function phaseUseCases(ctx: ProcessesContext) {
   const { deps, repo, today, invalidate, managed, syncDates, checkPhaseInput } = ctx;
   return {
@@ -76,13 +76,77 @@ export function phaseUseCases(ctx: ProcessesContext) {
       return ok(null);
     },
 
-    /** Removes a phase that has not started. */
+    /**
+     * Changes a phase: its title in one language, its dates (no overlap with the process's other phases) and
+     * its switches (pre-screening, public results, idea categories). The method stays.
+     */
+    async updatePhase(
+      actor: Actor | null,
+      processId: string,
+      phaseId: string,
+      input: { title: unknown; startsOn: unknown; endsOn: unknown; locale: unknown; preScreening?: unknown; publicResults?: unknown; categories?: unknown },
+    ): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      const phase = (await repo.phasesOf(processId)).find((p) => p.id === phaseId);
+      if (!phase) return fail('NotFound');
+      const locale: Locale = isLocale(input.locale) ? input.locale : 'nb';
+      const { errors, title } = checkPhaseInput({ ...input, method: phase.method }, locale);
+      const categories = parseCategories(input.categories);
+      if ('error' in categories) errors.push(categories.error);
+      if (errors.length > 0 || 'error' in categories) return fail('ValidationFailed', errors);
+      // Each switch belongs to one method: an ideas phase's pre-screening and categories, a survey's public results.
+      const settings: PhaseSettings = { ...phase.settings };
+      if (phase.method === 'ideas') {
+        settings.preScreening = input.preScreening === true || input.preScreening === 'on';
+        if (categories.length > 0) settings.categories = categories;
+        else delete settings.categories;
+      }
+      if (phase.method === 'survey') settings.publicResults = input.publicResults === true || input.publicResults === 'on';
+      const saved = await repo.updatePhaseWithoutOverlap(processId, phaseId, { title: { ...phase.title, ...title }, startsOn: input.startsOn as string, endsOn: input.endsOn as string, settings });
+      if (saved === 'missing') return fail('NotFound');
+      if (saved === 'overlap') return fail('ValidationFailed', [{ field: 'startsOn', message: 'field.phaseOverlap' }]);
+      invalidate();
+      await syncDates(processId);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.phase_changed', subjectType: 'process', subjectId: processId, details: { phaseId } });
+      return ok(null);
+    },
+
+    /**
+     * Moves a phase one place earlier (`up`) or later in the timeline by swapping it with its neighbour: the
+     * two keep the span they shared, each keeps its length. Only phases that have not started move; the
+     * refusal names the reason (field `direction`).
+     */
+    async reorderPhase(actor: Actor | null, processId: string, phaseId: string, direction: unknown): Promise<Result<null>> {
+      const found = await managed(actor, processId);
+      if (!found.ok) return found;
+      if (direction !== 'up' && direction !== 'down') return fail('ValidationFailed', [{ field: 'direction', message: 'field.oneOf', params: { choices: 'up, down' } }]);
+      const moved = await repo.swapWithNeighbour(processId, phaseId, direction, today());
+      if (moved === 'missing') return fail('NotFound');
+      if (moved === 'edge') return fail('ValidationFailed', [{ field: 'direction', message: direction === 'up' ? 'field.phaseFirst' : 'field.phaseLast' }]);
+      if (moved === 'started') return fail('InUse', [{ field: 'direction', message: 'field.phaseStartedKeepsPlace' }]);
+      invalidate();
+      await syncDates(processId);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.phase_moved', subjectType: 'process', subjectId: processId, details: { phaseId, direction } });
+      return ok(null);
+    },
+
+    /**
+     * Removes a phase (and what belongs to it). Refused with the reason (field `phaseId`) once residents have
+     * made inputs in it, and once it has started in a published process (residents have seen it).
+     */
     async removePhase(actor: Actor | null, processId: string, phaseId: string): Promise<Result<null>> {
       const found = await managed(actor, processId);
       if (!found.ok) return found;
-      if (!(await repo.deletePhaseNotStarted(processId, phaseId, today()))) return fail('Conflict');
+      const phase = (await repo.phasesOf(processId)).find((p) => p.id === phaseId);
+      if (!phase) return fail('NotFound');
+      const inputs = deps.inputsOfPhase ? await deps.inputsOfPhase(phaseId) : 0;
+      if (inputs > 0) return fail('InUse', [{ field: 'phaseId', message: 'field.phaseHasInputs', params: { count: inputs } }]);
+      if (found.value.status !== 'draft' && phase.starts_on <= today()) return fail('InUse', [{ field: 'phaseId', message: 'field.phaseStarted' }]);
+      if (!(await repo.deletePhase(processId, phaseId))) return fail('NotFound');
       invalidate();
       await syncDates(processId);
+      await deps.audit.record({ actorId: actor?.id ?? null, action: 'process.phase_removed', subjectType: 'process', subjectId: processId, details: { phaseId } });
       return ok(null);
     },
   };

@@ -109,6 +109,11 @@ export interface ProcessesDeps {
   readonly audit: AuditService;
   readonly clock: Clock;
   readonly timeZone: string;
+  /**
+   * How many inputs residents have made in a phase (ideas, survey responses, proposals, conversation
+   * statements and votes, ballots), from the modules above this one: a phase with inputs is not removed.
+   */
+  readonly inputsOfPhase?: (phaseId: string) => Promise<number>;
 }
 
 /**

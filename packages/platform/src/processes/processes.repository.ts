@@ -3,6 +3,23 @@ import type { Db } from '../db/database.ts';
 import type { LocalizedText } from '../shared/localized.ts';
 import { charterFields, type CharterField, type PhaseMethod, type PhaseSettings, type ProcessStatus } from './processes.tables.ts';
 
+/**
+ * Locks the process (so two changes to its timeline run one after the other) and says whether another of
+ * its phases than `except` overlaps `startsOn`–`endsOn`. Run inside the change's transaction.
+ */
+async function lockAndFindOverlap(trx: Db, processId: string, startsOn: string, endsOn: string, except: string | null): Promise<boolean> {
+  await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+  const clash = await trx
+    .selectFrom('phases')
+    .select('id')
+    .where('process_id', '=', processId)
+    .$if(except !== null, (qb) => qb.where('id', '<>', except ?? ''))
+    .where('starts_on', '<=', endsOn)
+    .where('ends_on', '>=', startsOn)
+    .executeTakeFirst();
+  return clash !== undefined;
+}
+
 /** The only place with SQL for processes and phases. */
 export function processesRepository(db: Db) {
   const summaryColumns = ['id', 'slug', 'status', 'title', 'summary', 'starts_on', 'ends_on', 'created_at'] as const;
@@ -112,15 +129,7 @@ export function processesRepository(db: Db) {
     insertPhaseWithoutOverlap(processId: string, phase: { method: PhaseMethod; title: LocalizedText; startsOn: string; endsOn: string; settings: PhaseSettings }): Promise<string | null> {
       const { startsOn, endsOn } = phase;
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('starts_on', '<=', endsOn)
-          .where('ends_on', '>=', startsOn)
-          .executeTakeFirst();
-        if (clash) return null;
+        if (await lockAndFindOverlap(trx, processId, startsOn, endsOn, null)) return null;
         const row = await trx
           .insertInto('phases')
           .values({ process_id: processId, method: phase.method, title: JSON.stringify(phase.title), starts_on: startsOn, ends_on: endsOn, settings: JSON.stringify(phase.settings) })
@@ -145,10 +154,55 @@ export function processesRepository(db: Db) {
       await db.updateTable('phases').set({ description: JSON.stringify(description) }).where('id', '=', phaseId).execute();
     },
 
-    /** Removes a phase of the process that starts after `today`; true when one was removed. */
-    async deletePhaseNotStarted(processId: string, phaseId: string, today: string): Promise<boolean> {
-      const removed = await db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).where('starts_on', '>', today).executeTakeFirst();
+    /** Removes a phase of the process; true when one was removed. */
+    async deletePhase(processId: string, phaseId: string): Promise<boolean> {
+      const removed = await db.deleteFrom('phases').where('id', '=', phaseId).where('process_id', '=', processId).executeTakeFirst();
       return Number(removed.numDeletedRows) !== 0;
+    },
+
+    /**
+     * Writes a phase's title, dates and settings unless the dates would overlap another phase of the process,
+     * checked under a lock on the process in one transaction: 'saved', 'overlap', or 'missing'.
+     */
+    updatePhaseWithoutOverlap(processId: string, phaseId: string, set: { title: LocalizedText; startsOn: string; endsOn: string; settings: PhaseSettings }): Promise<'saved' | 'overlap' | 'missing'> {
+      return db.transaction().execute(async (trx) => {
+        if (await lockAndFindOverlap(trx, processId, set.startsOn, set.endsOn, phaseId)) return 'overlap';
+        const saved = await trx
+          .updateTable('phases')
+          .set({ title: JSON.stringify(set.title), starts_on: set.startsOn, ends_on: set.endsOn, settings: JSON.stringify(set.settings) })
+          .where('id', '=', phaseId)
+          .where('process_id', '=', processId)
+          .executeTakeFirst();
+        return Number(saved.numUpdatedRows) === 0 ? 'missing' : 'saved';
+      });
+    },
+
+    /**
+     * Swaps a phase with its neighbour in the timeline (`up`: the one before it), under a lock on the process
+     * in one transaction. The two keep the span they shared and the gap between them: the one moving first
+     * starts where the first started, the other ends where the second ended, each as long as before, so no
+     * other phase is touched. Both must start after `today`. 'moved', 'missing', 'edge' (no neighbour that
+     * way) or 'started' (one of the two has started).
+     */
+    swapWithNeighbour(processId: string, phaseId: string, direction: 'up' | 'down', today: string): Promise<'moved' | 'missing' | 'edge' | 'started'> {
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+        const phases = await trx.selectFrom('phases').select(['id', 'starts_on', 'ends_on']).where('process_id', '=', processId).orderBy('starts_on').orderBy('id').execute();
+        const index = phases.findIndex((p) => p.id === phaseId);
+        if (index < 0) return 'missing';
+        const [first, second] = direction === 'up' ? [phases[index - 1], phases[index]] : [phases[index], phases[index + 1]];
+        if (!first || !second) return 'edge';
+        if (first.starts_on <= today || second.starts_on <= today) return 'started';
+        const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+        const iso = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+        const start = day(first.starts_on);
+        const end = day(second.ends_on);
+        const secondLength = day(second.ends_on) - day(second.starts_on);
+        const firstLength = day(first.ends_on) - day(first.starts_on);
+        await trx.updateTable('phases').set({ starts_on: iso(start), ends_on: iso(start + secondLength) }).where('id', '=', second.id).execute();
+        await trx.updateTable('phases').set({ starts_on: iso(end - firstLength), ends_on: iso(end) }).where('id', '=', first.id).execute();
+        return 'moved';
+      });
     },
 
     /** Sets a process's overall dates directly (a process without phases). */
@@ -168,16 +222,7 @@ export function processesRepository(db: Db) {
      */
     movePhaseWithoutOverlap(processId: string, phaseId: string, startsOn: string, endsOn: string): Promise<'moved' | 'overlap' | 'missing'> {
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
-        const clash = await trx
-          .selectFrom('phases')
-          .select('id')
-          .where('process_id', '=', processId)
-          .where('id', '<>', phaseId)
-          .where('starts_on', '<=', endsOn)
-          .where('ends_on', '>=', startsOn)
-          .executeTakeFirst();
-        if (clash) return 'overlap';
+        if (await lockAndFindOverlap(trx, processId, startsOn, endsOn, phaseId)) return 'overlap';
         const moved = await trx.updateTable('phases').set({ starts_on: startsOn, ends_on: endsOn }).where('id', '=', phaseId).where('process_id', '=', processId).executeTakeFirst();
         return Number(moved.numUpdatedRows) === 0 ? 'missing' : 'moved';
       });

@@ -39,6 +39,12 @@ const proposalColumns = [
 /** The only place with SQL for proposals, their co-authors, signatures, answers, milestones and phase rules. */
 export function proposalsRepository(db: Db) {
   return {
+    /** How many proposals (drafts too) a phase has. */
+    async proposalCount(phaseId: string): Promise<number> {
+      const row = await db.selectFrom('proposals').select((eb) => eb.fn.countAll<string>().as('n')).where('phase_id', '=', phaseId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async settingsOf(phaseId: string): Promise<SettingsRow> {
       const row = await db.selectFrom('proposal_settings').selectAll().where('phase_id', '=', phaseId).executeTakeFirst();
       return row ? { threshold: row.threshold, signingDays: row.signing_days, answerDays: row.answer_days, minAge: row.min_age, areas: row.areas } : defaultSettings;

@@ -52,6 +52,9 @@ export function readingUseCases(ctx: ProposalsContext) {
   }
 
   return {
+    /** How many proposals residents wrote in a phase: a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.proposalCount(phaseId),
+
     /**
      * A proposals phase's proposals: published ones (and the viewer's own drafts), most signatures first, then
      * the nearest deadline; hidden ones only to moderators and their authors. With `stage`, only those.

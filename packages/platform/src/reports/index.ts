@@ -7,3 +7,5 @@ export type { AnsweredIdea } from './you-said-we-did.ts';
 export { ageGroups, type AgeGroup, type ParticipationWeek } from './participation.ts';
 export type { ExportedIdea } from './idea-export.ts';
 export { personalDataUseCases, type PersonalDataDeps, type PersonalDataExport, type PersonalDataService, type PersonalDataSource, type DeletionPreview } from './personal-data.ts';
+export { soonDays, type PhaseSoon, type ProcessOverview } from './workspace.ts';
+export { inputsPageLimit, type InputFilter, type ManagedInput } from './inputs.ts';

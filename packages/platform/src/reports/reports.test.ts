@@ -128,7 +128,9 @@ test('each read model calls each module’s query at most once, however many ide
     ideas: counted('ideas', platform.ideas),
     surveys: counted('surveys', platform.surveys),
     feedback: counted('feedback', platform.feedback),
+    moderation: counted('moderation', platform.moderation),
     clock: () => now,
+    timeZone: 'Europe/Oslo',
     municipality: () => platform.municipality.get(),
   };
   const reports = reportsService(deps);

@@ -3,3 +3,4 @@ export { resolveText } from './localized.ts';
 export { renderMarkdown } from './markdown.ts';
 export { isUuid } from './validate.ts';
 export { type Failure, type Result } from './result.ts';
+export { spreadsheetCsv } from './spreadsheet.ts';

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'EventNotStarted'
   | 'SupportMissing'
   | 'RecommendationSent'
+  | 'InUse'
   | 'Internal';
 
 /** A field-level problem: the field's name and a message key (see the catalogs' `field.*` keys). */

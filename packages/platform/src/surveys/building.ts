@@ -3,6 +3,7 @@ import { isLocale } from '../i18n/locales.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { questionKinds, type QuestionKind, type QuestionOptions } from './surveys.tables.ts';
 import type { SurveysContext } from './surveys.context.ts';
+import { choiceLines } from './editing.ts';
 
 /** Building a survey: its questions, added by process managers. */
 export function buildingUseCases(ctx: SurveysContext) {
@@ -29,8 +30,7 @@ export function buildingUseCases(ctx: SurveysContext) {
       if (prompt.length > 500) errors.push({ field: 'prompt', message: 'field.tooLong', params: { max: 500 } });
       const options: QuestionOptions = {};
       if (kind === 'single_choice' || kind === 'multiple_choice') {
-        const raw = Array.isArray(input.choices) ? input.choices : typeof input.choices === 'string' ? input.choices.split('\n') : [];
-        const labels = raw.map((c) => String(c).trim()).filter((c) => c !== '');
+        const labels = choiceLines(input.choices);
         if (labels.length < 2) errors.push({ field: 'choices', message: 'field.choicesRequired' });
         if (new Set(labels).size !== labels.length) errors.push({ field: 'choices', message: 'field.duplicateChoice' });
         options.choices = labels.map((label, i) => ({ key: `c${i + 1}`, label: { [locale]: label } }));
@@ -44,8 +44,8 @@ export function buildingUseCases(ctx: SurveysContext) {
       }
       if (errors.length > 0) return fail('ValidationFailed', errors);
       if (await repo.hasAnyResponse(phaseId)) {
-        // Changing the form after people answered would make the results mean something else.
-        return fail('Conflict');
+        // A question added after people answered would have no answers from them: the results would mislead.
+        return fail('InUse', [{ field: 'kind', message: 'field.surveyAnswered' }]);
       }
       const position = (await questionsOf(phaseId)).length + 1;
       const id = await repo.insertQuestion({ phaseId, position, kind, prompt: kind === 'page_break' ? {} : { [locale]: prompt }, required: kind !== 'page_break' && (input.required === true || input.required === 'on'), options });

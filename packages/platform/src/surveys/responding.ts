@@ -31,13 +31,17 @@ export function respondingUseCases(ctx: SurveysContext) {
       const found = await surveyPhase(phaseId);
       if (!found) return fail('NotFound');
       if (found.phase.state !== 'open' || found.process.status !== 'published') return fail('PhaseClosed');
-      const { clean, errors } = checkAnswers(
-        (await questionsOf(phaseId)).filter((q) => q.kind !== 'page_break'),
-        answers,
-      );
-      if (errors.length > 0) return fail('ValidationFailed', errors);
-      if (!(await repo.insertResponseOnce(phaseId, actor.id, clean))) return fail('AlreadyResponded');
-      return ok(null);
+      // Checked and stored under the survey's lock, so a manager's change to the form cannot fall in between.
+      return repo.underSurveyLock(phaseId, async (trx): Promise<Result<null>> => {
+        const questions = (await repo.questionsIn(trx, phaseId)).map((r) => ({ id: r.id, kind: r.kind, prompt: r.prompt, required: r.required, options: r.options }));
+        const { clean, errors } = checkAnswers(
+          questions.filter((q) => q.kind !== 'page_break'),
+          answers,
+        );
+        if (errors.length > 0) return fail('ValidationFailed', errors);
+        if (!(await repo.insertResponseOnce(phaseId, actor.id, clean, trx))) return fail('AlreadyResponded');
+        return ok(null);
+      });
     },
 
     /** Whether the person has answered already. */

@@ -35,6 +35,9 @@ export function resultsUseCases(ctx: SurveysContext) {
       return ok({ header: ['response', 'submitted', ...questions.map((q) => label(q.prompt))], rows });
     },
 
+    /** How many responses a phase's survey has: a phase with inputs is kept. */
+    inputsOfPhase: (phaseId: string): Promise<number> => repo.responseCount(phaseId),
+
     /**
      * Responses to the surveys of some phases per ISO week (as `2026-W07`), with the different people who
      * answered, for read models such as the participation report (one query for all the phases).

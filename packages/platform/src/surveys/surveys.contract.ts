@@ -40,6 +40,32 @@ export const surveyContracts = {
     }),
     output: Created,
   }),
+  updateQuestion: contract({
+    name: 'updateQuestion',
+    summary:
+      "Change a question's wording (in one language), whether it is required, and its choices (the whole list, one per line). Once it has answers, each choice keeps its line: wording fixes and new choices at the end are allowed; moving a choice or removing an answered one is 409 InUse with the reason",
+    input: Type.Object({
+      phaseId: Id,
+      questionId: Id,
+      prompt: Type.String({ maxLength: 500 }),
+      locale: Type.Optional(LocaleSchema),
+      required: Type.Optional(Type.Boolean()),
+      choices: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 100, description: 'Choice questions: at least two' })),
+    }),
+    output: Done,
+  }),
+  moveQuestion: contract({
+    name: 'moveQuestion',
+    summary: 'Move a question or page break one place earlier (up) or later (down); answers are kept (they are stored by question)',
+    input: Type.Object({ phaseId: Id, questionId: Id, direction: oneOf(['up', 'down'] as const) }),
+    output: Done,
+  }),
+  removeQuestion: contract({
+    name: 'removeQuestion',
+    summary: 'Remove a question or page break; 409 InUse with the number of answers once it has any',
+    input: Type.Object({ phaseId: Id, questionId: Id }),
+    output: Done,
+  }),
   submitResponse: contract({
     name: 'submitResponse',
     summary: "Answer a survey, once per person; every answer is checked first (a field `q-<questionId>` names a wrong one)",

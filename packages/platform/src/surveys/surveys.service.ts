@@ -1,5 +1,6 @@
 import { surveysContext, type SurveysDeps } from './surveys.context.ts';
 import { buildingUseCases } from './building.ts';
+import { editingUseCases } from './editing.ts';
 import { respondingUseCases } from './responding.ts';
 import { resultsUseCases } from './results.ts';
 import { surveysPrivacyUseCases } from './privacy.ts';
@@ -15,6 +16,7 @@ export function surveysService(deps: SurveysDeps) {
   const ctx = surveysContext(deps);
   return {
     ...buildingUseCases(ctx),
+    ...editingUseCases(ctx),
     ...respondingUseCases(ctx),
     ...resultsUseCases(ctx),
     ...surveysPrivacyUseCases(ctx),

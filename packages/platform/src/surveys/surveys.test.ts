@@ -78,5 +78,5 @@ test('results: counts and percentages of those who answered, scale mean; private
   assert.deepEqual(safety?.tallies.map((t) => t.count), [0, 1, 0, 1, 1]);
   assert.deepEqual(byId.get(q.other ?? '')?.texts, ['Flere busser']);
   const late = await platform.surveys.addQuestion(manager, phaseId, { kind: 'short_text', prompt: 'For sent', locale: 'nb' });
-  assert.equal(!late.ok && late.code, 'Conflict', 'the form cannot change once people have answered');
+  assert.deepEqual(!late.ok && [late.code, late.fields?.[0]?.message], ['InUse', 'field.surveyAnswered'], 'no new questions once people have answered');
 });

@@ -10,6 +10,7 @@ import { analysisEn } from './messages/analysis/en.ts';
 import { summariesEn } from './messages/summaries/en.ts';
 import { analysisTopicsEn } from './messages/analysis-topics/en.ts';
 import { censusEn } from './messages/census/en.ts';
+import { workspaceEn } from './messages/workspace/en.ts';
 import { budgetingManageEn } from './messages/budgeting-manage/en.ts';
 import { budgetingEn } from './messages/budgeting/en.ts';
 import { privacyEn } from './messages/privacy/en.ts';
@@ -68,6 +69,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     duplicates: duplicatesEn,
     updates: updatesEn,
     panelRecruitment: panelRecruitmentEn,
+    workspace: workspaceEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(

@@ -23,6 +23,7 @@ import { proposalsDa } from './proposals/da.ts';
 import { eventsDa } from './events/da.ts';
 import { duplicatesDa } from './duplicates/da.ts';
 import { updatesDa } from './updates/da.ts';
+import { workspaceDa } from './workspace/da.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Danish page text (see en.ts). */
@@ -52,4 +53,5 @@ export const da: Catalog = {
   ...eventsDa,
   ...duplicatesDa,
   ...updatesDa,
+  ...workspaceDa,
 };

@@ -23,6 +23,7 @@ import { proposalsEn } from './proposals/en.ts';
 import { eventsEn } from './events/en.ts';
 import { duplicatesEn } from './duplicates/en.ts';
 import { updatesEn } from './updates/en.ts';
+import { workspaceEn } from './workspace/en.ts';
 
 /**
  * English page text, the source of every key: the platform's shown messages (errors and field messages)
@@ -54,4 +55,5 @@ export const en = {
   ...eventsEn,
   ...duplicatesEn,
   ...updatesEn,
+  ...workspaceEn,
 } as const;

@@ -23,6 +23,7 @@ import { proposalsNb } from './proposals/nb.ts';
 import { eventsNb } from './events/nb.ts';
 import { duplicatesNb } from './duplicates/nb.ts';
 import { updatesNb } from './updates/nb.ts';
+import { workspaceNb } from './workspace/nb.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian bokmål page text (see en.ts). */
@@ -52,4 +53,5 @@ export const nb: Catalog = {
   ...eventsNb,
   ...duplicatesNb,
   ...updatesNb,
+  ...workspaceNb,
 };

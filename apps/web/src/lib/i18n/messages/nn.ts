@@ -23,6 +23,7 @@ import { proposalsNn } from './proposals/nn.ts';
 import { eventsNn } from './events/nn.ts';
 import { duplicatesNn } from './duplicates/nn.ts';
 import { updatesNn } from './updates/nn.ts';
+import { workspaceNn } from './workspace/nn.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Norwegian nynorsk page text (see en.ts). */
@@ -52,4 +53,5 @@ export const nn: Catalog = {
   ...eventsNn,
   ...duplicatesNn,
   ...updatesNn,
+  ...workspaceNn,
 };

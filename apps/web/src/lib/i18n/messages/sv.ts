@@ -23,6 +23,7 @@ import { proposalsSv } from './proposals/sv.ts';
 import { eventsSv } from './events/sv.ts';
 import { duplicatesSv } from './duplicates/sv.ts';
 import { updatesSv } from './updates/sv.ts';
+import { workspaceSv } from './workspace/sv.ts';
 import type { Catalog } from '../keys.ts';
 
 /** Swedish page text (see en.ts). */
@@ -52,4 +53,5 @@ export const sv: Catalog = {
   ...eventsSv,
   ...duplicatesSv,
   ...updatesSv,
+  ...workspaceSv,
 };
