@@ -9,6 +9,7 @@ import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { FileStore } from '../files/files.store.ts';
 
 /**
  * The server tests run against: `TEST_DATABASE_URL`, set by `npm test` (scripts/test.ts), which starts
@@ -143,7 +144,7 @@ export function tokenFromMail(mail: OutgoingMail | undefined): string {
 }
 
 /** A platform on a fresh database with a recording mailer. */
-export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
+export async function testPlatform(options: { clock?: Clock; fileStore?: FileStore } = {}): Promise<{
   platform: Platform;
   mailer: ReturnType<typeof recordingMailer>;
   drop(): Promise<void>;
@@ -158,6 +159,7 @@ export async function testPlatform(options: { clock?: Clock } = {}): Promise<{
     mailer,
     jobPollingSeconds: 0.5,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fileStore ? { fileStore: options.fileStore } : {}),
   });
   return {
     platform,
