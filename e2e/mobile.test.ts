@@ -44,7 +44,7 @@ after(async () => {
 });
 
 /** A phone-sized context, signed in as `email` when given. */
-async function phoneContext(options: { javaScript?: boolean; email?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+async function phoneContext(options: { javaScript?: boolean; email?: string | undefined; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   const settings = { javaScript: options.javaScript !== false, viewport: options.viewport ?? phone };
   return options.email ? signedInContext(browser, server, options.email, settings) : newContext(browser, settings);
 }
