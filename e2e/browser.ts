@@ -44,12 +44,12 @@ export async function launchBrowser(): Promise<Browser> {
  * A browser context. `bypassCSP` lets the test inject axe-core; the pages' own policy is still sent and
  * checked by the server tests.
  */
-export async function newContext(browser: Browser, options: { javaScript?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export async function newContext(browser: Browser, options: { javaScript?: boolean; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     bypassCSP: true,
     javaScriptEnabled: options.javaScript !== false,
     locale: options.locale ?? 'nb-NO',
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
   });
   if (options.javaScript === false) withoutJavaScript.add(context);
   return context;
@@ -120,7 +120,12 @@ export async function tabTo(page: Page, selector: string, maxPresses = 60): Prom
 }
 
 /** A browser context signed in as a demo account (the sign-in form itself is tested elsewhere). */
-export async function signedInContext(browser: Browser, server: TestServer, email: string, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  server: TestServer,
+  email: string,
+  options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   const context = await newContext(browser, options);
   const session = await server.platform.accounts.signIn({ email, password: demoPassword });
   if (!session.ok) throw new Error(`demo sign-in failed for ${email}`);

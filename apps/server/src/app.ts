@@ -252,8 +252,9 @@ export async function buildServer(options: BuildOptions): Promise<App> {
 
   // Uploaded documents and images. Served with their stored type, never sniffed, and unable to run anything.
   // A file only some people may read (a fact's document before approval) is a 404 to others and never cached.
-  app.get<{ Params: { id: string } }>('/files/:id', { schema: { hide: true } }, async (request, reply) => {
-    const file = await platform.files.read(request.params.id, request.ctx.user);
+  // An image's smaller copies are served at /files/{id}/{width} (issue 22), with the same access rules.
+  const sendFile = async (request: FastifyRequest, reply: FastifyReply, id: string, width: number | null) => {
+    const file = await platform.files.read(id, request.ctx.user, width);
     if (!file) return sendFailure(reply, request.ctx.locale, { ok: false, code: 'NotFound' });
     const disposition = file.kind === 'image' || file.contentType === 'application/pdf' ? 'inline' : 'attachment';
     return reply
@@ -262,6 +263,12 @@ export async function buildServer(options: BuildOptions): Promise<App> {
       .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
       .header('cache-control', file.access === 'public' ? 'public, max-age=3600' : 'private, no-store')
       .send(Buffer.from(file.data));
+  };
+  app.get<{ Params: { id: string } }>('/files/:id', { schema: { hide: true } }, (request, reply) => sendFile(request, reply, request.params.id, null));
+  app.get<{ Params: { id: string; width: string } }>('/files/:id/:width', { schema: { hide: true } }, (request, reply) => {
+    const width = /^[1-9][0-9]{1,4}$/.test(request.params.width) ? Number(request.params.width) : null;
+    if (width === null) return sendFailure(reply, request.ctx.locale, { ok: false, code: 'NotFound' });
+    return sendFile(request, reply, request.params.id, width);
   });
 
   const web = options.web;

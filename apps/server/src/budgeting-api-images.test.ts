@@ -38,7 +38,7 @@ test('a process manager adds an image that anyone then sees with the project and
   const { id } = (await added.json()) as { id: string };
 
   const shown = (await (await anonymous(server.url, `/api/v1/budgeting/projects/${projectId}`)).json()) as Shown;
-  assert.deepEqual(shown.project.images, [{ url: `/files/${id}`, alt: 'Skisse av lekeplassen', fileId: id, own: true }]);
+  assert.deepEqual(shown.project.images, [{ url: `/files/${id}`, alt: 'Skisse av lekeplassen', fileId: id, own: true, width: null, height: null, variantWidths: [] }]);
   const served = await fetch(`${server.url}/files/${id}`);
   assert.equal(served.status, 200);
   assert.equal(served.headers.get('content-type'), 'image/png');

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { startTestServer, type TestServer } from './testing/server.ts';
 import { apiClient, fieldsOf, type ApiCall } from './testing/api-client.ts';
 
@@ -35,6 +36,26 @@ test('a process manager attaches a document and an image with its alt text; it i
   assert.equal(image.status, 201);
   const stored = (await server.platform.files.listFor('phase', [phaseId])).find((f) => f.filename === 'kart.png');
   assert.deepEqual(stored?.altText, { en: 'Kart over sentrum' });
+});
+
+test("an image's smaller copies are served at /files/{id}/{width} as WebP; other widths are 404", async () => {
+  const photo = await sharp({ create: { width: 1000, height: 750, channels: 3, background: { r: 10, g: 90, b: 60 } } }).jpeg().toBuffer();
+  const image = await attach(per, { file: file(photo, 'torget.jpg', 'image/jpeg'), altText: 'Torget', locale: 'nb' });
+  assert.equal(image.status, 201);
+  const { id } = (await image.json()) as { id: string };
+  const stored = (await server.platform.files.listFor('phase', [phaseId])).find((f) => f.id === id);
+  assert.deepEqual(stored && [stored.width, stored.height, stored.variantWidths], [1000, 750, [480, 960]]);
+  for (const width of [480, 960]) {
+    const served = await fetch(`${server.url}/files/${id}/${width}`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/webp');
+    assert.equal(served.headers.get('cache-control'), 'public, max-age=3600');
+    const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    assert.deepEqual([meta.width, meta.height], [width, width * 0.75]);
+  }
+  for (const path of [`${id}/1600`, `${id}/abc`, `${id}/0480`, '00000000-0000-4000-8000-000000000000/480']) {
+    assert.equal((await fetch(`${server.url}/files/${path}`)).status, 404, path);
+  }
 });
 
 test('others are refused, bad input names the field, and nothing is stored unless all of it is valid', async () => {

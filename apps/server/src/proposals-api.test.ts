@@ -87,7 +87,7 @@ test('draft, invite a co-author, publish, sign once, withdraw, reach the thresho
   const published = await ola(`/api/v1/proposals/${id}/publish`, { method: 'POST' });
   assert.equal(published.status, 200);
   const withImage = (await (await anonymous(server.url, `/api/v1/proposals/${id}`)).json()) as { proposal: { images: { id: string; alt: string }[] } };
-  assert.deepEqual(withImage.proposal.images, [{ id: imageId, alt: 'Jordet på Åsen der lekeplassen kan ligge' }]);
+  assert.deepEqual(withImage.proposal.images, [{ id: imageId, alt: 'Jordet på Åsen der lekeplassen kan ligge', width: null, height: null, variantWidths: [] }]);
   assert.equal((await anonymous(server.url, `/files/${imageId}`)).status, 200, 'published with the proposal');
   assert.equal((await kari(`/api/v1/proposals/${id}/images/${imageId}`, { method: 'DELETE' })).status, 409, 'no changes once published');
   assert.equal(((await published.json()) as { threshold: number }).threshold, 1);

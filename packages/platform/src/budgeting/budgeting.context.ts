@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
-import type { FilesService } from '../files/index.ts';
+import { imageSizeOf, type FilesService, type ImageSize } from '../files/index.ts';
 import type { IdeasService } from '../ideas/ideas.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { Phase, ProcessDetail, ProcessesService } from '../processes/processes.service.ts';
@@ -49,7 +49,7 @@ export interface BallotPaper {
 }
 
 /** A picture shown with a project: its own (staff may remove it) or one of an idea it came from. */
-export interface ProjectImage {
+export interface ProjectImage extends ImageSize {
   readonly url: string;
   readonly alt: string;
   readonly fileId: string;
@@ -174,13 +174,13 @@ export function budgetingContext(deps: BudgetingDeps) {
     for (const file of own) {
       if (file.kind !== 'image') continue;
       const list = ownOf.get(file.ownerId) ?? [];
-      list.push({ url: `/files/${file.id}`, alt: Object.values(file.altText)[0] ?? '', fileId: file.id, own: true });
+      list.push({ url: `/files/${file.id}`, alt: Object.values(file.altText)[0] ?? '', fileId: file.id, own: true, ...imageSizeOf(file) });
       ownOf.set(file.ownerId, list);
     }
     const picturesOf = (ideaIds: readonly string[]) =>
       ideaIds.flatMap((id) => {
         const image = images.get(id);
-        return image ? [{ url: `/files/${image.id}`, alt: image.alt, fileId: image.id, own: false }] : [];
+        return image ? [{ url: `/files/${image.id}`, alt: image.alt, fileId: image.id, own: false, ...imageSizeOf(image) }] : [];
       });
     // Own images in the order staff put them; those not in it (added since) follow, oldest first.
     const ordered = (p: (typeof projects)[number]) => {

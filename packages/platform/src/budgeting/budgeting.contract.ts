@@ -4,7 +4,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, Localized, LocaleSchema, oneOf } from '../edge/schemas.ts';
-import { UploadSchema } from '../files/files.contract.ts';
+import { ImageSizeFields, UploadSchema } from '../files/files.contract.ts';
 import { ballotKinds, ballotSources, budgetingRules, reviewStates, voterGroups } from './budgeting.tables.ts';
 
 const Money = Type.Integer({ minimum: 1, maximum: 2_000_000_000, description: 'Whole currency units' });
@@ -66,6 +66,7 @@ export const ProjectSchema = Type.Object({
       alt: Type.String(),
       fileId: Type.String(),
       own: Type.Boolean({ description: "The project's own image (staff may remove it); false for an image of an idea it came from" }),
+      ...ImageSizeFields,
     }),
     { description: "The project's own images first, then those of the ideas it came from" },
   ),

@@ -54,8 +54,8 @@ test('a manager adds an image: shown before the idea’s, served to anyone, audi
   assert.equal(!hidden.ok && hidden.code, 'NotFound', 'a project waiting for review is not public (its image file is)');
   const staffView = value(await platform.budgeting.getProject(manager, { projectId })).project.images;
   assert.deepEqual(staffView, [
-    { url: `/files/${added.id}`, alt: 'Skisse av benkene', fileId: added.id, own: true },
-    { url: `/files/${ideaImageId}`, alt: 'En benk ved dammen', fileId: ideaImageId, own: false },
+    { url: `/files/${added.id}`, alt: 'Skisse av benkene', fileId: added.id, own: true, width: null, height: null, variantWidths: [] },
+    { url: `/files/${ideaImageId}`, alt: 'En benk ved dammen', fileId: ideaImageId, own: false, width: null, height: null, variantWidths: [] },
   ]);
   const read = await platform.files.read(added.id, null);
   assert.deepEqual(read && [[...read.data], read.contentType, read.access], [[...png], 'image/png', 'public']);

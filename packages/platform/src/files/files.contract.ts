@@ -5,6 +5,13 @@ import { contract } from '../edge/contract.ts';
 import { Created, Id, LocaleSchema } from '../edge/schemas.ts';
 import { maxUploadBytes } from './files.service.ts';
 
+/** An image's size fields, as the answers that show images carry them (`ImageSize`). */
+export const ImageSizeFields = {
+  width: Type.Union([Type.Integer(), Type.Null()], { description: 'Width in pixels as shown; null for an image stored before sizes were kept' }),
+  height: Type.Union([Type.Integer(), Type.Null()], { description: 'Height in pixels as shown' }),
+  variantWidths: Type.Array(Type.Integer(), { description: 'Widths of its smaller WebP copies, served at /files/{id}/{width}' }),
+};
+
 /** An uploaded file with its bytes in base64, as a JSON body carries it (a page's form turns its file into this). */
 export const UploadSchema = Type.Object({
   filename: Type.String({ maxLength: 255 }),

@@ -25,14 +25,14 @@ export function filesRepository(db: Db) {
 
     /** Deletes the given files of one record (ids of other records are ignored); returns what was deleted. */
     deleteOfOwner(ownerType: string, ownerId: string, ids: readonly string[]) {
-      return db.deleteFrom('files').where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).where('id', 'in', ids).returning(['id', 'storage_key']).execute();
+      return db.deleteFrom('files').where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).where('id', 'in', ids).returning(['id', 'storage_key', 'variants']).execute();
     },
 
     /** The files attached to some records of one owner type, oldest first. */
     listFor(ownerType: string, ownerIds: readonly string[]) {
       return db
         .selectFrom('files')
-        .select(['id', 'owner_id', 'kind', 'filename', 'content_type', 'size_bytes', 'alt_text'])
+        .select(['id', 'owner_id', 'kind', 'filename', 'content_type', 'size_bytes', 'alt_text', 'width', 'height', 'variants'])
         .where('owner_type', '=', ownerType)
         .where('owner_id', 'in', ownerIds)
         .orderBy('created_at')
@@ -48,7 +48,7 @@ export function filesRepository(db: Db) {
 
     /** What serving a file needs: where its bytes are, its headers and its owner. */
     findForRead(id: string) {
-      return db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind', 'owner_type', 'owner_id']).where('id', '=', id).executeTakeFirst();
+      return db.selectFrom('files').select(['storage_key', 'content_type', 'filename', 'kind', 'owner_type', 'owner_id', 'variants']).where('id', '=', id).executeTakeFirst();
     },
   };
 }

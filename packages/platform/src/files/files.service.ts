@@ -7,6 +7,8 @@ import type { LocalizedText } from '../shared/localized.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { filesRepository } from './files.repository.ts';
 import type { FileStore } from './files.store.ts';
+import type { StoredVariant } from './files.tables.ts';
+import { resizeImage } from './image-variants.ts';
 
 /** Largest upload, in bytes. */
 export const maxUploadBytes = 5 * 1024 * 1024;
@@ -29,6 +31,23 @@ export interface Attachment {
   readonly contentType: string;
   readonly sizeBytes: number;
   readonly altText: LocalizedText;
+  /** An image's width and height as shown, in pixels; null for documents and for images stored before sizes were kept. */
+  readonly width: number | null;
+  readonly height: number | null;
+  /** The widths of an image's smaller copies, served at /files/{id}/{width}; empty when it has none. */
+  readonly variantWidths: readonly number[];
+}
+
+/** An image's size as shown and the widths of its smaller copies (served at /files/{id}/{width}). */
+export interface ImageSize {
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly variantWidths: number[];
+}
+
+/** The size fields of an attachment, for a module's image presenter. */
+export function imageSizeOf(file: Pick<Attachment, 'width' | 'height' | 'variantWidths'>): ImageSize {
+  return { width: file.width, height: file.height, variantWidths: [...file.variantWidths] };
 }
 
 /** An upload whose type, size and alt text have been checked. */
@@ -69,8 +88,19 @@ function checkUpload(
 }
 
 /** The `files` row of a checked upload stored under `key` (its alt text in the uploader's language). */
-function fileRow(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, key: string, locale: Locale) {
+function fileRow(
+  actorId: string | null,
+  ownerType: FileOwnerType,
+  ownerId: string,
+  upload: CheckedUpload,
+  key: string,
+  locale: Locale,
+  image: { width: number; height: number; variants: readonly StoredVariant[] } | null = null,
+) {
   return {
+    width: image?.width ?? null,
+    height: image?.height ?? null,
+    variants: JSON.stringify(image?.variants ?? []),
     owner_type: ownerType,
     owner_id: ownerId,
     kind: upload.kind,
@@ -91,13 +121,25 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
   const repo = filesRepository(deps.db);
   const guards = new Map<FileOwnerType, (actor: Actor | null, ownerId: string) => Promise<FileAccess>>();
 
+  // An image is also stored in smaller copies (image-variants.ts); one that cannot be decoded is kept as
+  // uploaded. All bytes are written before the row, and removed again if anything fails.
   async function store(actorId: string | null, ownerType: FileOwnerType, ownerId: string, upload: CheckedUpload, localeInput: unknown): Promise<string> {
     const key = randomUUID();
-    await deps.store.put(key, upload.data);
-    const locale = isLocale(localeInput) ? localeInput : 'nb';
-    const id = await repo.insertFile(fileRow(actorId, ownerType, ownerId, upload, key, locale));
-    await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: id } });
-    return id;
+    const resized = upload.kind === 'image' ? await resizeImage(upload.data) : null;
+    const variants = (resized?.variants ?? []).map((v) => ({ width: v.width, height: v.height, key: randomUUID(), sizeBytes: v.data.byteLength, data: v.data }));
+    const keys = [key, ...variants.map((v) => v.key)];
+    try {
+      await deps.store.put(key, upload.data);
+      for (const v of variants) await deps.store.put(v.key, v.data);
+      const locale = isLocale(localeInput) ? localeInput : 'nb';
+      const image = resized ? { width: resized.width, height: resized.height, variants: variants.map(({ width, height, key, sizeBytes }) => ({ width, height, key, sizeBytes })) } : null;
+      const id = await repo.insertFile(fileRow(actorId, ownerType, ownerId, upload, key, locale, image));
+      await deps.audit.record({ actorId, action: 'file.attached', subjectType: ownerType, subjectId: ownerId, details: { fileId: id } });
+      return id;
+    } catch (error) {
+      await Promise.allSettled(keys.map((k) => deps.store.delete(k)));
+      throw error;
+    }
   }
 
   return {
@@ -163,7 +205,7 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     async detach(actorId: string | null, ownerType: 'fact' | 'budget_project' | 'idea' | 'meeting' | 'proposal', ownerId: string, ids: readonly string[]): Promise<string[]> {
       if (ids.length === 0) return [];
       const removed = await repo.deleteOfOwner(ownerType, ownerId, ids);
-      await Promise.allSettled(removed.map((r) => deps.store.delete(r.storage_key)));
+      await Promise.allSettled(removed.flatMap((r) => [r.storage_key, ...r.variants.map((v) => v.key)]).map((key) => deps.store.delete(key)));
       if (removed.length > 0) await deps.audit.record({ actorId, action: 'file.removed', subjectType: ownerType, subjectId: ownerId, details: { fileIds: removed.map((r) => r.id) } });
       return removed.map((r) => r.id);
     },
@@ -189,21 +231,43 @@ export function filesService(deps: { db: Db; audit: AuditService; store: FileSto
     async listFor(ownerType: FileOwnerType, ownerIds: readonly string[]): Promise<(Attachment & { ownerId: string })[]> {
       if (ownerIds.length === 0) return [];
       const rows = await repo.listFor(ownerType, ownerIds);
-      return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, kind: r.kind as 'document' | 'image', filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, altText: r.alt_text }));
+      return rows.map((r) => ({
+        id: r.id,
+        ownerId: r.owner_id,
+        kind: r.kind as 'document' | 'image',
+        filename: r.filename,
+        contentType: r.content_type,
+        sizeBytes: r.size_bytes,
+        altText: r.alt_text,
+        width: r.width,
+        height: r.height,
+        variantWidths: r.variants.map((v) => v.width),
+      }));
     },
 
     /**
      * A file's bytes and headers, for serving, if the actor may read it (null otherwise, as for a missing
      * file, so that a hidden file's existence does not show). `access` says whether it may be cached publicly.
+     * With `width`, an image's copy of that width (WebP); null when it has none.
      */
-    async read(id: string, actor: Actor | null = null): Promise<{ data: Uint8Array; contentType: string; filename: string; kind: string; access: 'public' | 'restricted' } | null> {
+    async read(
+      id: string,
+      actor: Actor | null = null,
+      width: number | null = null,
+    ): Promise<{ data: Uint8Array; contentType: string; filename: string; kind: string; access: 'public' | 'restricted' } | null> {
       if (!/^[0-9a-f-]{36}$/.test(id)) return null;
       const row = await repo.findForRead(id);
       if (!row) return null;
+      const variant = width === null ? null : row.variants.find((v) => v.width === width);
+      if (width !== null && !variant) return null;
       const guard = guards.get(row.owner_type as FileOwnerType);
       // An owner type that needs a guard but has none registered stays closed rather than open.
       const access: FileAccess = guard ? await guard(actor, row.owner_id) : row.owner_type === 'fact' || row.owner_type === 'proposal' ? 'denied' : 'public';
       if (access === 'denied') return null;
+      if (variant) {
+        const data = await deps.store.get(variant.key);
+        return data ? { data, contentType: 'image/webp', filename: `${row.filename.replace(/\.[^.]*$/, '')}-${variant.width}.webp`, kind: row.kind, access } : null;
+      }
       const data = await deps.store.get(row.storage_key);
       return data ? { data, contentType: row.content_type, filename: row.filename, kind: row.kind, access } : null;
     },

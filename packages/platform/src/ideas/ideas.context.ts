@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
-import type { FilesService } from '../files/files.service.ts';
+import type { FilesService, ImageSize } from '../files/files.service.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideasPolicy } from './ideas.policy.ts';
 import { ideasRepository } from './ideas.repository.ts';
@@ -45,7 +45,7 @@ export interface IdeaView {
 }
 
 /** An image a resident added to their idea: served from /files/{id}, with its description. */
-export interface IdeaImage {
+export interface IdeaImage extends ImageSize {
   readonly id: string;
   readonly alt: string;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/accounts.policy.ts';
-import type { CheckedUpload } from '../files/files.service.ts';
+import { imageSizeOf, type CheckedUpload } from '../files/files.service.ts';
 import { blockedFailure } from '../shared/moderation-gate.ts';
 import { fail, ok, type FieldError, type Result } from '../shared/result.ts';
 import { ideaLimits, text, type IdeaImage, type IdeasContext, type ImageUpload } from './ideas.context.ts';
@@ -55,7 +55,7 @@ export function postingUseCases(ctx: IdeasContext, locations: Pick<ReturnType<ty
       const files = await deps.files.listFor('idea', ideaIds);
       const images = new Map<string, IdeaImage>();
       for (const file of files) {
-        if (file.kind === 'image' && !images.has(file.ownerId)) images.set(file.ownerId, { id: file.id, alt: Object.values(file.altText)[0] ?? '' });
+        if (file.kind === 'image' && !images.has(file.ownerId)) images.set(file.ownerId, { id: file.id, alt: Object.values(file.altText)[0] ?? '', ...imageSizeOf(file) });
       }
       return images;
     },

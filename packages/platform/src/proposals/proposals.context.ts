@@ -3,7 +3,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
-import type { FilesService } from '../files/files.service.ts';
+import type { FilesService, ImageSize } from '../files/files.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { ProcessesService } from '../processes/processes.service.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -40,7 +40,7 @@ export interface ProposalView {
   readonly progressPercent: number | null;
   readonly authorNames: string[];
   /** Its images, served from /files/{id}, with what each shows. */
-  readonly images: readonly { readonly id: string; readonly alt: string }[];
+  readonly images: readonly ({ readonly id: string; readonly alt: string } & ImageSize)[];
   readonly hidden: { readonly reason: string } | null;
   /** The viewer is its author or a co-author. */
   readonly mine: boolean;

@@ -4,7 +4,7 @@
 import Type from 'typebox';
 import { contract } from '../edge/contract.ts';
 import { Created, Done, Id, LocaleSchema, oneOf } from '../edge/schemas.ts';
-import { UploadSchema } from '../files/files.contract.ts';
+import { ImageSizeFields, UploadSchema } from '../files/files.contract.ts';
 import { proposalStages } from './proposals.tables.ts';
 
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -51,7 +51,7 @@ export const ProposalSchema = Type.Object({
   answerDue: Instant,
   progressPercent: Type.Union([Type.Integer(), Type.Null()]),
   authorNames: Type.Array(Type.String()),
-  images: Type.Array(Type.Object({ id: Type.String({ description: 'Served from /files/{id}' }), alt: Type.String({ description: 'What the image shows' }) })),
+  images: Type.Array(Type.Object({ id: Type.String({ description: 'Served from /files/{id}' }), alt: Type.String({ description: 'What the image shows' }), ...ImageSizeFields })),
   hidden: Type.Union([Type.Object({ reason: Type.String() }), Type.Null()]),
   mine: Type.Boolean({ description: 'The viewer is an author or co-author' }),
   signedByViewer: Type.Boolean(),

@@ -51,7 +51,7 @@ export function presentProposal(p: ProposalView, actor: Actor | null, invited = 
     answerDue: iso(p.answerDue),
     progressPercent: p.progressPercent,
     authorNames: p.authorNames,
-    images: p.images.map((i) => ({ id: i.id, alt: i.alt })),
+    images: p.images.map((i) => ({ id: i.id, alt: i.alt, width: i.width, height: i.height, variantWidths: [...i.variantWidths] })),
     hidden: p.hidden,
     mine: p.mine,
     signedByViewer: p.signedByViewer,

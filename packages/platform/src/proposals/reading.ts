@@ -1,3 +1,4 @@
+import { imageSizeOf } from '../files/files.service.ts';
 import type { Actor } from '../accounts/accounts.policy.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { proposalsPolicy } from './proposals.policy.ts';
@@ -12,7 +13,7 @@ export function readingUseCases(ctx: ProposalsContext) {
   async function present(rows: readonly ProposalRow[], viewer: Actor | null, phaseThreshold: number): Promise<ProposalView[]> {
     const ids = rows.map((r) => r.id);
     const [coauthors, signed, files] = await Promise.all([repo.coauthorsOf(ids), viewer ? repo.signaturesBy(viewer.id, ids) : new Map<string, { showName: boolean }>(), deps.files.listFor('proposal', ids)]);
-    const imagesOf = (id: string) => files.filter((f) => f.ownerId === id && f.kind === 'image').map((f) => ({ id: f.id, alt: Object.values(f.altText)[0] ?? '' }));
+    const imagesOf = (id: string) => files.filter((f) => f.ownerId === id && f.kind === 'image').map((f) => ({ id: f.id, alt: Object.values(f.altText)[0] ?? '', ...imageSizeOf(f) }));
     const authorsOf = new Map<string, string[]>();
     for (const row of rows) authorsOf.set(row.id, row.author_id ? [row.author_id] : []);
     for (const c of coauthors) if (c.accepted_at && c.user_id) authorsOf.get(c.proposal_id)?.push(c.user_id);

@@ -10,6 +10,7 @@ import type { Mailer, OutgoingMail } from '../mail/mailer.ts';
 import { silentLogger } from '../shared/logger.ts';
 import { seedDemo } from '../seed/demo.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { FileStore } from '../files/files.store.ts';
 
 /**
  * The server tests run against: `TEST_DATABASE_URL`, set by `npm test` (scripts/test.ts), which starts
@@ -144,7 +145,7 @@ export function tokenFromMail(mail: OutgoingMail | undefined): string {
 }
 
 /** A platform on a fresh database with a recording mailer. */
-export async function testPlatform(options: { clock?: Clock; textProvider?: TextProviderConfig } = {}): Promise<{
+export async function testPlatform(options: { clock?: Clock; textProvider?: TextProviderConfig; fileStore?: FileStore } = {}): Promise<{
   platform: Platform;
   mailer: ReturnType<typeof recordingMailer>;
   drop(): Promise<void>;
@@ -160,6 +161,7 @@ export async function testPlatform(options: { clock?: Clock; textProvider?: Text
     jobPollingSeconds: 0.5,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.textProvider ? { textProvider: options.textProvider } : {}),
+    ...(options.fileStore ? { fileStore: options.fileStore } : {}),
   });
   return {
     platform,

@@ -26,6 +26,7 @@ import * as proposalExpiry from './2026_12_16_0001_proposal_expiry.ts';
 import * as mapGeocoder from './2026_12_16_0002_map_geocoder.ts';
 import * as recommendationCommentModeration from './2026_12_17_0001_recommendation_comment_moderation.ts';
 import * as census from './2026_12_18_0001_census.ts';
+import * as imageVariants from './2026_12_19_0001_image_variants.ts';
 import * as processUpdates from './2026_12_19_0101_process_updates.ts';
 import * as analysisTopicChoices from './2026_12_19_0300_analysis_topic_choices.ts';
 import * as ideaDuplicates from './2026_12_19_0401_idea_duplicates.ts';
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_16_0002_map_geocoder': mapGeocoder,
   '2026_12_17_0001_recommendation_comment_moderation': recommendationCommentModeration,
   '2026_12_18_0001_census': census,
+  '2026_12_19_0001_image_variants': imageVariants,
   '2026_12_19_0101_process_updates': processUpdates,
   '2026_12_19_0300_analysis_topic_choices': analysisTopicChoices,
   '2026_12_19_0401_idea_duplicates': ideaDuplicates,

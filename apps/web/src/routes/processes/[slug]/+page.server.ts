@@ -54,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       return {
         files: files
           .filter((f) => f.ownerId === phase.id)
-          .map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, size: Math.max(1, Math.round(f.sizeBytes / 1024)), alt: resolve(f.altText).text })),
+          .map((f) => ({ id: f.id, kind: f.kind, filename: f.filename, size: Math.max(1, Math.round(f.sizeBytes / 1024)), alt: resolve(f.altText).text, width: f.width, height: f.height, variantWidths: [...f.variantWidths] })),
         descriptionHtml: description.text ? renderMarkdown(description.text) : '', descriptionLang: description.locale, id: phase.id, method: phase.method, title: t.text, lang: t.locale, start: f.date(phase.startsOn), end: f.date(phase.endsOn), state: phase.state, current: phase.id === p.currentPhaseId };
     }),
     hasIdeas: p.phases.some((phase) => phase.method === 'ideas'),

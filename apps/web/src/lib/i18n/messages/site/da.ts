@@ -5,6 +5,7 @@ export const siteDa: Record<keyof typeof siteEn, string> = {
   'app.name': 'Tingsted',
   'app.tagline': 'Sig din mening i {municipality}',
   'nav.skip': 'Gå til hovedindholdet',
+  'nav.menu': 'Menu',
   'nav.main': 'Hovedmenu',
   'nav.home': 'Forside',
   'nav.processes': 'Processer',

@@ -6,6 +6,7 @@ export const siteEn = {
   'app.name': 'Tingsted',
   'app.tagline': 'Have your say in {municipality}',
   'nav.skip': 'Skip to main content',
+  'nav.menu': 'Menu',
   'nav.main': 'Main navigation',
   'nav.home': 'Home',
   'nav.processes': 'Processes',

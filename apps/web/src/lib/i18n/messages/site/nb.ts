@@ -5,6 +5,7 @@ export const siteNb: Record<keyof typeof siteEn, string> = {
   'app.name': 'Tingsted',
   'app.tagline': 'Si din mening i {municipality}',
   'nav.skip': 'Gå til hovedinnholdet',
+  'nav.menu': 'Meny',
   'nav.main': 'Hovedmeny',
   'nav.home': 'Forside',
   'nav.processes': 'Prosesser',

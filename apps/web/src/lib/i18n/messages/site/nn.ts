@@ -5,6 +5,7 @@ export const siteNn: Record<keyof typeof siteEn, string> = {
   'app.name': 'Tingsted',
   'app.tagline': 'Sei di meining i {municipality}',
   'nav.skip': 'Gå til hovudinnhaldet',
+  'nav.menu': 'Meny',
   'nav.main': 'Hovudmeny',
   'nav.home': 'Framside',
   'nav.processes': 'Prosessar',

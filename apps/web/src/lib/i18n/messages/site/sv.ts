@@ -5,6 +5,7 @@ export const siteSv: Record<keyof typeof siteEn, string> = {
   'app.name': 'Tingsted',
   'app.tagline': 'Tyck till i {municipality}',
   'nav.skip': 'Hoppa till huvudinnehållet',
+  'nav.menu': 'Meny',
   'nav.main': 'Huvudmeny',
   'nav.home': 'Startsida',
   'nav.processes': 'Processer',

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const wanted = url.searchParams.get('category') ?? '';
   const category = categories.includes(wanted) ? wanted : '';
   const list = await locals.platform.ideas.listIdeas(locals.ctx.user, { processId: found.process.id, sort, page, seed, category });
+  const images = await locals.platform.ideas.imagesOf(list.ideas.map((i) => i.id));
   const openPhaseId = found.process.status === 'published' ? (found.openIdeasPhase?.id ?? null) : null;
   // The phase may ask where an idea is about: a map to mark it on, and the places residents can type instead.
   const location = openPhaseId ? await locals.platform.ideas.locationSettings(openPhaseId) : null;
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     category,
     signedIn: locals.ctx.user !== null,
     statusLabels: await statusLabels(locals),
-    ideas: list.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body.length > 280 ? `${i.body.slice(0, 277)}…` : i.body, status: i.status, supportCount: i.supportCount, commentCount: i.commentCount, supported: i.supportedByViewer, authorName: i.authorName, awaitingScreening: i.awaitingScreening, category: i.category })),
+    ideas: list.ideas.map((i) => ({ id: i.id, title: i.title, body: i.body.length > 280 ? `${i.body.slice(0, 277)}…` : i.body, status: i.status, supportCount: i.supportCount, commentCount: i.commentCount, supported: i.supportedByViewer, authorName: i.authorName, awaitingScreening: i.awaitingScreening, category: i.category, image: images.get(i.id) ?? null })),
     total: list.total,
     page: list.page,
     pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
