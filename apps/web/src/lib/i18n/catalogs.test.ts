@@ -29,6 +29,7 @@ import { stakeholdersEn } from './messages/stakeholders/en.ts';
 import { eventsEn } from './messages/events/en.ts';
 import { duplicatesEn } from './messages/duplicates/en.ts';
 import { updatesEn } from './messages/updates/en.ts';
+import { chartsEn } from './messages/charts/en.ts';
 import { recommendationsEn } from './messages/recommendations/en.ts';
 
 test('every page text is in all five languages, translated, with the same placeholders', () => {
@@ -70,6 +71,7 @@ test('each key is defined once: in one page area or in the platform, and pages c
     updates: updatesEn,
     panelRecruitment: panelRecruitmentEn,
     workspace: workspaceEn,
+    charts: chartsEn,
   };
   assert.deepEqual(keysDefinedTwice(parts), []);
   assert.equal(
