@@ -119,12 +119,18 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     config.mailer ??
     createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: join(config.dataDir, 'outbox'), logger: config.logger });
   const municipality = municipalityService({ db, audit });
+  // The site's address without a trailing slash, and the municipality as mail and letters name it.
+  const publicUrl = config.publicUrl.replace(/\/$/, '');
+  const sender = async () => {
+    const m = await municipality.get();
+    return { name: m.name, defaultLocale: m.defaultLocale };
+  };
   const accounts = accountsService({
     db,
     audit,
     mailer,
     clock,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    publicUrl,
     municipality: () => municipality.get(),
   });
   const timeZone = config.timeZone ?? 'Europe/Oslo';
@@ -139,12 +145,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     accounts,
     mailer,
     clock,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    publicUrl,
     logger: config.logger,
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: sender,
     // Notifications name an idea's status in the reader's language: a municipality's own statuses by their labels.
     statusLabels: async () => new Map((await feedback.statuses()).map((s) => [s.key, s.label])),
     timeZone,
@@ -183,11 +186,8 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     mailer,
     clock,
     timeZone,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    publicUrl,
+    municipality: sender,
   });
   // An event's documents are readable as the event is: not while its process is a draft others cannot see.
   files.guardReads('event', (actor, eventId) => events.documentAccess(actor, eventId));
@@ -200,7 +200,7 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
   files.guardReads('proposal', (actor, proposalId) => proposals.imageAccess(actor, proposalId));
   // Authors and signers are told when signing ends short of the threshold.
   defineProposalJobs(jobs, proposals, config.logger);
-  const stakeholders = stakeholdersService({ db, audit, accounts, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl: config.publicUrl.replace(/\/$/, ''), municipality: async () => (await municipality.get()).name });
+  const stakeholders = stakeholdersService({ db, audit, accounts, processes, conversations, notifications, files, mailer, clock, timeZone, gate, publicUrl, municipality: async () => (await municipality.get()).name });
   // Comments on recommendations are reported and moderated like other comments (the stakeholders module is made first).
   const moderation = moderationService({ db, audit, clock, accounts, ideas, conversations, proposals, recommendationComments: stakeholders, notifications, gate });
   // Started at once on the server that heard the votes (others poll twice a second): the map should show a
@@ -231,12 +231,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     jobs,
     clock,
     timeZone,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    publicUrl,
     logger: config.logger,
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: sender,
   });
   // The selection (in a worker thread, one job per panel at a time) and the nightly deletion of pools.
   definePanelJobs(jobs, panels, config.logger);
@@ -253,12 +250,9 @@ export function createPlatform(db: Db, config: PlatformConfig, onClose: () => Pr
     mailer,
     clock,
     timeZone,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    publicUrl,
     logger: config.logger,
-    municipality: async () => {
-      const m = await municipality.get();
-      return { name: m.name, defaultLocale: m.defaultLocale };
-    },
+    municipality: sender,
   });
   // Scheduled updates go out within a minute of their time.
   defineUpdateJobs(jobs, updates, config.logger);
